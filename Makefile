@@ -1,0 +1,36 @@
+# fullpicture: make help lists the targets.
+.DEFAULT_GOAL := help
+UV = $(shell scripts/bootstrap.sh | tail -n 1)
+RUN = $(UV) run --frozen
+
+.PHONY: help setup demo test test-all lint fix bench docs serve
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
+
+setup: ## Install the locked environment into .venv
+	@scripts/bootstrap.sh >/dev/null
+
+demo: ## Set up, then run the main job on the embedded default (SQLite, synthetic data)
+	$(RUN) fullpicture demo
+
+test: ## Set up, then run the whole default test suite (SQLite, and PostgreSQL where installed)
+	$(RUN) pytest -n 2 --dist loadgroup
+
+test-all: ## Also run the slow tests
+	$(RUN) pytest -n 2 --dist loadgroup -m ''
+
+lint: ## Lint, format check and strict type check of the package
+	$(RUN) ruff check fullpicture tests
+	$(RUN) ruff format --check fullpicture tests
+	$(RUN) mypy
+
+fix: ## Apply ruff's fixes and formatting
+	$(RUN) ruff check --fix fullpicture tests
+	$(RUN) ruff format fullpicture tests
+
+bench: ## Run the benchmarks and print the figures for docs/performance.md
+	$(RUN) python -m benchmarks
+
+serve: ## Serve the web application on loopback
+	$(RUN) fullpicture serve

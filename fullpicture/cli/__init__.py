@@ -1,0 +1,35 @@
+"""The command line: ``fullpicture COMMAND``. One module per command group, no logic of its own."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="fullpicture",
+    help="Multi-agency chronologies, linkage, learning-based alerts and the learning library.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+@app.command("version")
+def version() -> None:
+    """Print the installed version of fullpicture.
+
+    Example: fullpicture version
+    """
+    from importlib.metadata import version as package_version
+
+    typer.echo(package_version("fullpicture"))
+
+
+def _register() -> None:
+    # Each command module adds its commands to ``app`` when imported.
+    from fullpicture.cli import intake  # noqa: F401
+
+
+def main() -> None:
+    """Entry point of the ``fullpicture`` script."""
+    _register()
+    app()

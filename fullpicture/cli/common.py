@@ -1,0 +1,72 @@
+"""What every command shares: opening the store, printing JSON, and translating errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from sqlalchemy.engine import Engine
+
+from fullpicture.config import get_settings
+from fullpicture.errors import FullpictureError
+from fullpicture.store.database import open_store
+
+console = Console()
+err_console = Console(stderr=True)
+
+DatabaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        help="SQLAlchemy URL of the store (default: FULLPICTURE_DATABASE_URL, else SQLite in "
+        "FULLPICTURE_DATA_DIR).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+def engine_for(database: str | None) -> Engine:
+    """Open (and migrate) the store named on the command line or in the settings."""
+    return open_store(database or get_settings().resolved_database_url())
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def print_json(data: Any) -> None:
+    """Write ``data`` as JSON on standard output."""
+    sys.stdout.write(json.dumps(data, default=_default, indent=2) + "\n")
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """Turn fullpicture errors into one clear message and exit code 2, never a traceback."""
+    try:
+        yield
+    except FullpictureError as exc:
+        err_console.print(f"[bold red]Error:[/] {exc.message}", highlight=False, soft_wrap=True)
+        if exc.hint:
+            err_console.print(f"[bold]What to do:[/] {exc.hint}", highlight=False, soft_wrap=True)
+        raise typer.Exit(code=2) from None
+
+
+def command(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorate a command function so that its domain errors are translated at the edge."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with translated_errors():
+            return func(*args, **kwargs)
+
+    return wrapper

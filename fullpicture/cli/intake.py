@@ -1,0 +1,1 @@
+"""``fullpicture import`` and ``fullpicture quarantine``."""

@@ -1,0 +1,88 @@
+"""The one error hierarchy of fullpicture.
+
+Library code raises these; only the edges (the CLI, the web application and the JSON API)
+translate them into exit codes, pages and responses.
+
+    FullpictureError
+    ├── ConfigurationError        settings or environment are unusable
+    ├── StoreError                the database could not be opened, migrated or written
+    ├── IntakeError               a whole file cannot be taken in (nothing is written)
+    │   ├── UnreadableFileError   not readable as the declared kind, or wrong encoding
+    │   ├── MissingColumnError    a required column is absent
+    │   ├── UnknownSourceError    no mapping registered or given for the source
+    │   └── MappingError          the mapping itself is invalid
+    ├── NotFoundError             a person, alert, document or record does not exist
+    ├── LinkageError              linkage could not run or a decision is inconsistent
+    ├── RuleError                 a rule could not be compiled or run
+    ├── LearningError             a review document could not be read or searched
+    ├── AccessDeniedError         the user may not do this (the web layer maps it)
+    └── AuditError                the audit log could not be written or does not verify
+
+Each error carries a message meant for a person: what is wrong and what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class FullpictureError(Exception):
+    """Base of every error fullpicture raises on purpose."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}" if self.hint else self.message
+
+
+class ConfigurationError(FullpictureError):
+    """Settings or environment are unusable."""
+
+
+class StoreError(FullpictureError):
+    """The database could not be opened, migrated or written."""
+
+
+class IntakeError(FullpictureError):
+    """A whole file cannot be taken in; nothing from it is written."""
+
+
+class UnreadableFileError(IntakeError):
+    """The file is not readable as the declared kind, or its encoding is wrong."""
+
+
+class MissingColumnError(IntakeError):
+    """A column the mapping requires is absent from the file."""
+
+
+class UnknownSourceError(IntakeError):
+    """No mapping is registered or given for the named source."""
+
+
+class MappingError(IntakeError):
+    """The mapping document itself is invalid."""
+
+
+class NotFoundError(FullpictureError):
+    """A person, alert, document or record does not exist (or is not visible)."""
+
+
+class LinkageError(FullpictureError):
+    """Linkage could not run, or a review decision is inconsistent."""
+
+
+class RuleError(FullpictureError):
+    """A rule could not be compiled or run."""
+
+
+class LearningError(FullpictureError):
+    """A review document could not be read, parsed or searched."""
+
+
+class AccessDeniedError(FullpictureError):
+    """The user may not do this."""
+
+
+class AuditError(FullpictureError):
+    """The audit log could not be written, or it does not verify."""

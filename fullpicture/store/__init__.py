@@ -1,0 +1,1 @@
+"""The store: schema, connection and migrations (SQLAlchemy Core + Alembic)."""

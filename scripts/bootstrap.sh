@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Make sure `uv` is available (installing it into .tools/ if needed), then sync the locked
+# environment into .venv. Works on a fresh Debian machine with Python 3.11.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if command -v uv >/dev/null 2>&1; then
+  UV=$(command -v uv)
+elif [ -x .tools/bin/uv ]; then
+  UV=.tools/bin/uv
+else
+  if ! python3 -m venv .tools >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+      rm -rf .tools && python3 -m venv .tools
+    else
+      echo "python3 -m venv failed: install python3-venv (sudo apt-get install python3-venv)" >&2
+      exit 1
+    fi
+  fi
+  .tools/bin/pip install -q "uv==0.13.8"
+  UV=.tools/bin/uv
+fi
+"$UV" sync --frozen --quiet
+echo "$UV"
