@@ -21,8 +21,8 @@ test-all: ## Also run the slow tests
 	$(RUN) pytest -n 2 --dist loadgroup -m ''
 
 lint: ## Lint, format check and strict type check of the package
-	$(RUN) ruff check fullpicture tests
-	$(RUN) ruff format --check fullpicture tests
+	$(RUN) ruff check fullpicture tests benchmarks
+	$(RUN) ruff format --check fullpicture tests benchmarks
 	$(RUN) mypy
 
 fix: ## Apply ruff's fixes and formatting
