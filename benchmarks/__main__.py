@@ -8,7 +8,7 @@ import pkgutil
 import sys
 
 import benchmarks
-from benchmarks.harness import Result, machine, write
+from benchmarks.harness import Result, write
 
 
 def _areas() -> list[str]:
@@ -27,16 +27,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small data sizes, for a smoke run")
     args = parser.parse_args()
     chosen = args.areas or _areas()
-    print(f"Machine: {machine()}\n")
-    print("| area | measure | value | unit | target | data size | notes |")
-    print("|---|---|---|---|---|---|---|")
     for area in chosen:
         module = importlib.import_module(f"benchmarks.bench_{area}")
         results: list[Result] = module.run(quick=args.quick)
-        for r in results:
-            print(
-                f"| {r.area} | {r.name} | {r.value:.3g} | {r.unit} | {r.target} | {r.data_size} | {r.notes} |"
-            )
+        for _r in results:
             sys.stdout.flush()
         write(area, results)
     return 0
