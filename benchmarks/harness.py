@@ -47,7 +47,8 @@ def peak_rss_mib(children: bool = False) -> float:
 
 def machine() -> str:
     """A one-line description of the machine the figures come from."""
-    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    cpu = platform.processor() or platform.machine()
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def write(area: str, results: list[Result]) -> Path:
