@@ -1,0 +1,14 @@
+"""The routers of the web application, one module per area; ``ROUTERS`` lists them all."""
+
+from fastapi import APIRouter
+
+from fullpicture.web.routes import admin, api, audit, auth, children, home
+
+ROUTERS: list[APIRouter] = [
+    auth.router,
+    home.router,
+    children.router,
+    audit.router,
+    admin.router,
+    api.router,
+]
