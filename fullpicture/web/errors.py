@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from fullpicture.errors import AccessDeniedError, AuditError, NotFoundError
+from fullpicture.errors import AccessDeniedError, AuditError, FullpictureError, NotFoundError
 from fullpicture.web.context import NotSignedInError
 from fullpicture.web.pages import render
 
@@ -103,6 +103,11 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error_response(request, status, str(getattr(exc, "detail", "Error")))
 
 
+async def _domain_error(request: Request, exc: Exception) -> Response:
+    message = exc.message if isinstance(exc, FullpictureError) else "There is a problem"
+    return error_response(request, 400, message)
+
+
 async def _invalid(request: Request, exc: Exception) -> Response:
     return error_response(request, 400, "There is a problem with the request")
 
@@ -118,6 +123,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AccessDeniedError, _denied)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(AuditError, _audit_failed)
+    app.add_exception_handler(FullpictureError, _domain_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(Exception, unexpected_error)
