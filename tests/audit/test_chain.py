@@ -9,8 +9,13 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy as sa
 
-from fullpicture.audit.chain import AuditEntry, append_entry, verify_chain, verify_checkpoint
-from fullpicture.audit.chain import write_checkpoint
+from fullpicture.audit.chain import (
+    AuditEntry,
+    append_entry,
+    verify_chain,
+    verify_checkpoint,
+    write_checkpoint,
+)
 from fullpicture.audit.keys import load_or_create_key
 from fullpicture.audit.tables import audit_entry
 
@@ -98,7 +103,7 @@ def test_should_keep_seq_gapless_and_utc_under_eight_concurrent_writers(store):
     def write() -> None:
         try:
             create_entries(store, 10)
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=write) for _ in range(8)]
