@@ -10,4 +10,6 @@ DOCS = Path(__file__).parent.parent / "docs"
 def test_should_keep_the_cli_reference_current():
     expected = cli_reference_markdown()
     actual = (DOCS / "cli.md").read_text(encoding="utf-8")
-    assert actual == expected, "docs/cli.md is stale: run python -m fullpicture.cli.reference > docs/cli.md"
+    assert actual == expected, (
+        "docs/cli.md is stale: run python -m fullpicture.cli.reference > docs/cli.md"
+    )
