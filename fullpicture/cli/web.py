@@ -159,3 +159,33 @@ def audit_checkpoint(out: Path, database: DatabaseOption = None) -> None:
     except OSError as exc:
         raise AuditError(f"Could not write the checkpoint to {out}: {exc}") from exc
     console.print(f"Checkpoint written: seq {written['seq']} to {out}.")
+
+
+@users_app.command("code")
+@command
+def users_code(username: str, database: DatabaseOption = None) -> None:
+    """Print the current security code of a DEMO account (demo mode only).
+
+    Stands in for an authenticator app while trying the demo; refused for real accounts.
+
+    Example: FULLPICTURE_DEMO_MODE=true fullpicture users code demo.socialworker
+    """
+    import sqlalchemy as sa
+
+    from fullpicture.web.security.totp import current_code
+    from fullpicture.web.tables import web_user
+
+    if not get_settings().demo_mode:
+        raise ConfigurationError(
+            "Security codes are printed only in demo mode.",
+            hint="Set FULLPICTURE_DEMO_MODE=true for the demo.",
+        )
+    with engine_for(database).connect() as conn:
+        row = conn.execute(
+            sa.select(web_user.c.totp_secret).where(
+                web_user.c.username == username, web_user.c.is_demo.is_(True)
+            )
+        ).one_or_none()
+    if row is None or row.totp_secret is None:
+        raise ConfigurationError(f"There is no demo account '{username}' with a second factor.")
+    console.print(current_code(row.totp_secret, datetime.now(UTC)))

@@ -242,3 +242,32 @@ def test_should_show_the_household_page(sample_engine, client_request, sample_ch
     client.sign_in("iro", secret)
     page = client.get(f"/households/{sample_child}")
     assert page.status_code == 200 and "Parent Example" in page.text
+
+
+def test_should_show_analysts_suppressed_aggregates_without_restricted_records(
+    sample_engine, client_request
+):
+    for i in range(6):
+        create_event(
+            sample_engine,
+            create_person(sample_engine, f"P000010{i}"),
+            agency="police",
+            event_type="police.incident",
+        )
+    hidden = create_person(sample_engine, "P0000200", name="Hidden", restricted=True)
+    for _ in range(9):
+        create_event(sample_engine, hidden, agency="housing", event_type="housing.eviction")
+    create_event(
+        sample_engine,
+        create_person(sample_engine, "P0000300"),
+        agency="health",
+        event_type="health.concern",
+    )
+    secret = create_user(sample_engine, "an", "analyst", agency="partnership")
+    client = client_request()
+    client.sign_in("an", secret)
+    page = client.get("/analytics")
+    assert page.status_code == 200
+    assert "police" in page.text and "housing" not in page.text
+    assert "fewer than 5" in page.text  # the single health record
+    assert "P00001" not in page.text

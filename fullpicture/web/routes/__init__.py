@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from fullpicture.web.routes import admin, api, audit, auth, children, home
+from fullpicture.web.routes import admin, analytics, api, audit, auth, children, home
 
 ROUTERS: list[APIRouter] = [
     auth.router,
@@ -10,5 +10,6 @@ ROUTERS: list[APIRouter] = [
     children.router,
     audit.router,
     admin.router,
+    analytics.router,
     api.router,
 ]
