@@ -46,9 +46,9 @@ def partnership_figures(conn: Connection) -> dict[str, list[Cell]]:
     rows = conn.execute(_unrestricted_events()).all()
     by_agency: dict[str, int] = {}
     by_type: dict[str, int] = {}
-    for agency, event_type, n in rows:
-        by_agency[agency] = by_agency.get(agency, 0) + int(n)
-        by_type[event_type] = by_type.get(event_type, 0) + int(n)
+    for row in rows:
+        by_agency[row.agency] = by_agency.get(row.agency, 0) + int(row.n)
+        by_type[row.event_type] = by_type.get(row.event_type, 0) + int(row.n)
     people = conn.execute(
         sa.select(sa.func.count()).select_from(person).where(person.c.restricted.is_(False))
     ).scalar_one()
