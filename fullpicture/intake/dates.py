@@ -44,7 +44,7 @@ _MONTHS = {
     )
     for name in names
 }
-_TIME = r"(?:[ T](?P<hh>\d{1,2}):(?P<mi>\d{2})(?::(?P<ss>\d{2})(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+_TIME = r"(?:[ t](?P<hh>\d{1,2}):(?P<mi>\d{2})(?::(?P<ss>\d{2})(?:\.\d+)?)?(?P<tz>z|[+-]\d{2}:?\d{2})?)?"
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + r"$")
 _NUMERIC = re.compile(
     r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2}|\d{4})" + _TIME + "$"
@@ -123,7 +123,7 @@ def _instant(day: date, match: re.Match[str]) -> datetime | None:
     tz = match.group("tz")
     if tz is None:
         return local.replace(tzinfo=LONDON).astimezone(UTC)
-    if tz == "Z":
+    if tz == "z":
         return local.replace(tzinfo=UTC)
     return datetime.fromisoformat(local.isoformat() + tz[:3] + ":" + tz[-2:]).astimezone(UTC)
 

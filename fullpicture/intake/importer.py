@@ -225,7 +225,11 @@ def _resolve_mapping(conn: Connection, source: str, mapping: Mapping | None) -> 
 
 def _open(path: Path, mapping: Mapping) -> tuple[RawFile, TablePlan]:
     raw = open_file(path, sheet_for(mapping, path))
-    table = choose_table(mapping, path, raw.header)
+    try:
+        table = choose_table(mapping, path, raw.header)
+    except IntakeError:
+        raw.close()
+        raise
     return raw, compile_plan(mapping, table, raw.header)
 
 
@@ -269,6 +273,20 @@ def import_file(
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
     raw, plan = _open(path, chosen)
+    with raw:
+        return _import_open(engine, raw, plan, mapping, imported_by, supersedes, max_bad_ratio)
+
+
+def _import_open(
+    engine: Engine,
+    raw: RawFile,
+    plan: TablePlan,
+    given: Mapping | None,
+    imported_by: str,
+    supersedes: int | None,
+    max_bad_ratio: float | None,
+) -> FileResult:
+    path, source, chosen = raw.path, plan.mapping.source, plan.mapping
     digest = file_sha256(path)
     with engine.begin() as conn:
         earlier = ledger.find_entry(conn, source, digest, plan.table.name)
@@ -284,8 +302,8 @@ def import_file(
                 True,
                 notes=["already imported: nothing changed"],
             )
-        if mapping is not None:
-            register_mapping_in(conn, mapping)
+        if given is not None:
+            register_mapping_in(conn, given)
         if supersedes is not None:
             ledger.supersede(conn, supersedes, source=source, table=plan.table.name)
         ident, started = ledger.open_entry(

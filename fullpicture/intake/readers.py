@@ -13,12 +13,12 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO
 
 from fullpicture.errors import UnreadableFileError
 
@@ -66,6 +66,13 @@ class RawFile:
     header: list[str]
     rows: Iterator[RawRow]
     notes: list[str] = field(default_factory=list)
+    close: Callable[[], None] = lambda: None
+
+    def __enter__(self) -> RawFile:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def unreadable(path: Path, what: str, hint: str) -> UnreadableFileError:
@@ -190,22 +197,25 @@ def _open_csv(path: Path) -> RawFile:
         raise unreadable(
             path, f"the header is not valid CSV ({exc})", "Check the export."
         ) from None
-    return RawFile(path, FileKind.CSV, header, _csv_rows(path, text, reader, len(header)), notes)
+    except UnreadableFileError:
+        text.close()
+        raise
+    rows = _csv_rows(path, reader, len(header))
+    return RawFile(path, FileKind.CSV, header, rows, notes, text.close)
 
 
-def _csv_rows(path: Path, text: TextIO, reader: Any, width: int) -> Iterator[RawRow]:
+def _csv_rows(path: Path, reader: Any, width: int) -> Iterator[RawRow]:
     number = 1
-    with text:
-        try:
-            for values in reader:
-                number += 1
-                if not values or (len(values) == 1 and not values[0].strip() and width > 1):
-                    continue  # a blank line carries nothing
-                yield RawRow(number, values, _width_problem(len(values), width))
-        except csv.Error as exc:
-            raise unreadable(
-                path, f"row {number + 1} is not valid CSV ({exc})", "Check the export."
-            ) from None
+    try:
+        for values in reader:
+            number += 1
+            if not values or (len(values) == 1 and not values[0].strip() and width > 1):
+                continue  # a blank line carries nothing
+            yield RawRow(number, values, _width_problem(len(values), width))
+    except csv.Error as exc:
+        raise unreadable(
+            path, f"row {number + 1} is not valid CSV ({exc})", "Check the export."
+        ) from None
 
 
 def _width_problem(found: int, width: int) -> str | None:
