@@ -359,10 +359,11 @@ def _kind_order(
     """Return the paths with person files first, so later files can refer to their people."""
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
-    kinds = {
-        path: choose_table(chosen, path, open_file(path, sheet_for(chosen, path)).header).kind
-        for path in paths
-    }
+    kinds = {}
+    for path in paths:
+        raw, plan = _open(path, chosen)
+        raw.close()
+        kinds[path] = plan.table.kind
     return sorted(paths, key=lambda p: _ORDER[kinds[p]])
 
 

@@ -87,7 +87,11 @@ def test_should_round_trip_exact_times_once_read(moment):
 
 @given(day=days)
 def test_should_read_iso_and_uk_forms_of_a_day_alike(day):
-    assert parse_date(day.isoformat()) == parse_date(f"{day:%d/%m/%Y}") == parse_date(f"{day:%d %b %Y}")
+    assert (
+        parse_date(day.isoformat())
+        == parse_date(f"{day:%d/%m/%Y}")
+        == parse_date(f"{day:%d %b %Y}")
+    )
 
 
 def test_should_keep_the_wall_clock_of_an_exact_time():
