@@ -102,7 +102,9 @@ def test_should_list_only_current_quarantine_after_a_supersede(store, tmp_path, 
     register_mapping(store, sample_mapping)
     first = import_file(
         store,
-        create_csv(tmp_path / "p1.csv", PERSON_HEADER, [create_person_row(""), create_person_row("P1")]),
+        create_csv(
+            tmp_path / "p1.csv", PERSON_HEADER, [create_person_row(""), create_person_row("P1")]
+        ),
         "police",
     )
     assert len(list_quarantine(store)) == 1
