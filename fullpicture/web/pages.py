@@ -27,7 +27,7 @@ def create_environment() -> Environment:
     )
     env = Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.globals["role_label"] = lambda role: ROLE_LABELS.get(Role(role), role)
-    env.globals.update(has_alerts=False, has_imports=False, has_linkage=False)
+    env.globals.update(has_alerts=False, has_imports=True, has_linkage=False)
     env.filters["filter_item"] = _agency_item
     env.filters["filter_type_item"] = _type_item
     env.filters["precise_date"] = precise_date

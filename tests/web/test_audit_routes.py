@@ -53,9 +53,9 @@ def test_should_write_exactly_one_audit_entry_for_every_child_data_route(
     routes = _child_data_routes()
     assert len(routes) >= 8
     for path in routes:
-        if set(re.findall(r"{(\w+)}", path)) - {"person_id"}:
+        if set(re.findall(r"{(\w+)}", path)) - {"person_id", "ledger_id"}:
             pytest.fail(f"{path}: add its parameters to this test")
-        url = path.replace("{person_id}", pid)
+        url = path.replace("{person_id}", pid).replace("{ledger_id}", "1")
         client = clients["aud"] if path.startswith(("/audit", "/api/audit")) else clients["sw"]
         before = len(_audit_rows(sample_engine))
         response = client.http.get(url)

@@ -14,9 +14,12 @@ from pathlib import Path
 import pytest
 
 from fullpicture.config import Settings
+from fullpicture.intake.mapping import load_mapping
+from fullpicture.intake.registry import register_mapping
 from fullpicture.store.database import open_store
 from fullpicture.web.app import create_app
 from fullpicture.web.security.totp import current_code
+from tests.intake.factories import EXAMPLE_MAPPING, PERSON_HEADER, create_csv, create_person_row
 from tests.web.db import PASSWORD, create_event, create_person, create_relationship, create_user
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -45,6 +48,8 @@ class LiveSite:
 
 
 def _seed(engine) -> dict[str, str]:
+    mapping = load_mapping(EXAMPLE_MAPPING)
+    register_mapping(engine, mapping)
     amy = create_person(engine, "P0000001", name="Amy Example")
     story = [
         ("social_care", "social_care.referral", date(2023, 3, 2), "Referral from school"),
@@ -70,7 +75,7 @@ def _seed(engine) -> dict[str, str]:
     return {
         **{
             name: create_user(engine, name, "social_worker", children=(amy,))
-            for name in ("sw", "sw2", "sw3", "sw4")
+            for name in ("sw", "sw2", "sw3", "sw4", "sw5")
         },
         "aud": create_user(engine, "aud", "auditor", agency="partnership"),
         "admin": create_user(engine, "admin.user", "administrator"),
@@ -177,6 +182,25 @@ def test_should_refuse_a_restricted_record_as_if_missing(browser, live_site):
     page.close()
 
 
+def test_should_upload_a_file_with_a_bad_row_and_see_it_quarantined(browser, live_site, tmp_path):
+    extract = create_csv(
+        tmp_path / "persons.csv", PERSON_HEADER, [create_person_row("PX1"), create_person_row("")]
+    )
+    page = browser.new_page()
+    _sign_in(page, live_site, "sw5", "sw5")
+    page.click("text=Import data")
+    page.select_option("#source", "police")
+    page.set_input_files("#extract", str(extract))
+    page.click("button:has-text('Import the file')")
+    assert page.locator("h1").inner_text() == "Import of persons.csv"
+    counts = page.locator(".govuk-summary-list__value").all_inner_texts()
+    assert counts[:3] == ["2", "1", "1"]
+    assert page.locator("text=local_id").first.is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "import-result.png"), full_page=True)
+    page.close()
+
+
 MAIN_PAGES = [
     ("sign-in", None, "/sign-in"),
     ("home", "sw4", "/"),
@@ -189,6 +213,7 @@ MAIN_PAGES = [
     ("who-accessed", "aud", "/audit/children/P0000001"),
     ("users", "admin", "/admin/users"),
     ("figures", "an", "/analytics"),
+    ("import", "sw4", "/imports"),
 ]
 USERNAMES = {"sw4": "sw4", "aud": "aud", "admin": "admin.user", "an": "an"}
 

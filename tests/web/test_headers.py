@@ -17,7 +17,7 @@ def sample_signed_in(sample_engine, client_request):
     pid = create_person(sample_engine, "P0000001")
     create_event(sample_engine, pid)
     clients = {}
-    for role in ("social_worker", "auditor", "administrator"):
+    for role in ("social_worker", "auditor", "administrator", "analyst"):
         secret = create_user(sample_engine, role, role, children=(pid,))
         clients[role] = client_request()
         clients[role].sign_in(role, secret)
@@ -25,12 +25,21 @@ def sample_signed_in(sample_engine, client_request):
 
 
 def _get_urls(pid: str) -> list[tuple[str, str]]:
-    role_for = {"/audit": "auditor", "/api/audit": "auditor", "/admin": "administrator"}
+    role_for = {
+        "/audit": "auditor",
+        "/api/audit": "auditor",
+        "/admin": "administrator",
+        "/analytics": "analyst",
+    }
     urls = []
     for route in application_routes():
         if "GET" not in route.methods:
             continue
-        url = route.path_format.replace("{person_id}", pid).replace("{user_id}", "1")
+        url = (
+            route.path_format.replace("{person_id}", pid)
+            .replace("{user_id}", "1")
+            .replace("{ledger_id}", "1")
+        )
         role = next((r for p, r in role_for.items() if url.startswith(p)), "social_worker")
         urls.append((url, role))
     return urls
@@ -96,7 +105,11 @@ def test_should_refuse_get_on_every_state_changing_route(sample_signed_in):
     for route in application_routes():
         if "POST" not in route.methods or "GET" in route.methods:
             continue
-        url = route.path_format.replace("{person_id}", pid).replace("{user_id}", "1")
+        url = (
+            route.path_format.replace("{person_id}", pid)
+            .replace("{user_id}", "1")
+            .replace("{ledger_id}", "1")
+        )
         getter = [
             r
             for r in application_routes()
