@@ -28,19 +28,36 @@ def serve(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (use the number of cores).")] = 1,
     database: DatabaseOption = None,
 ) -> None:
     """Serve the web application.
 
-    Example: fullpicture serve --port 8000
+    Example: fullpicture serve --port 8000 --workers 2
     """
+    import os
+
     import uvicorn
 
     from fullpicture.web.app import create_app
 
     settings = get_settings()
-    web = create_app(settings, engine=engine_for(database))
     console.print(f"fullpicture is at http://{host}:{port}/ (Ctrl+C to stop)")
+    if workers > 1:
+        engine_for(database).dispose()  # migrate once, before the workers start
+        if database:
+            os.environ["FULLPICTURE_DATABASE_URL"] = database
+        uvicorn.run(
+            "fullpicture.web.app:create_app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+            proxy_headers=False,
+        )
+        return
+    web = create_app(settings, engine=engine_for(database))
     uvicorn.run(web, host=host, port=port, log_level="warning", proxy_headers=False)
 
 

@@ -102,3 +102,13 @@ def create_app(
     app.middleware("http")(secure_headers)
     _mount_assets(app, dist)
     return app
+
+
+def create_app_from_environment() -> FastAPI:
+    """Build the app from the environment (``FULLPICTURE_*``): the factory for uvicorn workers.
+
+    Example: uvicorn --factory fullpicture.web.app:create_app_from_environment --workers 2
+    """
+    from fullpicture.config import get_settings
+
+    return create_app(get_settings())

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -40,7 +41,7 @@ class AppState:
     audit_key: bytes
     clock: Clock
     templates: Environment
-    extras: dict[str, Any] = field(default_factory=dict)
+    audit_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def now(self) -> datetime:
         """Return the current UTC time from the application's clock."""
@@ -131,13 +132,28 @@ def _entry(
 
 
 @contextmanager
-def _committed(app: AppState) -> Iterator[Connection]:
-    try:
-        with app.engine.begin() as conn:
+def _audited_transaction(
+    app: AppState, entry_for: Callable[[], AuditEntry]
+) -> Iterator[Connection]:
+    """Yield a transaction; on leaving, append the audit entry and commit both together.
+
+    The entry is written last so that the store's write lock (SQLite) or the chain head's row
+    lock (PostgreSQL) is held only for the append and the commit, not while the page is read and
+    rendered. The response is built inside the block but leaves the server only after this
+    commit: if the entry cannot be written, AuditError (503) replaces it and nothing is kept.
+    """
+    with app.engine.connect() as conn:
+        try:
             yield conn
-    except sa.exc.SQLAlchemyError as exc:
-        # A failed commit means the audit entry is not durable: no data may be returned.
-        raise AuditError("The change or its audit entry could not be saved.") from exc
+            with app.audit_lock:
+                append_entry(conn, app.audit_key, entry_for(), now=app.now())
+                conn.commit()
+        except sa.exc.SQLAlchemyError as exc:
+            conn.rollback()
+            raise AuditError("The change or its audit entry could not be saved.") from exc
+        except BaseException:
+            conn.rollback()
+            raise
 
 
 @contextmanager
@@ -150,17 +166,21 @@ def child_unit(
     action: str = "view",
     detail: dict[str, Any] | None = None,
 ) -> Iterator[tuple[Connection, ChildAccess]]:
-    """Check access to a child, write one audit entry, and yield the transaction to read in.
+    """Check access to a child and yield the transaction to read (or change) it in; exactly one
+    audit entry is written with the reads and changes, or none of them counts.
 
-    The entry, the reads and any change commit together; if the entry cannot be written the
-    block never runs (AuditError, shown as 503) and no child data leaves the server.
+    Raises:
+        NotFoundError, AccessDeniedError: from the access decision (nothing is read).
+        AuditError: the entry could not be written (shown as 503; no child data leaves).
     """
-    with _committed(app) as conn:
-        now = app.now()
-        access = child_access(conn, user, person_id, now)
-        entry = _entry(user, access.basis, purpose, action, person_id, detail)
-        append_entry(conn, app.audit_key, entry, now=now)
-        yield conn, access
+    decided: list[ChildAccess] = []
+
+    def entry() -> AuditEntry:
+        return _entry(user, decided[0].basis, purpose, action, person_id, detail)
+
+    with _audited_transaction(app, entry) as conn:
+        decided.append(child_access(conn, user, person_id, app.now()))
+        yield conn, decided[0]
 
 
 @contextmanager
@@ -173,8 +193,8 @@ def audited_unit(
     subject: str = "-",
     detail: dict[str, Any] | None = None,
 ) -> Iterator[Connection]:
-    """Write one audit entry on the basis of the user's role, and yield the transaction."""
-    with _committed(app) as conn:
-        entry = _entry(user, "role", purpose, action, subject, detail)
-        append_entry(conn, app.audit_key, entry, now=app.now())
+    """Yield a transaction that commits with one audit entry on the basis of the user's role."""
+    with _audited_transaction(
+        app, lambda: _entry(user, "role", purpose, action, subject, detail)
+    ) as conn:
         yield conn

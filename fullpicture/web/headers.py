@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Awaitable, Callable
 
 from fastapi import Request
@@ -46,12 +47,14 @@ async def secure_headers(
     from fullpicture.web.errors import unexpected_error
 
     request.state.correlation_id = secrets.token_hex(8)
+    started = time.perf_counter()
     try:
         response = await call_next(request)
     except Exception as exc:
         response = await unexpected_error(request, exc)
     response.headers.update(SECURITY_HEADERS)
     response.headers["X-Request-Id"] = request.state.correlation_id
+    response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
     if not request.url.path.startswith(_STATIC_PREFIXES):
         response.headers["Cache-Control"] = "no-store"
     return response

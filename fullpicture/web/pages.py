@@ -25,7 +25,15 @@ def create_environment() -> Environment:
             ),
         ]
     )
-    env = Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    # Templates are part of the package: no reload checks (a stat per macro import per page).
+    env = Environment(
+        loader=loader,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        cache_size=1000,
+    )
     env.globals["role_label"] = lambda role: ROLE_LABELS.get(Role(role), role)
     env.globals.update(has_alerts=False, has_imports=True, has_linkage=False)
     env.filters["filter_item"] = _agency_item
