@@ -64,8 +64,31 @@ def insert(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) ->
         return
     if conn.dialect.name == "sqlite":
         _sqlite_insert(conn, table, rows)
+    elif conn.dialect.name == "postgresql":
+        _postgres_copy(conn, table, rows)
     else:
         conn.execute(sa.insert(table), list(rows))
+
+
+def _postgres_copy(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert through PostgreSQL's COPY on the transaction's own connection (several times
+    faster than batched INSERTs); psycopg adapts dates, instants and flags itself."""
+    names = list(rows[0])
+    getter = _row_getter(names)
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open transaction always has its driver connection
+    with driver.cursor() as cursor:
+        with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(getter(row))
+
+
+def _row_getter(names: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """Return a function giving a row's values in ``names`` order, always as a tuple."""
+    if len(names) == 1:
+        return lambda row: (row[names[0]],)
+    getter: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*names)
+    return getter
 
 
 def _sqlite_datetime(value: datetime | None) -> str | None:
@@ -100,7 +123,7 @@ def _sqlite_insert(conn: Connection, table: sa.Table, rows: Sequence[dict[str, A
     names = list(rows[0])
     converters = [(at, _sqlite_converter(table.c[name])) for at, name in enumerate(names)]
     typed = [(at, convert) for at, convert in converters if convert is not None]
-    getter = itemgetter(*names)
+    getter = _row_getter(names)
     values: list[tuple[Any, ...]] = []
     for row in rows:
         found = list(getter(row))
