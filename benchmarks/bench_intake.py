@@ -23,12 +23,11 @@ from fullpicture.intake.identifiers import nhs_check_digit
 from fullpicture.intake.importer import import_files
 from fullpicture.intake.mapping import Mapping, parse_mapping
 from fullpicture.store.database import open_store
-from fullpicture.store.throwaway import pg_bindir, throwaway_server
+from fullpicture.store.throwaway import postgres_bindir, throwaway_postgres
 
 FULL_EVENTS = 1_000_000
 QUICK_EVENTS = 20_000
 EVENTS_PER_PERSON = 20
-PG_PORT = 55499
 
 
 @dataclass(frozen=True)
@@ -224,8 +223,8 @@ def run(quick: bool) -> list[Result]:
     with tempfile.TemporaryDirectory() as folder:
         extracts = write_extracts(Path(folder), events)
         results.append(_result("SQLite", _import_all(f"sqlite:///{folder}/store.db", extracts)))
-        if pg_bindir() is not None:
-            with throwaway_server(PG_PORT) as server:
+        if postgres_bindir() is not None:
+            with throwaway_postgres() as server:
                 results.append(_result("PostgreSQL", _pg_import(server, extracts)))
     for r in results:
         sys.stdout.write(f"{r.name}: {r.value:,.0f} {r.unit} ({r.data_size}; {r.notes})\n")

@@ -7,7 +7,6 @@ Use ``store`` for a test that must hold on both backends, ``sqlite_store`` for S
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,20 +16,15 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from fullpicture.store.database import open_store
-from fullpicture.store.throwaway import pg_bindir, throwaway_server
-
-PG_PORT = int(os.environ.get("FULLPICTURE_TEST_PG_PORT", "55432"))
+from fullpicture.store.throwaway import postgres_bindir, throwaway_postgres
 
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """Start a throwaway PostgreSQL server for the session; yield its admin URL."""
-    bindir = pg_bindir()
-    if bindir is None:
+    if postgres_bindir() is None:
         pytest.skip("PostgreSQL server binaries not installed (pg_config/initdb not found)")
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    port = PG_PORT + int(worker.removeprefix("gw") or 0)
-    with throwaway_server(port, bindir) as url:
+    with throwaway_postgres() as url:
         yield url
 
 
