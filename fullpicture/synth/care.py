@@ -36,6 +36,7 @@ PRACTICE: dict[str, float] = {
     "new_adult_assessed": 0.55,  # FAM-1
     "sibling_enquiry": 0.7,  # CPP-3
     "marac_shared": 0.55,  # SHR-1
+    "wishes_before_decision": 0.6,  # VOI-1
 }
 """Chance that each piece of good practice is done and recorded."""
 
@@ -256,10 +257,13 @@ class CareJourney:
             previous=str(self.previous_plans),
         )
         self.previous_plans += 1
+        self._wishes_before(start)
         review = start + timedelta(days=91)
         while review < min(end, WINDOW_END):
+            self._wishes_before(review)
             self.emit("cp_review", at(review, rng))
             review += timedelta(days=182)
+        self._wishes_before(end)
         if end > WINDOW_END:
             return None
         plan.end = at(end, rng)
@@ -267,6 +271,15 @@ class CareJourney:
         if rng.random() < 0.18 and self.looked_after.enter(end, route="plan"):
             return None
         return end + timedelta(days=rng.randrange(0, 30))
+
+    def _wishes_before(self, decision: date) -> None:
+        """The child's wishes and feelings recorded before a decision, or not (VOI-1)."""
+        if (
+            self.child.age_on(decision) >= 4
+            and self.rng.random() < PRACTICE["wishes_before_decision"]
+        ):
+            day = decision - timedelta(days=self.rng.randrange(1, 60))
+            self.emit("wishes", at(day, self.rng), about="child_protection_plan")
 
     def _step_down(self, end: date) -> None:
         rng = self.rng

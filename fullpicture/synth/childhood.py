@@ -19,6 +19,7 @@ from fullpicture.synth.timing import at, childhood, days, poisson
 PRACTICE: dict[str, float] = {
     "camhs_after_self_harm": 0.55,  # EXT-4
     "young_carer_assessed": 0.55,  # FAM-4
+    "mace_shared": 0.5,  # SHR-2
 }
 """Chance that each piece of good practice is done and recorded."""
 
@@ -191,7 +192,11 @@ class Adolescence:
             )
             self._risk_assessment(day + timedelta(days=rng.randrange(3, 30)))
             if rng.random() < 0.6:
-                life.emit("mace", at(day + timedelta(days=rng.randrange(7, 40)), rng))
+                mace = day + timedelta(days=rng.randrange(7, 40))
+                life.emit("mace", at(mace, rng))
+                if rng.random() < PRACTICE["mace_shared"]:
+                    shared = at(mace + timedelta(days=rng.randrange(1, 6)), rng)
+                    life.emit("info_shared", shared, **{"from": "mace", "to": "lac_review"})
         elif kind == "arrest":
             in_care = life.care.in_care(day)
             charged = rng.random() < 0.4

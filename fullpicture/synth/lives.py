@@ -56,7 +56,7 @@ def _household_life(household: Household, rng: random.Random) -> None:
         _emergency_entry(household, child, rng, care)
         life = Childhood(household, child, rng, care)
         life.run()
-        if care.periods and child.age_on(care.periods[0][0]) >= 11 and rng.random() < 0.3:
+        if care.periods and child.age_on(care.periods[0][0]) >= 10 and rng.random() < 0.45:
             Adolescence(life).camhs(care.periods[0][0] + timedelta(days=rng.randrange(20, 200)))
     _young_parents(household, rng)
     _serious_harm(household, rng)
@@ -193,7 +193,7 @@ def _young_parents(household: Household, rng: random.Random) -> None:
 
 def _serious_harm(household: Household, rng: random.Random) -> None:
     """A baby seriously injured (rarely, in severe adversity) and what happens for siblings (CPP-3)."""
-    if household.adversity != "severe" or len(household.children) < 2 or rng.random() >= 0.04:
+    if household.adversity != "severe" or len(household.children) < 2 or rng.random() >= 0.06:
         return
     baby = max(household.children, key=lambda c: c.date_of_birth)
     first, last = childhood(baby)

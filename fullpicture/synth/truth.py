@@ -50,7 +50,7 @@ class TruthWriter:
         self.persons_written += 1
 
     def bad_row(self, source: str, file: str, row: int, reason: str) -> None:
-        """A row spoilt on purpose (``row`` 1 = the first row after the header)."""
+        """A row spoilt on purpose; ``row`` counts the header as row 1 (as the intake does)."""
         self.bad_rows.writerow((source, f"{source}/{file}", row, reason))
 
     def household(self, household: Household) -> None:

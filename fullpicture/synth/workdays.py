@@ -14,7 +14,10 @@ _FIRST, _LAST = date(2000, 1, 1), date(2035, 12, 31)
 @lru_cache(maxsize=1)
 def _working_ordinals() -> list[int]:
     """Ordinals of every working day in range, ascending (looked up by bisection)."""
-    bank = {d.toordinal() for d in holidays.country_holidays("GB", subdiv="ENG", years=range(2000, 2036))}
+    bank = {
+        d.toordinal()
+        for d in holidays.country_holidays("GB", subdiv="ENG", years=range(2000, 2036))
+    }
     return [
         n
         for n in range(_FIRST.toordinal(), _LAST.toordinal() + 1)

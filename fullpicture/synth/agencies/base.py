@@ -280,7 +280,9 @@ class Agency:
                 row[subject_index] = ""
                 reason = "missing_subject"
             number = sink.write(row)
-            self.recorder.bad_row(self.source, sink.path.name, number, reason)
+            self.recorder.bad_row(
+                self.source, sink.path.name, number + 1, reason
+            )  # header is row 1
             self.recorder.noise_counts[f"{self.source}:bad_row"] += 1
             return
         sink.write(row)
