@@ -22,7 +22,7 @@ from fullpicture.synth.population import random_day, weighted
 from fullpicture.synth.timing import at, childhood, days, exponential_days
 from fullpicture.synth.workdays import add_working_days
 
-REFERRALS_PER_YEAR: dict[str, float] = {"low": 0.24, "moderate": 1.0, "high": 2.4, "severe": 3.6}
+REFERRALS_PER_YEAR: dict[str, float] = {"low": 0.28, "moderate": 1.15, "high": 2.75, "severe": 4.1}
 """Hazard of a new (not re-) referral per child-year, by household adversity."""
 RE_REFERRAL_CHANCE: dict[str, float] = {"low": 0.15, "moderate": 0.3, "high": 0.42, "severe": 0.5}
 """Chance that a closed case is referred again within 12 months of its last referral."""
@@ -268,7 +268,7 @@ class CareJourney:
             return None
         plan.end = at(end, rng)
         self._step_down(end)
-        if rng.random() < 0.18 and self.looked_after.enter(end, route="plan"):
+        if rng.random() < 0.15 and self.looked_after.enter(end, route="plan"):
             return None
         return end + timedelta(days=rng.randrange(0, 30))
 
