@@ -131,7 +131,9 @@ def _with_gaps(entries: list[Entry], gap_days: int) -> list[Entry]:
         if previous is not None and (entry.occurred_on - previous).days > gap_days:
             result.append(_gap_entry(previous, entry.occurred_on))
         result.append(entry)
-        previous = max(previous or entry.occurred_on, entry.occurred_on)
+        # A grouped entry may span days (a shared reference): contact lasted until its last record.
+        last = max(r.occurred_on for r in entry.records)
+        previous = max(previous or last, last)
     return result
 
 

@@ -98,7 +98,12 @@ def build_table(
     """
     chosen = parse_view(view)
     hide: Callable[[str], str] = Anonymiser(chronology.people).apply if anonymise else str
-    names = {p.key: p.display_name for p in chronology.people} if chronology.household else None
+    # In a household chronology, other people's records say whose they are.
+    names = (
+        {p.key: p.display_name for p in chronology.people if not p.is_subject}
+        if chronology.household
+        else None
+    )
     rows = tuple(_row(entry, chosen, hide, names) for entry in chronology.entries)
     who = hide(chronology.person.display_name)
     kind = "Household chronology" if chronology.household else "Chronology"
@@ -194,7 +199,7 @@ def _who(record: Record, names: _Names) -> str:
     if names is None:
         return ""
     key = record.subject_person_id or f"S{record.subject_source_person_id}"
-    return f"({names.get(key, key)}) "
+    return f"({names[key]}) " if key in names else ""
 
 
 def _working(entry: Entry, names: _Names) -> list[str]:
