@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from fullpicture.chronology.views import ChronologyTable, TableRow
+from fullpicture.chronology.views import EVENT_COLUMN, ChronologyTable, TableRow
 
 STYLE = """
 *{box-sizing:border-box}
@@ -64,13 +64,13 @@ def _tag(valence: str) -> str:
     return f'<strong class="fp-tag fp-tag--{escape(valence)}">{escape(valence)}</strong>'
 
 
-def _row_html(row: TableRow) -> str:
+def _row_html(row: TableRow, event_column: int) -> str:
     ids = " ".join(str(i) for i in row.event_ids)
     cls = f"fp-row fp-row--{row.kind}" + (f" fp-row--{row.valence}" if row.kind == "event" else "")
     cells = []
     for i, cell in enumerate(row.cells):
         text = escape(cell)
-        if i == 1 and row.kind == "event":
+        if i == event_column and row.kind == "event":
             text = f"{text} {_tag(row.valence)}"
         cells.append(f'<td class="fp-multiline">{text}</td>')
     attr = f' data-event-ids="{ids}"' if ids else ""
@@ -94,7 +94,7 @@ def chronology_sections(table: ChronologyTable) -> str:
             f'<th scope="col">Lived together</th></tr></thead><tbody>{rows}</tbody></table>'
         )
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in table.columns)
-    body = "\n".join(_row_html(r) for r in table.rows)
+    body = "\n".join(_row_html(r, EVENT_COLUMN[table.view]) for r in table.rows)
     parts.append(
         f'<table class="fp-chronology" data-view="{table.view.value}">'
         f"<caption>{escape(table.view.value.capitalize())} view</caption>"

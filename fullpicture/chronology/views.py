@@ -47,6 +47,10 @@ COLUMNS: dict[View, tuple[str, ...]] = {
 }
 
 
+EVENT_COLUMN = {View.WORKING: 1, View.COURT: 2, View.REVIEW: 1}
+"""The column that names the event, where renderers mark concern or positive."""
+
+
 @dataclass(frozen=True)
 class TableRow:
     """One line of a rendered chronology."""

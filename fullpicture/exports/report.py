@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from fullpicture.chronology import PersonSummary, build_chronology, list_people
 from fullpicture.chronology.html import chronology_sections, page
+from fullpicture.chronology.model import agency_label
 from fullpicture.chronology.views import build_table
 
 _INDEX_SCRIPT = """
@@ -117,7 +118,7 @@ def _index_page(children: Sequence[PersonSummary], alerts: dict[str, int] | None
             f'<td><a href="people/{escape(p.person_id)}.html">{escape(p.person_id)}</a></td>',
             _cell(p.display_name),
             _cell(p.date_of_birth.strftime("%-d %b %Y") if p.date_of_birth else "", born),
-            _cell(", ".join(p.agencies)),
+            _cell(", ".join(agency_label(a) for a in p.agencies)),
             _cell(str(p.records)),
             _cell(str(p.events)),
         ]
@@ -127,7 +128,8 @@ def _index_page(children: Sequence[PersonSummary], alerts: dict[str, int] | None
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
     body = (
         "<h1>Children</h1>\n"
-        f"<p>{len(children)} children with multi-agency chronologies.</p>\n"
+        f"<p>{len(children)} {'child' if len(children) == 1 else 'children'} with "
+        "multi-agency chronologies.</p>\n"
         '<label for="search">Search by id, name or agency</label><br>\n'
         '<input class="fp-search" id="search" type="search" autocomplete="off">\n'
         f'<table id="people"><caption>Children</caption><thead><tr>{head}</tr></thead>\n'
