@@ -127,6 +127,11 @@ def write_html_report(ctx: DemoContext) -> str:
 
         ctx.report = write_report(ctx.store(), ctx.report_dir, progress=advance)
     pages = len(list((ctx.report_dir / "people").glob("*.html")))
+    if pages == 0:
+        return (
+            f"no people in the store yet (people exist once linkage has assigned records to "
+            f"them); the empty index is at {ctx.report.resolve()}"
+        )
     return f"{pages} chronologies written; open {ctx.report.resolve()}"
 
 

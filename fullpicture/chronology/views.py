@@ -17,6 +17,7 @@ from fullpicture.chronology.model import (
     Chronology,
     Entry,
     EntryKind,
+    MembershipInterval,
     Provenance,
     Record,
     agency_label,
@@ -142,14 +143,12 @@ def _facts(chronology: Chronology, anonymise: bool) -> tuple[tuple[str, str], ..
     return tuple(facts)
 
 
-def _periods(intervals: tuple[object, ...]) -> str:
+def _periods(intervals: tuple[MembershipInterval, ...]) -> str:
     parts = []
     for i in intervals:
-        start = getattr(i, "start", None)
-        end = getattr(i, "end", None)
-        begin = format_when(start, "day") if start else "unknown start"
-        finish = format_when(end, "day") if end else "no recorded end"
-        parts.append(f"{begin} to {finish} ({getattr(i, 'basis', '')})")
+        begin = format_when(i.start, "day") if i.start else "unknown start"
+        finish = format_when(i.end, "day") if i.end else "no recorded end"
+        parts.append(f"{begin} to {finish} ({i.basis})")
     return "; ".join(parts)
 
 
