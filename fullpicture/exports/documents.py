@@ -116,7 +116,8 @@ def _pdf_table(table: ChronologyTable, style: ParagraphStyle, width: float) -> L
     data = [[_para(c, head) for c in table.columns]]
     data += [[_para(c, style) for c in row.cells] for row in table.rows]
     shares = _WIDTHS.get(table.view.value) or tuple(1 / len(table.columns) for _ in table.columns)
-    grid = LongTable(data, colWidths=[width * s for s in shares], repeatRows=1)
+    # splitInRow: a very long record may be taller than a page; let its row continue overleaf.
+    grid = LongTable(data, colWidths=[width * s for s in shares], repeatRows=1, splitInRow=1)
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dee0e2")),

@@ -54,3 +54,16 @@ def test_should_anonymise_documents(store, sample_family, fmt):
 def test_should_reject_an_unknown_export_format(store, sample_family):
     with pytest.raises(FullpictureError, match="Unknown chronology format"):
         export_chronology(build_chronology(store, sample_family[0]), fmt="odt")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_should_export_a_record_longer_than_a_page(sqlite_store, fmt):
+    from tests.factories import create_event, create_person
+
+    pid = create_person(sqlite_store)
+    create_event(
+        sqlite_store, person_id=pid, summary="Long account of the visit. " * 800 + "THE END"
+    )
+    data = export_chronology(build_chronology(sqlite_store, pid), fmt=fmt)
+    text = _docx_text(data) if fmt == "docx" else _pdf_text(data)
+    assert "THE END" in text
