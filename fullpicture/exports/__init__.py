@@ -1,1 +1,1 @@
-"""Exports: safe spreadsheet cells, DOCX and PDF chronologies, and the static HTML report."""
+"""Exports: files written for people to open (CSV, XLSX, DOCX, PDF), made safe to open."""
