@@ -44,7 +44,8 @@ def list_people(engine: Engine) -> list[PersonSummary]:
         ).all()
         per_agency = conn.execute(
             sa.select(sp.person_id, sp.agency, sa.func.count().label("n"),
-                      sa.func.max(sa.case((sp.is_child, 1), else_=0)).label("child"))
+                      sa.func.sum(sa.case((sp.is_child.is_(True), 1), else_=0)).label("child"),
+                      sa.func.sum(sa.case((sp.is_child.is_(False), 1), else_=0)).label("adult"))
             .where(sp.person_id.is_not(None))
             .group_by(sp.person_id, sp.agency)
         ).all()  # fmt: skip
@@ -56,11 +57,13 @@ def list_people(engine: Engine) -> list[PersonSummary]:
         ).all()
     agencies: dict[str, list[str]] = defaultdict(list)
     records: dict[str, int] = defaultdict(int)
-    child: dict[str, bool] = {}
+    said_child: dict[str, int] = defaultdict(int)
+    said_adult: dict[str, int] = defaultdict(int)
     for row in per_agency:
         agencies[row.person_id].append(row.agency)
         records[row.person_id] += row.n
-        child[row.person_id] = child.get(row.person_id, False) or bool(row.child)
+        said_child[row.person_id] += int(row.child or 0)
+        said_adult[row.person_id] += int(row.adult or 0)
     counts = {row.person_id: row.n for row in events}
     return [
         PersonSummary(
@@ -68,10 +71,17 @@ def list_people(engine: Engine) -> list[PersonSummary]:
             display_name=p.display_name,
             date_of_birth=p.date_of_birth,
             sex=p.sex,
-            is_child=child.get(p.id),
+            is_child=_is_child(said_child[p.id], said_adult[p.id]),
             agencies=tuple(sorted(agencies[p.id])),
             records=records[p.id],
             events=counts.get(p.id, 0),
         )
         for p in people
     ]
+
+
+def _is_child(said_child: int, said_adult: int) -> bool | None:
+    # Any agency recording a child wins: an adult flag is more often a default than a finding.
+    if said_child:
+        return True
+    return False if said_adult else None

@@ -31,3 +31,12 @@ def test_should_list_people_with_agencies_and_counts(store):
 
 def test_should_list_nobody_in_an_empty_store(store):
     assert list_people(store) == []
+
+
+def test_should_leave_child_status_unknown_when_no_agency_recorded_it(store):
+    from tests.factories import create_source_person
+
+    pid = create_person(store, sources=())
+    create_source_person(store, person_id=pid, source="police", is_child=None)
+    (summary,) = list_people(store)
+    assert summary.is_child is None
