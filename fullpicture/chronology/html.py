@@ -70,7 +70,7 @@ def _row_html(row: TableRow, event_column: int) -> str:
     cells = []
     for i, cell in enumerate(row.cells):
         text = escape(cell)
-        if i == event_column and row.kind == "event":
+        if i == event_column and row.kind == "event" and row.valence != "neutral":
             text = f"{text} {_tag(row.valence)}"
         cells.append(f'<td class="fp-multiline">{text}</td>')
     attr = f' data-event-ids="{ids}"' if ids else ""

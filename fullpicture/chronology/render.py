@@ -16,7 +16,7 @@ from rich.table import Table
 
 from fullpicture.chronology.html import chronology_page
 from fullpicture.chronology.model import Chronology
-from fullpicture.chronology.views import ChronologyTable, build_table
+from fullpicture.chronology.views import ChronologyTable, build_table, marked_cells
 from fullpicture.errors import FullpictureError
 from fullpicture.exports.cells import neutralise_cell
 
@@ -65,7 +65,7 @@ def render_text(table: ChronologyTable, width: int = 160) -> str:
         grid.add_column(column, overflow="fold")
     for row in table.rows:
         style = _STYLE["gap"] if row.kind == "gap" else _STYLE.get(row.valence, "")
-        grid.add_row(*(_plain(c) for c in row.cells), style=style or None)
+        grid.add_row(*(_plain(c) for c in marked_cells(table, row)), style=style or None)
     console.print(grid)
     return console.export_text()
 
@@ -85,9 +85,10 @@ def render_csv(table: ChronologyTable) -> str:
     """CSV with a header row; every cell neutralised against formula injection."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["Kind", *table.columns, "Event ids"])
+    writer.writerow(["Kind", "Valence", *table.columns, "Event ids"])
     for row in table.rows:
-        cells = [row.kind, *row.cells, " ".join(str(i) for i in row.event_ids)]
+        valence = row.valence if row.kind == "event" else ""
+        cells = [row.kind, valence, *row.cells, " ".join(str(i) for i in row.event_ids)]
         writer.writerow([neutralise_cell(c) for c in cells])
     return out.getvalue()
 

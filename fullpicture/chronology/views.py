@@ -77,6 +77,17 @@ class ChronologyTable:
     rows: tuple[TableRow, ...]
 
 
+def marked_cells(table: ChronologyTable, row: TableRow) -> tuple[str, ...]:
+    """The row's cells with "[concern]" or "[positive]" after the event, for formats without
+    colour or tags (plain text, Word, PDF)."""
+    if row.kind != "event" or row.valence not in ("concern", "positive"):
+        return row.cells
+    column = EVENT_COLUMN[table.view]
+    cells = list(row.cells)
+    cells[column] = f"{cells[column]} [{row.valence}]"
+    return tuple(cells)
+
+
 def parse_view(name: str) -> View:
     """The view called ``name``; a clear error for anything else."""
     try:
@@ -172,9 +183,10 @@ def _what(entry: Entry) -> str:
     roles = {r.role for r in entry.records if r.role != "subject"}
     if roles and all(r.role != "subject" for r in entry.records):
         title += f" (as {', '.join(sorted(roles)).replace('_', ' ')})"
-    if entry.valence == "positive":
-        title += " [positive]"
     return title
+
+
+_YES_NO = {"true": "yes", "false": "no", "True": "yes", "False": "no"}
 
 
 def record_details(record: Record) -> str:
@@ -191,7 +203,11 @@ def record_details(record: Record) -> str:
     if record.location:
         parts.append(f"Where: {record.location}")
     if record.attributes:
-        parts.append("; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in record.attributes.items()))
+        parts.append(
+            "; ".join(
+                f"{k.replace('_', ' ')}: {_YES_NO.get(v, v)}" for k, v in record.attributes.items()
+            )
+        )
     if record.restricted:
         parts.append("(restricted record)")
     return " ".join(parts)
@@ -207,7 +223,7 @@ def _who(record: Record, names: _Names) -> str:
 
 def _working(entry: Entry, names: _Names) -> list[str]:
     details = [
-        f"{_who(r, names)}{record_details(r)}" if len(entry.records) == 1 and names is None
+        f"{_who(r, names)}{record_details(r)}" if len(entry.records) == 1
         else f"{agency_label(r.provenance.agency)}: {_who(r, names)}{record_details(r)}"
         for r in entry.records
     ]  # fmt: skip

@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-from fullpicture.chronology.views import ChronologyTable
+from fullpicture.chronology.views import ChronologyTable, marked_cells
 
 # Relative column widths per view, so the free-text columns get the room.
 _WIDTHS = {
@@ -69,7 +69,7 @@ def _docx_table(doc: Any, table: ChronologyTable) -> None:
             run.bold = True
     for row in table.rows:
         cells = grid.add_row().cells
-        for cell, text in zip(cells, row.cells, strict=True):
+        for cell, text in zip(cells, marked_cells(table, row), strict=True):
             cell.text = text
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
@@ -114,7 +114,7 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
 def _pdf_table(table: ChronologyTable, style: ParagraphStyle, width: float) -> LongTable:
     head = ParagraphStyle("head", parent=style, fontName="Helvetica-Bold")
     data = [[_para(c, head) for c in table.columns]]
-    data += [[_para(c, style) for c in row.cells] for row in table.rows]
+    data += [[_para(c, style) for c in marked_cells(table, row)] for row in table.rows]
     shares = _WIDTHS.get(table.view.value) or tuple(1 / len(table.columns) for _ in table.columns)
     # splitInRow: a very long record may be taller than a page; let its row continue overleaf.
     grid = LongTable(data, colWidths=[width * s for s in shares], repeatRows=1, splitInRow=1)

@@ -81,7 +81,8 @@ def test_should_neutralise_formula_cells_in_csv(store, sample_family):
     cells = [c for row in rows for c in row]
     assert not any(c and c[0] in "=+-@" for c in cells)
     assert "'=SUM(A1:A9)" in cells
-    assert rows[0][1:-1] == list(COLUMNS[View.WORKING])
+    assert rows[0][2:-1] == list(COLUMNS[View.WORKING])
+    assert {r[1] for r in rows[1:] if r[0] == "event"} <= {"concern", "positive", "neutral"}
 
 
 def test_should_give_provenance_in_json(store, sample_family):
@@ -118,3 +119,23 @@ def test_should_reject_an_unknown_view_or_format(store, sample_family):
         render_chronology(chronology, view="secret")
     with pytest.raises(FullpictureError, match="Unknown chronology format"):
         render_chronology(chronology, fmt="xml")
+
+
+def test_should_mark_concerns_and_positives_in_plain_text(store, sample_family):
+    text = render_chronology(build_chronology(store, sample_family[0]), fmt="text")
+    assert "[positive]" in text and "[concern]" in text
+
+
+def test_should_write_yes_and_no_for_flags(store):
+    from tests.factories import create_event, create_person
+
+    pid = create_person(store)
+    create_event(
+        store,
+        person_id=pid,
+        source="social_care",
+        event_type="social_care.statutory_visit",
+        attributes={"seen": True, "seen_alone": False},
+    )
+    table = build_table(build_chronology(store, pid))
+    assert "seen: yes; seen alone: no" in table.rows[0].cells[2]
