@@ -4,7 +4,8 @@ The person the chronology is about is "Child A" (or "Adult 1" when an adult); ot
 "Child B", "Child C" ... by date of birth; adults are "Adult 1", "Adult 2" ... in the order they
 are first met. Full names are replaced first, then each single name (given, middle, family, known
 as, former family name). A single name shared by several people (a family surname) cannot be
-given one pseudonym, so it becomes "[name]". Matching ignores case and respects word edges.
+given one pseudonym, so it becomes "[name]". Matching ignores case and needs a non-letter (or
+the text's edge) on both sides, so "Ann" is found in "Ann_notes" but not in "Annual".
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ class Anonymiser:
         names = sorted(replacements, key=len, reverse=True)
         self._pattern = (
             re.compile(
-                r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])",
+                # Edges are letters only: "ashdown_notes.csv" and "Lily2" still give the name away.
+                r"(?<![^\W\d_])(" + "|".join(re.escape(n) for n in names) + r")(?![^\W\d_])",
                 re.IGNORECASE,
             )
             if names
@@ -76,7 +78,8 @@ def _replacements(people: Sequence[NamedPerson], pseudonyms: dict[str, str]) -> 
             name = " ".join(name.split())
             if len(name) < 2:
                 continue
-            full.setdefault(name.casefold(), set()).add(p.key)
+            if " " in name:  # single names are judged below, where sharing is seen
+                full.setdefault(name.casefold(), set()).add(p.key)
             for token in re.split(r"[\s,]+", name):
                 if len(token) >= 2:
                     single.setdefault(token.casefold(), set()).add(p.key)

@@ -8,7 +8,7 @@ piece of text the table holds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from fullpicture.chronology.anonymise import Anonymiser
@@ -173,8 +173,19 @@ def _row(entry: Entry, view: View, hide: Callable[[str], str], names: _Names) ->
         entry.kind.value,
         entry.valence,
         cells,
-        tuple(r.provenance for r in entry.records),
+        tuple(_hidden_provenance(r.provenance, hide) for r in entry.records),
         tuple(r.event_id for r in entry.records),
+    )
+
+
+def _hidden_provenance(p: Provenance, hide: Callable[[str], str]) -> Provenance:
+    # File names, record ids and roles are free text too: a file may be named after a family.
+    return replace(
+        p,
+        filename=hide(p.filename),
+        record_id=hide(p.record_id) if p.record_id else None,
+        author_role=hide(p.author_role) if p.author_role else None,
+        system=hide(p.system) if p.system else None,
     )
 
 

@@ -139,3 +139,14 @@ def test_should_write_yes_and_no_for_flags(store):
     )
     table = build_table(build_chronology(store, pid))
     assert "seen: yes; seen alone: no" in table.rows[0].cells[2]
+
+
+def test_should_anonymise_provenance_too(store, sample_family):
+    from tests.factories import create_event
+
+    create_event(store, person_id=sample_family[0], filename="ashdown_family_notes.csv")
+    chronology = build_chronology(store, sample_family[0])
+    data = json.loads(render_chronology(chronology, fmt="json", anonymise=True))
+    files = [p["file"] for r in data["rows"] for p in r["provenance"]]
+    assert "Child A_family_notes.csv" in files
+    assert not any("ashdown" in f.casefold() for f in files)
