@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import shutil
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,9 +181,11 @@ def run_demo(
     try:
         for number, step in enumerate(chosen, start=1):
             console.print(f"[bold]{number}/{len(chosen)} {step.name}[/]")
+            started = time.perf_counter()
             with console.status(step.name):
                 outcome = step.run(ctx)
-            console.print(f"  [green]done:[/] {outcome}", highlight=False)
+            took = time.perf_counter() - started
+            console.print(f"  [green]done[/] in {took:.1f} s: {outcome}", highlight=False)
     finally:
         if ctx.engine is not None:
             ctx.engine.dispose()
