@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 
 from fullpicture.errors import ConfigurationError
 from fullpicture.exports.report import write_report
+from fullpicture.intake.importer import import_files
 from fullpicture.intake.mapping import load_mapping
 from fullpicture.store.database import open_store
 
@@ -69,7 +70,7 @@ class DemoStep:
 
 
 def _domain_function(module: str, name: str, what: str) -> Callable[..., Any]:
-    # Synth and intake are built alongside this module; until they are part of the build, say so.
+    # The generator is built alongside this module; until it is part of the build, say so.
     try:
         found = getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
@@ -96,7 +97,6 @@ def import_extracts(ctx: DemoContext) -> str:
             f"No mappings found in {ctx.authority_dir / 'mappings'}.",
             hint="The generation step should have written one mapping per source.",
         )
-    import_files = _domain_function("fullpicture.intake.importer", "import_files", "the intake")
     totals = {"read": 0, "stored": 0, "quarantined": 0}
     for mapping_path in mappings:
         source = mapping_path.stem

@@ -54,3 +54,32 @@ def test_should_fail_clearly_when_the_authority_has_no_mappings(tmp_path):
     steps = [DemoStep("Empty", make_empty_authority), DemoStep("Import", import_extracts)]
     with pytest.raises(ConfigurationError, match="No mappings found"):
         run_demo(tmp_path / "demo", steps=steps, console=_console())
+
+
+def test_should_import_every_source_with_its_own_mapping(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from fullpicture.demo import import_extracts
+
+    def write_police_authority(ctx):
+        (ctx.authority_dir / "mappings").mkdir(parents=True)
+        shutil.copy(
+            Path("docs/examples/police.toml"), ctx.authority_dir / "mappings" / "police.toml"
+        )
+        extracts = ctx.authority_dir / "police"
+        extracts.mkdir()
+        (extracts / "persons.csv").write_text(
+            "PersonID,NHSNo,Name,AKA,DOB,Gender,Ethnicity,Postcode,Juvenile\n"
+            'P1,943 476 5919,"Jones, Carys",,03/05/2012,F,W1,cf10 1aa,Y\n'
+            ",,Nobody,,,,,,\n"
+        )
+        (extracts / "occurrences.csv").write_text(
+            "OccurrenceRef,PersonID,Category,Summary,Beat,OfficerRole,Involved,InvolvedRoles,DASH,Reported,NotifiedCSC\n"
+            "OC1,P1,DA,Shouting heard,B12,PC,,,H,04/05/2021 22:10,05/05/2021\n"
+        )
+        return "written"
+
+    steps = [DemoStep("Authority", write_police_authority), DemoStep("Import", import_extracts)]
+    ctx = run_demo(tmp_path / "demo", steps=steps, console=_console())
+    assert ctx.results["intake"] == {"read": 3, "stored": 2, "quarantined": 1}
