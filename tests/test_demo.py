@@ -65,7 +65,8 @@ def test_should_import_every_source_with_its_own_mapping(tmp_path):
     def write_police_authority(ctx):
         (ctx.authority_dir / "mappings").mkdir(parents=True)
         shutil.copy(
-            Path("docs/examples/police.toml"), ctx.authority_dir / "mappings" / "police.toml"
+            Path(__file__).parents[1] / "docs" / "examples" / "police.toml",
+            ctx.authority_dir / "mappings" / "police.toml",
         )
         extracts = ctx.authority_dir / "police"
         extracts.mkdir()
