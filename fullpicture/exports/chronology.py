@@ -6,7 +6,6 @@ from fullpicture.chronology.model import Chronology
 from fullpicture.chronology.render import render_chronology
 from fullpicture.chronology.views import build_table
 from fullpicture.errors import FullpictureError
-from fullpicture.exports.documents import chronology_docx, chronology_pdf
 
 EXPORT_FORMATS = ("text", "html", "csv", "json", "docx", "pdf")
 
@@ -25,10 +24,12 @@ def export_chronology(
     Raises:
         FullpictureError: unknown view or format.
     """
-    if fmt == "docx":
-        return chronology_docx(build_table(chronology, view, anonymise))
-    if fmt == "pdf":
-        return chronology_pdf(build_table(chronology, view, anonymise))
+    if fmt in ("docx", "pdf"):
+        # python-docx and ReportLab take a second to import; only documents need them.
+        from fullpicture.exports import documents
+
+        write = documents.chronology_docx if fmt == "docx" else documents.chronology_pdf
+        return write(build_table(chronology, view, anonymise))
     if fmt not in EXPORT_FORMATS:
         raise FullpictureError(
             f"Unknown chronology format {fmt!r}.", hint=f"Use one of: {', '.join(EXPORT_FORMATS)}."
