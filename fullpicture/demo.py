@@ -185,7 +185,9 @@ def run_demo(
             with console.status(step.name):
                 outcome = step.run(ctx)
             took = time.perf_counter() - started
-            console.print(f"  [green]done[/] in {took:.1f} s: {outcome}", highlight=False)
+            console.print(
+                f"  [green]done[/] in {took:.1f} s: {outcome}", highlight=False, soft_wrap=True
+            )
     finally:
         if ctx.engine is not None:
             ctx.engine.dispose()

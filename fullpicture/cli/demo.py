@@ -33,6 +33,8 @@ def demo(
     """
     ctx = run_demo(out, children=children, seed=seed, console=console)
     if ctx.report is not None:
-        console.print(f"[bold]Report:[/] {ctx.report.resolve().as_uri()}", highlight=False)
+        console.print(
+            f"[bold]Report:[/] {ctx.report.resolve().as_uri()}", highlight=False, soft_wrap=True
+        )
     if not no_serve:
         console.print("The web application is not part of this build yet; open the report above.")
