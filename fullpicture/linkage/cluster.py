@@ -5,8 +5,8 @@ it would put together records that cannot be one person:
 
 * a "not the same person" decision between any record of one cluster and any of the other
   (decisions therefore hold transitively: no chain of links can join the two);
-* dates of birth that are not compatible (not equal, not a day/month swap, not one typed digit
-  apart): this keeps a parent and a child with the same name apart;
+* dates of birth that are not compatible (not equal, not a day/month swap, not within two typed
+  digits): this keeps a parent and a child with the same name apart;
 * the same date of birth but given names that cannot be variants of each other: twins.
 
 "Same person" decisions are applied first and always join. In incremental runs the existing
@@ -30,6 +30,7 @@ class Signature:
     dob_swapped: str | None
     given: str | None
     variants: frozenset[str]
+    nhs: str | None = None
 
 
 def dates_compatible(a: Signature, b: Signature) -> bool:
@@ -38,13 +39,16 @@ def dates_compatible(a: Signature, b: Signature) -> bool:
         return True
     if a.dob == b.dob_swapped:
         return True
-    return edit_distance(a.dob, b.dob, limit=2) <= 1
+    # Up to two typed digits apart (clusters hold several records, each possibly mistyped).
+    return edit_distance(a.dob, b.dob, limit=3) <= 2
 
 
 def signatures_compatible(a: Signature, b: Signature) -> bool:
     """Whether two records may be one person (dates, and names on the same date: twins)."""
     if not dates_compatible(a, b):
         return False
+    if a.nhs is not None and a.nhs == b.nhs:
+        return True  # twins never share an NHS number
     if a.dob is not None and a.dob == b.dob and a.given and b.given:
         return bool(a.variants & b.variants) or given_names_compatible(a.given, b.given)
     return True

@@ -157,12 +157,13 @@ def _store_pairs(
 
 def _signatures(con: duckdb.DuckDBPyConnection, where: str = "true") -> dict[int, Signature]:
     rows = con.execute(
-        f"select unique_id, dob, dob_swapped, given_first, given_variants from records "
+        f"select unique_id, dob, dob_swapped, given_first, given_variants, nhs_number "
+        "from records "
         f"where {where}"
     ).fetchall()
     return {
-        int(uid): Signature(dob, swapped, given, frozenset(variants or ()))
-        for uid, dob, swapped, given, variants in rows
+        int(uid): Signature(dob, swapped, given, frozenset(variants or ()), nhs)
+        for uid, dob, swapped, given, variants, nhs in rows
     }
 
 
