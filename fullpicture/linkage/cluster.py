@@ -7,7 +7,9 @@ it would put together records that cannot be one person:
   (decisions therefore hold transitively: no chain of links can join the two);
 * dates of birth that are not compatible (not equal, not a day/month swap, not within two typed
   digits): this keeps a parent and a child with the same name apart;
-* the same date of birth but given names that cannot be variants of each other: twins.
+* the same date of birth but given names that cannot be variants of each other: twins;
+* two valid NHS numbers that differ by more than a typing slip (more than two digits) on
+  records whose dates of birth differ.
 
 "Same person" decisions are applied first and always join. In incremental runs the existing
 people are the starting clusters and two existing people are never merged automatically (that
@@ -37,20 +39,34 @@ def dates_compatible(a: Signature, b: Signature) -> bool:
     """Whether two recorded dates of birth could be the same person's."""
     if a.dob is None or b.dob is None or a.dob == b.dob:
         return True
-    if a.dob == b.dob_swapped:
-        return True
-    # Up to two typed digits apart (clusters hold several records, each possibly mistyped).
-    return edit_distance(a.dob, b.dob, limit=3) <= 2
+    # Up to two typed digits apart, either side possibly with day and month swapped (clusters
+    # hold several records, each possibly mistyped).
+    options = [(a.dob, b.dob), (a.dob_swapped, b.dob), (a.dob, b.dob_swapped)]
+    return any(
+        x is not None and y is not None and edit_distance(x, y, limit=3) <= 2 for x, y in options
+    )
 
 
 def signatures_compatible(a: Signature, b: Signature) -> bool:
     """Whether two records may be one person (dates, and names on the same date: twins)."""
     if not dates_compatible(a, b):
         return False
-    if a.nhs is not None and a.nhs == b.nhs:
-        return True  # twins never share an NHS number
+    if a.nhs is not None and b.nhs is not None:
+        if a.nhs == b.nhs:
+            return True  # twins never share an NHS number
+        same_day = a.dob is not None and (a.dob == b.dob or a.dob == b.dob_swapped)
+        if not same_day and edit_distance(a.nhs, b.nhs, limit=3) > 2:
+            # Two different valid NHS numbers (not a typing slip) and not even the same date
+            # of birth: two people. With the same date of birth the model may outvote it.
+            return False
     if a.dob is not None and a.dob == b.dob and a.given and b.given:
-        return bool(a.variants & b.variants) or given_names_compatible(a.given, b.given)
+        if a.variants & b.variants:
+            return True
+        return any(
+            given_names_compatible(x, y)
+            for x in a.variants | {a.given}
+            for y in b.variants | {b.given}
+        )
     return True
 
 

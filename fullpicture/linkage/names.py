@@ -56,6 +56,25 @@ def name_variants(name: str | None) -> frozenset[str]:
     return variant_table().get(first, frozenset({first}))
 
 
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, frozenset[str]]:
+    members: dict[str, set[str]] = defaultdict(set)
+    for name, canonicals in variant_table().items():
+        for canonical in canonicals:
+            members[canonical].add(name)
+    return {c: frozenset(names) for c, names in members.items()}
+
+
+@lru_cache(maxsize=50_000)
+def name_family(name: str) -> frozenset[str]:
+    """Every name sharing a canonical form with ``name`` (``katie`` -> kate, katherine, ...)."""
+    groups = _groups()
+    found = {name}
+    for canonical in name_variants(name):
+        found |= groups.get(canonical, frozenset())
+    return frozenset(found)
+
+
 def canonical_name(name: str | None) -> str | None:
     """One canonical form (the alphabetically first), used where a single key is needed (blocking)."""
     variants = name_variants(name)
@@ -110,13 +129,20 @@ def given_names_compatible(a: str | None, b: str | None) -> bool:
     """Whether two normalised given names could belong to one person.
 
     Unknown names are compatible with anything; otherwise they must be equal, variants of each
-    other (nickname table), one a prefix of the other, or at most two edits apart.
+    other (nickname table), or one a prefix of, or at most two edits from, a variant of the other
+    (so a mistyped nickname, ``rchard`` / ``rick``, still counts).
     """
     if not a or not b or a == b:
         return True
-    if name_variants(a) & name_variants(b):
-        return True
     first_a, first_b = a.split(" ")[0], b.split(" ")[0]
-    if first_a.startswith(first_b) or first_b.startswith(first_a):
+    if name_variants(first_a) & name_variants(first_b):
         return True
-    return edit_distance(first_a, first_b) <= 2
+    return any(_close(x, y) for x in name_family(first_a) for y in name_family(first_b))
+
+
+def _close(a: str, b: str) -> bool:
+    shorter = min(len(a), len(b))
+    if shorter >= 3 and (a.startswith(b) or b.startswith(a)):
+        return True
+    # Short names are close only one edit apart: "kai" and "sam" are different names.
+    return edit_distance(a, b) <= (1 if shorter <= 5 else 2)

@@ -29,6 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 from fullpicture.errors import LinkageError
 from fullpicture.linkage.cluster import Signature, cluster_records
 from fullpicture.linkage.identity import assign_ids
+from fullpicture.linkage.names import name_variants
 from fullpicture.linkage.people import best_attributes, current_assignment, write_people
 from fullpicture.linkage.predict import predict_full, predict_incremental
 from fullpicture.linkage.settings import Thresholds
@@ -157,13 +158,14 @@ def _store_pairs(
 
 def _signatures(con: duckdb.DuckDBPyConnection, where: str = "true") -> dict[int, Signature]:
     rows = con.execute(
-        f"select unique_id, dob, dob_swapped, given_first, given_variants, nhs_number "
+        f"select unique_id, dob, dob_swapped, given_first, known_as, nhs_number "
         "from records "
         f"where {where}"
     ).fetchall()
     return {
-        int(uid): Signature(dob, swapped, given, frozenset(variants or ()), nhs)
-        for uid, dob, swapped, given, variants, nhs in rows
+        # Middle names are left out here: a twin's middle name is often the other's first name.
+        int(uid): Signature(dob, swapped, given, name_variants(given) | name_variants(known), nhs)
+        for uid, dob, swapped, given, known, nhs in rows
     }
 
 

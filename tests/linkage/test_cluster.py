@@ -40,3 +40,21 @@ def test_should_not_merge_two_existing_people_automatically() -> None:
     sigs = {i: create_signature("2015-01-01", "amy") for i in (1, 2, 3)}
     clusters, _ = cluster_records(sigs, [(1, 3), (2, 3)], existing_groups=[[1], [2]])
     assert sorted(clusters) == [[1, 3], [2]]
+
+
+def test_should_keep_apart_records_with_far_apart_nhs_numbers_and_dates() -> None:
+    sigs = {
+        1: create_signature("2023-08-15", "jessica", "9503093430"),
+        2: create_signature("2023-08-17", "jessica", "8995903414"),
+    }
+    clusters, _ = cluster_records(sigs, [(1, 2)])
+    assert sorted(clusters) == [[1], [2]]
+
+
+def test_should_join_a_mistyped_nickname_with_its_full_name_on_the_same_day() -> None:
+    sigs = {
+        1: Signature("2020-04-24", None, "rchard", frozenset({"rchard"})),
+        2: Signature("2020-04-24", None, "rick", frozenset({"rick", "richard"})),
+    }
+    clusters, _ = cluster_records(sigs, [(1, 2)])
+    assert clusters == [[1, 2]]

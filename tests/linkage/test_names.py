@@ -29,3 +29,8 @@ def test_should_code_similar_surnames_alike() -> None:
 def test_should_treat_twins_names_as_incompatible() -> None:
     assert not given_names_compatible("chidi", "emeka")
     assert given_names_compatible("jon", "jonathan")
+
+
+def test_should_not_treat_short_different_names_as_typos() -> None:
+    assert not given_names_compatible("kai", "sam")
+    assert given_names_compatible("katie", "kttie")
