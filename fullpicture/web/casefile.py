@@ -139,6 +139,8 @@ def household(conn: Connection, person_id: str) -> list[dict[str, Any]]:
         .join(other, other.c.id == relationship.c.from_source_person_id)
         .outerjoin(person, person.c.id == other.c.person_id)
         .where(relationship.c.to_source_person_id.in_(mine))
+        # A restricted person is left out entirely: naming them would reveal the record.
+        .where(sa.or_(person.c.restricted.is_(False), person.c.id.is_(None)))
         .order_by(relationship.c.kind, other.c.person_id)
     ).all()
     return [dict(r._mapping) for r in rows]

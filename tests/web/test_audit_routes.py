@@ -51,11 +51,11 @@ def test_should_write_exactly_one_audit_entry_for_every_child_data_route(
 ):
     pid, clients = sample_world
     routes = _child_data_routes()
-    assert len(routes) >= 8
+    assert len(routes) >= 10
     for path in routes:
-        if set(re.findall(r"{(\w+)}", path)) - {"person_id", "ledger_id"}:
+        if set(re.findall(r"{(\w+)}", path)) - {"person_id", "ledger_id", "fmt"}:
             pytest.fail(f"{path}: add its parameters to this test")
-        url = path.replace("{person_id}", pid).replace("{ledger_id}", "1")
+        url = path.replace("{person_id}", pid).replace("{ledger_id}", "1").replace("{fmt}", "csv")
         client = clients["aud"] if path.startswith(("/audit", "/api/audit")) else clients["sw"]
         before = len(_audit_rows(sample_engine))
         response = client.http.get(url)

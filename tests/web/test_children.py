@@ -271,3 +271,15 @@ def test_should_show_analysts_suppressed_aggregates_without_restricted_records(
     assert "police" in page.text and "housing" not in page.text
     assert "fewer than 5" in page.text  # the single health record
     assert "P00001" not in page.text
+
+
+def test_should_leave_restricted_people_out_of_the_household(
+    sample_engine, client_request, sample_child
+):
+    create_person(sample_engine, "P0000077", name="Sealed Relative", restricted=True)
+    create_relationship(sample_engine, sample_child, "P0000077", "sibling")
+    secret = create_user(sample_engine, "sw", "social_worker", children=(sample_child,))
+    client = client_request()
+    client.sign_in("sw", secret)
+    page = client.get(f"/households/{sample_child}").text
+    assert "Parent Example" in page and "Sealed Relative" not in page and "P0000077" not in page

@@ -66,7 +66,13 @@ def test_should_match_the_declared_policy_for_every_route_and_role(sample_engine
     create_user(sample_engine, "target", "practitioner", with_totp=False)
     with sample_engine.connect() as conn:
         target = conn.execute(sa.select(web_user.c.id).where(web_user.c.username == "target"))
-        ids = {"person_id": pid, "user_id": str(target.scalar_one()), "ledger_id": "1"}
+        ids = {
+            "person_id": pid,
+            "user_id": str(target.scalar_one()),
+            "ledger_id": "1",
+            "fmt": "csv",
+            "pair_id": "1-2",
+        }
     mismatches = []
     keys = [k for k in route_keys(application_routes()) if k != "POST /sign-out"]
     for key in [*keys, "POST /sign-out"]:

@@ -2,7 +2,18 @@
 
 from fastapi import APIRouter
 
-from fullpicture.web.routes import admin, analytics, api, audit, auth, children, home, imports
+from fullpicture.web.routes import (
+    admin,
+    analytics,
+    api,
+    audit,
+    auth,
+    children,
+    exports,
+    home,
+    imports,
+    linkage,
+)
 
 ROUTERS: list[APIRouter] = [
     auth.router,
@@ -10,6 +21,8 @@ ROUTERS: list[APIRouter] = [
     children.router,
     audit.router,
     imports.router,
+    linkage.router,
+    exports.router,
     admin.router,
     analytics.router,
     api.router,

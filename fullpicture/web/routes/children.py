@@ -89,7 +89,16 @@ def child_page(
             voice=voice,
             household=household(conn, person_id),
             alerts=integrations.open_alerts_for(conn, [person_id]),
+            exports=_exports_for(user),
         )
+
+
+def _exports_for(user: SignedInUser) -> list[tuple[str, str]]:
+    from fullpicture.web.routes.exports import EXPORTS
+
+    if user.role == "practitioner":
+        return []
+    return [(fmt, label) for fmt, (_media, label) in EXPORTS.items()]
 
 
 @router.get("/households/{person_id}")
