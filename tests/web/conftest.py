@@ -18,6 +18,11 @@ from sqlalchemy.engine import Engine
 from fullpicture.config import Settings
 from fullpicture.web.app import create_app
 from fullpicture.web.security.totp import current_code
+from tests.linkage.conftest import (  # noqa: F401 - the linked store, for the review pages
+    linked_store,
+    linked_store_file,
+    sample_dataset,
+)
 from tests.web.db import NOW, PASSWORD
 
 ORIGIN = "https://testserver"

@@ -11,7 +11,6 @@ from docx import Document
 from fullpicture.audit.tables import audit_entry
 from fullpicture.linkage.decisions import review_queue
 from fullpicture.web.app import create_app
-from tests.linkage.conftest import linked_store, linked_store_file, sample_dataset  # noqa: F401
 from tests.web.conftest import PageClient
 from tests.web.db import create_event, create_person, create_user
 
