@@ -12,8 +12,8 @@ from fullpicture.chronology.dates import describe_span, format_when
 from fullpicture.chronology.grouping import group_records
 from fullpicture.chronology.households import (
     members_of,
-    own_source_person_ids,
     person_not_found,
+    source_person_ids_of,
 )
 from fullpicture.chronology.model import (
     Chronology,
@@ -58,7 +58,7 @@ def build_chronology(
     """
     with engine.connect() as conn:
         header = _person_header(conn, person_id)
-        own = own_source_person_ids(conn, person_id)
+        own = source_person_ids_of(conn, person_id)
         members = members_of(conn, person_id, own) if household else []
         records = _records(conn, own, members)
         people = _named_people(conn, person_id, records, members, own)
