@@ -72,8 +72,13 @@ class DemoStep:
 
 def generate_authority(ctx: DemoContext) -> str:
     """Write the synthetic local authority into ``authority/``."""
-    ctx.results["synth"] = generate(ctx.authority_dir, children=ctx.children, seed=ctx.seed)
-    return f"{ctx.children} children generated with seed {ctx.seed} in {ctx.authority_dir}"
+    summary = generate(ctx.authority_dir, children=ctx.children, seed=ctx.seed)
+    ctx.results["synth"] = summary
+    return (
+        f"{summary.children:,} children in {summary.households:,} households, "
+        f"{summary.people:,} people, {summary.events:,} events in {summary.total_rows:,} rows "
+        f"(seed {ctx.seed}) in {ctx.authority_dir}"
+    )
 
 
 def import_extracts(ctx: DemoContext) -> str:
