@@ -263,11 +263,9 @@ class Police(Agency):
 
     def _links(self, household: Household) -> None:
         """Associations the force records: peers seen together, and a mother's new partner."""
-        for child in household.children:
-            if not self.knows(child.true_id):
-                continue
-            for peer in sorted(set(household.peers)):
-                self._link(self.local[child.true_id][0], self.ids.for_true_id(peer), "ASSOC")
+        for child, peer in sorted(set(household.peers)):  # peers live in other households
+            if self.knows(child):
+                self._link(self.local[child][0], self.ids.for_true_id(peer), "ASSOC")
         mother = household.people[0]
         for adult in household.adults:
             if (
