@@ -4,12 +4,13 @@ The data are agency-shaped extracts generated here (``fullpicture.synth`` was no
 this benchmark was written): four sources, each with its own column names, codes, delimiter,
 encoding and date style, a persons file and an events file, with realistic noise (invalid NHS
 numbers, uncertain and month-only dates, unknown people, unmapped codes). The full run has
-1,000,000 event rows; ``--quick`` has 20,000.
+1,000,000 event rows; ``--quick`` has 20,000; ``FULLPICTURE_BENCH_INTAKE_EVENTS=N`` sets another size.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import random
 import sys
 import tempfile
@@ -218,7 +219,9 @@ def _result(backend: str, run: Run) -> Result:
 
 def run(quick: bool) -> list[Result]:
     """Measure the import rate on SQLite, and on PostgreSQL when its binaries are installed."""
-    events = QUICK_EVENTS if quick else FULL_EVENTS
+    events = int(os.environ.get("FULLPICTURE_BENCH_INTAKE_EVENTS", 0)) or (
+        QUICK_EVENTS if quick else FULL_EVENTS
+    )
     results = []
     with tempfile.TemporaryDirectory() as folder:
         extracts = write_extracts(Path(folder), events)
