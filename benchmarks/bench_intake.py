@@ -27,8 +27,8 @@ from fullpicture.synth import generate
 
 FULL_EVENT_ROWS = 1_000_000
 QUICK_EVENT_ROWS = 20_000
-EVENT_ROWS_PER_CHILD = 26
-"""Event-table rows per simulated child (measured: 12,480 for 476 children)."""
+EVENT_ROWS_PER_CHILD = 29
+"""Event-table rows per simulated child (measured: 22,806 for 769 children)."""
 SEED = 20250331
 
 
