@@ -1,0 +1,245 @@
+"""Snapshot the store's source person records into DuckDB, with the columns linkage compares.
+
+The snapshot is a DuckDB table ``records`` with one row per source person (``unique_id`` is
+``source_person.id``) and derived, normalised columns: name variants (nickname table), a Soundex
+code of the surname, the date of birth as text and with day and month swapped, every postcode the
+record has held (current postcode plus the address history) and the postcode district.
+
+Derivation runs as DuckDB SQL here (the snapshot is ours); the Splink comparisons themselves only
+use portable SQL (see :mod:`fullpicture.linkage.settings`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from fullpicture.linkage.names import soundex, variant_table
+from fullpicture.store.schema import address, source_person
+
+RAW_COLUMNS = (
+    "id",
+    "source",
+    "agency",
+    "local_id",
+    "nhs_number",
+    "upn",
+    "given_name",
+    "middle_names",
+    "family_name",
+    "known_as",
+    "former_family_name",
+    "date_of_birth",
+    "sex",
+    "ethnicity",
+    "postcode",
+    "is_child",
+    "person_id",
+)
+
+_RAW_TYPES: dict[str, pa.DataType] = {
+    "id": pa.int64(),
+    "date_of_birth": pa.date32(),
+    "is_child": pa.bool_(),
+}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A DuckDB connection holding ``records`` (and ``raw_records``) for one linkage run."""
+
+    con: duckdb.DuckDBPyConnection
+    records: int
+    new_records: int
+
+
+def _columns_to_arrow(names: tuple[str, ...], rows: list[Any]) -> pa.Table:
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    return pa.table(
+        {
+            name: pa.array(list(values), type=_RAW_TYPES.get(name, pa.string()))
+            for name, values in zip(names, columns, strict=True)
+        }
+    )
+
+
+def read_source_persons(conn: Connection) -> pa.Table:
+    """Read every source person record (the linkage fields only) as an Arrow table."""
+    query = sa.select(*(source_person.c[name] for name in RAW_COLUMNS))
+    return _columns_to_arrow(RAW_COLUMNS, list(conn.execute(query)))
+
+
+def read_address_postcodes(conn: Connection) -> pa.Table:
+    """Read the postcode history: ``(source_person_id, postcode)`` for every address row."""
+    query = sa.select(address.c.source_person_id, address.c.postcode).where(
+        address.c.postcode.is_not(None)
+    )
+    rows = list(conn.execute(query))
+    return pa.table(
+        {
+            "source_person_id": pa.array([r[0] for r in rows], type=pa.int64()),
+            "postcode": pa.array([r[1] for r in rows], type=pa.string()),
+        }
+    )
+
+
+def _variants_arrow() -> pa.Table:
+    table = variant_table()
+    names = sorted(table)
+    return pa.table(
+        {"name": names, "variants": [sorted(table[n]) for n in names]},
+        schema=pa.schema([("name", pa.string()), ("variants", pa.list_(pa.string()))]),
+    )
+
+
+def _norm(column: str) -> str:
+    # Lower-case, strip accents, keep letters, spaces, hyphens and apostrophes, collapse them.
+    return (
+        "nullif(trim(regexp_replace(regexp_replace(lower(strip_accents("
+        f"{column})), '[^a-z'' -]', '', 'g'), '[\\s''-]+', ' ', 'g')), '')"
+    )
+
+
+def _first(column: str) -> str:
+    return f"nullif(split_part({column}, ' ', 1), '')"
+
+
+_DERIVE_SQL = f"""
+create or replace table norm as
+select
+    id as unique_id, source, agency, local_id, person_id, is_child, sex,
+    nullif(trim(nhs_number), '') as nhs_number,
+    nullif(upper(trim(upn)), '') as upn,
+    {_norm("given_name")} as given_name,
+    {_norm("known_as")} as known_as,
+    {_first(_norm("middle_names"))} as middle_first,
+    {_norm("family_name")} as family_name,
+    {_norm("former_family_name")} as former_family_name,
+    strftime(date_of_birth, '%Y-%m-%d') as dob,
+    case when day(date_of_birth) <= 12 and day(date_of_birth) <> month(date_of_birth)
+        then printf('%04d-%02d-%02d', year(date_of_birth), day(date_of_birth),
+                    month(date_of_birth))
+    end as dob_swapped,
+    cast(year(date_of_birth) as varchar) as birth_year,
+    nullif(upper(replace(postcode, ' ', '')), '') as postcode
+from raw_records
+"""
+
+_RECORDS_SQL = """
+create or replace table records as
+with history as (
+    select source_person_id as unique_id,
+           upper(replace(postcode, ' ', '')) as postcode
+    from raw_addresses
+    union all
+    select unique_id, postcode from norm where postcode is not null
+),
+postcodes as (
+    select unique_id, list_sort(list_distinct(list(postcode))) as postcodes
+    from history where postcode <> '' group by unique_id
+)
+select
+    n.unique_id, n.source, n.agency, n.local_id, n.person_id, n.is_child, n.sex,
+    n.nhs_number, n.upn, n.given_name, n.known_as, n.middle_first,
+    split_part(n.given_name, ' ', 1) as given_first,
+    left(n.given_name, 1) as first_initial,
+    nullif(list_sort(list_distinct(list_concat(
+        coalesce(vg.variants, case when n.given_name is not null
+            then [split_part(n.given_name, ' ', 1)] end, []),
+        coalesce(vk.variants, case when n.known_as is not null
+            then [split_part(n.known_as, ' ', 1)] end, []),
+        coalesce(vm.variants, case when n.middle_first is not null
+            then [n.middle_first] end, [])
+    ))), []) as given_variants,
+    coalesce(vg.variants[1], split_part(n.given_name, ' ', 1)) as given_canon,
+    n.family_name, n.former_family_name,
+    nullif(list_sort(list_distinct(list_filter(
+        [n.family_name, n.former_family_name], lambda x: x is not null))), []) as family_names,
+    s.code as surname_sdx,
+    n.dob, n.dob_swapped, n.birth_year,
+    n.postcode,
+    p.postcodes,
+    case when length(n.postcode) > 3 then left(n.postcode, length(n.postcode) - 3) end
+        as postcode_district
+from norm n
+left join variants vg on vg.name = split_part(n.given_name, ' ', 1)
+left join variants vk on vk.name = split_part(n.known_as, ' ', 1)
+left join variants vm on vm.name = n.middle_first
+left join surname_codes s on s.family_name = n.family_name
+left join postcodes p on p.unique_id = n.unique_id
+"""
+
+
+def count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    """Run a ``select count(*)`` (or any single-integer query) and return the integer.
+
+    DuckDB 2 refuses new work on a connection with an unfinished result, so fetch everything.
+    """
+    rows = con.execute(sql).fetchall()
+    return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+
+def _register_surname_codes(con: duckdb.DuckDBPyConnection) -> None:
+    names = [
+        row[0]
+        for row in con.execute(
+            "select distinct family_name from norm where family_name is not null"
+        ).fetchall()
+    ]
+    codes = pa.table({"family_name": names, "code": [soundex(n) for n in names]})
+    con.register("surname_codes_arrow", codes)
+    con.execute("create or replace table surname_codes as select * from surname_codes_arrow")
+
+
+def build_records(con: duckdb.DuckDBPyConnection, raw: pa.Table, addresses: pa.Table) -> int:
+    """Derive the ``records`` table in ``con`` from raw source persons and their postcodes.
+
+    Args:
+        con: the DuckDB connection of this run.
+        raw: source person rows with :data:`RAW_COLUMNS`.
+        addresses: ``(source_person_id, postcode)`` rows of the address history.
+
+    Returns:
+        The number of records.
+    """
+    con.register("raw_records_arrow", raw)
+    con.execute("create or replace table raw_records as select * from raw_records_arrow")
+    con.register("raw_addresses_arrow", addresses)
+    con.execute("create or replace table raw_addresses as select * from raw_addresses_arrow")
+    con.register("variants_arrow", _variants_arrow())
+    con.execute("create or replace table variants as select * from variants_arrow")
+    con.execute(_DERIVE_SQL)
+    _register_surname_codes(con)
+    con.execute(_RECORDS_SQL)
+    for name in (
+        "raw_records_arrow",
+        "raw_addresses_arrow",
+        "variants_arrow",
+        "surname_codes_arrow",
+    ):
+        con.unregister(name)
+    return count(con, "select count(*) from records")
+
+
+def take_snapshot(engine: Engine, con: duckdb.DuckDBPyConnection | None = None) -> Snapshot:
+    """Copy the store's source persons and address history into a DuckDB ``records`` table.
+
+    Args:
+        engine: the store.
+        con: a DuckDB connection to use (a new in-memory one by default).
+
+    Returns:
+        The snapshot (connection and counts).
+    """
+    con = con or duckdb.connect()
+    with engine.connect() as conn:
+        raw = read_source_persons(conn)
+        addresses = read_address_postcodes(conn)
+    total = build_records(con, raw, addresses)
+    new = count(con, "select count(*) from records where person_id is null")
+    return Snapshot(con=con, records=total, new_records=new)
