@@ -95,9 +95,10 @@ def current_assignment(conn: Connection) -> dict[int, str]:
 
 def _next_number(conn: Connection) -> int:
     issued = conn.execute(sa.select(sa.func.max(linkage_identity.c.number))).scalar()
-    in_use = [parse_person_id(pid) for (pid,) in conn.execute(sa.select(person.c.id))]
-    highest = max([issued or 0, *(n for n in in_use if n is not None)])
-    return highest + 1
+    # People created before the register existed; the register is authoritative after that.
+    newest = conn.execute(sa.select(sa.func.max(person.c.id))).scalar()
+    legacy = parse_person_id(str(newest)) if newest else None
+    return max(issued or 0, legacy or 0) + 1
 
 
 def _issue_ids(conn: Connection, count: int, now: dt.datetime) -> list[str]:
@@ -126,18 +127,16 @@ def _person_values(attrs: PersonAttributes) -> dict[str, Any]:
 def _upsert_people(
     conn: Connection, ids: list[str], attrs: list[PersonAttributes], now: dt.datetime
 ) -> None:
-    existing = {
-        row.id: row
-        for row in conn.execute(
-            sa.select(
-                person.c.id,
-                person.c.display_name,
-                person.c.date_of_birth,
-                person.c.sex,
-                person.c.ethnicity,
-            )
-        )
-    }
+    query = sa.select(
+        person.c.id,
+        person.c.display_name,
+        person.c.date_of_birth,
+        person.c.sex,
+        person.c.ethnicity,
+    )
+    if len(ids) <= 2000:  # a few people (incremental runs): read just them
+        query = query.where(person.c.id.in_(ids))
+    existing = {row.id: row for row in conn.execute(query)}
     inserts, updates = [], []
     for pid, values in zip(ids, (_person_values(a) for a in attrs), strict=True):
         row = existing.get(pid)

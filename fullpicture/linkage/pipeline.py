@@ -33,9 +33,10 @@ from fullpicture.linkage.names import name_variants
 from fullpicture.linkage.people import best_attributes, current_assignment, write_people
 from fullpicture.linkage.predict import predict_full, predict_incremental
 from fullpicture.linkage.settings import Thresholds
-from fullpicture.linkage.snapshot import Snapshot, count, take_snapshot
+from fullpicture.linkage.snapshot import count, take_snapshot
 from fullpicture.linkage.tables import link_pair, linkage_decision, linkage_model, linkage_run
 from fullpicture.linkage.train import train_model
+from fullpicture.store.schema import source_person
 
 
 @dataclass
@@ -223,7 +224,13 @@ def _cluster_and_write(
     summary: LinkSummary,
     edges: list[tuple[int, int]],
 ) -> None:
-    previous = current_assignment(conn)
+    if summary.mode == "incremental":  # whole people were snapshotted: their ids are here
+        rows = con.execute(
+            "select unique_id, person_id from records where person_id is not null"
+        ).fetchall()
+        previous = {int(uid): str(pid) for uid, pid in rows}
+    else:
+        previous = current_assignment(conn)
     same, not_same = load_decisions(conn)
     groups: list[list[int]] = []
     where = "true"
@@ -251,10 +258,13 @@ def _cluster_and_write(
     )
 
 
-def _choose_mode(conn: Connection, snapshot: Snapshot, full: bool) -> str:
-    if full or latest_model(conn) is None or snapshot.new_records == snapshot.records:
-        return "full"
-    return "incremental" if snapshot.new_records else "recluster"
+def _choose_mode(conn: Connection, full: bool) -> tuple[str, int, int]:
+    sp = source_person.c
+    total = int(conn.execute(sa.select(sa.func.count()).select_from(source_person)).scalar() or 0)
+    new = int(conn.execute(sa.select(sa.func.count()).where(sp.person_id.is_(None))).scalar() or 0)
+    if full or latest_model(conn) is None or new == total:
+        return "full", total, new
+    return ("incremental" if new else "recluster"), total, new
 
 
 def _score(
@@ -334,13 +344,14 @@ def link(
     started = time.perf_counter()
     con = duckdb.connect()
     try:
-        snapshot = take_snapshot(engine, con)
+        with engine.connect() as conn:
+            chosen, total, new = _choose_mode(conn, full)
+        summary = LinkSummary(mode or chosen, total, new)
+        if total == 0:
+            return summary
+        take_snapshot(engine, con, candidates_only=summary.mode == "incremental")
+        summary.timings["snapshot"] = round(time.perf_counter() - started, 3)
         with engine.begin() as conn:
-            chosen = mode or _choose_mode(conn, snapshot, full)
-            summary = LinkSummary(chosen, snapshot.records, snapshot.new_records)
-            summary.timings["snapshot"] = round(time.perf_counter() - started, 3)
-            if snapshot.records == 0:
-                return summary
             summary.run_id = _start_run(conn, summary)
             model_id = _run_mode(conn, con, summary, thresholds)
             _finish_run(conn, summary, model_id)

@@ -68,17 +68,29 @@ def _columns_to_arrow(names: tuple[str, ...], rows: list[Any]) -> pa.Table:
     )
 
 
-def read_source_persons(conn: Connection) -> pa.Table:
-    """Read every source person record (the linkage fields only) as an Arrow table."""
+def read_source_persons(conn: Connection, where: Any = None) -> pa.Table:
+    """Read source person records (the linkage fields only) as an Arrow table.
+
+    Args:
+        conn: a store connection.
+        where: an optional SQLAlchemy condition selecting the records (default: all).
+    """
     query = sa.select(*(source_person.c[name] for name in RAW_COLUMNS))
+    if where is not None:
+        query = query.where(where)
     return _columns_to_arrow(RAW_COLUMNS, list(conn.execute(query)))
 
 
-def read_address_postcodes(conn: Connection) -> pa.Table:
-    """Read the postcode history: ``(source_person_id, postcode)`` for every address row."""
+def read_address_postcodes(conn: Connection, where: Any = None) -> pa.Table:
+    """Read the postcode history: ``(source_person_id, postcode)`` for address rows (of the
+    source persons selected by ``where``, default all)."""
     query = sa.select(address.c.source_person_id, address.c.postcode).where(
         address.c.postcode.is_not(None)
     )
+    if where is not None:
+        query = query.where(
+            address.c.source_person_id.in_(sa.select(source_person.c.id).where(where))
+        )
     rows = list(conn.execute(query))
     return pa.table(
         {
@@ -226,20 +238,71 @@ def build_records(con: duckdb.DuckDBPyConnection, raw: pa.Table, addresses: pa.T
     return count(con, "select count(*) from records")
 
 
-def take_snapshot(engine: Engine, con: duckdb.DuckDBPyConnection | None = None) -> Snapshot:
+# Above this many new records an incremental snapshot reads everything (the candidate filter's
+# value lists would grow too long for one statement).
+MAX_FILTERED_NEW = 5000
+
+
+def _swapped(day: Any) -> Any:
+    if day is None or day.day > 12 or day.day == day.month:
+        return None
+    return day.replace(month=day.day, day=day.month)
+
+
+def candidate_filter(conn: Connection) -> Any:
+    """A condition selecting new records plus every record of each existing person who could
+    be blocked with one of them (same NHS number, UPN, date of birth, swapped date of birth,
+    family name or postcode), or None to read everything (no or too many new records).
+
+    Reading only these keeps an incremental run proportional to the new records, not the store.
+    """
+    sp = source_person.c
+    new = list(
+        conn.execute(
+            sa.select(sp.nhs_number, sp.upn, sp.date_of_birth, sp.family_name, sp.postcode)
+            .where(sp.person_id.is_(None))
+            .limit(MAX_FILTERED_NEW + 1)
+        )
+    )
+    if not new or len(new) > MAX_FILTERED_NEW:
+        return None
+
+    def values(index: int) -> list[Any]:
+        return sorted({r[index] for r in new if r[index] is not None})
+
+    dobs = sorted(set(values(2)) | {d for d in (_swapped(r[2]) for r in new) if d})
+    families = sorted({str(r[3]).lower() for r in new if r[3]})
+    postcodes = sorted({str(r[4]).replace(" ", "").upper() for r in new if r[4]})
+    blockable = sa.or_(
+        sp.nhs_number.in_(values(0)),
+        sp.upn.in_(values(1)),
+        sp.date_of_birth.in_(dobs),
+        sa.func.lower(sp.family_name).in_(families),
+        sa.func.upper(sa.func.replace(sp.postcode, " ", "")).in_(postcodes),
+    )
+    people = sa.select(sp.person_id).where(sp.person_id.is_not(None), blockable)
+    return sa.or_(sp.person_id.is_(None), sp.person_id.in_(people))
+
+
+def take_snapshot(
+    engine: Engine, con: duckdb.DuckDBPyConnection | None = None, *, candidates_only: bool = False
+) -> Snapshot:
     """Copy the store's source persons and address history into a DuckDB ``records`` table.
 
     Args:
         engine: the store.
         con: a DuckDB connection to use (a new in-memory one by default).
+        candidates_only: read only new records and the existing people they could match
+            (incremental runs; see :func:`candidate_filter`).
 
     Returns:
         The snapshot (connection and counts).
     """
     con = con or duckdb.connect()
     with engine.connect() as conn:
-        raw = read_source_persons(conn)
-        addresses = read_address_postcodes(conn)
+        where = candidate_filter(conn) if candidates_only else None
+        raw = read_source_persons(conn, where)
+        addresses = read_address_postcodes(conn, where)
     total = build_records(con, raw, addresses)
     new = count(con, "select count(*) from records where person_id is null")
     return Snapshot(con=con, records=total, new_records=new)
