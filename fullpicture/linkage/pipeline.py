@@ -170,6 +170,24 @@ def _signatures(con: duckdb.DuckDBPyConnection, where: str = "true") -> dict[int
     }
 
 
+def _touched_signatures(
+    con: duckdb.DuckDBPyConnection,
+    edges: list[tuple[int, int]],
+    decided: list[tuple[int, int]],
+) -> dict[int, Signature]:
+    """Signatures of the records in any edge or decision (the others stay on their own)."""
+    ids = sorted({uid for pair in edges + decided for uid in pair})
+    con.register("touched_arrow", pa.table({"unique_id": pa.array(ids, pa.int64())}))
+    con.execute("create or replace table touched as select * from touched_arrow")
+    con.unregister("touched_arrow")
+    return _signatures(con, "unique_id in (select unique_id from touched)")
+
+
+def _singletons(con: duckdb.DuckDBPyConnection, clustered: dict[int, Signature]) -> list[list[int]]:
+    rows = con.execute("select unique_id from records order by unique_id").fetchall()
+    return [[int(uid)] for (uid,) in rows if int(uid) not in clustered]
+
+
 def _accepted_edges_from_store(conn: Connection) -> list[tuple[int, int]]:
     query = (
         sa.select(link_pair.c.left_id, link_pair.c.right_id)
@@ -233,13 +251,17 @@ def _cluster_and_write(
         previous = current_assignment(conn)
     same, not_same = load_decisions(conn)
     groups: list[list[int]] = []
-    where = "true"
-    if summary.mode == "incremental":
-        groups, where = _incremental_scope(con, previous)
     with _timed(summary, "cluster"):
+        if summary.mode == "incremental":
+            groups, where = _incremental_scope(con, previous)
+            signatures = _signatures(con, where)
+        else:
+            signatures = _touched_signatures(con, edges, same + not_same)
         clusters, refused = cluster_records(
-            _signatures(con, where), edges, same=same, not_same=not_same, existing_groups=groups
+            signatures, edges, same=same, not_same=not_same, existing_groups=groups
         )
+        if summary.mode != "incremental":
+            clusters += _singletons(con, signatures)
         _check_decisions(clusters, not_same)
     summary.refused_by_constraints = refused
     with _timed(summary, "write_people"):
