@@ -92,6 +92,22 @@ def read_address_postcodes(conn: Connection, where: Any = None) -> pa.Table:
             address.c.source_person_id.in_(sa.select(source_person.c.id).where(where))
         )
     rows = list(conn.execute(query))
+    return _address_arrow(rows)
+
+
+def read_address_postcodes_of(conn: Connection, ids: list[int]) -> pa.Table:
+    """The postcode history of the given source persons only."""
+    query = sa.select(address.c.source_person_id, address.c.postcode).where(
+        address.c.postcode.is_not(None)
+    )
+    rows: list[Any] = []
+    for start in range(0, len(ids), 10_000):
+        chunk = ids[start : start + 10_000]
+        rows.extend(conn.execute(query.where(address.c.source_person_id.in_(chunk))))
+    return _address_arrow(rows)
+
+
+def _address_arrow(rows: list[Any]) -> pa.Table:
     return pa.table(
         {
             "source_person_id": pa.array([r[0] for r in rows], type=pa.int64()),
@@ -251,34 +267,49 @@ def _swapped(day: Any) -> Any:
 
 def candidate_filter(conn: Connection) -> Any:
     """A condition selecting new records plus every record of each existing person who could
-    be blocked with one of them (same NHS number, UPN, date of birth, swapped date of birth,
-    family name or postcode), or None to read everything (no or too many new records).
+    be blocked with one of them, or None to read everything (no or too many new records).
 
-    Reading only these keeps an incremental run proportional to the new records, not the store.
+    The condition mirrors the blocking rules: same NHS number or UPN; same postcode; same
+    (possibly swapped) date of birth with the same first initial or family name; same family
+    name and first initial. Reading only these keeps an incremental run proportional to the new
+    records, not to the store.
     """
     sp = source_person.c
-    new = list(
-        conn.execute(
-            sa.select(sp.nhs_number, sp.upn, sp.date_of_birth, sp.family_name, sp.postcode)
-            .where(sp.person_id.is_(None))
-            .limit(MAX_FILTERED_NEW + 1)
+    query = (
+        sa.select(
+            sp.nhs_number, sp.upn, sp.date_of_birth, sp.family_name, sp.postcode, sp.given_name
         )
+        .where(sp.person_id.is_(None))
+        .limit(MAX_FILTERED_NEW + 1)
     )
+    new = list(conn.execute(query))
     if not new or len(new) > MAX_FILTERED_NEW:
         return None
-
-    def values(index: int) -> list[Any]:
-        return sorted({r[index] for r in new if r[index] is not None})
-
-    dobs = sorted(set(values(2)) | {d for d in (_swapped(r[2]) for r in new) if d})
-    families = sorted({str(r[3]).lower() for r in new if r[3]})
-    postcodes = sorted({str(r[4]).replace(" ", "").upper() for r in new if r[4]})
+    family = sa.func.lower(sp.family_name)
+    initial = sa.func.substr(sa.func.lower(sp.given_name), 1, 1)
+    dob_keys: set[tuple[Any, str]] = set()
+    name_keys: set[tuple[str, str]] = set()
+    for _nhs, _upn, dob, surname, _pc, given in new:
+        keys = [str(given or "")[:1].lower(), str(surname or "").lower()]
+        for day in (dob, _swapped(dob)):
+            if day is not None:
+                dob_keys.update((day, k) for k in keys if k)
+        if surname and given:
+            name_keys.add((str(surname).lower(), str(given)[:1].lower()))
     blockable = sa.or_(
-        sp.nhs_number.in_(values(0)),
-        sp.upn.in_(values(1)),
-        sp.date_of_birth.in_(dobs),
-        sa.func.lower(sp.family_name).in_(families),
-        sa.func.upper(sa.func.replace(sp.postcode, " ", "")).in_(postcodes),
+        sp.nhs_number.in_(sorted({r[0] for r in new if r[0]})),
+        sp.upn.in_(sorted({r[1] for r in new if r[1]})),
+        sa.func.upper(sa.func.replace(sp.postcode, " ", "")).in_(
+            sorted({str(r[4]).replace(" ", "").upper() for r in new if r[4]})
+        ),
+        sa.and_(
+            sp.date_of_birth.in_(sorted({d for d, _k in dob_keys})),
+            sa.or_(
+                sa.tuple_(sp.date_of_birth, initial).in_(sorted(dob_keys)),
+                sa.tuple_(sp.date_of_birth, family).in_(sorted(dob_keys)),
+            ),
+        ),
+        sa.tuple_(family, initial).in_(sorted(name_keys)),
     )
     people = sa.select(sp.person_id).where(sp.person_id.is_not(None), blockable)
     return sa.or_(sp.person_id.is_(None), sp.person_id.in_(people))
@@ -302,7 +333,10 @@ def take_snapshot(
     with engine.connect() as conn:
         where = candidate_filter(conn) if candidates_only else None
         raw = read_source_persons(conn, where)
-        addresses = read_address_postcodes(conn, where)
+        if where is None:
+            addresses = read_address_postcodes(conn)
+        else:
+            addresses = read_address_postcodes_of(conn, raw.column("id").to_pylist())
     total = build_records(con, raw, addresses)
     new = count(con, "select count(*) from records where person_id is null")
     return Snapshot(con=con, records=total, new_records=new)
