@@ -140,7 +140,10 @@ def _first(column: str) -> str:
 _DERIVE_SQL = f"""
 create or replace table norm as
 select
-    id as unique_id, source, agency, local_id, person_id, is_child, sex,
+    id as unique_id, source, agency, local_id, person_id, is_child,
+    -- unknown sex is missing, not a value that disagrees with male or female
+    case when lower(sex) in ('unknown', 'u', 'not known', 'not stated', '') then null
+        else lower(sex) end as sex,
     nullif(trim(nhs_number), '') as nhs_number,
     nullif(upper(trim(upn)), '') as upn,
     {_norm("given_name")} as given_name,
