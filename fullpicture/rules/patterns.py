@@ -237,6 +237,7 @@ def open_at(
     """
     s = of_types(tables.events, starts).select(_o_pid="person_id", _o_lo="day_lo", _o_t="t_lo")
     joined = table.join(s, [table[person_column] == s._o_pid, s._o_lo <= table[day_column]])
+    joined = joined.filter(joined._o_pid.notnull())  # settles the join before the anti-join
     e = of_types(tables.events, ends).select(_c_pid="person_id", _c_t="t_lo", _c_hi="day_hi")
     joined = joined.anti_join(
         e, [joined._o_pid == e._c_pid, e._c_t >= joined._o_t, e._c_hi < joined[day_column]]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+import ibis
 import pyarrow as pa
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -265,16 +266,23 @@ def run_ibis_backend(
     con = load_snapshot(chron.snapshot_data(), all_attributes(), as_of)
     try:
         for name in SNAPSHOT_TABLES:
-            backend.create_table(
-                name, obj=con.sql(f"SELECT * FROM {name}").to_arrow_table(), overwrite=True
-            )
+            # ibis 12's create_table(overwrite=True) emits an empty DROP on PostgreSQL; drop first.
+            backend.raw_sql(f'DROP TABLE IF EXISTS "{name}"').close()
+            arrow = con.sql(f"SELECT * FROM {name}").to_arrow_table()
+            backend.create_table(name, obj=arrow)
     finally:
         con.close()
     tables = unbound_tables(all_attributes())
     out: dict[Key, tuple[int, ...]] = {}
     for rule in ALL_RULES:
         expr = rule.build(tables, resolve_parameters(rule, {}))
-        for row in backend.to_pyarrow(expr).to_pylist():
+        # Compiled by Ibis for PostgreSQL (to_sql applies sqlglot's anti-join rewriting, which the
+        # backend's own execute path skips for anti-joins over subqueries in ibis 12).
+        cursor = backend.raw_sql(ibis.to_sql(expr, dialect="postgres"))
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+        cursor.close()
+        for row in rows:
             key = (rule.id, row["person_id"], str(row["anchor_key"]))
             out[key] = tuple(sorted(e for e in row["evidence"] or [] if e is not None))
     return out

@@ -47,6 +47,7 @@ def _assessments_missing(adults: ir.Table, t: Tables) -> ir.Table:
         ev,
         [adults.person_id == ev.x_pid, adults.joined.isnull() | (ev.x_hi >= adults.joined)],
     )
+    j = j.filter(j.x_id.notnull())  # settles the join before the anti-join
     part = t.participants.select(p_event="event_id", p_person="person_id")
     j = j.anti_join(part, [part.p_event == j.x_id, part.p_person == j.adult_id])
     return j

@@ -114,6 +114,7 @@ def _parallel_forums(t: Tables, p: Mapping[str, Any]) -> ir.Table:
             f2.hi2 <= plus_days(f1.lo1, p["days"]),
         ],
     )
+    pairs = pairs.filter(pairs.id1.notnull())  # settles the join before the anti-join
     shared = of_types(t.events, [_SHARED]).select(s_pid="person_id", s_lo="day_lo", s_hi="day_hi")
     pairs = pairs.anti_join(
         shared,
