@@ -181,6 +181,17 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
+def format_span(first: date, last: date) -> str:
+    """Format a span of days compactly: '12 to 13 March 2025', '30 March to 2 April 2025'."""
+    if first == last:
+        return format_value(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day} to {format_value(last)}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} to {format_value(last)}"
+    return f"{format_value(first)} to {format_value(last)}"
+
+
 def explain(rule: Rule, finding: Mapping[str, Any], parameters: Mapping[str, Any]) -> str:
     """Fill a rule's explanation template from one finding and the parameters in force."""
     merged = {**parameters, **finding}

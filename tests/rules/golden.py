@@ -185,8 +185,13 @@ def _() -> Chronology:
 def _pregnancy(started: date | None) -> Chronology:
     c = create_chronology()
     c.person(MUM, date(1995, 1, 1))
-    c.event(MUM, "health.pregnancy_booking", date(2025, 6, 1), due_date="2025-12-01",
-            risk_factors="domestic abuse")
+    c.event(
+        MUM,
+        "health.pregnancy_booking",
+        date(2025, 6, 1),
+        due_date="2025-12-01",
+        risk_factors="domestic abuse",
+    )
     if started:
         c.event(MUM, "social_care.assessment_start", started, assessment_kind="pre_birth")
     return c
@@ -232,7 +237,11 @@ def _concerns(days: list[date], uncertain_first: bool = False) -> Chronology:
     return c
 
 
-@case("acc1 four concerns from leap day to 28 Feb next year", "ACC-1 ESC-2", [("ACC-1", CHILD), ("ESC-2", CHILD)])
+@case(
+    "acc1 four concerns from leap day to 28 Feb next year",
+    "ACC-1 ESC-2",
+    [("ACC-1", CHILD), ("ESC-2", CHILD)],
+)
 def _() -> Chronology:
     return _concerns([date(2024, 2, 29), date(2024, 6, 1), date(2024, 10, 1), date(2025, 2, 28)])
 
@@ -428,7 +437,9 @@ def _() -> Chronology:
 def _transfer(received_after: int) -> Chronology:
     c = child()
     c.event(CHILD, "social_care.transfer_in", date(2025, 12, 15), from_area="Leeds")
-    c.event(CHILD, "social_care.records_received", add_working_days(date(2025, 12, 15), received_after))
+    c.event(
+        CHILD, "social_care.records_received", add_working_days(date(2025, 12, 15), received_after)
+    )
     return c
 
 
@@ -469,8 +480,13 @@ def _() -> Chronology:
 
 def _signposted(health_on: date | None) -> Chronology:
     c = child()
-    c.event(CHILD, "social_care.case_closure", date(2025, 1, 10), outcome="signposted",
-            signposted_to="health")
+    c.event(
+        CHILD,
+        "social_care.case_closure",
+        date(2025, 1, 10),
+        outcome="signposted",
+        signposted_to="health",
+    )
     if health_on:
         c.event(CHILD, "health.health_visitor_contact", health_on)
     return c
@@ -549,13 +565,17 @@ def _() -> Chronology:
     return _workers([date(2025, 1, 1)], told=None)
 
 
-def _arrest(*, looked_after: bool, exploitation: date | None = None, meeting: bool = False) -> Chronology:
+def _arrest(
+    *, looked_after: bool, exploitation: date | None = None, meeting: bool = False
+) -> Chronology:
     c = child()
     if looked_after:
         c.event(CHILD, "social_care.looked_after_start", date(2025, 1, 1))
     if exploitation:
         c.event(CHILD, "police.exploitation_concern", exploitation, exploitation_kind="criminal")
-    c.event(CHILD, "police.arrest", date(2025, 6, 1), offence="criminal damage", in_placement="true")
+    c.event(
+        CHILD, "police.arrest", date(2025, 6, 1), offence="criminal damage", in_placement="true"
+    )
     if meeting:
         c.event(CHILD, "partnership.professionals_meeting", date(2025, 6, 10))
     return c
@@ -626,7 +646,9 @@ def _() -> Chronology:
 # --- VOI -------------------------------------------------------------------------------------------
 def _decision(days_before: int, born: date = date(2015, 1, 1)) -> Chronology:
     c = child(born)
-    c.event(CHILD, "social_care.wishes_and_feelings", date(2025, 6, 1) - timedelta(days=days_before))
+    c.event(
+        CHILD, "social_care.wishes_and_feelings", date(2025, 6, 1) - timedelta(days=days_before)
+    )
     c.event(CHILD, "social_care.cp_plan_start", date(2025, 6, 1))
     return c
 
@@ -696,7 +718,9 @@ def _indicators(kinds: list[str], strategy: bool = False, sex: str = "male") -> 
     for i, k in enumerate(kinds):
         c.event(CHILD, k, date(2025, 1, 1) + timedelta(days=40 * i))
     if strategy:
-        c.event(CHILD, "social_care.strategy_discussion", date(2025, 5, 1), agencies_present="health")
+        c.event(
+            CHILD, "social_care.strategy_discussion", date(2025, 5, 1), agencies_present="health"
+        )
     return c
 
 
@@ -732,7 +756,11 @@ def _group(size: int) -> Chronology:
     return c
 
 
-@case("ext3 three children share an incident", "EXT-3", [("EXT-3", "C1"), ("EXT-3", "C2"), ("EXT-3", "C3")])
+@case(
+    "ext3 three children share an incident",
+    "EXT-3",
+    [("EXT-3", "C1"), ("EXT-3", "C2"), ("EXT-3", "C3")],
+)
 def _() -> Chronology:
     return _group(3)
 
@@ -800,7 +828,9 @@ def _young_parent(mother_born: date, assessed: bool = False) -> Chronology:
     c.person(MUM, mother_born)
     c.relate(MUM, CHILD, "parent")
     if assessed:
-        c.event(MUM, "social_care.assessment_start", date(2025, 3, 1), assessment_kind="parent_needs")
+        c.event(
+            MUM, "social_care.assessment_start", date(2025, 3, 1), assessment_kind="parent_needs"
+        )
     return c
 
 

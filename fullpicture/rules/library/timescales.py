@@ -20,7 +20,7 @@ from fullpicture.rules.patterns import (
     working_day_deadline,
 )
 from fullpicture.rules.snapshot import Tables
-from fullpicture.rules.spec import Parameter, Rule, Severity, format_value
+from fullpicture.rules.spec import Parameter, Rule, Severity, format_span, format_value
 
 _RETURN_INTERVIEW = (
     "partnership.return_interview_offered",
@@ -71,9 +71,10 @@ TIM_1 = Rule(
     statutory_basis="DfE statutory guidance, Children who run away or go missing from home or "
     "care (2014): an independent return interview offered within 72 hours of return.",
     parameters=(Parameter("hours", 72, "hours after the return (real elapsed time, UTC)"),),
-    explanation="Missing {went} to {returned} (police ref {ref}). No return interview offered by "
-    "{deadline}, {hours} hours after return.",
+    explanation="Missing {span} (police ref {ref}). No return interview offered by {deadline}, "
+    "{hours} hours after return.",
     build=_missing_without_interview,
+    details=lambda f: {"span": format_span(f["went"], f["returned"])},
     windows="Real hours: times are UTC instants, so 72 hours across a clock change is 72 hours.",
 )
 
