@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from fullpicture.intake.importer import import_files
 from fullpicture.intake.mapping import load_mapping
-from fullpicture.rules.evaluation import SCENARIO_SOURCES, _FILE_PREFIX, run_scenario
+from fullpicture.rules.evaluation import _FILE_PREFIX, SCENARIO_SOURCES, run_scenario
 from fullpicture.rules.library import ALL_RULES
 from fullpicture.store import schema
 
