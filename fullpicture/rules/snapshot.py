@@ -281,19 +281,28 @@ def read_store(engine: Engine, person_ids: Sequence[str] | None = None) -> Snaps
         )
 
 
+def _kin_of(conn: sa.Connection, people: set[str]) -> set[str]:
+    r = schema.relationship
+    a, b = schema.source_person.alias("a"), schema.source_person.alias("b")
+    pairs = (
+        sa.select(a.c.person_id, b.c.person_id)
+        .select_from(r)
+        .join(a, a.c.id == r.c.from_source_person_id)
+        .join(b, b.c.id == r.c.to_source_person_id)
+        .where(sa.or_(a.c.person_id.in_(sorted(people)), b.c.person_id.in_(sorted(people))))
+    )
+    return {str(v) for row in conn.execute(pairs) for v in row if v is not None}
+
+
 def related_people(engine: Engine, person_id: str) -> list[str]:
-    """The child, their kin (one step, either direction) and people sharing an incident with them.
+    """The child, their kin to two steps (so half-siblings through a parent are included) and
+    people sharing an incident reference with them.
 
     This is the scope of the per-child path: every rule that looks beyond the child (households,
     siblings, peer clusters) finds what it needs among these people.
     """
-    r, e = schema.relationship, schema.event
+    e = schema.event
     a, b = schema.source_person.alias("a"), schema.source_person.alias("b")
-    kin = sa.select(b.c.person_id).select_from(r).join(a, a.c.id == r.c.from_source_person_id)
-    kin = kin.join(b, b.c.id == r.c.to_source_person_id).where(a.c.person_id == person_id)
-    kin_back = sa.select(a.c.person_id).select_from(r)
-    kin_back = kin_back.join(a, a.c.id == r.c.from_source_person_id)
-    kin_back = kin_back.join(b, b.c.id == r.c.to_source_person_id).where(b.c.person_id == person_id)
     refs = (
         sa.select(e.c.incident_ref)
         .join(a, a.c.id == e.c.subject_source_person_id)
@@ -305,8 +314,9 @@ def related_people(engine: Engine, person_id: str) -> list[str]:
     sharing = sharing.where(e.c.incident_ref.in_(refs))
     with engine.connect() as conn:
         found = {person_id}
-        for query in (kin, kin_back, sharing):
-            found.update(str(v) for (v,) in conn.execute(query) if v is not None)
+        for _ in range(2):
+            found |= _kin_of(conn, found)
+        found.update(str(v) for (v,) in conn.execute(sharing) if v is not None)
     return sorted(found)
 
 

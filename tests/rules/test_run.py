@@ -116,3 +116,29 @@ def test_should_apply_a_parameter_override_from_the_configuration_file(
     (compiled,) = compile_rules([get_rule("TIM-1")])
     assert compiled.parameters == {"hours": 48}
     assert "48" in compiled.sql
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "cpp3 nothing by the 11th working day (half-sibling)",
+        "acc2 re-referral of a sibling counts for the household",
+        "shr1 MARAC not shared before the review conference",
+        "ext3 three children share an incident",
+    ],
+)
+def test_should_find_the_same_for_one_child_as_for_the_whole_store(tmp_path, name: str) -> None:
+    from fullpicture.store.database import open_store
+    from tests.rules.golden import CASES
+
+    chron = next(c for c in CASES if c.name == name).build()
+    whole = open_store(f"sqlite:///{tmp_path / 'whole.db'}")
+    chron.write(whole)
+    analyse(whole, as_of=AS_OF)
+    expected = {(a.rule_id, a.person_id, a.evidence) for a in list_alerts(whole)}
+    single = open_store(f"sqlite:///{tmp_path / 'single.db'}")
+    chron.write(single)
+    for person in {p["person_id"] for p in chron.people}:
+        analyse(single, person_id=person, as_of=AS_OF)
+    found = {(a.rule_id, a.person_id, a.evidence) for a in list_alerts(single)}
+    assert found == expected and expected
