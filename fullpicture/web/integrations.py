@@ -1,27 +1,32 @@
-"""Where the web application meets the other areas (alerts, intake, linkage, exports).
-
-Each area is used only when its module is installed; a page or section whose area is absent is
-left out (None), never filled with made-up data.
-"""
+"""Where the web pages meet the alerts area: open alerts for a set of children, as the pages
+show them (rule title included)."""
 
 from __future__ import annotations
 
-from importlib.util import find_spec
 from typing import Any
 
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Engine
+
+from fullpicture.alerts import list_alerts
 
 
-def area_available(module: str) -> bool:
-    """Return True when the named fullpicture module exists in this installation."""
-    try:
-        return find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
+def open_alerts_for(engine: Engine, person_ids: list[str]) -> list[dict[str, Any]]:
+    """Return the open alerts of ``person_ids`` (the caller has checked access to each)."""
+    from fullpicture.web.routes.alerts import rule_facts
 
-
-def open_alerts_for(conn: Connection, person_ids: list[str]) -> list[dict[str, Any]] | None:
-    """Return the open alerts for ``person_ids``, or None when alerts are not installed."""
-    if not area_available("fullpicture.alerts"):
-        return None
-    return None
+    if len(person_ids) == 1:
+        alerts = list_alerts(engine, person_id=person_ids[0], status="open")
+    else:
+        wanted = set(person_ids)
+        alerts = [a for a in list_alerts(engine, status="open") if a.person_id in wanted]
+    return [
+        {
+            "id": a.id,
+            "person_id": a.person_id,
+            "rule_id": a.rule_id,
+            "severity": a.severity,
+            "explanation": a.explanation,
+            "title": rule_facts(a.rule_id)["title"],
+        }
+        for a in alerts
+    ]

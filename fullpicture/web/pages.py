@@ -35,7 +35,7 @@ def create_environment() -> Environment:
         cache_size=1000,
     )
     env.globals["role_label"] = lambda role: ROLE_LABELS.get(Role(role), role)
-    env.globals.update(has_alerts=False, has_imports=True, has_linkage=True)
+    env.globals.update(has_alerts=True, has_imports=True, has_linkage=True)
     env.filters["filter_item"] = _agency_item
     env.filters["filter_type_item"] = _type_item
     env.filters["precise_date"] = precise_date

@@ -168,3 +168,47 @@ def create_user(
         for pid in children:
             assign_child(conn, created.user_id, pid, granted_by="test", now=NOW)
     return created.totp_secret
+
+
+def create_alert(
+    engine: Engine,
+    person_id: str,
+    evidence: tuple[int, ...],
+    *,
+    rule_id: str = "ACC-1",
+    anchor: str = "a1",
+) -> int:
+    """Write one open alert through the alerts area's own lifecycle."""
+    from fullpicture.alerts.lifecycle import Finding, register_sql, sync_findings
+    from fullpicture.alerts.tables import alert
+
+    with engine.begin() as conn:
+        register_sql(conn, "h" * 64, rule_id, 1, "{}", "SELECT 1")
+        sync_findings(
+            conn,
+            [
+                Finding(
+                    rule_id=rule_id,
+                    rule_code=rule_id,
+                    rule_version=1,
+                    severity="high",
+                    person_id=person_id,
+                    anchor_key=anchor,
+                    anchor_on=date(2025, 1, 10),
+                    evidence=evidence,
+                    explanation="Three concerns in 12 months from two agencies.",
+                    facts={},
+                    sql_hash="h" * 64,
+                )
+            ],
+            rule_ids=[rule_id],
+            person_ids=[person_id],
+            reason="test",
+        )
+        return int(
+            conn.execute(
+                sa.select(alert.c.id).where(
+                    alert.c.person_id == person_id, alert.c.anchor_key == anchor
+                )
+            ).scalar_one()
+        )

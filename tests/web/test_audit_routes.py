@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from fullpicture.audit.tables import audit_entry
 from fullpicture.store.schema import event
 from fullpicture.web.app import application_routes
-from tests.web.db import create_event, create_person, create_user
+from tests.web.db import create_alert, create_event, create_person, create_user
 
 CANARY = "CANARY-9434765919"
 
@@ -27,13 +27,14 @@ def _audit_rows(engine) -> list[dict]:
 @pytest.fixture
 def sample_world(sample_engine, client_request):
     pid = create_person(sample_engine, "P0000001", name=f"Amy {CANARY}")
-    create_event(sample_engine, pid, summary=f"Referral {CANARY}")
+    event_id = create_event(sample_engine, pid, summary=f"Referral {CANARY}")
+    alert_id = create_alert(sample_engine, pid, (event_id,))
     sw = create_user(sample_engine, "sw", "social_worker", children=(pid,))
     auditor = create_user(sample_engine, "aud", "auditor", agency="partnership")
     clients = {"sw": client_request(), "aud": client_request()}
     clients["sw"].sign_in("sw", sw)
     clients["aud"].sign_in("aud", auditor)
-    return pid, clients
+    return pid, clients, alert_id
 
 
 def _child_data_routes():
@@ -49,13 +50,14 @@ def _child_data_routes():
 def test_should_write_exactly_one_audit_entry_for_every_child_data_route(
     sample_engine, sample_world
 ):
-    pid, clients = sample_world
+    pid, clients, alert_id = sample_world
     routes = _child_data_routes()
     assert len(routes) >= 10
     for path in routes:
-        if set(re.findall(r"{(\w+)}", path)) - {"person_id", "ledger_id", "fmt"}:
+        if set(re.findall(r"{(\w+)}", path)) - {"person_id", "ledger_id", "fmt", "alert_id"}:
             pytest.fail(f"{path}: add its parameters to this test")
         url = path.replace("{person_id}", pid).replace("{ledger_id}", "1").replace("{fmt}", "csv")
+        url = url.replace("{alert_id}", str(alert_id))
         client = clients["aud"] if path.startswith(("/audit", "/api/audit")) else clients["sw"]
         before = len(_audit_rows(sample_engine))
         response = client.http.get(url)
@@ -74,7 +76,7 @@ def test_should_write_exactly_one_audit_entry_for_every_child_data_route(
 def test_should_record_who_role_agency_basis_and_subject_for_a_child_view(
     sample_engine, sample_world
 ):
-    pid, clients = sample_world
+    pid, clients, _alert = sample_world
     clients["sw"].get(f"/children/{pid}")
     entry = _audit_rows(sample_engine)[-1]
     assert (
@@ -88,7 +90,7 @@ def test_should_record_who_role_agency_basis_and_subject_for_a_child_view(
 
 
 def test_should_keep_names_and_free_text_out_of_the_audit_log(sample_engine, sample_world):
-    pid, clients = sample_world
+    pid, clients, _alert = sample_world
     clients["sw"].get(f"/children/{pid}")
     clients["aud"].get(f"/audit/children/{pid}")
     for row in _audit_rows(sample_engine):
@@ -103,7 +105,7 @@ def _break_audit_table(engine) -> None:
 def test_should_fail_closed_with_503_and_no_child_data_when_audit_cannot_be_written(
     sample_engine, sample_world
 ):
-    pid, clients = sample_world
+    pid, clients, _alert = sample_world
     _break_audit_table(sample_engine)
     for url in (f"/children/{pid}", f"/api/children/{pid}", f"/households/{pid}", "/"):
         response = clients["sw"].get(url)
@@ -112,7 +114,7 @@ def test_should_fail_closed_with_503_and_no_child_data_when_audit_cannot_be_writ
 
 
 def test_should_commit_nothing_when_the_audit_entry_of_a_change_fails(sample_engine, sample_world):
-    pid, clients = sample_world
+    pid, clients, _alert = sample_world
     with sample_engine.connect() as conn:
         before = conn.execute(sa.select(sa.func.count()).select_from(event)).scalar_one()
     _break_audit_table(sample_engine)

@@ -9,13 +9,13 @@ import pytest
 from fullpicture.web import casefile
 from fullpicture.web.app import application_routes
 from fullpicture.web.errors import error_body
-from tests.web.db import create_event, create_person, create_user
+from tests.web.db import create_alert, create_event, create_person, create_user
 
 
 @pytest.fixture
 def sample_signed_in(sample_engine, client_request):
     pid = create_person(sample_engine, "P0000001")
-    create_event(sample_engine, pid)
+    create_alert(sample_engine, pid, (create_event(sample_engine, pid),))
     clients = {}
     for role in ("social_worker", "auditor", "administrator", "analyst"):
         secret = create_user(sample_engine, role, role, children=(pid,))
@@ -39,6 +39,7 @@ def _get_urls(pid: str) -> list[tuple[str, str]]:
             route.path_format.replace("{person_id}", pid)
             .replace("{user_id}", "1")
             .replace("{ledger_id}", "1")
+            .replace("{alert_id}", "1")
         )
         role = next((r for p, r in role_for.items() if url.startswith(p)), "social_worker")
         urls.append((url, role))

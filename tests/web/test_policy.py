@@ -72,6 +72,7 @@ def test_should_match_the_declared_policy_for_every_route_and_role(sample_engine
             "ledger_id": "1",
             "fmt": "csv",
             "pair_id": "1-2",
+            "alert_id": "1",
         }
     mismatches = []
     keys = [k for k in route_keys(application_routes()) if k != "POST /sign-out"]

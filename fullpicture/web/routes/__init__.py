@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from fullpicture.web.routes import (
     admin,
+    alerts,
     analytics,
     api,
     audit,
@@ -19,6 +20,7 @@ ROUTERS: list[APIRouter] = [
     auth.router,
     home.router,
     children.router,
+    alerts.router,
     audit.router,
     imports.router,
     linkage.router,

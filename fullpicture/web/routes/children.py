@@ -88,7 +88,7 @@ def child_page(
             all_types=[(t, EVENT_TYPES[t].label if t in EVENT_TYPES else t) for t in all_types],
             voice=voice,
             household=household(conn, person_id),
-            alerts=integrations.open_alerts_for(conn, [person_id]),
+            alerts=integrations.open_alerts_for(app.engine, [person_id]),
             exports=_exports_for(user),
         )
 

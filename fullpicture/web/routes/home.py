@@ -34,7 +34,7 @@ def home(
     ) as conn:
         names = people_names(conn, children)
         changes = changes_since(conn, children, user.previous_seen_at)
-        alerts = integrations.open_alerts_for(conn, children)
+        alerts = integrations.open_alerts_for(app.engine, children)
         return render(
             request,
             "home.html",
