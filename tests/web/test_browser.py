@@ -20,7 +20,14 @@ from fullpicture.store.database import open_store
 from fullpicture.web.app import create_app
 from fullpicture.web.security.totp import current_code
 from tests.intake.factories import EXAMPLE_MAPPING, PERSON_HEADER, create_csv, create_person_row
-from tests.web.db import PASSWORD, create_event, create_person, create_relationship, create_user
+from tests.web.db import (
+    PASSWORD,
+    create_alert,
+    create_event,
+    create_person,
+    create_relationship,
+    create_user,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
@@ -64,8 +71,11 @@ def _seed(engine) -> dict[str, str]:
         ),
         ("police", "police.missing_start", date(2024, 4, 6), "Reported missing overnight"),
     ]
-    for agency, kind, on, summary in story:
+    events = [
         create_event(engine, amy, agency=agency, event_type=kind, on=on, summary=summary)
+        for agency, kind, on, summary in story
+    ]
+    create_alert(engine, amy, tuple(events[:4]))
     create_person(engine, "P0000009", name="Parent Example")
     create_relationship(engine, amy, "P0000009", "parent")
     create_person(engine, "P0000002", name="Sealed Child", restricted=True)
@@ -75,7 +85,7 @@ def _seed(engine) -> dict[str, str]:
     return {
         **{
             name: create_user(engine, name, "social_worker", children=(amy,))
-            for name in ("sw", "sw2", "sw3", "sw4", "sw5")
+            for name in ("sw", "sw2", "sw3", "sw4", "sw5", "sw6")
         },
         "aud": create_user(engine, "aud", "auditor", agency="partnership"),
         "admin": create_user(engine, "admin.user", "administrator"),
@@ -157,6 +167,23 @@ def test_should_sign_in_with_a_second_factor_open_a_child_and_filter(browser, li
     page.close()
 
 
+def test_should_acknowledge_an_alert_with_a_reason(browser, live_site):
+    page = browser.new_page()
+    _sign_in(page, live_site, "sw6", "sw6")
+    page.click("nav >> text=Alerts")
+    page.click("table >> text=Accumulating concerns")
+    assert page.locator("h1").inner_text() == "Accumulating concerns"
+    assert page.locator("text=Police called to home").is_visible()
+    page.check("text=Acknowledge")
+    page.fill("#reason", "Discussed at the team meeting; strategy discussion booked")
+    page.click("button:has-text('Save decision')")
+    assert page.locator("text=open to acknowledged").is_visible()
+    assert page.locator("td:has-text('strategy discussion booked')").is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "alert.png"), full_page=True)
+    page.close()
+
+
 def test_should_break_glass_into_a_record_with_a_reason(browser, live_site):
     page = browser.new_page()
     _sign_in(page, live_site, "sw2", "sw2")
@@ -214,6 +241,8 @@ MAIN_PAGES = [
     ("users", "admin", "/admin/users"),
     ("figures", "an", "/analytics"),
     ("import", "sw4", "/imports"),
+    ("alerts", "sw4", "/alerts"),
+    ("linkage", "sw4", "/linkage"),
 ]
 USERNAMES = {"sw4": "sw4", "aud": "aud", "admin": "admin.user", "an": "an"}
 
