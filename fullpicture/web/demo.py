@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import sqlalchemy as sa
+from rich.console import Console
 from sqlalchemy.engine import Engine
 
 from fullpicture.store.schema import person, source_person
@@ -103,3 +105,45 @@ def seed_demo_users(engine: Engine) -> list[DemoAccount]:
             uri = provisioning_uri(secret, username) if secret else None
             accounts.append(DemoAccount(username, DEMO_PASSWORD, role, agency, secret, uri, mine))
     return accounts
+
+
+def print_demo_accounts(accounts: list[DemoAccount], address: str, console: Console) -> None:
+    """Print where the demo is served and how to sign in to each account."""
+    console.print(f"[bold]fullpicture is at {address}[/] (Ctrl+C to stop)", highlight=False)
+    console.print(f"Every demo account's password: [bold]{DEMO_PASSWORD}[/]", highlight=False)
+    console.print(
+        "Security codes: add the TOTP secret to an authenticator app, or run "
+        "`FULLPICTURE_DEMO_MODE=true fullpicture users code USERNAME --database "
+        "sqlite:///<demo folder>/store.db`.",
+        highlight=False,
+    )
+    for account in accounts:
+        children = ", ".join(account.children) or "none (no case content for this role)"
+        console.print(
+            f"  {account.username:<20} {account.role:<14} TOTP secret {account.totp_secret}"
+            f"  children: {children}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def serve_demo(
+    store_path: Path,
+    out_dir: Path,
+    *,
+    console: Console,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+) -> None:
+    """Seed the demo accounts, print them and the address, and serve the app in demo mode."""
+    import uvicorn
+
+    from fullpicture.config import Settings
+    from fullpicture.store.database import open_store
+    from fullpicture.web.app import create_app
+
+    engine = open_store(f"sqlite:///{store_path.resolve()}")
+    accounts = seed_demo_users(engine)
+    app = create_app(Settings(data_dir=out_dir, demo_mode=True), engine=engine)
+    print_demo_accounts(accounts, f"http://{host}:{port}/", console)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

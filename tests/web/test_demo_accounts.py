@@ -20,3 +20,19 @@ def test_should_seed_one_demo_account_per_role_and_assign_children(sample_engine
     assert by_role["administrator"].children == () and by_role["auditor"].children == ()
     again = seed_demo_users(sample_engine)  # idempotent: same accounts, same secrets
     assert [a.totp_secret for a in again] == [a.totp_secret for a in accounts]
+
+
+def test_should_print_the_address_and_every_account(sample_engine):
+    from io import StringIO
+
+    from rich.console import Console
+
+    from fullpicture.web.demo import DEMO_PASSWORD, print_demo_accounts
+
+    create_event(sample_engine, create_person(sample_engine, "P0000001"))
+    accounts = seed_demo_users(sample_engine)
+    out = StringIO()
+    print_demo_accounts(accounts, "http://127.0.0.1:8000/", Console(file=out, width=200))
+    text = out.getvalue()
+    assert "http://127.0.0.1:8000/" in text and DEMO_PASSWORD in text
+    assert all(a.username in text and a.totp_secret in text for a in accounts)
