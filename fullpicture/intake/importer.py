@@ -415,10 +415,47 @@ def import_files(
     Raises:
         IntakeError: a file-level problem; files before it in the order stay imported.
     """
-    results: list[FileResult] = []
+    from fullpicture.intake.statutory.xml_import import import_xml_files, split_xml
+
+    xml, paths = split_xml(paths)
+    results = import_xml_files(engine, xml, source, mapping, imported_by=imported_by)
+    for result in results:
+        if on_result is not None:
+            on_result(result)
     for path in _kind_order(engine, paths, source, mapping):
         result = import_file(engine, path, source, mapping, imported_by=imported_by)
         results.append(result)
         if on_result is not None:
             on_result(result)
     return results
+
+
+# --- Files holding several tables (the CIN census XML, fullpicture/intake/statutory/) ----------
+
+
+def resolve_mapping(engine: Engine, source: str, mapping: Mapping | None) -> Mapping:
+    """Return ``mapping`` (checked to be for ``source``) or the source's registered mapping.
+
+    Raises:
+        MappingError: the mapping is for another source.
+        UnknownSourceError: no mapping given and none registered.
+    """
+    with engine.connect() as conn:
+        return _resolve_mapping(conn, source, mapping)
+
+
+def import_opened(
+    engine: Engine,
+    raw: RawFile,
+    plan: TablePlan,
+    given: Mapping | None,
+    *,
+    imported_by: str = "cli",
+) -> FileResult:
+    """Take in one table of an already opened (e.g. flattened XML) file, as :func:`import_file`.
+
+    The ledger entry is keyed by the file's SHA-256 *and* the table name, so each table of a
+    multi-table file is its own entry and re-importing the file changes nothing.
+    """
+    with raw:
+        return _import_open(engine, raw, plan, given, imported_by, None, None)

@@ -33,6 +33,7 @@ class FileKind(StrEnum):
     CSV = "csv"
     XLSX = "xlsx"
     JSON = "json"
+    XML = "xml"  # multi-table files, read by fullpicture.intake.statutory (not by open_file)
 
 
 _EXTENSIONS = {
