@@ -152,3 +152,33 @@ CIN_CHILD_TWO = """<Child>
   </CINdetails>
 </Child>
 """
+
+
+def create_903_xml(path: Path) -> Path:
+    """An SSDA903 XML return: one child, two episodes (the second ends care), a review, a
+    missing period, and a second child whose only episode has an impossible date."""
+    path.write_text(
+        f"""<?xml version="1.0" encoding="utf-8"?>
+<EXPSSDA903>
+  <CHILD>
+    <HEADER><CHILDID>X100</CHILDID><UPN>{create_upn("820123456781")}</UPN><SEX>M</SEX>
+      <DOB>05/06/2011</DOB><ETHNIC>WBRI</ETHNIC><UASC>0</UASC></HEADER>
+    <EPISODE><DECOM>01/05/2023</DECOM><RNE>S</RNE><LS>L2</LS><CIN>N1</CIN><PL>U6</PL>
+      <PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC>20/05/2023</DEC><REC>X1</REC>
+      <REASON_PLACE_CHANGE>CARPL</REASON_PLACE_CHANGE></EPISODE>
+    <EPISODE><DECOM>20/05/2023</DECOM><RNE>B</RNE><LS>C2</LS><CIN>N1</CIN><PL>U4</PL>
+      <PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC>01/02/2024</DEC><REC>E45</REC>
+      <REASON_PLACE_CHANGE>CARPL</REASON_PLACE_CHANGE></EPISODE>
+    <AREVIEW><REVIEW>12/06/2023</REVIEW><REVIEW_CODE>PN4</REVIEW_CODE></AREVIEW>
+    <AMISSING><MISSING>M</MISSING><MIS_START>03/07/2023</MIS_START>
+      <MIS_END>04/07/2023</MIS_END></AMISSING>
+  </CHILD>
+  <CHILD>
+    <HEADER><CHILDID>X200</CHILDID><SEX>F</SEX><DOB>01/01/2016</DOB></HEADER>
+    <EPISODE><DECOM>31/02/2024</DECOM><RNE>S</RNE><LS>V2</LS><PL>U1</PL></EPISODE>
+  </CHILD>
+</EXPSSDA903>
+""",
+        encoding="utf-8",
+    )
+    return path

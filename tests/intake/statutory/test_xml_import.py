@@ -10,7 +10,7 @@ from fullpicture.intake.importer import import_files
 from fullpicture.intake.quarantine import list_quarantine
 from fullpicture.intake.statutory.builtin import load_builtin
 from fullpicture.store import schema
-from tests.intake.statutory.factories import CIN_CHILD_ONE, create_cin_census
+from tests.intake.statutory.factories import CIN_CHILD_ONE, create_903_xml, create_cin_census
 from tests.intake.statutory.test_cin_xml import BILLION_LAUGHS
 
 
@@ -97,3 +97,26 @@ def test_should_refuse_a_mapping_without_a_table_for_records_in_the_file(store, 
     with pytest.raises(MappingError, match="no table 'cp_reviews'"):
         import_files(store, [path], "cin", mapping)
     assert _count(store, schema.ledger) == 0
+
+
+def test_should_read_an_ssda903_xml_return_with_the_same_builtin_mapping(store, tmp_path):
+    path = create_903_xml(tmp_path / "cla.xml")
+    results = import_files(store, [path], "cla", load_builtin("ssda903", "cla"))
+    counts = {r.table: (r.read, r.stored, r.quarantined) for r in results}
+    assert counts == {
+        "header": (2, 2, 0),
+        "episodes": (3, 2, 1),  # 31/02/2024 is quarantined
+        "reviews": (1, 1, 0),
+        "missing": (1, 1, 0),
+    }
+    ends = _events(store, "social_care.placement_end")
+    assert [(str(e["occurred_on"]), e["attributes"]["planned"]) for e in ends] == [
+        ("2023-05-20", "true"),
+        ("2024-02-01", "true"),
+    ]
+    [start] = _events(store, "social_care.looked_after_start")
+    assert start["attributes"] == {**start["attributes"], "legal_status": "L2", "planned": "false"}
+    assert start["attributes"]["placement_type"] == "U6"  # <PL> read as PLACE
+    [ended] = _events(store, "social_care.looked_after_end")
+    assert ended["attributes"]["reason"] == "E45"
+    assert _events(store, "social_care.lac_review")[0]["attributes"]["participation"] == "PN4"
