@@ -296,6 +296,12 @@ def import_file(
     Raises:
         IntakeError: a file-level problem (one message; nothing is written).
     """
+    if path.suffix.lower() == ".xml":  # statutory XML returns: fullpicture/intake/statutory/
+        raise IntakeError(
+            f"{path.name} is an XML return, which holds several tables: it is taken in by "
+            "import_files (one result per table), without --supersedes or --max-bad-ratio.",
+            hint="Run 'fullpicture import FILE --source NAME' without those options.",
+        )
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
     raw, plan = _open(path, chosen)

@@ -120,3 +120,12 @@ def test_should_read_an_ssda903_xml_return_with_the_same_builtin_mapping(store, 
     [ended] = _events(store, "social_care.looked_after_end")
     assert ended["attributes"]["reason"] == "E45"
     assert _events(store, "social_care.lac_review")[0]["attributes"]["participation"] == "PN4"
+
+
+def test_should_explain_that_an_xml_return_is_not_one_table(store, tmp_path):
+    from fullpicture.errors import IntakeError
+    from fullpicture.intake.importer import import_file
+
+    path = create_cin_census(tmp_path / "census.xml")
+    with pytest.raises(IntakeError, match="holds several tables"):
+        import_file(store, path, "cin", load_builtin("cin-census", "cin"), supersedes=1)
