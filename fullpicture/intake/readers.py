@@ -121,6 +121,7 @@ def open_file(path: Path, sheet: str | None = None) -> RawFile:
 
 def _detect_encoding(path: Path, handle: BinaryIO) -> tuple[str, list[str]]:
     """Choose the encoding: BOM first, then strict UTF-8, then Windows-1252 (reported)."""
+    handle.seek(0)
     head = handle.read(4)
     handle.seek(0)
     if head.startswith(codecs.BOM_UTF8):
