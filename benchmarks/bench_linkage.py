@@ -44,6 +44,7 @@ def measure(size: int) -> dict[str, Any]:
     start = time.perf_counter()
     incremental = link(engine)
     incremental_seconds = time.perf_counter() - start
+    after = evaluate_linkage(engine, folder / "truth")["linkage"]
     return {
         "size": size,
         "full_seconds": full_seconds,
@@ -57,6 +58,7 @@ def measure(size: int) -> dict[str, Any]:
         "incremental_seconds": incremental_seconds,
         "incremental_timings": incremental.timings,
         "incremental_mode": incremental.mode,
+        "f1_after_incremental": after["f1"],
         "peak_mib": peak_rss_mib(),
     }
 
@@ -104,7 +106,11 @@ def _results(m: dict[str, Any]) -> list[Result]:
             "s",
             "<= 1 s" if m["size"] == 200_000 else "",
             size,
-            extra={"timings": m["incremental_timings"], "mode": m["incremental_mode"]},
+            extra={
+                "timings": m["incremental_timings"],
+                "mode": m["incremental_mode"],
+                "f1_after_incremental": m["f1_after_incremental"],
+            },
         ),
     ]
 

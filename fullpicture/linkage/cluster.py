@@ -42,9 +42,14 @@ def dates_compatible(a: Signature, b: Signature) -> bool:
     # Up to two typed digits apart, either side possibly with day and month swapped (clusters
     # hold several records, each possibly mistyped).
     options = [(a.dob, b.dob), (a.dob_swapped, b.dob), (a.dob, b.dob_swapped)]
-    return any(
-        x is not None and y is not None and edit_distance(x, y, limit=3) <= 2 for x, y in options
-    )
+    return any(x is not None and y is not None and _digits_apart(x, y) <= 2 for x, y in options)
+
+
+def _digits_apart(x: str, y: str) -> int:
+    # Dates are all YYYY-MM-DD: count differing positions (a transposition counts two).
+    if len(x) == len(y):
+        return sum(1 for p, q in zip(x, y, strict=True) if p != q)
+    return edit_distance(x, y, limit=3)
 
 
 def signatures_compatible(a: Signature, b: Signature) -> bool:
@@ -87,14 +92,13 @@ class Clusterer:
     state: dict[int, _Cluster] = field(default_factory=dict)
     refused: int = 0
 
-    def __post_init__(self) -> None:
-        for uid, sig in self.signatures.items():
-            self.parent[uid] = uid
-            self.state[uid] = _Cluster([uid], {sig}, existing=False)
-
     def find(self, uid: int) -> int:
-        """The root of ``uid``'s cluster (with path halving)."""
+        """The root of ``uid``'s cluster (with path halving); records start on their own."""
         parent = self.parent
+        if uid not in parent:  # first touch: a cluster of one (created lazily for speed)
+            parent[uid] = uid
+            self.state[uid] = _Cluster([uid], {self.signatures[uid]}, existing=False)
+            return uid
         while parent[uid] != uid:
             parent[uid] = parent[parent[uid]]
             uid = parent[uid]
@@ -157,6 +161,8 @@ class Clusterer:
 
     def clusters(self) -> list[list[int]]:
         """Every cluster's member ids (sorted), singletons included."""
+        for uid in self.signatures:
+            self.find(uid)
         return [sorted(c.members) for c in self.state.values()]
 
 

@@ -223,6 +223,12 @@ def _recluster_or_undo(
     engine: Engine, pairs: list[tuple[int, int]], change_id: int | None = None
 ) -> LinkSummary:
     try:
+        with engine.connect() as conn:
+            pending = conn.execute(
+                sa.select(sa.func.count()).where(source_person.c.person_id.is_(None))
+            ).scalar()
+        if pending:  # link newly imported records first, so they are not left unscored
+            link(engine)
         return link(engine, mode="recluster")
     except LinkageError:
         with engine.begin() as conn:  # take back the contradicting decisions

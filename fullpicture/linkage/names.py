@@ -48,6 +48,7 @@ def variant_table() -> dict[str, frozenset[str]]:
     return {name: frozenset(canon) for name, canon in groups.items()}
 
 
+@lru_cache(maxsize=100_000)
 def name_variants(name: str | None) -> frozenset[str]:
     """The canonical forms of a normalised given name (just itself when it is not in the table)."""
     if not name:

@@ -33,9 +33,10 @@ from fullpicture.linkage.names import name_variants
 from fullpicture.linkage.people import best_attributes, current_assignment, write_people
 from fullpicture.linkage.predict import predict_full, predict_incremental
 from fullpicture.linkage.settings import Thresholds
-from fullpicture.linkage.snapshot import Snapshot, count, take_snapshot
+from fullpicture.linkage.snapshot import count, take_snapshot
 from fullpicture.linkage.tables import link_pair, linkage_decision, linkage_model, linkage_run
 from fullpicture.linkage.train import train_model
+from fullpicture.store.schema import source_person
 
 
 @dataclass
@@ -169,6 +170,24 @@ def _signatures(con: duckdb.DuckDBPyConnection, where: str = "true") -> dict[int
     }
 
 
+def _touched_signatures(
+    con: duckdb.DuckDBPyConnection,
+    edges: list[tuple[int, int]],
+    decided: list[tuple[int, int]],
+) -> dict[int, Signature]:
+    """Signatures of the records in any edge or decision (the others stay on their own)."""
+    ids = sorted({uid for pair in edges + decided for uid in pair})
+    con.register("touched_arrow", pa.table({"unique_id": pa.array(ids, pa.int64())}))
+    con.execute("create or replace table touched as select * from touched_arrow")
+    con.unregister("touched_arrow")
+    return _signatures(con, "unique_id in (select unique_id from touched)")
+
+
+def _singletons(con: duckdb.DuckDBPyConnection, clustered: dict[int, Signature]) -> list[list[int]]:
+    rows = con.execute("select unique_id from records order by unique_id").fetchall()
+    return [[int(uid)] for (uid,) in rows if int(uid) not in clustered]
+
+
 def _accepted_edges_from_store(conn: Connection) -> list[tuple[int, int]]:
     query = (
         sa.select(link_pair.c.left_id, link_pair.c.right_id)
@@ -223,16 +242,26 @@ def _cluster_and_write(
     summary: LinkSummary,
     edges: list[tuple[int, int]],
 ) -> None:
-    previous = current_assignment(conn)
+    if summary.mode == "incremental":  # whole people were snapshotted: their ids are here
+        rows = con.execute(
+            "select unique_id, person_id from records where person_id is not null"
+        ).fetchall()
+        previous = {int(uid): str(pid) for uid, pid in rows}
+    else:
+        previous = current_assignment(conn)
     same, not_same = load_decisions(conn)
     groups: list[list[int]] = []
-    where = "true"
-    if summary.mode == "incremental":
-        groups, where = _incremental_scope(con, previous)
     with _timed(summary, "cluster"):
+        if summary.mode == "incremental":
+            groups, where = _incremental_scope(con, previous)
+            signatures = _signatures(con, where)
+        else:
+            signatures = _touched_signatures(con, edges, same + not_same)
         clusters, refused = cluster_records(
-            _signatures(con, where), edges, same=same, not_same=not_same, existing_groups=groups
+            signatures, edges, same=same, not_same=not_same, existing_groups=groups
         )
+        if summary.mode != "incremental":
+            clusters += _singletons(con, signatures)
         _check_decisions(clusters, not_same)
     summary.refused_by_constraints = refused
     with _timed(summary, "write_people"):
@@ -251,10 +280,13 @@ def _cluster_and_write(
     )
 
 
-def _choose_mode(conn: Connection, snapshot: Snapshot, full: bool) -> str:
-    if full or latest_model(conn) is None or snapshot.new_records == snapshot.records:
-        return "full"
-    return "incremental" if snapshot.new_records else "recluster"
+def _choose_mode(conn: Connection, full: bool) -> tuple[str, int, int]:
+    sp = source_person.c
+    total = int(conn.execute(sa.select(sa.func.count()).select_from(source_person)).scalar() or 0)
+    new = int(conn.execute(sa.select(sa.func.count()).where(sp.person_id.is_(None))).scalar() or 0)
+    if full or latest_model(conn) is None or new == total:
+        return "full", total, new
+    return ("incremental" if new else "recluster"), total, new
 
 
 def _score(
@@ -334,13 +366,14 @@ def link(
     started = time.perf_counter()
     con = duckdb.connect()
     try:
-        snapshot = take_snapshot(engine, con)
+        with engine.connect() as conn:
+            chosen, total, new = _choose_mode(conn, full)
+        summary = LinkSummary(mode or chosen, total, new)
+        if total == 0:
+            return summary
+        take_snapshot(engine, con, candidates_only=summary.mode == "incremental")
+        summary.timings["snapshot"] = round(time.perf_counter() - started, 3)
         with engine.begin() as conn:
-            chosen = mode or _choose_mode(conn, snapshot, full)
-            summary = LinkSummary(chosen, snapshot.records, snapshot.new_records)
-            summary.timings["snapshot"] = round(time.perf_counter() - started, 3)
-            if snapshot.records == 0:
-                return summary
             summary.run_id = _start_run(conn, summary)
             model_id = _run_mode(conn, con, summary, thresholds)
             _finish_run(conn, summary, model_id)

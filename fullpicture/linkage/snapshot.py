@@ -68,18 +68,46 @@ def _columns_to_arrow(names: tuple[str, ...], rows: list[Any]) -> pa.Table:
     )
 
 
-def read_source_persons(conn: Connection) -> pa.Table:
-    """Read every source person record (the linkage fields only) as an Arrow table."""
+def read_source_persons(conn: Connection, where: Any = None) -> pa.Table:
+    """Read source person records (the linkage fields only) as an Arrow table.
+
+    Args:
+        conn: a store connection.
+        where: an optional SQLAlchemy condition selecting the records (default: all).
+    """
     query = sa.select(*(source_person.c[name] for name in RAW_COLUMNS))
+    if where is not None:
+        query = query.where(where)
     return _columns_to_arrow(RAW_COLUMNS, list(conn.execute(query)))
 
 
-def read_address_postcodes(conn: Connection) -> pa.Table:
-    """Read the postcode history: ``(source_person_id, postcode)`` for every address row."""
+def read_address_postcodes(conn: Connection, where: Any = None) -> pa.Table:
+    """Read the postcode history: ``(source_person_id, postcode)`` for address rows (of the
+    source persons selected by ``where``, default all)."""
     query = sa.select(address.c.source_person_id, address.c.postcode).where(
         address.c.postcode.is_not(None)
     )
+    if where is not None:
+        query = query.where(
+            address.c.source_person_id.in_(sa.select(source_person.c.id).where(where))
+        )
     rows = list(conn.execute(query))
+    return _address_arrow(rows)
+
+
+def read_address_postcodes_of(conn: Connection, ids: list[int]) -> pa.Table:
+    """The postcode history of the given source persons only."""
+    query = sa.select(address.c.source_person_id, address.c.postcode).where(
+        address.c.postcode.is_not(None)
+    )
+    rows: list[Any] = []
+    for start in range(0, len(ids), 10_000):
+        chunk = ids[start : start + 10_000]
+        rows.extend(conn.execute(query.where(address.c.source_person_id.in_(chunk))))
+    return _address_arrow(rows)
+
+
+def _address_arrow(rows: list[Any]) -> pa.Table:
     return pa.table(
         {
             "source_person_id": pa.array([r[0] for r in rows], type=pa.int64()),
@@ -112,7 +140,10 @@ def _first(column: str) -> str:
 _DERIVE_SQL = f"""
 create or replace table norm as
 select
-    id as unique_id, source, agency, local_id, person_id, is_child, sex,
+    id as unique_id, source, agency, local_id, person_id, is_child,
+    -- unknown sex is missing, not a value that disagrees with male or female
+    case when lower(sex) in ('unknown', 'u', 'not known', 'not stated', '') then null
+        else lower(sex) end as sex,
     nullif(trim(nhs_number), '') as nhs_number,
     nullif(upper(trim(upn)), '') as upn,
     {_norm("given_name")} as given_name,
@@ -226,20 +257,89 @@ def build_records(con: duckdb.DuckDBPyConnection, raw: pa.Table, addresses: pa.T
     return count(con, "select count(*) from records")
 
 
-def take_snapshot(engine: Engine, con: duckdb.DuckDBPyConnection | None = None) -> Snapshot:
+# Above this many new records an incremental snapshot reads everything (the candidate filter's
+# value lists would grow too long for one statement).
+MAX_FILTERED_NEW = 5000
+
+
+def _swapped(day: Any) -> Any:
+    if day is None or day.day > 12 or day.day == day.month:
+        return None
+    return day.replace(month=day.day, day=day.month)
+
+
+def candidate_filter(conn: Connection) -> Any:
+    """A condition selecting new records plus every record of each existing person who could
+    be blocked with one of them, or None to read everything (no or too many new records).
+
+    The condition mirrors the blocking rules: same NHS number or UPN; same postcode; same
+    (possibly swapped) date of birth with the same first initial or family name; same family
+    name and first initial. Reading only these keeps an incremental run proportional to the new
+    records, not to the store.
+    """
+    sp = source_person.c
+    query = (
+        sa.select(
+            sp.nhs_number, sp.upn, sp.date_of_birth, sp.family_name, sp.postcode, sp.given_name
+        )
+        .where(sp.person_id.is_(None))
+        .limit(MAX_FILTERED_NEW + 1)
+    )
+    new = list(conn.execute(query))
+    if not new or len(new) > MAX_FILTERED_NEW:
+        return None
+    family = sa.func.lower(sp.family_name)
+    initial = sa.func.substr(sa.func.lower(sp.given_name), 1, 1)
+    dob_keys: set[tuple[Any, str]] = set()
+    name_keys: set[tuple[str, str]] = set()
+    for _nhs, _upn, dob, surname, _pc, given in new:
+        keys = [str(given or "")[:1].lower(), str(surname or "").lower()]
+        for day in (dob, _swapped(dob)):
+            if day is not None:
+                dob_keys.update((day, k) for k in keys if k)
+        if surname and given:
+            name_keys.add((str(surname).lower(), str(given)[:1].lower()))
+    blockable = sa.or_(
+        sp.nhs_number.in_(sorted({r[0] for r in new if r[0]})),
+        sp.upn.in_(sorted({r[1] for r in new if r[1]})),
+        sa.func.upper(sa.func.replace(sp.postcode, " ", "")).in_(
+            sorted({str(r[4]).replace(" ", "").upper() for r in new if r[4]})
+        ),
+        sa.and_(
+            sp.date_of_birth.in_(sorted({d for d, _k in dob_keys})),
+            sa.or_(
+                sa.tuple_(sp.date_of_birth, initial).in_(sorted(dob_keys)),
+                sa.tuple_(sp.date_of_birth, family).in_(sorted(dob_keys)),
+            ),
+        ),
+        sa.tuple_(family, initial).in_(sorted(name_keys)),
+    )
+    people = sa.select(sp.person_id).where(sp.person_id.is_not(None), blockable)
+    return sa.or_(sp.person_id.is_(None), sp.person_id.in_(people))
+
+
+def take_snapshot(
+    engine: Engine, con: duckdb.DuckDBPyConnection | None = None, *, candidates_only: bool = False
+) -> Snapshot:
     """Copy the store's source persons and address history into a DuckDB ``records`` table.
 
     Args:
         engine: the store.
         con: a DuckDB connection to use (a new in-memory one by default).
+        candidates_only: read only new records and the existing people they could match
+            (incremental runs; see :func:`candidate_filter`).
 
     Returns:
         The snapshot (connection and counts).
     """
     con = con or duckdb.connect()
     with engine.connect() as conn:
-        raw = read_source_persons(conn)
-        addresses = read_address_postcodes(conn)
+        where = candidate_filter(conn) if candidates_only else None
+        raw = read_source_persons(conn, where)
+        if where is None:
+            addresses = read_address_postcodes(conn)
+        else:
+            addresses = read_address_postcodes_of(conn, raw.column("id").to_pylist())
     total = build_records(con, raw, addresses)
     new = count(con, "select count(*) from records where person_id is null")
     return Snapshot(con=con, records=total, new_records=new)

@@ -5,6 +5,7 @@ block on)."""
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 import duckdb
@@ -28,14 +29,20 @@ def _linker(con: duckdb.DuckDBPyConnection, settings: Any, table: str = "records
 
 
 def train_model(
-    con: duckdb.DuckDBPyConnection, *, seed: int = 20240601, max_pairs: float = 1e6
+    con: duckdb.DuckDBPyConnection,
+    *,
+    seed: int = 20240601,
+    max_pairs: float = 1e6,
+    u_pairs: float | None = None,
 ) -> dict[str, Any]:
     """Train the model on the ``records`` table of ``con``.
 
     Args:
         con: a DuckDB connection holding the snapshot's ``records`` table.
         seed: seed of the random sampling for u (reproducible models).
-        max_pairs: cap on the pairs sampled for u and used by each EM pass.
+        max_pairs: cap on the pairs used by each EM pass.
+        u_pairs: pairs sampled for u (default ``FULLPICTURE_LINKAGE_U_PAIRS`` or 300,000: the
+            rarest level that matters, the same NHS number, is then seen about 20 times).
 
     Returns:
         The trained model as a Splink settings dictionary (JSON-serialisable).
@@ -54,7 +61,8 @@ def train_model(
     training.estimate_probability_two_random_records_match(
         DETERMINISTIC_RULES, recall=_DETERMINISTIC_RECALL
     )
-    training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
+    u_pairs = u_pairs or float(os.environ.get("FULLPICTURE_LINKAGE_U_PAIRS", "3e5"))
+    training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=seed)
     for rule in (block_on("nhs_number"), block_on("dob", "given_canon")):
         training.estimate_parameters_using_expectation_maximisation(
             rule, estimate_without_term_frequencies=True, max_pairs=max_pairs
