@@ -399,6 +399,7 @@ def import_files(
     mapping: Mapping | None = None,
     *,
     imported_by: str = "cli",
+    max_bad_ratio: float | None = None,
     on_result: Callable[[FileResult], None] | None = None,
 ) -> list[FileResult]:
     """Take several files of one source in: persons first, then addresses, relationships, events.
@@ -411,7 +412,9 @@ def import_files(
     """
     results: list[FileResult] = []
     for path in _kind_order(engine, paths, source, mapping):
-        result = import_file(engine, path, source, mapping, imported_by=imported_by)
+        result = import_file(
+            engine, path, source, mapping, imported_by=imported_by, max_bad_ratio=max_bad_ratio
+        )
         results.append(result)
         if on_result is not None:
             on_result(result)
