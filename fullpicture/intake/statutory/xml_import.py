@@ -112,6 +112,7 @@ def import_xml_file(
     mapping: Mapping | None = None,
     *,
     imported_by: str = "cli",
+    max_bad_ratio: float | None = None,
 ) -> list[FileResult]:
     """Take one statutory XML return in: one :class:`FileResult` per flattened table.
 
@@ -125,7 +126,11 @@ def import_xml_file(
     results = []
     for flat, plan in plan_xml(path, chosen):
         raw = RawFile(path, FileKind.XML, flat.header, iter(flat.rows))
-        results.append(import_opened(engine, raw, plan, mapping, imported_by=imported_by))
+        results.append(
+            import_opened(
+                engine, raw, plan, mapping, imported_by=imported_by, max_bad_ratio=max_bad_ratio
+            )
+        )
     return results
 
 
@@ -136,9 +141,14 @@ def import_xml_files(
     mapping: Mapping | None = None,
     *,
     imported_by: str = "cli",
+    max_bad_ratio: float | None = None,
 ) -> list[FileResult]:
     """Take several statutory XML returns in, in the order given."""
     results: list[FileResult] = []
     for path in paths:
-        results.extend(import_xml_file(engine, path, source, mapping, imported_by=imported_by))
+        results.extend(
+            import_xml_file(
+                engine, path, source, mapping, imported_by=imported_by, max_bad_ratio=max_bad_ratio
+            )
+        )
     return results
