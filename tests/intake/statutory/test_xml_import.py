@@ -129,3 +129,15 @@ def test_should_explain_that_an_xml_return_is_not_one_table(store, tmp_path):
     path = create_cin_census(tmp_path / "census.xml")
     with pytest.raises(IntakeError, match="holds several tables"):
         import_file(store, path, "cin", load_builtin("cin-census", "cin"), supersedes=1)
+
+
+def test_should_trip_the_circuit_breaker_on_the_table_with_too_many_bad_records(store, tmp_path):
+    from fullpicture.errors import IntakeError
+
+    path = create_cin_census(tmp_path / "census.xml")
+    mapping = load_builtin("cin-census", "cin")
+    with pytest.raises(IntakeError, match="census.xml: 1 of 2 rows"):
+        import_files(store, [path], "cin", mapping, max_bad_ratio=0.4)
+    with store.connect() as conn:
+        tables = conn.execute(sa.select(schema.ledger.c.table_name)).scalars().all()
+    assert "assessments" not in tables and "children" in tables
