@@ -115,6 +115,13 @@ class Emit(BaseModel):
     attribute_columns: dict[str, str] = Field(default_factory=dict)
     when: dict[str, list[str]] = Field(default_factory=dict)
 
+    @model_validator(mode="after")
+    def _check_when(self) -> Emit:
+        for column, accepted in self.when.items():
+            if not accepted:
+                raise ValueError(f"emit 'when' for {column!r} lists no values: it would never emit")
+        return self
+
 
 class Table(BaseModel):
     """One kind of file a source sends."""

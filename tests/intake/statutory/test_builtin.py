@@ -30,3 +30,12 @@ def test_should_name_the_known_builtins_when_the_name_is_unknown():
     with pytest.raises(MappingError) as caught:
         load_mapping_reference("builtin:ssda902", "cla")
     assert "builtin:ssda903" in caught.value.hint
+
+
+def test_should_refuse_a_when_condition_that_lists_no_values():
+    from fullpicture.intake.mapping import parse_mapping
+
+    table = {"name": "t", "kind": "event", "columns": {"subject_local_id": "ID"},
+             "emit": [{"event_type": "social_care.referral", "date": "D", "when": {"X": []}}]}  # fmt: skip
+    with pytest.raises(MappingError, match="lists no values"):
+        parse_mapping({"source": "s", "agency": "police", "tables": [table]}, origin="test")
