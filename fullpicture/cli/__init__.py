@@ -26,7 +26,7 @@ def version() -> None:
 
 def _register() -> None:
     # Each command module adds its commands to ``app`` when imported.
-    from fullpicture.cli import intake, learning  # noqa: F401
+    from fullpicture.cli import evaluate, intake, learning  # noqa: F401
 
 
 def main() -> None:

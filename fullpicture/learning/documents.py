@@ -154,6 +154,8 @@ def text_blocks(text: str) -> list[Block]:
             flush()
             previous_blank = True  # the next line is the slide's title
             continue
+        if current and _ITEM_LABEL.match(line) and current[-1].endswith(_SENTENCE_END):
+            flush()  # a labelled item starts a new paragraph even without a blank line
         if md := _MD_HEADING.match(line):
             flush()
             blocks.append(Block(md.group(2).strip().rstrip(":"), heading=len(md.group(1))))
@@ -227,11 +229,19 @@ def _pdf_to_text(pages: list[list[_PdfLine]]) -> str:
     out: list[str] = []
     for page in pages:
         previous: _PdfLine | None = None
+        bullet = False
         for line in page:
-            gap = (previous.y - line.y) if previous else 0.0
-            if previous is None or gap > line.size * 1.6 or gap < 0:
-                out.append("")
             text = line.text.strip()
+            if not any(c.isalnum() for c in text) and len(text) <= 2:
+                bullet = True  # a bullet glyph set on its own, before its text
+                continue
+            gap = (previous.y - line.y) if previous else 0.0
+            if previous is None or gap > line.size * 1.6 or gap < 0 or bullet:
+                out.append("")
+            if bullet:
+                out.append("\u2022 " + text)
+                bullet, previous = False, line
+                continue
             if line.size > body * 1.15 and len(text.split()) <= 16:
                 level = 1 if line.size > body * 1.6 else 2
                 text = "#" * level + " " + text

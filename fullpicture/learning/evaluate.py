@@ -121,7 +121,9 @@ def match_items(
     return pairs
 
 
-def _score_items(result: SplitResult, gold: list[dict[str, Any]], predicted: list[ExtractedItem]) -> None:
+def _score_items(
+    result: SplitResult, gold: list[dict[str, Any]], predicted: list[ExtractedItem]
+) -> None:
     pairs = match_items(gold, predicted)
     matched_gold = {g: p for g, p in pairs}
     matched_pred = {p for _, p in pairs}
@@ -154,7 +156,9 @@ def _score_items(result: SplitResult, gold: list[dict[str, Any]], predicted: lis
                 result.themes.setdefault(theme, Scores()).fp += 1
 
 
-def _score_metadata(result: SplitResult, gold: list[dict[str, Any]], parsed: ParsedDocument) -> None:
+def _score_metadata(
+    result: SplitResult, gold: list[dict[str, Any]], parsed: ParsedDocument
+) -> None:
     for index, expected in enumerate(gold):
         result.reviews += 1
         if index >= len(parsed.reviews):

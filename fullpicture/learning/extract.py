@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.sections import PlacedBlock
-from fullpicture.learning.themes import assign_themes
+from fullpicture.learning.themes import assign_themes, theme_codes
 
 KINDS: dict[str, str] = {
     "finding": "Finding",
@@ -107,7 +107,7 @@ def section_kind(path: tuple[str, ...]) -> str | None:
         for kind, pattern in _SECTION_KINDS:
             if pattern.search(heading):
                 return kind
-        if depth > 0 and _WEAK_LEARNING.search(heading):
+        if (depth > 0 or len(heading.split()) <= 3) and _WEAK_LEARNING.search(heading):
             return "key_learning"
     return None
 
@@ -240,4 +240,10 @@ def extract_items(blocks: list[PlacedBlock]) -> list[ExtractedItem]:
         extractor.feed(placed)
     for item in extractor.items:
         item.themes = assign_themes(item.text)
+        if item.kind == "child_voice" and "voice_of_child" not in item.themes:
+            item.themes = sorted([*item.themes, "voice_of_child"], key=_theme_order)
     return extractor.items
+
+
+def _theme_order(code: str) -> int:
+    return theme_codes().index(code)
