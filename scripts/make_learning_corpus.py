@@ -180,9 +180,13 @@ def render_pdf(lines: list[str], path: Path) -> None:
     for style, text in _blocks(lines):
         safe = text.replace("&", "&amp;").replace("<", "&lt;")
         if style[0] == "h":
-            story.append(Paragraph(safe, styles[{"h1": "Title", "h2": "Heading2"}.get(style, "Heading3")]))
+            story.append(
+                Paragraph(safe, styles[{"h1": "Title", "h2": "Heading2"}.get(style, "Heading3")])
+            )
         elif style == "bullet":
-            story.append(ListFlowable([ListItem(Paragraph(safe, styles["BodyText"]))], bulletType="bullet"))
+            story.append(
+                ListFlowable([ListItem(Paragraph(safe, styles["BodyText"]))], bulletType="bullet")
+            )
         else:
             story.append(Paragraph(safe, styles["BodyText"]))
         story.append(Spacer(1, 4))

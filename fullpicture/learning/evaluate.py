@@ -125,7 +125,7 @@ def _score_items(
     result: SplitResult, gold: list[dict[str, Any]], predicted: list[ExtractedItem]
 ) -> None:
     pairs = match_items(gold, predicted)
-    matched_gold = {g: p for g, p in pairs}
+    matched_gold = dict(pairs)
     matched_pred = {p for _, p in pairs}
     for g, item in enumerate(gold):
         kind_scores = result.kinds.setdefault(item["kind"], Scores())

@@ -68,7 +68,7 @@ def choose_title(segment: Segment) -> str:
     """The review's title: a case heading, else the first early heading that reads like a
     review's title (not the partnership's name or a date line)."""
     headings = [p.block.text for p in segment.blocks[:12] if p.block.heading]
-    if segment.title and segment.title in headings[:1] and detect_type(segment.title):
+    if segment.is_case or (segment.title in headings[:1] and detect_type(segment.title)):
         return segment.title
     for heading in headings:
         if (

@@ -45,6 +45,7 @@ class Segment:
     title: str
     blocks: list[PlacedBlock] = field(default_factory=list)
     preamble: list[PlacedBlock] = field(default_factory=list)
+    is_case: bool = False  # the segment is one of several cases split from its document
 
 
 def _base_title(text: str) -> str:
@@ -96,5 +97,7 @@ def split_reviews(placed: list[PlacedBlock]) -> list[Segment]:
         body = placed[start:end]
         if position == 0:
             body = preamble + body
-        segments.append(Segment(title=placed[start].block.text, blocks=body, preamble=preamble))
+        segments.append(
+            Segment(placed[start].block.text, blocks=body, preamble=preamble, is_case=True)
+        )
     return segments

@@ -1,0 +1,32 @@
+"""The learning commands end to end."""
+
+import json
+
+from typer.testing import CliRunner
+
+from fullpicture.cli import _register, app
+
+runner = CliRunner()
+
+
+def test_should_import_search_and_report_from_the_command_line(
+    sqlite_url, sample_text_review, tmp_path
+):
+    _register()
+    db = ["--database", sqlite_url]
+    first = runner.invoke(app, ["learning", "import", str(sample_text_review), "--no-embed", *db])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["learning", "import", str(sample_text_review), "--json", *db])
+    assert json.loads(again.output)[0]["already_imported"] is True
+    found = runner.invoke(app, ["learning", "search", "return interviews", "--json", *db])
+    assert json.loads(found.output)[0]["kind"] in {"finding", "recommendation"}
+    report = runner.invoke(app, ["learning", "report", "--out", str(tmp_path / "r"), *db])
+    assert report.exit_code == 0 and (tmp_path / "r" / "learning-report.html").exists()
+
+
+def test_should_explain_a_missing_file_without_a_traceback(sqlite_url, tmp_path):
+    _register()
+    result = runner.invoke(
+        app, ["learning", "import", str(tmp_path / "nope.pdf"), "--database", sqlite_url]
+    )
+    assert result.exit_code == 2
