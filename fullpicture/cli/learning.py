@@ -57,6 +57,18 @@ def import_command(
         )
 
 
+@learning_app.command("embed")
+@command
+def embed_command(database: DatabaseOption = None) -> None:
+    """Compute the embeddings of items imported with --no-embed (search re-ranks with them).
+
+    Example: fullpicture learning embed
+    """
+    from fullpicture.learning.library import embed_items
+
+    console.print(f"Embedded {embed_items(engine_for(database))} item(s).")
+
+
 @learning_app.command("search")
 @command
 def search_command(

@@ -74,15 +74,20 @@ def catalogue() -> tuple[dict[str, str], list[CatalogueEntry]]:
 def rule_citations() -> dict[str, list[str]]:
     """Each rule's id and the catalogue codes it cites.
 
-    When the rules package publishes its rules (``fullpicture.rules.catalogue_citations``), its
-    citations are used; until then each catalogue entry stands for the rule it implies, with
+    The rules package's library (``fullpicture.rules.library.ALL_RULES``: each rule has an
+    ``id``, the catalogue ``code`` it implements and ``citations`` with catalogue codes) is used
+    when it is installed; without it each catalogue entry stands for the rule it implies, with
     the catalogue code as the rule id.
     """
     try:
-        published = importlib.import_module("fullpicture.rules").catalogue_citations
+        rules = importlib.import_module("fullpicture.rules.library").ALL_RULES
     except (ImportError, AttributeError):
         return {entry.code: [entry.code] for entry in catalogue()[1]}
-    return {str(rule): [str(code) for code in codes] for rule, codes in published().items()}
+    cited: dict[str, list[str]] = {}
+    for rule in rules:
+        codes = {str(rule.code), *(str(citation.code) for citation in rule.citations)}
+        cited[str(rule.id)] = sorted(codes)
+    return cited
 
 
 def _catalogue_item(entry: CatalogueEntry) -> ExtractedItem:
@@ -336,6 +341,7 @@ def gaps(engine: Engine) -> list[dict[str, Any]]:
             item.c.kind,
             item.c.text,
             item.c.themes,
+            item.c.code,
             review.c.title,
             review.c.year,
             review.c.review_type,

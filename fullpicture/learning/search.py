@@ -22,6 +22,7 @@ from fullpicture.learning import tables
 CANDIDATES = 200
 SEMANTIC_WEIGHT = 0.6
 _SEMANTIC_SCAN_LIMIT = 20000
+EMBED_ON_SEARCH = 30
 _STOPWORDS = frozenset(
     "a an and are as at be by for from has have in is it of on or that the this to was were "
     "what when where which who why with how do does did not no".split()
@@ -160,17 +161,37 @@ def _hit(row: Any, lexical: float, semantic: float | None, score: float) -> Sear
     )
 
 
-def _rerank(query: str, candidates: list[tuple[Any, float]], *, rerank: bool) -> list[SearchHit]:
+def _embed_missing(engine: Engine, candidates: list[tuple[Any, float]]) -> dict[int, bytes]:
+    """Embed (and store) the best candidates that have no embedding yet, at most
+    :data:`EMBED_ON_SEARCH` of them, so a library imported with ``--no-embed`` fills in as it
+    is searched."""
+    from fullpicture.learning.embedding import encoder, to_bytes
+
+    missing = [row for row, _ in candidates if row.embedding is None][:EMBED_ON_SEARCH]
+    if not missing:
+        return {}
+    vectors = encoder().encode([row.text for row in missing])
+    found = {row.id: to_bytes(v) for row, v in zip(missing, vectors, strict=True)}
+    item = tables.learning_item
+    with engine.begin() as conn:
+        conn.execute(
+            item.update().where(item.c.id == sa.bindparam("item_id")),
+            [{"item_id": k, "embedding": v} for k, v in found.items()],
+        )
+    return found
+
+
+def _rerank(
+    query: str, candidates: list[tuple[Any, float]], fresh: dict[int, bytes], *, rerank: bool
+) -> list[SearchHit]:
     top = max((lex for _, lex in candidates), default=0.0) or 1.0
     semantic: list[float | None] = [None] * len(candidates)
-    if rerank and any(row.embedding for row, _ in candidates):
+    if rerank and candidates:
         from fullpicture.learning.embedding import encoder, from_bytes
 
         vector = encoder().encode([query])[0]
-        semantic = [
-            float(np.dot(from_bytes(row.embedding), vector)) if row.embedding else None
-            for row, _ in candidates
-        ]
+        stored = [row.embedding or fresh.get(row.id) for row, _ in candidates]
+        semantic = [float(np.dot(from_bytes(data), vector)) if data else None for data in stored]
     hits = []
     for (row, lexical), sim in zip(candidates, semantic, strict=True):
         normalised = lexical / top
@@ -216,4 +237,5 @@ def search(
         candidates = _lexical(conn, terms, filters)
         if not candidates and rerank:
             candidates = _semantic_only(conn, filters)
-    return _rerank(query, candidates, rerank=rerank)[:limit]
+    fresh = _embed_missing(engine, candidates) if rerank else {}
+    return _rerank(query, candidates, fresh, rerank=rerank)[:limit]

@@ -44,3 +44,9 @@ def test_should_rerank_by_meaning_with_the_packaged_model(sqlite_store, sample_c
     hits = search(sqlite_store, "children used to carry drugs")
     assert hits[0].semantic is not None
     assert "exploit" in hits[0].text.lower() or "drugs" in hits[0].text.lower()
+
+
+def test_should_embed_candidates_found_without_embeddings(sqlite_store, sample_text_review):
+    import_document(sqlite_store, sample_text_review, embed=False)
+    hits = search(sqlite_store, "return home interviews")
+    assert all(hit.semantic is not None for hit in hits)
