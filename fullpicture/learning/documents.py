@@ -55,6 +55,7 @@ _BULLET = re.compile(
 )
 _SLIDE = re.compile(r"^\s*slide\s+\d+\s*(?:of\s+\d+)?\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$", re.IGNORECASE)
+_CID = re.compile(r"^\(cid:\d+\)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SENTENCE_END = (".", ",", ";", "!", "?", "\u201d", '"')
 _ITEM_LABEL = re.compile(
@@ -198,32 +199,57 @@ class _PdfLine:
     text: str
     size: float
     bold: bool
-    y: float
+    top: float
+    bottom: float
 
 
 def _pdf_page_lines(page: Any) -> list[_PdfLine]:
-    pieces: list[_PdfLine] = []
-
-    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
-        if not text.strip() and text != "\n":
-            return
-        name = str(font.get("/BaseFont", "")) if font else ""
-        scale = abs(float(tm[0])) if tm and float(tm[0]) else 1.0
-        pieces.append(_PdfLine(text, float(size) * scale, "Bold" in name, float(tm[5])))
-
-    page.extract_text(visitor_text=visit)
+    """The page's lines, top to bottom, each with its largest font size and boldness."""
+    words = page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
     lines: list[_PdfLine] = []
-    for piece in pieces:
-        for i, part in enumerate(piece.text.split("\n")):
-            if i > 0 or not lines or abs(lines[-1].y - piece.y) > 1.0:
-                lines.append(_PdfLine(part, piece.size, piece.bold, piece.y))
-            else:
-                lines[-1].text += part
-    return [line for line in lines if line.text.strip()]
+    for word in words:
+        # A glyph with no Unicode mapping (a bullet in a symbol font) reads as "(cid:N)".
+        word["text"] = _CID.sub("\u2022", str(word["text"]))
+        bold = "bold" in str(word["fontname"]).lower()
+        size = float(word["size"])
+        if lines and abs(lines[-1].top - float(word["top"])) <= 2.0:
+            line = lines[-1]
+            if line.text == "\u2022":  # the bullet's own font says nothing about the text's
+                line.size, line.bold = size, bold
+            line.text += " " + str(word["text"])
+            line.size, line.bold = max(line.size, size), line.bold and bold
+            line.bottom = max(line.bottom, float(word["bottom"]))
+        else:
+            lines.append(
+                _PdfLine(str(word["text"]), size, bold, float(word["top"]), float(word["bottom"]))
+            )
+    return lines
+
+
+def _continues_heading(previous: _PdfLine | None, line: _PdfLine, out: list[str]) -> bool:
+    return (
+        previous is not None
+        and bool(out)
+        and out[-1].startswith("#")
+        and abs(previous.size - line.size) < 0.5
+        and previous.bold == line.bold
+        and 0 <= line.top - previous.bottom <= line.size * 0.6
+    )
+
+
+def _pdf_line_text(line: _PdfLine, body: float) -> str:
+    text = line.text.strip()
+    words = len(text.split())
+    if line.size > body * 1.15 and words <= 16:
+        return ("# " if line.size > body * 1.6 else "## ") + text
+    if line.bold and words <= 14 and not _BULLET.match(text):
+        return "### " + text
+    return text
 
 
 def _pdf_to_text(pages: list[list[_PdfLine]]) -> str:
-    """Lay out PDF lines as text: blank lines at larger vertical gaps, ``#`` on larger fonts."""
+    """Lay out PDF lines as text: blank lines at paragraph gaps, ``#`` for larger or bold type,
+    headings that wrap joined, and bullet glyphs set apart joined to their text."""
     sizes = [line.size for page in pages for line in page]
     body = statistics.median(sizes) if sizes else 10.0
     out: list[str] = []
@@ -233,22 +259,23 @@ def _pdf_to_text(pages: list[list[_PdfLine]]) -> str:
         for line in page:
             text = line.text.strip()
             if not any(c.isalnum() for c in text) and len(text) <= 2:
-                bullet = True  # a bullet glyph set on its own, before its text
+                bullet = True  # a bullet glyph on its own, before its text
                 continue
-            gap = (previous.y - line.y) if previous else 0.0
-            if previous is None or gap > line.size * 1.6 or gap < 0 or bullet:
-                out.append("")
-            if bullet:
-                out.append("\u2022 " + text)
-                bullet, previous = False, line
-                continue
-            if line.size > body * 1.15 and len(text.split()) <= 16:
-                level = 1 if line.size > body * 1.6 else 2
-                text = "#" * level + " " + text
-            elif line.bold and len(text.split()) <= 14 and not _BULLET.match(text):
-                text = "### " + text
-            out.append(text)
-            previous = line
+            gap = line.top - previous.bottom if previous else 0.0
+            new_paragraph = previous is None or gap > line.size * 0.6 or bullet
+            formatted = _pdf_line_text(line, body)
+            if formatted.startswith("#") and _continues_heading(previous, line, out):
+                out[-1] += " " + text
+            else:
+                if (
+                    new_paragraph
+                    or formatted.startswith("#")
+                    or out[-1:]
+                    and out[-1].startswith("#")
+                ):
+                    out.append("")
+                out.append("\u2022 " + text if bullet else formatted)
+            bullet, previous = False, line
         out.append("")
     return "\n".join(out)
 
@@ -256,10 +283,10 @@ def _pdf_to_text(pages: list[list[_PdfLine]]) -> str:
 def _read_pdf(data: bytes) -> list[Block]:
     import io
 
-    from pypdf import PdfReader
+    import pdfplumber
 
-    reader = PdfReader(io.BytesIO(data))
-    pages = [_pdf_page_lines(page) for page in reader.pages]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = [_pdf_page_lines(page) for page in pdf.pages]
     if not any(pages):
         raise LearningError(
             "The PDF has no extractable text (it may be a scanned image).",

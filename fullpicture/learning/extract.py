@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fullpicture.learning.metadata import detect_type
 from fullpicture.learning.sections import PlacedBlock
 from fullpicture.learning.themes import assign_themes, theme_codes
 
@@ -104,6 +105,8 @@ def section_kind(path: tuple[str, ...]) -> str | None:
     """
     for depth in range(len(path) - 1, -1, -1):
         heading = path[depth]
+        if depth == 0 and detect_type(heading):
+            continue  # the review's own title ("Learning Lessons: a SCIE review") names no kind
         for kind, pattern in _SECTION_KINDS:
             if pattern.search(heading):
                 return kind
