@@ -23,10 +23,10 @@ Run: uv run python scripts/make_learning_corpus.py
 from __future__ import annotations
 
 import json
-from datetime import datetime
 import re
 import sys
 import textwrap
+from datetime import datetime
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "learning" / "corpus"
@@ -39,7 +39,9 @@ KINDS = {
     "V": "child_voice",
 }
 EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "html": ".html", "markdown": ".md", "text": ".txt"}
-_ANNOTATION = re.compile(r"^(?P<lead>#{1,6}\s+|-\s+)?\{(?P<kind>[FRKNQV])\|(?P<themes>[^}]*)\}\s*")
+_ANNOTATION = re.compile(
+    r"^(?P<lead>#{1,6}\s+|-\s+|\d+\.\s+)?\{(?P<kind>[FRKNQV])\|(?P<themes>[^}]*)\}\s*"
+)
 _LABEL = re.compile(
     r"^(?:finding|recommendation|key learning|next step|question)s?\s*[\d.]*[a-z]?\s*"
     r"(?:\([^)]*\))?\s*[:.]\s*",
@@ -66,7 +68,7 @@ def parse_source(path: Path) -> tuple[dict[str, object], list[str], list[dict[st
         match = _ANNOTATION.match(line)
         if match:
             clean = (match.group("lead") or "") + line[match.end() :]
-            text = re.sub(r"^#{1,6}\s+|^-\s+", "", clean)
+            text = re.sub(r"^#{1,6}\s+|^-\s+|^\d+\.\s+", "", clean)
             items.append(
                 {
                     "kind": KINDS[match.group("kind")],
@@ -85,7 +87,8 @@ def _blocks(lines: list[str]) -> list[tuple[str, str]]:
     para: list[str] = []
     for line in [*lines, ""]:
         heading = re.match(r"^(#{1,6})\s+(.*)$", line)
-        if not line.strip() or heading or line.startswith("- "):
+        numbered = re.match(r"^\d+\.\s", line)
+        if not line.strip() or heading or line.startswith("- ") or numbered:
             if para:
                 blocks.append(("para", " ".join(para)))
                 para = []
@@ -93,6 +96,8 @@ def _blocks(lines: list[str]) -> list[tuple[str, str]]:
             blocks.append((f"h{len(heading.group(1))}", heading.group(2)))
         elif line.startswith("- "):
             blocks.append(("bullet", line[2:]))
+        elif numbered:
+            blocks.append(("numbered", line))
         elif line.strip():
             para.append(line.strip())
     return blocks
