@@ -7,10 +7,6 @@ Use ``store`` for a test that must hold on both backends, ``sqlite_store`` for S
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,63 +16,16 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from fullpicture.store.database import open_store
-
-PG_PORT = int(os.environ.get("FULLPICTURE_TEST_PG_PORT", "55432"))
-
-
-def _pg_bindir() -> str | None:
-    if shutil.which("pg_config") is None:
-        return None
-    out = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, check=False)
-    bindir = out.stdout.strip()
-    return bindir if Path(bindir, "initdb").exists() else None
+from fullpicture.store.throwaway import postgres_bindir, throwaway_postgres
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pg_server() -> Iterator[str]:
     """Start a throwaway PostgreSQL server for the session; yield its admin URL."""
-    bindir = _pg_bindir()
-    if bindir is None:
+    if postgres_bindir() is None:
         pytest.skip("PostgreSQL server binaries not installed (pg_config/initdb not found)")
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    port = PG_PORT + int(worker.removeprefix("gw") or 0)
-    root = tempfile.mkdtemp(prefix="fp-pg-")
-    as_pg: list[str] = []
-    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-        shutil.chown(root, "postgres", "postgres")
-        as_pg = ["runuser", "-u", "postgres", "--"]
-    data = os.path.join(root, "data")
-    subprocess.run(
-        [*as_pg, f"{bindir}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"],
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        [
-            *as_pg,
-            f"{bindir}/pg_ctl",
-            "-D",
-            data,
-            "-w",
-            "-l",
-            f"{root}/log",
-            "start",
-            "-o",
-            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c full_page_writes=off",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run(
-            [*as_pg, f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"],
-            capture_output=True,
-            check=False,
-        )
-        shutil.rmtree(root, ignore_errors=True)
+    with throwaway_postgres() as url:
+        yield url
 
 
 @pytest.fixture

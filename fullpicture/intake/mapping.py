@@ -125,6 +125,7 @@ class Table(BaseModel):
     date_formats: list[str] = Field(default_factory=list)  # strptime formats tried first
     constants: dict[str, str] = Field(default_factory=dict)  # canonical field -> fixed value
     emit: list[Emit] = Field(default_factory=list)
+    max_bad_ratio: float | None = Field(default=None, ge=0, le=1)  # circuit breaker, off if None
 
     @model_validator(mode="after")
     def _check_fields(self) -> Table:

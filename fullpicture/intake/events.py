@@ -1,0 +1,194 @@
+"""Building ``event`` rows from event tables: one event per ``emit`` entry with a date."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from fullpicture.intake.checks import RowCheck
+from fullpicture.intake.codes import parse_choice
+from fullpicture.intake.context import ImportContext
+from fullpicture.intake.dates import ParsedDate, parse_date
+from fullpicture.intake.plan import EmitPlan, TablePlan
+from fullpicture.intake.problems import InvalidValue, Problem
+from fullpicture.vocabulary import EVENT_TYPES, DatePrecision, ParticipantRole
+
+_ROLES = frozenset(role.value for role in ParticipantRole)
+_SIGNIFICANCE = frozenset({"low", "medium", "high"})
+_LIST_SEPARATORS = re.compile(r"[;|,]")
+
+
+@dataclass
+class BuiltEvents:
+    """The events one row emits and the participants to attach (record key -> pairs)."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    participants: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+
+def row_key(values: list[str]) -> str:
+    """A stable key for a row without a record id: a hash of its values."""
+    return "#" + hashlib.sha1("\x1f".join(values).encode(), usedforsecurity=False).hexdigest()[:20]
+
+
+def resolve_person(check: RowCheck, field_name: str, ctx: ImportContext) -> int | None:
+    """Return the ``source_person.id`` of the local id in ``field_name``; unknown ids quarantine."""
+    local_id = check.key(field_name, 128)
+    if local_id is None:
+        return None
+    found = ctx.person_ids.get(local_id)
+    if found is None:
+        check.fail(
+            field_name,
+            f"unknown person: no person record with this id from {ctx.source!r} "
+            "(import the persons file first, or add the person to it)",
+            local_id,
+        )
+    return found
+
+
+def _event_date(
+    plan: TablePlan, emit: EmitPlan, raw: list[str], check: RowCheck
+) -> ParsedDate | None:
+    column = emit.emit.date
+    text = raw[emit.date_at].strip() if emit.date_at < len(raw) else ""
+    if not text:
+        if not emit.emit.optional:
+            check.fail(column, "the event date is blank")
+        return None
+    if emit.time_at is not None and emit.time_at < len(raw) and raw[emit.time_at].strip():
+        text = f"{text} {raw[emit.time_at].strip()}"
+    try:
+        return parse_date(text, plan.formats, plan.mapping.day_first)
+    except InvalidValue as exc:
+        check.fail(column, str(exc), text)
+        return None
+
+
+def _event_type(emit: EmitPlan, check: RowCheck) -> str | None:
+    name = emit.emit.event_type or check.values.get("event_type")
+    if name is None:
+        check.fail("event_type", "no event type: the cell is blank")
+        return None
+    if name not in EVENT_TYPES:
+        check.fail("event_type", "not in the event vocabulary; map it under [values]", name)
+        return None
+    return name
+
+
+def _attributes(check: RowCheck, emit: EmitPlan) -> str | None:
+    found = {
+        k.removeprefix("attributes."): v
+        for k, v in check.values.items()
+        if k.startswith("attributes.")
+    }
+    found.update(emit.emit.attributes)
+    return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
+
+
+def _participants(check: RowCheck, ctx: ImportContext) -> list[tuple[int, str]]:
+    ids = check.values.get("participant_local_ids")
+    if ids is None:
+        return []
+    locals_ = [part.strip() for part in _LIST_SEPARATORS.split(ids) if part.strip()]
+    roles = [r.strip() for r in _LIST_SEPARATORS.split(check.values.get("participant_roles", ""))]
+    found: list[tuple[int, str]] = []
+    for position, local_id in enumerate(locals_):
+        role = (
+            roles[position]
+            if position < len(roles) and roles[position]
+            else roles[-1] or "associate"
+        )
+        person = ctx.person_ids.get(local_id)
+        if person is None or role not in _ROLES:
+            what = "unknown person" if person is None else f"unknown role {role!r}"
+            check.warnings.append(
+                Problem("participant_local_ids", f"participant left out: {what}", local_id)
+            )
+            continue
+        found.append((person, role))
+    return list(dict.fromkeys(found))
+
+
+def _common(check: RowCheck, plan: TablePlan, ctx: ImportContext) -> dict[str, Any]:
+    """The fields every event of the row shares."""
+    significance = check.parsed(
+        "significance", lambda v: parse_choice(v.lower(), _SIGNIFICANCE, "significance")
+    )
+    recorded = check.parsed(
+        "recorded_on", lambda v: parse_date(v, plan.formats, plan.mapping.day_first)
+    )
+    return {
+        "source": ctx.source,
+        "agency": ctx.agency,
+        "system": ctx.system,
+        "ledger_id": ctx.ledger_id,
+        "record_id": check.text("record_id", 128),
+        "subject_source_person_id": resolve_person(check, "subject_local_id", ctx),
+        "recorded_on": recorded.day if recorded else None,
+        "location": check.text("location", 256),
+        "summary": check.text("summary"),
+        "opinion": check.text("opinion"),
+        "action": check.text("action"),
+        "reason_no_action": check.text("reason_no_action"),
+        "significance": significance,
+        "author_role": check.text("author_role", 64),
+        "incident_ref": check.text("incident_ref", 128),
+        "restricted": False,
+    }
+
+
+def _sequence(check: RowCheck, row: int) -> int:
+    """Same-day order: the mapped sequence column, else the row's position in the file."""
+    return check.parsed("sequence", lambda v: _integer(v)) or row
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidValue("not a whole number") from None
+
+
+def build_events(
+    plan: TablePlan, check: RowCheck, ctx: ImportContext, row: int, raw: list[str]
+) -> BuiltEvents:
+    """Return the events one checked row emits (problems collect in ``check``)."""
+    common = _common(check, plan, ctx)
+    common["row_number"] = row
+    common["sequence"] = _sequence(check, row)
+    participants = _participants(check, ctx)
+    base = common["record_id"] or row_key(raw)
+    built = BuiltEvents()
+    for emit in plan.emits:
+        event_type, when = _event_type(emit, check), _event_date(plan, emit, raw, check)
+        if event_type is None or when is None:
+            continue
+        key = f"{base}:{event_type}"
+        if key in built.participants:
+            key = f"{key}:{len(built.events)}"
+        built.events.append(
+            {
+                **common,
+                **_timing(when),
+                "record_key": key,
+                "event_type": event_type,
+                "attributes": _attributes(check, emit),
+            }
+        )
+        built.participants[key] = participants
+    if not built.events and not check.problems:
+        check.fail("row", "no event: every date column of the row is blank", "")
+    return built
+
+
+def _timing(when: ParsedDate) -> dict[str, Any]:
+    return {
+        "occurred_on": when.day,
+        "occurred_at": when.at if when.precision is DatePrecision.EXACT else None,
+        "precision": when.precision.value,
+        "uncertain": when.uncertain,
+    }

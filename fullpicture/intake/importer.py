@@ -1,0 +1,393 @@
+"""Taking a file in: read it, check every row, store or quarantine each, all in one transaction.
+
+Guarantees (see ``docs/intake.md``):
+
+* ``read == stored + quarantined`` for every file;
+* the same file (same source, table and sha256) taken in again changes nothing;
+* an import is one transaction: killed midway, the store is as it was before;
+* rows are upserted by natural key (source + local id, source + record key), so a corrected
+  file updates the rows it carries; ``supersedes`` marks the earlier ledger entry superseded,
+  which resolves its quarantined rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Connection, Engine
+
+from fullpicture.errors import IntakeError, MappingError, UnknownSourceError
+from fullpicture.intake import ledger, writing
+from fullpicture.intake.checks import RowCheck
+from fullpicture.intake.context import ImportContext
+from fullpicture.intake.events import build_events
+from fullpicture.intake.links import build_address, build_relationship
+from fullpicture.intake.mapping import Mapping, TableKind
+from fullpicture.intake.persons import build_person
+from fullpicture.intake.plan import TablePlan, choose_table, compile_plan, sheet_for
+from fullpicture.intake.problems import Problem
+from fullpicture.intake.readers import RawFile, RawRow, open_file
+from fullpicture.intake.registry import find_mapping, register_mapping_in
+from fullpicture.store import schema
+
+BATCH_ROWS = int(os.environ.get("FULLPICTURE_INTAKE_BATCH_ROWS", "5000"))
+_PAUSE = float(os.environ.get("FULLPICTURE_INTAKE_TEST_PAUSE", "0"))
+"""Test-only: seconds to sleep after each batch, so a fault test can kill an import midway."""
+
+_ORDER = {TableKind.PERSON: 0, TableKind.ADDRESS: 1, TableKind.RELATIONSHIP: 2, TableKind.EVENT: 3}
+
+
+@dataclass
+class FileResult:
+    """What happened to one file.
+
+    Attributes:
+        path: the file.
+        table: the mapping table it matched.
+        read: data rows read (blank lines are not rows).
+        stored: rows stored (each may emit several events).
+        quarantined: rows quarantined with their reasons.
+        sha256: the file's SHA-256 digest.
+        ledger_id: the ledger entry (the earlier one when already imported).
+        already_imported: the same file was taken in before; nothing changed.
+        warnings: values left out of stored rows (see ``intake_warning``).
+        notes: how the file was read (encoding, unmapped columns, no rows).
+    """
+
+    path: Path
+    table: str
+    read: int
+    stored: int
+    quarantined: int
+    sha256: str
+    ledger_id: int
+    already_imported: bool
+    warnings: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Batch:
+    """Rows of one batch, sorted into what is stored and what is quarantined."""
+
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    participants: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    quarantined: list[tuple[int, dict[str, str], list[Problem]]] = field(default_factory=list)
+    warnings: list[tuple[int, Problem]] = field(default_factory=list)
+    stored: int = 0
+
+
+@dataclass
+class _Counts:
+    read: int = 0
+    stored: int = 0
+    quarantined: int = 0
+    warnings: int = 0
+
+
+def file_sha256(path: Path) -> str:
+    """Return the SHA-256 of the file's bytes."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _raw_dict(header: list[str], row: RawRow) -> dict[str, str]:
+    if row.raw is not None:
+        return row.raw
+    raw = dict(zip(header, row.values, strict=False))
+    for extra, value in enumerate(row.values[len(header) :], start=1):
+        raw[f"_extra_{extra}"] = value
+    return raw
+
+
+def _keyed(
+    plan: TablePlan, check: RowCheck, ctx: ImportContext, row: RawRow
+) -> tuple[list[dict[str, Any]], dict[str, list[tuple[int, str]]]]:
+    """Build the store rows of one row, keyed by natural key."""
+    kind = plan.table.kind
+    if kind is TableKind.EVENT:
+        built = build_events(plan, check, ctx, row.number, row.values)
+        return built.events, built.participants
+    if kind is TableKind.PERSON:
+        return [build_person(plan, check, ctx, row.number)], {}
+    builder = build_relationship if kind is TableKind.RELATIONSHIP else build_address
+    return [builder(plan, check, ctx, row.number, row.values)], {}
+
+
+def _natural_key(kind: TableKind, record: dict[str, Any]) -> str:
+    return str(record["local_id"] if kind is TableKind.PERSON else record["record_key"])
+
+
+def _take(
+    plan: TablePlan, row: RawRow, ctx: ImportContext, batch: _Batch, seen: dict[str, int]
+) -> None:
+    """Check one row and put it in the batch as stored records or as a quarantined row."""
+    if row.problem is not None:
+        batch.quarantined.append(
+            (row.number, _raw_dict(plan.header, row), [Problem("row", row.problem, "")])
+        )
+        return
+    check = RowCheck(plan.values(row.values), plan.required)
+    records, participants = _keyed(plan, check, ctx, row)
+    if check.problems:
+        batch.quarantined.append((row.number, _raw_dict(plan.header, row), check.problems))
+        return
+    for record in records:
+        key = _natural_key(plan.table.kind, record)
+        if key in seen:
+            check.warnings.append(
+                Problem("row", f"same record as row {seen[key]}; this later row replaces it", key)
+            )
+        seen[key] = row.number
+        batch.records[key] = record
+    batch.participants.update(participants)
+    batch.warnings.extend((row.number, warning) for warning in check.warnings)
+    batch.stored += 1
+
+
+_TARGET = {
+    TableKind.PERSON: schema.source_person,
+    TableKind.EVENT: schema.event,
+    TableKind.RELATIONSHIP: schema.relationship,
+    TableKind.ADDRESS: schema.address,
+}
+
+
+def _flush(conn: Connection, plan: TablePlan, ctx: ImportContext, batch: _Batch) -> None:
+    target = _TARGET[plan.table.kind]
+    writing.upsert(conn, target, list(batch.records.values()))
+    if plan.table.kind is TableKind.EVENT and "participant_local_ids" in plan.index:
+        ids = writing.ids_by_key(conn, target, ctx.source, list(batch.participants))
+        writing.replace_participants(conn, {ids[k]: v for k, v in batch.participants.items()})
+    writing.quarantine_rows(conn, batch.quarantined, ledger_id=ctx.ledger_id, source=ctx.source)
+    writing.warning_rows(conn, batch.warnings, ledger_id=ctx.ledger_id, source=ctx.source)
+
+
+def _batches(rows: Iterator[RawRow]) -> Iterator[list[RawRow]]:
+    while chunk := list(islice(rows, BATCH_ROWS)):
+        yield chunk
+
+
+def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext) -> _Counts:
+    counts = _Counts()
+    seen: dict[str, int] = {}
+    for chunk in _batches(raw.rows):
+        batch = _Batch()
+        for row in chunk:
+            _take(plan, row, ctx, batch, seen)
+        _flush(conn, plan, ctx, batch)
+        counts.read += len(chunk)
+        counts.stored += batch.stored
+        counts.quarantined += len(batch.quarantined)
+        counts.warnings += len(batch.warnings)
+        if _PAUSE:
+            time.sleep(_PAUSE)
+    return counts
+
+
+def _check_ratio(path: Path, counts: _Counts, limit: float | None) -> None:
+    """The circuit breaker: too many bad rows means the file or mapping is wrong; keep none."""
+    if limit is None or counts.read == 0 or counts.quarantined / counts.read <= limit:
+        return
+    share = counts.quarantined / counts.read
+    raise IntakeError(
+        f"{path.name}: {counts.quarantined} of {counts.read} rows ({share:.0%}) would be "
+        f"quarantined, more than the limit of {limit:.0%}; nothing was imported.",
+        hint="Check that the mapping fits this file, then run 'fullpicture import' again "
+        "(or raise --max-bad-ratio).",
+    )
+
+
+def _resolve_mapping(conn: Connection, source: str, mapping: Mapping | None) -> Mapping:
+    if mapping is not None:
+        if mapping.source != source:
+            raise MappingError(
+                f"The mapping is for the source {mapping.source!r}, not {source!r}.",
+                hint="Give the mapping of the source named with --source.",
+            )
+        return mapping
+    found = find_mapping(conn, source)
+    if found is None:
+        raise UnknownSourceError(
+            f"No mapping is registered for the source {source!r}.",
+            hint="Give the source's mapping once with --mapping FILE (see docs/mapping.md).",
+        )
+    return found
+
+
+def _open(path: Path, mapping: Mapping) -> tuple[RawFile, TablePlan]:
+    raw = open_file(path, sheet_for(mapping, path))
+    try:
+        table = choose_table(mapping, path, raw.header)
+    except IntakeError:
+        raw.close()
+        raise
+    return raw, compile_plan(mapping, table, raw.header)
+
+
+def _notes(raw: RawFile, plan: TablePlan, counts: _Counts) -> list[str]:
+    notes = list(raw.notes)
+    if plan.unmapped:
+        notes.append(f"columns not in the mapping (not stored): {', '.join(plan.unmapped)}")
+    if counts.read == 0:
+        notes.append("the file has a header but no rows: nothing to store")
+    return notes
+
+
+def import_file(
+    engine: Engine,
+    path: Path,
+    source: str,
+    mapping: Mapping | None = None,
+    *,
+    imported_by: str = "cli",
+    supersedes: int | None = None,
+    max_bad_ratio: float | None = None,
+) -> FileResult:
+    """Take one file in for ``source``: every row stored or quarantined, in one transaction.
+
+    Args:
+        engine: the store.
+        path: the file (CSV, XLSX or JSON).
+        source: the source name; its mapping is ``mapping`` or the registered one.
+        mapping: the source's mapping; when given it is registered for later imports.
+        imported_by: who or what ran the import (kept in the ledger).
+        supersedes: the ledger id of an earlier file this corrected file replaces.
+        max_bad_ratio: abort (keeping nothing) when more than this share of rows is bad;
+            defaults to the mapping table's ``max_bad_ratio`` (off when absent).
+
+    Returns:
+        The file's counts, digest and ledger id.
+
+    Raises:
+        IntakeError: a file-level problem (one message; nothing is written).
+    """
+    with engine.connect() as conn:
+        chosen = _resolve_mapping(conn, source, mapping)
+    raw, plan = _open(path, chosen)
+    with raw:
+        return _import_open(engine, raw, plan, mapping, imported_by, supersedes, max_bad_ratio)
+
+
+def _import_open(
+    engine: Engine,
+    raw: RawFile,
+    plan: TablePlan,
+    given: Mapping | None,
+    imported_by: str,
+    supersedes: int | None,
+    max_bad_ratio: float | None,
+) -> FileResult:
+    path, source, chosen = raw.path, plan.mapping.source, plan.mapping
+    digest = file_sha256(path)
+    with engine.begin() as conn:
+        earlier = ledger.find_entry(conn, source, digest, plan.table.name)
+        if earlier is not None:
+            return FileResult(
+                path,
+                plan.table.name,
+                earlier.read,
+                earlier.stored,
+                earlier.quarantined,
+                digest,
+                earlier.id,
+                True,
+                notes=["already imported: nothing changed"],
+            )
+        if given is not None:
+            register_mapping_in(conn, given)
+        if supersedes is not None:
+            ledger.supersede(conn, supersedes, source=source, table=plan.table.name)
+        ident, started = ledger.open_entry(
+            conn,
+            source=source,
+            filename=path.name,
+            table=plan.table.name,
+            sha256=digest,
+            imported_by=imported_by,
+            supersedes=supersedes,
+        )
+        ctx = _context(conn, chosen, plan, ident, started)
+        counts = _ingest(conn, plan, raw, ctx)
+        _check_ratio(
+            path, counts, max_bad_ratio if max_bad_ratio is not None else plan.table.max_bad_ratio
+        )
+        ledger.close_entry(
+            conn, ident, read=counts.read, stored=counts.stored, quarantined=counts.quarantined
+        )
+    return FileResult(
+        path,
+        plan.table.name,
+        counts.read,
+        counts.stored,
+        counts.quarantined,
+        digest,
+        ident,
+        False,
+        counts.warnings,
+        _notes(raw, plan, counts),
+    )
+
+
+def _context(
+    conn: Connection, mapping: Mapping, plan: TablePlan, ident: int, started: datetime
+) -> ImportContext:
+    ctx = ImportContext(
+        mapping.source,
+        mapping.agency.value,
+        mapping.system,
+        ident,
+        started,
+        started.astimezone(UTC).date(),
+    )
+    if plan.table.kind is not TableKind.PERSON:
+        ctx.person_ids = writing.person_ids(conn, mapping.source)
+    return ctx
+
+
+def _kind_order(
+    engine: Engine, paths: Sequence[Path], source: str, mapping: Mapping | None
+) -> list[Path]:
+    """Return the paths with person files first, so later files can refer to their people."""
+    with engine.connect() as conn:
+        chosen = _resolve_mapping(conn, source, mapping)
+    kinds = {}
+    for path in paths:
+        raw, plan = _open(path, chosen)
+        raw.close()
+        kinds[path] = plan.table.kind
+    return sorted(paths, key=lambda p: _ORDER[kinds[p]])
+
+
+def import_files(
+    engine: Engine,
+    paths: Sequence[Path],
+    source: str,
+    mapping: Mapping | None = None,
+    *,
+    imported_by: str = "cli",
+    on_result: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    """Take several files of one source in: persons first, then addresses, relationships, events.
+
+    Every file is checked (readable, fits the mapping) before any is imported, and each file
+    is its own transaction.
+
+    Raises:
+        IntakeError: a file-level problem; files before it in the order stay imported.
+    """
+    results: list[FileResult] = []
+    for path in _kind_order(engine, paths, source, mapping):
+        result = import_file(engine, path, source, mapping, imported_by=imported_by)
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return results

@@ -1,0 +1,125 @@
+"""A mapping table compiled against one file's header: which column feeds which field.
+
+Compiling once per file keeps the per-row work to list indexing and dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fullpicture.errors import MissingColumnError
+from fullpicture.intake.codes import CodeMap
+from fullpicture.intake.mapping import Emit, Mapping, Table
+
+
+@dataclass(frozen=True, slots=True)
+class EmitPlan:
+    """One ``emit`` entry with its columns resolved to positions."""
+
+    emit: Emit
+    date_at: int
+    time_at: int | None
+
+
+@dataclass
+class TablePlan:
+    """A table of a mapping, bound to the columns of one file."""
+
+    mapping: Mapping
+    table: Table
+    header: list[str]
+    index: dict[str, int]
+    codes: dict[str, CodeMap]
+    emits: list[EmitPlan]
+    formats: tuple[str, ...]
+    unmapped: list[str] = field(default_factory=list)
+
+    @property
+    def required(self) -> frozenset[str]:
+        """The canonical fields the mapping says must have a value."""
+        return frozenset(self.table.required)
+
+    def values(self, row: list[str]) -> dict[str, str]:
+        """Return canonical field -> value (stripped, code-translated); blanks are left out."""
+        out: dict[str, str] = {}
+        width = len(row)
+        for name, at in self.index.items():
+            if at < width:
+                value = row[at].strip()
+                if value:
+                    codes = self.codes.get(name)
+                    out[name] = codes.translate(value) if codes else value
+        for name, value in self.table.constants.items():
+            out.setdefault(name, value)
+        return out
+
+
+def needed_columns(table: Table) -> list[str]:
+    """Every source column the table reads: mapped columns and emitted date/time columns."""
+    names = list(table.columns.values())
+    for emit in table.emit:
+        names.append(emit.date)
+        if emit.time:
+            names.append(emit.time)
+    return list(dict.fromkeys(names))
+
+
+def tables_for_name(mapping: Mapping, path: Path) -> list[Table]:
+    """Return the tables whose ``match`` glob fits the file name (case-insensitive)."""
+    name = path.name.lower()
+    return [t for t in mapping.tables if t.match and fnmatch.fnmatch(name, t.match.lower())]
+
+
+def sheet_for(mapping: Mapping, path: Path) -> str | None:
+    """Return the XLSX sheet to read: the matched table's, or the only one any table names."""
+    matched = tables_for_name(mapping, path)
+    if len(matched) == 1:
+        return matched[0].sheet
+    sheets = {t.sheet for t in mapping.tables if t.sheet}
+    return sheets.pop() if len(sheets) == 1 else None
+
+
+def _missing(table: Table, header: list[str]) -> list[str]:
+    present = set(header)
+    return [column for column in needed_columns(table) if column not in present]
+
+
+def choose_table(mapping: Mapping, path: Path, header: list[str]) -> Table:
+    """Choose the mapping table for a file: by its ``match`` glob, else by its columns.
+
+    Raises:
+        MissingColumnError: no table's columns are all present; names what is missing and found.
+    """
+    candidates = tables_for_name(mapping, path) or mapping.tables
+    fitting = [t for t in candidates if not _missing(t, header)]
+    if fitting:
+        return max(fitting, key=lambda t: len(needed_columns(t)))
+    closest = min(candidates, key=lambda t: len(_missing(t, header)))
+    raise MissingColumnError(
+        f"{path.name} does not fit the mapping for {mapping.source!r}: table {closest.name!r} "
+        f"needs the column(s) {', '.join(map(repr, _missing(closest, header)))}, which are "
+        f"missing. Columns found: {', '.join(map(repr, header))}.",
+        hint="Send the file with those columns, or correct the mapping (docs/mapping.md).",
+    )
+
+
+def compile_plan(mapping: Mapping, table: Table, header: list[str]) -> TablePlan:
+    """Bind ``table`` to ``header`` (every needed column must be present; see choose_table)."""
+    position = {name: at for at, name in enumerate(header)}
+    index = {name: position[column] for name, column in table.columns.items()}
+    emits = [
+        EmitPlan(e, position[e.date], position[e.time] if e.time else None) for e in table.emit
+    ]
+    used = set(needed_columns(table))
+    return TablePlan(
+        mapping=mapping,
+        table=table,
+        header=header,
+        index=index,
+        codes={name: CodeMap(codes) for name, codes in table.values.items()},
+        emits=emits,
+        formats=tuple(table.date_formats or mapping.date_formats),
+        unmapped=[column for column in header if column not in used],
+    )

@@ -1,0 +1,346 @@
+"""Readers for agency files: CSV (any delimiter, UTF-8 with or without BOM, UTF-16, or
+Windows-1252 detected and reported), XLSX (python-calamine) and JSON (an array of objects, or
+JSON Lines).
+
+Every reader yields the header and then rows of strings, numbered as a spreadsheet would number
+them (the header is row 1). Problems with the file as a whole raise
+:class:`~fullpicture.errors.UnreadableFileError`; problems with one row travel with the row so the
+importer can quarantine it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from fullpicture.errors import UnreadableFileError
+
+csv.field_size_limit(64 * 1024 * 1024)  # a 10 MB cell is read (then judged), not a crash
+_SAMPLE = 64 * 1024
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+class FileKind(StrEnum):
+    """The kinds of file intake reads, chosen by the file's extension."""
+
+    CSV = "csv"
+    XLSX = "xlsx"
+    JSON = "json"
+
+
+_EXTENSIONS = {
+    ".csv": FileKind.CSV,
+    ".txt": FileKind.CSV,
+    ".tsv": FileKind.CSV,
+    ".xlsx": FileKind.XLSX,
+    ".xlsm": FileKind.XLSX,
+    ".json": FileKind.JSON,
+    ".jsonl": FileKind.JSON,
+    ".ndjson": FileKind.JSON,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """One row as read: its number, its values, and a problem the reader found with it."""
+
+    number: int
+    values: list[str]
+    problem: str | None = None
+    raw: dict[str, str] | None = None  # what to keep when the values do not fit the header
+
+
+@dataclass
+class RawFile:
+    """A file opened for reading: header, row iterator and notes about how it was read."""
+
+    path: Path
+    kind: FileKind
+    header: list[str]
+    rows: Iterator[RawRow]
+    notes: list[str] = field(default_factory=list)
+    close: Callable[[], None] = lambda: None
+
+    def __enter__(self) -> RawFile:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def unreadable(path: Path, what: str, hint: str) -> UnreadableFileError:
+    """Build the error for a file that cannot be read, naming it, what is wrong and what to do."""
+    return UnreadableFileError(f"Cannot read {path.name}: {what}.", hint=hint)
+
+
+def kind_of(path: Path) -> FileKind:
+    """Return the kind of ``path`` from its extension.
+
+    Raises:
+        UnreadableFileError: the extension is not one intake reads.
+    """
+    found = _EXTENSIONS.get(path.suffix.lower())
+    if found is None:
+        raise unreadable(
+            path,
+            f"the extension {path.suffix or '(none)'!r} is not a kind intake reads",
+            "Send CSV (.csv, .tsv, .txt), Excel (.xlsx) or JSON (.json, .jsonl) files.",
+        )
+    return found
+
+
+def open_file(path: Path, sheet: str | None = None) -> RawFile:
+    """Open ``path`` by its kind and read its header.
+
+    Args:
+        path: the file.
+        sheet: for XLSX, the sheet to read (the first when None).
+
+    Raises:
+        UnreadableFileError: missing, empty, binary, wrongly encoded or not the declared kind.
+    """
+    kind = kind_of(path)
+    if not path.is_file():
+        raise unreadable(path, "no such file", "Check the path and try again.")
+    if kind is FileKind.XLSX:
+        return _open_xlsx(path, sheet)
+    if kind is FileKind.JSON:
+        return _open_json(path)
+    return _open_csv(path)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def _detect_encoding(path: Path, handle: BinaryIO) -> tuple[str, list[str]]:
+    """Choose the encoding: BOM first, then strict UTF-8, then Windows-1252 (reported)."""
+    head = handle.read(4)
+    handle.seek(0)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", []
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", ["read as UTF-16 (it has a UTF-16 byte order mark)"]
+    for encoding in ("utf-8", "cp1252"):
+        if _decodes(handle, encoding):
+            notes = [] if encoding == "utf-8" else ["not UTF-8: read as Windows-1252"]
+            return encoding, notes
+    raise unreadable(
+        path,
+        "it is neither UTF-8 nor Windows-1252 text",
+        "Save the file as CSV UTF-8 (in Excel: Save As, 'CSV UTF-8').",
+    )
+
+
+def _decodes(handle: BinaryIO, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    handle.seek(0)
+    try:
+        while chunk := handle.read(1 << 20):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    finally:
+        handle.seek(0)
+    return True
+
+
+def _choose_delimiter(first_line: str) -> str:
+    """Pick the delimiter that splits the header line most (a header rarely holds delimiters)."""
+    counts = {delimiter: first_line.count(delimiter) for delimiter in _DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _clean_header(path: Path, header: list[str]) -> list[str]:
+    names = [name.strip().lstrip("\ufeff") for name in header]
+    seen: set[str] = set()
+    for position, name in enumerate(names):
+        if not name:
+            names[position] = name = f"(column {position + 1})"
+        if name in seen:
+            raise unreadable(
+                path,
+                f"the column {name!r} appears twice in the header",
+                "Give every column a different name.",
+            )
+        seen.add(name)
+    return names
+
+
+def _open_csv(path: Path) -> RawFile:
+    with path.open("rb") as binary:
+        sample = binary.read(_SAMPLE)
+        if not sample.strip(b" \r\n\t\xef\xbb\xbf"):
+            raise unreadable(path, "the file is empty", "Send the extract again with its rows.")
+        if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise unreadable(
+                path, "it is binary data, not CSV text", "Export the data as CSV (UTF-8)."
+            )
+        encoding, notes = _detect_encoding(path, binary)
+    text = path.open(encoding=encoding, newline="")
+    first = text.readline()
+    text.seek(0)
+    delimiter = _choose_delimiter(first)
+    reader = csv.reader(text, delimiter=delimiter)
+    try:
+        header = _clean_header(path, next(reader))
+    except csv.Error as exc:
+        text.close()
+        raise unreadable(
+            path, f"the header is not valid CSV ({exc})", "Check the export."
+        ) from None
+    except UnreadableFileError:
+        text.close()
+        raise
+    rows = _csv_rows(path, reader, len(header))
+    return RawFile(path, FileKind.CSV, header, rows, notes, text.close)
+
+
+def _csv_rows(path: Path, reader: Any, width: int) -> Iterator[RawRow]:
+    number = 1
+    try:
+        for values in reader:
+            number += 1
+            if not values or (len(values) == 1 and not values[0].strip() and width > 1):
+                continue  # a blank line carries nothing
+            yield RawRow(number, values, _width_problem(len(values), width))
+    except csv.Error as exc:
+        raise unreadable(
+            path, f"row {number + 1} is not valid CSV ({exc})", "Check the export."
+        ) from None
+
+
+def _width_problem(found: int, width: int) -> str | None:
+    if found == width:
+        return None
+    return (
+        f"the row has {found} values but the header has {width} columns: it may be truncated, "
+        "or hold an unquoted delimiter"
+    )
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def _cell_text(value: Any) -> str:
+    """Write a spreadsheet cell as text: whole numbers without ``.0``, dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def _open_xlsx(path: Path, sheet: str | None) -> RawFile:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        chosen = sheet or book.sheet_names[0]
+        if chosen not in book.sheet_names:
+            raise unreadable(
+                path,
+                f"it has no sheet {chosen!r} (sheets: {', '.join(book.sheet_names)})",
+                "Name the sheet in the mapping's 'sheet' key, or send the expected workbook.",
+            )
+        rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+    except UnreadableFileError:
+        raise
+    except Exception as exc:  # calamine raises several unrelated types for damaged workbooks
+        raise unreadable(
+            path, f"it is not a readable Excel workbook ({exc})", "Save it again as .xlsx."
+        ) from None
+    if not rows or not any(_cell_text(v).strip() for v in rows[0]):
+        raise unreadable(path, "the sheet is empty", "Send the workbook with its header row.")
+    header = _clean_header(path, [_cell_text(v) for v in rows[0]])
+    return RawFile(path, FileKind.XLSX, header, _xlsx_rows(rows, len(header)))
+
+
+def _xlsx_rows(rows: list[list[Any]], width: int) -> Iterator[RawRow]:
+    for number, cells in enumerate(rows[1:], start=2):
+        values = [_cell_text(v) for v in cells]
+        while len(values) > width and not values[-1]:
+            values.pop()
+        if not any(v.strip() for v in values):
+            continue
+        values.extend([""] * (width - len(values)))
+        yield RawRow(number, values, _width_problem(len(values), width))
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def _json_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _json_records(path: Path, text: str) -> list[tuple[int, Any, str | None]]:
+    """Return (row number, record, problem) for an array or for JSON Lines."""
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise unreadable(
+                path, f"it is not valid JSON ({exc})", "Send a JSON array of objects."
+            ) from None
+        return [(n, item, None) for n, item in enumerate(items, start=2)]
+    records: list[tuple[int, Any, str | None]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                records.append((number, json.loads(line), None))
+            except json.JSONDecodeError as exc:
+                records.append((number, line, f"this line is not valid JSON ({exc})"))
+    return records
+
+
+def _open_json(path: Path) -> RawFile:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise unreadable(path, "it is not UTF-8 text", "JSON must be UTF-8.") from None
+    if not text.strip():
+        raise unreadable(path, "the file is empty", "Send the extract again with its records.")
+    records = _json_records(path, text)
+    header: dict[str, None] = {}
+    for _, record, _ in records:
+        if isinstance(record, dict):
+            header.update(dict.fromkeys(str(key) for key in record))
+    if not header:
+        raise unreadable(
+            path, "it holds no JSON objects", "Send an array of objects, or JSON Lines."
+        )
+    columns = list(header)
+    return RawFile(path, FileKind.JSON, columns, _json_rows(records, columns))
+
+
+def _json_rows(records: list[tuple[int, Any, str | None]], columns: list[str]) -> Iterator[RawRow]:
+    for number, record, problem in records:
+        if problem is not None:
+            yield RawRow(number, [], problem, {"_line": str(record)})
+        elif not isinstance(record, dict):
+            raw = {"_item": _json_text(record)}
+            yield RawRow(number, [], "this item is not a JSON object", raw)
+        else:
+            yield RawRow(number, [_json_text(record.get(column)) for column in columns])

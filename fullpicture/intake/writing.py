@@ -1,0 +1,133 @@
+"""Writing batches to the store: upserts by natural key, quarantine and warning rows.
+
+Each call is one ``executemany`` of prepared dictionaries; no per-row queries. Upserts use the
+backend's ``INSERT ... ON CONFLICT DO UPDATE`` (SQLite and PostgreSQL share the syntax).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from fullpicture.intake.problems import Problem
+from fullpicture.intake.tables import intake_warning
+from fullpicture.store import schema
+
+_KEYS: dict[str, tuple[str, ...]] = {
+    "source_person": ("source", "local_id"),
+    "event": ("source", "record_key"),
+    "relationship": ("source", "record_key"),
+    "address": ("source", "record_key"),
+}
+_KEEP_ON_UPDATE = frozenset({"id", "person_id", "restricted"})
+"""Columns an update never overwrites: the row id, linkage's assignment, and restriction."""
+
+
+def dialect_insert(conn: Connection, table: sa.Table) -> Any:
+    """Return an INSERT for ``table`` in the connection's dialect (for ON CONFLICT clauses)."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+def upsert(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` into ``table``, updating the row with the same natural key if present."""
+    if not rows:
+        return
+    keys = _KEYS[table.name]
+    stmt = dialect_insert(conn, table)
+    updated = {
+        name: stmt.excluded[name]
+        for name in rows[0]
+        if name not in keys and name not in _KEEP_ON_UPDATE
+    }
+    conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=updated), list(rows))
+
+
+def ids_by_key(
+    conn: Connection, table: sa.Table, source: str, keys: Sequence[str]
+) -> dict[str, int]:
+    """Return natural key -> row id for ``keys`` of ``source`` in an event-like table."""
+    found: dict[str, int] = {}
+    for start in range(0, len(keys), 900):  # stay under every backend's bound-parameter limit
+        chunk = keys[start : start + 900]
+        query = sa.select(table.c.record_key, table.c.id).where(
+            table.c.source == source, table.c.record_key.in_(chunk)
+        )
+        found.update({str(key): int(ident) for key, ident in conn.execute(query)})
+    return found
+
+
+def person_ids(conn: Connection, source: str) -> dict[str, int]:
+    """Return local id -> ``source_person.id`` for every stored person of ``source``."""
+    sp = schema.source_person
+    query = sa.select(sp.c.local_id, sp.c.id).where(sp.c.source == source)
+    return {str(local_id): int(ident) for local_id, ident in conn.execute(query)}
+
+
+def replace_participants(conn: Connection, pairs: dict[int, list[tuple[int, str]]]) -> None:
+    """Set each event's participants to exactly ``pairs[event_id]`` (a re-import replaces them)."""
+    if not pairs:
+        return
+    ep = schema.event_participant
+    ids = list(pairs)
+    for start in range(0, len(ids), 900):
+        conn.execute(sa.delete(ep).where(ep.c.event_id.in_(ids[start : start + 900])))
+    rows = [
+        {"event_id": event_id, "source_person_id": person, "role": role}
+        for event_id, people in pairs.items()
+        for person, role in people
+    ]
+    if rows:
+        conn.execute(sa.insert(ep), rows)
+
+
+def quarantine_rows(
+    conn: Connection,
+    rows: Sequence[tuple[int, dict[str, str], list[Problem]]],
+    *,
+    ledger_id: int,
+    source: str,
+) -> None:
+    """Store quarantined rows: the raw row as read and every reason."""
+    if not rows:
+        return
+    conn.execute(
+        sa.insert(schema.quarantine),
+        [
+            {
+                "ledger_id": ledger_id,
+                "source": source,
+                "row_number": number,
+                "raw": json.dumps(raw, ensure_ascii=False),
+                "reasons": json.dumps([p.as_dict() for p in problems], ensure_ascii=False),
+            }
+            for number, raw, problems in rows
+        ],
+    )
+
+
+def warning_rows(
+    conn: Connection, rows: Sequence[tuple[int, Problem]], *, ledger_id: int, source: str
+) -> None:
+    """Store the warnings of stored rows (values left out, with the raw value)."""
+    if not rows:
+        return
+    conn.execute(
+        sa.insert(intake_warning),
+        [
+            {
+                "ledger_id": ledger_id,
+                "source": source,
+                "row_number": number,
+                "field": problem.field[:64],
+                "problem": problem.problem,
+                "value": problem.value,
+            }
+            for number, problem in rows
+        ],
+    )

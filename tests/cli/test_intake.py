@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from fullpicture.cli import _register, app
+from tests.intake.factories import (
+    EXAMPLE_MAPPING,
+    create_event_row,
+    create_events_file,
+    create_persons_file,
+)
+
+_register()
+runner = CliRunner()
+
+
+@pytest.fixture
+def sample_files(tmp_path):
+    persons = create_persons_file(tmp_path, ["P1"])
+    events = create_events_file(
+        tmp_path, [create_event_row("OC1", "P1"), create_event_row("OC2", "P2")]
+    )
+    return persons, events
+
+
+def _run(*args: str, url: str):
+    return runner.invoke(app, [*args, "--database", url])
+
+
+def test_should_import_files_and_print_counts_as_json(sqlite_url, sample_files):
+    persons, events = sample_files
+    result = _run(
+        "import",
+        str(events),
+        str(persons),
+        "--source",
+        "police",
+        "--mapping",
+        str(EXAMPLE_MAPPING),
+        "--json",
+        url=sqlite_url,
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(d["table"], d["read"], d["stored"], d["quarantined"]) for d in data] == [
+        ("persons", 1, 1, 0),
+        ("occurrences", 2, 1, 1),
+    ]
+    assert all(len(d["sha256"]) == 64 and d["ledger_id"] for d in data)
+
+
+def test_should_print_a_table_and_say_when_a_file_was_already_imported(sqlite_url, sample_files):
+    persons, _ = sample_files
+    _run(
+        "import",
+        str(persons),
+        "--source",
+        "police",
+        "--mapping",
+        str(EXAMPLE_MAPPING),
+        url=sqlite_url,
+    )
+    result = _run("import", str(persons), "--source", "police", url=sqlite_url)
+    assert result.exit_code == 0 and "already imported" in result.stdout
+
+
+def test_should_give_one_clear_message_and_exit_2_for_an_unknown_source(sqlite_url, sample_files):
+    persons, _ = sample_files
+    result = _run("import", str(persons), "--source", "nobody", url=sqlite_url)
+    assert result.exit_code == 2
+    assert "No mapping is registered for the source 'nobody'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_should_list_and_export_the_quarantine(sqlite_url, sample_files, tmp_path):
+    _run(
+        "import",
+        *map(str, sample_files),
+        "--source",
+        "police",
+        "--mapping",
+        str(EXAMPLE_MAPPING),
+        url=sqlite_url,
+    )
+    listed = _run("quarantine", "--source", "police", "--json", url=sqlite_url)
+    assert [row["row_number"] for row in json.loads(listed.stdout)] == [3]
+    out = tmp_path / "fix.csv"
+    exported = _run("quarantine", "--export", str(out), url=sqlite_url)
+    assert exported.exit_code == 0 and "unknown person" in out.read_text(encoding="utf-8-sig")

@@ -1,0 +1,220 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+import sqlalchemy as sa
+
+from fullpicture.errors import IntakeError, MappingError, MissingColumnError, UnknownSourceError
+from fullpicture.intake.importer import import_file, import_files
+from fullpicture.intake.quarantine import list_quarantine
+from fullpicture.intake.registry import get_mapping, register_mapping
+from fullpicture.intake.tables import intake_warning
+from fullpicture.store import schema
+from tests.intake.factories import (
+    PERSON_HEADER,
+    create_csv,
+    create_event_row,
+    create_events_file,
+    create_person_row,
+    create_persons_file,
+)
+
+
+def _count(engine, table) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+
+
+def _all_counts(engine) -> dict[str, int]:
+    tables = (schema.ledger, schema.source_person, schema.event, schema.quarantine, intake_warning)
+    return {t.name: _count(engine, t) for t in tables}
+
+
+def test_should_store_good_rows_and_quarantine_bad_ones_with_every_reason(
+    store, tmp_path, sample_mapping
+):
+    persons = create_persons_file(tmp_path, ["P1", "P2"])
+    events = create_events_file(
+        tmp_path,
+        [
+            create_event_row("OC1", "P1"),
+            create_event_row("OC2", "P9"),
+            create_event_row("OC3", "P2", category="ZZZ", reported="44321"),
+        ],
+    )
+    [people, occurrences] = import_files(store, [events, persons], "police", sample_mapping)
+    assert (people.read, people.stored, people.quarantined) == (2, 2, 0)
+    assert (occurrences.read, occurrences.stored, occurrences.quarantined) == (3, 1, 2)
+    rows = list_quarantine(store, source="police")
+    assert [r.row_number for r in rows] == [3, 4]
+    assert [p["field"] for p in rows[1].reasons] == ["event_type", "Reported"]
+    assert rows[0].raw["PersonID"] == "P9" and "unknown person" in rows[0].reasons[0]["problem"]
+
+
+def test_should_change_nothing_when_the_same_file_is_imported_again(
+    store, tmp_path, sample_mapping
+):
+    persons = create_persons_file(tmp_path, ["P1", "P2"])
+    first = import_file(store, persons, "police", sample_mapping)
+    before = _all_counts(store)
+    again = import_file(store, persons, "police")
+    assert again.already_imported and again.ledger_id == first.ledger_id
+    assert (again.read, again.stored) == (2, 2)
+    assert _all_counts(store) == before
+
+
+def test_should_register_a_given_mapping_for_later_imports(store, tmp_path, sample_mapping):
+    with pytest.raises(UnknownSourceError):
+        get_mapping(store, "police")
+    import_file(store, create_persons_file(tmp_path, ["P1"]), "police", sample_mapping)
+    assert get_mapping(store, "police") == sample_mapping
+
+
+def test_should_update_rows_from_a_corrected_file_and_resolve_the_earlier_quarantine(
+    store, tmp_path, sample_mapping
+):
+    register_mapping(store, sample_mapping)
+    bad = create_csv(
+        tmp_path / "persons_v1.csv",
+        PERSON_HEADER,
+        [create_person_row("P1"), create_person_row("P2", dob="31/02/2012")],
+    )
+    first = import_file(store, bad, "police")
+    bad_row = create_person_row("", name="Nobody")
+    fixed_rows = [create_person_row("P1", name="Carys Evans"), create_person_row("P2"), bad_row]
+    create_csv(bad, PERSON_HEADER, [*fixed_rows[:2], bad_row])
+    assert len(list_quarantine(store)) == 0  # an invalid optional date is a warning, not quarantine
+    corrected = import_file(store, bad, "police", supersedes=first.ledger_id)
+    assert (corrected.stored, corrected.quarantined) == (2, 1)
+    with store.connect() as conn:
+        family = conn.execute(
+            sa.select(schema.source_person.c.family_name).where(
+                schema.source_person.c.local_id == "P1"
+            )
+        ).scalar_one()
+        statuses = dict(conn.execute(sa.select(schema.ledger.c.id, schema.ledger.c.status)).all())
+    assert family == "Evans" and _count(store, schema.source_person) == 2
+    assert statuses == {first.ledger_id: "superseded", corrected.ledger_id: "complete"}
+
+
+def test_should_list_only_current_quarantine_after_a_supersede(store, tmp_path, sample_mapping):
+    register_mapping(store, sample_mapping)
+    first = import_file(
+        store,
+        create_csv(
+            tmp_path / "p1.csv", PERSON_HEADER, [create_person_row(""), create_person_row("P1")]
+        ),
+        "police",
+    )
+    assert len(list_quarantine(store)) == 1
+    import_file(
+        store,
+        create_csv(tmp_path / "persons2.csv", PERSON_HEADER, [create_person_row("P1")]),
+        "police",
+        supersedes=first.ledger_id,
+    )
+    assert list_quarantine(store) == []
+    assert [r.resolved for r in list_quarantine(store, include_resolved=True)] == [True]
+
+
+def test_should_keep_an_invalid_optional_nhs_number_visible_and_store_the_row(
+    store, tmp_path, sample_mapping
+):
+    row = create_person_row("P1")
+    row[1] = "9434765918"
+    import_file(
+        store, create_csv(tmp_path / "persons.csv", PERSON_HEADER, [row]), "police", sample_mapping
+    )
+    with store.connect() as conn:
+        nhs, others = conn.execute(
+            sa.select(schema.source_person.c.nhs_number, schema.source_person.c.other_ids)
+        ).one()
+        warning = conn.execute(sa.select(intake_warning.c.field, intake_warning.c.value)).one()
+    assert nhs is None and json.loads(others) == {"nhs_number_invalid": "9434765918"}
+    assert tuple(warning) == ("nhs_number", "9434765918")
+
+
+def test_should_quarantine_an_invalid_nhs_number_when_the_mapping_requires_it(
+    store, tmp_path, sample_mapping
+):
+    sample_mapping.tables[0].required.append("nhs_number")
+    row = create_person_row("P1")
+    row[1] = "9.43E+09"
+    result = import_file(
+        store, create_csv(tmp_path / "persons.csv", PERSON_HEADER, [row]), "police", sample_mapping
+    )
+    assert (result.stored, result.quarantined) == (0, 1)
+    assert "scientific notation" in list_quarantine(store)[0].reasons[0]["problem"]
+
+
+def test_should_emit_one_event_per_dated_emit_entry_with_participants(
+    store, tmp_path, sample_mapping
+):
+    import_file(store, create_persons_file(tmp_path, ["P1", "P2"]), "police", sample_mapping)
+    row = create_event_row("OC1", "P1")
+    row[6:8] = ["P2", "alleged_perpetrator"]
+    row[10] = "05/05/2021"
+    import_file(store, create_events_file(tmp_path, [row]), "police")
+    with store.connect() as conn:
+        events = conn.execute(
+            sa.select(
+                schema.event.c.record_key, schema.event.c.precision, schema.event.c.attributes
+            ).order_by(schema.event.c.record_key)
+        ).all()
+    assert [tuple(e) for e in events] == [
+        ("OC1:police.domestic_abuse_incident", "exact", '{"risk_level": "high"}'),
+        ("OC1:police.notification", "day", '{"risk_level": "high"}'),
+    ]
+    assert _count(store, schema.event_participant) == 2
+
+
+def test_should_refuse_a_file_missing_a_column_naming_it_and_writing_nothing(
+    store, tmp_path, sample_mapping
+):
+    path = create_csv(tmp_path / "persons.csv", PERSON_HEADER[:-1], [create_person_row("P1")[:-1]])
+    with pytest.raises(MissingColumnError, match="'Juvenile'.*Columns found: 'PersonID'"):
+        import_file(store, path, "police", sample_mapping)
+    assert set(_all_counts(store).values()) == {0}
+    with pytest.raises(UnknownSourceError):
+        get_mapping(store, "police")
+
+
+def test_should_refuse_a_mapping_for_another_source(store, tmp_path, sample_mapping):
+    with pytest.raises(MappingError, match="not 'health'"):
+        import_file(store, create_persons_file(tmp_path, ["P1"]), "health", sample_mapping)
+
+
+def test_should_record_a_header_only_file_as_zero_rows_with_a_note(store, tmp_path, sample_mapping):
+    result = import_file(store, create_persons_file(tmp_path, []), "police", sample_mapping)
+    assert (result.read, result.stored, result.quarantined) == (0, 0, 0)
+    assert "header but no rows" in result.notes[-1]
+
+
+def test_should_keep_nothing_when_the_bad_row_ratio_breaks_the_circuit(
+    store, tmp_path, sample_mapping
+):
+    rows = [create_person_row(""), create_person_row(""), create_person_row("P1")]
+    path = create_csv(tmp_path / "persons.csv", PERSON_HEADER, rows)
+    with pytest.raises(IntakeError, match="more than the limit of 50%"):
+        import_file(store, path, "police", sample_mapping, max_bad_ratio=0.5)
+    assert set(_all_counts(store).values()) == {0}
+
+
+def test_should_quarantine_a_10_mb_cell_rather_than_store_or_crash(store, tmp_path, sample_mapping):
+    row = create_person_row("P1", name="x" * 10_000_000)
+    result = import_file(
+        store, create_csv(tmp_path / "persons.csv", PERSON_HEADER, [row]), "police", sample_mapping
+    )
+    assert (result.read, result.quarantined) == (1, 1)
+    assert "too long" in list_quarantine(store)[0].reasons[0]["problem"]
+
+
+def test_should_warn_when_a_later_row_repeats_a_record(store, tmp_path, sample_mapping):
+    rows = [create_person_row("P1", name="A One"), create_person_row("P1", name="B Two")]
+    result = import_file(
+        store, create_csv(tmp_path / "persons.csv", PERSON_HEADER, rows), "police", sample_mapping
+    )
+    assert (result.stored, result.warnings) == (2, 1)
+    with store.connect() as conn:
+        assert conn.execute(sa.select(schema.source_person.c.given_name)).scalar_one() == "B"

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import json
+import os
+
+import openpyxl
+import pytest
+
+from fullpicture.errors import UnreadableFileError
+from fullpicture.intake.readers import FileKind, open_file
+
+
+def _rows(raw):
+    with raw:
+        return [(row.number, row.values, row.problem) for row in raw.rows]
+
+
+def _all(path):
+    with open_file(path) as raw:
+        return raw.header, list(raw.rows)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_should_sniff_the_delimiter(tmp_path, delimiter):
+    path = tmp_path / "f.csv"
+    path.write_text(f"a{delimiter}b{delimiter}c\n1{delimiter}x y{delimiter}3\n", encoding="utf-8")
+    raw = open_file(path)
+    assert raw.header == ["a", "b", "c"]
+    assert _rows(raw) == [(2, ["1", "x y", "3"], None)]
+
+
+def test_should_read_utf8_with_bom_and_keep_welsh_letters(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_bytes("\ufeffname,town\nŴyn,Llanelli\n".encode())
+    raw = open_file(path)
+    assert raw.header == ["name", "town"] and raw.notes == []
+    assert _rows(raw) == [(2, ["Ŵyn", "Llanelli"], None)]
+
+
+def test_should_read_windows_1252_and_say_so(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_bytes("name,note\nZoë,costs £5\n".encode("cp1252"))
+    raw = open_file(path)
+    assert _rows(raw) == [(2, ["Zoë", "costs £5"], None)]
+    assert raw.notes == ["not UTF-8: read as Windows-1252"]
+
+
+def test_should_refuse_random_bytes_with_a_clear_message(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_bytes(os.urandom(4096) + b"\x00")
+    with pytest.raises(UnreadableFileError, match="f.csv"):
+        open_file(path)
+
+
+def test_should_refuse_bytes_that_are_neither_utf8_nor_windows_1252(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_bytes(b"a,b\n\x81\x8d,\x90\n")
+    with pytest.raises(UnreadableFileError, match="neither UTF-8 nor Windows-1252"):
+        open_file(path)
+
+
+def test_should_flag_a_truncated_last_row_instead_of_losing_it(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text('a,b,c\n1,2,3\n4,"unterminated', encoding="utf-8")
+    rows = _rows(open_file(path))
+    assert rows[0] == (2, ["1", "2", "3"], None)
+    assert rows[1][0] == 3 and rows[1][2] is not None and "truncated" in rows[1][2]
+
+
+def test_should_read_a_10_mb_cell(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("a,b\n1," + "x" * 10_000_000 + "\n", encoding="utf-8")
+    [(number, values, problem)] = _rows(open_file(path))
+    assert (number, len(values[1]), problem) == (2, 10_000_000, None)
+
+
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"\n\n  \n"])
+def test_should_refuse_an_empty_file(tmp_path, content):
+    path = tmp_path / "f.csv"
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFileError, match="empty"):
+        open_file(path)
+
+
+def test_should_read_a_header_only_file_as_no_rows(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("a,b\n", encoding="utf-8")
+    assert _rows(open_file(path)) == []
+
+
+def test_should_refuse_duplicate_column_names(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("a,a\n1,2\n", encoding="utf-8")
+    with pytest.raises(UnreadableFileError, match="appears twice"):
+        open_file(path)
+
+
+def test_should_read_xlsx_cells_as_text(tmp_path):
+    path = tmp_path / "f.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "nhs", "dob", "note"])
+    sheet.append(["C1", 9434765919, "2012-05-03", None])
+    book.save(path)
+    raw = open_file(path)
+    assert raw.kind is FileKind.XLSX and raw.header == ["id", "nhs", "dob", "note"]
+    assert _rows(raw) == [(2, ["C1", "9434765919", "2012-05-03", ""], None)]
+
+
+def test_should_refuse_a_file_that_is_not_the_declared_kind(tmp_path):
+    path = tmp_path / "f.xlsx"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(UnreadableFileError, match="not a readable Excel workbook"):
+        open_file(path)
+
+
+def test_should_read_a_json_array_of_objects(tmp_path):
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps([{"a": 1, "b": None}, {"b": True, "c": [1]}, 7]), encoding="utf-8")
+    header, rows = _all(path)
+    assert header == ["a", "b", "c"]
+    assert [r.values for r in rows[:2]] == [["1", "", ""], ["", "true", "[1]"]]
+    assert rows[2].problem == "this item is not a JSON object" and rows[2].raw == {"_item": "7"}
+
+
+def test_should_keep_a_broken_json_line_for_quarantine(tmp_path):
+    path = tmp_path / "f.jsonl"
+    path.write_text('{"a": "1"}\n{"a": \n', encoding="utf-8")
+    _, rows = _all(path)
+    assert rows[0].values == ["1"]
+    assert rows[1].raw == {"_line": '{"a": '} and "not valid JSON" in (rows[1].problem or "")
+
+
+def test_should_refuse_an_unknown_extension(tmp_path):
+    path = tmp_path / "f.pdf"
+    path.write_bytes(b"%PDF")
+    with pytest.raises(UnreadableFileError, match="not a kind intake reads"):
+        open_file(path)
