@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import html
-import importlib
 import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from fullpicture.exports.cells import neutralise_cell
 from fullpicture.learning import tables
 from fullpicture.learning.extract import KINDS
 from fullpicture.learning.metadata import REVIEW_TYPES
@@ -230,11 +230,7 @@ def render_html(report: ThematicReport) -> str:
 
 def safe_cell(value: str) -> str:
     """A CSV cell that spreadsheet programs will not run as a formula."""
-    try:  # the project's shared neutraliser, where the exports package provides it
-        neutralise = importlib.import_module("fullpicture.exports.cells").neutralise_cell
-    except (ImportError, AttributeError):
-        return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-    return str(neutralise(value))
+    return neutralise_cell(value)
 
 
 def render_csv(table: Table) -> str:
