@@ -45,8 +45,11 @@ def import_command(
     Example: fullpicture learning import reviews/
     """
     from fullpicture.learning.library import import_documents
+    from fullpicture.learning.rules_link import load_catalogue
 
-    results = import_documents(engine_for(database), documents, embed=not no_embed)
+    engine = engine_for(database)
+    load_catalogue(engine, embed=not no_embed)  # the learning behind the rules, searchable too
+    results = import_documents(engine, documents, embed=not no_embed)
     if as_json:
         print_json([{**asdict(r), "path": str(r.path)} for r in results])
         return
@@ -54,6 +57,28 @@ def import_command(
         note = " (already imported; nothing changed)" if r.already_imported else ""
         console.print(
             f"{r.path.name}: {r.reviews} review(s), {r.items} item(s){note}", highlight=False
+        )
+
+
+@learning_app.command("reviews")
+@command
+def reviews_command(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
+    """List the reviews in the library with the metadata read from them.
+
+    Example: fullpicture learning reviews --json
+    """
+    from fullpicture.learning.library import list_reviews
+
+    rows = list_reviews(engine_for(database))
+    if as_json:
+        print_json(rows)
+        return
+    for r in rows:
+        console.print(
+            f"#{r['id']} {r['year'] or '----'} {r['review_type']}: {r['title']} | "
+            f"{r['partnership'] or 'partnership not stated'} | {r['child_pseudonym'] or '-'} | "
+            f"{r['items']} item(s) | {r['filename']}",
+            highlight=False,
         )
 
 

@@ -267,3 +267,24 @@ def import_documents(
         import_document(engine, path, imported_by=imported_by, embed=embed)
         for path in expand_paths(paths)
     ]
+
+
+def list_reviews(engine: Engine) -> list[dict[str, object]]:
+    """Every review in the library with its metadata, document and item count."""
+    review, doc, item = tables.learning_review, tables.learning_document, tables.learning_item
+    count = (
+        sa.select(sa.func.count())
+        .where(item.c.review_id == review.c.id)
+        .correlate(review)
+        .scalar_subquery()
+    )
+    query = (
+        sa.select(review, doc.c.filename, doc.c.format, count.label("items"))
+        .select_from(review.join(doc, review.c.document_id == doc.c.id))
+        .order_by(review.c.year, review.c.id)
+    )
+    with engine.connect() as conn:
+        rows = [dict(row._mapping) for row in conn.execute(query)]
+    for row in rows:
+        row["agencies"] = json.loads(str(row["agencies"]))
+    return rows

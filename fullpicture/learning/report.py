@@ -55,6 +55,7 @@ class Table:
     header: list[str]
     rows: list[list[str]] = field(default_factory=list)
     chart: list[tuple[str, int]] = field(default_factory=list)  # label, raw count
+    chart_title: str = ""
 
 
 @dataclass
@@ -142,6 +143,8 @@ def _breakdown(rows: list[dict[str, Any]], key: str, title: str, label: Any) -> 
     ordered = sorted(groups, key=lambda g: (g is None, str(g)))
     header = ["Theme"] + [f"{label(g)} (of {len(groups[g])})" for g in ordered]
     table = Table(title, "Percentage of the group's reviews that raise the theme", header)
+    table.chart = [(str(label(g)), len(groups[g])) for g in ordered]
+    table.chart_title = "Reviews in each group"
     for code in theme_codes():
         cells = [theme_label(code)]
         for group in ordered:
@@ -204,7 +207,12 @@ def _html_table(table: Table) -> str:
     )
     return (
         f"<h2>{html.escape(table.title)}</h2><p>{html.escape(table.denominator_note)}</p>"
-        + (bar_chart_svg(table.chart, title=table.title) if table.chart else "")
+        + (
+            f"<h3>{html.escape(table.chart_title or table.title)}</h3>"
+            + bar_chart_svg(table.chart, title=table.chart_title or table.title)
+            if table.chart
+            else ""
+        )
         + f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 

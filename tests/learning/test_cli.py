@@ -20,6 +20,10 @@ def test_should_import_search_and_report_from_the_command_line(
     assert json.loads(again.output)[0]["already_imported"] is True
     found = runner.invoke(app, ["learning", "search", "return interviews", "--json", *db])
     assert json.loads(found.output)[0]["kind"] in {"finding", "recommendation"}
+    reviews = runner.invoke(app, ["learning", "reviews", "--json", *db])
+    titles = [r["title"] for r in json.loads(reviews.output)]
+    assert "Child Safeguarding Practice Review: Child T" in titles
+    assert any(t.startswith("Learning catalogue") for t in titles)
     report = runner.invoke(app, ["learning", "report", "--out", str(tmp_path / "r"), *db])
     assert report.exit_code == 0 and (tmp_path / "r" / "learning-report.html").exists()
 
