@@ -128,31 +128,48 @@ def store_items(
     items: list[ExtractedItem],
     codes: list[str | None] | None = None,
 ) -> list[int]:
-    """Insert a review's items and their themes; return the new item ids in order."""
-    ids: list[int] = []
-    for index, item in enumerate(items):
-        parent = ids[item.parent] if item.parent is not None and item.parent < len(ids) else None
-        item_id = tables.inserted_id(
-            conn.execute(
-                tables.learning_item.insert().values(
-                    review_id=review_id,
-                    kind=item.kind,
-                    text=item.text,
-                    addressee=item.addressee[:256] if item.addressee else None,
-                    heading_path=item.heading_path,
-                    paragraph=item.paragraph,
-                    parent_id=parent,
-                    code=codes[index] if codes else None,
-                    themes=" ".join(item.themes),
-                )
-            )
+    """Insert a review's items and their themes; return the new item ids in order.
+
+    Items go in as one batch (their ids come back in order), then each recommendation is
+    pointed at the finding it follows.
+    """
+    if not items:
+        return []
+    item = tables.learning_item
+    rows = [
+        {
+            "review_id": review_id,
+            "kind": entry.kind,
+            "text": entry.text,
+            "addressee": entry.addressee[:256] if entry.addressee else None,
+            "heading_path": entry.heading_path,
+            "paragraph": entry.paragraph,
+            "code": codes[index] if codes else None,
+            "themes": " ".join(entry.themes),
+        }
+        for index, entry in enumerate(items)
+    ]
+    result = conn.execute(item.insert().returning(item.c.id, sort_by_parameter_order=True), rows)
+    ids = [int(row.id) for row in result]
+    parents = [
+        {"item_id": ids[index], "parent": ids[entry.parent]}
+        for index, entry in enumerate(items)
+        if entry.parent is not None and entry.parent < len(ids)
+    ]
+    if parents:
+        conn.execute(
+            item.update()
+            .where(item.c.id == sa.bindparam("item_id"))
+            .values(parent_id=sa.bindparam("parent")),
+            parents,
         )
-        ids.append(item_id)
-        if item.themes:
-            conn.execute(
-                tables.learning_item_theme.insert(),
-                [{"item_id": item_id, "theme": theme} for theme in item.themes],
-            )
+    themes = [
+        {"item_id": item_id, "theme": theme}
+        for item_id, entry in zip(ids, items, strict=True)
+        for theme in entry.themes
+    ]
+    if themes:
+        conn.execute(tables.learning_item_theme.insert(), themes)
     return ids
 
 

@@ -19,6 +19,12 @@ class Theme:
     group: str
     phrases: tuple[str, ...]
     pattern: re.Pattern[str]
+    rules: tuple[tuple[str, re.Pattern[str]], ...]  # (literal the text must hold, phrase regex)
+
+    def matches(self, lowered: str) -> bool:
+        """Whether any phrase matches the lower-cased text; the literal check first, as the
+        regular expression is the slow part."""
+        return any(literal in lowered and rule.search(lowered) for literal, rule in self.rules)
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -31,6 +37,13 @@ def _phrase_regex(phrase: str) -> str:
     return rf"(?<![\w-]){body}{tail}"
 
 
+def _literal(phrase: str) -> str:
+    """The lower-case text before a phrase's first pattern character ("" when it starts with
+    one): a cheap test that must pass before the phrase's regular expression can match."""
+    literal = re.split(r"[()\[\]|*\\?]", phrase, maxsplit=1)[0].lower()
+    return literal.split(" ")[0] if " " in literal else literal
+
+
 @cache
 def taxonomy() -> tuple[Theme, ...]:
     """The themes in taxonomy order."""
@@ -41,7 +54,8 @@ def taxonomy() -> tuple[Theme, ...]:
     for entry in raw["theme"]:
         phrases = tuple(entry["phrases"])
         pattern = re.compile("|".join(_phrase_regex(p) for p in phrases), re.IGNORECASE)
-        themes.append(Theme(entry["code"], entry["label"], entry["group"], phrases, pattern))
+        rules = tuple((_literal(p), re.compile(_phrase_regex(p), re.IGNORECASE)) for p in phrases)
+        themes.append(Theme(entry["code"], entry["label"], entry["group"], phrases, pattern, rules))
     return tuple(themes)
 
 
@@ -57,4 +71,5 @@ def theme_label(code: str) -> str:
 
 def assign_themes(text: str) -> list[str]:
     """The themes whose phrase rules match ``text``, in taxonomy order."""
-    return [theme.code for theme in taxonomy() if theme.pattern.search(text)]
+    lowered = text.lower()
+    return [theme.code for theme in taxonomy() if theme.matches(lowered)]

@@ -27,3 +27,12 @@ def test_should_import_every_document_in_a_folder(sqlite_store, sample_corpus: P
     results = import_documents(sqlite_store, [sample_corpus / "docs"], embed=False)
     assert len(results) == 27
     assert all(result.items > 0 for result in results)
+
+
+def test_should_point_a_recommendation_at_the_finding_it_follows(sqlite_store, sample_text_review):
+    import_document(sqlite_store, sample_text_review, embed=False)
+    item = tables.learning_item
+    with sqlite_store.connect() as conn:
+        rows = {r.kind: r for r in conn.execute(sa.select(item))}
+    assert rows["recommendation"].parent_id == rows["finding"].id
+    assert rows["finding"].themes.split() == ["missing"]
