@@ -44,12 +44,21 @@ def import_command(
 
     Example: fullpicture learning import reviews/
     """
-    from fullpicture.learning.library import import_documents
+    from rich.progress import Progress
+
+    from fullpicture.cli.common import err_console
+    from fullpicture.learning.library import expand_paths, import_document
     from fullpicture.learning.rules_link import load_catalogue
 
     engine = engine_for(database)
     load_catalogue(engine, embed=not no_embed)  # the learning behind the rules, searchable too
-    results = import_documents(engine, documents, embed=not no_embed)
+    paths = expand_paths(documents)
+    results = []
+    with Progress(console=err_console, transient=True, disable=as_json) as progress:
+        task = progress.add_task("Importing", total=len(paths))
+        for path in paths:
+            results.append(import_document(engine, path, embed=not no_embed))
+            progress.advance(task)
     if as_json:
         print_json([{**asdict(r), "path": str(r.path)} for r in results])
         return

@@ -55,3 +55,32 @@ def test_should_report_a_damaged_pdf_clearly(tmp_path: Path):
     path.write_bytes(b"not a pdf at all")
     with pytest.raises(LearningError, match="Could not read broken.pdf"):
         read_document(path)
+
+
+def test_should_ignore_page_navigation_and_footer_in_html(tmp_path: Path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><nav>Home</nav><h2>Key learning</h2><ul><li>Point one.</li></ul>"
+        "<footer>Contact us</footer></body></html>"
+    )
+    texts = [block.text for block in read_document(path).blocks]
+    assert texts == ["Key learning", "Point one."]
+
+
+def test_should_read_windows_1252_text(tmp_path: Path):
+    path = tmp_path / "old.txt"
+    path.write_bytes("Key learning\n\u2022 The child\u2019s voice.\n".encode("cp1252"))
+    assert read_document(path).blocks[-1].text == "The child\u2019s voice."
+
+
+def test_should_read_docx_tables_as_rows(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Action plan", level=1)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Audit return interviews"
+    table.rows[0].cells[1].text = "Police"
+    document.save(str(tmp_path / "plan.docx"))
+    blocks = read_document(tmp_path / "plan.docx").blocks
+    assert blocks[-1].text == "Audit return interviews | Police"
