@@ -167,6 +167,7 @@ def text_blocks(text: str) -> list[Block]:
             not current
             and _is_heading_line(line, set_apart=previous_blank)
             and (next_blank or not _ITEM_LABEL.match(line))
+            and not _continues_in_lower_case(lines, index)
         ):
             blocks.append(Block(line.rstrip(":").strip(), heading=2))
         else:
@@ -174,6 +175,12 @@ def text_blocks(text: str) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+def _continues_in_lower_case(lines: list[str], index: int) -> bool:
+    """Whether the next line carries on the same sentence (a wrapped paragraph, not a heading)."""
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return bool(following) and following[0].islower()
 
 
 def _drop_repeated_footers(lines: list[str]) -> list[str]:

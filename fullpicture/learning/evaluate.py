@@ -4,7 +4,8 @@ Each gold item is matched to at most one extracted item of the same document: th
 words cover at least 80% of the gold text's words, the extracted text being no more than three
 times longer (plus 30 words, so a finding may keep its explanation). Per item kind and per
 theme, precision, recall and F1 follow; metadata (review type, partnership, year) is scored
-as accuracy over the gold reviews, in document order. Figures are reported separately for the
+as accuracy over the gold reviews, in document order, and ``review_count`` is the share of
+documents split into the right number of reviews. Figures are reported separately for the
 development split (used to tune the rules) and the held-out split (never tuned on).
 """
 
@@ -69,6 +70,7 @@ class SplitResult:
     themes: dict[str, Scores] = field(default_factory=dict)
     metadata: Counter[str] = field(default_factory=Counter)
     reviews: int = 0
+    documents_scored: int = 0
 
     def micro(self, table: dict[str, Scores]) -> Scores:
         """All labels of a table pooled."""
@@ -83,6 +85,9 @@ class SplitResult:
             key: round(self.metadata[key] / self.reviews, 3) if self.reviews else 0.0
             for key in ("review_type", "partnership", "year")
         }
+        accuracy["review_count"] = round(
+            self.metadata["review_count"] / max(self.documents_scored, 1), 3
+        )
         return {
             "documents": self.documents,
             "reviews": self.reviews,
@@ -159,6 +164,8 @@ def _score_items(
 def _score_metadata(
     result: SplitResult, gold: list[dict[str, Any]], parsed: ParsedDocument
 ) -> None:
+    result.metadata["review_count"] += len(parsed.reviews) == len(gold)
+    result.documents_scored += 1
     for index, expected in enumerate(gold):
         result.reviews += 1
         if index >= len(parsed.reviews):

@@ -122,6 +122,8 @@ def find_partnership(lines: list[str]) -> str | None:
         if match := _PARTNERSHIP_LABEL.match(line.strip()):
             return match.group(1).strip().rstrip(".")
     for line in lines:
+        if line.isupper():
+            line = line.title()  # "CARNFORD LOCAL SAFEGUARDING CHILDREN BOARD"
         if match := _PARTNERSHIP.search(line):
             name = match.group(1).strip()
             name = re.sub(r"^(?:The|the|By|by|From|from|A|a)\s+", "", name)
