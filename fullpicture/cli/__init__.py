@@ -24,9 +24,20 @@ def version() -> None:
     typer.echo(package_version("fullpicture"))
 
 
+_NOT_COMMANDS = frozenset({"common", "reference"})
+
+
 def _register() -> None:
-    # Each command module adds its commands to ``app`` when imported.
-    from fullpicture.cli import evaluate, intake, learning  # noqa: F401
+    # Each command module adds its commands to ``app`` when imported; discovering them keeps this
+    # file free of a list that every new command group would have to edit.
+    import importlib
+    import pkgutil
+
+    import fullpicture.cli as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        if module.name not in _NOT_COMMANDS:
+            importlib.import_module(f"fullpicture.cli.{module.name}")
 
 
 def main() -> None:

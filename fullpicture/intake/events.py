@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from fullpicture.intake.checks import RowCheck
+from fullpicture.intake.checks import MAX_TEXT, RowCheck
 from fullpicture.intake.codes import parse_choice
 from fullpicture.intake.context import ImportContext
 from fullpicture.intake.dates import ParsedDate, parse_date
@@ -19,6 +19,17 @@ from fullpicture.vocabulary import EVENT_TYPES, DatePrecision, ParticipantRole
 _ROLES = frozenset(role.value for role in ParticipantRole)
 _SIGNIFICANCE = frozenset({"low", "medium", "high"})
 _LIST_SEPARATORS = re.compile(r"[;|,]")
+_TEXTS = (
+    ("record_id", 128),
+    ("location", 256),
+    ("summary", MAX_TEXT),
+    ("opinion", MAX_TEXT),
+    ("action", MAX_TEXT),
+    ("reason_no_action", MAX_TEXT),
+    ("author_role", 64),
+    ("incident_ref", 128),
+)
+"""Free-text fields of an event with their longest allowed value."""
 
 
 @dataclass
@@ -79,12 +90,9 @@ def _event_type(emit: EmitPlan, check: RowCheck) -> str | None:
     return name
 
 
-def _attributes(check: RowCheck, emit: EmitPlan) -> str | None:
-    found = {
-        k.removeprefix("attributes."): v
-        for k, v in check.values.items()
-        if k.startswith("attributes.")
-    }
+def _attributes(check: RowCheck, plan: TablePlan, emit: EmitPlan) -> str | None:
+    values = check.values
+    found = {k[11:]: values[k] for k in plan.attribute_fields if k in values}  # "attributes."
     found.update(emit.emit.attributes)
     return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
 
@@ -115,35 +123,36 @@ def _participants(check: RowCheck, ctx: ImportContext) -> list[tuple[int, str]]:
 
 def _common(check: RowCheck, plan: TablePlan, ctx: ImportContext) -> dict[str, Any]:
     """The fields every event of the row shares."""
-    significance = check.parsed(
-        "significance", lambda v: parse_choice(v.lower(), _SIGNIFICANCE, "significance")
-    )
-    recorded = check.parsed(
-        "recorded_on", lambda v: parse_date(v, plan.formats, plan.mapping.day_first)
-    )
+    significance = recorded = None
+    if "significance" in plan.wanted:
+        significance = check.parsed("significance", _significance)
+    if "recorded_on" in plan.wanted:
+        recorded = check.parsed(
+            "recorded_on", lambda v: parse_date(v, plan.formats, plan.mapping.day_first)
+        )
+    wanted = plan.wanted
+    texts = {name: check.text(name, limit) if name in wanted else None for name, limit in _TEXTS}
     return {
         "source": ctx.source,
         "agency": ctx.agency,
         "system": ctx.system,
         "ledger_id": ctx.ledger_id,
-        "record_id": check.text("record_id", 128),
         "subject_source_person_id": resolve_person(check, "subject_local_id", ctx),
         "recorded_on": recorded.day if recorded else None,
-        "location": check.text("location", 256),
-        "summary": check.text("summary"),
-        "opinion": check.text("opinion"),
-        "action": check.text("action"),
-        "reason_no_action": check.text("reason_no_action"),
         "significance": significance,
-        "author_role": check.text("author_role", 64),
-        "incident_ref": check.text("incident_ref", 128),
         "restricted": False,
+        **texts,
     }
 
 
-def _sequence(check: RowCheck, row: int) -> int:
+def _significance(text: str) -> str:
+    return parse_choice(text.lower(), _SIGNIFICANCE, "significance")
+
+
+def _sequence(check: RowCheck, plan: TablePlan, row: int) -> int:
     """Same-day order: the mapped sequence column, else the row's position in the file."""
-    return check.parsed("sequence", lambda v: _integer(v)) or row
+    found = check.parsed("sequence", _integer) if "sequence" in plan.wanted else None
+    return row if found is None else found
 
 
 def _integer(text: str) -> int:
@@ -159,7 +168,7 @@ def build_events(
     """Return the events one checked row emits (problems collect in ``check``)."""
     common = _common(check, plan, ctx)
     common["row_number"] = row
-    common["sequence"] = _sequence(check, row)
+    common["sequence"] = _sequence(check, plan, row)
     participants = _participants(check, ctx)
     base = common["record_id"] or row_key(raw)
     built = BuiltEvents()
@@ -176,7 +185,7 @@ def build_events(
                 **_timing(when),
                 "record_key": key,
                 "event_type": event_type,
-                "attributes": _attributes(check, emit),
+                "attributes": _attributes(check, plan, emit),
             }
         )
         built.participants[key] = participants

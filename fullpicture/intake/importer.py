@@ -161,9 +161,32 @@ _TARGET = {
 }
 
 
-def _flush(conn: Connection, plan: TablePlan, ctx: ImportContext, batch: _Batch) -> None:
+@dataclass
+class _Written:
+    """What the store already holds of this file's natural keys, to avoid needless upserts."""
+
+    store_had_rows: bool
+    keys: set[str] = field(default_factory=set)
+
+
+def _write_records(
+    conn: Connection, target: Any, ctx: ImportContext, batch: _Batch, written: _Written
+) -> None:
+    """Insert new natural keys plainly; upsert only the keys the store may already hold."""
+    keys = list(batch.records)
+    old = {k for k in keys if k in written.keys}
+    if written.store_had_rows:
+        old |= writing.existing_keys(conn, target, ctx.source, keys)
+    writing.insert(conn, target, [r for k, r in batch.records.items() if k not in old])
+    writing.upsert(conn, target, [batch.records[k] for k in keys if k in old])
+    written.keys.update(keys)
+
+
+def _flush(
+    conn: Connection, plan: TablePlan, ctx: ImportContext, batch: _Batch, written: _Written
+) -> None:
     target = _TARGET[plan.table.kind]
-    writing.upsert(conn, target, list(batch.records.values()))
+    _write_records(conn, target, ctx, batch, written)
     if plan.table.kind is TableKind.EVENT and "participant_local_ids" in plan.index:
         ids = writing.ids_by_key(conn, target, ctx.source, list(batch.participants))
         writing.replace_participants(conn, {ids[k]: v for k, v in batch.participants.items()})
@@ -176,14 +199,22 @@ def _batches(rows: Iterator[RawRow]) -> Iterator[list[RawRow]]:
         yield chunk
 
 
+SQLITE_CACHE_KIB = 262_144
+"""Page cache for an import on SQLite: the default 2 MiB makes index updates thrash once a table
+holds a few hundred thousand rows."""
+
+
 def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext) -> _Counts:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     counts = _Counts()
     seen: dict[str, int] = {}
+    written = _Written(writing.has_rows(conn, _TARGET[plan.table.kind], ctx.source))
     for chunk in _batches(raw.rows):
         batch = _Batch()
         for row in chunk:
             _take(plan, row, ctx, batch, seen)
-        _flush(conn, plan, ctx, batch)
+        _flush(conn, plan, ctx, batch, written)
         counts.read += len(chunk)
         counts.stored += batch.stored
         counts.quarantined += len(batch.quarantined)

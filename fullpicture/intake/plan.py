@@ -35,21 +35,27 @@ class TablePlan:
     emits: list[EmitPlan]
     formats: tuple[str, ...]
     unmapped: list[str] = field(default_factory=list)
+    required: frozenset[str] = frozenset()
+    """The canonical fields the mapping says must have a value."""
+    wanted: frozenset[str] = frozenset()
+    """Fields that can have a value (mapped or constant) or must have one (required)."""
+    attribute_fields: tuple[str, ...] = ()
+    _reads: list[tuple[str, int, CodeMap | None]] = field(default_factory=list)
 
-    @property
-    def required(self) -> frozenset[str]:
-        """The canonical fields the mapping says must have a value."""
-        return frozenset(self.table.required)
+    def __post_init__(self) -> None:
+        self.required = frozenset(self.table.required)
+        self.wanted = frozenset(self.index) | frozenset(self.table.constants) | self.required
+        self.attribute_fields = tuple(f for f in self.wanted if f.startswith("attributes."))
+        self._reads = [(name, at, self.codes.get(name)) for name, at in self.index.items()]
 
     def values(self, row: list[str]) -> dict[str, str]:
         """Return canonical field -> value (stripped, code-translated); blanks are left out."""
         out: dict[str, str] = {}
         width = len(row)
-        for name, at in self.index.items():
+        for name, at, codes in self._reads:
             if at < width:
                 value = row[at].strip()
                 if value:
-                    codes = self.codes.get(name)
                     out[name] = codes.translate(value) if codes else value
         for name, value in self.table.constants.items():
             out.setdefault(name, value)

@@ -7,7 +7,9 @@ backend's ``INSERT ... ON CONFLICT DO UPDATE`` (SQLite and PostgreSQL share the 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -32,6 +34,104 @@ def dialect_insert(conn: Connection, table: sa.Table) -> Any:
     """Return an INSERT for ``table`` in the connection's dialect (for ON CONFLICT clauses)."""
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     return dialect.insert(table)
+
+
+def key_column(table: sa.Table) -> str:
+    """The column that, with ``source``, is the table's natural key."""
+    return _KEYS[table.name][1]
+
+
+def has_rows(conn: Connection, table: sa.Table, source: str) -> bool:
+    """Return True when ``table`` holds any row of ``source``."""
+    query = sa.select(table.c.id).where(table.c.source == source).limit(1)
+    return conn.execute(query).first() is not None
+
+
+def existing_keys(conn: Connection, table: sa.Table, source: str, keys: Sequence[str]) -> set[str]:
+    """Return which of ``keys`` (natural keys of ``source``) are already in ``table``."""
+    column = table.c[key_column(table)]
+    found: set[str] = set()
+    for start in range(0, len(keys), 900):  # stay under every backend's bound-parameter limit
+        chunk = keys[start : start + 900]
+        query = sa.select(column).where(table.c.source == source, column.in_(chunk))
+        found.update(conn.execute(query).scalars())
+    return found
+
+
+def insert(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows known to be new (a plain INSERT is about twice as fast as an upsert)."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        _sqlite_insert(conn, table, rows)
+    elif conn.dialect.name == "postgresql":
+        _postgres_copy(conn, table, rows)
+    else:
+        conn.execute(sa.insert(table), list(rows))
+
+
+def _postgres_copy(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert through PostgreSQL's COPY on the transaction's own connection (several times
+    faster than batched INSERTs); psycopg adapts dates, instants and flags itself."""
+    names = list(rows[0])
+    getter = _row_getter(names)
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open transaction always has its driver connection
+    with driver.cursor() as cursor:
+        with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(getter(row))
+
+
+def _row_getter(names: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """Return a function giving a row's values in ``names`` order, always as a tuple."""
+    if len(names) == 1:
+        return lambda row: (row[names[0]],)
+    getter: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*names)
+    return getter
+
+
+def _sqlite_datetime(value: datetime | None) -> str | None:
+    # The form SQLAlchemy's SQLite DateTime type writes and reads (UTC, offset dropped).
+    return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _sqlite_date(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _sqlite_flag(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _sqlite_converter(column: sa.Column[Any]) -> Callable[[Any], Any] | None:
+    if isinstance(column.type, sa.DateTime):
+        return _sqlite_datetime
+    if isinstance(column.type, sa.Date):
+        return _sqlite_date
+    if isinstance(column.type, sa.Boolean):
+        return _sqlite_flag
+    return None
+
+
+def _sqlite_insert(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert through the driver with values converted as SQLAlchemy's SQLite types would.
+
+    Skipping SQLAlchemy's per-row parameter processing saves about a fifth of the write time,
+    which matters at a million rows.
+    """
+    names = list(rows[0])
+    converters = [(at, _sqlite_converter(table.c[name])) for at, name in enumerate(names)]
+    typed = [(at, convert) for at, convert in converters if convert is not None]
+    getter = _row_getter(names)
+    values: list[tuple[Any, ...]] = []
+    for row in rows:
+        found = list(getter(row))
+        for at, convert in typed:
+            found[at] = convert(found[at])
+        values.append(tuple(found))
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    conn.exec_driver_sql(sql, values)
 
 
 def upsert(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:

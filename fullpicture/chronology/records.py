@@ -1,0 +1,158 @@
+"""Reading a chronology's records from the store: the person's events with their provenance."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from fullpicture.chronology.dates import PRECISION_RANK
+from fullpicture.chronology.model import Provenance, Record
+from fullpicture.store.schema import event, event_participant, ledger, source_person
+from fullpicture.vocabulary import EVENT_TYPES, Valence
+
+# SQLite allows a limited number of bound values per statement; long id lists are read in chunks.
+_CHUNK = 900
+
+_COLUMNS = (
+    event.c.id,
+    event.c.source,
+    event.c.agency,
+    event.c.system,
+    event.c.ledger_id,
+    event.c.row_number,
+    event.c.record_id,
+    event.c.subject_source_person_id,
+    event.c.event_type,
+    event.c.occurred_on,
+    event.c.occurred_at,
+    event.c.precision,
+    event.c.uncertain,
+    event.c.sequence,
+    event.c.location,
+    event.c.summary,
+    event.c.opinion,
+    event.c.action,
+    event.c.reason_no_action,
+    event.c.significance,
+    event.c.author_role,
+    event.c.incident_ref,
+    event.c.attributes,
+    event.c.restricted,
+    ledger.c.filename,
+    source_person.c.person_id.label("subject_person_id"),
+)
+_FROM = event.join(ledger, ledger.c.id == event.c.ledger_id).join(
+    source_person, source_person.c.id == event.c.subject_source_person_id
+)
+
+
+def chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+    """Split ``ids`` into lists short enough for one statement on every backend."""
+    for start in range(0, len(ids), _CHUNK):
+        yield list(ids[start : start + _CHUNK])
+
+
+def read_subject_records(conn: Connection, source_person_ids: Sequence[int]) -> list[Record]:
+    """Every event whose subject is one of ``source_person_ids``."""
+    found: list[Record] = []
+    for part in chunks(sorted(set(source_person_ids))):
+        query = sa.select(*_COLUMNS).select_from(_FROM)
+        rows = conn.execute(query.where(event.c.subject_source_person_id.in_(part)))
+        found.extend(_record(row, "subject") for row in rows)
+    return found
+
+
+def read_participant_records(
+    conn: Connection, source_person_ids: Sequence[int], exclude: set[int]
+) -> list[Record]:
+    """Events where one of ``source_person_ids`` took part (witness, victim ...) but was not the
+    subject; ``exclude`` holds event ids already read."""
+    roles: dict[int, str] = {}
+    ep = event_participant.c
+    for part in chunks(sorted(set(source_person_ids))):
+        query = sa.select(ep.event_id, ep.role).where(
+            ep.source_person_id.in_(part), ep.role != "subject"
+        )
+        for row in conn.execute(query):
+            if row.event_id not in exclude:
+                roles.setdefault(row.event_id, row.role)
+    found: list[Record] = []
+    for part in chunks(sorted(roles)):
+        rows = conn.execute(sa.select(*_COLUMNS).select_from(_FROM).where(event.c.id.in_(part)))
+        found.extend(_record(row, roles[row.id]) for row in rows)
+    return found
+
+
+def _attributes(text: str | None) -> dict[str, str]:
+    if not text:
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {"attributes": text}  # keep what the agency sent, even when it is not JSON
+    if not isinstance(data, dict):
+        return {"attributes": text}
+    return {str(k): "" if v is None else str(v) for k, v in data.items()}
+
+
+def _record(row: Any, role: str) -> Record:
+    known = EVENT_TYPES.get(row.event_type)
+    return Record(
+        event_id=row.id,
+        event_type=row.event_type,
+        label=known.label if known else row.event_type,
+        valence=known.valence.value if known else Valence.NEUTRAL.value,
+        occurred_on=row.occurred_on,
+        precision=row.precision,
+        uncertain=bool(row.uncertain),
+        occurred_at=row.occurred_at,
+        sequence=row.sequence,
+        subject_person_id=row.subject_person_id,
+        subject_source_person_id=row.subject_source_person_id,
+        role=role,
+        summary=row.summary,
+        opinion=row.opinion,
+        action=row.action,
+        reason_no_action=row.reason_no_action,
+        significance=row.significance,
+        incident_ref=row.incident_ref,
+        location=row.location,
+        attributes=_attributes(row.attributes),
+        restricted=bool(row.restricted),
+        provenance=Provenance(
+            agency=row.agency,
+            source=row.source,
+            system=row.system,
+            filename=row.filename,
+            row_number=row.row_number,
+            record_id=row.record_id,
+            author_role=row.author_role,
+            ledger_id=row.ledger_id,
+        ),
+    )
+
+
+def _time_key(at: datetime | None) -> str:
+    if at is None:
+        return ""
+    if at.tzinfo is not None:
+        at = at.astimezone(UTC).replace(tzinfo=None)
+    return at.isoformat()
+
+
+def record_order(record: Record) -> tuple[Any, ...]:
+    """Chronology order: date, coarser precision first, then the source's same-day sequence,
+    then time of day, source and id (so the order is total and repeatable)."""
+    return (
+        record.occurred_on,
+        PRECISION_RANK.get(record.precision, 2),
+        record.sequence,
+        _time_key(record.occurred_at),
+        record.provenance.source,
+        record.event_id,
+    )
