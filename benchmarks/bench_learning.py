@@ -66,6 +66,31 @@ def make_long_review(path: Path, pages: int, seed: int = 1) -> Path:
     return path
 
 
+def make_long_pdf(text_review: Path, path: Path) -> Path:
+    """Typeset a plain-text review as a PDF (headings larger, bullets as list items)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    story: list[object] = []
+    for block in text_review.read_text(encoding="utf-8").split("\n\n"):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if lines[0].startswith("Finding") or lines[0] == "Key learning":
+            story.append(Paragraph(lines.pop(0), styles["Heading3"]))
+        for bullet in " ".join(lines).split("\u2022"):
+            if bullet.strip() and "\u2022" in block:
+                story.append(
+                    ListFlowable([ListItem(Paragraph(bullet.strip(), styles["BodyText"]))])
+                )
+            elif bullet.strip():
+                story.append(Paragraph(bullet.strip(), styles["BodyText"]))
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+    return path
+
+
 def _fill_library(engine: object, reviews: int, seed: int = 2) -> int:
     rng = random.Random(seed)
     vectors = np.random.default_rng(seed)
@@ -140,6 +165,21 @@ def run(quick: bool) -> list[Result]:
                 "<= 5 s for 100 pages",
                 f"{pages} pages, {imported.items} items",
                 "read, structure, extract, store and index; embeddings measured apart",
+            )
+        )
+        pdf = make_long_pdf(doc, Path(tmp) / "long-review.pdf")
+        with timed() as elapsed:
+            imported_pdf = import_document(engine, pdf, embed=False)
+        results.append(
+            Result(
+                AREA,
+                "import_long_review_pdf",
+                round(elapsed(), 3),
+                "s",
+                "<= 5 s for 100 pages",
+                f"{len(__import__('pypdfium2').PdfDocument(pdf))} PDF pages, "
+                f"{imported_pdf.items} items",
+                "the same review typeset as PDF; embeddings measured apart",
             )
         )
         from fullpicture.learning.library import embed_items

@@ -55,7 +55,6 @@ _BULLET = re.compile(
 )
 _SLIDE = re.compile(r"^\s*slide\s+\d+\s*(?:of\s+\d+)?\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$", re.IGNORECASE)
-_CID = re.compile(r"^\(cid:\d+\)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SENTENCE_END = (".", ",", ";", "!", "?", "\u201d", '"')
 _ITEM_LABEL = re.compile(
@@ -210,27 +209,79 @@ class _PdfLine:
     bottom: float
 
 
+class _PdfPage:
+    """Reads one page's characters through PDFium into lines with their size and weight."""
+
+    def __init__(self, page: Any) -> None:
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        self._c = pdfium_c
+        self._ctypes = ctypes
+        self._text = page.get_textpage()
+        self._raw = self._text.raw
+        self._height = float(page.get_height())
+        self._font = ctypes.create_string_buffer(128)
+
+    def _bold(self, index: int) -> bool:
+        flags = self._ctypes.c_int()
+        self._c.FPDFText_GetFontInfo(self._raw, index, self._font, 128, self._ctypes.byref(flags))
+        name = self._font.value.decode("latin-1", "replace").lower()
+        return "bold" in name or "black" in name or "heavy" in name
+
+    def _baseline(self, index: int) -> float:
+        """The character's baseline, measured down from the top of the page."""
+        x, y = self._ctypes.c_double(), self._ctypes.c_double()
+        self._c.FPDFText_GetCharOrigin(self._raw, index, x, y)
+        return self._height - y.value
+
+    def lines(self) -> list[_PdfLine]:
+        """The page's lines in reading order (PDFium marks line ends with CR LF)."""
+        found: list[_PdfLine] = []
+        chars: list[str] = []
+        first = -1  # index of the line's first letter or digit (not a bullet glyph)
+        sizes: Counter[float] = Counter()
+        for index in range(self._text.count_chars()):
+            code = self._c.FPDFText_GetUnicode(self._raw, index)
+            char = chr(code) if code else ""
+            if char in ("\r", "\n"):
+                if chars:
+                    found.append(self._line(chars, first, sizes))
+                chars, first, sizes = [], -1, Counter()
+                continue
+            chars.append(char)
+            if char.isalnum():
+                # The size most of the line is set in: a list number or drop capital set
+                # larger does not make a line a heading.
+                sizes[round(float(self._c.FPDFText_GetFontSize(self._raw, index)), 1)] += 1
+                if first < 0:
+                    first = index
+        if chars:
+            found.append(self._line(chars, first, sizes))
+        return [line for line in found if line.text]
+
+    def _line(self, chars: list[str], first: int, sizes: Counter[float]) -> _PdfLine:
+        text = "".join(chars).strip()
+        size = sizes.most_common(1)[0][0] if sizes else 0.0
+        if (
+            text
+            and not text[0].isalnum()
+            and not text[0].isspace()
+            and text[0] not in "\"'(\u201c\u2018["
+        ):
+            text = "\u2022 " + text[1:].strip()  # a bullet glyph from a symbol font
+        if first < 0:
+            return _PdfLine(text, size, False, 0.0, 0.0)
+        # The line's box is its font size above the baseline, so gaps compare like with like
+        # whatever letters the lines start with.
+        baseline = self._baseline(first)
+        return _PdfLine(text, size, self._bold(first), baseline - size, baseline)
+
+
 def _pdf_page_lines(page: Any) -> list[_PdfLine]:
     """The page's lines, top to bottom, each with its largest font size and boldness."""
-    words = page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
-    lines: list[_PdfLine] = []
-    for word in words:
-        # A glyph with no Unicode mapping (a bullet in a symbol font) reads as "(cid:N)".
-        word["text"] = _CID.sub("\u2022", str(word["text"]))
-        bold = "bold" in str(word["fontname"]).lower()
-        size = float(word["size"])
-        if lines and abs(lines[-1].top - float(word["top"])) <= 2.0:
-            line = lines[-1]
-            if line.text == "\u2022":  # the bullet's own font says nothing about the text's
-                line.size, line.bold = size, bold
-            line.text += " " + str(word["text"])
-            line.size, line.bold = max(line.size, size), line.bold and bold
-            line.bottom = max(line.bottom, float(word["bottom"]))
-        else:
-            lines.append(
-                _PdfLine(str(word["text"]), size, bold, float(word["top"]), float(word["bottom"]))
-            )
-    return lines
+    return _PdfPage(page).lines()
 
 
 def _continues_heading(previous: _PdfLine | None, line: _PdfLine, out: list[str]) -> bool:
@@ -288,12 +339,13 @@ def _pdf_to_text(pages: list[list[_PdfLine]]) -> str:
 
 
 def _read_pdf(data: bytes) -> list[Block]:
-    import io
+    import pypdfium2
 
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        pages = [_pdf_page_lines(page) for page in pdf.pages]
+    document = pypdfium2.PdfDocument(data)
+    try:
+        pages = [_pdf_page_lines(page) for page in document]
+    finally:
+        document.close()
     if not any(pages):
         raise LearningError(
             "The PDF has no extractable text (it may be a scanned image).",
