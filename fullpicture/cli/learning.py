@@ -64,9 +64,7 @@ def import_command(
         return
     for r in results:
         note = " (already imported; nothing changed)" if r.already_imported else ""
-        console.print(
-            f"{r.path.name}: {r.reviews} review(s), {r.items} item(s){note}", highlight=False
-        )
+        _say(f"{r.path.name}: {r.reviews} review(s), {r.items} item(s){note}")
 
 
 @learning_app.command("reviews")
@@ -83,11 +81,10 @@ def reviews_command(database: DatabaseOption = None, as_json: JsonOption = False
         print_json(rows)
         return
     for r in rows:
-        console.print(
+        _say(
             f"#{r['id']} {r['year'] or '----'} {r['review_type']}: {r['title']} | "
             f"{r['partnership'] or 'partnership not stated'} | {r['child_pseudonym'] or '-'} | "
-            f"{r['items']} item(s) | {r['filename']}",
-            highlight=False,
+            f"{r['items']} item(s) | {r['filename']}"
         )
 
 
@@ -100,7 +97,7 @@ def embed_command(database: DatabaseOption = None) -> None:
     """
     from fullpicture.learning.library import embed_items
 
-    console.print(f"Embedded {embed_items(engine_for(database))} item(s).")
+    _say(f"Embedded {embed_items(engine_for(database))} item(s).")
 
 
 @learning_app.command("search")
@@ -131,14 +128,13 @@ def search_command(
         print_json([asdict(hit) for hit in hits])
         return
     if not hits:
-        console.print("No learning matches.")
+        _say("No learning matches.")
     for hit in hits:
-        console.print(
-            f"[bold]#{hit.item_id} {hit.kind}[/] ({hit.score:.2f}) {hit.text}\n"
+        _say(
+            f"#{hit.item_id} {hit.kind} ({hit.score:.2f}) {hit.text}\n"
             f"   {hit.review_title} | {hit.partnership or 'partnership not stated'} | "
             f"{hit.year or 'year not stated'} | {hit.filename} > {hit.heading_path} "
-            f"(paragraph {hit.paragraph})",
-            highlight=False,
+            f"(paragraph {hit.paragraph})"
         )
 
 
@@ -157,7 +153,7 @@ def report_command(
     from fullpicture.learning.report import write_report
 
     for path in write_report(engine_for(database), out):
-        console.print(str(path), highlight=False)
+        _say(str(path))
 
 
 @learning_app.command("suggest")
@@ -174,8 +170,8 @@ def suggest_command(database: DatabaseOption = None, as_json: JsonOption = False
         print_json([asdict(link) for link in made])
         return
     for link in made:
-        console.print(f"item #{link.item_id} -> rule {link.rule_id} (similarity {link.score:.2f})")
-    console.print(
+        _say(f"item #{link.item_id} -> rule {link.rule_id} (similarity {link.score:.2f})")
+    _say(
         f"{len(made)} suggestion(s). Confirm with: fullpicture learning confirm ITEM RULE --by NAME"
     )
 
@@ -198,9 +194,7 @@ def confirm_command(
     from fullpicture.learning.rules_link import decide
 
     link = decide(engine_for(database), item, rule, by=by, confirm=not reject)
-    console.print(
-        f"item #{link.item_id} {link.status} for rule {link.rule_id} by {link.decided_by}"
-    )
+    _say(f"item #{link.item_id} {link.status} for rule {link.rule_id} by {link.decided_by}")
 
 
 @learning_app.command("rules")
@@ -228,7 +222,7 @@ def rules_command(
         return
     for rule_id, entry in data.items():
         cites, items = entry["cites"], entry["items"]
-        console.print(f"{rule_id}: cites {cites}; learning items {items}", highlight=False)
+        _say(f"{rule_id}: cites {cites}; learning items {items}")
 
 
 @learning_app.command("item")
@@ -249,11 +243,9 @@ def item_command(
         print_json([asdict(link) for link in found])
         return
     for link in found:
-        console.print(
-            f"rule {link.rule_id}: {link.status} ({link.origin}, by {link.decided_by or '-'})"
-        )
+        _say(f"rule {link.rule_id}: {link.status} ({link.origin}, by {link.decided_by or '-'})")
     if not found:
-        console.print("No rule implements this item yet.")
+        _say("No rule implements this item yet.")
 
 
 @learning_app.command("gaps")
@@ -272,10 +264,8 @@ def gaps_command(database: DatabaseOption = None, as_json: JsonOption = False) -
         print_json(found)
         return
     for row in found:
-        console.print(
-            f"#{row['id']} {row['kind']}: {row['text']} [{row['title']}]", highlight=False
-        )
-    console.print(f"{len(found)} item(s) of learning with no rule or practice change.")
+        _say(f"#{row['id']} {row['kind']}: {row['text']} [{row['title']}]")
+    _say(f"{len(found)} item(s) of learning with no rule or practice change.")
 
 
 @learning_app.command("practice-change")
@@ -293,7 +283,7 @@ def practice_change_command(
     from fullpicture.learning.rules_link import record_practice_change
 
     change = record_practice_change(engine_for(database), item, description, by=by)
-    console.print(f"Recorded practice change {change} for item #{item}.")
+    _say(f"Recorded practice change {change} for item #{item}.")
 
 
 @learning_app.command("actions")
@@ -317,9 +307,8 @@ def actions_command(
         return
     for a in found:
         flag = " OVERDUE" if a.overdue else ""
-        console.print(
-            f"#{a.id} [{a.status}{flag}] due {a.due_date or '-'} {a.owner_agency}: {a.description}",
-            highlight=False,
+        _say(
+            f"#{a.id} ({a.status}{flag}) due {a.due_date or '-'} {a.owner_agency}: {a.description}"
         )
 
 
@@ -342,7 +331,7 @@ def action_add_command(
     action = add_action(
         engine_for(database), item, description, owner_agency=owner, due_date=_date(due), by=by
     )
-    console.print(f"Added action {action} to recommendation #{item}.")
+    _say(f"Added action {action} to recommendation #{item}.")
 
 
 @learning_app.command("action-update")
@@ -366,7 +355,7 @@ def action_update_command(
     update_action(
         engine_for(database), action, by=by, status=status, evidence=evidence, due_date=_date(due)
     )
-    console.print(f"Updated action {action}.")
+    _say(f"Updated action {action}.")
 
 
 def _date(value: str | None) -> date | None:
@@ -378,3 +367,8 @@ def _date(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise LearningError(f"Not a date: {value!r}.", hint="Write dates as YYYY-MM-DD.") from None
+
+
+def _say(text: str) -> None:
+    # Document text may contain square brackets; never let Rich read them as markup.
+    console.print(text, markup=False, highlight=False, soft_wrap=True)
