@@ -39,7 +39,9 @@ def test_should_explain_a_missing_file_without_a_traceback(sqlite_url, tmp_path)
 def test_should_print_document_text_with_brackets_verbatim(sqlite_url, tmp_path):
     _register()
     path = tmp_path / "brackets.txt"
-    path.write_text("Key learning\n\u2022 Record what [/] the child [bold]said.\n", encoding="utf-8")
+    path.write_text(
+        "Key learning\n\u2022 Record what [/] the child [bold]said.\n", encoding="utf-8"
+    )
     db = ["--database", sqlite_url]
     assert runner.invoke(app, ["learning", "import", str(path), "--no-embed", *db]).exit_code == 0
     found = runner.invoke(app, ["learning", "search", "child said", *db])
