@@ -8,7 +8,6 @@ HTML report in ``report/``; those three are removed at the start, so a re-run is
 
 from __future__ import annotations
 
-import importlib
 import shutil
 import time
 from collections.abc import Callable, Sequence
@@ -24,7 +23,9 @@ from fullpicture.errors import ConfigurationError
 from fullpicture.exports.report import write_report
 from fullpicture.intake.importer import import_files
 from fullpicture.intake.mapping import load_mapping
+from fullpicture.linkage import link
 from fullpicture.store.database import open_store
+from fullpicture.synth import generate
 
 
 @dataclass
@@ -69,24 +70,15 @@ class DemoStep:
     run: Callable[[DemoContext], str]
 
 
-def _domain_function(module: str, name: str, what: str) -> Callable[..., Any]:
-    # The generator is built alongside this module; until it is part of the build, say so.
-    try:
-        found = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        raise ConfigurationError(
-            f"The demo needs {what} ({module}.{name}), which is not part of this build.",
-            hint="Update to a build that includes it, then run 'fullpicture demo' again.",
-        ) from None
-    return found  # type: ignore[no-any-return]
-
-
 def generate_authority(ctx: DemoContext) -> str:
     """Write the synthetic local authority into ``authority/``."""
-    generate = _domain_function("fullpicture.synth", "generate", "the synthetic authority")
     summary = generate(ctx.authority_dir, children=ctx.children, seed=ctx.seed)
     ctx.results["synth"] = summary
-    return f"{ctx.children} children generated with seed {ctx.seed} in {ctx.authority_dir}"
+    return (
+        f"{summary.children:,} children in {summary.households:,} households, "
+        f"{summary.people:,} people, {summary.events:,} events in {summary.total_rows:,} rows "
+        f"(seed {ctx.seed}) in {ctx.authority_dir}"
+    )
 
 
 def import_extracts(ctx: DemoContext) -> str:
@@ -118,6 +110,16 @@ def import_extracts(ctx: DemoContext) -> str:
     )
 
 
+def link_people(ctx: DemoContext) -> str:
+    """Link the same person across agencies (Splink on DuckDB) and assign stable person ids."""
+    summary = link(ctx.store(), full=True)
+    ctx.results["linkage"] = summary
+    return (
+        f"{summary.records:,} agency records linked into {summary.people:,} people; "
+        f"{summary.review:,} pairs wait in the review queue"
+    )
+
+
 def write_html_report(ctx: DemoContext) -> str:
     """Build every child's chronology and write the browsable report."""
     with Progress(console=ctx.console, transient=True) as bar:
@@ -141,6 +143,7 @@ def demo_steps() -> list[DemoStep]:
     return [
         DemoStep("Generate the synthetic local authority", generate_authority),
         DemoStep("Import every agency's extract", import_extracts),
+        DemoStep("Link people across agencies", link_people),
         DemoStep("Build the chronologies and write the report", write_html_report),
     ]
 

@@ -84,3 +84,13 @@ def test_should_import_every_source_with_its_own_mapping(tmp_path):
     steps = [DemoStep("Authority", write_police_authority), DemoStep("Import", import_extracts)]
     ctx = run_demo(tmp_path / "demo", steps=steps, console=_console())
     assert ctx.results["intake"] == {"read": 3, "stored": 2, "quarantined": 1}
+
+
+def test_should_generate_and_import_a_small_authority(tmp_path):
+    from fullpicture.demo import generate_authority, import_extracts
+
+    steps = [DemoStep("Generate", generate_authority), DemoStep("Import", import_extracts)]
+    ctx = run_demo(tmp_path / "demo", children=3, seed=7, steps=steps, console=_console())
+    totals = ctx.results["intake"]
+    assert totals["read"] == totals["stored"] + totals["quarantined"] > 0
+    assert ctx.results["synth"].children >= 3

@@ -10,7 +10,11 @@ from sqlalchemy.engine import Connection, Engine
 
 from fullpicture.chronology.dates import describe_span, format_when
 from fullpicture.chronology.grouping import group_records
-from fullpicture.chronology.households import members_of, own_source_person_ids
+from fullpicture.chronology.households import (
+    members_of,
+    person_not_found,
+    source_person_ids_of,
+)
 from fullpicture.chronology.model import (
     Chronology,
     Entry,
@@ -54,7 +58,7 @@ def build_chronology(
     """
     with engine.connect() as conn:
         header = _person_header(conn, person_id)
-        own = own_source_person_ids(conn, person_id)
+        own = source_person_ids_of(conn, person_id)
         members = members_of(conn, person_id, own) if household else []
         records = _records(conn, own, members)
         people = _named_people(conn, person_id, records, members, own)
@@ -81,8 +85,7 @@ def _person_header(conn: Connection, person_id: str) -> PersonHeader:
         sa.select(p.id, p.display_name, p.date_of_birth, p.sex).where(p.id == person_id)
     ).first()
     if row is None:
-        own_source_person_ids(conn, person_id)  # raises the NotFoundError with its hint
-        raise AssertionError("unreachable")
+        raise person_not_found(person_id)
     return PersonHeader(row.id, row.display_name, row.date_of_birth, row.sex)
 
 

@@ -89,13 +89,23 @@ def members_of(conn: Connection, person_id: str, own: Sequence[int]) -> list[Hou
     return _members(conn, person_id, evidence)
 
 
+def person_not_found(person_id: str) -> NotFoundError:
+    """The error for an unknown person id, with what to do."""
+    return NotFoundError(
+        f"No person with id {person_id!r}.",
+        hint="Run 'fullpicture people' to list the people in the store.",
+    )
+
+
 def own_source_person_ids(conn: Connection, person_id: str) -> list[int]:
     """The ids of the person's agency records; NotFoundError when the person does not exist."""
     if conn.execute(sa.select(person.c.id).where(person.c.id == person_id)).first() is None:
-        raise NotFoundError(
-            f"No person with id {person_id!r}.",
-            hint="Run 'fullpicture people' to list the people in the store.",
-        )
+        raise person_not_found(person_id)
+    return source_person_ids_of(conn, person_id)
+
+
+def source_person_ids_of(conn: Connection, person_id: str) -> list[int]:
+    """The ids of the agency records linked to ``person_id`` (no check that the person exists)."""
     rows = conn.execute(sa.select(source_person.c.id).where(source_person.c.person_id == person_id))
     return [r.id for r in rows]
 

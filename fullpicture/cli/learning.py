@@ -19,6 +19,7 @@ from fullpicture.cli.common import (
     engine_for,
     print_json,
 )
+from fullpicture.cli.evaluate import evaluate_app
 
 learning_app = typer.Typer(
     name="learning",
@@ -356,6 +357,42 @@ def action_update_command(
         engine_for(database), action, by=by, status=status, evidence=evidence, due_date=_date(due)
     )
     _say(f"Updated action {action}.")
+
+
+@evaluate_app.command("learning")
+@command
+def evaluate_learning(
+    corpus: Annotated[
+        Path | None,
+        typer.Option("--corpus", help="Corpus folder (default: tests/learning/corpus)."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score the learning library's extraction on the annotated synthetic corpus.
+
+    Example: fullpicture evaluate learning --json
+    """
+    from fullpicture.learning.evaluate import evaluate
+
+    result = evaluate(corpus)
+    if as_json:
+        print_json(result)
+        return
+    for split in ("dev", "heldout"):
+        figures = result[split]
+        meta = figures["metadata_accuracy"]
+        console.print(
+            f"[bold]{split}[/] ({figures['documents']} documents, {figures['reviews']} reviews): "
+            f"item-kind F1 {figures['items_micro']['f1']:.3f}, theme F1 "
+            f"{figures['themes_micro']['f1']:.3f}, metadata accuracy type {meta['review_type']:.3f}"
+            f" partnership {meta['partnership']:.3f} year {meta['year']:.3f}",
+            highlight=False,
+        )
+        for kind, scores in figures["kinds"].items():
+            console.print(
+                f"  {kind}: P {scores['precision']:.3f} R {scores['recall']:.3f} F1 {scores['f1']:.3f}",
+                highlight=False,
+            )
 
 
 def _date(value: str | None) -> date | None:

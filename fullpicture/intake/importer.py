@@ -161,32 +161,27 @@ _TARGET = {
 }
 
 
-@dataclass
-class _Written:
-    """What the store already holds of this file's natural keys, to avoid needless upserts."""
-
-    store_had_rows: bool
-    keys: set[str] = field(default_factory=set)
-
-
-def _write_records(
-    conn: Connection, target: Any, ctx: ImportContext, batch: _Batch, written: _Written
-) -> None:
-    """Insert new natural keys plainly; upsert only the keys the store may already hold."""
+def _write_records(conn: Connection, target: Any, batch: _Batch, written: set[str]) -> None:
+    """Insert the batch's new natural keys plainly (about twice as fast as an upsert); upsert
+    the keys an earlier batch of this file wrote, and fall back to upserting the whole batch
+    when the store already held one of its keys (a re-import or a corrected file)."""
     keys = list(batch.records)
-    old = {k for k in keys if k in written.keys}
-    if written.store_had_rows:
-        old |= writing.existing_keys(conn, target, ctx.source, keys)
-    writing.insert(conn, target, [r for k, r in batch.records.items() if k not in old])
-    writing.upsert(conn, target, [batch.records[k] for k in keys if k in old])
-    written.keys.update(keys)
+    fresh = [batch.records[k] for k in keys if k not in written]
+    again = [batch.records[k] for k in keys if k in written]
+    try:
+        with conn.begin_nested():
+            writing.insert(conn, target, fresh)
+    except writing.DuplicateKeyError:
+        again = list(batch.records.values())
+    writing.upsert(conn, target, again)
+    written.update(keys)
 
 
 def _flush(
-    conn: Connection, plan: TablePlan, ctx: ImportContext, batch: _Batch, written: _Written
+    conn: Connection, plan: TablePlan, ctx: ImportContext, batch: _Batch, written: set[str]
 ) -> None:
     target = _TARGET[plan.table.kind]
-    _write_records(conn, target, ctx, batch, written)
+    _write_records(conn, target, batch, written)
     if plan.table.kind is TableKind.EVENT and "participant_local_ids" in plan.index:
         ids = writing.ids_by_key(conn, target, ctx.source, list(batch.participants))
         writing.replace_participants(conn, {ids[k]: v for k, v in batch.participants.items()})
@@ -209,7 +204,7 @@ def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext)
         conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     counts = _Counts()
     seen: dict[str, int] = {}
-    written = _Written(writing.has_rows(conn, _TARGET[plan.table.kind], ctx.source))
+    written: set[str] = set()
     for chunk in _batches(raw.rows):
         batch = _Batch()
         for row in chunk:

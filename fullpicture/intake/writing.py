@@ -12,6 +12,7 @@ from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
 
+import psycopg
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
@@ -41,33 +42,28 @@ def key_column(table: sa.Table) -> str:
     return _KEYS[table.name][1]
 
 
-def has_rows(conn: Connection, table: sa.Table, source: str) -> bool:
-    """Return True when ``table`` holds any row of ``source``."""
-    query = sa.select(table.c.id).where(table.c.source == source).limit(1)
-    return conn.execute(query).first() is not None
-
-
-def existing_keys(conn: Connection, table: sa.Table, source: str, keys: Sequence[str]) -> set[str]:
-    """Return which of ``keys`` (natural keys of ``source``) are already in ``table``."""
-    column = table.c[key_column(table)]
-    found: set[str] = set()
-    for start in range(0, len(keys), 900):  # stay under every backend's bound-parameter limit
-        chunk = keys[start : start + 900]
-        query = sa.select(column).where(table.c.source == source, column.in_(chunk))
-        found.update(conn.execute(query).scalars())
-    return found
+class DuplicateKeyError(Exception):
+    """A plain insert met a natural key the store already holds."""
 
 
 def insert(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert rows known to be new (a plain INSERT is about twice as fast as an upsert)."""
+    """Insert rows believed new (a plain INSERT is about twice as fast as an upsert).
+
+    Raises:
+        DuplicateKeyError: one of the rows' natural keys is already stored; run the insert in
+            a savepoint and upsert instead.
+    """
     if not rows:
         return
-    if conn.dialect.name == "sqlite":
-        _sqlite_insert(conn, table, rows)
-    elif conn.dialect.name == "postgresql":
-        _postgres_copy(conn, table, rows)
-    else:
-        conn.execute(sa.insert(table), list(rows))
+    try:
+        if conn.dialect.name == "postgresql":
+            _postgres_copy(conn, table, rows)
+        elif conn.dialect.name == "sqlite":
+            _sqlite_insert(conn, table, rows)
+        else:
+            conn.execute(sa.insert(table), list(rows))
+    except (sa.exc.IntegrityError, psycopg.errors.UniqueViolation) as exc:
+        raise DuplicateKeyError(str(exc)) from exc
 
 
 def _postgres_copy(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:

@@ -15,6 +15,7 @@ from fullpicture.synth.looked_after import LookedAfter
 from fullpicture.synth.missing import MissingEpisodes
 from fullpicture.synth.model import WINDOW_END, WINDOW_START, Episode, Household, Person
 from fullpicture.synth.timing import at, childhood, days, poisson
+from fullpicture.synth.workdays import add_working_days
 
 PRACTICE: dict[str, float] = {
     "camhs_after_self_harm": 0.55,  # EXT-4
@@ -166,6 +167,8 @@ class Adolescence:
             "police_incident", first, last, _scale(life.household, (0.03, 0.1, 0.25, 0.4))
         )
         self._self_harm(first, last)
+        if self.rng.random() < _scale(life.household, (0.02, 0.08, 0.2, 0.3)):
+            self._arrest(first + timedelta(days=self.rng.randrange(max(1, (last - first).days))))
         if not self.at_risk:
             return
         MissingEpisodes(life.household, self.child, self.rng).from_home(first, last, 0.3)
@@ -176,7 +179,7 @@ class Adolescence:
             ("older_associates", 0.45),
             ("bereavement", 0.2),
             ("exploitation", 0.45),
-            ("arrest", 0.4),
+            ("arrest", 0.8),
             ("police_incident", 0.6),
         ):
             if self.rng.random() < chance:
@@ -198,17 +201,36 @@ class Adolescence:
                     shared = at(mace + timedelta(days=rng.randrange(1, 6)), rng)
                     life.emit("info_shared", shared, **{"from": "mace", "to": "lac_review"})
         elif kind == "arrest":
-            in_care = life.care.in_care(day)
-            charged = rng.random() < 0.4
-            life.emit(
-                "arrest",
-                at(day, rng, office=False),
-                offence=rng.choice(("THEFT", "ASSAULT", "CRIMDAM", "POSS_DRUGS", "PWITS")),
-                in_placement="Y" if in_care and rng.random() < 0.5 else "N",
-                disposal=("charge" if charged else rng.choice(("caution", "nfa", "nfa"))),
-            )
+            self._arrest(day)
         else:
             life.emit(kind, at(day, rng, office=kind == "exclusion"))
+
+    def _arrest(self, day: date) -> None:
+        """An arrest; a charge or caution brings a youth justice intervention."""
+        life, rng = self.life, self.rng
+        in_care = life.care.in_care(day)
+        disposal = "charge" if rng.random() < 0.4 else rng.choice(("caution", "nfa", "nfa"))
+        disposed = day + timedelta(days=rng.randrange(1, 60))
+        life.emit(
+            "arrest",
+            at(day, rng, office=False),
+            offence=rng.choice(("THEFT", "ASSAULT", "CRIMDAM", "POSS_DRUGS", "PWITS")),
+            in_placement="Y" if in_care and rng.random() < 0.5 else "N",
+            disposal=disposal,
+            disposed=disposed.isoformat(),
+        )
+        if disposal == "nfa":
+            return
+        kind = (
+            rng.choice(("RO", "RO", "YRO")) if disposal == "charge" else rng.choice(("YC", "TRI"))
+        )
+        start = disposed + timedelta(
+            days=rng.randrange(14, 40) if disposal == "charge" else rng.randrange(0, 10)
+        )
+        episode = life.emit("yj_intervention", at(start, rng), kind=kind)
+        episode.end = at(start + timedelta(days=rng.randrange(90, 365)), rng)
+        if kind == "RO":
+            episode.attrs["panel"] = add_working_days(start, rng.randrange(5, 20)).isoformat()
 
     def _risk_assessment(self, day: date) -> None:
         rng = self.rng

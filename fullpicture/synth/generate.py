@@ -93,12 +93,9 @@ def generate(out_dir: Path, *, children: int, seed: int) -> SynthSummary:
         )
     _prepare(out_dir)
     truth = TruthWriter(out_dir / "truth")
-    recorder = Recorder(person_truth=truth.person, bad_row=truth.bad_row)
-    agencies = [cls(out_dir, recorder) for cls in AGENCIES]
+    run = _Run(truth, Recorder(person_truth=truth.person, bad_row=truth.bad_row), seed)
+    run.agencies = [cls(out_dir, run.recorder) for cls in AGENCIES]
     summary = SynthSummary(out_dir=str(out_dir), seed=seed, children=children)
-    measures = Measures()
-    found = Found([], [])
-    events: Counter[str] = Counter()
     made, index = 0, 0
     while made < children:
         block: list[Household] = []
@@ -109,37 +106,62 @@ def generate(out_dir: Path, *, children: int, seed: int) -> SynthSummary:
             made += len(household.children)
             index += 1
             block.append(household)
-        simulate_block(block, seed)
-        _write_block(block, agencies, recorder, truth, found, measures, seed)
-        for o in recorder.observations:
-            events[o.source] += 1
-        recorder.observations.clear()
+        run.block(block, summary)
+    _finish(out_dir, run, summary)
+    return summary
+
+
+@dataclass
+class _Run:
+    """The writers and running counts of one generation."""
+
+    truth: TruthWriter
+    recorder: Recorder
+    seed: int
+    agencies: list[Agency] = field(default_factory=list)
+    measures: Measures = field(default_factory=Measures)
+    found: Found = field(default_factory=lambda: Found([], []))
+    events: Counter[str] = field(default_factory=Counter)
+
+    def block(self, block: list[Household], summary: SynthSummary) -> None:
+        """Simulate and write one block of households, then release it."""
+        simulate_block(block, self.seed)
+        _write_block(
+            block, self.agencies, self.recorder, self.truth, self.found, self.measures, self.seed
+        )
+        for o in self.recorder.observations:
+            self.events[o.source] += 1
+        self.recorder.observations.clear()
         summary.households += len(block)
         summary.people += sum(len(h.people) for h in block)
-        _flush_patterns(found, truth, summary)
+        _flush_patterns(self.found, self.truth, summary)
+
+
+def _finish(out_dir: Path, run: _Run, summary: SynthSummary) -> None:
+    """Close the extracts, write the mappings and the summary."""
     (out_dir / "mappings").mkdir(exist_ok=True)
-    for agency in agencies:
+    for agency in run.agencies:
         agency.close()
         write_mapping(
             out_dir / "mappings" / f"{agency.source}.toml",
             agency.mapping(),
             comment=f"Mapping for the synthetic {agency.source} extract (written by fullpicture synth).",
         )
-    truth.close()
-    summary.person_records = truth.persons_written
-    summary.rows = dict(sorted(recorder.rows.items()))
-    summary.events = sum(events.values())
-    summary.events_by_source = dict(sorted(events.items()))
-    summary.noise = dict(sorted(recorder.noise_counts.items()))
-    summary.bad_rows = sum(v for k, v in recorder.noise_counts.items() if k.endswith(":bad_row"))
-    summary.calibration = {k: round(v, 3) for k, v in measures.values().items()}
+    run.truth.close()
+    noise = run.recorder.noise_counts
+    summary.person_records = run.truth.persons_written
+    summary.rows = dict(sorted(run.recorder.rows.items()))
+    summary.events = sum(run.events.values())
+    summary.events_by_source = dict(sorted(run.events.items()))
+    summary.noise = dict(sorted(noise.items()))
+    summary.bad_rows = sum(v for k, v in noise.items() if k.endswith(":bad_row"))
+    summary.calibration = {k: round(v, 3) for k, v in run.measures.values().items()}
     summary.patterns = dict(sorted(summary.patterns.items()))
     summary.counterparts = dict(sorted(summary.counterparts.items()))
     portable = {k: v for k, v in asdict(summary).items() if k != "out_dir"}  # same bytes anywhere
     (out_dir / "truth" / "summary.json").write_text(
         json.dumps(portable, indent=2) + "\n", encoding="utf-8"
     )
-    return summary
 
 
 def _write_block(

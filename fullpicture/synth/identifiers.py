@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from datetime import date
 
 _UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 LA_NUMBER = "999"
@@ -76,3 +77,8 @@ def opaque_ref(prefix: str, *parts: object) -> str:
     """A record reference that is stable for its parts but reveals nothing about them."""
     digest = hashlib.blake2b("|".join(str(p) for p in parts).encode(), digest_size=8).digest()
     return f"{prefix}{int.from_bytes(digest, 'big') % 10**14:014d}"
+
+
+def pnc_number(true_id: str, born: date) -> str:
+    """A Police National Computer style number; the police and youth justice hold the same one."""
+    return f"{born.year % 100:02d}/{opaque_ref('', true_id)[-6:]}"

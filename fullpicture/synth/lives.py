@@ -268,7 +268,7 @@ def _peer_groups(households: list[Household], rng: random.Random) -> None:
 def _group_incidents(group: list[tuple[Household, str]], rng: random.Random) -> None:
     ids = [tid for _, tid in group]
     for hh, tid in group:
-        hh.peers.extend(other for other in ids if other != tid)
+        hh.peers.extend((tid, other) for other in ids if other != tid)
     day = WINDOW_START + timedelta(days=rng.randrange(60, 2100))
     for n in range(rng.randrange(1, 4)):
         when = at(day + timedelta(days=20 * n), rng, office=False)

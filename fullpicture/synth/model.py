@@ -88,7 +88,7 @@ class Household:
     people: list[Person] = field(default_factory=list)
     tenancies: list[Tenancy] = field(default_factory=list)
     episodes: list[Episode] = field(default_factory=list)
-    peers: list[str] = field(default_factory=list)  # true ids of peers in other households
+    peers: list[tuple[str, str]] = field(default_factory=list)  # (child, peer elsewhere)
 
     @property
     def children(self) -> list[Person]:

@@ -120,6 +120,8 @@ def bad_date(rng: random.Random, style: str) -> str:
         return rng.choice(("2021-02-30", "2022-13-04", "20XX-05-01", "0000-00-00"))
     if style == "dots":
         return rng.choice(("31.02.2021", "00.00.0000", "12.13.2022"))
+    if style == "compact":
+        return rng.choice(("20210230", "20221304", "00000000", "2021-99"))
     if style == "words":
         return rng.choice(("31 February 2021", "sometime in June", "N/K"))
     return rng.choice(("31/02/2021", "45/11/2020", "00/00/0000", "unknown", "2021/31/12"))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fullpicture.intake.dates import LONDON, ParsedDate, format_date, parse_date
+from fullpicture.intake.dates import LONDON, ParsedDate, format_date, parse_date, strptime
 from fullpicture.intake.problems import InvalidValue
 from fullpicture.vocabulary import DatePrecision as P
 
@@ -97,3 +97,36 @@ def test_should_read_iso_and_uk_forms_of_a_day_alike(day):
 def test_should_keep_the_wall_clock_of_an_exact_time():
     parsed = parse_date("03/01/2021 09:30")
     assert parsed.at is not None and parsed.at.astimezone(LONDON).strftime("%H:%M") == "09:30"
+
+
+FORMATS = [
+    "%d/%m/%Y",
+    "%d/%m/%Y %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%d.%m.%Y",
+    "%d %B %Y",
+    "%d-%b-%y",
+    "%Y%m%d",
+    "%d/%m/%y %H:%M:%S",
+]
+
+
+def _outcome(parse, text, fmt):
+    try:
+        return parse(text, fmt)
+    except ValueError:
+        return "invalid"
+
+
+@given(
+    moment=st.datetimes(min_value=datetime(1901, 1, 1), max_value=datetime(2030, 12, 31)),
+    fmt=st.sampled_from(FORMATS),
+)
+def test_should_read_declared_formats_exactly_as_strptime_does(moment, fmt):
+    text = moment.strftime(fmt)
+    assert _outcome(strptime, text, fmt) == _outcome(datetime.strptime, text, fmt)
+
+
+@given(text=st.text(alphabet="0123456789/:-. TJanMayb", max_size=20), fmt=st.sampled_from(FORMATS))
+def test_should_refuse_what_strptime_refuses(text, fmt):
+    assert _outcome(strptime, text, fmt) == _outcome(datetime.strptime, text, fmt)

@@ -9,8 +9,17 @@ from fullpicture.synth.agencies.housing import Housing
 from fullpicture.synth.agencies.partnership import Partnership
 from fullpicture.synth.agencies.police import Police
 from fullpicture.synth.agencies.social_care import SocialCare
+from fullpicture.synth.agencies.youth_justice import YouthJustice
 
-AGENCIES: tuple[type[Agency], ...] = (SocialCare, Police, Health, Education, Housing, Partnership)
+AGENCIES: tuple[type[Agency], ...] = (
+    SocialCare,
+    Police,
+    Health,
+    Education,
+    Housing,
+    Partnership,
+    YouthJustice,
+)
 """Every synthetic source, in the order they are written."""
 
 __all__ = ["AGENCIES", "Agency", "Recorder", "TableSpec"]

@@ -7,11 +7,11 @@ Its own shapes: nominal references (``NOM`` + digits), surnames in capitals, dat
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from fullpicture.synth.agencies.base import Agency, Cell, LocalIds, TableSpec
-from fullpicture.synth.identifiers import opaque_ref
-from fullpicture.synth.model import Episode, Household, Observation, Person
+from fullpicture.synth.identifiers import opaque_ref, pnc_number
+from fullpicture.synth.model import WINDOW_END, Episode, Household, Observation, Person
 from fullpicture.synth.noise import EventNoise, IdentityProfile
 
 STAMP = "%d/%m/%Y %H:%M"
@@ -240,7 +240,7 @@ class Police(Agency):
                 not person.is_child or person.age_on(household.tenancies[-1].start) >= 10
             )
             pnc = (
-                f"{ident.date_of_birth.year % 100:02d}/{opaque_ref('', person.true_id)[-6:]}"
+                pnc_number(person.true_id, person.date_of_birth)
                 if adult_or_older and self.rng.random() < 0.6
                 else ""
             )
@@ -263,11 +263,9 @@ class Police(Agency):
 
     def _links(self, household: Household) -> None:
         """Associations the force records: peers seen together, and a mother's new partner."""
-        for child in household.children:
-            if not self.knows(child.true_id):
-                continue
-            for peer in sorted(set(household.peers)):
-                self._link(self.local[child.true_id][0], self.ids.for_true_id(peer), "ASSOC")
+        for child, peer in sorted(set(household.peers)):  # peers live in other households
+            if self.knows(child):
+                self._link(self.local[child][0], self.ids.for_true_id(peer), "ASSOC")
         mother = household.people[0]
         for adult in household.adults:
             if (
@@ -384,7 +382,9 @@ class Police(Agency):
 
     def _w_arrest(self, household: Household, e: Episode) -> None:
         disposal = e.attrs["disposal"]
-        later = e.start + timedelta(days=self.rng.randrange(1, 60))
+        if date.fromisoformat(e.attrs["disposed"]) > WINDOW_END:
+            disposal = "pending"  # charged or cautioned after the extract window
+        later = datetime.combine(date.fromisoformat(e.attrs["disposed"]), time(11))
         location = (
             "CARE HOME/PLACEMENT"
             if e.attrs["in_placement"] == "Y"

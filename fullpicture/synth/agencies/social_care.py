@@ -559,7 +559,14 @@ class SocialCare(Agency):
 
     def _relative(self, person: Person) -> None:
         for local, ident in self.person_records(person):
-            dob = ident.date_of_birth.strftime(DATE) if self.rng.random() < 0.85 else ""
+            roll = self.rng.random()
+            if roll < 0.81:
+                dob = ident.date_of_birth.strftime(DATE)
+            elif roll < 0.85:  # an estimate: the year only, marked uncertain
+                dob = f"?{ident.date_of_birth.year}"
+                self.recorder.noise_counts[f"{self.source}:dob_uncertain_year"] += 1
+            else:
+                dob = ""
             self.write_person(
                 "relatives",
                 local,

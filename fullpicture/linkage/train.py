@@ -1,0 +1,83 @@
+"""Training the Splink model without labels: prior from deterministic rules, u by random sampling,
+m by expectation maximisation on two blocking passes (each pass learns the comparisons it does not
+block on)."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import duckdb
+from splink import DuckDBAPI, Linker, block_on
+
+from fullpicture.errors import LinkageError
+from fullpicture.linkage.settings import DETERMINISTIC_RULES, settings_creator
+from fullpicture.linkage.snapshot import count
+
+# Splink's own logging is chatty; our CLI reports progress itself.
+_LOG_LEVEL = 30  # logging.WARNING
+
+# The deterministic rules find roughly this share of true links (NHS numbers are missing from
+# about half of non-health records); used only to scale the prior.
+_DETERMINISTIC_RECALL = 0.6
+
+
+def _linker(con: duckdb.DuckDBPyConnection, settings: Any, table: str = "records") -> Linker:
+    db_api = DuckDBAPI(con)
+    return Linker(db_api.register(table), settings, log_level=_LOG_LEVEL)
+
+
+def train_model(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    seed: int = 20240601,
+    max_pairs: float = 1e6,
+    u_pairs: float | None = None,
+) -> dict[str, Any]:
+    """Train the model on the ``records`` table of ``con``.
+
+    Args:
+        con: a DuckDB connection holding the snapshot's ``records`` table.
+        seed: seed of the random sampling for u (reproducible models).
+        max_pairs: cap on the pairs used by each EM pass.
+        u_pairs: pairs sampled for u (default ``FULLPICTURE_LINKAGE_U_PAIRS`` or 300,000: the
+            rarest level that matters, the same NHS number, is then seen about 20 times).
+
+    Returns:
+        The trained model as a Splink settings dictionary (JSON-serialisable).
+
+    Raises:
+        LinkageError: there are too few records to train on.
+    """
+    total = count(con, "select count(*) from records")
+    if total < 10:
+        raise LinkageError(
+            f"Only {total} source person records: too few to train a linkage model.",
+            hint="Import the agencies' extracts first (fullpicture import ...).",
+        )
+    linker = _linker(con, settings_creator())
+    training = linker.training
+    training.estimate_probability_two_random_records_match(
+        DETERMINISTIC_RULES, recall=_DETERMINISTIC_RECALL
+    )
+    u_pairs = u_pairs or float(os.environ.get("FULLPICTURE_LINKAGE_U_PAIRS", "3e5"))
+    training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=seed)
+    for rule in (block_on("nhs_number"), block_on("dob", "given_canon")):
+        training.estimate_parameters_using_expectation_maximisation(
+            rule, estimate_without_term_frequencies=True, max_pairs=max_pairs
+        )
+    model: dict[str, Any] = linker.misc.save_model_to_json()
+    return model
+
+
+def model_to_json(model: dict[str, Any]) -> str:
+    """Serialise a trained model for the store."""
+    return json.dumps(model)
+
+
+def linker_for(
+    con: duckdb.DuckDBPyConnection, model: dict[str, Any], table: str = "records"
+) -> Linker:
+    """A Splink linker over ``table`` using a trained model (no retraining)."""
+    return _linker(con, model, table)

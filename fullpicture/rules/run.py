@@ -1,0 +1,289 @@
+"""Running the rules: snapshot the store into DuckDB, run every rule with a time limit, write
+alerts back with the rule version, parameters and compiled SQL kept for audit.
+
+The whole-store path and the per-child path (``person_id=``) run the same compiled SQL; the
+per-child snapshot holds the child, their kin and anyone sharing an incident with them, and only
+the child's findings are written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
+
+import duckdb
+import ibis
+from sqlalchemy.engine import Engine
+
+from fullpicture.alerts.lifecycle import Finding, SyncCounts, register_sql, sync_findings
+from fullpicture.alerts.tables import analysis_run
+from fullpicture.errors import RuleError
+from fullpicture.rules.library import ALL_RULES, all_attributes
+from fullpicture.rules.snapshot import (
+    SnapshotData,
+    load_snapshot,
+    read_store,
+    related_people,
+    unbound_tables,
+)
+from fullpicture.rules.spec import (
+    FINDING_COLUMNS,
+    Rule,
+    explain,
+    load_overrides,
+    resolve_parameters,
+)
+
+DEFAULT_TIME_LIMIT = 120.0
+"""Seconds one rule may run before its DuckDB query is interrupted."""
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule with its parameters in force and the SQL they compile to."""
+
+    rule: Rule
+    parameters: dict[str, Any]
+    sql: str
+    sql_hash: str
+
+
+@dataclass
+class RuleOutcome:
+    """How one rule went in one run."""
+
+    rule_id: str
+    findings: int
+    seconds: float
+
+
+@dataclass
+class AnalyseSummary:
+    """What one analysis did."""
+
+    as_of: datetime
+    person_id: str | None
+    events: int
+    rules: int
+    findings: int
+    snapshot_seconds: float
+    rules_seconds: float
+    write_seconds: float
+    counts: SyncCounts
+    per_rule: list[RuleOutcome] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        return asdict(self)
+
+
+def _params_json(parameters: Mapping[str, Any]) -> str:
+    return json.dumps(parameters, sort_keys=True)
+
+
+@lru_cache(maxsize=512)
+def _compile(rule_id: str, params_json: str, attributes: tuple[str, ...]) -> str:
+    rule = next(r for r in ALL_RULES if r.id == rule_id)
+    expr = rule.build(unbound_tables(attributes), json.loads(params_json))
+    missing = [c for c in FINDING_COLUMNS if c not in expr.columns]
+    if missing:
+        raise RuleError(f"Rule {rule_id} does not return the columns {', '.join(missing)}.")
+    return str(ibis.to_sql(expr, dialect="duckdb"))
+
+
+def compile_rules(
+    rules: Sequence[Rule] = ALL_RULES, overrides: Mapping[str, Mapping[str, Any]] | None = None
+) -> list[CompiledRule]:
+    """Resolve each rule's parameters and compile its expression to DuckDB SQL (cached).
+
+    Raises:
+        RuleError: a rule's expression could not be built or compiled.
+        ConfigurationError: an override is invalid.
+    """
+    overrides = load_overrides() if overrides is None else overrides
+    attributes = all_attributes()
+    out = []
+    for rule in rules:
+        params = resolve_parameters(rule, overrides)
+        try:
+            sql = _compile(rule.id, _params_json(params), attributes)
+        except RuleError:
+            raise
+        except Exception as exc:
+            raise RuleError(
+                f"Rule {rule.id} could not be compiled: {exc}",
+                hint="This is a defect in the rule library; report it with the rule id.",
+            ) from exc
+        digest = hashlib.sha256(
+            f"{rule.id}|{rule.version}|{_params_json(params)}|{sql}".encode()
+        ).hexdigest()
+        out.append(CompiledRule(rule, params, sql, digest))
+    return out
+
+
+def execute_rule(
+    con: duckdb.DuckDBPyConnection, compiled: CompiledRule, time_limit: float
+) -> list[dict[str, Any]]:
+    """Run one compiled rule on the snapshot, interrupting it after ``time_limit`` seconds.
+
+    Raises:
+        RuleError: the rule failed or ran out of time (the message names the rule; the SQL is in
+            the hint).
+    """
+    timer = threading.Timer(time_limit, con.interrupt)
+    timer.start()
+    try:
+        rows: list[dict[str, Any]] = con.sql(compiled.sql).to_arrow_table().to_pylist()
+    except duckdb.InterruptException as exc:
+        raise RuleError(
+            f"Rule {compiled.rule.id} was stopped after its time limit of {time_limit:g} s.",
+            hint=f"Raise the limit or report the rule. SQL: {compiled.sql}",
+        ) from exc
+    except duckdb.Error as exc:
+        raise RuleError(
+            f"Rule {compiled.rule.id} failed: {exc}",
+            hint=f"This is a defect in the rule; report it. SQL: {compiled.sql}",
+        ) from exc
+    finally:
+        timer.cancel()
+    return rows
+
+
+def to_finding(compiled: CompiledRule, row: Mapping[str, Any]) -> Finding:
+    """Turn one result row into a :class:`Finding` with its explanation."""
+    rule = compiled.rule
+    facts = {k: v for k, v in row.items() if k not in ("person_id", "anchor_key", "evidence")}
+    return Finding(
+        rule_id=rule.id,
+        rule_code=rule.code,
+        rule_version=rule.version,
+        severity=rule.severity,
+        person_id=str(row["person_id"]),
+        anchor_key=str(row["anchor_key"]),
+        anchor_on=row["anchor_on"],
+        evidence=tuple(int(e) for e in (row["evidence"] or []) if e is not None),
+        explanation=explain(rule, row, compiled.parameters),
+        facts=facts,
+        sql_hash=compiled.sql_hash,
+    )
+
+
+def run_compiled(
+    con: duckdb.DuckDBPyConnection,
+    compiled: Sequence[CompiledRule],
+    *,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    person_id: str | None = None,
+) -> tuple[list[Finding], list[RuleOutcome]]:
+    """Run every compiled rule on a loaded snapshot; keep only ``person_id``'s findings if given."""
+    findings: list[Finding] = []
+    outcomes = []
+    for item in compiled:
+        started = time.perf_counter()
+        rows = execute_rule(con, item, time_limit)
+        if person_id is not None:
+            rows = [r for r in rows if r["person_id"] == person_id]
+        findings.extend(to_finding(item, r) for r in rows)
+        outcomes.append(RuleOutcome(item.rule.id, len(rows), time.perf_counter() - started))
+    return findings, outcomes
+
+
+def _write(
+    engine: Engine,
+    compiled: Sequence[CompiledRule],
+    findings: Sequence[Finding],
+    person_id: str | None,
+    as_of: datetime,
+) -> SyncCounts:
+    reason = (
+        f"The rule no longer finds this pattern in the records (analysis as of "
+        f"{as_of.isoformat(timespec='minutes')})."
+    )
+    with engine.begin() as conn:
+        for c in compiled:
+            register_sql(
+                conn, c.sql_hash, c.rule.id, c.rule.version, _params_json(c.parameters), c.sql
+            )
+        return sync_findings(
+            conn,
+            findings,
+            rule_ids=[c.rule.id for c in compiled],
+            person_ids=None if person_id is None else [person_id],
+            reason=reason,
+        )
+
+
+def _snapshot(engine: Engine, person_id: str | None) -> SnapshotData:
+    scope = None if person_id is None else related_people(engine, person_id)
+    return read_store(engine, scope)
+
+
+def analyse(
+    engine: Engine,
+    *,
+    person_id: str | None = None,
+    as_of: datetime | None = None,
+    rules: Sequence[Rule] | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    overrides: Mapping[str, Mapping[str, Any]] | None = None,
+) -> AnalyseSummary:
+    """Snapshot the store, run the rules and write alerts back.
+
+    Args:
+        engine: the store.
+        person_id: analyse only this child (with their household and linked peers as context).
+        as_of: the moment of analysis (default now); deadlines after it have not yet passed.
+        rules: the rules to run (default: the whole library).
+        time_limit: seconds per rule before its query is interrupted.
+        overrides: parameter overrides (default: the deployment's rules configuration).
+
+    Raises:
+        RuleError: a rule failed, ran out of time or could not be compiled.
+    """
+    started_at = datetime.now(UTC)
+    as_of = as_of or started_at
+    compiled = compile_rules(ALL_RULES if rules is None else rules, overrides)
+    t0 = time.perf_counter()
+    data = _snapshot(engine, person_id)
+    con = load_snapshot(data, all_attributes(), as_of)
+    t1 = time.perf_counter()
+    try:
+        findings, outcomes = run_compiled(con, compiled, time_limit=time_limit, person_id=person_id)
+    finally:
+        con.close()
+    t2 = time.perf_counter()
+    counts = _write(engine, compiled, findings, person_id, as_of)
+    summary = AnalyseSummary(
+        as_of=as_of,
+        person_id=person_id,
+        events=data.events.num_rows,
+        rules=len(compiled),
+        findings=len(findings),
+        snapshot_seconds=t1 - t0,
+        rules_seconds=t2 - t1,
+        write_seconds=time.perf_counter() - t2,
+        counts=counts,
+        per_rule=outcomes,
+    )
+    _log_run(engine, summary, started_at)
+    return summary
+
+
+def _log_run(engine: Engine, summary: AnalyseSummary, started_at: datetime) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            analysis_run.insert().values(
+                started_at=started_at,
+                finished_at=datetime.now(UTC),
+                as_of=summary.as_of,
+                person_id=summary.person_id,
+                summary=json.dumps(summary.as_dict(), default=str),
+            )
+        )
