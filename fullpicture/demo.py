@@ -24,6 +24,7 @@ from fullpicture.exports.report import write_report
 from fullpicture.intake.importer import import_files
 from fullpicture.intake.mapping import load_mapping
 from fullpicture.linkage import link
+from fullpicture.rules.run import analyse
 from fullpicture.store.database import open_store
 from fullpicture.synth import generate
 
@@ -121,9 +122,7 @@ def link_people(ctx: DemoContext) -> str:
 
 
 def run_rules(ctx: DemoContext) -> str:
-    """Run the rule library over the linked store, so that the web app has alerts to show."""
-    from fullpicture.rules.run import analyse
-
+    """Run every rule of the library over the linked store and write the alerts."""
     summary = analyse(ctx.store())
     ctx.results["rules"] = summary
     return (

@@ -209,6 +209,13 @@ _TYPES: tuple[EventType, ...] = (
         "Ceased to be looked after",
         (("reason", "903 REC code"),),
     ),
+    EventType(
+        "social_care.legal_status_change",
+        _SC,
+        _N,
+        "Looked-after legal status changed",
+        (("legal_status", "the new 903 LS code"),),
+    ),
     EventType("social_care.placement_start", _SC, _N, "Placement started", _PLACEMENT_ATTRS),
     EventType("social_care.placement_end", _SC, _N, "Placement ended", _PLACEMENT_ATTRS),
     EventType(
@@ -299,6 +306,7 @@ _TYPES: tuple[EventType, ...] = (
         (
             ("outcome", "nfa, signposted, early_help, universal, transferred"),
             ("signposted_to", "agency the family was signposted to"),
+            ("reason", "CIN census ReasonForClosure RC1-RC9"),
         ),
     ),
     EventType(

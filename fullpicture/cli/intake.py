@@ -21,8 +21,8 @@ from fullpicture.cli.common import (
     print_json,
 )
 from fullpicture.intake.importer import FileResult, import_file, import_files
-from fullpicture.intake.mapping import load_mapping
 from fullpicture.intake.quarantine import export_quarantine, list_quarantine
+from fullpicture.intake.statutory.builtin import load_mapping_reference
 
 
 def _result_json(result: FileResult) -> dict[str, Any]:
@@ -53,11 +53,17 @@ def _print_notes(results: list[FileResult]) -> None:
 @app.command("import")
 @command
 def import_command(
-    files: Annotated[list[Path], typer.Argument(help="CSV, XLSX or JSON files of one source.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="CSV, XLSX, JSON (or CIN census XML) files of one source.")
+    ],
     source: Annotated[str, typer.Option("--source", help="The source the files come from.")],
     mapping: Annotated[
         Path | None,
-        typer.Option("--mapping", help="The source's mapping (TOML/JSON); registered for later."),
+        typer.Option(
+            "--mapping",
+            help="The source's mapping (TOML/JSON file, or builtin:ssda903 / builtin:cin-census); "
+            "registered for later.",
+        ),
     ] = None,
     supersedes: Annotated[
         int | None,
@@ -84,19 +90,23 @@ def import_command(
         fullpicture import extracts/police/*.csv --source police --mapping mappings/police.toml
 
         fullpicture import police_persons_v2.csv --source police --supersedes 3 --json
+
+        fullpicture import header.csv episodes.csv --source cla --mapping builtin:ssda903
+
+        fullpicture import census.xml --source cin --mapping builtin:cin-census
     """
-    loaded = load_mapping(mapping) if mapping is not None else None
+    loaded = load_mapping_reference(mapping, source) if mapping is not None else None
     engine = engine_for(database)
-    if supersedes is not None or max_bad_ratio is not None:
+    if supersedes is not None:
         if len(files) != 1:
-            raise typer.BadParameter("--supersedes and --max-bad-ratio take one file at a time.")
+            raise typer.BadParameter("--supersedes takes one corrected file at a time.")
         results = [
             import_file(
                 engine, files[0], source, loaded, supersedes=supersedes, max_bad_ratio=max_bad_ratio
             )
         ]
     else:
-        results = import_files(engine, files, source, loaded)
+        results = import_files(engine, files, source, loaded, max_bad_ratio=max_bad_ratio)
     if as_json:
         print_json([_result_json(r) for r in results])
         return

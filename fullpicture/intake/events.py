@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from fullpicture.intake.checks import MAX_TEXT, RowCheck
@@ -90,11 +91,18 @@ def _event_type(emit: EmitPlan, check: RowCheck) -> str | None:
     return name
 
 
-def _attributes(check: RowCheck, plan: TablePlan, emit: EmitPlan) -> str | None:
+def _attributes(check: RowCheck, plan: TablePlan, emit: EmitPlan, raw: list[str]) -> str | None:
     values = check.values
     found = {k[11:]: values[k] for k in plan.attribute_fields if k in values}  # "attributes."
     found.update(emit.emit.attributes)
-    return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
+    found.update(emit.attributes(raw))
+    return _attributes_json(tuple(sorted(found.items()))) if found else None
+
+
+@lru_cache(maxsize=8192)
+def _attributes_json(items: tuple[tuple[str, str], ...]) -> str:
+    """The attributes as JSON; cached, since rows repeat the same codes many times."""
+    return json.dumps(dict(items), ensure_ascii=False)
 
 
 def _participants(check: RowCheck, ctx: ImportContext) -> list[tuple[int, str]]:
@@ -170,9 +178,13 @@ def build_events(
     common["row_number"] = row
     common["sequence"] = _sequence(check, plan, row)
     participants = _participants(check, ctx)
-    base = common["record_id"] or row_key(raw)
+    base = common["record_id"] or _composite_key(plan, raw) or row_key(raw)
     built = BuiltEvents()
+    skipped: dict[str, str] = {}
     for emit in plan.emits:
+        if emit.conditions and not emit.applies(raw):
+            skipped.update(_condition_values(plan, emit, raw))
+            continue
         event_type, when = _event_type(emit, check), _event_date(plan, emit, raw, check)
         if event_type is None or when is None:
             continue
@@ -185,13 +197,30 @@ def build_events(
                 **_timing(when),
                 "record_key": key,
                 "event_type": event_type,
-                "attributes": _attributes(check, plan, emit),
+                "attributes": _attributes(check, plan, emit, raw),
             }
         )
         built.participants[key] = participants
     if not built.events and not check.problems:
-        check.fail("row", "no event: every date column of the row is blank", "")
+        if skipped:
+            found = ", ".join(f"{column}={value!r}" for column, value in skipped.items())
+            check.fail("row", f"no event: no emit's 'when' condition holds ({found})", found)
+        else:
+            check.fail("row", "no event: every date column of the row is blank", "")
     return built
+
+
+def _condition_values(plan: TablePlan, emit: EmitPlan, raw: list[str]) -> dict[str, str]:
+    """The row's values in the columns an emit's ``when`` tests (to explain a skipped row)."""
+    return {plan.header[at]: raw[at].strip() if at < len(raw) else "" for at, _ in emit.conditions}
+
+
+def _composite_key(plan: TablePlan, raw: list[str]) -> str | None:
+    """The record key from the table's ``key_columns`` (e.g. child id and start date)."""
+    if not plan.key_positions:
+        return None
+    parts = [raw[at].strip() if at < len(raw) else "" for at in plan.key_positions]
+    return ":".join(parts) if all(parts) else None
 
 
 def _timing(when: ParsedDate) -> dict[str, Any]:

@@ -99,6 +99,10 @@ class Emit(BaseModel):
         time: an optional separate column holding the time of day.
         optional: a blank date means "no such event" instead of a problem with the row.
         attributes: fixed attribute values for this emitted event.
+        attribute_columns: attribute key -> source column, for this event only (translated
+            through ``values."attributes.<key>"``; a value translated to "" is left out).
+        when: source column -> the values (exact, ignoring case; "" for blank) for which the
+            row emits this event; every listed column must hold one of its values.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -108,6 +112,15 @@ class Emit(BaseModel):
     time: str | None = None
     optional: bool = False
     attributes: dict[str, str] = Field(default_factory=dict)
+    attribute_columns: dict[str, str] = Field(default_factory=dict)
+    when: dict[str, list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check_when(self) -> Emit:
+        for column, accepted in self.when.items():
+            if not accepted:
+                raise ValueError(f"emit 'when' for {column!r} lists no values: it would never emit")
+        return self
 
 
 class Table(BaseModel):
@@ -126,6 +139,7 @@ class Table(BaseModel):
     constants: dict[str, str] = Field(default_factory=dict)  # canonical field -> fixed value
     emit: list[Emit] = Field(default_factory=list)
     max_bad_ratio: float | None = Field(default=None, ge=0, le=1)  # circuit breaker, off if None
+    key_columns: list[str] = Field(default_factory=list)  # record key when no record_id column
 
     @model_validator(mode="after")
     def _check_fields(self) -> Table:

@@ -21,6 +21,29 @@ class EmitPlan:
     emit: Emit
     date_at: int
     time_at: int | None
+    conditions: tuple[tuple[int, frozenset[str]], ...] = ()
+    """``when``: (column position, accepted values folded to lower case)."""
+    attribute_reads: tuple[tuple[str, int, CodeMap | None], ...] = ()
+    """``attribute_columns``: (attribute key, column position, its code translation)."""
+
+    def applies(self, row: list[str]) -> bool:
+        """Return whether the row meets every ``when`` condition of this emit."""
+        width = len(row)
+        for at, accepted in self.conditions:
+            value = row[at].strip().casefold() if at < width else ""
+            if value not in accepted:
+                return False
+        return True
+
+    def attributes(self, row: list[str]) -> dict[str, str]:
+        """Return this emit's attributes read from its own columns (blank ones left out)."""
+        found: dict[str, str] = {}
+        for key, at, codes in self.attribute_reads:
+            value = row[at].strip() if at < len(row) else ""
+            value = codes.translate(value) if codes and value else value
+            if value:
+                found[key] = value
+        return found
 
 
 @dataclass
@@ -40,6 +63,8 @@ class TablePlan:
     wanted: frozenset[str] = frozenset()
     """Fields that can have a value (mapped or constant) or must have one (required)."""
     attribute_fields: tuple[str, ...] = ()
+    key_positions: tuple[int, ...] = ()
+    """Positions of the table's ``key_columns`` (the record key when there is no record_id)."""
     _reads: list[tuple[str, int, CodeMap | None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -47,6 +72,7 @@ class TablePlan:
         self.wanted = frozenset(self.index) | frozenset(self.table.constants) | self.required
         self.attribute_fields = tuple(f for f in self.wanted if f.startswith("attributes."))
         self._reads = [(name, at, self.codes.get(name)) for name, at in self.index.items()]
+        self.key_positions = tuple(self.header.index(c) for c in self.table.key_columns)
 
     def values(self, row: list[str]) -> dict[str, str]:
         """Return canonical field -> value (stripped, code-translated); blanks are left out."""
@@ -55,8 +81,10 @@ class TablePlan:
         for name, at, codes in self._reads:
             if at < width:
                 value = row[at].strip()
+                if value and codes:
+                    value = codes.translate(value)  # a code translated to "" counts as blank
                 if value:
-                    out[name] = codes.translate(value) if codes else value
+                    out[name] = value
         for name, value in self.table.constants.items():
             out.setdefault(name, value)
         return out
@@ -69,6 +97,8 @@ def needed_columns(table: Table) -> list[str]:
         names.append(emit.date)
         if emit.time:
             names.append(emit.time)
+        names.extend([*emit.when, *emit.attribute_columns.values()])
+    names.extend(table.key_columns)
     return list(dict.fromkeys(names))
 
 
@@ -111,20 +141,32 @@ def choose_table(mapping: Mapping, path: Path, header: list[str]) -> Table:
     )
 
 
+def _emit_plan(emit: Emit, position: dict[str, int], codes: dict[str, CodeMap]) -> EmitPlan:
+    conditions = tuple(
+        (position[column], frozenset(v.strip().casefold() for v in accepted))
+        for column, accepted in emit.when.items()
+    )
+    reads = tuple(
+        (key, position[column], codes.get(f"attributes.{key}"))
+        for key, column in emit.attribute_columns.items()
+    )
+    time_at = position[emit.time] if emit.time else None
+    return EmitPlan(emit, position[emit.date], time_at, conditions, reads)
+
+
 def compile_plan(mapping: Mapping, table: Table, header: list[str]) -> TablePlan:
     """Bind ``table`` to ``header`` (every needed column must be present; see choose_table)."""
     position = {name: at for at, name in enumerate(header)}
     index = {name: position[column] for name, column in table.columns.items()}
-    emits = [
-        EmitPlan(e, position[e.date], position[e.time] if e.time else None) for e in table.emit
-    ]
+    codes = {name: CodeMap(codes) for name, codes in table.values.items()}
+    emits = [_emit_plan(e, position, codes) for e in table.emit]
     used = set(needed_columns(table))
     return TablePlan(
         mapping=mapping,
         table=table,
         header=header,
         index=index,
-        codes={name: CodeMap(codes) for name, codes in table.values.items()},
+        codes=codes,
         emits=emits,
         formats=tuple(table.date_formats or mapping.date_formats),
         unmapped=[column for column in header if column not in used],
