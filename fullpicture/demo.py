@@ -122,7 +122,7 @@ def link_people(ctx: DemoContext) -> str:
 
 
 def run_rules(ctx: DemoContext) -> str:
-    """Run every rule of the library over the store and write the alerts."""
+    """Run every rule of the library over the linked store and write the alerts."""
     summary = analyse(ctx.store())
     ctx.results["rules"] = summary
     return (
@@ -155,7 +155,7 @@ def demo_steps() -> list[DemoStep]:
         DemoStep("Generate the synthetic local authority", generate_authority),
         DemoStep("Import every agency's extract", import_extracts),
         DemoStep("Link people across agencies", link_people),
-        DemoStep("Run the rules from the learning", run_rules),
+        DemoStep("Run the rules from case-review learning", run_rules),
         DemoStep("Build the chronologies and write the report", write_html_report),
     ]
 

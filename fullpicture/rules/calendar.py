@@ -55,6 +55,7 @@ def _local_midnight_utc(day: date) -> datetime:
     return local.astimezone(UTC).replace(tzinfo=None)
 
 
+@lru_cache(maxsize=16)
 def calendar_table(first: date, last: date) -> pa.Table:
     """Build the calendar table for every day from ``first`` to ``last`` inclusive.
 

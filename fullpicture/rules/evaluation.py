@@ -4,7 +4,10 @@
   extracts with ``scenario.toml`` (``as_of``; ``[[expect]]`` and ``[[forbid]]`` alerts, each a
   ``rule`` and a ``person = {source, local_id}``; ``quiet = true`` for well-handled cases that must
   raise nothing). Each runs through the real intake and linkage into a fresh store, then
-  :func:`fullpicture.rules.run.analyse`.
+  :func:`fullpicture.rules.run.analyse`. A shared background population
+  (``tests/scenarios/background/``: 80 people known to one or more agencies, with nothing of
+  note) is taken in with every scenario, as in a real authority, so that linkage has records to
+  learn from.
 - **Truth** (``DIR/truth`` from the synthetic generator): per catalogue code, precision (alerts on a
   person with a planted pattern of that code / all alerts of that code) and recall (planted
   instances whose person has an alert of that code / all planted instances). Matching is by person
@@ -108,8 +111,10 @@ def _load_scenario_store(directory: Path, engine: Engine) -> None:
     link = _linker()
 
     mappings = directory.parent / "mappings"
+    background = directory.parent / "background"
     for source in SCENARIO_SOURCES:
         files = sorted(directory.glob(f"{_FILE_PREFIX[source]}*"))
+        files += sorted(background.glob(f"{_FILE_PREFIX[source]}*"))
         if files:
             mapping = load_mapping(mappings / f"{source}.toml")
             import_files(engine, files, source, mapping, imported_by="evaluate")

@@ -1,4 +1,4 @@
-"""Same answer everywhere: the golden chronologies give identical findings (rule, person, anchor
+"""Same answer everywhere: each golden chronology gives identical findings (rule, person, anchor
 and evidence) when the same Ibis expressions run on DuckDB and on PostgreSQL."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.rules.chronologies import evidence_duckdb, run_ibis_backend
-from tests.rules.golden import CASES
+from tests.rules.golden import CASES, Golden
 
 pytestmark = pytest.mark.postgres
 
@@ -26,12 +26,9 @@ def sample_postgres(postgres_url: str) -> Iterator[Any]:
     con.disconnect()
 
 
-def test_should_give_identical_findings_on_duckdb_and_postgres(sample_postgres: Any) -> None:
-    differences = {}
-    for case in CASES:
-        chron = case.build()
-        on_duckdb = evidence_duckdb(chron)
-        on_postgres = run_ibis_backend(sample_postgres, chron)
-        if on_duckdb != on_postgres:
-            differences[case.name] = (on_duckdb, on_postgres)
-    assert differences == {}
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_should_give_identical_findings_on_duckdb_and_postgres(
+    sample_postgres: Any, case: Golden
+) -> None:
+    chron = case.build()
+    assert run_ibis_backend(sample_postgres, chron) == evidence_duckdb(chron)

@@ -40,7 +40,7 @@ ACC_1 = Rule(
     title="Accumulating concerns",
     version=1,
     severity=Severity.HIGH,
-    looks_for="Four or more concerns about a child (referrals, contacts, police notifications and "
+    looks_for="Three or more concerns about a child (referrals, contacts, police notifications and "
     "incidents, school, health and housing concerns; anonymous and neighbour reports included) "
     "within 12 months, from any mix of agencies.",
     why="Referrals handled one at a time hide their accumulation; reviews repeatedly found low-level "
@@ -49,7 +49,7 @@ ACC_1 = Rule(
     "twice. Concerns with uncertain dates count only if they certainly fall within the window.",
     citations=(*cite("ACC-1", "LSCP-LFR", "TRI-2019"), *cite("ACC-4", "TRI-2019")),
     parameters=(
-        Parameter("threshold", 4, "how many concerns"),
+        Parameter("threshold", 3, "how many concerns"),
         Parameter("months", 12, "window in calendar months"),
     ),
     explanation="{count} concerns from {agencies} agencies between {anchor_on} and {last_on}, "

@@ -11,7 +11,7 @@ import ibis.expr.types as ir
 from fullpicture.rules.learning import cite
 from fullpicture.rules.patterns import clusters, of_types, with_context
 from fullpicture.rules.snapshot import Tables
-from fullpicture.rules.spec import Parameter, Rule, Severity
+from fullpicture.rules.spec import Parameter, Rule, Severity, format_value
 from fullpicture.vocabulary import CONCERN_TYPES
 
 
@@ -20,11 +20,19 @@ def _unresolved(t: Tables, p: Mapping[str, Any]) -> ir.Table:
     raised = raised.mutate(due=raised.a_due.try_cast("date"))
     raised = raised.filter(raised.due.notnull())
     res = of_types(t.events, ["social_care.escalation_resolved"]).select(
-        r_pid="person_id", r_hi="day_hi"
+        r_pid="person_id", r_lo="day_lo", r_hi="day_hi"
     )
-    open_ = raised.anti_join(res, [raised.person_id == res.r_pid, res.r_hi >= raised.day_lo])
+    open_ = raised.anti_join(
+        res,
+        [raised.person_id == res.r_pid, res.r_hi >= raised.day_lo, res.r_lo <= raised.due],
+    )
     open_ = with_context(open_, t)
     open_ = open_.filter(open_.due < open_.as_of_day)
+    late = res.select(l_pid="r_pid", l_lo="r_lo")
+    late = open_.left_join(late, [open_.person_id == late.l_pid, late.l_lo > open_.due])
+    open_ = late.group_by(
+        [c for c in open_.columns if c not in ("as_of_day", "as_of_ts")]
+    ).aggregate(resolved_on=late.l_lo.min())
     return open_.select(
         person_id=open_.person_id,
         anchor_key=open_.event_id.cast("string"),
@@ -33,6 +41,7 @@ def _unresolved(t: Tables, p: Mapping[str, Any]) -> ir.Table:
         raised_on=open_.day,
         due=open_.due,
         raised_by=open_.a_raised_by.fill_null("not recorded"),
+        resolved_on=open_.resolved_on,
     )
 
 
@@ -42,16 +51,22 @@ ESC_1 = Rule(
     title="Escalation unresolved past its date",
     version=1,
     severity=Severity.HIGH,
-    looks_for="An escalation or professional disagreement still open after the date by which it "
-    "should have been resolved.",
+    looks_for="An escalation or professional disagreement not resolved by the date by which it "
+    "should have been (still open, or resolved late).",
     why="Escalation only protects children when it is followed through to a resolution.",
-    limits="Any later 'escalation resolved' record for the child counts as resolving every earlier "
-    "escalation; escalations with no due date are not checked.",
+    limits="Any 'escalation resolved' record for the child counts as resolving every escalation "
+    "raised before it; escalations with no due date are not checked. A late resolution is a fact "
+    "of the record, so the alert stays until a person acknowledges, actions or dismisses it.",
     citations=cite("ESC-1", "BSCP-B-2021", "LRLSCB-LR2"),
     statutory_basis="Local safeguarding partnership escalation (resolving professional "
     "differences) procedures.",
     explanation="Escalation raised on {raised_on} by {raised_by} was due to be resolved by {due}; "
-    "no resolution is recorded.",
+    "{outcome}.",
+    details=lambda f: {
+        "outcome": "no resolution is recorded"
+        if f["resolved_on"] is None
+        else f"it was resolved late, on {format_value(f['resolved_on'])}"
+    },
     build=_unresolved,
     attributes=("due", "raised_by"),
 )

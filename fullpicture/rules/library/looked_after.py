@@ -268,8 +268,19 @@ def _behaviours(t: Tables) -> ir.Table:
 
 
 def _more_of_same(t: Tables, p: Mapping[str, Any]) -> ir.Table:
-    iv = of_types(t.events, ["youth_justice.intervention", "social_care.service_provided"])
-    iv = iv.mutate(kind=iv.a_intervention_kind.coalesce(iv.a_service, iv.event_type))
+    iv = of_types(
+        t.events,
+        [
+            "youth_justice.intervention",
+            "social_care.service_provided",
+            "partnership.return_interview_done",
+        ],
+    )
+    kind = ibis.cases(
+        (iv.event_type == "partnership.return_interview_done", "return interview"),
+        else_=iv.a_intervention_kind.coalesce(iv.a_service, iv.event_type),
+    )
+    iv = iv.mutate(kind=kind)
     iv = iv.group_by("person_id", "kind").aggregate(
         first_id=iv.event_id.argmin(iv.day_lo),
         first_on=iv.day_lo.min(),
@@ -312,13 +323,14 @@ LAC_6 = Rule(
     title="More of the same: repeated intervention, repeated behaviour",
     version=1,
     severity=Severity.MEDIUM,
-    looks_for="The same kind of intervention used two or more times while the same risk behaviour "
+    looks_for="The same kind of intervention (e.g. a return interview after each missing episode) "
+    "used two or more times while the same risk behaviour "
     "(missing, offending, exclusion, self-harm or a kind of police incident) happened three or "
     "more times after it began, with no professionals' meeting in that time.",
     why="When standard interventions keep failing, practitioners layer on more of the same; a "
     "professionals' meeting should explore alternatives.",
-    limits="Interventions are youth justice interventions and provided services, grouped by "
-    "their recorded kind; behaviour categories are coarse.",
+    limits="Interventions are youth justice interventions, provided services and completed return "
+    "interviews, grouped by their recorded kind; behaviour categories are coarse.",
     citations=cite("LAC-6", "WSCB-BEN-2013"),
     parameters=(
         Parameter("interventions", 2, "times the same intervention was used"),
