@@ -262,3 +262,27 @@ def write_people(
     _retire(conn, retired, now)
     created = sum(1 for i in assignment.ids if i is None)
     return WriteResult(len(clusters), created, len(retired), moved)
+
+
+def current_person_id(conn: Connection, person_id: str) -> str | None:
+    """Where an old person id now points: itself while active, else the id it was merged into
+    (followed to the end). None when the id was never issued or its records went nowhere.
+
+    Use it to redirect old links (bookmarks, alerts, audit entries) after a merge or split.
+    """
+    seen: set[str] = set()
+    current: str | None = person_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        row = conn.execute(
+            sa.select(linkage_identity.c.status, linkage_identity.c.merged_into).where(
+                linkage_identity.c.person_id == current
+            )
+        ).first()
+        if row is None:
+            exists = conn.execute(sa.select(person.c.id).where(person.c.id == current)).first()
+            return current if exists else None
+        if row.status == "active":
+            return current
+        current = row.merged_into
+    return None

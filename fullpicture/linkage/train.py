@@ -5,6 +5,7 @@ block on)."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 from typing import Any
 
@@ -14,6 +15,8 @@ from splink import DuckDBAPI, Linker, block_on
 from fullpicture.errors import LinkageError
 from fullpicture.linkage.settings import DETERMINISTIC_RULES, settings_creator
 from fullpicture.linkage.snapshot import count
+
+_logger = logging.getLogger(__name__)
 
 # Splink's own logging is chatty; our CLI reports progress itself.
 _LOG_LEVEL = 30  # logging.WARNING
@@ -64,9 +67,14 @@ def train_model(
     u_pairs = u_pairs or float(os.environ.get("FULLPICTURE_LINKAGE_U_PAIRS", "3e5"))
     training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=seed)
     for rule in (block_on("nhs_number"), block_on("dob", "given_canon")):
-        training.estimate_parameters_using_expectation_maximisation(
-            rule, estimate_without_term_frequencies=True, max_pairs=max_pairs
-        )
+        try:
+            training.estimate_parameters_using_expectation_maximisation(
+                rule, estimate_without_term_frequencies=True, max_pairs=max_pairs
+            )
+        except ValueError as exc:
+            # A pass can degenerate on tiny or noise-free data (an m probability of exactly 0);
+            # the other pass still estimates those comparisons.
+            _logger.warning("EM pass blocked on %s skipped: %s", rule, exc)
     model: dict[str, Any] = linker.misc.save_model_to_json()
     return model
 

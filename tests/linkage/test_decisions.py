@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 from fullpicture.errors import LinkageError, NotFoundError
 from fullpicture.linkage.decisions import decide, merge, review_queue, split
+from fullpicture.linkage.people import current_person_id
 from fullpicture.linkage.tables import linkage_change, linkage_decision, linkage_identity
 from fullpicture.store.schema import person, source_person
 from tests.linkage.conftest import person_of
@@ -100,3 +101,13 @@ def test_should_reject_bad_pair_ids_and_unknown_people(linked_store: Engine) -> 
         decide(linked_store, "1-99999999", "same", by="worker")
     with pytest.raises(NotFoundError):
         merge(linked_store, "P999999", "P999998", by="worker")
+
+
+def test_should_redirect_a_merged_id_to_the_person_it_joined(linked_store: Engine) -> None:
+    (a,) = person_of(linked_store, "", "twin-a")
+    (b,) = person_of(linked_store, "", "twin-b")
+    (kept,) = merge(linked_store, a, b, by="worker")
+    with linked_store.connect() as conn:
+        assert current_person_id(conn, a) == kept
+        assert current_person_id(conn, b) == kept
+        assert current_person_id(conn, "P999999") is None
