@@ -240,6 +240,7 @@ MAIN_PAGES = [
     ("who-accessed", "aud", "/audit/children/P0000001"),
     ("users", "admin", "/admin/users"),
     ("figures", "an", "/analytics"),
+    ("learning", "an", "/learning?q=missing"),
     ("import", "sw4", "/imports"),
     ("alerts", "sw4", "/alerts"),
     ("linkage", "sw4", "/linkage"),
