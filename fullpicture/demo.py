@@ -24,6 +24,7 @@ from fullpicture.exports.report import write_report
 from fullpicture.intake.importer import import_files
 from fullpicture.intake.mapping import load_mapping
 from fullpicture.linkage import link
+from fullpicture.rules.run import analyse
 from fullpicture.store.database import open_store
 from fullpicture.synth import generate
 
@@ -120,6 +121,16 @@ def link_people(ctx: DemoContext) -> str:
     )
 
 
+def run_rules(ctx: DemoContext) -> str:
+    """Run every rule of the library over the linked store and write the alerts."""
+    summary = analyse(ctx.store())
+    ctx.results["rules"] = summary
+    return (
+        f"{summary.rules} rules over {summary.events:,} events: {summary.findings:,} findings, "
+        f"{summary.counts.opened:,} alerts opened"
+    )
+
+
 def write_html_report(ctx: DemoContext) -> str:
     """Build every child's chronology and write the browsable report."""
     with Progress(console=ctx.console, transient=True) as bar:
@@ -144,6 +155,7 @@ def demo_steps() -> list[DemoStep]:
         DemoStep("Generate the synthetic local authority", generate_authority),
         DemoStep("Import every agency's extract", import_extracts),
         DemoStep("Link people across agencies", link_people),
+        DemoStep("Run the rules from case-review learning", run_rules),
         DemoStep("Build the chronologies and write the report", write_html_report),
     ]
 

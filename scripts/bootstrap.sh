@@ -21,4 +21,16 @@ else
   UV=.tools/bin/uv
 fi
 "$UV" sync --frozen --quiet
+# The web application's GOV.UK Frontend assets (and axe-core for the accessibility tests) come
+# from npm at setup time, pinned by package-lock.json; they are never committed.
+if [ ! -f node_modules/govuk-frontend/package.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  if command -v npm >/dev/null 2>&1; then
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  else
+    echo "npm not found: install nodejs and npm, then run 'npm ci' (the web app needs govuk-frontend)" >&2
+  fi
+fi
 echo "$UV"

@@ -37,4 +37,6 @@ def demo(
             f"[bold]Report:[/] {ctx.report.resolve().as_uri()}", highlight=False, soft_wrap=True
         )
     if not no_serve:
-        console.print("The web application is not part of this build yet; open the report above.")
+        from fullpicture.web.demo import serve_demo
+
+        serve_demo(ctx.store_path, out, console=console)

@@ -87,16 +87,16 @@ def import_command(
     """
     loaded = load_mapping(mapping) if mapping is not None else None
     engine = engine_for(database)
-    if supersedes is not None or max_bad_ratio is not None:
+    if supersedes is not None:
         if len(files) != 1:
-            raise typer.BadParameter("--supersedes and --max-bad-ratio take one file at a time.")
+            raise typer.BadParameter("--supersedes takes one corrected file at a time.")
         results = [
             import_file(
                 engine, files[0], source, loaded, supersedes=supersedes, max_bad_ratio=max_bad_ratio
             )
         ]
     else:
-        results = import_files(engine, files, source, loaded)
+        results = import_files(engine, files, source, loaded, max_bad_ratio=max_bad_ratio)
     if as_json:
         print_json([_result_json(r) for r in results])
         return

@@ -1,7 +1,7 @@
 """The browsable static HTML report: an index of children and one chronology page per child.
 
 The report is plain files (no server, no external assets): ``index.html`` lists the children with
-their agencies and counts (and open alerts, once the alerts table exists) in a table that a small
+their agencies and counts (and open alerts) in a table that a small
 inline script makes searchable and sortable; ``people/<id>.html`` holds each child's working
 chronology and household, linking back to the index and to household members who have pages.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from fullpicture.alerts.tables import alert
 from fullpicture.chronology import PersonSummary, build_chronology, list_people
 from fullpicture.chronology.html import chronology_sections, page
 from fullpicture.chronology.model import agency_label
@@ -68,19 +69,14 @@ def write_report(
     return index
 
 
-def alert_counts(engine: Engine) -> dict[str, int] | None:
-    """Open alerts per person, or None when the store has no alerts table yet."""
-    inspector = sa.inspect(engine)
-    name = next((n for n in ("alert", "alerts") if inspector.has_table(n)), None)
-    if name is None:
-        return None
+def alert_counts(engine: Engine) -> dict[str, int]:
+    """Alerts still needing attention (open or acknowledged) per person."""
+    query = (
+        sa.select(alert.c.person_id, sa.func.count())
+        .where(alert.c.status.in_(("open", "acknowledged")))
+        .group_by(alert.c.person_id)
+    )
     with engine.connect() as conn:
-        table = sa.Table(name, sa.MetaData(), autoload_with=conn)
-        if "person_id" not in table.c:
-            return None
-        query = sa.select(table.c.person_id, sa.func.count()).group_by(table.c.person_id)
-        if "status" in table.c:  # closed alerts (actioned, dismissed) are not counted
-            query = query.where(table.c.status.in_(("open", "acknowledged")))
         return {row[0]: int(row[1]) for row in conn.execute(query)}
 
 
@@ -107,10 +103,8 @@ def _cell(text: str, sort: str | None = None) -> str:
     return f"<td{attr}>{escape(text)}</td>"
 
 
-def _index_page(children: Sequence[PersonSummary], alerts: dict[str, int] | None) -> str:
-    columns = ["Id", "Name", "Date of birth", "Agencies", "Records", "Events"]
-    if alerts is not None:
-        columns.append("Open alerts")
+def _index_page(children: Sequence[PersonSummary], alerts: dict[str, int]) -> str:
+    columns = ["Id", "Name", "Date of birth", "Agencies", "Records", "Events", "Open alerts"]
     rows = []
     for p in children:
         born = p.date_of_birth.isoformat() if p.date_of_birth else ""
@@ -121,9 +115,8 @@ def _index_page(children: Sequence[PersonSummary], alerts: dict[str, int] | None
             _cell(", ".join(agency_label(a) for a in p.agencies)),
             _cell(str(p.records)),
             _cell(str(p.events)),
+            _cell(str(alerts.get(p.person_id, 0))),
         ]
-        if alerts is not None:
-            cells.append(_cell(str(alerts.get(p.person_id, 0))))
         rows.append(f"<tr>{''.join(cells)}</tr>")
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
     body = (

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from fullpicture.intake.checks import MAX_TEXT, RowCheck
@@ -94,7 +95,13 @@ def _attributes(check: RowCheck, plan: TablePlan, emit: EmitPlan) -> str | None:
     values = check.values
     found = {k[11:]: values[k] for k in plan.attribute_fields if k in values}  # "attributes."
     found.update(emit.emit.attributes)
-    return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
+    return _attributes_json(tuple(sorted(found.items()))) if found else None
+
+
+@lru_cache(maxsize=8192)
+def _attributes_json(items: tuple[tuple[str, str], ...]) -> str:
+    """The attributes as JSON; cached, since rows repeat the same codes many times."""
+    return json.dumps(dict(items), ensure_ascii=False)
 
 
 def _participants(check: RowCheck, ctx: ImportContext) -> list[tuple[int, str]]:

@@ -161,30 +161,33 @@ _TARGET = {
 }
 
 
-def _write_records(conn: Connection, target: Any, batch: _Batch, written: set[str]) -> None:
+def _write_records(conn: Connection, target: Any, batch: _Batch, written: set[str]) -> set[str]:
     """Insert the batch's new natural keys plainly (about twice as fast as an upsert); upsert
     the keys an earlier batch of this file wrote, and fall back to upserting the whole batch
     when the store already held one of its keys (a re-import or a corrected file)."""
     keys = list(batch.records)
     fresh = [batch.records[k] for k in keys if k not in written]
     again = [batch.records[k] for k in keys if k in written]
+    updated = {k for k in keys if k in written}
     try:
         with conn.begin_nested():
             writing.insert(conn, target, fresh)
     except writing.DuplicateKeyError:
-        again = list(batch.records.values())
+        again, updated = list(batch.records.values()), set(keys)
     writing.upsert(conn, target, again)
     written.update(keys)
+    return updated
 
 
 def _flush(
     conn: Connection, plan: TablePlan, ctx: ImportContext, batch: _Batch, written: set[str]
 ) -> None:
     target = _TARGET[plan.table.kind]
-    _write_records(conn, target, batch, written)
+    updated = _write_records(conn, target, batch, written)
     if plan.table.kind is TableKind.EVENT and "participant_local_ids" in plan.index:
         ids = writing.ids_by_key(conn, target, ctx.source, list(batch.participants))
-        writing.replace_participants(conn, {ids[k]: v for k, v in batch.participants.items()})
+        pairs = {ids[k]: v for k, v in batch.participants.items()}
+        writing.replace_participants(conn, pairs, {ids[k] for k in updated if k in ids})
     writing.quarantine_rows(conn, batch.quarantined, ledger_id=ctx.ledger_id, source=ctx.source)
     writing.warning_rows(conn, batch.warnings, ledger_id=ctx.ledger_id, source=ctx.source)
 
@@ -300,67 +303,63 @@ def import_file(
         chosen = _resolve_mapping(conn, source, mapping)
     raw, plan = _open(path, chosen)
     with raw:
-        return _import_open(engine, raw, plan, mapping, imported_by, supersedes, max_bad_ratio)
+        options = _Options(mapping, imported_by, supersedes, max_bad_ratio)
+        return _import_open(engine, raw, plan, options)
 
 
-def _import_open(
-    engine: Engine,
-    raw: RawFile,
-    plan: TablePlan,
-    given: Mapping | None,
-    imported_by: str,
-    supersedes: int | None,
-    max_bad_ratio: float | None,
-) -> FileResult:
-    path, source, chosen = raw.path, plan.mapping.source, plan.mapping
-    digest = file_sha256(path)
+@dataclass(frozen=True)
+class _Options:
+    """How one file is to be imported (see :func:`import_file`)."""
+
+    given: Mapping | None
+    imported_by: str
+    supersedes: int | None
+    max_bad_ratio: float | None
+
+
+def _import_open(engine: Engine, raw: RawFile, plan: TablePlan, options: _Options) -> FileResult:
+    digest, table = file_sha256(raw.path), plan.table.name
     with engine.begin() as conn:
-        earlier = ledger.find_entry(conn, source, digest, plan.table.name)
+        earlier = ledger.find_entry(conn, plan.mapping.source, digest, table)
         if earlier is not None:
-            return FileResult(
-                path,
-                plan.table.name,
-                earlier.read,
-                earlier.stored,
-                earlier.quarantined,
-                digest,
-                earlier.id,
-                True,
-                notes=["already imported: nothing changed"],
-            )
-        if given is not None:
-            register_mapping_in(conn, given)
-        if supersedes is not None:
-            ledger.supersede(conn, supersedes, source=source, table=plan.table.name)
-        ident, started = ledger.open_entry(
-            conn,
-            source=source,
-            filename=path.name,
-            table=plan.table.name,
-            sha256=digest,
-            imported_by=imported_by,
-            supersedes=supersedes,
-        )
-        ctx = _context(conn, chosen, plan, ident, started)
-        counts = _ingest(conn, plan, raw, ctx)
-        _check_ratio(
-            path, counts, max_bad_ratio if max_bad_ratio is not None else plan.table.max_bad_ratio
-        )
-        ledger.close_entry(
-            conn, ident, read=counts.read, stored=counts.stored, quarantined=counts.quarantined
-        )
+            counts = _Counts(earlier.read, earlier.stored, earlier.quarantined)
+            notes = ["already imported: nothing changed"]
+            return FileResult(raw.path, table, *_triple(counts), digest, earlier.id, True, 0, notes)
+        ident, counts = _ingest_file(conn, raw, plan, digest, options)
+    notes = _notes(raw, plan, counts)
     return FileResult(
-        path,
-        plan.table.name,
-        counts.read,
-        counts.stored,
-        counts.quarantined,
-        digest,
-        ident,
-        False,
-        counts.warnings,
-        _notes(raw, plan, counts),
+        raw.path, table, *_triple(counts), digest, ident, False, counts.warnings, notes
     )
+
+
+def _triple(counts: _Counts) -> tuple[int, int, int]:
+    return counts.read, counts.stored, counts.quarantined
+
+
+def _ingest_file(
+    conn: Connection, raw: RawFile, plan: TablePlan, digest: str, options: _Options
+) -> tuple[int, _Counts]:
+    """Write the ledger entry and every row, inside the caller's transaction."""
+    source, table = plan.mapping.source, plan.table.name
+    if options.given is not None:
+        register_mapping_in(conn, options.given)
+    if options.supersedes is not None:
+        ledger.supersede(conn, options.supersedes, source=source, table=table)
+    ident, started = ledger.open_entry(
+        conn,
+        source=source,
+        filename=raw.path.name,
+        table=table,
+        sha256=digest,
+        imported_by=options.imported_by,
+        supersedes=options.supersedes,
+    )
+    counts = _ingest(conn, plan, raw, _context(conn, plan.mapping, plan, ident, started))
+    limit = options.max_bad_ratio
+    _check_ratio(raw.path, counts, limit if limit is not None else plan.table.max_bad_ratio)
+    read, stored, quarantined = _triple(counts)
+    ledger.close_entry(conn, ident, read=read, stored=stored, quarantined=quarantined)
+    return ident, counts
 
 
 def _context(
@@ -400,6 +399,7 @@ def import_files(
     mapping: Mapping | None = None,
     *,
     imported_by: str = "cli",
+    max_bad_ratio: float | None = None,
     on_result: Callable[[FileResult], None] | None = None,
 ) -> list[FileResult]:
     """Take several files of one source in: persons first, then addresses, relationships, events.
@@ -412,7 +412,9 @@ def import_files(
     """
     results: list[FileResult] = []
     for path in _kind_order(engine, paths, source, mapping):
-        result = import_file(engine, path, source, mapping, imported_by=imported_by)
+        result = import_file(
+            engine, path, source, mapping, imported_by=imported_by, max_bad_ratio=max_bad_ratio
+        )
         results.append(result)
         if on_result is not None:
             on_result(result)

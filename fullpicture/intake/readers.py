@@ -121,6 +121,7 @@ def open_file(path: Path, sheet: str | None = None) -> RawFile:
 
 def _detect_encoding(path: Path, handle: BinaryIO) -> tuple[str, list[str]]:
     """Choose the encoding: BOM first, then strict UTF-8, then Windows-1252 (reported)."""
+    handle.seek(0)
     head = handle.read(4)
     handle.seek(0)
     if head.startswith(codecs.BOM_UTF8):
@@ -257,21 +258,23 @@ def _open_xlsx(path: Path, sheet: str | None) -> RawFile:
                 f"it has no sheet {chosen!r} (sheets: {', '.join(book.sheet_names)})",
                 "Name the sheet in the mapping's 'sheet' key, or send the expected workbook.",
             )
-        rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+        rows = enumerate(book.get_sheet_by_name(chosen).iter_rows(), start=1)
     except UnreadableFileError:
         raise
     except Exception as exc:  # calamine raises several unrelated types for damaged workbooks
         raise unreadable(
             path, f"it is not a readable Excel workbook ({exc})", "Save it again as .xlsx."
         ) from None
-    if not rows or not any(_cell_text(v).strip() for v in rows[0]):
-        raise unreadable(path, "the sheet is empty", "Send the workbook with its header row.")
-    header = _clean_header(path, [_cell_text(v) for v in rows[0]])
-    return RawFile(path, FileKind.XLSX, header, _xlsx_rows(rows, len(header)))
+    for _number, cells in rows:  # title or blank rows above the header are skipped
+        if any(_cell_text(v).strip() for v in cells):
+            header = _clean_header(path, [_cell_text(v) for v in cells])
+            return RawFile(path, FileKind.XLSX, header, _xlsx_rows(rows, len(header)))
+    raise unreadable(path, "the sheet is empty", "Send the workbook with its header row.")
 
 
-def _xlsx_rows(rows: list[list[Any]], width: int) -> Iterator[RawRow]:
-    for number, cells in enumerate(rows[1:], start=2):
+def _xlsx_rows(rows: Iterator[tuple[int, list[Any]]], width: int) -> Iterator[RawRow]:
+    """Yield the rows after the header, numbered as in the spreadsheet."""
+    for number, cells in rows:
         values = [_cell_text(v) for v in cells]
         while len(values) > width and not values[-1]:
             values.pop()

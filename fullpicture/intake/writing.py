@@ -165,12 +165,20 @@ def person_ids(conn: Connection, source: str) -> dict[str, int]:
     return {str(local_id): int(ident) for local_id, ident in conn.execute(query)}
 
 
-def replace_participants(conn: Connection, pairs: dict[int, list[tuple[int, str]]]) -> None:
-    """Set each event's participants to exactly ``pairs[event_id]`` (a re-import replaces them)."""
+def replace_participants(
+    conn: Connection, pairs: dict[int, list[tuple[int, str]]], updated: set[int]
+) -> None:
+    """Set each event's participants to exactly ``pairs[event_id]``.
+
+    Args:
+        conn: the import's connection.
+        pairs: event id -> (source person id, role) pairs.
+        updated: the events that existed before this batch, whose old participants go first.
+    """
     if not pairs:
         return
     ep = schema.event_participant
-    ids = list(pairs)
+    ids = list(updated)
     for start in range(0, len(ids), 900):
         conn.execute(sa.delete(ep).where(ep.c.event_id.in_(ids[start : start + 900])))
     rows = [

@@ -6,7 +6,7 @@ Comparisons (each level is scored with m and u probabilities learned without lab
   number is a strong negative level, and an NHS number within two edits is a separate level (a
   mistyped number that still passes the checksum), so other fields can outvote a typing error.
 * Given name: exact; a variant (nickname table, known-as or middle name, via the
-  ``given_variants`` arrays); one edit (Damerau-Levenshtein); Jaro-Winkler >= 0.88.
+  ``given_variants`` arrays); one edit (Damerau-Levenshtein); Jaro-Winkler >= 0.88, >= 0.8.
 * Family name: exact; shares any family name across the records' current and former family names
   (step-parent surname changes); one edit; Jaro-Winkler >= 0.88.
 * Date of birth: exact; day and month swapped; one edit in the ``YYYY-MM-DD`` text.
@@ -88,6 +88,9 @@ def given_name_comparison() -> cl.CustomComparison:
             cll.JaroWinklerLevel("given_first", 0.88).configure(
                 label_for_charts="given name similar (Jaro-Winkler >= 0.88)"
             ),
+            cll.JaroWinklerLevel("given_first", 0.8).configure(
+                label_for_charts="given name somewhat similar (Jaro-Winkler >= 0.8)"
+            ),
             cll.ElseLevel().configure(label_for_charts="different given name"),
         ],
         output_column_name="given_name",
@@ -101,7 +104,9 @@ def family_name_comparison() -> cl.CustomComparison:
             _either_null("family_name"),
             cll.ExactMatchLevel("family_name").configure(label_for_charts="same family name"),
             cll.ArrayIntersectLevel("family_names", 1).configure(
-                label_for_charts="shares a current or former family name (e.g. step-parent)"
+                label_for_charts=(
+                    "shares a current, former or double-barrelled family name (e.g. step-parent)"
+                )
             ),
             cll.DamerauLevenshteinLevel("family_name", 1).configure(
                 label_for_charts="family name one letter different"
@@ -169,7 +174,7 @@ PREDICTION_BLOCKING_RULES: list[Any] = [
     block_on("upn"),
     block_on("dob", "first_initial"),
     block_on("dob", "surname_sdx"),
-    block_on("given_canon", "family_name"),
+    block_on("given_canon", "surname_sdx"),
     block_on("postcode", "birth_year"),
     "l.dob_swapped = r.dob and l.surname_sdx = r.surname_sdx",
 ]

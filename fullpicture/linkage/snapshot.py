@@ -189,8 +189,12 @@ select
     ))), []) as given_variants,
     coalesce(vg.variants[1], split_part(n.given_name, ' ', 1)) as given_canon,
     n.family_name, n.former_family_name,
-    nullif(list_sort(list_distinct(list_filter(
-        [n.family_name, n.former_family_name], lambda x: x is not null))), []) as family_names,
+    -- every current and former family name, and each part of a double-barrelled one
+    nullif(list_sort(list_distinct(list_filter(list_concat(
+        [n.family_name, n.former_family_name],
+        string_split(coalesce(n.family_name, ''), ' '),
+        string_split(coalesce(n.former_family_name, ''), ' ')
+    ), lambda x: x is not null and length(x) > 1))), []) as family_names,
     s.code as surname_sdx,
     n.dob, n.dob_swapped, n.birth_year,
     n.postcode,

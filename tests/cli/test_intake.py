@@ -90,3 +90,20 @@ def test_should_list_and_export_the_quarantine(sqlite_url, sample_files, tmp_pat
     out = tmp_path / "fix.csv"
     exported = _run("quarantine", "--export", str(out), url=sqlite_url)
     assert exported.exit_code == 0 and "unknown person" in out.read_text(encoding="utf-8-sig")
+
+
+def test_should_keep_nothing_and_say_why_when_too_many_rows_are_bad(sqlite_url, sample_files):
+    persons, events = sample_files  # half of the events name an unknown person
+    args = (
+        "import",
+        str(persons),
+        str(events),
+        "--source",
+        "police",
+        "--mapping",
+        str(EXAMPLE_MAPPING),
+    )
+    result = _run(*args, "--max-bad-ratio", "0.25", url=sqlite_url)
+    assert result.exit_code == 2 and "more than the limit of 25%" in result.stderr
+    listed = _run("quarantine", "--json", url=sqlite_url)
+    assert json.loads(listed.stdout) == []

@@ -1,8 +1,9 @@
-from datetime import date
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from bs4 import BeautifulSoup
 
+from fullpicture.alerts.tables import alert, rule_sql
 from fullpicture.exports.report import alert_counts, write_report
 from tests.factories import create_address, create_event, create_person, source_person_of
 
@@ -39,7 +40,7 @@ def test_should_index_every_child_and_link_to_their_pages(store, tmp_path):
     assert len(soup.select("h1")) == 1
     assert soup.select_one("input#search")
     assert soup.select_one("label[for=search]")
-    assert "Open alerts" not in [th.get_text() for th in soup.select("thead th")]
+    assert "Open alerts" in [th.get_text() for th in soup.select("thead th")]
 
 
 def test_should_write_each_child_page_with_chronology_household_and_links(store, tmp_path):
@@ -57,20 +58,23 @@ def test_should_write_each_child_page_with_chronology_household_and_links(store,
     assert not soup.select("table.fp-chronology b")
 
 
-def test_should_count_open_alerts_when_the_alerts_table_exists(store, tmp_path):
+def test_should_count_only_alerts_still_needing_attention(store, tmp_path):
     older, _younger, _adult = _sample_siblings(store)
-    assert alert_counts(store) is None
-    meta = sa.MetaData()
-    alert = sa.Table(
-        "alert", meta, sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("person_id", sa.String(16)), sa.Column("status", sa.String(16)),
-    )  # fmt: skip
-    meta.create_all(store)
+    assert alert_counts(store) == {}
+    now = datetime.now(UTC)
     with store.begin() as conn:
-        conn.execute(sa.insert(alert), [
-            {"person_id": older, "status": "open"}, {"person_id": older, "status": "dismissed"},
-        ])  # fmt: skip
+        conn.execute(sa.insert(rule_sql), [{
+            "sql_hash": "h", "rule_id": "TIM-1", "rule_version": 1, "parameters": "{}",
+            "compiled_sql": "select 1", "first_used_at": now,
+        }])  # fmt: skip
+        conn.execute(sa.insert(alert), [{
+            "alert_key": f"TIM-1|{older}|{status}", "rule_id": "TIM-1", "rule_code": "TIM-1",
+            "rule_version": 1, "person_id": older, "anchor_key": status, "severity": "high",
+            "explanation": "x", "facts": "{}", "sql_hash": "h", "status": status,
+            "condition_holds": True, "first_seen_at": now, "last_seen_at": now, "updated_at": now,
+        } for status in ("open", "acknowledged", "dismissed")])  # fmt: skip
+    assert alert_counts(store) == {older: 2}
     soup = _soup(write_report(store, tmp_path / "report"))
     heads = [th.get_text() for th in soup.select("thead th")]
     row = soup.select("table#people tbody tr")[0]
-    assert row.select("td")[heads.index("Open alerts")].get_text() == "1"
+    assert row.select("td")[heads.index("Open alerts")].get_text() == "2"

@@ -167,6 +167,11 @@ def test_should_emit_one_event_per_dated_emit_entry_with_participants(
         ("OC1:police.notification", "day", '{"risk_level": "high"}'),
     ]
     assert _count(store, schema.event_participant) == 2
+    row[7] = "witness"  # a corrected file: the same events, the participant's role changed
+    import_file(store, create_events_file(tmp_path, [row], name="occurrences_v2.csv"), "police")
+    with store.connect() as conn:
+        roles = conn.execute(sa.select(schema.event_participant.c.role)).scalars().all()
+    assert roles == ["witness", "witness"]
 
 
 def test_should_refuse_a_file_missing_a_column_naming_it_and_writing_nothing(

@@ -60,3 +60,41 @@ def test_should_read_a_windows_1252_file_and_report_it(sqlite_store, tmp_path, s
     assert result.stored == 1 and "Windows-1252" in result.notes[0]
     with sqlite_store.connect() as conn:
         assert conn.execute(sa.select(schema.source_person.c.given_name)).scalar_one() == "Zoë"
+
+
+def test_should_import_the_same_rows_from_xlsx_and_json_lines(
+    sqlite_store, tmp_path, sample_mapping
+):
+    import json
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(PERSON_HEADER)
+    sheet.append(create_person_row("P1"))
+    sheet.append(create_person_row(""))
+    book.save(tmp_path / "persons.xlsx")
+    lines = [json.dumps(dict(zip(PERSON_HEADER, create_person_row("P2"), strict=True))), "{broken"]
+    (tmp_path / "persons.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    xlsx = import_file(sqlite_store, tmp_path / "persons.xlsx", "police", sample_mapping)
+    jsonl = import_file(sqlite_store, tmp_path / "persons.jsonl", "police")
+    assert (xlsx.read, xlsx.stored, xlsx.quarantined) == (2, 1, 1)
+    assert (jsonl.read, jsonl.stored, jsonl.quarantined) == (2, 1, 1)
+    assert list_quarantine(sqlite_store)[1].raw == {"_line": "{broken"}
+
+
+def test_should_read_utf16_text_exported_by_a_spreadsheet(sqlite_store, tmp_path, sample_mapping):
+    path = tmp_path / "persons.txt"
+    rows = ["\t".join(PERSON_HEADER), "\t".join(create_person_row("P1", name="Siân Ŵyn"))]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-16")
+    result = import_file(sqlite_store, path, "police", sample_mapping)
+    assert (result.read, result.stored) == (1, 1) and "UTF-16" in result.notes[0]
+
+
+def test_should_refuse_a_json_file_that_is_not_json(sqlite_store, tmp_path, sample_mapping):
+    path = tmp_path / "persons.json"
+    path.write_text("[{not json", encoding="utf-8")
+    with pytest.raises(IntakeError, match="persons.json: it is not valid JSON"):
+        import_file(sqlite_store, path, "police", sample_mapping)
+    assert _nothing_written(sqlite_store)

@@ -136,3 +136,16 @@ def test_should_refuse_an_unknown_extension(tmp_path):
     path.write_bytes(b"%PDF")
     with pytest.raises(UnreadableFileError, match="not a kind intake reads"):
         open_file(path)
+
+
+def test_should_find_the_xlsx_header_below_blank_rows_and_number_rows_as_excel_does(tmp_path):
+    path = tmp_path / "f.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A3"], sheet["B3"] = "id", "x"
+    sheet["A4"], sheet["B4"] = "C1", 2.0
+    sheet["A6"] = "C2"
+    book.save(path)
+    raw = open_file(path)
+    assert raw.header == ["id", "x"]
+    assert _rows(raw) == [(4, ["C1", "2"], None), (6, ["C2", ""], None)]

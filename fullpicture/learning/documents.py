@@ -1,0 +1,436 @@
+"""Readers: turn a review document (PDF, DOCX, HTML, Markdown, plain text) into a flat list of
+blocks (headings, paragraphs, bullets) that the structure and extraction steps work on.
+
+Formats that carry structure (DOCX styles, HTML and Markdown tags) keep it; PDF and plain text
+are structured by layout heuristics: headings are short lines set apart (or set in a larger or
+bold font in a PDF), bullets start with a bullet mark, and lines that wrap are joined.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fullpicture.errors import LearningError
+
+FORMATS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of a document: a heading (``heading`` = level 1-6), a bullet or a paragraph."""
+
+    text: str
+    heading: int = 0
+    bullet: bool = False
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A document read from disk: its format, content hash, blocks and size in characters."""
+
+    path: Path
+    format: str
+    sha256: str
+    blocks: list[Block]
+    characters: int
+
+
+_BULLET = re.compile(
+    r"^\s*(?:[•\u2022\u25aa\u25cf\u25e6\u2013\u2014\-\*\u25a0o]|\d{1,2}[.)]|[a-z][.)])\s+"
+)
+_SLIDE = re.compile(r"^\s*slide\s+\d+\s*(?:of\s+\d+)?\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_SENTENCE_END = (".", ",", ";", "!", "?", "\u201d", '"')
+_ITEM_LABEL = re.compile(
+    r"^(?:finding|recommendation|key learning|learning point|next step|action|question)s?"
+    r"\s*\d+(?:\.\d+)*[a-z]?\s*(?:\([^)]*\))?\s*[:.\-\u2013]\s*\S",
+    re.IGNORECASE,
+)
+
+
+def read_document(path: Path) -> RawDocument:
+    """Read the review document at ``path`` into blocks.
+
+    Args:
+        path: a .pdf, .docx, .html/.htm, .md or .txt file.
+
+    Returns:
+        The document's format, sha256 of its bytes, blocks and character count.
+
+    Raises:
+        LearningError: the file is missing, of an unsupported kind, or unreadable.
+    """
+    if not path.is_file():
+        raise LearningError(f"No such file: {path}", hint="Check the path and try again.")
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise LearningError(
+            f"Cannot read {path.name}: unsupported file type {path.suffix or '(none)'}.",
+            hint="Import PDF, DOCX, HTML, Markdown (.md) or plain text (.txt) documents.",
+        )
+    data = path.read_bytes()
+    try:
+        blocks = _READERS[fmt](data)
+    except LearningError:
+        raise
+    except Exception as exc:  # parsers raise many kinds; all mean "not readable as this kind"
+        raise LearningError(
+            f"Could not read {path.name} as {fmt}: {exc}",
+            hint="Check that the file opens in its usual application and is not damaged.",
+        ) from exc
+    characters = sum(len(block.text) for block in blocks)
+    return RawDocument(path, fmt, hashlib.sha256(data).hexdigest(), blocks, characters)
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise LearningError(
+        "The text is neither UTF-8 nor Windows-1252.", hint="Save the file as UTF-8 and retry."
+    )
+
+
+# -- plain text (also the last step for PDF) ------------------------------------------------
+
+
+def _is_heading_line(line: str, *, set_apart: bool) -> bool:
+    words = line.split()
+    if not words or len(words) > 14 or len(line) > 100 or _BULLET.match(line):
+        if _BULLET.match(line) and re.match(r"^\s*\d{1,2}[.)]\s", line):
+            return set_apart and _is_heading_line(_BULLET.sub("", line), set_apart=True)
+        return False
+    if line.isupper() and any(c.isalpha() for c in line):
+        return True
+    if line.rstrip().endswith(_SENTENCE_END) or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    return set_apart
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Structure plain text into blocks: headings, bullets (wrapped lines joined), paragraphs.
+
+    A line is a heading when it is short, does not end a sentence and stands apart (a blank
+    line or a slide marker before it) or is written in capitals; ``#`` marks are honoured.
+    """
+    blocks: list[Block] = []
+    current: list[str] = []
+    current_bullet = False
+
+    def flush() -> None:
+        nonlocal current, current_bullet
+        if current:
+            blocks.append(Block(" ".join(current).strip(), bullet=current_bullet))
+        current, current_bullet = [], False
+
+    previous_blank = True
+    lines = _drop_repeated_footers(text.splitlines())
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
+        if not line or _PAGE_NUMBER.match(line):
+            flush()
+            previous_blank = True
+            continue
+        if _SLIDE.match(line):
+            flush()
+            previous_blank = True  # the next line is the slide's title
+            continue
+        if current and _ITEM_LABEL.match(line) and current[-1].endswith(_SENTENCE_END):
+            flush()  # a labelled item starts a new paragraph even without a blank line
+        if md := _MD_HEADING.match(line):
+            flush()
+            blocks.append(Block(md.group(2).strip().rstrip(":"), heading=len(md.group(1))))
+        elif _BULLET.match(line) and not _is_heading_line(line, set_apart=previous_blank):
+            flush()
+            current, current_bullet = [_BULLET.sub("", line)], True
+        elif (
+            not current
+            and _is_heading_line(line, set_apart=previous_blank)
+            and (next_blank or not _ITEM_LABEL.match(line))
+            and not _continues_in_lower_case(lines, index)
+        ):
+            blocks.append(Block(line.rstrip(":").strip(), heading=2))
+        else:
+            current.append(line)
+        previous_blank = False
+    flush()
+    return blocks
+
+
+def _continues_in_lower_case(lines: list[str], index: int) -> bool:
+    """Whether the next line carries on the same sentence (a wrapped paragraph, not a heading)."""
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return bool(following) and following[0].islower()
+
+
+def _drop_repeated_footers(lines: list[str]) -> list[str]:
+    """Drop short lines that repeat on three or more pages or slides (running headers, footers)."""
+    counts = Counter(line.strip() for line in lines if line.strip())
+    repeated = {
+        line
+        for line, n in counts.items()
+        if n >= 3 and ("|" in line or "page" in line.lower() or "\u00a9" in line)
+    }
+    return [line for line in lines if line.strip() not in repeated]
+
+
+def _read_text(data: bytes) -> list[Block]:
+    return text_blocks(_decode(data))
+
+
+# -- PDF ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _PdfLine:
+    text: str
+    size: float
+    bold: bool
+    top: float
+    bottom: float
+
+
+class _PdfPage:
+    """Reads one page's characters through PDFium into lines with their size and weight."""
+
+    def __init__(self, page: Any) -> None:
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        self._c = pdfium_c
+        self._ctypes = ctypes
+        self._text = page.get_textpage()
+        self._raw = self._text.raw
+        self._height = float(page.get_height())
+        self._font = ctypes.create_string_buffer(128)
+
+    def _bold(self, index: int) -> bool:
+        flags = self._ctypes.c_int()
+        self._c.FPDFText_GetFontInfo(self._raw, index, self._font, 128, self._ctypes.byref(flags))
+        name = self._font.value.decode("latin-1", "replace").lower()
+        return "bold" in name or "black" in name or "heavy" in name
+
+    def _baseline(self, index: int) -> float:
+        """The character's baseline, measured down from the top of the page."""
+        x, y = self._ctypes.c_double(), self._ctypes.c_double()
+        self._c.FPDFText_GetCharOrigin(self._raw, index, x, y)
+        return self._height - y.value
+
+    def lines(self) -> list[_PdfLine]:
+        """The page's lines in reading order (PDFium marks line ends with CR LF)."""
+        found: list[_PdfLine] = []
+        chars: list[str] = []
+        first = -1  # index of the line's first letter or digit (not a bullet glyph)
+        sizes: Counter[float] = Counter()
+        for index in range(self._text.count_chars()):
+            code = self._c.FPDFText_GetUnicode(self._raw, index)
+            char = chr(code) if code else ""
+            if char in ("\r", "\n"):
+                if chars:
+                    found.append(self._line(chars, first, sizes))
+                chars, first, sizes = [], -1, Counter()
+                continue
+            chars.append(char)
+            if char.isalnum():
+                # The size most of the line is set in: a list number or drop capital set
+                # larger does not make a line a heading.
+                sizes[round(float(self._c.FPDFText_GetFontSize(self._raw, index)), 1)] += 1
+                if first < 0:
+                    first = index
+        if chars:
+            found.append(self._line(chars, first, sizes))
+        return [line for line in found if line.text]
+
+    def _line(self, chars: list[str], first: int, sizes: Counter[float]) -> _PdfLine:
+        text = "".join(chars).strip()
+        size = sizes.most_common(1)[0][0] if sizes else 0.0
+        if (
+            text
+            and not text[0].isalnum()
+            and not text[0].isspace()
+            and text[0] not in "\"'(\u201c\u2018["
+        ):
+            text = "\u2022 " + text[1:].strip()  # a bullet glyph from a symbol font
+        if first < 0:
+            return _PdfLine(text, size, False, 0.0, 0.0)
+        # The line's box is its font size above the baseline, so gaps compare like with like
+        # whatever letters the lines start with.
+        baseline = self._baseline(first)
+        return _PdfLine(text, size, self._bold(first), baseline - size, baseline)
+
+
+def _pdf_page_lines(page: Any) -> list[_PdfLine]:
+    """The page's lines, top to bottom, each with its largest font size and boldness."""
+    return _PdfPage(page).lines()
+
+
+def _continues_heading(previous: _PdfLine | None, line: _PdfLine, out: list[str]) -> bool:
+    return (
+        previous is not None
+        and bool(out)
+        and out[-1].startswith("#")
+        and abs(previous.size - line.size) < 0.5
+        and previous.bold == line.bold
+        and 0 <= line.top - previous.bottom <= line.size * 0.6
+    )
+
+
+def _pdf_line_text(line: _PdfLine, body: float) -> str:
+    text = line.text.strip()
+    words = len(text.split())
+    if line.size > body * 1.15 and words <= 16:
+        return ("# " if line.size > body * 1.6 else "## ") + text
+    if line.bold and words <= 14 and not _BULLET.match(text):
+        return "### " + text
+    return text
+
+
+def _pdf_to_text(pages: list[list[_PdfLine]]) -> str:
+    """Lay out PDF lines as text: blank lines at paragraph gaps, ``#`` for larger or bold type,
+    headings that wrap joined, and bullet glyphs set apart joined to their text."""
+    sizes = [line.size for page in pages for line in page]
+    body = statistics.median(sizes) if sizes else 10.0
+    out: list[str] = []
+    for page in pages:
+        previous: _PdfLine | None = None
+        bullet = False
+        for line in page:
+            text = line.text.strip()
+            if not any(c.isalnum() for c in text) and len(text) <= 2:
+                bullet = True  # a bullet glyph on its own, before its text
+                continue
+            gap = line.top - previous.bottom if previous else 0.0
+            new_paragraph = previous is None or gap > line.size * 0.6 or bullet
+            formatted = _pdf_line_text(line, body)
+            if formatted.startswith("#") and _continues_heading(previous, line, out):
+                out[-1] += " " + text
+            else:
+                if (
+                    new_paragraph
+                    or formatted.startswith("#")
+                    or out[-1:]
+                    and out[-1].startswith("#")
+                ):
+                    out.append("")
+                out.append("\u2022 " + text if bullet else formatted)
+            bullet, previous = False, line
+        out.append("")
+    return "\n".join(out)
+
+
+def _read_pdf(data: bytes) -> list[Block]:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        pages = [_pdf_page_lines(page) for page in document]
+    finally:
+        document.close()
+    if not any(pages):
+        raise LearningError(
+            "The PDF has no extractable text (it may be a scanned image).",
+            hint="Run it through OCR first, or import a text or DOCX version.",
+        )
+    return text_blocks(_pdf_to_text(pages))
+
+
+# -- DOCX ---------------------------------------------------------------------------------
+
+
+def _docx_block(style: str, text: str) -> Block:
+    lowered = style.lower()
+    if lowered == "title":
+        return Block(text, heading=1)
+    if match := re.match(r"heading (\d)", lowered):
+        return Block(text, heading=int(match.group(1)))
+    if "list" in lowered:
+        return Block(_BULLET.sub("", text), bullet=True)
+    return Block(text)
+
+
+def _read_docx(data: bytes) -> list[Block]:
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    blocks: list[Block] = []
+    for paragraph in document.paragraphs:
+        text = " ".join(paragraph.text.split())
+        if text:
+            blocks.append(_docx_block(paragraph.style.name if paragraph.style else "", text))
+    for table in document.tables:
+        for row in table.rows:
+            cells = [" ".join(cell.text.split()) for cell in row.cells]
+            if any(cells):
+                blocks.append(Block(" | ".join(cell for cell in cells if cell)))
+    return blocks
+
+
+# -- HTML and Markdown ----------------------------------------------------------------------
+
+_BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "tr", "dt", "dd"]
+
+
+def _html_blocks(html: str) -> list[Block]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "nav", "footer", "header"]):
+        tag.decompose()
+    blocks: list[Block] = []
+    for element in soup.find_all(_BLOCK_TAGS):
+        if element.find_parent(["li", "blockquote", "tr"]) is not None and element.name == "p":
+            continue  # its text belongs to the enclosing list item or quotation
+        if element.name == "li" and element.find(["ul", "ol"]):
+            text = " ".join(element.find_all(string=True, recursive=False)).strip()
+        else:
+            text = element.get_text(" ", strip=True)
+        text = " ".join(text.split())
+        if not text:
+            continue
+        name = element.name
+        if name[0] == "h" and name[1:].isdigit():
+            blocks.append(Block(text.rstrip(":"), heading=int(name[1:])))
+        else:
+            blocks.append(Block(text, bullet=name == "li"))
+    return blocks
+
+
+def _read_html(data: bytes) -> list[Block]:
+    return _html_blocks(_decode(data))
+
+
+def _read_markdown(data: bytes) -> list[Block]:
+    from markdown_it import MarkdownIt
+
+    return _html_blocks(MarkdownIt("commonmark").render(_decode(data)))
+
+
+_READERS = {
+    "pdf": _read_pdf,
+    "docx": _read_docx,
+    "html": _read_html,
+    "markdown": _read_markdown,
+    "text": _read_text,
+}

@@ -1,0 +1,227 @@
+"""Measuring the library's extraction against the synthetic annotated corpus.
+
+Each gold item is matched to at most one extracted item of the same document: the pair whose
+words cover at least 80% of the gold text's words, the extracted text being no more than three
+times longer (plus 30 words, so a finding may keep its explanation). Per item kind and per
+theme, precision, recall and F1 follow; metadata (review type, partnership, year) is scored
+as accuracy over the gold reviews, in document order, and ``review_count`` is the share of
+documents split into the right number of reviews. Figures are reported separately for the
+development split (used to tune the rules) and the held-out split (never tuned on).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fullpicture.errors import LearningError
+from fullpicture.learning.extract import KINDS, ExtractedItem
+from fullpicture.learning.library import ParsedDocument, parse_document
+
+COVERAGE = 0.8
+
+
+@dataclass
+class Scores:
+    """Counts of true positives, false positives and false negatives for one label."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp); 1.0 when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn); 1.0 when there was nothing to find."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        """The counts and the three figures, rounded."""
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
+
+
+@dataclass
+class SplitResult:
+    """The figures for one split of the corpus."""
+
+    documents: int = 0
+    kinds: dict[str, Scores] = field(default_factory=dict)
+    themes: dict[str, Scores] = field(default_factory=dict)
+    metadata: Counter[str] = field(default_factory=Counter)
+    reviews: int = 0
+    documents_scored: int = 0
+
+    def micro(self, table: dict[str, Scores]) -> Scores:
+        """All labels of a table pooled."""
+        total = Scores()
+        for s in table.values():
+            total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
+        return total
+
+    def as_dict(self) -> dict[str, Any]:
+        """The split's figures as plain data."""
+        accuracy = {
+            key: round(self.metadata[key] / self.reviews, 3) if self.reviews else 0.0
+            for key in ("review_type", "partnership", "year")
+        }
+        accuracy["review_count"] = round(
+            self.metadata["review_count"] / max(self.documents_scored, 1), 3
+        )
+        return {
+            "documents": self.documents,
+            "reviews": self.reviews,
+            "items_micro": self.micro(self.kinds).as_dict(),
+            "themes_micro": self.micro(self.themes).as_dict(),
+            "kinds": {k: s.as_dict() for k, s in sorted(self.kinds.items())},
+            "themes": {t: s.as_dict() for t, s in sorted(self.themes.items())},
+            "metadata_accuracy": accuracy,
+        }
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def _covers(gold: str, predicted: str) -> bool:
+    gold_words, predicted_words = _words(gold), _words(predicted)
+    if not gold_words or len(predicted_words) > 3 * len(gold_words) + 30:
+        return False
+    found = set(predicted_words)
+    return sum(word in found for word in gold_words) / len(gold_words) >= COVERAGE
+
+
+def match_items(
+    gold: list[dict[str, Any]], predicted: list[ExtractedItem]
+) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (gold index, predicted index), in gold order."""
+    used: set[int] = set()
+    pairs = []
+    for g, item in enumerate(gold):
+        for p, candidate in enumerate(predicted):
+            if p not in used and _covers(item["text"], candidate.text):
+                used.add(p)
+                pairs.append((g, p))
+                break
+    return pairs
+
+
+def _score_items(
+    result: SplitResult, gold: list[dict[str, Any]], predicted: list[ExtractedItem]
+) -> None:
+    pairs = match_items(gold, predicted)
+    matched_gold = dict(pairs)
+    matched_pred = {p for _, p in pairs}
+    for g, item in enumerate(gold):
+        kind_scores = result.kinds.setdefault(item["kind"], Scores())
+        gold_themes = set(item["themes"])
+        if g in matched_gold:
+            pred = predicted[matched_gold[g]]
+            if pred.kind == item["kind"]:
+                kind_scores.tp += 1
+            else:
+                kind_scores.fn += 1
+                result.kinds.setdefault(pred.kind, Scores()).fp += 1
+            pred_themes = set(pred.themes)
+        else:
+            kind_scores.fn += 1
+            pred_themes = set()
+        for theme in gold_themes | pred_themes:
+            scores = result.themes.setdefault(theme, Scores())
+            if theme in gold_themes and theme in pred_themes:
+                scores.tp += 1
+            elif theme in gold_themes:
+                scores.fn += 1
+            else:
+                scores.fp += 1
+    for p, pred in enumerate(predicted):
+        if p not in matched_pred:
+            result.kinds.setdefault(pred.kind, Scores()).fp += 1
+            for theme in pred.themes:
+                result.themes.setdefault(theme, Scores()).fp += 1
+
+
+def _score_metadata(
+    result: SplitResult, gold: list[dict[str, Any]], parsed: ParsedDocument
+) -> None:
+    result.metadata["review_count"] += len(parsed.reviews) == len(gold)
+    result.documents_scored += 1
+    for index, expected in enumerate(gold):
+        result.reviews += 1
+        if index >= len(parsed.reviews):
+            continue
+        meta = parsed.reviews[index].metadata
+        result.metadata["review_type"] += meta.review_type == expected["review_type"]
+        result.metadata["partnership"] += (meta.partnership or "").lower() == expected[
+            "partnership"
+        ].lower()
+        result.metadata["year"] += meta.year == expected["year"]
+
+
+def default_corpus() -> Path:
+    """The corpus in the source tree: tests/learning/corpus beside the package."""
+    return Path(__file__).resolve().parents[2] / "tests" / "learning" / "corpus"
+
+
+def evaluate(corpus: Path | None = None) -> dict[str, Any]:
+    """Extract every corpus document and score it against its gold annotations.
+
+    Returns:
+        ``{"dev": {...}, "heldout": {...}, "documents": [...]}``: per-split figures and
+        per-document counts.
+
+    Raises:
+        LearningError: the corpus folder or its gold files are missing.
+    """
+    corpus = corpus or default_corpus()
+    gold_files = sorted((corpus / "gold").glob("*.json"))
+    if not gold_files:
+        raise LearningError(
+            f"No gold annotations found in {corpus / 'gold'}.",
+            hint="Run from a source checkout, or pass --corpus DIR.",
+        )
+    splits: dict[str, SplitResult] = {"dev": SplitResult(), "heldout": SplitResult()}
+    documents = []
+    for path in gold_files:
+        gold = json.loads(path.read_text("utf-8"))
+        parsed = parse_document(corpus / "docs" / gold["document"])
+        predicted = [item for review in parsed.reviews for item in review.items]
+        split = splits[gold["split"]]
+        split.documents += 1
+        _score_items(split, gold["items"], predicted)
+        _score_metadata(split, gold["reviews"], parsed)
+        documents.append(
+            {
+                "document": gold["document"],
+                "split": gold["split"],
+                "gold_items": len(gold["items"]),
+                "extracted_items": len(predicted),
+                "matched": len(match_items(gold["items"], predicted)),
+            }
+        )
+    return {name: split.as_dict() for name, split in splits.items()} | {"documents": documents}
+
+
+def kinds_known() -> list[str]:
+    """The item kinds scored."""
+    return list(KINDS)

@@ -1,0 +1,252 @@
+"""Learning items: findings, recommendations (with their addressee), key learning, next steps,
+reflective questions and the child's voice, read from a review's placed blocks.
+
+An item's kind comes from an explicit label at its start ("Finding 2:", "Recommendation 3.1"),
+else from the nearest heading that names a kind ("Key learning", "Next steps", "Questions for
+practitioners"). A numbered finding's explanation joins the finding; an introduction ending
+with a colon ("The partnership should:") gives the addressee of the bullets that follow it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fullpicture.learning.metadata import detect_type
+from fullpicture.learning.sections import PlacedBlock
+from fullpicture.learning.themes import assign_themes, theme_codes
+
+KINDS: dict[str, str] = {
+    "finding": "Finding",
+    "recommendation": "Recommendation",
+    "key_learning": "Key learning or message",
+    "next_step": "Next step or action",
+    "reflective_question": "Reflective question",
+    "child_voice": "The child's voice",
+}
+
+_SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        (
+            "reflective_question",
+            r"question|reflect|ask yourself|things to consider|for discussion|think about|"
+            r"consider in your practice",
+        ),
+        (
+            "child_voice",
+            r"voice|in (?:his|her|their|\w+'s) (?:own )?words|what \w+ (?:said|told)|"
+            r"lived experience|hearing from|\w+'s views?\b|wishes and feelings|in \w+'s words",
+        ),
+        (
+            "next_step",
+            r"next steps?|what happens next|what will happen|\bactions?\b|action plan|"
+            r"what (?:we|the partnership|agencies) (?:will|are going to) do|what will change|"
+            r"what (?:has|is) changed?|what needs to happen|changes (?:made|since|in practice)|"
+            r"improvements?|progress (?:since|so far)",
+        ),
+        ("recommendation", r"recommendation|recommended"),
+        ("finding", r"finding|what (?:we|the review) found|what did (?:we|the review) find"),
+        (
+            "key_learning",
+            r"key learning|learning points?|key messages?|\blessons?\b|what (?:we|did we) learn|"
+            r"learning for|messages for|learning themes?|key points|what went well|"
+            r"good practice|strengths|why it matters|learning from (?:this|the) (?:case|review)",
+        ),
+    ]
+]
+_WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(?P<label>findings?|recommendations?|key learning(?: points?)?|learning points?|"
+    r"key messages?|next steps?|actions?|reflective questions?|questions?)"
+    r"\s*(?P<number>\d+(?:\.\d+)*[a-z]?)?\s*(?:\((?P<who>[^)]{2,80})\))?\s*[:.\-\u2013)]\s*",
+    re.IGNORECASE,
+)
+_LABEL_KIND = {
+    "finding": "finding",
+    "recommendation": "recommendation",
+    "key learning": "key_learning",
+    "learning point": "key_learning",
+    "key message": "key_learning",
+    "next step": "next_step",
+    "action": "next_step",
+    "reflective question": "reflective_question",
+    "question": "reflective_question",
+}
+_ADDRESSEE_FIELD = re.compile(
+    r"(?:addressee|addressed to|for|lead|owner|lead agency)\s*:\s*([^.;\n]{2,80})", re.I
+)
+_SUBJECT = re.compile(
+    r"^(?i:that\s+)?(?i:the\s+)?(?P<who>[A-Z][\w'&,\- ]{2,80}?)\s+(?:should|must|to ensure|"
+    r"will|needs? to|are asked to|is asked to|to review|to consider|to develop|to provide)\b",
+)
+_INTRO_FOR = re.compile(r"(?:recommendations?|actions?)\s+(?:for|to)\s+(?:the\s+)?(.{3,80})$", re.I)
+_QUOTE_START = ("\u201c", '"', "\u2018", "'")
+
+
+@dataclass
+class ExtractedItem:
+    """One learning item with its provenance and themes."""
+
+    kind: str
+    text: str
+    heading_path: str
+    paragraph: int
+    addressee: str | None = None
+    themes: list[str] = field(default_factory=list)
+    parent: int | None = None  # index (in the same list) of the finding a recommendation follows
+
+
+def section_kind(path: tuple[str, ...]) -> str | None:
+    """The item kind the nearest kind-naming heading gives, innermost first.
+
+    The document's title (the outermost heading of a deeper path) names a kind only through a
+    specific phrase: "Learning from the review of Child K" is a title, not a key-learning list.
+    """
+    for depth in range(len(path) - 1, -1, -1):
+        heading = path[depth]
+        if depth == 0 and detect_type(heading):
+            continue  # the review's own title ("Learning Lessons: a SCIE review") names no kind
+        for kind, pattern in _SECTION_KINDS:
+            if pattern.search(heading):
+                return kind
+        if (depth > 0 or len(heading.split()) <= 3) and _WEAK_LEARNING.search(heading):
+            return "key_learning"
+    return None
+
+
+def label_of(text: str) -> tuple[str | None, str, str | None]:
+    """Split a leading label off: (kind or None, the rest of the text, addressee in brackets)."""
+    match = _LABEL.match(text)
+    if not match:
+        return None, text, None
+    word = match.group("label").lower().rstrip("s")
+    if word.endswith("question"):
+        word = "reflective question" if word.startswith("reflective") else "question"
+    kind = _LABEL_KIND.get(word)
+    rest = text[match.end() :].strip()
+    if kind is None or not rest:
+        return None, text, None
+    return kind, rest, match.group("who")
+
+
+def find_addressee(text: str, inherited: str | None) -> str | None:
+    """Who a recommendation is addressed to: a labelled field, the sentence's subject, or the
+    introduction or heading it sits under."""
+    if match := _ADDRESSEE_FIELD.search(text):
+        return match.group(1).strip()
+    if match := _SUBJECT.match(text):
+        who = match.group("who").strip(" ,")
+        if len(who.split()) <= 8:
+            return who
+    return inherited
+
+
+def _heading_addressee(path: tuple[str, ...]) -> str | None:
+    if path and (match := _INTRO_FOR.search(path[-1])):
+        return match.group(1).strip()
+    return None
+
+
+class _Extractor:
+    """Walks a review's blocks once, keeping the state a reader keeps in their head."""
+
+    def __init__(self) -> None:
+        self.items: list[ExtractedItem] = []
+        self.open_finding: int | None = None  # a numbered finding still taking its explanation
+        self.last_finding: int | None = None
+        self.addressee: str | None = None
+        self.path: tuple[str, ...] = ()
+
+    def feed(self, placed: PlacedBlock) -> None:
+        block = placed.block
+        if placed.path != self.path:
+            self.path = placed.path
+            self.open_finding = None
+            self.addressee = _heading_addressee(placed.path)
+        if block.heading:
+            self._heading(placed)
+            return
+        self._body(placed)
+
+    def _heading(self, placed: PlacedBlock) -> None:
+        kind, rest, who = label_of(placed.block.text)
+        if kind == "finding" and len(rest.split()) >= 4:
+            self._add("finding", rest, placed)
+            self.open_finding = len(self.items) - 1
+        elif kind == "recommendation" and who:
+            self.addressee = who
+
+    def _body(self, placed: PlacedBlock) -> None:
+        block = placed.block
+        text = block.text.strip()
+        kind, rest, who = label_of(text)
+        section = section_kind(placed.path)
+        if kind is None and text.endswith(":"):
+            self.addressee = _intro_addressee(text) or self.addressee
+            return
+        if kind is None and self.open_finding is not None and not block.bullet:
+            if section in (None, "finding"):
+                self.items[self.open_finding].text += " " + text
+                return
+        if kind is None:
+            kind = _unlabelled_kind(text, section, bullet=block.bullet)
+            if kind is None:
+                return
+        self.open_finding = None
+        if kind == "reflective_question" and not rest.rstrip().endswith("?"):
+            if label_of(text)[0] is None:
+                return  # prose between questions, not a question
+        self._add(kind, rest, placed, who)
+        if kind == "finding" and label_of(text)[0] == "finding":
+            self.open_finding = len(self.items) - 1
+
+    def _add(self, kind: str, text: str, placed: PlacedBlock, who: str | None = None) -> None:
+        if len(text.split()) < 2:
+            return  # a stray word (a label left alone on its line) is not learning
+        item = ExtractedItem(kind, text.strip(), placed.heading_path, placed.paragraph)
+        if kind == "recommendation":
+            item.addressee = who or find_addressee(item.text, self.addressee)
+            item.parent = self.last_finding
+        if kind == "finding":
+            self.last_finding = len(self.items)
+        self.items.append(item)
+
+
+def _intro_addressee(text: str) -> str | None:
+    body = text.rstrip(":").strip()
+    if match := _INTRO_FOR.search(body):
+        return match.group(1).strip()
+    if match := _SUBJECT.match(body + " should"):
+        who = match.group("who").strip(" ,")
+        return who if len(who.split()) <= 8 else None
+    return None
+
+
+def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | None:
+    if text.startswith(_QUOTE_START) and len(text.split()) <= 80:
+        if section not in ("recommendation", "next_step", "reflective_question"):
+            return "child_voice"
+    if section is None:
+        return "reflective_question" if bullet and text.endswith("?") else None
+    return section
+
+
+def extract_items(blocks: list[PlacedBlock]) -> list[ExtractedItem]:
+    """The learning items of one review, in document order, each with its themes.
+
+    Args:
+        blocks: the review's placed blocks (see :func:`fullpicture.learning.sections.place_blocks`).
+    """
+    extractor = _Extractor()
+    for placed in blocks:
+        extractor.feed(placed)
+    for item in extractor.items:
+        item.themes = assign_themes(item.text)
+        if item.kind == "child_voice" and "voice_of_child" not in item.themes:
+            item.themes = sorted([*item.themes, "voice_of_child"], key=_theme_order)
+    return extractor.items
+
+
+def _theme_order(code: str) -> int:
+    return theme_codes().index(code)

@@ -1,0 +1,307 @@
+"""Importing review documents into the library: read, structure, extract, store.
+
+Re-importing a document whose bytes are already stored (same sha256) does nothing and says so.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from fullpicture.learning import tables
+from fullpicture.learning.documents import RawDocument, read_document
+from fullpicture.learning.extract import ExtractedItem, extract_items
+from fullpicture.learning.metadata import (
+    ReviewMetadata,
+    detect_type,
+    extract_metadata,
+    find_partnership,
+)
+from fullpicture.learning.sections import Segment, place_blocks, split_reviews
+
+
+@dataclass
+class ParsedReview:
+    """One review's metadata and learning items."""
+
+    metadata: ReviewMetadata
+    items: list[ExtractedItem]
+
+
+@dataclass
+class ParsedDocument:
+    """A document read and structured, not yet stored."""
+
+    raw: RawDocument
+    reviews: list[ParsedReview]
+
+
+@dataclass
+class ImportResult:
+    """What importing one document did."""
+
+    path: Path
+    sha256: str
+    document_id: int
+    reviews: int
+    items: int
+    already_imported: bool
+
+
+def _texts(segment_blocks: Sequence[object]) -> list[str]:
+    return [placed.block.text for placed in segment_blocks]  # type: ignore[attr-defined]
+
+
+_TITLE_WORDS = re.compile(
+    r"review|briefing|bulletin|learning|audit|inquiry|analysis|lessons|case|child|baby", re.I
+)
+
+
+def choose_title(segment: Segment) -> str:
+    """The review's title: a case heading, else the first early heading that reads like a
+    review's title (not the partnership's name or a date line)."""
+    headings = [p.block.text for p in segment.blocks[:12] if p.block.heading]
+    if segment.is_case or (segment.title in headings[:1] and detect_type(segment.title)):
+        return segment.title
+    for heading in headings:
+        if (
+            _TITLE_WORDS.search(heading)
+            and not find_partnership([heading])
+            and ":" not in heading[:12]
+        ):
+            return heading
+    return segment.title or (headings[0] if headings else "Untitled review")
+
+
+def parse_segment(segment: Segment) -> ParsedReview:
+    """Metadata and items of one review segment."""
+    title = choose_title(segment)
+    meta = extract_metadata(title, _texts(segment.blocks), _texts(segment.preamble))
+    return ParsedReview(meta, extract_items(segment.blocks))
+
+
+def parse_document(path: Path) -> ParsedDocument:
+    """Read, structure and extract a review document without storing it.
+
+    Raises:
+        LearningError: the document cannot be read.
+    """
+    raw = read_document(path)
+    segments = split_reviews(place_blocks(raw.blocks))
+    return ParsedDocument(raw, [parse_segment(segment) for segment in segments])
+
+
+def _store_review(
+    conn: Connection, document_id: int, position: int, review: ParsedReview
+) -> list[int]:
+    meta = review.metadata
+    review_id = tables.inserted_id(
+        conn.execute(
+            tables.learning_review.insert().values(
+                document_id=document_id,
+                position=position,
+                title=meta.title[:512],
+                partnership=meta.partnership,
+                review_date=meta.review_date,
+                year=meta.year,
+                review_type=meta.review_type,
+                child_pseudonym=meta.child_pseudonym,
+                child_age=meta.child_age,
+                child_sex=meta.child_sex,
+                agencies=json.dumps(meta.agencies),
+            )
+        )
+    )
+    return store_items(conn, review_id, review.items)
+
+
+def store_items(
+    conn: Connection,
+    review_id: int,
+    items: list[ExtractedItem],
+    codes: list[str | None] | None = None,
+) -> list[int]:
+    """Insert a review's items and their themes; return the new item ids in order.
+
+    Items go in as one batch (their ids come back in order), then each recommendation is
+    pointed at the finding it follows.
+    """
+    if not items:
+        return []
+    item = tables.learning_item
+    rows = [
+        {
+            "review_id": review_id,
+            "kind": entry.kind,
+            "text": entry.text,
+            "addressee": entry.addressee[:256] if entry.addressee else None,
+            "heading_path": entry.heading_path,
+            "paragraph": entry.paragraph,
+            "code": codes[index] if codes else None,
+            "themes": " ".join(entry.themes),
+        }
+        for index, entry in enumerate(items)
+    ]
+    result = conn.execute(item.insert().returning(item.c.id, sort_by_parameter_order=True), rows)
+    ids = [int(row.id) for row in result]
+    parents = [
+        {"item_id": ids[index], "parent": ids[entry.parent]}
+        for index, entry in enumerate(items)
+        if entry.parent is not None and entry.parent < len(ids)
+    ]
+    if parents:
+        conn.execute(
+            item.update()
+            .where(item.c.id == sa.bindparam("item_id"))
+            .values(parent_id=sa.bindparam("parent")),
+            parents,
+        )
+    themes = [
+        {"item_id": item_id, "theme": theme}
+        for item_id, entry in zip(ids, items, strict=True)
+        for theme in entry.themes
+    ]
+    if themes:
+        conn.execute(tables.learning_item_theme.insert(), themes)
+    return ids
+
+
+def embed_items(engine: Engine, item_ids: list[int] | None = None) -> int:
+    """Compute and store embeddings for items that have none (or for ``item_ids``).
+
+    Returns:
+        How many items were embedded.
+    """
+    from fullpicture.learning.embedding import encoder, to_bytes
+
+    item = tables.learning_item
+    query = sa.select(item.c.id, item.c.text, item.c.heading_path)
+    if item_ids is None:
+        query = query.where(item.c.embedding.is_(None))
+    else:
+        query = query.where(item.c.id.in_(item_ids))
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    if not rows:
+        return 0
+    vectors = encoder().encode([row.text for row in rows])
+    with engine.begin() as conn:
+        conn.execute(
+            item.update().where(item.c.id == sa.bindparam("item_id")),
+            [
+                {"item_id": row.id, "embedding": to_bytes(v)}
+                for row, v in zip(rows, vectors, strict=True)
+            ],
+        )
+    return len(rows)
+
+
+def _existing(conn: Connection, sha256: str) -> int | None:
+    doc = tables.learning_document
+    return conn.execute(sa.select(doc.c.id).where(doc.c.sha256 == sha256)).scalar_one_or_none()
+
+
+def import_document(
+    engine: Engine, path: Path, *, imported_by: str = "cli", embed: bool = True
+) -> ImportResult:
+    """Import one review document into the library.
+
+    Args:
+        engine: the store.
+        path: the document (PDF, DOCX, HTML, Markdown or text).
+        imported_by: who imported it (recorded on the document).
+        embed: compute the items' embeddings now (search re-ranks with them).
+
+    Returns:
+        What was stored; ``already_imported`` when the same bytes were imported before.
+
+    Raises:
+        LearningError: the document cannot be read.
+    """
+    parsed = parse_document(path)
+    raw = parsed.raw
+    with engine.begin() as conn:
+        if (existing := _existing(conn, raw.sha256)) is not None:
+            return _summary(conn, path, raw.sha256, existing)
+        document_id = tables.inserted_id(
+            conn.execute(
+                tables.learning_document.insert().values(
+                    sha256=raw.sha256,
+                    filename=path.name[:512],
+                    format=raw.format,
+                    characters=raw.characters,
+                    imported_by=imported_by,
+                    imported_at=datetime.now(UTC),
+                )
+            )
+        )
+        item_ids: list[int] = []
+        for position, review in enumerate(parsed.reviews, start=1):
+            item_ids += _store_review(conn, document_id, position, review)
+    if embed and item_ids:
+        embed_items(engine, item_ids)
+    return ImportResult(path, raw.sha256, document_id, len(parsed.reviews), len(item_ids), False)
+
+
+def _summary(conn: Connection, path: Path, sha256: str, document_id: int) -> ImportResult:
+    review, item = tables.learning_review, tables.learning_item
+    reviews = conn.execute(
+        sa.select(sa.func.count()).where(review.c.document_id == document_id)
+    ).scalar_one()
+    items = conn.execute(
+        sa.select(sa.func.count())
+        .select_from(item.join(review, item.c.review_id == review.c.id))
+        .where(review.c.document_id == document_id)
+    ).scalar_one()
+    return ImportResult(path, sha256, document_id, reviews, items, True)
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files named directly, plus the supported documents inside any folder named."""
+    from fullpicture.learning.documents import FORMATS
+
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in FORMATS)
+        else:
+            found.append(path)
+    return found
+
+
+def import_documents(
+    engine: Engine, paths: Sequence[Path], *, imported_by: str = "cli", embed: bool = True
+) -> list[ImportResult]:
+    """Import several documents (folders are searched for supported files)."""
+    return [
+        import_document(engine, path, imported_by=imported_by, embed=embed)
+        for path in expand_paths(paths)
+    ]
+
+
+def list_reviews(engine: Engine) -> list[dict[str, object]]:
+    """Every review in the library with its metadata, document and item count."""
+    review, doc, item = tables.learning_review, tables.learning_document, tables.learning_item
+    count = (
+        sa.select(sa.func.count())
+        .where(item.c.review_id == review.c.id)
+        .correlate(review)
+        .scalar_subquery()
+    )
+    query = (
+        sa.select(review, doc.c.filename, doc.c.format, count.label("items"))
+        .select_from(review.join(doc, review.c.document_id == doc.c.id))
+        .order_by(review.c.year, review.c.id)
+    )
+    with engine.connect() as conn:
+        rows = [dict(row._mapping) for row in conn.execute(query)]
+    for row in rows:
+        row["agencies"] = json.loads(str(row["agencies"]))
+    return rows

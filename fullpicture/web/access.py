@@ -1,0 +1,124 @@
+"""Who may see which child: role, agency, a legitimate relationship, restriction, break-glass.
+
+The order of the checks matters: a restricted record the user has no relationship with is
+reported exactly as a missing record (NotFoundError), before any other check can reveal it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from fullpicture.errors import AccessDeniedError, NotFoundError
+from fullpicture.store.schema import person
+from fullpicture.web.clock import as_utc
+from fullpicture.web.roles import CASE_ROLES, MULTI_AGENCY_ROLES, Role
+from fullpicture.web.security.sessions import SignedInUser
+from fullpicture.web.tables import assignment, break_glass
+
+BREAK_GLASS_MINUTES = 60
+BREAK_GLASS_MIN_REASON = 20
+
+
+@dataclass(frozen=True)
+class ChildAccess:
+    """Why a user may see a child, and which agencies' records they see (None: all)."""
+
+    person_id: str
+    basis: str  # "assignment" or "break-glass"
+    agencies: frozenset[str] | None
+
+
+def _is_assigned(conn: Connection, user_id: int, person_id: str) -> bool:
+    found = conn.execute(
+        sa.select(assignment.c.user_id).where(
+            assignment.c.user_id == user_id, assignment.c.person_id == person_id
+        )
+    )
+    return found.first() is not None
+
+
+def active_break_glass(
+    conn: Connection, user_id: int, person_id: str, now: datetime
+) -> datetime | None:
+    """Return when the user's break-glass window on ``person_id`` ends, if one is open."""
+    ends = conn.execute(
+        sa.select(sa.func.max(break_glass.c.expires_at)).where(
+            break_glass.c.user_id == user_id, break_glass.c.person_id == person_id
+        )
+    ).scalar_one_or_none()
+    return as_utc(ends) if ends is not None and as_utc(ends) > now else None
+
+
+def _restricted(conn: Connection, person_id: str) -> bool | None:
+    found = conn.execute(sa.select(person.c.restricted).where(person.c.id == person_id))
+    value = found.scalar_one_or_none()
+    return None if value is None else bool(value)
+
+
+def child_access(
+    conn: Connection, user: SignedInUser, person_id: str, now: datetime
+) -> ChildAccess:
+    """Decide whether ``user`` may see ``person_id``'s case content, and on what basis.
+
+    Raises:
+        NotFoundError: no such person, or a restricted person the user is not assigned to.
+        AccessDeniedError: no role for case content, or no relationship and no break-glass.
+    """
+    restricted = _restricted(conn, person_id)
+    assigned = _is_assigned(conn, user.user_id, person_id)
+    if restricted is None or (restricted and not assigned):
+        raise NotFoundError("Page not found")
+    if Role(user.role) not in CASE_ROLES:
+        raise AccessDeniedError("Your role does not give access to case records.")
+    agencies = None if Role(user.role) in MULTI_AGENCY_ROLES else frozenset({user.agency})
+    if assigned:
+        return ChildAccess(person_id, "assignment", agencies)
+    if active_break_glass(conn, user.user_id, person_id, now) is not None:
+        return ChildAccess(person_id, "break-glass", agencies)
+    raise AccessDeniedError("You are not assigned to this child.")
+
+
+def start_break_glass(
+    conn: Connection, user: SignedInUser, person_id: str, reason: str, now: datetime
+) -> datetime:
+    """Open a time-boxed break-glass window on ``person_id`` and return when it ends.
+
+    The caller must have checked the step-up second factor and must audit the grant.
+
+    Raises:
+        NotFoundError: no such person, or the record is restricted (sealed records refuse it).
+        AccessDeniedError: the role may not break glass, or the reason is too short.
+    """
+    if _restricted(conn, person_id) in (None, True):
+        raise NotFoundError("Page not found")
+    if Role(user.role) not in CASE_ROLES:
+        raise AccessDeniedError("Your role does not give access to case records.")
+    if len(reason.strip()) < BREAK_GLASS_MIN_REASON:
+        raise AccessDeniedError(f"Give a reason of at least {BREAK_GLASS_MIN_REASON} characters.")
+    ends = now + timedelta(minutes=BREAK_GLASS_MINUTES)
+    conn.execute(
+        break_glass.insert().values(
+            user_id=user.user_id,
+            person_id=person_id,
+            reason=reason.strip(),
+            started_at=now,
+            expires_at=ends,
+        )
+    )
+    return ends
+
+
+def visible_children(conn: Connection, user: SignedInUser) -> list[str]:
+    """Return the ids of the people the user is assigned to (restricted or not)."""
+    if Role(user.role) not in CASE_ROLES:
+        return []
+    rows = conn.execute(
+        sa.select(assignment.c.person_id)
+        .where(assignment.c.user_id == user.user_id)
+        .order_by(assignment.c.person_id)
+    )
+    return [str(pid) for pid in rows.scalars()]

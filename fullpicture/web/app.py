@@ -1,0 +1,114 @@
+"""The application factory: ``create_app(settings)`` builds the FastAPI app with its pages, API,
+security middleware and error handling."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from fastapi import Depends, FastAPI
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.engine import Engine
+
+from fullpicture.audit.keys import derive_key, load_or_create_key
+from fullpicture.config import Settings
+from fullpicture.errors import ConfigurationError
+from fullpicture.store.database import open_store
+from fullpicture.web.clock import Clock, system_clock
+from fullpicture.web.context import AppState, guard
+from fullpicture.web.errors import install_error_handlers
+from fullpicture.web.headers import secure_headers
+from fullpicture.web.pages import create_environment
+from fullpicture.web.policy import check_policy_covers
+from fullpicture.web.routes import ROUTERS
+from fullpicture.web.settings import WebSettings
+
+log = logging.getLogger("fullpicture.web")
+_STATIC = Path(__file__).with_name("static")
+
+
+def key_file_for(settings: Settings) -> Path:
+    """Return the master key file: the configured one, or ``<data_dir>/secrets/fullpicture.key``."""
+    return settings.secret_key_file or settings.data_dir / "secrets" / "fullpicture.key"
+
+
+def _frontend_dist(web: WebSettings) -> Path:
+    dist = web.frontend_dir / "dist" / "govuk"
+    if not (dist / "govuk-frontend.min.css").exists():
+        raise ConfigurationError(
+            f"GOV.UK Frontend is not installed at {web.frontend_dir}.",
+            hint="Run `npm ci` in the repository (make setup does it), or set "
+            "FULLPICTURE_WEB_FRONTEND_DIR to an installed govuk-frontend package.",
+        )
+    return dist
+
+
+def _mount_assets(app: FastAPI, dist: Path) -> None:
+    app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+    app.mount("/static/govuk", StaticFiles(directory=dist), name="govuk")
+    app.mount("/static/app", StaticFiles(directory=_STATIC), name="static")
+
+
+def application_routes() -> list[APIRoute]:
+    """Every route of the application (routers carry full paths: no prefixes)."""
+    return [route for router in ROUTERS for route in router.routes if isinstance(route, APIRoute)]
+
+
+def create_app(
+    settings: Settings,
+    *,
+    web_settings: WebSettings | None = None,
+    engine: Engine | None = None,
+    clock: Clock = system_clock,
+) -> FastAPI:
+    """Build the web application.
+
+    Args:
+        settings: the shared settings (store URL, data folder, demo mode, key file).
+        web_settings: the web settings; read from ``FULLPICTURE_WEB_*`` when omitted.
+        engine: an open, migrated store; opened from ``settings`` when omitted.
+        clock: the UTC clock (injectable so that tests can move time).
+
+    Returns:
+        The FastAPI application; the JSON API's OpenAPI document is at ``/api/openapi.json``.
+
+    Raises:
+        ConfigurationError: the front-end assets are missing, or a route has no policy entry.
+    """
+    web = web_settings or WebSettings()
+    dist = _frontend_dist(web)
+    app = FastAPI(
+        title="fullpicture",
+        summary="Multi-agency chronologies and alerts for children's safeguarding.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # the interactive docs load scripts from a CDN, which the CSP forbids
+        redoc_url=None,
+        dependencies=[Depends(guard)],
+    )
+    master = load_or_create_key(key_file_for(settings))
+    app.state.fp = AppState(
+        settings=settings,
+        web=web,
+        engine=engine or open_store(settings.resolved_database_url()),
+        audit_key=derive_key(master, "audit-chain"),
+        clock=clock,
+        templates=create_environment(),
+    )
+    for router in ROUTERS:
+        app.include_router(router)
+    check_policy_covers(application_routes())
+    install_error_handlers(app)
+    app.middleware("http")(secure_headers)
+    _mount_assets(app, dist)
+    return app
+
+
+def create_app_from_environment() -> FastAPI:
+    """Build the app from the environment (``FULLPICTURE_*``): the factory for uvicorn workers.
+
+    Example: uvicorn --factory fullpicture.web.app:create_app_from_environment --workers 2
+    """
+    from fullpicture.config import get_settings
+
+    return create_app(get_settings())

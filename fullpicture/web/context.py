@@ -1,0 +1,200 @@
+"""What every request shares: the application state, the signed-in user, the request guard
+(route policy, session, CSRF) and the audited unit of work for child data."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import Depends, Request
+from fastapi.routing import APIRoute
+from jinja2 import Environment
+from sqlalchemy.engine import Connection, Engine
+
+from fullpicture.audit.chain import AuditEntry, append_entry
+from fullpicture.config import Settings
+from fullpicture.errors import AccessDeniedError, AuditError, FullpictureError
+from fullpicture.web.access import ChildAccess, child_access
+from fullpicture.web.clock import Clock
+from fullpicture.web.csrf import check_csrf
+from fullpicture.web.policy import PUBLIC, allows, load_policy
+from fullpicture.web.security.sessions import COOKIE_NAME, SignedInUser, load_session
+from fullpicture.web.settings import WebSettings
+
+
+class NotSignedInError(FullpictureError):
+    """The route needs a signed-in user and the request has no live session."""
+
+
+@dataclass
+class AppState:
+    """The application's long-lived parts, kept on ``app.state.fp``."""
+
+    settings: Settings
+    web: WebSettings
+    engine: Engine
+    audit_key: bytes
+    clock: Clock
+    templates: Environment
+    audit_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def now(self) -> datetime:
+        """Return the current UTC time from the application's clock."""
+        return self.clock()
+
+
+def app_state(request: Request) -> AppState:
+    """Return the application state of ``request``'s app."""
+    state: AppState = request.app.state.fp
+    return state
+
+
+def _route_key(request: Request) -> str:
+    route = request.scope.get("route")
+    path = route.path_format if isinstance(route, APIRoute) else request.url.path
+    return f"{request.method} {path}"
+
+
+def _session_user(request: Request, app: AppState) -> SignedInUser | None:
+    token = request.cookies.get(COOKIE_NAME)
+    if not token:
+        return None
+    with app.engine.begin() as conn:
+        return load_session(
+            conn,
+            token,
+            app.now(),
+            idle=timedelta(minutes=app.web.idle_timeout_minutes),
+            absolute=timedelta(hours=app.web.absolute_timeout_hours),
+        )
+
+
+async def guard(request: Request) -> None:
+    """Apply the route policy, load the session and check CSRF, before any route runs.
+
+    Raises:
+        AccessDeniedError: the route is undeclared, or the role is not allowed, or CSRF failed.
+        NotSignedInError: the route needs a signed-in user.
+    """
+    app = app_state(request)
+    rule = load_policy().get(_route_key(request))
+    if rule is None:
+        raise AccessDeniedError("This route is not declared in the access policy.")
+    user = _session_user(request, app)
+    request.state.user = user
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        await check_csrf(request, app.web.allowed_origins, user)
+    if rule == PUBLIC:
+        return
+    if user is None:
+        raise NotSignedInError("Sign in to continue.")
+    if not allows(rule, user.role):
+        raise AccessDeniedError("Your role does not give access to this page.")
+
+
+def signed_in_user(request: Request) -> SignedInUser:
+    """Return the signed-in user of a guarded route (a FastAPI dependency)."""
+    user: SignedInUser | None = getattr(request.state, "user", None)
+    if user is None:
+        raise NotSignedInError("Sign in to continue.")
+    return user
+
+
+CurrentUser = Annotated[SignedInUser, Depends(signed_in_user)]
+"""The signed-in user, as a route parameter."""
+App = Annotated[AppState, Depends(app_state)]
+"""The application state, as a route parameter."""
+
+
+def _entry(
+    user: SignedInUser,
+    basis: str,
+    purpose: str,
+    action: str,
+    subject: str,
+    detail: dict[str, Any] | None,
+) -> AuditEntry:
+    return AuditEntry(
+        actor=user.username,
+        role=user.role,
+        agency=user.agency,
+        basis=basis,
+        purpose=purpose,
+        action=action,
+        subject=subject,
+        detail=detail or {},
+    )
+
+
+@contextmanager
+def _audited_transaction(
+    app: AppState, entry_for: Callable[[], AuditEntry]
+) -> Iterator[Connection]:
+    """Yield a transaction; on leaving, append the audit entry and commit both together.
+
+    The entry is written last so that the store's write lock (SQLite) or the chain head's row
+    lock (PostgreSQL) is held only for the append and the commit, not while the page is read and
+    rendered. The response is built inside the block but leaves the server only after this
+    commit: if the entry cannot be written, AuditError (503) replaces it and nothing is kept.
+    """
+    with app.engine.connect() as conn:
+        try:
+            yield conn
+            with app.audit_lock:
+                append_entry(conn, app.audit_key, entry_for(), now=app.now())
+                conn.commit()
+        except sa.exc.SQLAlchemyError as exc:
+            conn.rollback()
+            raise AuditError("The change or its audit entry could not be saved.") from exc
+        except BaseException:
+            conn.rollback()
+            raise
+
+
+@contextmanager
+def child_unit(
+    app: AppState,
+    user: SignedInUser,
+    person_id: str,
+    *,
+    purpose: str,
+    action: str = "view",
+    detail: dict[str, Any] | None = None,
+) -> Iterator[tuple[Connection, ChildAccess]]:
+    """Check access to a child and yield the transaction to read (or change) it in; exactly one
+    audit entry is written with the reads and changes, or none of them counts.
+
+    Raises:
+        NotFoundError, AccessDeniedError: from the access decision (nothing is read).
+        AuditError: the entry could not be written (shown as 503; no child data leaves).
+    """
+    decided: list[ChildAccess] = []
+
+    def entry() -> AuditEntry:
+        return _entry(user, decided[0].basis, purpose, action, person_id, detail)
+
+    with _audited_transaction(app, entry) as conn:
+        decided.append(child_access(conn, user, person_id, app.now()))
+        yield conn, decided[0]
+
+
+@contextmanager
+def audited_unit(
+    app: AppState,
+    user: SignedInUser,
+    *,
+    purpose: str,
+    action: str,
+    subject: str = "-",
+    detail: dict[str, Any] | None = None,
+) -> Iterator[Connection]:
+    """Yield a transaction that commits with one audit entry on the basis of the user's role."""
+    with _audited_transaction(
+        app, lambda: _entry(user, "role", purpose, action, subject, detail)
+    ) as conn:
+        yield conn

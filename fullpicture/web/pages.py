@@ -1,0 +1,77 @@
+"""Rendering server-side pages with Jinja2 and the GOV.UK Frontend macros."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
+
+from fullpicture.web.roles import ROLE_LABELS, Role
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+def create_environment() -> Environment:
+    """Build the Jinja2 environment: our templates, plus ``govuk_frontend_jinja/...`` macros."""
+    loader = ChoiceLoader(
+        [
+            FileSystemLoader(TEMPLATES),
+            PrefixLoader(
+                {"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja", "templates")}
+            ),
+        ]
+    )
+    # Templates are part of the package: no reload checks (a stat per macro import per page).
+    env = Environment(
+        loader=loader,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        cache_size=1000,
+    )
+    env.globals["role_label"] = lambda role: ROLE_LABELS.get(Role(role), role)
+    env.globals.update(has_alerts=True, has_imports=True, has_linkage=True)
+    env.filters["filter_item"] = _agency_item
+    env.filters["filter_type_item"] = _type_item
+    env.filters["precise_date"] = precise_date
+    env.filters["choice"] = _choice
+    return env
+
+
+def _agency_item(agency: str, chosen: tuple[str, ...]) -> dict[str, Any]:
+    return {"value": agency, "text": agency.replace("_", " "), "checked": agency in chosen}
+
+
+def _type_item(option: tuple[str, str], chosen: tuple[str, ...]) -> dict[str, Any]:
+    return {"value": option[0], "text": option[1], "checked": option[0] in chosen}
+
+
+def _choice(value: str, chosen: str) -> dict[str, Any]:
+    return {"value": value, "text": value.replace("_", " "), "selected": value == chosen}
+
+
+def precise_date(day: date, precision: str) -> str:
+    """Show a date only as precisely as it is known (``May 2021``, ``2021``)."""
+    if precision == "year":
+        return f"{day:%Y}"
+    if precision == "month":
+        return f"{day:%B %Y}"
+    return f"{day:%d %b %Y}"
+
+
+def render(request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
+    """Render ``template`` for ``request`` with the signed-in user and CSRF token available."""
+    env: Environment = request.app.state.fp.templates
+    user = getattr(request.state, "user", None)
+    body = env.get_template(template).render(
+        user=user,
+        csrf_token=user.csrf_token if user is not None else "",
+        current_path=request.url.path,
+        **context,
+    )
+    return HTMLResponse(body, status_code=status)

@@ -1,0 +1,31 @@
+"""The routers of the web application, one module per area; ``ROUTERS`` lists them all."""
+
+from fastapi import APIRouter
+
+from fullpicture.web.routes import (
+    admin,
+    alerts,
+    analytics,
+    api,
+    audit,
+    auth,
+    children,
+    exports,
+    home,
+    imports,
+    linkage,
+)
+
+ROUTERS: list[APIRouter] = [
+    auth.router,
+    home.router,
+    children.router,
+    alerts.router,
+    audit.router,
+    imports.router,
+    linkage.router,
+    exports.router,
+    admin.router,
+    analytics.router,
+    api.router,
+]

@@ -1,0 +1,303 @@
+"""The child page (summary, chronology with filters, timeline, household, voice), adding
+records and wishes-and-feelings notes, and break-glass access."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from fullpicture.audit.chain import AuditEntry, append_entry
+from fullpicture.errors import NotFoundError
+from fullpicture.vocabulary import EVENT_TYPES
+from fullpicture.web import integrations
+from fullpicture.web.access import BREAK_GLASS_MIN_REASON, start_break_glass
+from fullpicture.web.casefile import (
+    VOICE_TYPES,
+    EventFilters,
+    child_events,
+    child_summary,
+    event_facets,
+    household,
+)
+from fullpicture.web.context import (
+    App,
+    AppState,
+    CurrentUser,
+    child_unit,
+)
+from fullpicture.web.forms import parse_day_month_year, parse_iso_date
+from fullpicture.web.pages import render
+from fullpicture.web.records import add_record
+from fullpicture.web.security.sessions import SignedInUser
+from fullpicture.web.security.totp import accepted_step
+from fullpicture.web.tables import web_user
+from fullpicture.web.timeline import build_timeline
+
+router = APIRouter()
+
+PersonId = Annotated[str, Query(max_length=16)]
+
+
+def _filters(
+    agency: list[str], event_type: list[str], date_from: str, date_to: str, errors: dict[str, str]
+) -> EventFilters:
+    start, end = parse_iso_date(date_from), parse_iso_date(date_to)
+    if date_from and start is None:
+        errors["date-from"] = "Enter a real date in the form 2024-03-31"
+    if date_to and end is None:
+        errors["date-to"] = "Enter a real date in the form 2024-03-31"
+    if start and end and start > end:
+        errors["date-to"] = "The end date must be the same as or after the start date"
+    return EventFilters(tuple(agency), tuple(event_type), start, end)
+
+
+@router.get("/children/{person_id}")
+def child_page(
+    user: CurrentUser,
+    app: App,
+    request: Request,
+    person_id: str,
+    agency: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI reads a copy
+    event_type: Annotated[list[str], Query(alias="type")] = [],  # noqa: B006
+    date_from: Annotated[str, Query(alias="from", max_length=10)] = "",
+    date_to: Annotated[str, Query(alias="to", max_length=10)] = "",
+) -> Response:
+    """The child's page: one audit entry, then the data, in one transaction."""
+    errors: dict[str, str] = {}
+    filters = _filters(agency, event_type, date_from, date_to, errors)
+    with child_unit(app, user, person_id, purpose="view child page") as (conn, access):
+        summary = child_summary(conn, person_id)
+        events = child_events(conn, person_id, filters, access.agencies)
+        all_agencies, all_types = event_facets(conn, person_id, access.agencies)
+        voice = [e for e in events if e.event_type in VOICE_TYPES]
+        return render(
+            request,
+            "child.html",
+            status=400 if errors else 200,
+            child=summary,
+            person_id=person_id,
+            access=access,
+            events=events,
+            timeline=build_timeline(events),
+            filters=filters,
+            errors=errors,
+            raw_filters={"from": date_from, "to": date_to},
+            all_agencies=all_agencies,
+            all_types=[(t, EVENT_TYPES[t].label if t in EVENT_TYPES else t) for t in all_types],
+            voice=voice,
+            household=household(conn, person_id),
+            alerts=integrations.open_alerts_for(app.engine, [person_id]),
+            exports=_exports_for(user),
+        )
+
+
+def _exports_for(user: SignedInUser) -> list[tuple[str, str]]:
+    from fullpicture.web.routes.exports import EXPORTS
+
+    if user.role == "practitioner":
+        return []
+    return [(fmt, label) for fmt, (_media, label) in EXPORTS.items()]
+
+
+@router.get("/households/{person_id}")
+def household_page(
+    user: CurrentUser,
+    app: App,
+    request: Request,
+    person_id: str,
+) -> Response:
+    """The people around the child, from every agency's relationship records."""
+    with child_unit(app, user, person_id, purpose="view household") as (conn, _access):
+        summary = child_summary(conn, person_id)
+        return render(
+            request,
+            "household.html",
+            child=summary,
+            person_id=person_id,
+            household=household(conn, person_id),
+        )
+
+
+def _record_types(user: SignedInUser) -> list[tuple[str, str]]:
+    return sorted(
+        (name, kind.label)
+        for name, kind in EVENT_TYPES.items()
+        if user.role != "practitioner" or kind.agency == user.agency
+    )
+
+
+@router.get("/children/{person_id}/records/new")
+def new_record_page(
+    user: CurrentUser,
+    app: App,
+    request: Request,
+    person_id: str,
+    note: Annotated[str, Query(max_length=24)] = "",
+) -> Response:
+    """The form to add a record (or, with ``?note=wishes-and-feelings``, the child's voice)."""
+    voice = note == "wishes-and-feelings"
+    with child_unit(app, user, person_id, purpose="open add-record form") as (conn, _access):
+        summary = child_summary(conn, person_id)
+        return render(
+            request,
+            "record-new.html",
+            child=summary,
+            person_id=person_id,
+            errors={},
+            values={},
+            voice=voice,
+            types=_record_types(user),
+        )
+
+
+@router.post("/children/{person_id}/records")
+def add_record_route(
+    user: CurrentUser,
+    app: App,
+    request: Request,
+    person_id: str,
+    summary_text: Annotated[str, Form(alias="summary", max_length=20000)] = "",
+    event_type: Annotated[str, Form(alias="event-type", max_length=64)] = "",
+    about: Annotated[str, Form(max_length=500)] = "",
+    day: Annotated[str, Form(alias="occurred-day", max_length=4)] = "",
+    month: Annotated[str, Form(alias="occurred-month", max_length=4)] = "",
+    year: Annotated[str, Form(alias="occurred-year", max_length=6)] = "",
+    voice: Annotated[str, Form(max_length=5)] = "",
+) -> Response:
+    """Store a new record about the child, audited as a change."""
+    is_voice = voice == "yes"
+    kind = "social_care.wishes_and_feelings" if is_voice else event_type
+    errors: dict[str, str] = {}
+    if kind not in dict(_record_types(user)) and not is_voice:
+        errors["event-type"] = "Select the kind of record"
+    occurred = parse_day_month_year(day, month, year)
+    if occurred is None or occurred > app.now().date():
+        errors["occurred-day"] = "Enter the date it happened, which must be today or earlier"
+    if not summary_text.strip():
+        errors["summary"] = "Enter what the child said" if is_voice else "Enter what happened"
+    with child_unit(
+        app,
+        user,
+        person_id,
+        purpose="add a record",
+        action="change" if not errors else "view",
+        detail={"event_type": kind},
+    ) as (conn, _access):
+        if errors:
+            return render(
+                request,
+                "record-new.html",
+                status=400,
+                child=child_summary(conn, person_id),
+                person_id=person_id,
+                errors=errors,
+                voice=is_voice,
+                types=_record_types(user),
+                values={
+                    "summary": summary_text,
+                    "event-type": event_type,
+                    "about": about,
+                    "day": day,
+                    "month": month,
+                    "year": year,
+                },
+            )
+        attributes = {"about": about} if is_voice and about else None
+        assert occurred is not None
+        add_record(
+            conn,
+            user,
+            person_id,
+            event_type=kind,
+            occurred_on=occurred,
+            summary=summary_text.strip(),
+            attributes=attributes,
+            now=app.now(),
+        )
+    return RedirectResponse(f"/children/{person_id}?added=1", status_code=303)
+
+
+def _ensure_breakable(app: AppState, person_id: str) -> None:
+    from fullpicture.store.schema import person
+
+    with app.engine.connect() as conn:
+        row = conn.execute(person.select().where(person.c.id == person_id)).one_or_none()
+    if row is None or row.restricted:
+        raise NotFoundError("Page not found")
+
+
+@router.get("/children/{person_id}/break-glass")
+def break_glass_page(
+    user: CurrentUser,
+    app: App,
+    request: Request,
+    person_id: str,
+) -> Response:
+    """The break-glass form: a reason and the security code (step-up)."""
+    _ensure_breakable(app, person_id)
+    return render(
+        request,
+        "break-glass.html",
+        person_id=person_id,
+        errors={},
+        reason="",
+        min_reason=BREAK_GLASS_MIN_REASON,
+    )
+
+
+def _step_up(app: AppState, user: SignedInUser, code: str) -> bool:
+    with app.engine.begin() as conn:
+        row = conn.execute(web_user.select().where(web_user.c.id == user.user_id)).one()
+        if row.totp_secret is None:
+            return False
+        step = accepted_step(row.totp_secret, code, app.now(), row.totp_last_step)
+        if step is None:
+            return False
+        conn.execute(
+            web_user.update().where(web_user.c.id == user.user_id).values(totp_last_step=step)
+        )
+    return True
+
+
+@router.post("/children/{person_id}/break-glass")
+def break_glass(
+    user: CurrentUser,
+    app: App,
+    request: Request,
+    person_id: str,
+    reason: Annotated[str, Form(max_length=2000)] = "",
+    code: Annotated[str, Form(max_length=16)] = "",
+) -> Response:
+    """Open a 60-minute window on the record, flagged to auditors, after step-up."""
+    _ensure_breakable(app, person_id)
+    errors: dict[str, str] = {}
+    if len(reason.strip()) < BREAK_GLASS_MIN_REASON:
+        errors["reason"] = f"Enter a reason of at least {BREAK_GLASS_MIN_REASON} characters"
+    elif not _step_up(app, user, code):
+        errors["code"] = "Enter a correct security code from your authenticator app"
+    if errors:
+        return render(
+            request,
+            "break-glass.html",
+            status=400,
+            person_id=person_id,
+            errors=errors,
+            reason=reason,
+            min_reason=BREAK_GLASS_MIN_REASON,
+        )
+    with app.engine.begin() as conn:
+        ends = start_break_glass(conn, user, person_id, reason, app.now())
+        entry = AuditEntry(
+            user.username,
+            user.role,
+            user.agency,
+            "break-glass",
+            "break-glass access granted",
+            "break-glass",
+            person_id,
+            {"expires_at": ends.isoformat()},
+        )
+        append_entry(conn, app.audit_key, entry, now=app.now())
+    return RedirectResponse(f"/children/{person_id}", status_code=303)

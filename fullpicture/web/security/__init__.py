@@ -1,0 +1,1 @@
+"""Authentication and request security: passwords, sessions, TOTP, throttling and CSRF."""

@@ -1,0 +1,85 @@
+"""The sign-in decision: password, second factor and throttling, in one place.
+
+Every failure (unknown user, wrong password, missing or wrong or replayed code, disabled
+account, locked out) produces the same outcome for the caller, so the response reveals nothing
+about which part failed or whether the account exists. No session exists until every factor
+has passed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from fullpicture.web.roles import SECOND_FACTOR_ROLES, Role
+from fullpicture.web.security.passwords import verify_password
+from fullpicture.web.security.throttle import (
+    clear_user,
+    is_locked,
+    record_failure,
+    throttle_keys,
+)
+from fullpicture.web.security.totp import accepted_step
+from fullpicture.web.tables import web_user
+
+
+@dataclass(frozen=True)
+class SignInOutcome:
+    """``user_id`` when every factor passed; ``locked`` when throttled (answer 429)."""
+
+    user_id: int | None
+    locked: bool = False
+
+
+def _factors_pass(
+    row: sa.Row[tuple[object, ...]] | None, password: str, code: str, now: datetime
+) -> int | None:
+    """Return the accepted TOTP step (0 when none is needed), or None when a factor fails."""
+    password_ok = verify_password(row.password_hash if row is not None else None, password)
+    if row is None or not password_ok or row.disabled:
+        return None
+    needs_code = row.totp_secret is not None or Role(str(row.role)) in SECOND_FACTOR_ROLES
+    if not needs_code:
+        return 0
+    if row.totp_secret is None:
+        return None  # a privileged role without an enrolled second factor cannot sign in
+    return accepted_step(str(row.totp_secret), code, now, row.totp_last_step)
+
+
+def attempt_sign_in(
+    conn: Connection,
+    username: str,
+    password: str,
+    code: str,
+    address: str,
+    now: datetime,
+    *,
+    demo_mode: bool,
+) -> SignInOutcome:
+    """Check the credentials and record the attempt; returns who signed in, if anyone."""
+    keys = throttle_keys(username, address)
+    if is_locked(conn, keys, now):
+        return SignInOutcome(None, locked=True)
+    row = conn.execute(
+        sa.select(web_user).where(web_user.c.username == username.strip())
+    ).one_or_none()
+    if row is not None and row.is_demo and not demo_mode:
+        row = None  # demo accounts exist only in demo mode
+    step = _factors_pass(row, password, code, now)
+    if row is None or step is None:
+        record_failure(conn, keys, now)
+        return SignInOutcome(None, locked=is_locked(conn, keys, now))
+    clear_user(conn, username)
+    conn.execute(
+        web_user.update()
+        .where(web_user.c.id == row.id)
+        .values(
+            totp_last_step=step if step else row.totp_last_step,
+            previous_seen_at=row.last_seen_at,
+            last_seen_at=now,
+        )
+    )
+    return SignInOutcome(int(row.id))

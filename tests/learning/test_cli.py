@@ -1,0 +1,49 @@
+"""The learning commands end to end."""
+
+import json
+
+from typer.testing import CliRunner
+
+from fullpicture.cli import _register, app
+
+runner = CliRunner()
+
+
+def test_should_import_search_and_report_from_the_command_line(
+    sqlite_url, sample_text_review, tmp_path
+):
+    _register()
+    db = ["--database", sqlite_url]
+    first = runner.invoke(app, ["learning", "import", str(sample_text_review), "--no-embed", *db])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["learning", "import", str(sample_text_review), "--json", *db])
+    assert json.loads(again.output)[0]["already_imported"] is True
+    found = runner.invoke(app, ["learning", "search", "return interviews", "--json", *db])
+    assert json.loads(found.output)[0]["kind"] in {"finding", "recommendation"}
+    reviews = runner.invoke(app, ["learning", "reviews", "--json", *db])
+    titles = [r["title"] for r in json.loads(reviews.output)]
+    assert "Child Safeguarding Practice Review: Child T" in titles
+    assert any(t.startswith("Learning catalogue") for t in titles)
+    report = runner.invoke(app, ["learning", "report", "--out", str(tmp_path / "r"), *db])
+    assert report.exit_code == 0 and (tmp_path / "r" / "learning-report.html").exists()
+
+
+def test_should_explain_a_missing_file_without_a_traceback(sqlite_url, tmp_path):
+    _register()
+    result = runner.invoke(
+        app, ["learning", "import", str(tmp_path / "nope.pdf"), "--database", sqlite_url]
+    )
+    assert result.exit_code == 2
+
+
+def test_should_print_document_text_with_brackets_verbatim(sqlite_url, tmp_path):
+    _register()
+    path = tmp_path / "brackets.txt"
+    path.write_text(
+        "Key learning\n\u2022 Record what [/] the child [bold]said.\n", encoding="utf-8"
+    )
+    db = ["--database", sqlite_url]
+    assert runner.invoke(app, ["learning", "import", str(path), "--no-embed", *db]).exit_code == 0
+    found = runner.invoke(app, ["learning", "search", "child said", *db])
+    assert found.exit_code == 0, found.output
+    assert "[/] the child [bold]said." in found.output

@@ -1,0 +1,23 @@
+"""The evaluation runs on the corpus and scores matching honestly."""
+
+from fullpicture.learning.evaluate import Scores, evaluate, match_items
+from fullpicture.learning.extract import ExtractedItem
+
+
+def test_should_report_both_splits_with_per_kind_figures(sample_corpus):
+    result = evaluate(sample_corpus)
+    assert result["dev"]["documents"] >= 14 and result["heldout"]["documents"] >= 6
+    assert set(result["dev"]["kinds"]) >= {"finding", "recommendation", "child_voice"}
+    assert 0.0 <= result["heldout"]["items_micro"]["f1"] <= 1.0
+
+
+def test_should_not_match_an_item_that_covers_too_few_words():
+    gold = [{"text": "Return home interviews were not offered", "kind": "finding", "themes": []}]
+    far = ExtractedItem("finding", "Missing episodes were frequent", "", 1)
+    near = ExtractedItem("finding", "Return home interviews were not offered in time", "", 2)
+    assert match_items(gold, [far]) == []
+    assert match_items(gold, [far, near]) == [(0, 1)]
+
+
+def test_should_compute_f1_from_counts():
+    assert round(Scores(tp=8, fp=2, fn=2).f1, 3) == 0.8

@@ -1,0 +1,38 @@
+"""Import into the store: idempotent re-import, on both backends."""
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from fullpicture.learning import tables
+from fullpicture.learning.library import import_document, import_documents
+
+
+def test_should_not_duplicate_a_document_imported_twice(store_url, sample_text_review):
+    from fullpicture.store.database import open_store
+
+    engine = open_store(store_url)
+    first = import_document(engine, sample_text_review, embed=False)
+    second = import_document(engine, sample_text_review, embed=False)
+    assert not first.already_imported and second.already_imported
+    assert (second.reviews, second.items) == (first.reviews, first.items) == (1, 3)
+    with engine.connect() as conn:
+        assert (
+            conn.execute(sa.select(sa.func.count()).select_from(tables.learning_item)).scalar() == 3
+        )
+    engine.dispose()
+
+
+def test_should_import_every_document_in_a_folder(sqlite_store, sample_corpus: Path):
+    results = import_documents(sqlite_store, [sample_corpus / "docs"], embed=False)
+    assert len(results) == 27
+    assert all(result.items > 0 for result in results)
+
+
+def test_should_point_a_recommendation_at_the_finding_it_follows(sqlite_store, sample_text_review):
+    import_document(sqlite_store, sample_text_review, embed=False)
+    item = tables.learning_item
+    with sqlite_store.connect() as conn:
+        rows = {r.kind: r for r in conn.execute(sa.select(item))}
+    assert rows["recommendation"].parent_id == rows["finding"].id
+    assert rows["finding"].themes.split() == ["missing"]

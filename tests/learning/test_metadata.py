@@ -1,0 +1,32 @@
+"""Review metadata."""
+
+from datetime import date
+
+from fullpicture.learning.metadata import detect_type, extract_metadata, find_age
+
+
+def test_should_read_the_review_metadata():
+    meta = extract_metadata(
+        "Child Safeguarding Practice Review: Child T",
+        ["Child T was a 15-year-old girl; she lived in a children's home.", "Police and CAMHS."],
+        ["Northmere Safeguarding Children Partnership", "Published: 14 March 2023"],
+    )
+    assert meta.partnership == "Northmere Safeguarding Children Partnership"
+    assert meta.review_date == date(2023, 3, 14) and meta.year == 2023
+    assert meta.review_type == "child_safeguarding_practice_review"
+    assert (meta.child_pseudonym, meta.child_age, meta.child_sex) == (
+        "Child T",
+        "15 years",
+        "female",
+    )
+    assert {"police", "CAMHS"} <= set(meta.agencies)
+
+
+def test_should_prefer_the_most_specific_review_type():
+    assert detect_type("A SCIE Learning Together review of a serious case") == "learning_together"
+    assert detect_type("7 minute briefing") == "bulletin"
+    assert detect_type("Minutes of a meeting") is None
+
+
+def test_should_read_ages_in_months():
+    assert find_age("Baby K was 4 months old") == "4 months"

@@ -1,0 +1,276 @@
+"""Real-browser journeys with Playwright driving Debian's Chromium, an axe-core accessibility
+scan of the main pages, and screenshots for docs/screenshots/."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from fullpicture.config import Settings
+from fullpicture.intake.mapping import load_mapping
+from fullpicture.intake.registry import register_mapping
+from fullpicture.store.database import open_store
+from fullpicture.web.app import create_app
+from fullpicture.web.security.totp import current_code
+from tests.intake.factories import EXAMPLE_MAPPING, PERSON_HEADER, create_csv, create_person_row
+from tests.web.db import (
+    PASSWORD,
+    create_alert,
+    create_event,
+    create_person,
+    create_relationship,
+    create_user,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parents[2]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = REPO / "docs" / "screenshots"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
+
+
+@dataclass
+class LiveSite:
+    url: str
+    secrets: dict[str, str]
+
+
+def _seed(engine) -> dict[str, str]:
+    mapping = load_mapping(EXAMPLE_MAPPING)
+    register_mapping(engine, mapping)
+    amy = create_person(engine, "P0000001", name="Amy Example")
+    story = [
+        ("social_care", "social_care.referral", date(2023, 3, 2), "Referral from school"),
+        ("police", "police.domestic_abuse_incident", date(2023, 5, 14), "Police called to home"),
+        ("health", "health.concern", date(2023, 9, 1), "Health visitor concerned about weight"),
+        ("education", "education.persistent_absence", date(2024, 1, 20), "Attendance 78%"),
+        (
+            "social_care",
+            "social_care.wishes_and_feelings",
+            date(2024, 2, 2),
+            "Amy said she wants to stay at her school",
+        ),
+        ("police", "police.missing_start", date(2024, 4, 6), "Reported missing overnight"),
+    ]
+    events = [
+        create_event(engine, amy, agency=agency, event_type=kind, on=on, summary=summary)
+        for agency, kind, on, summary in story
+    ]
+    create_alert(engine, amy, tuple(events[:4]))
+    create_person(engine, "P0000009", name="Parent Example")
+    create_relationship(engine, amy, "P0000009", "parent")
+    create_person(engine, "P0000002", name="Sealed Child", restricted=True)
+    ben = create_person(engine, "P0000003", name="Ben Example")
+    create_event(engine, ben, summary="Referral from a neighbour")
+    # One social worker per journey: a security code can be used only once.
+    return {
+        **{
+            name: create_user(engine, name, "social_worker", children=(amy,))
+            for name in ("sw", "sw2", "sw3", "sw4", "sw5", "sw6")
+        },
+        "aud": create_user(engine, "aud", "auditor", agency="partnership"),
+        "admin": create_user(engine, "admin.user", "administrator"),
+        "an": create_user(engine, "an", "analyst", agency="partnership"),
+    }
+
+
+@pytest.fixture(scope="module")
+def live_site(tmp_path_factory) -> Iterator[LiveSite]:
+    import uvicorn
+
+    root = tmp_path_factory.mktemp("live")
+    engine = open_store(f"sqlite:///{root / 'store.db'}")
+    secrets = _seed(engine)
+    app = create_app(Settings(data_dir=root), engine=engine)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    yield LiveSite(f"http://127.0.0.1:{port}", secrets)
+    server.should_exit = True
+    thread.join()
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+_used_steps: dict[str, int] = {}
+
+
+def _fresh_code(secret: str) -> str:
+    # Each code may be used once: move to the next 30-second step when this one is spent.
+    now = datetime.now(UTC)
+    step = int(now.timestamp()) // 30
+    if _used_steps.get(secret, -1) >= step:
+        step = _used_steps[secret] + 1
+        now = datetime.fromtimestamp(step * 30, UTC) + timedelta(seconds=1)
+    _used_steps[secret] = step
+    return current_code(secret, now)
+
+
+def _sign_in(page, site: LiveSite, username: str, key: str) -> None:
+    page.goto(f"{site.url}/sign-in")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.fill("#code", _fresh_code(site.secrets[key]))
+    page.click("button:has-text('Sign in')")
+    page.wait_for_url(f"{site.url}/")
+
+
+def test_should_sign_in_with_a_second_factor_open_a_child_and_filter(browser, live_site):
+    page = browser.new_page()
+    page.goto(f"{live_site.url}/sign-in")
+    page.fill("#username", "sw")
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    assert page.locator(".govuk-error-summary").is_visible()  # no code, no session
+    _sign_in(page, live_site, "sw", "sw")
+    page.click("text=Amy Example")
+    assert page.locator("h1").inner_text() == "Amy Example"
+    assert page.locator("text=Police called to home").is_visible()
+    page.check("#agency-3")  # police: agencies are listed alphabetically
+    page.click("button:has-text('Apply filters')")
+    assert "agency=police" in page.url
+    assert page.locator("text=Police called to home").is_visible()
+    assert page.locator("text=Health visitor concerned about weight").count() == 0
+    page.close()
+
+
+def test_should_acknowledge_an_alert_with_a_reason(browser, live_site):
+    page = browser.new_page()
+    _sign_in(page, live_site, "sw6", "sw6")
+    page.click("nav >> text=Alerts")
+    page.click("table >> text=Accumulating concerns")
+    assert page.locator("h1").inner_text() == "Accumulating concerns"
+    assert page.locator("text=Police called to home").is_visible()
+    page.check("text=Acknowledge")
+    page.fill("#reason", "Discussed at the team meeting; strategy discussion booked")
+    page.click("button:has-text('Save decision')")
+    assert page.locator("text=open to acknowledged").is_visible()
+    assert page.locator("td:has-text('strategy discussion booked')").is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "alert.png"), full_page=True)
+    page.close()
+
+
+def test_should_break_glass_into_a_record_with_a_reason(browser, live_site):
+    page = browser.new_page()
+    _sign_in(page, live_site, "sw2", "sw2")
+    page.goto(f"{live_site.url}/children/P0000003")
+    assert page.locator("h1").inner_text() == "You cannot see this page"
+    page.click("text=request emergency access")
+    page.fill("#reason", "Police report Ben missing tonight; need history")
+    page.fill("#code", _fresh_code(live_site.secrets["sw2"]))
+    page.click("button:has-text('Open the record')")
+    assert page.locator("h1").inner_text() == "Ben Example"
+    assert page.locator("text=break-glass").first.is_visible()
+    page.close()
+
+
+def test_should_refuse_a_restricted_record_as_if_missing(browser, live_site):
+    page = browser.new_page()
+    _sign_in(page, live_site, "sw3", "sw3")
+    restricted = page.goto(f"{live_site.url}/children/P0000002")
+    assert restricted.status == 404 and page.locator("h1").inner_text() == "Page not found"
+    restricted_body = page.content()
+    page.goto(f"{live_site.url}/children/P0000404")
+    assert page.content() == restricted_body
+    page.close()
+
+
+def test_should_upload_a_file_with_a_bad_row_and_see_it_quarantined(browser, live_site, tmp_path):
+    extract = create_csv(
+        tmp_path / "persons.csv", PERSON_HEADER, [create_person_row("PX1"), create_person_row("")]
+    )
+    page = browser.new_page()
+    _sign_in(page, live_site, "sw5", "sw5")
+    page.click("text=Import data")
+    page.select_option("#source", "police")
+    page.set_input_files("#extract", str(extract))
+    page.click("button:has-text('Import the file')")
+    assert page.locator("h1").inner_text() == "Import of persons.csv"
+    counts = page.locator(".govuk-summary-list__value").all_inner_texts()
+    assert counts[:3] == ["2", "1", "1"]
+    assert page.locator("text=local_id").first.is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "import-result.png"), full_page=True)
+    page.close()
+
+
+MAIN_PAGES = [
+    ("sign-in", None, "/sign-in"),
+    ("home", "sw4", "/"),
+    ("child", "sw4", "/children/P0000001"),
+    ("add-record", "sw4", "/children/P0000001/records/new"),
+    ("household", "sw4", "/households/P0000001"),
+    ("break-glass", "sw4", "/children/P0000003/break-glass"),
+    ("not-found", "sw4", "/children/P0000002"),
+    ("audit", "aud", "/audit"),
+    ("who-accessed", "aud", "/audit/children/P0000001"),
+    ("users", "admin", "/admin/users"),
+    ("figures", "an", "/analytics"),
+    ("import", "sw4", "/imports"),
+    ("alerts", "sw4", "/alerts"),
+    ("linkage", "sw4", "/linkage"),
+]
+USERNAMES = {"sw4": "sw4", "aud": "aud", "admin": "admin.user", "an": "an"}
+
+
+def test_should_pass_axe_on_the_main_pages_and_keep_screenshots(browser, live_site):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # The scan injects axe-core, which the strict CSP would (rightly) block.
+    contexts = {}
+    problems = []
+    for name, who, path in MAIN_PAGES:
+        if who not in contexts:
+            contexts[who] = browser.new_context(
+                bypass_csp=True, viewport={"width": 1100, "height": 900}
+            )
+            if who is not None:
+                _sign_in(contexts[who].new_page(), live_site, USERNAMES[who], who)
+        page = contexts[who].new_page()
+        page.goto(f"{live_site.url}{path}")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',"
+            " 'wcag21aa', 'wcag22aa', 'best-practice']})"
+        )
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                problems.append((name, violation["id"], violation["nodes"][0]["html"][:120]))
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        page.close()
+    for context in contexts.values():
+        context.close()
+    assert problems == []
