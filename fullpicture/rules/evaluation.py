@@ -18,8 +18,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import importlib
+import sys
 import tempfile
 import tomllib
 from collections import Counter, defaultdict
@@ -118,7 +120,8 @@ def _load_scenario_store(directory: Path, engine: Engine) -> None:
         if files:
             mapping = load_mapping(mappings / f"{source}.toml")
             import_files(engine, files, source, mapping, imported_by="evaluate")
-    link(engine)
+    with contextlib.redirect_stdout(sys.stderr):  # keep --json output clean of training chatter
+        link(engine)
 
 
 def _alerts_of(engine: Engine) -> set[tuple[str, str]]:
