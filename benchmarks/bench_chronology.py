@@ -61,10 +61,10 @@ def _insert_people(raw: Any, children: int) -> None:
     )  # fmt: skip
 
 
-def _event_rows(children: int, events: int, rng: random.Random) -> list[tuple[Any, ...]]:
+def _event_rows(children: int, first: int, count: int, rng: random.Random) -> list[tuple[Any, ...]]:
     by_agency = _types_by_agency()
     rows: list[tuple[Any, ...]] = []
-    for i in range(events):
+    for i in range(first, first + count):
         child = i % children
         k = rng.randrange(3)
         source = _SOURCES[k]
@@ -94,8 +94,7 @@ def build_store(path: Path, children: int, events: int) -> Engine:
         )
         step = 100_000
         for start in range(0, events, step):
-            batch = _event_rows(children, min(step, events - start), rng)
-            cur.executemany(sql, [(r[0] + start, *r[1:]) for r in batch])
+            cur.executemany(sql, _event_rows(children, start, min(step, events - start), rng))
         raw.commit()
         cur.execute("ANALYZE")
     finally:
