@@ -22,7 +22,7 @@ import duckdb
 import ibis
 from sqlalchemy.engine import Engine
 
-from fullpicture.alerts.lifecycle import Finding, SyncCounts, register_sql, sync_findings
+from fullpicture.alerts.lifecycle import Finding, SyncCounts, register_sqls, sync_findings
 from fullpicture.alerts.tables import analysis_run
 from fullpicture.errors import RuleError
 from fullpicture.rules.library import ALL_RULES, all_attributes
@@ -337,10 +337,13 @@ def _write(
         f"{as_of.isoformat(timespec='minutes')})."
     )
     with engine.begin() as conn:
-        for c in compiled:
-            register_sql(
-                conn, c.sql_hash, c.rule.id, c.rule.version, _params_json(c.parameters), c.sql
-            )
+        register_sqls(
+            conn,
+            [
+                (c.sql_hash, c.rule.id, c.rule.version, _params_json(c.parameters), c.sql)
+                for c in compiled
+            ],
+        )
         return sync_findings(
             conn,
             findings,
