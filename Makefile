@@ -3,7 +3,7 @@
 UV = $(shell scripts/bootstrap.sh | tail -n 1)
 RUN = $(UV) run --frozen
 
-.PHONY: help setup demo test test-all lint fix bench docs serve
+.PHONY: help setup demo test test-all lint fix bench docs serve screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ fix: ## Apply ruff's fixes and formatting
 
 bench: ## Run the benchmarks and print the figures for docs/performance.md
 	$(RUN) python -m benchmarks
+
+screenshots: ## Refresh docs/screenshots from the browser tests
+	FULLPICTURE_UPDATE_SCREENSHOTS=1 $(RUN) pytest tests/web/test_browser.py
 
 serve: ## Serve the web application on loopback
 	$(RUN) fullpicture serve

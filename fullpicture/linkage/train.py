@@ -18,8 +18,9 @@ from fullpicture.linkage.snapshot import count
 
 _logger = logging.getLogger(__name__)
 
-# Splink's own logging is chatty; our CLI reports progress itself.
-_LOG_LEVEL = 30  # logging.WARNING
+# Splink's own logging is chatty (a warning per comparison level that EM could not train, which
+# is expected on small or clean data); our commands report progress and results themselves.
+_LOG_LEVEL = logging.ERROR
 
 # The deterministic rules find roughly this share of true links (NHS numbers are missing from
 # about half of non-health records); used only to scale the prior.

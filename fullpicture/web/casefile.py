@@ -123,11 +123,14 @@ def event_facets(
     return sorted({r.agency for r in rows}), sorted({r.event_type for r in rows})
 
 
-def household(conn: Connection, person_id: str) -> list[dict[str, Any]]:
-    """Return the people related to the child in any agency's records, with the relationship."""
+def household(
+    conn: Connection, person_id: str, agencies: frozenset[str] | None = None
+) -> list[dict[str, Any]]:
+    """Return the people related to the child in the records of ``agencies`` (None: every
+    agency), with the relationship."""
     mine = sa.select(source_person.c.id).where(source_person.c.person_id == person_id)
     other = source_person.alias("other")
-    rows = conn.execute(
+    query = (
         sa.select(
             relationship.c.kind,
             relationship.c.start_date,
@@ -142,8 +145,10 @@ def household(conn: Connection, person_id: str) -> list[dict[str, Any]]:
         # A restricted person is left out entirely: naming them would reveal the record.
         .where(sa.or_(person.c.restricted.is_(False), person.c.id.is_(None)))
         .order_by(relationship.c.kind, other.c.person_id)
-    ).all()
-    return [dict(r._mapping) for r in rows]
+    )
+    if agencies is not None:
+        query = query.where(other.c.agency.in_(sorted(agencies)))
+    return [dict(r._mapping) for r in conn.execute(query)]
 
 
 def changes_since(

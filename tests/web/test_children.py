@@ -283,3 +283,16 @@ def test_should_leave_restricted_people_out_of_the_household(
     client.sign_in("sw", secret)
     page = client.get(f"/households/{sample_child}").text
     assert "Parent Example" in page and "Sealed Relative" not in page and "P0000077" not in page
+
+
+def test_should_search_the_learning_library(sample_engine, client_request):
+    from fullpicture.learning.rules_link import load_catalogue
+
+    load_catalogue(sample_engine, embed=False)
+    secret = create_user(sample_engine, "an", "analyst", agency="partnership")
+    client = client_request()
+    client.sign_in("an", secret)
+    page = client.get("/learning?q=return+home+interview+missing")
+    assert page.status_code == 200 and "TIM-1" in page.text
+    assert client.get("/learning?q=%21%21").status_code == 400
+    assert "There is a problem" not in client.get("/learning").text

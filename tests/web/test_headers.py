@@ -177,3 +177,14 @@ def test_should_refuse_to_change_a_role_through_unexpected_fields(sample_signed_
     )
     me = client.http.get("/api/me").json()
     assert (me["role"], me["agency"]) == ("social_worker", "social_care")
+
+
+def test_should_describe_exactly_the_json_api_in_openapi(sample_signed_in):
+    _pid, clients = sample_signed_in
+    spec = clients["social_worker"].http.get("/api/openapi.json").json()
+    assert sorted(spec["paths"]) == [
+        "/api/audit/children/{person_id}",
+        "/api/children",
+        "/api/children/{person_id}",
+        "/api/me",
+    ]

@@ -13,6 +13,7 @@ from fullpicture.web.routes import (
     exports,
     home,
     imports,
+    learning,
     linkage,
 )
 
@@ -25,6 +26,7 @@ ROUTERS: list[APIRouter] = [
     imports.router,
     linkage.router,
     exports.router,
+    learning.router,
     admin.router,
     analytics.router,
     api.router,

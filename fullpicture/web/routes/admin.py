@@ -29,7 +29,7 @@ from fullpicture.web.roles import Role
 from fullpicture.web.security.totp import provisioning_uri
 from fullpicture.web.tables import assignment, web_user
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 
 _CHOICES: dict[str, Any] = {"roles": [r.value for r in Role], "agencies": [a.value for a in Agency]}
 

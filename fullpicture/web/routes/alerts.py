@@ -26,7 +26,7 @@ from fullpicture.web.casefile import people_names
 from fullpicture.web.context import App, CurrentUser, audited_unit, child_unit
 from fullpicture.web.pages import render
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 
 HUMAN_MOVES = {
     "acknowledged": "Acknowledge",

@@ -9,7 +9,7 @@ from fullpicture.web.context import App, CurrentUser, audited_unit
 from fullpicture.web.figures import SUPPRESS_BELOW, partnership_figures
 from fullpicture.web.pages import render
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 
 
 @router.get("/analytics")

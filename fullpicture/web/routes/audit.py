@@ -18,7 +18,7 @@ from fullpicture.web.context import (
 from fullpicture.web.forms import parse_iso_date
 from fullpicture.web.pages import render
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 
 
 @router.get("/audit")

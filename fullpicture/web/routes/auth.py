@@ -15,7 +15,7 @@ from fullpicture.web.security.sessions import COOKIE_NAME, create_session, revok
 from fullpicture.web.signin import attempt_sign_in
 from fullpicture.web.tables import web_user
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 
 _FAILED = "Enter a correct user name, password and security code"
 _LOCKED = "Too many attempts. Wait 15 minutes, then try again"

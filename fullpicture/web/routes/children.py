@@ -35,7 +35,7 @@ from fullpicture.web.security.totp import accepted_step
 from fullpicture.web.tables import web_user
 from fullpicture.web.timeline import build_timeline
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 
 PersonId = Annotated[str, Query(max_length=16)]
 
@@ -87,7 +87,7 @@ def child_page(
             all_agencies=all_agencies,
             all_types=[(t, EVENT_TYPES[t].label if t in EVENT_TYPES else t) for t in all_types],
             voice=voice,
-            household=household(conn, person_id),
+            household=household(conn, person_id, access.agencies),
             alerts=integrations.open_alerts_for(app.engine, [person_id]),
             exports=_exports_for(user),
         )
@@ -109,14 +109,14 @@ def household_page(
     person_id: str,
 ) -> Response:
     """The people around the child, from every agency's relationship records."""
-    with child_unit(app, user, person_id, purpose="view household") as (conn, _access):
+    with child_unit(app, user, person_id, purpose="view household") as (conn, access):
         summary = child_summary(conn, person_id)
         return render(
             request,
             "household.html",
             child=summary,
             person_id=person_id,
-            household=household(conn, person_id),
+            household=household(conn, person_id, access.agencies),
         )
 
 

@@ -10,7 +10,7 @@ from fullpicture.errors import NotFoundError
 from fullpicture.exports.chronology import export_chronology
 from fullpicture.web.context import App, CurrentUser, child_unit
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 
 EXPORTS = {
     "html": ("text/html; charset=utf-8", "HTML"),

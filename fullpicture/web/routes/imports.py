@@ -18,7 +18,7 @@ from fullpicture.web.context import App, CurrentUser, audited_unit
 from fullpicture.web.pages import render
 from fullpicture.web.uploads import saved_upload
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 
 
 def _sources(app: App) -> list[str]:

@@ -15,7 +15,7 @@ from fullpicture.store.schema import person
 from fullpicture.web.context import App, CurrentUser, audited_unit
 from fullpicture.web.pages import render
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 QUEUE_LENGTH = 50
 
 
