@@ -147,7 +147,7 @@ def _per_child(children: int, samples: int) -> list[Result]:
     with tempfile.TemporaryDirectory() as tmp:
         engine = open_store(f"sqlite:///{Path(tmp) / 'bench.db'}")
         ids = fill_store(engine, generate(children * EVENTS_PER_CHILD))
-        analyse(engine, person_id=ids[0], as_of=AS_OF)  # warm: imports and compiled SQL cache
+        analyse(engine, person_id=ids[0], as_of=AS_OF)  # warm: compiled SQL, prepared plans
         times = []
         for pid in ids[1 : samples + 1]:
             t = time.perf_counter()

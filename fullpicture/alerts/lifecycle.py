@@ -138,6 +138,34 @@ def register_sql(
         )
 
 
+def register_sqls(conn: Connection, items: Sequence[tuple[str, str, int, str, str]]) -> None:
+    """Keep many rules' compiled SQL for audit in two statements (as :func:`register_sql` each).
+
+    Args:
+        conn: the store connection (in the caller's transaction).
+        items: ``(sql_hash, rule_id, version, params, sql)`` for each rule.
+    """
+    hashes = sorted({item[0] for item in items})
+    query = sa.select(rule_sql.c.sql_hash).where(rule_sql.c.sql_hash.in_(hashes))
+    known = {str(h) for (h,) in conn.execute(query)}
+    now, rows, seen = _now(), [], set(known)
+    for sql_hash, rule_id, version, params, sql in items:
+        if sql_hash not in seen:
+            seen.add(sql_hash)
+            rows.append(
+                {
+                    "sql_hash": sql_hash,
+                    "rule_id": rule_id,
+                    "rule_version": version,
+                    "parameters": params,
+                    "compiled_sql": sql,
+                    "first_used_at": now,
+                }
+            )
+    if rows:
+        conn.execute(rule_sql.insert(), rows)
+
+
 def _record(conn: Connection, rows: list[dict[str, Any]]) -> None:
     if rows:
         conn.execute(alert_transition.insert(), rows)

@@ -12,9 +12,9 @@ import hashlib
 import json
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -22,14 +22,16 @@ import duckdb
 import ibis
 from sqlalchemy.engine import Engine
 
-from fullpicture.alerts.lifecycle import Finding, SyncCounts, register_sql, sync_findings
+from fullpicture.alerts.lifecycle import Finding, SyncCounts, register_sqls, sync_findings
 from fullpicture.alerts.tables import analysis_run
 from fullpicture.errors import RuleError
 from fullpicture.rules.library import ALL_RULES, all_attributes
 from fullpicture.rules.snapshot import (
     SnapshotData,
+    calendar_span,
     load_snapshot,
     read_store,
+    refill_snapshot,
     related_people,
     unbound_tables,
 )
@@ -128,19 +130,84 @@ def compile_rules(
     return out
 
 
+class Watchdog:
+    """Interrupts a connection's statement once it has run longer than its time limit.
+
+    One thread serves every statement of a run (arming it is a lock and a notify), where a timer
+    thread per rule cost more than a small rule takes to run.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+        self._cond = threading.Condition()
+        self._deadline: float | None = None
+        self._stopped = False
+        self._thread = threading.Thread(target=self._watch, name="rule-watchdog", daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        with self._cond:
+            while not self._stopped:
+                if self._deadline is None:
+                    self._cond.wait()
+                    continue
+                remaining = self._deadline - time.monotonic()
+                if remaining > 0:
+                    self._cond.wait(remaining)
+                    continue
+                self._deadline = None
+                self._con.interrupt()
+
+    def arm(self, seconds: float) -> None:
+        """Interrupt the connection if it is still running ``seconds`` from now."""
+        with self._cond:
+            self._deadline = time.monotonic() + seconds
+            self._cond.notify()
+
+    def disarm(self) -> None:
+        """The statement has finished: do not interrupt."""
+        with self._cond:
+            self._deadline = None
+
+    def close(self) -> None:
+        """Stop the watchdog's thread."""
+        with self._cond:
+            self._stopped = True
+            self._cond.notify()
+        self._thread.join()
+
+
+def _rows(con: duckdb.DuckDBPyConnection, statement: str) -> list[dict[str, Any]]:
+    result = con.execute(statement)
+    names = [d[0] for d in result.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
 def execute_rule(
-    con: duckdb.DuckDBPyConnection, compiled: CompiledRule, time_limit: float
+    con: duckdb.DuckDBPyConnection,
+    compiled: CompiledRule,
+    time_limit: float,
+    *,
+    watchdog: Watchdog | None = None,
+    statement: str | None = None,
 ) -> list[dict[str, Any]]:
     """Run one compiled rule on the snapshot, interrupting it after ``time_limit`` seconds.
+
+    Args:
+        con: the loaded snapshot.
+        compiled: the rule.
+        time_limit: seconds before the query is interrupted.
+        watchdog: the run's watchdog on ``con`` (default: one for this rule alone).
+        statement: what to run instead of the rule's SQL (``EXECUTE`` of its prepared statement).
 
     Raises:
         RuleError: the rule failed or ran out of time (the message names the rule; the SQL is in
             the hint).
     """
-    timer = threading.Timer(time_limit, con.interrupt)
-    timer.start()
+    guard = watchdog or Watchdog(con)
+    guard.arm(time_limit)
     try:
-        rows: list[dict[str, Any]] = con.sql(compiled.sql).to_arrow_table().to_pylist()
+        return _rows(con, statement or compiled.sql)
     except duckdb.InterruptException as exc:
         raise RuleError(
             f"Rule {compiled.rule.id} was stopped after its time limit of {time_limit:g} s.",
@@ -152,8 +219,9 @@ def execute_rule(
             hint=f"This is a defect in the rule; report it. SQL: {compiled.sql}",
         ) from exc
     finally:
-        timer.cancel()
-    return rows
+        guard.disarm()
+        if watchdog is None:
+            guard.close()
 
 
 def to_finding(compiled: CompiledRule, row: Mapping[str, Any]) -> Finding:
@@ -181,18 +249,80 @@ def run_compiled(
     *,
     time_limit: float = DEFAULT_TIME_LIMIT,
     person_id: str | None = None,
+    prepared: Callable[[CompiledRule], str] | None = None,
 ) -> tuple[list[Finding], list[RuleOutcome]]:
-    """Run every compiled rule on a loaded snapshot; keep only ``person_id``'s findings if given."""
+    """Run every compiled rule on a loaded snapshot; keep only ``person_id``'s findings if given.
+
+    ``prepared`` gives the statement to run for a rule (its prepared plan) instead of its SQL.
+    """
     findings: list[Finding] = []
     outcomes = []
-    for item in compiled:
-        started = time.perf_counter()
-        rows = execute_rule(con, item, time_limit)
-        if person_id is not None:
-            rows = [r for r in rows if r["person_id"] == person_id]
-        findings.extend(to_finding(item, r) for r in rows)
-        outcomes.append(RuleOutcome(item.rule.id, len(rows), time.perf_counter() - started))
+    watchdog = Watchdog(con)
+    try:
+        for item in compiled:
+            started = time.perf_counter()
+            statement = None if prepared is None else prepared(item)
+            rows = execute_rule(con, item, time_limit, watchdog=watchdog, statement=statement)
+            if person_id is not None:
+                rows = [r for r in rows if r["person_id"] == person_id]
+            findings.extend(to_finding(item, r) for r in rows)
+            outcomes.append(RuleOutcome(item.rule.id, len(rows), time.perf_counter() - started))
+    finally:
+        watchdog.close()
     return findings, outcomes
+
+
+class ChildSession:
+    """A per-process DuckDB kept for the per-child path, with every rule prepared on it once.
+
+    Planning a rule costs far more than running it over one child's few rows, so the tables are
+    refilled in place for each child (see :func:`refill_snapshot`) and the prepared statements
+    are reused. One child is analysed at a time per process (a lock guards the connection).
+    """
+
+    def __init__(self, attributes: tuple[str, ...]) -> None:
+        self._attributes = attributes
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._calendar: tuple[date, date] | None = None
+        self._prepared: dict[str, str] = {}
+        self.lock = threading.Lock()
+
+    def load(self, data: SnapshotData, as_of: datetime) -> duckdb.DuckDBPyConnection:
+        """Put ``data`` in the session's tables and return the connection (hold ``lock``)."""
+        if self._con is None:
+            con = load_snapshot(data, self._attributes, as_of, threads=1)
+            self._calendar = calendar_span(con)
+            self._con = con
+            return con
+        calendar, self._calendar = self._calendar, None  # unknown until the refill succeeds
+        self._calendar = refill_snapshot(self._con, data, self._attributes, as_of, calendar)
+        return self._con
+
+    def prepared(self, compiled: CompiledRule) -> str:
+        """The statement running ``compiled``'s prepared plan, preparing it the first time."""
+        name = self._prepared.get(compiled.sql_hash)
+        if name is None:
+            assert self._con is not None  # load() comes first
+            name = f"rule_{compiled.sql_hash[:16]}"
+            try:
+                self._con.execute(f"PREPARE {name} AS {compiled.sql}")
+            except duckdb.Error as exc:
+                raise RuleError(
+                    f"Rule {compiled.rule.id} failed: {exc}",
+                    hint=f"This is a defect in the rule; report it. SQL: {compiled.sql}",
+                ) from exc
+            self._prepared[compiled.sql_hash] = name
+        return f"EXECUTE {name}"
+
+
+_SESSIONS: dict[tuple[str, ...], ChildSession] = {}
+_SESSIONS_LOCK = threading.Lock()
+
+
+def child_session(attributes: tuple[str, ...]) -> ChildSession:
+    """This process's per-child session for these attribute columns."""
+    with _SESSIONS_LOCK:
+        return _SESSIONS.setdefault(attributes, ChildSession(attributes))
 
 
 def _write(
@@ -207,10 +337,13 @@ def _write(
         f"{as_of.isoformat(timespec='minutes')})."
     )
     with engine.begin() as conn:
-        for c in compiled:
-            register_sql(
-                conn, c.sql_hash, c.rule.id, c.rule.version, _params_json(c.parameters), c.sql
-            )
+        register_sqls(
+            conn,
+            [
+                (c.sql_hash, c.rule.id, c.rule.version, _params_json(c.parameters), c.sql)
+                for c in compiled
+            ],
+        )
         return sync_findings(
             conn,
             findings,
@@ -252,12 +385,21 @@ def analyse(
     compiled = compile_rules(ALL_RULES if rules is None else rules, overrides)
     t0 = time.perf_counter()
     data = _snapshot(engine, person_id)
-    con = load_snapshot(data, all_attributes(), as_of)
-    t1 = time.perf_counter()
-    try:
-        findings, outcomes = run_compiled(con, compiled, time_limit=time_limit, person_id=person_id)
-    finally:
-        con.close()
+    if person_id is None:
+        con = load_snapshot(data, all_attributes(), as_of)
+        t1 = time.perf_counter()
+        try:
+            findings, outcomes = run_compiled(con, compiled, time_limit=time_limit)
+        finally:
+            con.close()
+    else:
+        session = child_session(all_attributes())
+        with session.lock:
+            con = session.load(data, as_of)
+            t1 = time.perf_counter()
+            findings, outcomes = run_compiled(
+                con, compiled, time_limit=time_limit, person_id=person_id, prepared=session.prepared
+            )
     t2 = time.perf_counter()
     counts = _write(engine, compiled, findings, person_id, as_of)
     summary = AnalyseSummary(

@@ -329,7 +329,9 @@ def _calendar_range(events: pa.Table, as_of: date) -> tuple[date, date]:
     return date(first.year, 1, 1), date(last.year, 12, 31)
 
 
-def _prepare_events_sql(attributes: Iterable[str]) -> str:
+def _prepare_events_sql(
+    attributes: Iterable[str], into: str = "CREATE OR REPLACE TABLE events AS"
+) -> str:
     margin = f"INTERVAL {UNCERTAIN_MARGIN_DAYS} DAY"
     attrs = "".join(
         f",\n  NULLIF(TRIM(CAST(json_extract_string(r.attributes, '$.{k}') AS VARCHAR)), '')"
@@ -337,7 +339,7 @@ def _prepare_events_sql(attributes: Iterable[str]) -> str:
         for k in sorted(set(attributes))
     )
     return f"""
-CREATE OR REPLACE TABLE events AS
+{into}
 WITH spans AS (
   SELECT r.*,
     CAST(CASE WHEN r.uncertain THEN r.day - {margin} ELSE r.day END AS DATE) AS day_lo,
@@ -359,10 +361,10 @@ LEFT JOIN calendar c2 ON c2.day = CAST(r.day_hi + INTERVAL 1 DAY AS DATE)
 """
 
 
-def _kin_sql() -> str:
+def _kin_sql(into: str = "CREATE OR REPLACE TABLE kin AS") -> str:
     inverse = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in _INVERSE.items())
     return f"""
-CREATE OR REPLACE TABLE kin AS
+{into}
 SELECT DISTINCT person_id, member_id, role, start_date, end_date FROM (
   SELECT to_id AS person_id, from_id AS member_id, kind AS role, start_date, end_date
   FROM raw_relationships
@@ -371,6 +373,11 @@ SELECT DISTINCT person_id, member_id, role, start_date, end_date FROM (
   FROM raw_relationships
 ) WHERE person_id <> member_id
 """
+
+
+def _as_of_days(as_of: datetime) -> tuple[datetime, date]:
+    as_of_utc = _utc_naive(as_of) or as_of
+    return as_of_utc, as_of_utc.replace(tzinfo=UTC).astimezone(LONDON).date()
 
 
 def load_snapshot(
@@ -387,8 +394,7 @@ def load_snapshot(
     con = duckdb.connect(":memory:")
     if threads:
         con.execute(f"SET threads = {int(threads)}")
-    as_of_utc = _utc_naive(as_of) or as_of
-    as_of_local = as_of_utc.replace(tzinfo=UTC).astimezone(LONDON).date()
+    as_of_utc, as_of_local = _as_of_days(as_of)
     first, last = _calendar_range(data.events, as_of_utc.date())
     con.register("raw_events", data.events)
     con.register("raw_relationships", data.relationships)
@@ -408,6 +414,57 @@ def load_snapshot(
         con.unregister(name)
     con.unregister("participants_arrow")
     return con
+
+
+def calendar_span(con: duckdb.DuckDBPyConnection) -> tuple[date, date]:
+    """The first and last day of the calendar a loaded snapshot holds."""
+    row = con.execute("SELECT min(day), max(day) FROM calendar").fetchone()
+    assert row is not None  # an aggregate always returns one row
+    return row[0], row[1]
+
+
+def refill_snapshot(
+    con: duckdb.DuckDBPyConnection,
+    data: SnapshotData,
+    attributes: Iterable[str],
+    as_of: datetime,
+    calendar: tuple[date, date] | None,
+) -> tuple[date, date]:
+    """Replace the rows of a snapshot made by :func:`load_snapshot`, keeping its tables.
+
+    The tables themselves are not recreated, so statements prepared on ``con`` stay valid and
+    are not planned again. The result is the same as a fresh :func:`load_snapshot` of ``data``.
+
+    Args:
+        con: a connection returned by :func:`load_snapshot` (with the same ``attributes``).
+        data: the new rows.
+        attributes: attribute keys to extract into ``a_<key>`` columns.
+        as_of: the moment of analysis.
+        calendar: the first and last day of the calendar ``con`` holds now (``None``: unknown).
+
+    Returns:
+        The first and last day of the calendar ``con`` holds afterwards.
+    """
+    as_of_utc, as_of_local = _as_of_days(as_of)
+    span = _calendar_range(data.events, as_of_utc.date())
+    if span != calendar:  # working-day ordinals count from the first day, so rebuild it exactly
+        con.register("calendar_arrow", calendar_table(*span))
+        con.execute("DELETE FROM calendar; INSERT INTO calendar SELECT * FROM calendar_arrow")
+        con.unregister("calendar_arrow")
+    con.execute("DELETE FROM events; DELETE FROM kin; DELETE FROM people; DELETE FROM participants")
+    con.register("raw_events", data.events)
+    con.register("raw_relationships", data.relationships)
+    con.register("people_arrow", data.people)
+    con.register("participants_arrow", data.participants)
+    con.execute(_prepare_events_sql(attributes, "INSERT INTO events"))
+    con.execute(_kin_sql("INSERT INTO kin"))
+    con.execute("INSERT INTO people SELECT * FROM people_arrow")
+    con.execute("INSERT INTO participants SELECT * FROM participants_arrow")
+    con.execute("DELETE FROM context")
+    con.execute("INSERT INTO context VALUES (?, ?)", [as_of_local, as_of_utc])
+    for name in ("raw_events", "raw_relationships", "people_arrow", "participants_arrow"):
+        con.unregister(name)
+    return span
 
 
 def event_attributes_json(attributes: dict[str, Any] | None) -> str | None:
