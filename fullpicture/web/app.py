@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import httpx2
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
@@ -22,6 +23,7 @@ from fullpicture.web.headers import secure_headers
 from fullpicture.web.pages import create_environment
 from fullpicture.web.policy import check_policy_covers
 from fullpicture.web.routes import ROUTERS
+from fullpicture.web.security.oidc import OidcProvider
 from fullpicture.web.settings import WebSettings
 
 log = logging.getLogger("fullpicture.web")
@@ -61,6 +63,7 @@ def create_app(
     web_settings: WebSettings | None = None,
     engine: Engine | None = None,
     clock: Clock = system_clock,
+    oidc_transport: httpx2.BaseTransport | None = None,
 ) -> FastAPI:
     """Build the web application.
 
@@ -69,6 +72,7 @@ def create_app(
         web_settings: the web settings; read from ``FULLPICTURE_WEB_*`` when omitted.
         engine: an open, migrated store; opened from ``settings`` when omitted.
         clock: the UTC clock (injectable so that tests can move time).
+        oidc_transport: the HTTP transport to the identity provider (tests inject a fake one).
 
     Returns:
         The FastAPI application; the JSON API's OpenAPI document is at ``/api/openapi.json``.
@@ -94,6 +98,11 @@ def create_app(
         audit_key=derive_key(master, "audit-chain"),
         clock=clock,
         templates=create_environment(),
+        oidc=(
+            OidcProvider(web, derive_key(master, "oidc-flow"), oidc_transport)
+            if web.oidc_enabled
+            else None
+        ),
     )
     for router in ROUTERS:
         app.include_router(router)

@@ -23,6 +23,7 @@ from fullpicture.web.access import ChildAccess, child_access
 from fullpicture.web.clock import Clock
 from fullpicture.web.csrf import check_csrf
 from fullpicture.web.policy import PUBLIC, allows, load_policy
+from fullpicture.web.security.oidc import OidcProvider
 from fullpicture.web.security.sessions import COOKIE_NAME, SignedInUser, load_session
 from fullpicture.web.settings import WebSettings
 
@@ -42,6 +43,7 @@ class AppState:
     clock: Clock
     templates: Environment
     audit_lock: threading.Lock = field(default_factory=threading.Lock)
+    oidc: OidcProvider | None = None
 
     def now(self) -> datetime:
         """Return the current UTC time from the application's clock."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _REPO_FRONTEND = Path(__file__).resolve().parents[2] / "node_modules" / "govuk-frontend"
@@ -19,6 +20,20 @@ class WebSettings(BaseSettings):
             application's own origin as seen in the request.
         frontend_dir: the installed ``govuk-frontend`` npm package (``npm ci`` at setup).
         audit_checkpoint_file: where the latest audit chain head is written (outside the store).
+        oidc_issuer: the OpenID Connect issuer; single sign-on is offered only when this and
+            ``oidc_client_id`` are set. Discovery is read from
+            ``<issuer>/.well-known/openid-configuration`` unless ``oidc_discovery_url`` is set.
+        oidc_client_id: the client id registered with the provider.
+        oidc_client_secret: the client secret (prefer ``oidc_client_secret_file``).
+        oidc_client_secret_file: a file holding the client secret.
+        oidc_scopes: the scopes asked for (``openid`` is always included).
+        oidc_user_claim: the ID token claim matched against ``web_user.oidc_subject``.
+        oidc_redirect_url: the callback URL registered with the provider; derived from the
+            request when unset.
+        oidc_mfa_amr: ``amr`` values that count as the provider's own second factor.
+        oidc_mfa_acr: ``acr`` values that count as the provider's own second factor.
+        oidc_required_for_linked_users: when true, users with an ``oidc_subject`` cannot sign
+            in with a password.
     """
 
     model_config = SettingsConfigDict(env_prefix="FULLPICTURE_WEB_", extra="ignore")
@@ -28,3 +43,19 @@ class WebSettings(BaseSettings):
     allowed_origins: list[str] = []
     frontend_dir: Path = _REPO_FRONTEND
     audit_checkpoint_file: Path | None = None
+    oidc_issuer: str | None = None
+    oidc_discovery_url: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: SecretStr | None = None
+    oidc_client_secret_file: Path | None = None
+    oidc_scopes: list[str] = ["openid"]
+    oidc_user_claim: str = "sub"
+    oidc_redirect_url: str | None = None
+    oidc_mfa_amr: list[str] = ["mfa"]
+    oidc_mfa_acr: list[str] = []
+    oidc_required_for_linked_users: bool = False
+
+    @property
+    def oidc_enabled(self) -> bool:
+        """True when single sign-on is configured."""
+        return bool(self.oidc_issuer and self.oidc_client_id)

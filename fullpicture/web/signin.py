@@ -35,12 +35,19 @@ class SignInOutcome:
 
 
 def _factors_pass(
-    row: sa.Row[tuple[object, ...]] | None, password: str, code: str, now: datetime
+    row: sa.Row[tuple[object, ...]] | None,
+    password: str,
+    code: str,
+    now: datetime,
+    *,
+    sso_only: bool = False,
 ) -> int | None:
     """Return the accepted TOTP step (0 when none is needed), or None when a factor fails."""
     password_ok = verify_password(row.password_hash if row is not None else None, password)
     if row is None or not password_ok or row.disabled:
         return None
+    if sso_only and row.oidc_subject is not None:
+        return None  # this account signs in through the organisation's provider only
     needs_code = row.totp_secret is not None or Role(str(row.role)) in SECOND_FACTOR_ROLES
     if not needs_code:
         return 0
@@ -58,8 +65,12 @@ def attempt_sign_in(
     now: datetime,
     *,
     demo_mode: bool,
+    sso_only: bool = False,
 ) -> SignInOutcome:
-    """Check the credentials and record the attempt; returns who signed in, if anyone."""
+    """Check the credentials and record the attempt; returns who signed in, if anyone.
+
+    With ``sso_only``, accounts linked to a single sign-on subject cannot use a password.
+    """
     keys = throttle_keys(username, address)
     if is_locked(conn, keys, now):
         return SignInOutcome(None, locked=True)
@@ -68,7 +79,7 @@ def attempt_sign_in(
     ).one_or_none()
     if row is not None and row.is_demo and not demo_mode:
         row = None  # demo accounts exist only in demo mode
-    step = _factors_pass(row, password, code, now)
+    step = _factors_pass(row, password, code, now, sso_only=sso_only)
     if row is None or step is None:
         record_failure(conn, keys, now)
         return SignInOutcome(None, locked=is_locked(conn, keys, now))
@@ -83,3 +94,37 @@ def attempt_sign_in(
         )
     )
     return SignInOutcome(int(row.id))
+
+
+@dataclass(frozen=True)
+class SsoOutcome:
+    """``user_id`` when the mapped account may sign in; otherwise a log-safe ``reason``."""
+
+    user_id: int | None
+    reason: str = ""
+
+
+def attempt_sso_sign_in(
+    conn: Connection, subject: str, provider_mfa: bool, now: datetime, *, demo_mode: bool
+) -> SsoOutcome:
+    """Map a provider-verified subject to an existing account; never creates one.
+
+    The second factor counts as satisfied only when the provider asserted MFA (``amr``/``acr``);
+    an account that needs one is refused otherwise, since a half-signed-in state would be
+    needed to ask for its TOTP code and none exists.
+    """
+    row = conn.execute(sa.select(web_user).where(web_user.c.oidc_subject == subject)).one_or_none()
+    if row is None:
+        return SsoOutcome(None, "unknown subject")
+    if row.disabled or (row.is_demo and not demo_mode):
+        return SsoOutcome(None, "account disabled")
+    needs_factor = row.totp_secret is not None or Role(str(row.role)) in SECOND_FACTOR_ROLES
+    if needs_factor and not provider_mfa:
+        return SsoOutcome(None, "provider did not assert MFA")
+    clear_user(conn, str(row.username))
+    conn.execute(
+        web_user.update()
+        .where(web_user.c.id == row.id)
+        .values(previous_seen_at=row.last_seen_at, last_seen_at=now)
+    )
+    return SsoOutcome(int(row.id))
