@@ -13,6 +13,7 @@ import csv
 import random
 import re
 import zipfile
+from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -159,7 +160,7 @@ class Recorder:
     rows: Counter[str] = field(default_factory=Counter)
 
 
-class Agency:
+class Agency(ABC):
     """Base of the synthetic agencies. Subclasses set the class attributes and write rows."""
 
     source: str = ""
@@ -210,9 +211,9 @@ class Agency:
         self.local = {}
         self.household(household)
 
+    @abstractmethod
     def household(self, household: Household) -> None:
-        """Subclasses write their rows here."""
-        raise NotImplementedError
+        """Write this agency's rows about ``household`` (each agency's own shape)."""
 
     # --- people ---------------------------------------------------------------------------
 
