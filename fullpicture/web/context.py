@@ -200,3 +200,37 @@ def audited_unit(
         app, lambda: _entry(user, "role", purpose, action, subject, detail)
     ) as conn:
         yield conn
+
+
+def record_child_attempt(
+    app: AppState,
+    user: SignedInUser,
+    person_id: str,
+    *,
+    purpose: str,
+    action: str,
+    detail: dict[str, Any] | None = None,
+) -> ChildAccess:
+    """Check access to a child and commit the audit entry of an attempted change on its own.
+
+    Used before calling another area's function that owns its transaction (alert transitions,
+    imports, linkage decisions): the attempt is logged even if the change then fails.
+    """
+    with child_unit(app, user, person_id, purpose=purpose, action=action, detail=detail) as (
+        _conn,
+        access,
+    ):
+        return access
+
+
+def record_attempt(
+    app: AppState,
+    user: SignedInUser,
+    *,
+    purpose: str,
+    action: str,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Commit the audit entry of an attempted change (on the user's role) on its own."""
+    with audited_unit(app, user, purpose=purpose, action=action, detail=detail):
+        return  # leaving the unit commits the entry

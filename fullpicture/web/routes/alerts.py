@@ -23,7 +23,7 @@ from fullpicture.store.schema import event
 from fullpicture.vocabulary import EVENT_TYPES
 from fullpicture.web.access import visible_children
 from fullpicture.web.casefile import people_names
-from fullpicture.web.context import App, CurrentUser, audited_unit, child_unit
+from fullpicture.web.context import App, CurrentUser, audited_unit, child_unit, record_child_attempt
 from fullpicture.web.pages import render
 
 router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
@@ -158,15 +158,14 @@ def alert_transition(
     if not reason.strip():
         errors["reason"] = "Enter the reason for your decision"
     if not errors:
-        with child_unit(
+        record_child_attempt(
             app,
             user,
             alert.person_id,
             purpose="alert decision",
             action="change",
             detail={"alert": alert_id, "to": to_status},
-        ):
-            pass  # committed before the change: an attempted change is never unlogged
+        )
         try:
             transition_alert(
                 app.engine, alert_id, to_status, actor=user.username, reason=reason.strip()

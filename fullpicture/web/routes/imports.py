@@ -14,7 +14,7 @@ from fullpicture.errors import IntakeError, NotFoundError
 from fullpicture.intake.importer import import_file
 from fullpicture.intake.quarantine import QuarantinedRow, export_quarantine
 from fullpicture.store.schema import ledger, quarantine, source_mapping
-from fullpicture.web.context import App, CurrentUser, audited_unit
+from fullpicture.web.context import App, CurrentUser, audited_unit, record_attempt
 from fullpicture.web.pages import render
 from fullpicture.web.uploads import saved_upload
 
@@ -85,14 +85,13 @@ def upload_extract(
         )
     try:
         with saved_upload(extract) as path:
-            with audited_unit(
+            record_attempt(
                 app,
                 user,
                 purpose="import agency extract",
                 action="import",
                 detail={"source": source, "file": path.name},
-            ):
-                pass  # the entry is committed before the import: an attempt is never unlogged
+            )
             result = import_file(app.engine, path, source, imported_by=user.username)
     except IntakeError as exc:
         message = f"{exc.message} {exc.hint or ''}".strip()

@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from fullpicture.errors import LinkageError
 from fullpicture.linkage.decisions import ReviewItem, decide, review_queue
 from fullpicture.store.schema import person
-from fullpicture.web.context import App, CurrentUser, audited_unit
+from fullpicture.web.context import App, CurrentUser, audited_unit, record_attempt
 from fullpicture.web.pages import render
 
 router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
@@ -70,14 +70,13 @@ def linkage_decide(
             status=400,
             errors={field: "Select whether the records are the same person"},
         )
-    with audited_unit(
+    record_attempt(
         app,
         user,
         purpose="linkage decision",
         action="change",
         detail={"pair": pair_id, "decision": decision},
-    ):
-        pass  # committed before the decision: an attempted change is never unlogged
+    )
     try:
         decide(app.engine, pair_id, decision, by=user.username, reason=reason.strip() or None)
     except LinkageError as exc:
