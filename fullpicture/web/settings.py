@@ -34,6 +34,10 @@ class WebSettings(BaseSettings):
         oidc_mfa_acr: ``acr`` values that count as the provider's own second factor.
         oidc_required_for_linked_users: when true, users with an ``oidc_subject`` cannot sign
             in with a password.
+        webauthn_rp_id: the relying-party id security keys are registered with (the service's
+            host name); derived from the request when unset. Keys stop working if it changes.
+        webauthn_origin: the origin (``https://host[:port]``) security-key answers must come
+            from; derived from the request when unset. Set both behind a proxy.
     """
 
     model_config = SettingsConfigDict(env_prefix="FULLPICTURE_WEB_", extra="ignore")
@@ -54,6 +58,8 @@ class WebSettings(BaseSettings):
     oidc_mfa_amr: list[str] = ["mfa"]
     oidc_mfa_acr: list[str] = []
     oidc_required_for_linked_users: bool = False
+    webauthn_rp_id: str | None = None
+    webauthn_origin: str | None = None
 
     @property
     def oidc_enabled(self) -> bool:

@@ -15,10 +15,12 @@ from fullpicture.web.routes import (
     imports,
     learning,
     linkage,
+    security_keys,
 )
 
 ROUTERS: list[APIRouter] = [
     auth.router,
+    security_keys.router,
     home.router,
     children.router,
     alerts.router,
