@@ -26,6 +26,7 @@ from fullpicture.web.context import (
     AppState,
     CurrentUser,
     child_unit,
+    watch_child_view,
 )
 from fullpicture.web.forms import parse_day_month_year, parse_iso_date
 from fullpicture.web.pages import render
@@ -272,6 +273,7 @@ def break_glass(
 ) -> Response:
     """Open a 60-minute window on the record, flagged to auditors, after step-up."""
     _ensure_breakable(app, person_id)
+    watch_child_view(app, user, person_id)  # no new windows once the hour's limit is reached
     errors: dict[str, str] = {}
     if len(reason.strip()) < BREAK_GLASS_MIN_REASON:
         errors["reason"] = f"Enter a reason of at least {BREAK_GLASS_MIN_REASON} characters"
