@@ -20,10 +20,11 @@ test: ## Set up, then run the whole default test suite (SQLite, and PostgreSQL w
 test-all: ## Also run the slow tests
 	$(RUN) pytest -n 2 --dist loadgroup -m ''
 
-lint: ## Lint, format check and strict type check of the package
+lint: ## Lint, format check, strict type check and bandit security scan of the package
 	$(RUN) ruff check fullpicture tests benchmarks
 	$(RUN) ruff format --check fullpicture tests benchmarks
 	$(RUN) mypy
+	$(RUN) bandit -ll -q -c pyproject.toml -r fullpicture
 
 fix: ## Apply ruff's fixes and formatting
 	$(RUN) ruff check --fix fullpicture tests
