@@ -30,7 +30,7 @@ class Theme:
 def _phrase_regex(phrase: str) -> str:
     # A trailing * means "any word ending"; phrases may hold small regex groups like (his|her).
     body = phrase.rstrip("*")
-    if not re.search(r"[()|\[\]]", body):
+    if not re.search(r"[()|\[\]?]", body):
         body = re.escape(body)
     body = body.replace(r"\ ", r"\s+").replace(" ", r"\s+")
     tail = r"[\w'-]*" if phrase.endswith("*") else r"\b"
