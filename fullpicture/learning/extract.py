@@ -13,8 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.metadata import detect_type
-from fullpicture.learning.sections import PlacedBlock
-from fullpicture.learning.themes import assign_themes, theme_codes
+from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock
+from fullpicture.learning.themes import (
+    lexical_themes,
+    theme_codes,
+    topic_themes,
+)
 
 KINDS: dict[str, str] = {
     "finding": "Finding",
@@ -232,20 +236,94 @@ def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | N
     return section
 
 
-def extract_items(blocks: list[PlacedBlock]) -> list[ExtractedItem]:
+@dataclass(frozen=True)
+class ReviewContext:
+    """What an item's themes may draw on beyond its own words: the child-group themes of the
+    child the review is about, and that child's pseudonym (to tell items about the child)."""
+
+    child_themes: frozenset[str] = frozenset()
+    child_name: str | None = None
+
+    def themes_for(self, item: ExtractedItem) -> frozenset[str]:
+        """The child's themes that apply to ``item``: all of them when the item names the
+        child; for the child's own words, being looked after only (a child in care speaks of
+        their care; their age is the review's context, not the quotation's subject)."""
+        name = self.child_name
+        if name and re.search(rf"\b{re.escape(name)}\b", item.text):
+            return self.child_themes
+        if item.kind == "child_voice":
+            return self.child_themes & {"looked_after"}
+        return frozenset()
+
+
+def extract_items(
+    blocks: list[PlacedBlock], context: ReviewContext | None = None
+) -> list[ExtractedItem]:
     """The learning items of one review, in document order, each with its themes.
+
+    An item's themes are those its own words give (:func:`lexical_themes`), with the topic
+    themes (harm, family, the child's group) of the section headings it sits under; items about
+    the review's child take the child-group themes of ``context``; the child's own words are
+    always ``voice_of_child``. A recommendation is themed on its own words, not its finding's
+    (tried: taking the finding's topic themes added false alarms on the development split).
 
     Args:
         blocks: the review's placed blocks (see :func:`fullpicture.learning.sections.place_blocks`).
+        context: what the review says about its child (see :func:`review_context`).
     """
     extractor = _Extractor()
     for placed in blocks:
         extractor.feed(placed)
+    context = context or ReviewContext()
     for item in extractor.items:
-        item.themes = assign_themes(item.text)
-        if item.kind == "child_voice" and "voice_of_child" not in item.themes:
-            item.themes = sorted([*item.themes, "voice_of_child"], key=_theme_order)
+        found = lexical_themes(item.text) | heading_themes(item) | context.themes_for(item)
+        if item.kind == "child_voice":
+            found.add("voice_of_child")
+        item.themes = sorted(found, key=_theme_order)
     return extractor.items
+
+
+def heading_themes(item: ExtractedItem) -> set[str]:
+    """The topic themes the section headings above an item name; a section headed "Neglect"
+    is about neglect. The review's title is read as context about the child instead, and a
+    finding's own heading ("Finding 2: ...") belongs to the finding, not to what follows it."""
+    found: set[str] = set()
+    for heading in item.heading_path.split(PATH_SEPARATOR)[1:]:
+        if label_of(heading)[0] is None:
+            found |= topic_themes(lexical_themes(heading))
+    return found
+
+
+_BABY_TITLE = re.compile(r"\b(?:baby|infant|unborn)\b", re.IGNORECASE)
+_YOUNG_PERSON_TITLE = re.compile(r"\byoung (?:person|woman|man)\b", re.IGNORECASE)
+
+
+def review_context(
+    title: str, intro: list[str], child_name: str | None, child_age: str | None
+) -> ReviewContext:
+    """The child-group themes of the child the review is about.
+
+    A baby by the title ("Rapid Review: Baby K") or an age in weeks or months; an adolescent by
+    the title ("Young Person J") or an age of 13 to 17 years; looked after when the title or
+    the introduction says so ("lived in a children's home", "in care").
+
+    Args:
+        title: the review's title.
+        intro: the review's text outside its learning sections (background, the child).
+        child_name: the child's pseudonym, when the review states one.
+        child_age: the child's age as :func:`fullpicture.learning.metadata.find_age` reads it.
+    """
+    found: set[str] = set()
+    number, _, unit = (child_age or "").partition(" ")
+    if _BABY_TITLE.search(title) or unit.startswith(("week", "month")):
+        found.add("babies")
+    if _YOUNG_PERSON_TITLE.search(title) or (
+        unit.startswith("year") and number.isdigit() and 13 <= int(number) <= 17
+    ):
+        found.add("adolescents")
+    if "looked_after" in lexical_themes(" ".join([title, *intro])):
+        found.add("looked_after")
+    return ReviewContext(frozenset(found), child_name)
 
 
 def _theme_order(code: str) -> int:

@@ -55,3 +55,49 @@ def test_should_split_several_reviews_in_one_document(sample_corpus: Path):
 def test_should_give_themes_from_the_taxonomy(sample_text_review):
     review = parse_document(sample_text_review).reviews[0]
     assert "missing" in review.items[0].themes
+
+
+def _review(blocks: list[tuple[str, int, bool]], title: str = "Rapid Review: Baby Q"):
+    from fullpicture.learning.documents import Block
+    from fullpicture.learning.extract import extract_items, review_context
+    from fullpicture.learning.sections import place_blocks
+
+    placed = place_blocks([Block(title, 1)] + [Block(t, h, b) for t, h, b in blocks])
+    intro = [p.block.text for p in placed if not p.block.heading][:1]
+    return extract_items(placed, review_context(title, intro, "Q", None))
+
+
+def test_should_give_the_review_childs_group_to_items_that_name_the_child():
+    items = _review(
+        [
+            ("Key learning", 2, False),
+            ("Nobody asked who looked after Q at night.", 0, True),
+            ("Agencies should agree one escalation route.", 0, True),
+        ]
+    )
+    assert "babies" in items[0].themes and "babies" not in items[1].themes
+
+
+def test_should_give_a_looked_after_childs_own_words_the_looked_after_theme():
+    items = _review(
+        [
+            ("Q lived in a children's home for two years.", 0, False),
+            ("In Q's own words", 2, False),
+            ('"Nobody told me I was moving again."', 0, False),
+        ],
+        title="Practice Review: Child Q",
+    )
+    assert items[0].kind == "child_voice"
+    assert {"voice_of_child", "looked_after"} <= set(items[0].themes)
+
+
+def test_should_give_a_sections_topic_to_the_items_under_it():
+    items = _review(
+        [
+            ("Learning about neglect", 2, False),
+            ("Key learning", 3, False),
+            ("Visits were announced days ahead.", 0, True),
+        ],
+        title="Learning Briefing 4",
+    )
+    assert "neglect" in items[0].themes
