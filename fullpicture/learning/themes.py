@@ -94,6 +94,14 @@ _AGENCY_LIST = re.compile(
     re.IGNORECASE,
 )
 _AGENCY_THEMES = frozenset({"education", "health", "police", "housing"})
+_AGENCY_WORD = re.compile(_AGENCY, re.IGNORECASE)
+# Staff of the health service, named in a list on their own.
+_ONE_SERVICE = re.compile(
+    r"(?:the\s+|a\s+|their\s+|his\s+|her\s+)?(?:health\s+visit(?:ors?|ing(?:\s+team|\s+service)?)|"
+    r"gps?|general\s+practi(?:ce|tioners?)|midwi(?:fe|ves|fery)|hospitals?|emergency\s+department|"
+    r"school\s+nurses?|health)",
+    re.IGNORECASE,
+)
 
 # The groups of themes that say what learning is about (the harm, the family's circumstances,
 # the child's group), as opposed to how practice went: a section heading that names one of
@@ -102,9 +110,22 @@ _TOPIC_GROUPS = frozenset({"harm", "extra_familial", "family", "child"})
 
 
 def _participants_masked(lowered: str) -> tuple[str, bool]:
-    """The text with agency lists blanked out, and whether there was such a list."""
-    masked, found = _AGENCY_LIST.subn(lambda m: " " * len(m.group(0)), lowered)
-    return masked, bool(found)
+    """The text with agency lists blanked out, and whether there was such a list. A list of
+    one service's staff ("health visitors and midwives") keeps that service's theme."""
+    listed = False
+
+    def blank(match: re.Match[str]) -> str:
+        nonlocal listed
+        listed = True
+        span = match.group(0)
+        services = {t.code for t in taxonomy() if t.code in _AGENCY_THEMES and t.matches(span)}
+        if len(services) == 1 and len(_AGENCY_WORD.findall(span)) == len(
+            _ONE_SERVICE.findall(span)
+        ):
+            return span
+        return " " * len(span)
+
+    return _AGENCY_LIST.sub(blank, lowered), listed
 
 
 def lexical_themes(text: str) -> set[str]:

@@ -44,3 +44,23 @@ def test_should_not_count_older_men_exploiting_a_girl_as_fathers():
 
 def test_should_keep_only_topic_themes_for_headings():
     assert topic_themes({"neglect", "assessment", "babies"}) == {"neglect", "babies"}
+
+
+def test_should_keep_the_health_theme_for_a_list_of_health_staff_only():
+    themes = lexical_themes("Health visitors and midwives did not share their worries.")
+    assert {"health", "multi_agency"} <= themes
+
+
+def test_should_tell_a_persons_history_from_the_case_history():
+    assert "chronologies" not in assign_themes("His history of violence was not explored.")
+    assert "chronologies" in assign_themes("Each referral was judged without the history.")
+
+
+def test_should_not_read_every_mention_of_social_workers_as_a_workforce_problem():
+    assert "workforce" not in assign_themes("Social workers should complete a chronology.")
+    assert "workforce" in assign_themes("She had five social workers in two years.")
+
+
+def test_should_need_a_parent_for_depression_to_be_parental_mental_health():
+    assert "parental_mental_health" in assign_themes("The mother's depression was not known.")
+    assert "parental_mental_health" not in assign_themes("Nobody asked how the day went.")
