@@ -238,22 +238,25 @@ def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | N
 
 @dataclass(frozen=True)
 class ReviewContext:
-    """What an item's themes may draw on beyond its own words: the child-group themes of the
-    child the review is about, and that child's pseudonym (to tell items about the child)."""
+    """What an item's themes may draw on beyond its own words: what the review says about the
+    child it is about."""
 
-    child_themes: frozenset[str] = frozenset()
-    child_name: str | None = None
+    baby: bool = False  # the review is about a baby (or an unborn child)
+    looked_after: bool = False  # the child was looked after
 
-    def themes_for(self, item: ExtractedItem) -> frozenset[str]:
-        """The child's themes that apply to ``item``: all of them when the item names the
-        child; for the child's own words, being looked after only (a child in care speaks of
-        their care; their age is the review's context, not the quotation's subject)."""
-        name = self.child_name
-        if name and re.search(rf"\b{re.escape(name)}\b", item.text):
-            return self.child_themes
-        if item.kind == "child_voice":
-            return self.child_themes & {"looked_after"}
-        return frozenset()
+    def themes_for(self, item: ExtractedItem) -> set[str]:
+        """The review-level themes that apply to ``item``.
+
+        Learning from the review of a baby is learning about babies, whatever the item's words
+        (as the national analyses count a review's child's age); a looked-after child's own
+        words are about their care. The child's being an adolescent is not spread to items:
+        tried, it gave many false alarms (most learning from a teenager's review is about
+        practice, not adolescence), and the same held for items that merely name the child.
+        """
+        found = {"babies"} if self.baby else set()
+        if self.looked_after and item.kind == "child_voice":
+            found.add("looked_after")
+        return found
 
 
 def extract_items(
@@ -262,9 +265,9 @@ def extract_items(
     """The learning items of one review, in document order, each with its themes.
 
     An item's themes are those its own words give (:func:`lexical_themes`), with the topic
-    themes (harm, family, the child's group) of the section headings it sits under; items about
-    the review's child take the child-group themes of ``context``; the child's own words are
-    always ``voice_of_child``. A recommendation is themed on its own words, not its finding's
+    themes (harm, family, the child's group) of the section headings it sits under and the
+    review-level themes of ``context`` (:meth:`ReviewContext.themes_for`); the child's own
+    words are always ``voice_of_child``. A recommendation is themed on its own words, not its finding's
     (tried: taking the finding's topic themes added false alarms on the development split).
 
     Args:
@@ -295,35 +298,23 @@ def heading_themes(item: ExtractedItem) -> set[str]:
 
 
 _BABY_TITLE = re.compile(r"\b(?:baby|infant|unborn)\b", re.IGNORECASE)
-_YOUNG_PERSON_TITLE = re.compile(r"\byoung (?:person|woman|man)\b", re.IGNORECASE)
 
 
-def review_context(
-    title: str, intro: list[str], child_name: str | None, child_age: str | None
-) -> ReviewContext:
-    """The child-group themes of the child the review is about.
+def review_context(title: str, intro: list[str], child_age: str | None) -> ReviewContext:
+    """What the review's title, introduction and the child's age say about its child.
 
-    A baby by the title ("Rapid Review: Baby K") or an age in weeks or months; an adolescent by
-    the title ("Young Person J") or an age of 13 to 17 years; looked after when the title or
-    the introduction says so ("lived in a children's home", "in care").
+    A baby by the title ("Rapid Review: Baby K") or an age in weeks or months; looked after
+    when the title or the introduction says so ("lived in a children's home", "in care").
 
     Args:
         title: the review's title.
         intro: the review's text outside its learning sections (background, the child).
-        child_name: the child's pseudonym, when the review states one.
         child_age: the child's age as :func:`fullpicture.learning.metadata.find_age` reads it.
     """
-    found: set[str] = set()
-    number, _, unit = (child_age or "").partition(" ")
-    if _BABY_TITLE.search(title) or unit.startswith(("week", "month")):
-        found.add("babies")
-    if _YOUNG_PERSON_TITLE.search(title) or (
-        unit.startswith("year") and number.isdigit() and 13 <= int(number) <= 17
-    ):
-        found.add("adolescents")
-    if "looked_after" in lexical_themes(" ".join([title, *intro])):
-        found.add("looked_after")
-    return ReviewContext(frozenset(found), child_name)
+    unit = (child_age or "").partition(" ")[2]
+    baby = bool(_BABY_TITLE.search(title)) or unit.startswith(("week", "month"))
+    looked_after = "looked_after" in lexical_themes(" ".join([title, *intro]))
+    return ReviewContext(baby=baby, looked_after=looked_after)
 
 
 def _theme_order(code: str) -> int:

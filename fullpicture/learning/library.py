@@ -94,7 +94,7 @@ def parse_segment(segment: Segment) -> ParsedReview:
         for placed in segment.blocks
         if not placed.block.heading and section_kind(placed.path) is None
     ]
-    context = review_context(title, intro, meta.child_pseudonym, meta.child_age)
+    context = review_context(title, intro, meta.child_age)
     return ParsedReview(meta, extract_items(segment.blocks, context))
 
 

@@ -64,18 +64,29 @@ def _review(blocks: list[tuple[str, int, bool]], title: str = "Rapid Review: Bab
 
     placed = place_blocks([Block(title, 1)] + [Block(t, h, b) for t, h, b in blocks])
     intro = [p.block.text for p in placed if not p.block.heading][:1]
-    return extract_items(placed, review_context(title, intro, "Q", None))
+    return extract_items(placed, review_context(title, intro, None))
 
 
-def test_should_give_the_review_childs_group_to_items_that_name_the_child():
+def test_should_give_every_item_of_a_review_about_a_baby_the_babies_theme():
     items = _review(
         [
             ("Key learning", 2, False),
-            ("Nobody asked who looked after Q at night.", 0, True),
             ("Agencies should agree one escalation route.", 0, True),
         ]
     )
-    assert "babies" in items[0].themes and "babies" not in items[1].themes
+    assert "babies" in items[0].themes
+    other = _review(
+        [("Key learning", 2, False), ("Agencies should agree one escalation route.", 0, True)],
+        title="Rapid Review: Child Q",
+    )
+    assert "babies" not in other[0].themes
+
+
+def test_should_read_a_baby_from_an_age_in_months():
+    from fullpicture.learning.extract import review_context
+
+    assert review_context("Review: Child Q", [], "4 months").baby
+    assert not review_context("Review: Child Q", [], "4 years").baby
 
 
 def test_should_give_a_looked_after_childs_own_words_the_looked_after_theme():
