@@ -64,3 +64,12 @@ def test_should_not_read_every_mention_of_social_workers_as_a_workforce_problem(
 def test_should_need_a_parent_for_depression_to_be_parental_mental_health():
     assert "parental_mental_health" in assign_themes("The mother's depression was not known.")
     assert "parental_mental_health" not in assign_themes("Nobody asked how the day went.")
+
+
+def test_should_read_self_harm_in_its_verb_forms():
+    assert "self_harm_suicide" in assign_themes("She had cut herself for a year.")
+    assert "self_harm_suicide" in assign_themes("Any child who has harmed themselves is seen.")
+
+
+def test_should_count_a_strategy_discussion_as_child_protection_work():
+    assert "child_protection_plans" in assign_themes("Health joined every strategy discussion.")
