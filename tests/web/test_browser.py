@@ -205,7 +205,8 @@ def _sign_in_with_key(page, site: LiveSite, username: str, *, register: bool) ->
 
 
 def test_should_sign_an_administrator_in_with_a_security_key(browser, live_site):
-    page = browser.new_page()
+    context = browser.new_context(bypass_csp=True)  # only so that axe-core can be injected
+    page = context.new_page()
     _add_virtual_authenticator(page)
     page.goto(f"{live_site.key_url}/sign-in")
     page.fill("#username", "admin2")
@@ -215,6 +216,7 @@ def test_should_sign_an_administrator_in_with_a_security_key(browser, live_site)
     page.wait_for_url(f"{live_site.key_url}/sign-in/security-key")  # a TOTP code is not enough
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "security-key.png"), full_page=True)
+    assert _serious_axe_violations(page) == []
     page.goto(f"{live_site.key_url}/admin/users")
     assert page.locator("h1").inner_text() != "Users"  # no session yet
     _sign_in_with_key(page, live_site, "admin2", register=True)
@@ -224,7 +226,16 @@ def test_should_sign_an_administrator_in_with_a_security_key(browser, live_site)
     _sign_in_with_key(page, live_site, "admin2", register=False)  # the registered key again
     page.goto(f"{live_site.key_url}/admin/users")
     assert page.locator("h1").inner_text() == "Users"
-    page.close()
+    context.close()
+
+
+def _serious_axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',"
+        " 'wcag21aa', 'wcag22aa', 'best-practice']})"
+    )
+    return [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def test_should_sign_in_with_a_second_factor_open_a_child_and_filter(browser, live_site):
