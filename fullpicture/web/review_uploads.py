@@ -9,11 +9,12 @@ that does not start as one, a "text" file holding binary data, or something too 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from fastapi import UploadFile
+from fastapi import Request
+from starlette.datastructures import UploadFile
 
 from fullpicture.errors import LearningError
 from fullpicture.learning.documents import FORMATS
@@ -26,9 +27,20 @@ _CHUNK = 1024 * 1024
 _SIGNATURES = {"pdf": (b"%PDF-",), "docx": (b"PK\x03\x04",)}
 
 
-def chosen(uploads: list[UploadFile] | None) -> list[UploadFile]:
-    """The uploads that hold a file (a form posted with no file sends one empty part)."""
-    return [upload for upload in uploads or [] if upload.filename]
+async def uploaded_documents(request: Request) -> AsyncIterator[list[UploadFile]]:
+    """The files posted in the form's ``documents`` field (a FastAPI dependency); every file
+    part is closed after the response.
+
+    Read from the form itself because a browser posts an empty part when no file is chosen,
+    which is not a file and would otherwise fail the request's validation.
+    """
+    form = await request.form()  # parsed once per request; the CSRF check read it already
+    parts = [value for value in form.getlist("documents") if isinstance(value, UploadFile)]
+    try:
+        yield [part for part in parts if part.filename]
+    finally:
+        for part in parts:
+            await part.close()
 
 
 def _check_kind(name: str, head: bytes) -> None:

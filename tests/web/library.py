@@ -3,7 +3,9 @@ children or partnerships) and a library holding it, built through the library's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -12,6 +14,10 @@ from fullpicture.learning import tables
 from fullpicture.learning.browse import review_items
 from fullpicture.learning.library import import_document
 from fullpicture.learning.rules_link import load_catalogue
+from tests.web.db import create_user
+
+if TYPE_CHECKING:
+    from tests.web.conftest import PageClient
 
 REVIEW_TEXT = (
     "Ashcombe Safeguarding Children Partnership\n\n"
@@ -56,3 +62,15 @@ def create_library(engine: Engine, folder: Path) -> dict[str, int]:
         "recommendation": recommendations[0],
         "second_recommendation": recommendations[1],
     }
+
+
+def create_signed_in(
+    engine: Engine, make_client: Callable[[], PageClient], role: str
+) -> PageClient:
+    """A client signed in as a new user with ``role`` (named after the role)."""
+    agency = "partnership" if role in ("analyst", "auditor") else "social_care"
+    username = f"lib-{role}"
+    secret = create_user(engine, username, role, agency=agency)
+    client = make_client()
+    assert client.sign_in(username, secret).status_code == 303
+    return client

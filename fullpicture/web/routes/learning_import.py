@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from starlette.datastructures import UploadFile
 
 from fullpicture.errors import LearningError
 from fullpicture.learning.browse import DocumentSummary, document_summary
@@ -15,7 +16,7 @@ from fullpicture.learning.library import import_document
 from fullpicture.learning.rules_link import load_catalogue
 from fullpicture.web.context import App, CurrentUser, record_attempt
 from fullpicture.web.learning_views import render_learning
-from fullpicture.web.review_uploads import MAX_DOCUMENTS, chosen, saved_documents
+from fullpicture.web.review_uploads import MAX_DOCUMENTS, saved_documents, uploaded_documents
 
 router = APIRouter(include_in_schema=False)
 
@@ -53,10 +54,9 @@ def import_reviews(
     request: Request,
     user: CurrentUser,
     app: App,
-    documents: Annotated[list[UploadFile] | None, File()] = None,
+    uploads: Annotated[list[UploadFile], Depends(uploaded_documents)],
 ) -> Response:
     """Check and import the uploaded documents; re-uploading a document changes nothing."""
-    uploads = chosen(documents)
     imported: list[Imported] = []
     failed: list[tuple[str, str]] = []
     try:
