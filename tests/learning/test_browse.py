@@ -19,11 +19,11 @@ from fullpicture.learning.library import import_document
 from fullpicture.learning.rules_link import decide, load_catalogue, record_practice_change
 
 
-def test_should_show_a_review_with_its_items_in_document_order(sqlite_store, sample_text_review):
-    result = import_document(sqlite_store, sample_text_review, imported_by="qa", embed=False)
-    summary = document_summary(sqlite_store, result.document_id)
-    review = get_review(sqlite_store, summary.reviews[0].id)
-    items = review_items(sqlite_store, review.id)
+def test_should_show_a_review_with_its_items_in_document_order(store, sample_text_review):
+    result = import_document(store, sample_text_review, imported_by="qa", embed=False)
+    summary = document_summary(store, result.document_id)
+    review = get_review(store, summary.reviews[0].id)
+    items = review_items(store, review.id)
     assert review.partnership == "Northmere Safeguarding Children Partnership"
     assert review.imported_by == "qa" and review.filename == "review.txt"
     assert [i.kind for i in items] == ["finding", "recommendation", "key_learning"]

@@ -47,6 +47,9 @@ def test_should_add_an_action_and_list_it_as_overdue_until_done(
     assert action.status == "done" and action.evidence.startswith("Audit report")
     assert "Audit return home interviews" not in client.get("/learning/actions?show=overdue").text
     assert "Audit return home interviews" in client.get("/learning/actions?status=done").text
+    _add(client, item, "Brief the school nurses", owner="Health")
+    by_owner = client.get("/learning/actions?owner=Health").text
+    assert "Brief the school nurses" in by_owner and "Audit return home" not in by_owner
 
 
 def test_should_explain_what_is_wrong_with_an_action(sample_engine, client_request, sample_library):

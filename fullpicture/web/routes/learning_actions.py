@@ -42,18 +42,25 @@ def actions_page(
     app: App,
     show: Annotated[str, Query(max_length=16)] = "",
     status: Annotated[str, Query(max_length=16)] = "",
+    owner: Annotated[str, Query(max_length=MAX_OWNER)] = "",
 ) -> Response:
-    """Every action, soonest due first; ``show=overdue`` lists open actions past their date."""
+    """Every action, soonest due first; ``show=overdue`` lists open actions past their date;
+    filtered by status and owner agency."""
     overdue = show == "overdue"
     actions = list_actions(app.engine, overdue_only=overdue, today=app.now().date())
+    owners = sorted({a.owner_agency for a in actions})
     if status in STATUSES:
         actions = [a for a in actions if a.status == status]
+    if owner:
+        actions = [a for a in actions if a.owner_agency == owner]
     return render_learning(
         request,
         "learning-actions.html",
         actions=actions,
         overdue=overdue,
         chosen_status=status,
+        owners=owners,
+        chosen_owner=owner,
         statuses=STATUSES,
         show_recommendation=True,
     )
