@@ -42,6 +42,7 @@ def _get_urls(pid: str) -> list[tuple[str, str]]:
         "/learning/import": "analyst",
         "/learning/gaps": "analyst",
         "/learning/actions": "analyst",
+        "/api/learning/actions": "analyst",
     }
     urls = []
     for route in application_routes():
@@ -205,5 +206,7 @@ def test_should_describe_exactly_the_json_api_in_openapi(sample_signed_in):
         "/api/audit/children/{person_id}",
         "/api/children",
         "/api/children/{person_id}",
+        "/api/learning/actions",
+        "/api/learning/reviews/{review_id}",
         "/api/me",
     ]

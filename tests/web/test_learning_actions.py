@@ -82,3 +82,23 @@ def test_should_refuse_action_plans_to_other_roles_and_forged_posts(
     analyst = create_signed_in(sample_engine, client_request, "analyst")
     assert _add(analyst, item, "Audit", csrf=False).status_code == 403
     assert list_actions(sample_engine) == []
+
+
+def test_should_serve_actions_and_the_overdue_list_in_the_api(
+    sample_engine, client_request, sample_library
+):
+    client = create_signed_in(sample_engine, client_request, "team_manager")
+    client.get(f"/learning/items/{sample_library['recommendation']}")
+    _add(client, sample_library["recommendation"], "Audit")
+    _add(
+        client,
+        sample_library["recommendation"],
+        "Report",
+        due={"due-day": "1", "due-month": "1", "due-year": "2027"},
+    )
+    everything = client.get("/api/learning/actions").json()
+    assert [a["description"] for a in everything] == ["Audit", "Report"]
+    overdue = client.get("/api/learning/actions?overdue=true").json()
+    assert [(a["description"], a["overdue"]) for a in overdue] == [("Audit", True)]
+    reader = create_signed_in(sample_engine, client_request, "practitioner")
+    assert reader.get("/api/learning/actions").status_code == 403

@@ -55,3 +55,17 @@ def test_should_answer_not_found_for_a_missing_review_or_item(
     client = create_signed_in(sample_engine, client_request, "auditor")
     assert client.get("/learning/reviews/9999").status_code == 404
     assert client.get("/learning/items/9999").status_code == 404
+
+
+def test_should_serve_a_review_and_its_items_in_the_api(
+    sample_engine, client_request, sample_library
+):
+    client = create_signed_in(sample_engine, client_request, "practitioner")
+    body = client.get(f"/api/learning/reviews/{sample_library['review']}").json()
+    assert body["partnership"] == "Ashcombe Safeguarding Children Partnership"
+    kinds = [item["kind"] for item in body["items"]]
+    assert kinds == ["finding", "recommendation", "finding", "recommendation", "key_learning"]
+    assert body["items"][1]["follows"] == body["items"][0]["id"]
+    assert "missing" in body["items"][0]["themes"]
+    missing = client.get("/api/learning/reviews/9999")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"

@@ -15,6 +15,7 @@ from fullpicture.web.routes import (
     imports,
     learning,
     learning_actions,
+    learning_api,
     learning_gaps,
     learning_import,
     learning_report,
@@ -42,4 +43,5 @@ ROUTERS: list[APIRouter] = [
     admin.router,
     analytics.router,
     api.router,
+    learning_api.router,
 ]

@@ -107,9 +107,7 @@ def add_item_action(
                 due_date=due,
                 by=user.username,
             )
-        except LearningError as exc:
-            if isinstance(exc, NotFoundError):
-                raise
+        except LearningError as exc:  # not a recommendation (a missing item is a 404)
             errors["action-description"] = exc.message
     if errors:
         return item_page(request, app, item_id, status=400, errors=errors, values=values)
