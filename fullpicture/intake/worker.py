@@ -7,21 +7,26 @@ process (the only writer: one connection, one transaction) stores the chunk befo
 
 The child is forked after the file is opened and the plan and context are built, so it
 inherits them (nothing is pickled on the way in) and carries on reading the file where the
-header ended. It never touches the store: the transaction, its locks and the ledger entry stay
-with the parent, so a kill at any moment leaves the store as it was before the import. A
-problem the child meets (an unreadable row midway, say) is sent back and raised in the parent
-as the same error.
+header ended; it may run a few chunks ahead of the writer. It never touches the store: the
+transaction, its locks and the ledger entry stay with the parent, so a kill at any moment leaves
+the store as it was before the import. A problem the child meets (an unreadable row midway, say)
+is sent back and raised in the parent as the same error.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import multiprocessing
 import os
+import queue
 import sys
+import threading
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 from fullpicture import errors
@@ -32,9 +37,12 @@ from fullpicture.intake.plan import TablePlan
 from fullpicture.intake.readers import RawFile
 from fullpicture.intake.writing import RecordShape
 
-PARALLEL_MIN_BYTES = int(os.environ.get("FULLPICTURE_INTAKE_PARALLEL_BYTES", "2000000"))
+PARALLEL_MIN_BYTES = int(os.environ.get("FULLPICTURE_INTAKE_PARALLEL_BYTES", "262144"))
 """Files at least this large are checked in a forked worker (a fork costs a few milliseconds;
 smaller files are checked in the importing process). ``-1`` turns workers off."""
+CHUNK_ROWS = 1000
+"""Rows per chunk sent by the worker (at most the importer's batch size): small enough that
+the writer starts early in a file and the two processes overlap for most of it."""
 
 
 def worker_available() -> bool:
@@ -52,24 +60,75 @@ def use_worker(raw: RawFile) -> bool:
         return False
 
 
-def _send_error(pipe: Connection, exc: BaseException) -> None:
+AHEAD = 3
+"""Checked chunks the child may hold ready while the importing process is still writing."""
+
+
+class _Outbox:
+    """The child's sending side: a thread writes pickled chunks to the pipe, so checking goes
+    on while the importing process is busy (up to :data:`AHEAD` chunks ahead) and neither
+    process waits on the other at every hand-over, which on a busy machine costs a time slice
+    each time."""
+
+    def __init__(self, pipe: Connection) -> None:
+        self._pipe = pipe
+        self._queue: queue.Queue[bytes | memoryview | None] = queue.Queue(maxsize=AHEAD)
+        self._gone = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="intake-send", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            try:
+                self._pipe.send_bytes(data)
+            except OSError:  # the importing process has gone (killed, or stopped on an error)
+                self._gone.set()
+                return
+
+    def _put(self, data: bytes | memoryview | None) -> None:
+        while not self._gone.is_set():
+            try:
+                self._queue.put(data, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+        raise BrokenPipeError("the importing process has gone")
+
+    def send(self, message: object) -> None:
+        """Queue one message (pickled here, written by the thread)."""
+        self._put(ForkingPickler.dumps(message))
+
+    def close(self) -> None:
+        """Wait until every queued message is written (or the reader has gone)."""
+        try:
+            self._put(None)
+        except BrokenPipeError:
+            return
+        self._thread.join()
+
+
+def _send_error(outbox: _Outbox, exc: BaseException) -> None:
     if isinstance(exc, FullpictureError):
-        pipe.send(("error", type(exc).__name__, exc.message, exc.hint))
+        outbox.send(("error", type(exc).__name__, exc.message, exc.hint))
     else:
-        pipe.send(("crash", "".join(traceback.format_exception(exc)), None, None))
+        outbox.send(("crash", "".join(traceback.format_exception(exc)), None, None))
 
 
 def _work(pipe: Connection, job: CheckJob) -> None:
     """The child: read and check every remaining row, sending each chunk, then ``None``."""
+    outbox = _Outbox(pipe)
     try:
-        for chunk in checked_chunks(job.plan, job.ctx, job.shape, job.raw.rows, job.size):
-            pipe.send(chunk)
-        pipe.send(None)
+        size = min(job.size, CHUNK_ROWS)
+        for chunk in checked_chunks(job.plan, job.ctx, job.shape, job.raw.rows, size):
+            outbox.send(chunk)
+        outbox.send(None)
     except BrokenPipeError:
         return  # the importing process has gone (killed, or it stopped on an error)
-    except BaseException as exc:  # every failure is reported to the parent
-        _send_error(pipe, exc)
+    except BaseException as exc:  # every failure is reported to the parent, if still there
+        with contextlib.suppress(BrokenPipeError):
+            _send_error(outbox, exc)
     finally:
+        outbox.close()
         pipe.close()
 
 
@@ -108,6 +167,20 @@ class CheckJob:
     size: int
 
 
+PIPE_BYTES = 1 << 20
+"""The pipe's buffer: a chunk is about a megabyte pickled, and with Linux's default 64 KiB
+each chunk takes dozens of hand-overs between the processes, each of which can wait for a
+core on a busy machine."""
+
+
+def _widen(pipe: Connection) -> None:
+    """Ask Linux for a pipe buffer of :data:`PIPE_BYTES` (capped by the system; optional)."""
+    try:
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (OSError, AttributeError):
+        pass  # a smaller buffer only costs more hand-overs
+
+
 def worker_chunks(job: CheckJob) -> Iterator[CheckedChunk]:
     """Yield the checked chunks of ``job.raw``, read and checked by a forked child process.
 
@@ -115,6 +188,7 @@ def worker_chunks(job: CheckJob) -> Iterator[CheckedChunk]:
     """
     fork = multiprocessing.get_context("fork")
     receiving, sending = fork.Pipe(duplex=False)
+    _widen(receiving)
     child = fork.Process(target=_work, args=(sending, job), name="intake-check", daemon=True)
     child.start()
     sending.close()
