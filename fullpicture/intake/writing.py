@@ -50,26 +50,18 @@ Values = tuple[Any, ...]
 """One record's values in its shape's column order, already in the form the driver takes."""
 
 
-def _sqlite_datetime(value: datetime | None) -> str | None:
+def _sqlite_datetime(value: datetime) -> str:
     # The form SQLAlchemy's SQLite DateTime type writes and reads (UTC, offset dropped).
-    return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def _sqlite_date(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _sqlite_flag(value: bool | None) -> int | None:
-    return None if value is None else int(value)
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _sqlite_converter(column: sa.Column[Any]) -> Callable[[Any], Any] | None:
+    """How a non-null value is converted for SQLite (flags need nothing: the driver stores
+    ``True`` as 1, as SQLAlchemy's Boolean does)."""
     if isinstance(column.type, sa.DateTime):
         return _sqlite_datetime
     if isinstance(column.type, sa.Date):
-        return _sqlite_date
-    if isinstance(column.type, sa.Boolean):
-        return _sqlite_flag
+        return date.isoformat
     return None
 
 
@@ -114,7 +106,9 @@ class RecordShape:
         for record in records:
             found = list(getter(record))
             for at, convert in typed:
-                found[at] = convert(found[at])
+                value = found[at]
+                if value is not None:
+                    found[at] = convert(value)
             out.append(tuple(found))
         return out
 
