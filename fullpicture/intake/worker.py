@@ -60,7 +60,7 @@ def use_worker(raw: RawFile) -> bool:
         return False
 
 
-AHEAD = 3
+AHEAD = 8
 """Checked chunks the child may hold ready while the importing process is still writing."""
 
 
