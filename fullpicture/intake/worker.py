@@ -51,8 +51,12 @@ def worker_available() -> bool:
 
 
 def use_worker(raw: RawFile) -> bool:
-    """Whether to read and check ``raw`` in a forked worker (large files, when available)."""
-    if not worker_available():
+    """Whether to read and check ``raw`` in a forked worker (large files, when available).
+
+    Only a process with a single thread forks: another thread (a web server's pool, say) could
+    hold a lock at the moment of the fork that the child would then wait on for ever.
+    """
+    if not worker_available() or threading.active_count() != 1:
         return False
     try:
         return raw.path.stat().st_size >= PARALLEL_MIN_BYTES

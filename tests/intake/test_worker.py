@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -131,3 +132,18 @@ def test_should_check_small_files_in_the_importing_process(tmp_path, monkeypatch
         assert not worker.use_worker(raw)
     monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", 0)
     assert worker.use_worker(raw) == worker.worker_available()
+
+
+def test_should_not_fork_while_other_threads_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", 0)
+    path = create_csv(tmp_path / "events.csv", EVENT_HEADER, [])
+    raw = RawFile(path, FileKind.CSV, EVENT_HEADER, iter([]))
+    assert worker.use_worker(raw) == worker.worker_available()
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not worker.use_worker(raw)
+    finally:
+        release.set()
+        other.join()
