@@ -15,6 +15,7 @@ from fullpicture.web.routes import (
     imports,
     learning,
     linkage,
+    sharing,
 )
 
 ROUTERS: list[APIRouter] = [
@@ -28,6 +29,7 @@ ROUTERS: list[APIRouter] = [
     exports.router,
     learning.router,
     admin.router,
+    sharing.router,
     analytics.router,
     api.router,
 ]
