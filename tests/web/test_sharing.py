@@ -76,6 +76,7 @@ def test_should_keep_the_multi_agency_view_for_a_social_worker(sample_engine, cl
     client.sign_in("sw", secret)
     page = client.get(f"/children/{pid}").text
     assert "Police attended" in page and "Health visitor worried" in page
+    assert f"/children/{pid}/share" in page
 
 
 def _social_worker(engine, client_request, person_id):
@@ -159,6 +160,7 @@ def test_should_let_an_administrator_register_and_end_an_agreement(sample_engine
     secret = create_user(sample_engine, "admin", "administrator")
     client = client_request()
     client.sign_in("admin", secret)
+    assert "/admin/isas" in client.get("/").text
     client.get("/admin/isas")
     bad = client.post("/admin/isas", {"isa-id": "ISA-7", "start": "2026-01-01"})
     assert bad.status_code == 400
