@@ -95,17 +95,29 @@ def child_access(
     raise AccessDeniedError("You are not assigned to this child.")
 
 
+def agency_scope(
+    conn: Connection, user: SignedInUser, now: datetime
+) -> tuple[frozenset[str] | None, dict[str, frozenset[str]]]:
+    """Decide, in one place, which agencies' records a user sees (None: every agency), and
+    which of those only through an information-sharing agreement (with the approved fields).
+
+    The local authority's social workers, IROs and team managers see every agency: their
+    statutory role (Children Act 1989 s.17 and s.47, Children Act 2004 s.11) is the basis. A
+    practitioner sees their own agency whole, and another agency only while an agreement in
+    force covers the purpose of viewing a case for both agencies.
+    """
+    if Role(user.role) in MULTI_AGENCY_ROLES:
+        return None, {}
+    shared = shared_fields(conn, user.agency, VIEW_PURPOSE, now.date())
+    shared.pop(user.agency, None)
+    return frozenset({user.agency, *shared}), shared
+
+
 def _scoped(
     conn: Connection, user: SignedInUser, person_id: str, basis: str, now: datetime
 ) -> ChildAccess:
-    """The agency scope, decided in one place: the local authority's social workers, IROs and
-    team managers see every agency (their statutory role is the basis); a practitioner sees
-    their own agency whole and another agency only through an agreement in force."""
-    if Role(user.role) in MULTI_AGENCY_ROLES:
-        return ChildAccess(person_id, basis, None)
-    shared = shared_fields(conn, user.agency, VIEW_PURPOSE, now.date())
-    shared.pop(user.agency, None)
-    return ChildAccess(person_id, basis, frozenset({user.agency, *shared}), shared)
+    agencies, shared = agency_scope(conn, user, now)
+    return ChildAccess(person_id, basis, agencies, shared)
 
 
 def start_break_glass(

@@ -176,9 +176,13 @@ def household(
 
 
 def changes_since(
-    conn: Connection, person_ids: list[str], since: datetime | None
+    conn: Connection,
+    person_ids: list[str],
+    since: datetime | None,
+    agencies: frozenset[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Count, per child, the events taken in after ``since`` (all of them when None)."""
+    """Count, per child, the events of ``agencies`` (None: every agency) taken in after
+    ``since`` (all of them when None)."""
     if not person_ids:
         return []
     query = (
@@ -191,6 +195,8 @@ def changes_since(
     )
     if since is not None:
         query = query.where(ledger.c.finished_at > since)
+    if agencies is not None:
+        query = query.where(event.c.agency.in_(sorted(agencies)))
     return [dict(r._mapping) for r in conn.execute(query)]
 
 

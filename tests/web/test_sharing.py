@@ -183,3 +183,13 @@ def test_should_let_an_administrator_register_and_end_an_agreement(sample_engine
     assert ended.status_code == 200
     with sample_engine.connect() as conn:
         assert conn.execute(sa.select(isa.c.end_date)).scalar_one() == date(2026, 3, 1)
+
+
+def test_should_count_no_new_record_of_another_agency_without_an_agreement(
+    sample_engine, client_request
+):
+    pid = create_two_agency_child(sample_engine)
+    client = _health_practitioner(sample_engine, client_request, pid)
+    assert "1 new record<" in client.get("/").text
+    create_agreement(sample_engine, parties=("health", "police"))
+    assert "2 new records<" in client.get("/").text
