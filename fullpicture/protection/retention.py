@@ -123,6 +123,31 @@ def destruction_date(rule: RetentionRule, facts: PersonFacts) -> date | None:
     return None if start is None else add_years(start, rule.years)
 
 
+def _facts(dob: date | None, rows: Sequence[tuple[str, date]]) -> PersonFacts:
+    """Build a person's facts from their date of birth and (event type, latest date) rows."""
+    deaths = [last for kind, last in rows if kind == "social_care.child_death"]
+    return PersonFacts(
+        date_of_birth=dob,
+        died_on=deaths[0] if deaths else None,
+        last_record_on=max((last for _kind, last in rows), default=None),
+        event_types=tuple(sorted(kind for kind, _last in rows)),
+    )
+
+
+def _latest_by_type(conn: Connection, person_ids: Sequence[str] | None) -> dict[str, list[Any]]:
+    query = (
+        sa.select(source_person.c.person_id, event.c.event_type, sa.func.max(event.c.occurred_on))
+        .join(source_person, source_person.c.id == event.c.subject_source_person_id)
+        .group_by(source_person.c.person_id, event.c.event_type)
+    )
+    if person_ids is not None:
+        query = query.where(source_person.c.person_id.in_(person_ids))
+    found: dict[str, list[Any]] = {}
+    for pid, kind, last in conn.execute(query):
+        found.setdefault(str(pid), []).append((kind, last))
+    return found
+
+
 def person_facts(conn: Connection, person_id: str) -> PersonFacts:
     """Read a person's date of birth, death, last record and kinds of record from the store.
 
@@ -132,33 +157,22 @@ def person_facts(conn: Connection, person_id: str) -> PersonFacts:
     dob = conn.execute(sa.select(person.c.date_of_birth).where(person.c.id == person_id)).first()
     if dob is None:
         raise NotFoundError(f"There is no person {person_id}.")
-    own = sa.select(source_person.c.id).where(source_person.c.person_id == person_id)
-    rows = conn.execute(
-        sa.select(event.c.event_type, sa.func.max(event.c.occurred_on).label("last"))
-        .where(event.c.subject_source_person_id.in_(own))
-        .group_by(event.c.event_type)
-    ).all()
-    deaths = [r.last for r in rows if r.event_type == "social_care.child_death"]
-    return PersonFacts(
-        date_of_birth=dob[0],
-        died_on=deaths[0] if deaths else None,
-        last_record_on=max((r.last for r in rows), default=None),
-        event_types=tuple(sorted(r.event_type for r in rows)),
-    )
+    return _facts(dob[0], _latest_by_type(conn, [person_id]).get(person_id, []))
+
+
+def _held_people(conn: Connection) -> set[str]:
+    query = sa.select(legal_hold.c.person_id).where(legal_hold.c.lifted_at.is_(None))
+    return {str(pid) for pid in conn.execute(query).scalars()}
 
 
 def is_held(conn: Connection, person_id: str) -> bool:
     """True when a legal hold on the person has not been lifted."""
-    query = sa.select(legal_hold.c.id).where(
-        legal_hold.c.person_id == person_id, legal_hold.c.lifted_at.is_(None)
-    )
-    return conn.execute(query).first() is not None
+    return person_id in _held_people(conn)
 
 
-def assess(conn: Connection, person_id: str, schedule: Sequence[RetentionRule]) -> Assessment:
-    """Return the person's destruction date: the latest any covering rule gives."""
-    facts = person_facts(conn, person_id)
-    held = is_held(conn, person_id)
+def _assessed(
+    person_id: str, facts: PersonFacts, held: bool, schedule: Sequence[RetentionRule]
+) -> Assessment:
     covering = [r for r in schedule if r.covers(facts.event_types)]
     if not covering:
         return Assessment(person_id, None, None, held, "no rule covers these records")
@@ -170,12 +184,26 @@ def assess(conn: Connection, person_id: str, schedule: Sequence[RetentionRule]) 
     return Assessment(person_id, rule.id, due_on, held)
 
 
+def assess(conn: Connection, person_id: str, schedule: Sequence[RetentionRule]) -> Assessment:
+    """Return the person's destruction date: the latest any covering rule gives."""
+    facts = person_facts(conn, person_id)
+    return _assessed(person_id, facts, is_held(conn, person_id), schedule)
+
+
 def due_for_destruction(
     conn: Connection, on: date, schedule: Sequence[RetentionRule]
 ) -> list[Assessment]:
-    """Return everyone whose records are due for destruction on ``on`` (held ones flagged)."""
-    people = conn.execute(sa.select(person.c.id).order_by(person.c.id)).scalars()
-    found = [assess(conn, str(pid), schedule) for pid in people]
+    """Return everyone whose records are due for destruction on ``on`` (held ones flagged).
+
+    Reads the store in three set queries, whatever the number of people.
+    """
+    latest = _latest_by_type(conn, None)
+    held = _held_people(conn)
+    people = conn.execute(sa.select(person.c.id, person.c.date_of_birth).order_by(person.c.id))
+    found = [
+        _assessed(str(pid), _facts(dob, latest.get(str(pid), [])), str(pid) in held, schedule)
+        for pid, dob in people
+    ]
     return [a for a in found if a.due_on is not None and a.due_on <= on]
 
 
