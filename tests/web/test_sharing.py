@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from fullpicture.audit.tables import audit_entry
 from fullpicture.protection.tables import disclosure, isa
 from tests.protection.factories import create_agreement, create_two_agency_child
-from tests.web.db import create_user
+from tests.web.db import create_alert, create_event, create_person, create_user
 
 
 def _health_practitioner(engine, client_request, person_id):
@@ -193,3 +193,23 @@ def test_should_count_no_new_record_of_another_agency_without_an_agreement(
     assert "1 new record<" in client.get("/").text
     create_agreement(sample_engine, parties=("health", "police"))
     assert "2 new records<" in client.get("/").text
+
+
+def test_should_show_another_agency_s_alert_evidence_only_with_the_approved_fields(
+    sample_engine, client_request
+):
+    pid = create_person(sample_engine, "P0000001", name="Amy Example")
+    police = create_event(sample_engine, pid, agency="police", event_type="police.incident",
+                          summary="Police attended a disturbance")  # fmt: skip
+    alert_id = create_alert(sample_engine, pid, (police,))
+    client = _health_practitioner(sample_engine, client_request, pid)
+    hidden = client.get(f"/alerts/{alert_id}").text
+    assert "None of the records is visible to you" in hidden and "Police attended" not in hidden
+    create_agreement(
+        sample_engine,
+        parties=("health", "police"),
+        purposes={"safeguarding": ("occurred_on", "event_type")},
+    )
+    page = client.get(f"/alerts/{alert_id}").text
+    assert "None of the records is visible to you" not in page
+    assert "10 Jan 2025" in page and "Police attended" not in page and "police-test R" not in page
