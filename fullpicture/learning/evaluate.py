@@ -8,7 +8,8 @@ as accuracy over the gold reviews, in document order, and ``review_count`` is th
 documents split into the right number of reviews. Figures are reported separately per split
 (:data:`SPLITS`): the development split the rules were tuned on, the first held-out split
 (never tuned on, but its figures were seen in the second round) and the second held-out split
-(written and annotated after the second round's theme work, measured once).
+(written and annotated after the second round's theme work, measured once) and the third
+held-out split (written and annotated before the supervised theme model was measured on it).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SPLITS: dict[str, str] = {
     "dev": "development (tuned on)",
     "heldout": "held out, first set (figures seen in round two)",
     "heldout2": "held out, second set (written after the theme work, measured once)",
+    "heldout3": "held out, third set (written for the supervised theme model, measured once)",
 }
 
 
@@ -194,7 +196,7 @@ def evaluate(corpus: Path | None = None) -> dict[str, Any]:
     """Extract every corpus document and score it against its gold annotations.
 
     Returns:
-        ``{"dev": {...}, "heldout": {...}, "heldout2": {...}, "documents": [...]}``: figures
+        ``{"dev": {...}, ..., "heldout3": {...}, "documents": [...]}``: figures
         per split (see :data:`SPLITS`) and per-document counts.
 
     Raises:
