@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from fullpicture.errors import LinkageError
+from fullpicture.linkage.bulk import insert_rows
 from fullpicture.linkage.cluster import Signature, cluster_records
 from fullpicture.linkage.identity import assign_ids
 from fullpicture.linkage.names import name_variants
@@ -126,35 +127,35 @@ def _band_pairs(con: duckdb.DuckDBPyConnection, thresholds: Thresholds) -> tuple
     )
 
 
+_PAIR_COLUMNS = (
+    "pair_id",
+    "left_id",
+    "right_id",
+    "match_weight",
+    "match_probability",
+    "band",
+    "contributions",
+    "run_id",
+)
+
+
 def _store_pairs(
     conn: Connection, con: duckdb.DuckDBPyConnection, run_id: int, replace: bool
 ) -> None:
     rows = con.execute(
-        "select left_id, right_id, match_weight, match_probability, band, contributions from pairs"
+        "select left_id::varchar || '-' || right_id::varchar, left_id, right_id, match_weight, "
+        f"match_probability, band, contributions, {int(run_id)} from pairs"
     ).fetchall()
-    values = [
-        {
-            "pair_id": f"{a}-{b}",
-            "left_id": a,
-            "right_id": b,
-            "match_weight": w,
-            "match_probability": p,
-            "band": band,
-            "contributions": c,
-            "run_id": run_id,
-        }
-        for a, b, w, p, band, c in rows
-    ]
     if replace:
         conn.execute(link_pair.delete())
-    elif values:
-        ids = [v["pair_id"] for v in values]
+    elif rows:
+        ids = [row[0] for row in rows]
         for start in range(0, len(ids), 500):
             conn.execute(
                 link_pair.delete().where(link_pair.c.pair_id.in_(ids[start : start + 500]))
             )
-    if values:
-        conn.execute(link_pair.insert(), values)
+    if rows:
+        insert_rows(conn, "link_pair", _PAIR_COLUMNS, rows)
 
 
 def _signatures(con: duckdb.DuckDBPyConnection, where: str = "true") -> dict[int, Signature]:

@@ -19,6 +19,7 @@ import pyarrow as pa
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from fullpicture.linkage.bulk import fetch_arrow
 from fullpicture.linkage.names import soundex, variant_table
 from fullpicture.store.schema import address, source_person
 
@@ -91,6 +92,45 @@ def read_source_persons(conn: Connection, where: Any = None) -> pa.Table:
     if where is not None:
         query = query.where(where)
     return _columns_to_arrow(RAW_COLUMNS, list(conn.execute(query)))
+
+
+_RAW_SCHEMA = pa.schema(
+    [(name, pa.int64() if name in ("id", "is_child") else pa.string()) for name in RAW_COLUMNS]
+)
+
+
+def _raw_select(name: str) -> str:
+    if name == "date_of_birth":  # text on SQLite already; ISO text from PostgreSQL's date
+        return "cast(date_of_birth as varchar(10))"
+    if name == "is_child":
+        return "case when is_child then 1 when not is_child then 0 end"
+    return name
+
+
+def read_all_source_persons(conn: Connection) -> pa.Table:
+    """Every source person record (the linkage fields), read through the driver.
+
+    The same table as :func:`read_source_persons` without a condition, several times faster
+    at a million records.
+    """
+    sql = f"select {', '.join(_raw_select(n) for n in RAW_COLUMNS)} from source_person"
+    table = fetch_arrow(conn, sql, _RAW_SCHEMA)
+    return table.set_column(
+        RAW_COLUMNS.index("date_of_birth"),
+        "date_of_birth",
+        table.column("date_of_birth").cast(pa.date32()),
+    ).set_column(
+        RAW_COLUMNS.index("is_child"), "is_child", table.column("is_child").cast(pa.bool_())
+    )
+
+
+def read_all_address_postcodes(conn: Connection) -> pa.Table:
+    """The whole postcode history, ``(source_person_id, postcode)``, read through the driver."""
+    return fetch_arrow(
+        conn,
+        "select source_person_id, postcode from address where postcode is not null",
+        pa.schema([("source_person_id", pa.int64()), ("postcode", pa.string())]),
+    )
 
 
 def read_address_postcodes(conn: Connection, where: Any = None) -> pa.Table:
@@ -351,10 +391,11 @@ def take_snapshot(
     con = con or duckdb.connect()
     with engine.connect() as conn:
         where = candidate_filter(conn) if candidates_only else None
-        raw = read_source_persons(conn, where)
         if where is None:
-            addresses = read_address_postcodes(conn)
+            raw = read_all_source_persons(conn)
+            addresses = read_all_address_postcodes(conn)
         else:
+            raw = read_source_persons(conn, where)
             addresses = read_address_postcodes_of(conn, raw.column("id").to_pylist())
     total = build_records(con, raw, addresses)
     new = count(con, "select count(*) from records where person_id is null")
