@@ -209,6 +209,7 @@ select
                     month(date_of_birth))
     end as dob_swapped,
     cast(year(date_of_birth) as varchar) as birth_year,
+    strftime(date_of_birth, '%m-%d') as birth_monthday,
     nullif(upper(replace(postcode, ' ', '')), '') as postcode
 from raw_records
 """
@@ -240,6 +241,14 @@ select
             then [n.middle_first] end, [])
     ))), []) as given_variants,
     coalesce(vg.variants[1], split_part(n.given_name, ' ', 1)) as given_canon,
+    -- the canonical forms of the first given name and of the known-as name (no middle names):
+    -- what clustering's twin check compares (see cluster.Signature)
+    nullif(list_distinct(list_concat(
+        coalesce(vg.variants, case when n.given_name is not null
+            then [split_part(n.given_name, ' ', 1)] end, []),
+        coalesce(vk.variants, case when n.known_as is not null
+            then [split_part(n.known_as, ' ', 1)] end, [])
+    )), []) as sig_variants,
     n.family_name, n.former_family_name,
     -- every current and former family name, and each part of a double-barrelled one
     nullif(list_sort(list_distinct(list_filter(list_concat(
@@ -248,7 +257,7 @@ select
         string_split(coalesce(n.former_family_name, ''), ' ')
     ), lambda x: x is not null and length(x) > 1))), []) as family_names,
     s.code as surname_sdx,
-    n.dob, n.dob_swapped, n.birth_year,
+    n.dob, n.dob_swapped, n.birth_year, n.birth_monthday,
     n.postcode,
     p.postcodes,
     case when length(n.postcode) > 3 then left(n.postcode, length(n.postcode) - 3) end
