@@ -28,7 +28,18 @@ from fullpicture.linkage.names import name_variants
 # Components larger than this go to Python whole (their pairwise check would grow as n squared).
 MAX_CHECKED_COMPONENT = 64
 
-_PAIR_OK = """
+# names.given_names_compatible's own test on the two first given names: one a prefix of the
+# other (at least three letters), or close in spelling. Plain Levenshtein is never below the
+# optimal-string-alignment distance Python uses, so this never passes a pair Python would refuse.
+_NAMES_CLOSE = """(
+    (least(length(a.given_first), length(b.given_first)) >= 3
+        and (starts_with(a.given_first, b.given_first)
+             or starts_with(b.given_first, a.given_first)))
+    or levenshtein(a.given_first, b.given_first)
+        <= case when least(length(a.given_first), length(b.given_first)) <= 5 then 1 else 2 end
+)"""
+
+_PAIR_OK = f"""
 case
     when not coalesce(
         a.dob is null or b.dob is null or a.dob = b.dob
@@ -41,6 +52,7 @@ case
         then a.nhs_number = b.nhs_number
     when a.dob = b.dob and a.given_first is not null and b.given_first is not null
         then coalesce(list_has_any(a.sig_variants, b.sig_variants), false)
+            or {_NAMES_CLOSE}
     else true
 end
 """

@@ -333,14 +333,46 @@ def _swapped(day: Any) -> Any:
     return day.replace(month=day.day, day=day.month)
 
 
+def _name_condition(new: list[Any], family: Any, initial: Any) -> Any:
+    """Same family name and first initial, and a date of birth that the name blocking rules
+    could pair: the same year, the same day and month, or missing on either side."""
+    # ISO text on both SQLite and PostgreSQL; cheaper per row than extracting date parts.
+    born_text = sa.cast(source_person.c.date_of_birth, sa.String(10))
+    year, month_day = sa.func.substr(born_text, 1, 4), sa.func.substr(born_text, 6, 5)
+    any_date: set[tuple[str, str]] = set()  # a new record without a date: any date
+    by_year: set[tuple[str, str, str]] = set()
+    by_day: set[tuple[str, str, str]] = set()
+    for _nhs, _upn, born, surname, _pc, given in new:
+        if not (surname and given):
+            continue
+        key = (str(surname).lower(), str(given)[:1].lower())
+        if born is None:
+            any_date.add(key)
+        else:
+            by_year.add((*key, f"{born.year:04d}"))
+            by_day.add((*key, f"{born.month:02d}-{born.day:02d}"))
+    names = any_date | {key[:2] for key in by_year}
+    # The family name and initial first: the date parts are only looked at on those rows.
+    return sa.and_(
+        sa.tuple_(family, initial).in_(sorted(names)),
+        sa.or_(
+            source_person.c.date_of_birth.is_(None),
+            sa.tuple_(family, initial).in_(sorted(any_date)),
+            sa.tuple_(family, initial, year).in_(sorted(by_year)),
+            sa.tuple_(family, initial, month_day).in_(sorted(by_day)),
+        ),
+    )
+
+
 def candidate_filter(conn: Connection) -> Any:
     """A condition selecting new records plus every record of each existing person who could
     be blocked with one of them, or None to read everything (no or too many new records).
 
     The condition mirrors the blocking rules: same NHS number or UPN; same postcode; same
     (possibly swapped) date of birth with the same first initial or family name; same family
-    name and first initial. Reading only these keeps an incremental run proportional to the new
-    records, not to the store.
+    name and first initial with the same birth year, the same birth day and month, or a date of
+    birth missing on one side. Reading only these keeps an incremental run proportional to the
+    new records, not to the store.
     """
     sp = source_person.c
     query = (
@@ -356,14 +388,11 @@ def candidate_filter(conn: Connection) -> Any:
     family = sa.func.lower(sp.family_name)
     initial = sa.func.substr(sa.func.lower(sp.given_name), 1, 1)
     dob_keys: set[tuple[Any, str]] = set()
-    name_keys: set[tuple[str, str]] = set()
     for _nhs, _upn, dob, surname, _pc, given in new:
         keys = [str(given or "")[:1].lower(), str(surname or "").lower()]
         for day in (dob, _swapped(dob)):
             if day is not None:
                 dob_keys.update((day, k) for k in keys if k)
-        if surname and given:
-            name_keys.add((str(surname).lower(), str(given)[:1].lower()))
     blockable = sa.or_(
         sp.nhs_number.in_(sorted({r[0] for r in new if r[0]})),
         sp.upn.in_(sorted({r[1] for r in new if r[1]})),
@@ -377,7 +406,7 @@ def candidate_filter(conn: Connection) -> Any:
                 sa.tuple_(sp.date_of_birth, family).in_(sorted(dob_keys)),
             ),
         ),
-        sa.tuple_(family, initial).in_(sorted(name_keys)),
+        _name_condition(new, family, initial),
     )
     people = sa.select(sp.person_id).where(sp.person_id.is_not(None), blockable)
     return sa.or_(sp.person_id.is_(None), sp.person_id.in_(people))
