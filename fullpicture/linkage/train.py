@@ -84,6 +84,35 @@ def train_model(
             # the other pass still estimates those comparisons.
             _logger.warning("EM pass blocked on %s skipped: %s", rule, exc)
     model: dict[str, Any] = linker.misc.save_model_to_json()
+    return fill_untrained_levels(model, u_pairs)
+
+
+def fill_untrained_levels(model: dict[str, Any], u_pairs: float) -> dict[str, Any]:
+    """Give every level Splink could not estimate a probability, so that no pair is lost.
+
+    Splink scores a level with no m or u probability as a missing (NULL) match weight, which
+    drops every pair at that level from the predictions. That happened at a million records,
+    where the random sample held no pair with the same NHS number or the same current
+    postcode: every such pair vanished and recall fell from 0.99 to 0.97. A u never seen in
+    ``u_pairs`` random pairs is set to ``1 / u_pairs`` (the largest value that is likely to
+    show no hit, so the evidence is understated rather than overstated); an m that EM could not
+    learn is set equal to u (a match weight of zero: the level neither helps nor hurts).
+
+    Args:
+        model: a Splink settings dictionary with trained parameters (changed in place).
+        u_pairs: the number of random pairs u was estimated from.
+
+    Returns:
+        The same dictionary.
+    """
+    for comparison in model.get("comparisons", []):
+        for level in comparison.get("comparison_levels", []):
+            if level.get("is_null_level"):
+                continue
+            if not isinstance(level.get("u_probability"), float | int):
+                level["u_probability"] = 1.0 / u_pairs
+            if not isinstance(level.get("m_probability"), float | int):
+                level["m_probability"] = level["u_probability"]
     return model
 
 
