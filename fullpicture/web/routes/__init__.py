@@ -22,6 +22,7 @@ from fullpicture.web.routes import (
     learning_reviews,
     learning_rules,
     linkage,
+    sharing,
 )
 
 ROUTERS: list[APIRouter] = [
@@ -41,6 +42,7 @@ ROUTERS: list[APIRouter] = [
     learning_gaps.router,
     learning_actions.router,
     admin.router,
+    sharing.router,
     analytics.router,
     api.router,
     learning_api.router,
