@@ -54,7 +54,7 @@ def predict_incremental(con: duckdb.DuckDBPyConnection, model: dict[str, Any]) -
     db_api = DuckDBAPI(con)
     existing = db_api.register("existing_records")
     new = db_api.register("new_records")
-    linker = Linker(new, model, log_level=30)
+    linker = Linker(new, model, log_level=30, validate_settings=False)  # validated in training
     between = linker.inference.predict_between(
         existing, new, threshold_match_probability=_KEEP_PROBABILITY, warning_mode="never"
     )
