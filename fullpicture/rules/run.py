@@ -492,6 +492,21 @@ def _write(
         )
 
 
+def split_runnable(
+    compiled: Sequence[CompiledRule], data: SnapshotData
+) -> tuple[list[CompiledRule], list[CompiledRule]]:
+    """Split the rules into those that can fire on ``data`` and those whose required events
+    (:attr:`Rule.requires`) it lacks, which would find nothing."""
+    counts = data.events.column("event_type").value_counts().to_pylist()
+    type_counts = {str(c["values"]): int(c["counts"]) for c in counts}
+    runnable: list[CompiledRule] = []
+    skipped: list[CompiledRule] = []
+    for item in compiled:
+        fits = item.rule.can_fire(type_counts, item.parameters)
+        (runnable if fits else skipped).append(item)
+    return runnable, skipped
+
+
 def _snapshot(engine: Engine, person_id: str | None) -> SnapshotData:
     scope = None if person_id is None else related_people(engine, person_id)
     return read_store(engine, scope)
@@ -533,12 +548,14 @@ def analyse(
             con.close()
     else:
         session = child_session(all_attributes())
+        runnable, skipped = split_runnable(compiled, data)
         with session.lock:
-            con = session.load(data, as_of)
+            session.load(data, as_of)
             t1 = time.perf_counter()
             findings, outcomes = run_on_lanes(
-                session.lanes, compiled, time_limit=time_limit, handle=findings_of(person_id)
+                session.lanes, runnable, time_limit=time_limit, handle=findings_of(person_id)
             )
+        outcomes += [RuleOutcome(c.rule.id, 0, 0.0) for c in skipped]
     t2 = time.perf_counter()
     counts = _write(engine, compiled, findings, person_id, as_of)
     summary = AnalyseSummary(

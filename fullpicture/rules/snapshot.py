@@ -372,6 +372,7 @@ WITH spans AS (
       WHEN 'year' THEN make_date(year(r.day), 12, 31)
       ELSE r.day END + CASE WHEN r.uncertain THEN {margin} ELSE INTERVAL 0 DAY END AS DATE) AS day_hi{parsed}
   FROM raw_events r
+  ORDER BY CAST(r.event_type AS {EVENT_TYPE_ENUM})
 )
 SELECT r.event_id, r.person_id, r.event_type, r.agency, r.source, r.record_id, r.incident_ref,
   r.location, r.day, r.precision, r.uncertain, r.day_lo, r.day_hi,
