@@ -68,8 +68,8 @@ def child_page(
     errors: dict[str, str] = {}
     filters = _filters(agency, event_type, date_from, date_to, errors)
     with child_unit(app, user, person_id, purpose="view child page") as (conn, access):
-        summary = child_summary(conn, person_id)
-        events = child_events(conn, person_id, filters, access.agencies)
+        summary = child_summary(conn, person_id, access.whole_agencies)
+        events = child_events(conn, person_id, filters, access.agencies, access.shared_fields)
         all_agencies, all_types = event_facets(conn, person_id, access.agencies)
         voice = [e for e in events if e.event_type in VOICE_TYPES]
         return render(
@@ -87,7 +87,7 @@ def child_page(
             all_agencies=all_agencies,
             all_types=[(t, EVENT_TYPES[t].label if t in EVENT_TYPES else t) for t in all_types],
             voice=voice,
-            household=household(conn, person_id, access.agencies),
+            household=household(conn, person_id, access.whole_agencies),
             alerts=integrations.open_alerts_for(app.engine, [person_id]),
             exports=_exports_for(user),
         )
@@ -110,13 +110,13 @@ def household_page(
 ) -> Response:
     """The people around the child, from every agency's relationship records."""
     with child_unit(app, user, person_id, purpose="view household") as (conn, access):
-        summary = child_summary(conn, person_id)
+        summary = child_summary(conn, person_id, access.whole_agencies)
         return render(
             request,
             "household.html",
             child=summary,
             person_id=person_id,
-            household=household(conn, person_id, access.agencies),
+            household=household(conn, person_id, access.whole_agencies),
         )
 
 
