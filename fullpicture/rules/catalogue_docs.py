@@ -8,7 +8,7 @@ for, why, parameters, citations, known limits) and the page never drifts from th
 from __future__ import annotations
 
 from fullpicture.rules.library import ALL_RULES
-from fullpicture.rules.spec import Rule
+from fullpicture.rules.spec import Requirement, Rule
 
 BEGIN, END = "<!-- rules:begin -->", "<!-- rules:end -->"
 
@@ -40,8 +40,19 @@ def _rule_section(rule: Rule) -> str:
         lines += [f"**Windows.** {rule.windows}", ""]
     lines.append("**Learning.** " + "; ".join(f"{c.code}, {c.source}" for c in rule.citations))
     lines += ["", f"**Known limits.** {rule.limits}", ""]
+    if rule.requires:
+        needs = "; and ".join(_requirement_text(r) for r in rule.requires)
+        lines += [f"**Cannot fire without** {needs} (the per-child path skips it otherwise).", ""]
     lines += [f"**Explanation template.** `{rule.explanation}`", ""]
     return "\n".join(lines)
+
+
+def _requirement_text(req: Requirement) -> str:
+    if isinstance(req.at_least, str):
+        count = f"`{req.at_least}` events"
+    else:
+        count = "one event" if req.at_least == 1 else f"{req.at_least} events"
+    return f"at least {count} of type " + ", ".join(f"`{t}`" for t in sorted(req.types))
 
 
 def render_catalogue() -> str:

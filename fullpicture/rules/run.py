@@ -13,6 +13,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -29,6 +30,7 @@ from fullpicture.rules.library import ALL_RULES, all_attributes
 from fullpicture.rules.snapshot import (
     SnapshotData,
     calendar_span,
+    event_type_values,
     load_snapshot,
     read_store,
     refill_snapshot,
@@ -45,6 +47,13 @@ from fullpicture.rules.spec import (
 
 DEFAULT_TIME_LIMIT = 120.0
 """Seconds one rule may run before its DuckDB query is interrupted."""
+
+DEFAULT_LANES = 2
+"""How many rules run at the same time (the target machine has two cores)."""
+
+REFILLS_PER_SESSION = 500
+"""Refills before the per-child session starts a fresh database: DuckDB keeps deleted rows in
+its row groups, so scans of a table refilled thousands of times slow down (several-fold by 2,000)."""
 
 
 @dataclass(frozen=True)
@@ -243,69 +252,27 @@ def to_finding(compiled: CompiledRule, row: Mapping[str, Any]) -> Finding:
     )
 
 
-def run_compiled(
-    con: duckdb.DuckDBPyConnection,
-    compiled: Sequence[CompiledRule],
-    *,
-    time_limit: float = DEFAULT_TIME_LIMIT,
-    person_id: str | None = None,
-    prepared: Callable[[CompiledRule], str] | None = None,
-) -> tuple[list[Finding], list[RuleOutcome]]:
-    """Run every compiled rule on a loaded snapshot; keep only ``person_id``'s findings if given.
+class Lane:
+    """One connection (a cursor of the snapshot) that runs rules one after another.
 
-    ``prepared`` gives the statement to run for a rule (its prepared plan) instead of its SQL.
-    """
-    findings: list[Finding] = []
-    outcomes = []
-    watchdog = Watchdog(con)
-    try:
-        for item in compiled:
-            started = time.perf_counter()
-            statement = None if prepared is None else prepared(item)
-            rows = execute_rule(con, item, time_limit, watchdog=watchdog, statement=statement)
-            if person_id is not None:
-                rows = [r for r in rows if r["person_id"] == person_id]
-            findings.extend(to_finding(item, r) for r in rows)
-            outcomes.append(RuleOutcome(item.rule.id, len(rows), time.perf_counter() - started))
-    finally:
-        watchdog.close()
-    return findings, outcomes
-
-
-class ChildSession:
-    """A per-process DuckDB kept for the per-child path, with every rule prepared on it once.
-
-    Planning a rule costs far more than running it over one child's few rows, so the tables are
-    refilled in place for each child (see :func:`refill_snapshot`) and the prepared statements
-    are reused. One child is analysed at a time per process (a lock guards the connection).
+    Several lanes over the same snapshot run different rules at the same time, so that both cores
+    are busy even while one rule is in a single-threaded phase (a sort, fetching its rows). A lane
+    may prepare each rule's plan once and reuse it (the per-child session does).
     """
 
-    def __init__(self, attributes: tuple[str, ...]) -> None:
-        self._attributes = attributes
-        self._con: duckdb.DuckDBPyConnection | None = None
-        self._calendar: tuple[date, date] | None = None
-        self._prepared: dict[str, str] = {}
-        self.lock = threading.Lock()
+    def __init__(self, con: duckdb.DuckDBPyConnection, *, prepare: bool = False) -> None:
+        self.con = con
+        self._prepared: dict[str, str] | None = {} if prepare else None
 
-    def load(self, data: SnapshotData, as_of: datetime) -> duckdb.DuckDBPyConnection:
-        """Put ``data`` in the session's tables and return the connection (hold ``lock``)."""
-        if self._con is None:
-            con = load_snapshot(data, self._attributes, as_of, threads=1)
-            self._calendar = calendar_span(con)
-            self._con = con
-            return con
-        calendar, self._calendar = self._calendar, None  # unknown until the refill succeeds
-        self._calendar = refill_snapshot(self._con, data, self._attributes, as_of, calendar)
-        return self._con
-
-    def prepared(self, compiled: CompiledRule) -> str:
-        """The statement running ``compiled``'s prepared plan, preparing it the first time."""
+    def statement(self, compiled: CompiledRule) -> str | None:
+        """What to run for ``compiled``: ``EXECUTE`` of its prepared plan, or ``None`` (its SQL)."""
+        if self._prepared is None:
+            return None
         name = self._prepared.get(compiled.sql_hash)
         if name is None:
-            assert self._con is not None  # load() comes first
             name = f"rule_{compiled.sql_hash[:16]}"
             try:
-                self._con.execute(f"PREPARE {name} AS {compiled.sql}")
+                self.con.execute(f"PREPARE {name} AS {compiled.sql}")
             except duckdb.Error as exc:
                 raise RuleError(
                     f"Rule {compiled.rule.id} failed: {exc}",
@@ -313,6 +280,178 @@ class ChildSession:
                 ) from exc
             self._prepared[compiled.sql_hash] = name
         return f"EXECUTE {name}"
+
+
+@dataclass
+class _Work:
+    """The rules of one run, handed out to the lanes one at a time."""
+
+    compiled: Sequence[CompiledRule]
+    next_index: int = 0
+    failed: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def take(self) -> int | None:
+        with self.lock:
+            if self.failed or self.next_index >= len(self.compiled):
+                return None
+            self.next_index += 1
+            return self.next_index - 1
+
+
+Handler = Callable[[CompiledRule, list[dict[str, Any]]], list[Any]]
+"""What a run does with one rule's result rows (e.g. turn them into findings)."""
+
+
+def findings_of(person_id: str | None = None) -> Handler:
+    """A handler turning result rows into findings, keeping only ``person_id``'s if given."""
+
+    def handle(item: CompiledRule, rows: list[dict[str, Any]]) -> list[Any]:
+        if person_id is not None:
+            rows = [r for r in rows if r["person_id"] == person_id]
+        return [to_finding(item, r) for r in rows]
+
+    return handle
+
+
+def _drain(lane: Lane, work: _Work, time_limit: float, results: list[Any], handle: Handler) -> None:
+    watchdog = Watchdog(lane.con)
+    try:
+        while (index := work.take()) is not None:
+            item = work.compiled[index]
+            started = time.perf_counter()
+            try:
+                statement = lane.statement(item)
+                rows = execute_rule(
+                    lane.con, item, time_limit, watchdog=watchdog, statement=statement
+                )
+            except RuleError:
+                work.failed = True
+                raise
+            handled = handle(item, rows)
+            seconds = time.perf_counter() - started
+            results[index] = (handled, RuleOutcome(item.rule.id, len(handled), seconds))
+    finally:
+        watchdog.close()
+
+
+def run_on_lanes(
+    lanes: Sequence[Lane],
+    compiled: Sequence[CompiledRule],
+    *,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    handle: Handler | None = None,
+) -> tuple[list[Any], list[RuleOutcome]]:
+    """Run every compiled rule, the lanes taking the next rule as each finishes one.
+
+    Args:
+        lanes: the connections to run on, side by side.
+        compiled: the rules.
+        time_limit: seconds per rule before its query is interrupted.
+        handle: what to do with each rule's rows (default: turn them all into findings).
+
+    Returns:
+        What ``handle`` made of every rule's rows, and each rule's outcome, in the order of
+        ``compiled`` whichever lane ran each rule.
+
+    Raises:
+        RuleError: a rule failed or ran out of time (the other lanes stop after their current rule).
+    """
+    work = _Work(compiled)
+    results: list[Any] = [None] * len(compiled)
+    handler = handle or findings_of()
+    if len(lanes) == 1:
+        _drain(lanes[0], work, time_limit, results, handler)
+    else:
+        with ThreadPoolExecutor(max_workers=len(lanes), thread_name_prefix="rule-lane") as pool:
+            futures = [
+                pool.submit(_drain, lane, work, time_limit, results, handler) for lane in lanes
+            ]
+            for future in futures:
+                future.result()
+    return [x for handled, _ in results for x in handled], [outcome for _, outcome in results]
+
+
+def run_compiled(
+    con: duckdb.DuckDBPyConnection,
+    compiled: Sequence[CompiledRule],
+    *,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    person_id: str | None = None,
+    lanes: int = DEFAULT_LANES,
+    handle: Handler | None = None,
+) -> tuple[list[Any], list[RuleOutcome]]:
+    """Run every compiled rule on a loaded snapshot; keep only ``person_id``'s findings if given.
+
+    Args:
+        con: the loaded snapshot.
+        compiled: the rules.
+        time_limit: seconds per rule before its query is interrupted.
+        person_id: keep only this person's findings.
+        lanes: how many rules run at the same time (each on its own cursor of ``con``).
+        handle: what to do with each rule's rows instead (``person_id`` is then ignored).
+
+    Returns:
+        The findings (or what ``handle`` made of the rows) and each rule's outcome.
+
+    Raises:
+        RuleError: a rule failed or ran out of time.
+    """
+    cursors = [con.cursor() for _ in range(max(1, lanes))]
+    try:
+        return run_on_lanes(
+            [Lane(c) for c in cursors],
+            compiled,
+            time_limit=time_limit,
+            handle=handle or findings_of(person_id),
+        )
+    finally:
+        for cursor in cursors:
+            cursor.close()
+
+
+class ChildSession:
+    """A per-process DuckDB kept for the per-child path, with every rule prepared on it once.
+
+    Planning a rule costs far more than running it over one child's few rows, so the tables are
+    refilled in place for each child (see :func:`refill_snapshot`) and the prepared statements
+    are reused, on each of the session's lanes. One child is analysed at a time per process (a
+    lock guards the connection); its rules run on the lanes side by side.
+    """
+
+    def __init__(self, attributes: tuple[str, ...], lanes: int = DEFAULT_LANES) -> None:
+        self._attributes = attributes
+        self._lane_count = max(1, lanes)
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._calendar: tuple[date, date] | None = None
+        self._types: tuple[str, ...] = ()
+        self._refills = 0
+        self.lanes: list[Lane] = []
+        self.lock = threading.Lock()
+
+    def load(self, data: SnapshotData, as_of: datetime) -> duckdb.DuckDBPyConnection:
+        """Put ``data`` in the session's tables and return the connection (hold ``lock``)."""
+        types = event_type_values(data.events)
+        if self._con is not None and (self._refills >= REFILLS_PER_SESSION or types != self._types):
+            self.close()  # see REFILLS_PER_SESSION; or an event type the ENUM does not hold
+        if self._con is None:
+            con = load_snapshot(data, self._attributes, as_of, threads=1)
+            self._calendar, self._types, self._refills = calendar_span(con), types, 0
+            self._con = con
+            self.lanes = [Lane(con.cursor(), prepare=True) for _ in range(self._lane_count)]
+            return con
+        calendar, self._calendar = self._calendar, None  # unknown until the refill succeeds
+        self._calendar = refill_snapshot(self._con, data, self._attributes, as_of, calendar)
+        self._refills += 1
+        return self._con
+
+    def close(self) -> None:
+        """Close the session's database; the next :meth:`load` starts a new one."""
+        for lane in self.lanes:
+            lane.con.close()
+        if self._con is not None:
+            self._con.close()
+        self._con, self._calendar, self.lanes = None, None, []
 
 
 _SESSIONS: dict[tuple[str, ...], ChildSession] = {}
@@ -351,6 +490,21 @@ def _write(
             person_ids=None if person_id is None else [person_id],
             reason=reason,
         )
+
+
+def split_runnable(
+    compiled: Sequence[CompiledRule], data: SnapshotData
+) -> tuple[list[CompiledRule], list[CompiledRule]]:
+    """Split the rules into those that can fire on ``data`` and those whose required events
+    (:attr:`Rule.requires`) it lacks, which would find nothing."""
+    counts = data.events.column("event_type").value_counts().to_pylist()
+    type_counts = {str(c["values"]): int(c["counts"]) for c in counts}
+    runnable: list[CompiledRule] = []
+    skipped: list[CompiledRule] = []
+    for item in compiled:
+        fits = item.rule.can_fire(type_counts, item.parameters)
+        (runnable if fits else skipped).append(item)
+    return runnable, skipped
 
 
 def _snapshot(engine: Engine, person_id: str | None) -> SnapshotData:
@@ -394,12 +548,14 @@ def analyse(
             con.close()
     else:
         session = child_session(all_attributes())
+        runnable, skipped = split_runnable(compiled, data)
         with session.lock:
-            con = session.load(data, as_of)
+            session.load(data, as_of)
             t1 = time.perf_counter()
-            findings, outcomes = run_compiled(
-                con, compiled, time_limit=time_limit, person_id=person_id, prepared=session.prepared
+            findings, outcomes = run_on_lanes(
+                session.lanes, runnable, time_limit=time_limit, handle=findings_of(person_id)
             )
+        outcomes += [RuleOutcome(c.rule.id, 0, 0.0) for c in skipped]
     t2 = time.perf_counter()
     counts = _write(engine, compiled, findings, person_id, as_of)
     summary = AnalyseSummary(

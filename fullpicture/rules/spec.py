@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -67,6 +67,24 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Requirement:
+    """Events without which a rule cannot find anything: at least ``at_least`` events whose type
+    is one of ``types`` (a number, or the name of the parameter that gives it).
+
+    The per-child path skips a rule whose requirements the child's scope does not meet, which
+    gives the same result as running it (a test checks every golden finding against them).
+    """
+
+    types: Collection[str]
+    at_least: int | str = 1
+
+    def count(self, parameters: Mapping[str, Any]) -> int:
+        """How many events are needed with these parameters (never fewer than one)."""
+        value = parameters[self.at_least] if isinstance(self.at_least, str) else self.at_least
+        return max(1, int(value))
+
+
+@dataclass(frozen=True)
 class Rule:
     """One rule of the library.
 
@@ -87,6 +105,7 @@ class Rule:
         attributes: event attribute keys the rule reads (extracted into ``a_<key>`` columns).
         windows: how the rule reads "12 months" and similar (calendar or fixed days).
         details: optional function adding formatted phrases to the explanation's values.
+        requires: events the rule cannot fire without (all must be met); empty: no shortcut.
     """
 
     id: str
@@ -105,10 +124,18 @@ class Rule:
     attributes: tuple[str, ...] = ()
     windows: str = ""
     details: Callable[[Mapping[str, Any]], Mapping[str, str]] | None = None
+    requires: tuple[Requirement, ...] = ()
 
     def defaults(self) -> dict[str, Any]:
         """Return the documented default of every parameter."""
         return {p.name: p.default for p in self.parameters}
+
+    def can_fire(self, type_counts: Mapping[str, int], parameters: Mapping[str, Any]) -> bool:
+        """False when events of these type counts cannot meet the rule's requirements."""
+        return all(
+            sum(type_counts.get(t, 0) for t in req.types) >= req.count(parameters)
+            for req in self.requires
+        )
 
 
 def config_path() -> Path | None:

@@ -11,7 +11,7 @@ import ibis.expr.types as ir
 from fullpicture.rules.learning import cite
 from fullpicture.rules.patterns import clusters, household, of_types, plus_months
 from fullpicture.rules.snapshot import Tables
-from fullpicture.rules.spec import Parameter, Rule, Severity
+from fullpicture.rules.spec import Parameter, Requirement, Rule, Severity
 from fullpicture.vocabulary import CONCERN_TYPES
 
 REFERRAL_TYPES = ("social_care.referral", "social_care.contact")
@@ -55,6 +55,7 @@ ACC_1 = Rule(
     explanation="{count} concerns from {agencies} agencies between {anchor_on} and {last_on}, "
     "within {months} months of each other.",
     build=_accumulation,
+    requires=(Requirement(CONCERN_TYPES, "threshold"),),
     windows="12 calendar months (29 February + 12 months = 28 February).",
 )
 
@@ -118,6 +119,7 @@ ACC_2 = Rule(
     explanation="{cycles} times the case was closed and a new referral followed within {months} "
     "months (closures from {anchor_on} to {last_on}).",
     build=_revolving_door,
+    requires=(Requirement(("social_care.case_closure",), "cycles"),),
     windows="12 calendar months from the closure.",
 )
 
@@ -164,6 +166,7 @@ ACC_3 = Rule(
     explanation="Child protection plan started on {started}; a previous plan started on "
     "{previous_on}, and no record of compliance with it was made before the new plan.",
     build=_repeat_plan,
+    requires=(Requirement(("social_care.cp_plan_start",), 2),),
 )
 
 RULES = (ACC_1, ACC_2, ACC_3)

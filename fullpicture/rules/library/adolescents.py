@@ -11,7 +11,7 @@ import ibis.expr.types as ir
 from fullpicture.rules.learning import cite
 from fullpicture.rules.patterns import age_below, clusters, mentions_any, of_types
 from fullpicture.rules.snapshot import Tables
-from fullpicture.rules.spec import Parameter, Rule, Severity
+from fullpicture.rules.spec import Parameter, Requirement, Rule, Severity
 
 _INDICATORS = {
     "education.exclusion": "exclusion",
@@ -66,6 +66,7 @@ EXT_1 = Rule(
     explanation="{kinds} different exploitation indicators between {anchor_on} and {last_on}; "
     "consider a strategy discussion.",
     build=_indicators,
+    requires=(Requirement(tuple(_INDICATORS), "kinds"),),
     windows="Calendar months.",
 )
 
@@ -143,6 +144,7 @@ EXT_4 = Rule(
     explanation="{count} self-harm attendances between {anchor_on} and {last_on}; no CAMHS "
     "referral recorded.",
     build=_self_harm,
+    requires=(Requirement(("health.ed_attendance", "health.admission"), "attendances"),),
     attributes=("reason",),
     windows="Calendar months.",
 )

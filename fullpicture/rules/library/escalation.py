@@ -11,7 +11,7 @@ import ibis.expr.types as ir
 from fullpicture.rules.learning import cite
 from fullpicture.rules.patterns import clusters, of_types, with_context
 from fullpicture.rules.snapshot import Tables
-from fullpicture.rules.spec import Parameter, Rule, Severity, format_value
+from fullpicture.rules.spec import Parameter, Requirement, Rule, Severity, format_value
 from fullpicture.vocabulary import CONCERN_TYPES
 
 
@@ -68,6 +68,7 @@ ESC_1 = Rule(
         else f"it was resolved late, on {format_value(f['resolved_on'])}"
     },
     build=_unresolved,
+    requires=(Requirement(("social_care.escalation_raised",)),),
     attributes=("due", "raised_by"),
 )
 
@@ -108,6 +109,7 @@ ESC_2 = Rule(
     explanation="{count} concerns between {anchor_on} and {last_on} and no assessment since; list "
     "for supervision.",
     build=_below_threshold,
+    requires=(Requirement(CONCERN_TYPES, "threshold"),),
     windows="12 calendar months.",
 )
 

@@ -19,7 +19,7 @@ from fullpicture.rules.patterns import (
     working_day_deadline,
 )
 from fullpicture.rules.snapshot import Tables
-from fullpicture.rules.spec import Parameter, Rule, Severity
+from fullpicture.rules.spec import Parameter, Requirement, Rule, Severity
 
 _ASSESSMENTS = ("social_care.assessment_start", "social_care.assessment_end")
 _JOINING_ROLES = ("partner_of_parent", "step_parent", "household_member", "carer")
@@ -103,6 +103,7 @@ FAM_1 = Rule(
     explanation="{adult_id} ({role_text}) {joined_text} took no part in the child's assessment "
     "on {anchor_on}.",
     build=_hidden_adult,
+    requires=(Requirement(_ASSESSMENTS),),
     details=_role_details,
 )
 
@@ -201,6 +202,7 @@ FAM_3 = Rule(
     explanation="{adult_id} joined the household ({role}) on {joined}; domestic abuse by them was "
     "recorded from {first_da}, and no assessment of the child has included them.",
     build=_prior_abuse,
+    requires=(Requirement(("police.domestic_abuse_incident",)),),
 )
 
 
@@ -246,6 +248,9 @@ FAM_4 = Rule(
     parameters=(Parameter("working_days", 20, "working days for the assessment"),),
     explanation="Identified as a young carer on {anchor_on}; no young carer's assessment by {due}.",
     build=_young_carer,
+    requires=(
+        Requirement(("social_care.young_carer_identified", "education.young_carer_identified")),
+    ),
     attributes=("assessment_kind",),
     windows="Working days.",
 )
@@ -274,6 +279,7 @@ FAM_5 = Rule(
     ),
     explanation="Not brought to {count} health appointments between {anchor_on} and {last_on}.",
     build=_not_brought,
+    requires=(Requirement(("health.was_not_brought",), "missed"),),
     windows="Calendar months.",
 )
 

@@ -21,7 +21,7 @@ from fullpicture.rules.patterns import (
     plus_months,
 )
 from fullpicture.rules.snapshot import Tables
-from fullpicture.rules.spec import Parameter, Rule, Severity
+from fullpicture.rules.spec import Parameter, Requirement, Rule, Severity
 
 
 def _moves(t: Tables) -> ir.Table:
@@ -78,6 +78,7 @@ LAC_1 = Rule(
     ),
     explanation="{count} {kind} between {anchor_on} and {last_on}, within {months} months.",
     build=_instability,
+    requires=(Requirement(("social_care.placement_start",), 2),),
     attributes=("planned",),
     windows="12 calendar months (the 903 measure counts a year).",
 )
@@ -105,6 +106,7 @@ LAC_2 = Rule(
     ),
     explanation="{count} changes of social worker between {anchor_on} and {last_on}.",
     build=_churn,
+    requires=(Requirement(("social_care.social_worker_change",), "changes"),),
     windows="12 calendar months.",
 )
 
@@ -134,6 +136,7 @@ LAC_2N = Rule(
     citations=cite("LAC-2", "BSCP-B-2021"),
     explanation="Social worker changed on {changed}; the child was not told beforehand.",
     build=_not_told,
+    requires=(Requirement(("social_care.social_worker_change",)),),
     attributes=("child_told",),
 )
 
@@ -212,6 +215,7 @@ LAC_3 = Rule(
     explanation="{what} on {on} ({offence}){where} while {why}; no professionals' meeting recorded "
     "since.",
     build=_criminalised,
+    requires=(Requirement(_OFFENCES),),
     details=_criminalised_details,
     attributes=("in_placement", "offence"),
 )
@@ -245,6 +249,7 @@ LAC_5 = Rule(
     explanation="Placement move on {moved} recorded as: {reason}. Consider the peer group's role "
     "for each child involved.",
     build=_peer_split,
+    requires=(Requirement(("social_care.placement_start", "social_care.placement_end")),),
     attributes=("reason",),
 )
 
@@ -267,15 +272,15 @@ def _behaviours(t: Tables) -> ir.Table:
     return ev.filter(ev.behaviour.notnull())
 
 
+_INTERVENTIONS = (
+    "youth_justice.intervention",
+    "social_care.service_provided",
+    "partnership.return_interview_done",
+)
+
+
 def _more_of_same(t: Tables, p: Mapping[str, Any]) -> ir.Table:
-    iv = of_types(
-        t.events,
-        [
-            "youth_justice.intervention",
-            "social_care.service_provided",
-            "partnership.return_interview_done",
-        ],
-    )
+    iv = of_types(t.events, _INTERVENTIONS)
     kind = ibis.cases(
         (iv.event_type == "partnership.return_interview_done", "return interview"),
         else_=iv.a_intervention_kind.coalesce(iv.a_service, iv.event_type),
@@ -339,6 +344,7 @@ LAC_6 = Rule(
     explanation="'{kind}' used {times} times from {anchor_on}; {incidents} incidents of "
     "{behaviour} since, the latest on {last_on}; no professionals' meeting recorded.",
     build=_more_of_same,
+    requires=(Requirement(_INTERVENTIONS, "interventions"),),
     attributes=("intervention_kind", "service", "reason", "incident_kind"),
 )
 

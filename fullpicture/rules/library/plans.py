@@ -19,7 +19,7 @@ from fullpicture.rules.patterns import (
     working_day_deadline,
 )
 from fullpicture.rules.snapshot import Tables
-from fullpicture.rules.spec import Parameter, Rule, Severity, format_value
+from fullpicture.rules.spec import Parameter, Requirement, Rule, Severity, format_value
 
 
 def _has_record(
@@ -92,6 +92,7 @@ CPP_1 = Rule(
     ),
     explanation="Child protection plan ended on {ended} with {gaps} recorded by {due}.",
     build=_step_down,
+    requires=(Requirement(("social_care.cp_plan_end",)),),
     details=_step_down_details,
     windows="Working days after the end; fixed days before it.",
 )
@@ -134,6 +135,10 @@ CPP_2 = Rule(
     explanation="Child born {born}: child protection plan from {started} ended on {ended}, less "
     "than {months} months later.",
     build=_baby_plan,
+    requires=(
+        Requirement(("social_care.cp_plan_start",)),
+        Requirement(("social_care.cp_plan_end",)),
+    ),
     windows="Calendar months.",
 )
 
@@ -210,6 +215,7 @@ CPP_3 = Rule(
     explanation="A sibling's {harm} was recorded on {harmed_on}; no assessment or strategy "
     "discussion for this child by {due}.",
     build=_after_harm,
+    requires=(Requirement(("social_care.child_death", "social_care.serious_injury")),),
     details=_harm_details,
     windows="Working days.",
 )

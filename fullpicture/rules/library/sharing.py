@@ -22,7 +22,7 @@ from fullpicture.rules.patterns import (
     working_day_deadline,
 )
 from fullpicture.rules.snapshot import Tables
-from fullpicture.rules.spec import Parameter, Rule, Severity
+from fullpicture.rules.spec import Parameter, Requirement, Rule, Severity
 from fullpicture.vocabulary import FORUM_TYPES
 
 _SHARED = "partnership.information_shared"
@@ -98,6 +98,7 @@ SHR_1 = Rule(
     explanation="{adult_id}, an adult in the household, was discussed at MARAC on {marac_on}; no "
     "information sharing is recorded before the child's next decision on {decision_on}.",
     build=_marac_not_shared,
+    requires=(Requirement(("partnership.marac",)),),
 )
 
 
@@ -152,6 +153,7 @@ SHR_2 = Rule(
     explanation="Discussed in {forums} different forums from {first_on} within {days} days, with "
     "no information shared between them.",
     build=_parallel_forums,
+    requires=(Requirement(FORUM_TYPES),),
     windows="Fixed days.",
 )
 
@@ -195,6 +197,7 @@ SHR_3 = Rule(
     explanation="Transferred in from {from_area} on {arrived}; no previous records received by "
     "{due}.",
     build=_transfer_in,
+    requires=(Requirement(("social_care.transfer_in",)),),
     attributes=("from_area",),
     windows="Working days.",
 )
@@ -246,6 +249,7 @@ SHR_4 = Rule(
     explanation="Open to CAMHS and moved from {from_area} to {to_area} on {moved}; no CAMHS "
     "transfer or continuation recorded by {due}.",
     build=_service_lost,
+    requires=(Requirement(("social_care.placement_start",)),),
     attributes=("area",),
     windows="Working days.",
 )
@@ -293,6 +297,7 @@ SHR_5 = Rule(
     explanation="Case closed on {closed} by signposting to {to}; nothing from {to} about the child "
     "within {months} months.",
     build=_signposted,
+    requires=(Requirement(("social_care.case_closure",)),),
     attributes=("outcome", "signposted_to"),
     windows="Calendar months.",
 )

@@ -20,7 +20,7 @@ from fullpicture.rules.patterns import (
     working_day_deadline,
 )
 from fullpicture.rules.snapshot import Tables
-from fullpicture.rules.spec import Parameter, Rule, Severity, format_span, format_value
+from fullpicture.rules.spec import Parameter, Requirement, Rule, Severity, format_span, format_value
 
 _RETURN_INTERVIEW = (
     "partnership.return_interview_offered",
@@ -74,6 +74,10 @@ TIM_1 = Rule(
     explanation="Missing {span} (police ref {ref}). No return interview offered by {deadline}, "
     "{hours} hours after return.",
     build=_missing_without_interview,
+    requires=(
+        Requirement(("police.missing_start",)),
+        Requirement(("police.missing_end",)),
+    ),
     details=lambda f: {"span": format_span(f["went"], f["returned"])},
     windows="Real hours: times are UTC instants, so 72 hours across a clock change is 72 hours.",
 )
@@ -101,6 +105,7 @@ TIM_1R = Rule(
     ),
     explanation="{count} missing episodes between {anchor_on} and {last_on} (within {days} days).",
     build=_repeat_missing,
+    requires=(Requirement(("police.missing_start",), "episodes"),),
     windows="90 days is a fixed number of days.",
 )
 
@@ -174,6 +179,7 @@ TIM_2 = Rule(
     ),
     explanation="Emergency placement move on {moved}: {gaps}.",
     build=_emergency_moves,
+    requires=(Requirement(("social_care.placement_start",)),),
     attributes=("planned",),
     windows="Working days from the England and Wales calendar (bank holidays skipped).",
     details=_emergency_details,
@@ -225,6 +231,7 @@ TIM_3 = Rule(
     explanation="Risk assessment ({topic}) of {assessed} was due for review by {due}; no review "
     "is recorded.",
     build=_stale_risk,
+    requires=(Requirement(("social_care.risk_assessment", "social_care.risk_assessment_review")),),
     attributes=("review_due", "topic"),
 )
 
@@ -278,6 +285,7 @@ TIM_4 = Rule(
     explanation="Pregnancy booked on {booked} (due {due_date}; risks: {risks}). No pre-birth "
     "assessment started by {start_by}.",
     build=_late_pre_birth,
+    requires=(Requirement(("health.pregnancy_booking",)),),
     attributes=("due_date", "risk_factors", "assessment_kind"),
 )
 
@@ -315,6 +323,7 @@ TIM_5 = Rule(
     explanation="Strategy discussion on {held} with no health participant recorded (present: "
     "{present}).",
     build=_strategy_without_health,
+    requires=(Requirement(("social_care.strategy_discussion",)),),
     attributes=("agencies_present",),
 )
 

@@ -18,7 +18,7 @@ from fullpicture.rules.patterns import (
     plus_days,
 )
 from fullpicture.rules.snapshot import Tables
-from fullpicture.rules.spec import Parameter, Rule, Severity
+from fullpicture.rules.spec import Parameter, Requirement, Rule, Severity
 from fullpicture.vocabulary import DECISION_TYPES
 
 
@@ -77,6 +77,7 @@ VOI_1 = Rule(
     explanation="{decision_label} on {decided}: no wishes and feelings recorded in the {days} days "
     "before.",
     build=_without_voice,
+    requires=(Requirement(DECISION_TYPES),),
     details=_decision_details,
     windows="Fixed days.",
 )
@@ -134,6 +135,7 @@ VOI_2 = Rule(
     explanation="The child asked for {service} {times} times, from {anchor_on} to {last_on}; no "
     "service or referral followed.",
     build=_unanswered,
+    requires=(Requirement(("social_care.child_request",), "requests"),),
     attributes=("service",),
 )
 
@@ -173,6 +175,7 @@ VOI_3 = Rule(
     explanation="{count} statutory visits from {anchor_on} to {last_on} without seeing the child "
     "alone.",
     build=_not_seen_alone,
+    requires=(Requirement(("social_care.statutory_visit",), "visits"),),
     attributes=("seen_alone",),
     windows="Calendar months.",
 )
