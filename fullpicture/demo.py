@@ -23,6 +23,7 @@ from fullpicture.errors import ConfigurationError
 from fullpicture.exports.report import write_report
 from fullpicture.intake.importer import import_files
 from fullpicture.intake.mapping import load_mapping
+from fullpicture.learning.library import import_documents
 from fullpicture.linkage import link
 from fullpicture.rules.run import analyse
 from fullpicture.store.database import open_store
@@ -131,6 +132,17 @@ def run_rules(ctx: DemoContext) -> str:
     )
 
 
+DEMO_REVIEWS = Path(__file__).parent / "learning" / "data" / "demo_reviews"
+"""Synthetic case-review documents (written for fullpicture, in several formats) for the demo."""
+
+
+def import_reviews(ctx: DemoContext) -> str:
+    """Take the synthetic case reviews into the learning library, as an analyst would."""
+    results = import_documents(ctx.store(), [DEMO_REVIEWS], imported_by="demo", embed=False)
+    reviews, items = sum(r.reviews for r in results), sum(r.items for r in results)
+    return f"{len(results)} documents: {reviews} reviews, {items:,} learning items in the library"
+
+
 def write_html_report(ctx: DemoContext) -> str:
     """Build every child's chronology and write the browsable report."""
     with Progress(console=ctx.console, transient=True) as bar:
@@ -156,6 +168,7 @@ def demo_steps() -> list[DemoStep]:
         DemoStep("Import every agency's extract", import_extracts),
         DemoStep("Link people across agencies", link_people),
         DemoStep("Run the rules from case-review learning", run_rules),
+        DemoStep("Import synthetic case reviews into the learning library", import_reviews),
         DemoStep("Build the chronologies and write the report", write_html_report),
     ]
 

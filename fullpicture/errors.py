@@ -86,3 +86,8 @@ class AccessDeniedError(FullpictureError):
 
 class AuditError(FullpictureError):
     """The audit log could not be written, or it does not verify."""
+
+
+class ProtectionError(FullpictureError):
+    """A share, subject access request or destruction breaks a data-protection rule (no
+    sharing agreement, an expired agreement, a field not approved, a legal hold, ...)."""

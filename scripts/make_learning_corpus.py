@@ -4,7 +4,7 @@ Every document in tests/learning/corpus/src/*.md is fictional text written for t
 real review, partnership or child). A source is Markdown with a header:
 
     format: pdf | docx | html | markdown | text
-    split: dev | heldout
+    split: dev | heldout | heldout2 | heldout3
     shape: a few words on the document's shape
     slides: yes            (optional: render as a slide deck converted to text)
     review: TYPE | PARTNERSHIP | YEAR      (one line per review, in document order)

@@ -94,3 +94,16 @@ def test_should_generate_and_import_a_small_authority(tmp_path):
     totals = ctx.results["intake"]
     assert totals["read"] == totals["stored"] + totals["quarantined"] > 0
     assert ctx.results["synth"].children >= 3
+
+
+def test_should_fill_the_learning_library_with_the_synthetic_reviews(tmp_path):
+    from sqlalchemy import func, select
+
+    from fullpicture.demo import DEMO_REVIEWS, import_reviews
+    from fullpicture.learning.tables import learning_document
+
+    steps = [DemoStep("Reviews", import_reviews)]
+    ctx = run_demo(tmp_path / "demo", steps=steps, console=_console())
+    with ctx.store().connect() as conn:
+        documents = conn.execute(select(func.count()).select_from(learning_document)).scalar_one()
+    assert documents == len(list(DEMO_REVIEWS.iterdir())) > 0

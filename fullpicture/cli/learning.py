@@ -372,27 +372,30 @@ def evaluate_learning(
 
     Example: fullpicture evaluate learning --json
     """
-    from fullpicture.learning.evaluate import evaluate
+    from fullpicture.learning.evaluate import SPLITS, evaluate
 
     result = evaluate(corpus)
     if as_json:
         print_json(result)
         return
-    for split in ("dev", "heldout"):
+    for split, description in SPLITS.items():
         figures = result[split]
         meta = figures["metadata_accuracy"]
         console.print(
-            f"[bold]{split}[/] ({figures['documents']} documents, {figures['reviews']} reviews): "
-            f"item-kind F1 {figures['items_micro']['f1']:.3f}, theme F1 "
-            f"{figures['themes_micro']['f1']:.3f}, metadata accuracy type {meta['review_type']:.3f}"
-            f" partnership {meta['partnership']:.3f} year {meta['year']:.3f}",
+            f"[bold]{split}[/] ({description}; {figures['documents']} documents, "
+            f"{figures['reviews']} reviews): item-kind F1 {figures['items_micro']['f1']:.3f}, "
+            f"theme F1 {figures['themes_micro']['f1']:.3f} (micro), metadata accuracy type "
+            f"{meta['review_type']:.3f} partnership {meta['partnership']:.3f} year {meta['year']:.3f}",
             highlight=False,
         )
-        for kind, scores in figures["kinds"].items():
-            console.print(
-                f"  {kind}: P {scores['precision']:.3f} R {scores['recall']:.3f} F1 {scores['f1']:.3f}",
-                highlight=False,
-            )
+        for table in ("kinds", "themes"):
+            console.print(f"  per {table[:-1]}:", highlight=False)
+            for label, scores in figures[table].items():
+                console.print(
+                    f"    {label}: P {scores['precision']:.3f} R {scores['recall']:.3f} "
+                    f"F1 {scores['f1']:.3f} (tp {scores['tp']} fp {scores['fp']} fn {scores['fn']})",
+                    highlight=False,
+                )
 
 
 def _date(value: str | None) -> date | None:

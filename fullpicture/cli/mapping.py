@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Annotated
 
@@ -11,13 +12,17 @@ from rich.table import Table
 
 from fullpicture.cli import app
 from fullpicture.cli.common import JsonOption, command, console, print_json
+from fullpicture.intake.draft_toml import render_draft
+from fullpicture.intake.drafting import draft_mapping
 from fullpicture.intake.dry_run import TableCheck, check_file
+from fullpicture.intake.mapping import parse_mapping
 from fullpicture.intake.statutory.builtin import (
     BUILTIN_PREFIX,
     builtin_names,
     builtin_text,
     load_mapping_reference,
 )
+from fullpicture.vocabulary import Agency
 
 mapping_app = typer.Typer(
     help="Built-in mappings for the statutory returns, and dry runs of a mapping on a file.",
@@ -98,3 +103,33 @@ def check_command(
         return
     for result in results:
         _print_check(result)
+
+
+@mapping_app.command("draft")
+@command
+def draft_command(
+    files: Annotated[list[Path], typer.Argument(help="The source's files (CSV, XLSX or JSON).")],
+    source: Annotated[str, typer.Option("--source", help="The source's name.")],
+    agency: Annotated[Agency, typer.Option("--agency", help="The kind of agency sending it.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the draft here instead of printing it.")
+    ] = None,
+) -> None:
+    """Draft a mapping for a new export from its files: columns, dates, codes and events guessed.
+
+    Reads a sample of each file, recognises what each column holds (from headers and values:
+    NHS numbers, UPNs, postcodes, dates, codes), guesses event types for the agency's codes, and
+    writes commented TOML. Check it with `mapping check` before the first import: codes it cannot
+    place are listed, and rows carrying them are quarantined until the mapping places them.
+
+    Example: fullpicture mapping draft export/*.csv --source ed --agency health --out ed.toml
+    """
+    text = render_draft(draft_mapping(files, source=source, agency=agency))
+    parse_mapping(tomllib.loads(text), origin="(the draft)")
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8")
+    console.print(
+        escape(f"Draft written to {out}. Next: fullpicture mapping check FILE --mapping {out}")
+    )

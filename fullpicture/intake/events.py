@@ -31,6 +31,13 @@ _TEXTS = (
     ("incident_ref", 128),
 )
 """Free-text fields of an event with their longest allowed value."""
+_NO_TEXTS: dict[str, str | None] = {name: None for name, _ in _TEXTS}
+
+
+@lru_cache(maxsize=64)
+def _wanted_texts(wanted: frozenset[str]) -> tuple[tuple[str, int], ...]:
+    """The free-text fields a table can fill (worked out once per table, not per row)."""
+    return tuple((name, limit) for name, limit in _TEXTS if name in wanted)
 
 
 @dataclass
@@ -138,8 +145,9 @@ def _common(check: RowCheck, plan: TablePlan, ctx: ImportContext) -> dict[str, A
         recorded = check.parsed(
             "recorded_on", lambda v: parse_date(v, plan.formats, plan.mapping.day_first)
         )
-    wanted = plan.wanted
-    texts = {name: check.text(name, limit) if name in wanted else None for name, limit in _TEXTS}
+    texts = dict(_NO_TEXTS)
+    for name, limit in _wanted_texts(plan.wanted):
+        texts[name] = check.text(name, limit)
     return {
         "source": ctx.source,
         "agency": ctx.agency,

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -26,16 +26,14 @@ from sqlalchemy.engine import Connection, Engine
 
 from fullpicture.errors import IntakeError, MappingError, UnknownSourceError
 from fullpicture.intake import ledger, writing
-from fullpicture.intake.checks import RowCheck
+from fullpicture.intake.checking import CheckedChunk, QuarantinedRow, checked_chunks
 from fullpicture.intake.context import ImportContext
-from fullpicture.intake.events import build_events
-from fullpicture.intake.links import build_address, build_relationship
 from fullpicture.intake.mapping import Mapping, TableKind
-from fullpicture.intake.persons import build_person
 from fullpicture.intake.plan import TablePlan, choose_table, compile_plan, sheet_for
 from fullpicture.intake.problems import Problem
-from fullpicture.intake.readers import RawFile, RawRow, open_file
+from fullpicture.intake.readers import RawFile, open_file
 from fullpicture.intake.registry import find_mapping, register_mapping_in
+from fullpicture.intake.worker import CheckJob, use_worker, worker_chunks
 from fullpicture.store import schema
 
 BATCH_ROWS = int(os.environ.get("FULLPICTURE_INTAKE_BATCH_ROWS", "5000"))
@@ -78,9 +76,11 @@ class FileResult:
 class _Batch:
     """Rows of one batch, sorted into what is stored and what is quarantined."""
 
-    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    names: tuple[str, ...]
+    """The records' column names."""
+    records: dict[str, writing.Values] = field(default_factory=dict)
     participants: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
-    quarantined: list[tuple[int, dict[str, str], list[Problem]]] = field(default_factory=list)
+    quarantined: list[QuarantinedRow] = field(default_factory=list)
     warnings: list[tuple[int, Problem]] = field(default_factory=list)
     stored: int = 0
 
@@ -99,58 +99,22 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _raw_dict(header: list[str], row: RawRow) -> dict[str, str]:
-    if row.raw is not None:
-        return row.raw
-    raw = dict(zip(header, row.values, strict=False))
-    for extra, value in enumerate(row.values[len(header) :], start=1):
-        raw[f"_extra_{extra}"] = value
-    return raw
-
-
-def _keyed(
-    plan: TablePlan, check: RowCheck, ctx: ImportContext, row: RawRow
-) -> tuple[list[dict[str, Any]], dict[str, list[tuple[int, str]]]]:
-    """Build the store rows of one row, keyed by natural key."""
-    kind = plan.table.kind
-    if kind is TableKind.EVENT:
-        built = build_events(plan, check, ctx, row.number, row.values)
-        return built.events, built.participants
-    if kind is TableKind.PERSON:
-        return [build_person(plan, check, ctx, row.number)], {}
-    builder = build_relationship if kind is TableKind.RELATIONSHIP else build_address
-    return [builder(plan, check, ctx, row.number, row.values)], {}
-
-
-def _natural_key(kind: TableKind, record: dict[str, Any]) -> str:
-    return str(record["local_id"] if kind is TableKind.PERSON else record["record_key"])
-
-
-def _take(
-    plan: TablePlan, row: RawRow, ctx: ImportContext, batch: _Batch, seen: dict[str, int]
-) -> None:
-    """Check one row and put it in the batch as stored records or as a quarantined row."""
-    if row.problem is not None:
-        batch.quarantined.append(
-            (row.number, _raw_dict(plan.header, row), [Problem("row", row.problem, "")])
-        )
-        return
-    check = RowCheck(plan.values(row.values), plan.required)
-    records, participants = _keyed(plan, check, ctx, row)
-    if check.problems:
-        batch.quarantined.append((row.number, _raw_dict(plan.header, row), check.problems))
-        return
-    for record in records:
-        key = _natural_key(plan.table.kind, record)
+def _merge(target: Any, chunk: CheckedChunk, seen: dict[str, int]) -> _Batch:
+    """Put a checked chunk in a batch; a later row with an earlier row's key replaces it."""
+    batch = _Batch(chunk.names, participants=chunk.participants, stored=chunk.stored)
+    batch.quarantined, batch.warnings = chunk.quarantined, chunk.warnings
+    at = writing.key_position(target, chunk.names) if chunk.records else 0
+    records, replaced = batch.records, []
+    for number, record in zip(chunk.numbers, chunk.records, strict=True):
+        key = str(record[at])
         if key in seen:
-            check.warnings.append(
-                Problem("row", f"same record as row {seen[key]}; this later row replaces it", key)
-            )
-        seen[key] = row.number
-        batch.records[key] = record
-    batch.participants.update(participants)
-    batch.warnings.extend((row.number, warning) for warning in check.warnings)
-    batch.stored += 1
+            message = f"same record as row {seen[key]}; this later row replaces it"
+            replaced.append((number, Problem("row", message, key)))
+        seen[key] = number
+        records[key] = record
+    if replaced:  # each after its row's own warnings (a stable sort keeps that order)
+        batch.warnings = sorted(batch.warnings + replaced, key=itemgetter(0))
+    return batch
 
 
 _TARGET = {
@@ -171,10 +135,10 @@ def _write_records(conn: Connection, target: Any, batch: _Batch, written: set[st
     updated = {k for k in keys if k in written}
     try:
         with conn.begin_nested():
-            writing.insert(conn, target, fresh)
+            writing.insert(conn, target, batch.names, fresh)
     except writing.DuplicateKeyError:
         again, updated = list(batch.records.values()), set(keys)
-    writing.upsert(conn, target, again)
+    writing.upsert(conn, target, batch.names, again)
     written.update(keys)
     return updated
 
@@ -192,14 +156,19 @@ def _flush(
     writing.warning_rows(conn, batch.warnings, ledger_id=ctx.ledger_id, source=ctx.source)
 
 
-def _batches(rows: Iterator[RawRow]) -> Iterator[list[RawRow]]:
-    while chunk := list(islice(rows, BATCH_ROWS)):
-        yield chunk
-
-
 SQLITE_CACHE_KIB = 262_144
 """Page cache for an import on SQLite: the default 2 MiB makes index updates thrash once a table
 holds a few hundred thousand rows."""
+
+
+def _checked(
+    conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext
+) -> Iterator[CheckedChunk]:
+    """The file's rows checked in chunks: by a forked worker for large files, else here."""
+    shape = writing.RecordShape(_TARGET[plan.table.kind], conn.dialect.name)
+    if use_worker(raw):
+        return worker_chunks(CheckJob(plan, ctx, shape, raw, BATCH_ROWS))
+    return checked_chunks(plan, ctx, shape, raw.rows, BATCH_ROWS)
 
 
 def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext) -> _Counts:
@@ -208,12 +177,10 @@ def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext)
     counts = _Counts()
     seen: dict[str, int] = {}
     written: set[str] = set()
-    for chunk in _batches(raw.rows):
-        batch = _Batch()
-        for row in chunk:
-            _take(plan, row, ctx, batch, seen)
+    for chunk in _checked(conn, plan, raw, ctx):
+        batch = _merge(_TARGET[plan.table.kind], chunk, seen)
         _flush(conn, plan, ctx, batch, written)
-        counts.read += len(chunk)
+        counts.read += chunk.read
         counts.stored += batch.stored
         counts.quarantined += len(batch.quarantined)
         counts.warnings += len(batch.warnings)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from fullpicture.errors import UnreadableFileError
 
@@ -48,9 +48,12 @@ _EXTENSIONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class RawRow:
-    """One row as read: its number, its values, and a problem the reader found with it."""
+class RawRow(NamedTuple):
+    """One row as read: its number, its values, and a problem the reader found with it.
+
+    A named tuple rather than a frozen dataclass: a million-row file builds a million of them,
+    and a tuple is built several times faster.
+    """
 
     number: int
     values: list[str]
@@ -211,9 +214,12 @@ def _csv_rows(path: Path, reader: Any, width: int) -> Iterator[RawRow]:
     try:
         for values in reader:
             number += 1
-            if not values or (len(values) == 1 and not values[0].strip() and width > 1):
-                continue  # a blank line carries nothing
-            yield RawRow(number, values, _width_problem(len(values), width))
+            found = len(values)
+            if found == width:
+                yield RawRow(number, values)
+            elif found and (found > 1 or values[0].strip() or width == 1):
+                yield RawRow(number, values, _width_problem(found, width))
+            # else: a blank line carries nothing
     except csv.Error as exc:
         raise unreadable(
             path, f"row {number + 1} is not valid CSV ({exc})", "Check the export."

@@ -13,8 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.metadata import detect_type
-from fullpicture.learning.sections import PlacedBlock
-from fullpicture.learning.themes import assign_themes, theme_codes
+from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock
+from fullpicture.learning.themes import (
+    lexical_themes,
+    theme_codes,
+    topic_themes,
+)
 
 KINDS: dict[str, str] = {
     "finding": "Finding",
@@ -232,20 +236,85 @@ def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | N
     return section
 
 
-def extract_items(blocks: list[PlacedBlock]) -> list[ExtractedItem]:
+@dataclass(frozen=True)
+class ReviewContext:
+    """What an item's themes may draw on beyond its own words: what the review says about the
+    child it is about."""
+
+    baby: bool = False  # the review is about a baby (or an unborn child)
+    looked_after: bool = False  # the child was looked after
+
+    def themes_for(self, item: ExtractedItem) -> set[str]:
+        """The review-level themes that apply to ``item``.
+
+        Learning from the review of a baby is learning about babies, whatever the item's words
+        (as the national analyses count a review's child's age); a looked-after child's own
+        words are about their care. The child's being an adolescent is not spread to items:
+        tried, it gave many false alarms (most learning from a teenager's review is about
+        practice, not adolescence), and the same held for items that merely name the child.
+        """
+        found = {"babies"} if self.baby else set()
+        if self.looked_after and item.kind == "child_voice":
+            found.add("looked_after")
+        return found
+
+
+def extract_items(
+    blocks: list[PlacedBlock], context: ReviewContext | None = None
+) -> list[ExtractedItem]:
     """The learning items of one review, in document order, each with its themes.
+
+    An item's themes are those its own words give (:func:`lexical_themes`), with the topic
+    themes (harm, family, the child's group) of the section headings it sits under and the
+    review-level themes of ``context`` (:meth:`ReviewContext.themes_for`); the child's own
+    words are always ``voice_of_child``. A recommendation is themed on its own words, not its finding's
+    (tried: taking the finding's topic themes added false alarms on the development split).
 
     Args:
         blocks: the review's placed blocks (see :func:`fullpicture.learning.sections.place_blocks`).
+        context: what the review says about its child (see :func:`review_context`).
     """
     extractor = _Extractor()
     for placed in blocks:
         extractor.feed(placed)
+    context = context or ReviewContext()
     for item in extractor.items:
-        item.themes = assign_themes(item.text)
-        if item.kind == "child_voice" and "voice_of_child" not in item.themes:
-            item.themes = sorted([*item.themes, "voice_of_child"], key=_theme_order)
+        found = lexical_themes(item.text) | heading_themes(item) | context.themes_for(item)
+        if item.kind == "child_voice":
+            found.add("voice_of_child")
+        item.themes = sorted(found, key=_theme_order)
     return extractor.items
+
+
+def heading_themes(item: ExtractedItem) -> set[str]:
+    """The topic themes the section headings above an item name; a section headed "Neglect"
+    is about neglect. The review's title is read as context about the child instead, and a
+    finding's own heading ("Finding 2: ...") belongs to the finding, not to what follows it."""
+    found: set[str] = set()
+    for heading in item.heading_path.split(PATH_SEPARATOR)[1:]:
+        if label_of(heading)[0] is None:
+            found |= topic_themes(lexical_themes(heading))
+    return found
+
+
+_BABY_TITLE = re.compile(r"\b(?:baby|infant|unborn)\b", re.IGNORECASE)
+
+
+def review_context(title: str, intro: list[str], child_age: str | None) -> ReviewContext:
+    """What the review's title, introduction and the child's age say about its child.
+
+    A baby by the title ("Rapid Review: Baby K") or an age in weeks or months; looked after
+    when the title or the introduction says so ("lived in a children's home", "in care").
+
+    Args:
+        title: the review's title.
+        intro: the review's text outside its learning sections (background, the child).
+        child_age: the child's age as :func:`fullpicture.learning.metadata.find_age` reads it.
+    """
+    unit = (child_age or "").partition(" ")[2]
+    baby = bool(_BABY_TITLE.search(title)) or unit.startswith(("week", "month"))
+    looked_after = "looked_after" in lexical_themes(" ".join([title, *intro]))
+    return ReviewContext(baby=baby, looked_after=looked_after)
 
 
 def _theme_order(code: str) -> int:

@@ -17,7 +17,12 @@ from sqlalchemy.engine import Connection, Engine
 
 from fullpicture.learning import tables
 from fullpicture.learning.documents import RawDocument, read_document
-from fullpicture.learning.extract import ExtractedItem, extract_items
+from fullpicture.learning.extract import (
+    ExtractedItem,
+    extract_items,
+    review_context,
+    section_kind,
+)
 from fullpicture.learning.metadata import (
     ReviewMetadata,
     detect_type,
@@ -84,7 +89,13 @@ def parse_segment(segment: Segment) -> ParsedReview:
     """Metadata and items of one review segment."""
     title = choose_title(segment)
     meta = extract_metadata(title, _texts(segment.blocks), _texts(segment.preamble))
-    return ParsedReview(meta, extract_items(segment.blocks))
+    intro = [
+        placed.block.text
+        for placed in segment.blocks
+        if not placed.block.heading and section_kind(placed.path) is None
+    ]
+    context = review_context(title, intro, meta.child_age)
+    return ParsedReview(meta, extract_items(segment.blocks, context))
 
 
 def parse_document(path: Path) -> ParsedDocument:

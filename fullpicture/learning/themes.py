@@ -30,7 +30,7 @@ class Theme:
 def _phrase_regex(phrase: str) -> str:
     # A trailing * means "any word ending"; phrases may hold small regex groups like (his|her).
     body = phrase.rstrip("*")
-    if not re.search(r"[()|\[\]]", body):
+    if not re.search(r"[()|\[\]?]", body):
         body = re.escape(body)
     body = body.replace(r"\ ", r"\s+").replace(" ", r"\s+")
     tail = r"[\w'-]*" if phrase.endswith("*") else r"\b"
@@ -70,6 +70,97 @@ def theme_label(code: str) -> str:
 
 
 def assign_themes(text: str) -> list[str]:
-    """The themes whose phrase rules match ``text``, in taxonomy order."""
+    """The themes the words of ``text`` give on their own, in taxonomy order (see
+    :func:`lexical_themes`; :func:`fullpicture.learning.extract.extract_items` adds context)."""
+    found = lexical_themes(text)
+    return [code for code in theme_codes() if code in found]
+
+
+# --- Context: who an item is about, and where it sits -------------------------------------
+
+# Agencies as they are named when a sentence lists who was involved. Named in a list of two or
+# more ("the police, the school and youth justice"), they are participants: the item is about
+# agencies working together (multi_agency), not about schooling, health care or policing.
+_AGENCY = (
+    r"(?:the\s+|a\s+|their\s+|his\s+|her\s+)?(?:"
+    r"police|schools?|teachers?|college|nurser(?:y|ies)|youth\s+justice|youth\s+(?:offending\s+)?workers?|"
+    r"health\s+visit(?:ors?|ing(?:\s+team|\s+service)?)|gps?|general\s+practi(?:ce|tioners?)|"
+    r"midwi(?:fe|ves|fery)|hospitals?|emergency\s+department|school\s+nurses?|health|"
+    r"housing(?:\s+officers?|\s+services?)?|probation|children's\s+social\s+care|social\s+care|"
+    r"social\s+workers?|adult\s+services|camhs|early\s+help(?:\s+workers?)?)"
+)
+_AGENCY_LIST = re.compile(
+    rf"(?<![\w-]){_AGENCY}(?:\s*,\s*{_AGENCY})*\s*,?\s+(?:and|or|nor)\s+{_AGENCY}(?![\w-])",
+    re.IGNORECASE,
+)
+_AGENCY_THEMES = frozenset({"education", "health", "police", "housing"})
+_AGENCY_WORD = re.compile(_AGENCY, re.IGNORECASE)
+# Staff of the health service, named in a list on their own.
+_ONE_SERVICE = re.compile(
+    r"(?:the\s+|a\s+|their\s+|his\s+|her\s+)?(?:health\s+visit(?:ors?|ing(?:\s+team|\s+service)?)|"
+    r"gps?|general\s+practi(?:ce|tioners?)|midwi(?:fe|ves|fery)|hospitals?|emergency\s+department|"
+    r"school\s+nurses?|health)",
+    re.IGNORECASE,
+)
+
+# The groups of themes that say what learning is about (the harm, the family's circumstances,
+# the child's group), as opposed to how practice went: a section heading that names one of
+# these ("Learning about neglect") gives it to the items under it.
+_TOPIC_GROUPS = frozenset({"harm", "extra_familial", "family", "child"})
+
+
+def _participants_masked(lowered: str) -> tuple[str, bool]:
+    """The text with agency lists blanked out, and whether there was such a list. A list of
+    one service's staff ("health visitors and midwives") keeps that service's theme."""
+    listed = False
+
+    def blank(match: re.Match[str]) -> str:
+        nonlocal listed
+        listed = True
+        span = match.group(0)
+        services = {t.code for t in taxonomy() if t.code in _AGENCY_THEMES and t.matches(span)}
+        if len(services) == 1 and len(_AGENCY_WORD.findall(span)) == len(
+            _ONE_SERVICE.findall(span)
+        ):
+            return span
+        return " " * len(span)
+
+    return _AGENCY_LIST.sub(blank, lowered), listed
+
+
+def lexical_themes(text: str) -> set[str]:
+    """The themes the words of ``text`` give, agency lists read as multi-agency working."""
     lowered = text.lower()
-    return [theme.code for theme in taxonomy() if theme.matches(lowered)]
+    masked, listed = _participants_masked(lowered)
+    found = {
+        theme.code
+        for theme in taxonomy()
+        if theme.matches(masked if theme.code in _AGENCY_THEMES else lowered)
+    }
+    if listed:
+        found.add("multi_agency")
+    return _resolve_exploitation(found, lowered)
+
+
+_GENERIC_EXPLOITATION = re.compile(r"(?<![\w-])exploit(?:ed|ation|ing)\b")
+_CRIMINAL_CUES = re.compile(
+    r"criminal|county lines|drug|gang|cce\b|carrying|dealing|national referral|weapon|knife"
+)
+
+
+def _resolve_exploitation(found: set[str], lowered: str) -> set[str]:
+    """'Exploitation' alone is criminal exploitation only when nothing says it is sexual."""
+    if "sexual_exploitation" in found and "criminal_exploitation" in found:
+        if _GENERIC_EXPLOITATION.search(lowered) and not _CRIMINAL_CUES.search(lowered):
+            found.discard("criminal_exploitation")
+    return found
+
+
+def theme_group(code: str) -> str:
+    """The coding-frame group of a theme code ("" when unknown)."""
+    return next((theme.group for theme in taxonomy() if theme.code == code), "")
+
+
+def topic_themes(codes: set[str]) -> set[str]:
+    """The topic themes among ``codes`` (harm, extra-familial harm, family, the child)."""
+    return {code for code in codes if theme_group(code) in _TOPIC_GROUPS}

@@ -6,13 +6,15 @@ reported exactly as a missing record (NotFoundError), before any other check can
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from fullpicture.errors import AccessDeniedError, NotFoundError
+from fullpicture.protection.isa import VIEW_PURPOSE, shared_fields
 from fullpicture.store.schema import person
 from fullpicture.web.clock import as_utc
 from fullpicture.web.roles import CASE_ROLES, MULTI_AGENCY_ROLES, Role
@@ -25,11 +27,23 @@ BREAK_GLASS_MIN_REASON = 20
 
 @dataclass(frozen=True)
 class ChildAccess:
-    """Why a user may see a child, and which agencies' records they see (None: all)."""
+    """Why a user may see a child, and which agencies' records they see (None: all).
+
+    ``shared_fields`` names the agencies seen only through an information-sharing agreement,
+    with the fields the agreement approves; every other agency in ``agencies`` is seen whole.
+    """
 
     person_id: str
     basis: str  # "assignment" or "break-glass"
     agencies: frozenset[str] | None
+    shared_fields: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def whole_agencies(self) -> frozenset[str] | None:
+        """The agencies whose records are seen whole (None: all), e.g. for the household."""
+        if self.agencies is None:
+            return None
+        return self.agencies - frozenset(self.shared_fields)
 
 
 def active_break_glass(
@@ -86,12 +100,36 @@ def child_access(
         raise NotFoundError("Page not found")
     if Role(user.role) not in CASE_ROLES:
         raise AccessDeniedError("Your role does not give access to case records.")
-    agencies = None if Role(user.role) in MULTI_AGENCY_ROLES else frozenset({user.agency})
     if assigned:
-        return ChildAccess(person_id, "assignment", agencies)
+        return _scoped(conn, user, person_id, "assignment", now)
     if active_break_glass(conn, user.user_id, person_id, now) is not None:
-        return ChildAccess(person_id, "break-glass", agencies)
+        return _scoped(conn, user, person_id, "break-glass", now)
     raise AccessDeniedError("You are not assigned to this child.")
+
+
+def agency_scope(
+    conn: Connection, user: SignedInUser, now: datetime
+) -> tuple[frozenset[str] | None, dict[str, frozenset[str]]]:
+    """Decide, in one place, which agencies' records a user sees (None: every agency), and
+    which of those only through an information-sharing agreement (with the approved fields).
+
+    The local authority's social workers, IROs and team managers see every agency: their
+    statutory role (Children Act 1989 s.17 and s.47, Children Act 2004 s.11) is the basis. A
+    practitioner sees their own agency whole, and another agency only while an agreement in
+    force covers the purpose of viewing a case for both agencies.
+    """
+    if Role(user.role) in MULTI_AGENCY_ROLES:
+        return None, {}
+    shared = shared_fields(conn, user.agency, VIEW_PURPOSE, now.date())
+    shared.pop(user.agency, None)
+    return frozenset({user.agency, *shared}), shared
+
+
+def _scoped(
+    conn: Connection, user: SignedInUser, person_id: str, basis: str, now: datetime
+) -> ChildAccess:
+    agencies, shared = agency_scope(conn, user, now)
+    return ChildAccess(person_id, basis, agencies, shared)
 
 
 def start_break_glass(

@@ -7,7 +7,8 @@ on a large store; they see only the agencies the access decision allows.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -61,16 +62,19 @@ _RECORDS = (
 )
 
 
-def child_summary(conn: Connection, person_id: str) -> dict[str, Any]:
-    """Return the person's row, the agency records linked to them (source, agency, local id)
-    and those records' ids (``source_person_ids``, for reading the chronology)."""
+def child_summary(
+    conn: Connection, person_id: str, agencies: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """Return the person's row, the records of ``agencies`` (None: every agency) linked to them
+    (source, agency, local id), and the ids of all their records (``source_person_ids``, for
+    reading the chronology, which applies the agency scope to the events themselves)."""
     row = conn.execute(_PERSON, {"person_id": person_id}).mappings().one_or_none()
     if row is None:
         raise NotFoundError("Page not found")
     records = conn.execute(_RECORDS, {"person_id": person_id}).all()
     return {
         "person": dict(row),
-        "records": [tuple(r)[:3] for r in records],
+        "records": [tuple(r)[:3] for r in records if agencies is None or r[1] in agencies],
         "source_person_ids": [r[3] for r in records],
     }
 
@@ -112,11 +116,28 @@ def _to_event(row: Any) -> ChildEvent:
     )
 
 
+def _minimised(item: ChildEvent, approved: frozenset[str]) -> ChildEvent:
+    """Blank the free-text fields an information-sharing agreement does not approve."""
+    return replace(
+        item,
+        summary=item.summary if "summary" in approved else "",
+        action=item.action if "action" in approved else "",
+        record_id=item.record_id if "record_id" in approved else "",
+    )
+
+
 def child_events(
-    conn: Connection, person_id: str, filters: EventFilters, agencies: frozenset[str] | None
+    conn: Connection,
+    person_id: str,
+    filters: EventFilters,
+    agencies: frozenset[str] | None,
+    shared_fields: Mapping[str, frozenset[str]] | None = None,
 ) -> list[ChildEvent]:
-    """Return the child's events in date order, filtered and scoped to ``agencies``."""
-    return [_to_event(r) for r in conn.execute(_event_query(person_id, filters, agencies))]
+    """Return the child's events in date order, filtered and scoped to ``agencies``; the
+    events of an agency in ``shared_fields`` keep only the fields approved for it."""
+    shared = shared_fields or {}
+    events = [_to_event(r) for r in conn.execute(_event_query(person_id, filters, agencies))]
+    return [_minimised(e, shared[e.agency]) if e.agency in shared else e for e in events]
 
 
 def event_facets(
@@ -178,9 +199,13 @@ def household(
 
 
 def changes_since(
-    conn: Connection, person_ids: list[str], since: datetime | None
+    conn: Connection,
+    person_ids: list[str],
+    since: datetime | None,
+    agencies: frozenset[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Count, per child, the events taken in after ``since`` (all of them when None)."""
+    """Count, per child, the events of ``agencies`` (None: every agency) taken in after
+    ``since`` (all of them when None)."""
     if not person_ids:
         return []
     query = (
@@ -193,6 +218,8 @@ def changes_since(
     )
     if since is not None:
         query = query.where(ledger.c.finished_at > since)
+    if agencies is not None:
+        query = query.where(event.c.agency.in_(sorted(agencies)))
     return [dict(r._mapping) for r in conn.execute(query)]
 
 

@@ -4,8 +4,8 @@ into pages of the latest entries so that a page's cost does not grow with the ch
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from sqlalchemy.engine import Connection
@@ -49,6 +49,19 @@ def _matches(record: Record, filters: EventFilters) -> bool:
     return not (filters.date_to and record.occurred_on > filters.date_to)
 
 
+_MINIMISED = ("summary", "opinion", "action", "reason_no_action", "significance", "location")
+
+
+def _minimised(record: Record, approved: frozenset[str]) -> Record:
+    """Blank what an information-sharing agreement does not approve for the record's agency."""
+    blanked: dict[str, object] = {f: None for f in _MINIMISED if f not in approved}
+    if "attributes" not in approved:
+        blanked["attributes"] = {}
+    if "record_id" not in approved:
+        blanked["provenance"] = replace(record.provenance, record_id=None)
+    return replace(record, **blanked)  # type: ignore[arg-type]
+
+
 def _contact_from(shown: Sequence[str], scoped: bool, filters: EventFilters) -> str:
     """Who a gap entry speaks for: every agency only when every agency's records are in view."""
     if not scoped and not filters.agencies:
@@ -62,6 +75,8 @@ def child_chronology(
     agencies: frozenset[str] | None,
     filters: EventFilters,
     page: int = 1,
+    *,
+    shared_fields: Mapping[str, frozenset[str]] | None = None,
 ) -> ChronologyPage:
     """Build the child's chronology as the user may see it, and cut out one page.
 
@@ -72,12 +87,21 @@ def child_chronology(
         filters: the user's agency, event type and date filters (applied to records before
             grouping, so an entry shows only records the user asked for).
         page: 1 for the latest ``PAGE_SIZE`` entries, 2 for the ones before, and so on.
+        shared_fields: agencies seen only through an information-sharing agreement, with the
+            fields it approves; their records keep only those (``ChildAccess.shared_fields``).
 
     Returns:
         The page; gap entries appear unless an event-type filter is chosen (a gap in one kind of
         record is not a gap in contact).
     """
     everything = read_person_records(conn, source_person_ids, agencies)
+    if shared_fields:
+        everything = [
+            _minimised(r, shared_fields[r.provenance.agency])
+            if r.provenance.agency in shared_fields
+            else r
+            for r in everything
+        ]
     present = sorted({r.provenance.agency for r in everything})
     types = sorted({r.event_type for r in everything})
     records = [r for r in everything if _matches(r, filters)]

@@ -8,6 +8,7 @@ the ``csrf_token`` form field or the ``X-CSRF-Token`` header, compared in consta
 from __future__ import annotations
 
 import hmac
+from contextlib import AsyncExitStack
 from urllib.parse import urlsplit
 
 from fastapi import Request
@@ -41,6 +42,10 @@ async def _submitted_token(request: Request) -> str:
     content_type = request.headers.get("content-type", "")
     if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
         form = await request.form()
+        # Uploaded files are closed when the request ends, even when it is refused afterwards.
+        stack = request.scope.get("fastapi_middleware_astack")
+        if isinstance(stack, AsyncExitStack):
+            stack.push_async_callback(form.close)
         value = form.get(FORM_FIELD)
         return value if isinstance(value, str) else ""
     return ""

@@ -43,3 +43,15 @@ def test_should_say_clearly_when_a_census_is_unsafe(tmp_path, sqlite_url):
     done = runner.invoke(app, [*args, "--database", sqlite_url])
     assert done.exit_code == 2
     assert "refused for safety" in done.output
+
+
+def test_should_draft_a_mapping_from_files_and_write_it(tmp_path):
+    people = tmp_path / "clients.csv"
+    people.write_text("Client Ref,Surname,Forename,DOB\nC1,Ng,Ada,03/05/2010\n", encoding="utf-8")
+    out = tmp_path / "draft.toml"
+    args = ["mapping", "draft", str(people), "--source", "yot", "--agency", "youth_justice"]
+    drafted = runner.invoke(app, [*args, "--out", str(out)])
+    assert drafted.exit_code == 0, drafted.output
+    checked = runner.invoke(app, ["mapping", "check", str(people), "--mapping", str(out), "--json"])
+    assert checked.exit_code == 0, checked.output
+    assert json.loads(checked.output)[0]["would_store"] == 1

@@ -47,11 +47,12 @@ def _files(directory: Path) -> tuple[Path, Path]:
     return persons, create_events_file(directory, rows)
 
 
-def _kill_midway(url: str, persons: Path, events: Path) -> None:
+def _kill_midway(url: str, persons: Path, events: Path, worker: bool) -> None:
     env = {
         **os.environ,
         "FULLPICTURE_INTAKE_BATCH_ROWS": "100",
         "FULLPICTURE_INTAKE_TEST_PAUSE": "0.1",
+        "FULLPICTURE_INTAKE_PARALLEL_BYTES": "0" if worker else "-1",
     }
     child = subprocess.Popen(
         [sys.executable, "-c", _CHILD, url, str(EXAMPLE_MAPPING), str(persons), str(events)],
@@ -77,9 +78,11 @@ def _counts(engine: sa.Engine) -> dict[str, int]:
         }
 
 
-def _check_kill_and_rerun(url: str, directory: Path, mapping: Mapping) -> None:
+def _check_kill_and_rerun(
+    url: str, directory: Path, mapping: Mapping, *, worker: bool = False
+) -> None:
     persons, events = _files(directory)
-    _kill_midway(url, persons, events)
+    _kill_midway(url, persons, events, worker)
     engine = open_store(url)
     try:
         assert _counts(engine) == {
@@ -95,9 +98,12 @@ def _check_kill_and_rerun(url: str, directory: Path, mapping: Mapping) -> None:
         engine.dispose()
 
 
-def test_should_leave_sqlite_consistent_after_sigkill_and_rerun_exactly(tmp_path, sample_mapping):
+@pytest.mark.parametrize("worker", [False, True], ids=["one process", "checking worker"])
+def test_should_leave_sqlite_consistent_after_sigkill_and_rerun_exactly(
+    tmp_path, sample_mapping, worker
+):
     url = f"sqlite:///{tmp_path / 'store.db'}"
-    _check_kill_and_rerun(url, tmp_path, sample_mapping)
+    _check_kill_and_rerun(url, tmp_path, sample_mapping, worker=worker)
     engine = sa.create_engine(url)
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"

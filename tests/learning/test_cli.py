@@ -47,3 +47,20 @@ def test_should_print_document_text_with_brackets_verbatim(sqlite_url, tmp_path)
     found = runner.invoke(app, ["learning", "search", "child said", *db])
     assert found.exit_code == 0, found.output
     assert "[/] the child [bold]said." in found.output
+
+
+def test_should_print_figures_per_kind_and_per_theme_for_every_split(sample_corpus, tmp_path):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    for part in ("docs", "gold"):
+        (corpus / part).mkdir(parents=True)
+    for name in ("01-northmere-cspr-child-t", "16-tarnley-bulletin-three-cases"):
+        shutil.copy(sample_corpus / "gold" / f"{name}.json", corpus / "gold")
+        document = json.loads((corpus / "gold" / f"{name}.json").read_text())["document"]
+        shutil.copy(sample_corpus / "docs" / document, corpus / "docs")
+    _register()
+    result = runner.invoke(app, ["evaluate", "learning", "--corpus", str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert "heldout3" in result.output and "per theme:" in result.output
+    assert "sexual_exploitation: P" in result.output

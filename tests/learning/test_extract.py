@@ -55,3 +55,60 @@ def test_should_split_several_reviews_in_one_document(sample_corpus: Path):
 def test_should_give_themes_from_the_taxonomy(sample_text_review):
     review = parse_document(sample_text_review).reviews[0]
     assert "missing" in review.items[0].themes
+
+
+def _review(blocks: list[tuple[str, int, bool]], title: str = "Rapid Review: Baby Q"):
+    from fullpicture.learning.documents import Block
+    from fullpicture.learning.extract import extract_items, review_context
+    from fullpicture.learning.sections import place_blocks
+
+    placed = place_blocks([Block(title, 1)] + [Block(t, h, b) for t, h, b in blocks])
+    intro = [p.block.text for p in placed if not p.block.heading][:1]
+    return extract_items(placed, review_context(title, intro, None))
+
+
+def test_should_give_every_item_of_a_review_about_a_baby_the_babies_theme():
+    items = _review(
+        [
+            ("Key learning", 2, False),
+            ("Agencies should agree one escalation route.", 0, True),
+        ]
+    )
+    assert "babies" in items[0].themes
+    other = _review(
+        [("Key learning", 2, False), ("Agencies should agree one escalation route.", 0, True)],
+        title="Rapid Review: Child Q",
+    )
+    assert "babies" not in other[0].themes
+
+
+def test_should_read_a_baby_from_an_age_in_months():
+    from fullpicture.learning.extract import review_context
+
+    assert review_context("Review: Child Q", [], "4 months").baby
+    assert not review_context("Review: Child Q", [], "4 years").baby
+
+
+def test_should_give_a_looked_after_childs_own_words_the_looked_after_theme():
+    items = _review(
+        [
+            ("Q lived in a children's home for two years.", 0, False),
+            ("In Q's own words", 2, False),
+            ('"Nobody told me I was moving again."', 0, False),
+        ],
+        title="Practice Review: Child Q",
+    )
+    assert items[0].kind == "child_voice"
+    assert {"voice_of_child", "looked_after"} <= set(items[0].themes)
+
+
+def test_should_give_a_sections_topic_to_the_items_under_it():
+    items = _review(
+        [
+            ("Learning about neglect", 2, False),
+            ("Key learning", 3, False),
+            ("Visits were announced days ahead.", 0, True),
+        ],
+        title="Learning Briefing 4",
+    )
+    assert "neglect" in items[0].themes

@@ -25,7 +25,7 @@ def test_should_not_duplicate_a_document_imported_twice(store_url, sample_text_r
 
 def test_should_import_every_document_in_a_folder(sqlite_store, sample_corpus: Path):
     results = import_documents(sqlite_store, [sample_corpus / "docs"], embed=False)
-    assert len(results) == 27
+    assert len(results) == len(list((sample_corpus / "docs").iterdir())) >= 35
     assert all(result.items > 0 for result in results)
 
 

@@ -24,6 +24,7 @@ from tests.linkage.conftest import (  # noqa: F401 - the linked store, for the r
     sample_dataset,
 )
 from tests.web.db import NOW, PASSWORD
+from tests.web.library import create_library
 
 ORIGIN = "https://testserver"
 
@@ -149,3 +150,9 @@ def client_request(
     yield make
     for client in clients:
         client.http.close()
+
+
+@pytest.fixture
+def sample_library(sample_engine: Engine, tmp_path: Any) -> dict[str, int]:
+    """The learning catalogue and one synthetic review, imported; ids of its review and items."""
+    return create_library(sample_engine, tmp_path)

@@ -17,6 +17,7 @@ import pytest
 from fullpicture.config import Settings
 from fullpicture.intake.mapping import load_mapping
 from fullpicture.intake.registry import register_mapping
+from fullpicture.learning.actions import add_action
 from fullpicture.store.database import open_store
 from fullpicture.web.app import create_app
 from fullpicture.web.security.totp import current_code
@@ -29,6 +30,7 @@ from tests.web.db import (
     create_relationship,
     create_user,
 )
+from tests.web.library import REVIEW_TEXT, create_library
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
@@ -57,6 +59,7 @@ pytestmark = [
 class LiveSite:
     url: str
     secrets: dict[str, str]
+    library: dict[str, int]
 
 
 def _seed(engine) -> dict[str, str]:
@@ -105,6 +108,15 @@ def live_site(tmp_path_factory) -> Iterator[LiveSite]:
     root = tmp_path_factory.mktemp("live")
     engine = open_store(f"sqlite:///{root / 'store.db'}")
     secrets = _seed(engine)
+    library = create_library(engine, root)
+    add_action(
+        engine,
+        library["recommendation"],
+        "Audit return home interviews",
+        owner_agency="Police",
+        due_date=date(2025, 12, 31),
+        by="an",
+    )
     app = create_app(Settings(data_dir=root), engine=engine)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -114,7 +126,7 @@ def live_site(tmp_path_factory) -> Iterator[LiveSite]:
     thread.start()
     while not server.started:
         time.sleep(0.05)
-    yield LiveSite(f"http://127.0.0.1:{port}", secrets)
+    yield LiveSite(f"http://127.0.0.1:{port}", secrets, library)
     server.should_exit = True
     thread.join()
     engine.dispose()
@@ -233,6 +245,23 @@ def test_should_upload_a_file_with_a_bad_row_and_see_it_quarantined(browser, liv
     page.close()
 
 
+def test_should_import_a_review_document_and_see_what_was_read(browser, live_site, tmp_path):
+    document = tmp_path / "second-review.txt"
+    document.write_text(REVIEW_TEXT.replace("Child R", "Child S"), encoding="utf-8")
+    page = browser.new_page()
+    _sign_in(page, live_site, "an", "an")
+    page.click("nav >> text=Learning")
+    page.click("text=Import reviews")
+    page.set_input_files("#documents", str(document))
+    page.click("button:has-text('Import the documents')")
+    assert page.locator("h1").inner_text() == "Documents imported"
+    assert page.locator("text=Child Safeguarding Practice Review: Child S").is_visible()
+    page.click("text=Child Safeguarding Practice Review: Child S")
+    assert page.locator("h1").inner_text() == "Child Safeguarding Practice Review: Child S"
+    assert page.locator("li.app-learning-item").count() == 5
+    page.close()
+
+
 MAIN_PAGES = [
     ("sign-in", None, "/sign-in"),
     ("home", "sw4", "/"),
@@ -246,6 +275,14 @@ MAIN_PAGES = [
     ("users", "admin", "/admin/users"),
     ("figures", "an", "/analytics"),
     ("learning", "an", "/learning?q=missing"),
+    ("learning-review", "an", "/learning/reviews/{review}"),
+    ("learning-item", "an", "/learning/items/{recommendation}"),
+    ("learning-report", "an", "/learning/report"),
+    ("learning-rules", "an", "/learning/rules"),
+    ("learning-rule", "an", "/learning/rules/TIM-1"),
+    ("learning-gaps", "an", "/learning/gaps"),
+    ("learning-actions", "an", "/learning/actions?show=overdue"),
+    ("learning-import", "an", "/learning/import"),
     ("import", "sw4", "/imports"),
     ("alerts", "sw4", "/alerts"),
     ("linkage", "sw4", "/linkage"),
@@ -266,7 +303,7 @@ def test_should_pass_axe_on_the_main_pages_and_keep_screenshots(browser, live_si
             if who is not None:
                 _sign_in(contexts[who].new_page(), live_site, USERNAMES[who], who)
         page = contexts[who].new_page()
-        page.goto(f"{live_site.url}{path}")
+        page.goto(f"{live_site.url}{path.format(**live_site.library)}")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',"

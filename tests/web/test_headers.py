@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from fullpicture.learning.actions import add_action
 from fullpicture.web import casefile
 from fullpicture.web.app import application_routes
 from fullpicture.web.errors import error_body
@@ -13,7 +14,15 @@ from tests.web.db import create_alert, create_event, create_person, create_user
 
 
 @pytest.fixture
-def sample_signed_in(sample_engine, client_request):
+def sample_signed_in(sample_engine, client_request, sample_library):
+    add_action(
+        sample_engine,
+        sample_library["recommendation"],
+        "Audit",
+        owner_agency="Police",
+        due_date=None,
+        by="test",
+    )
     pid = create_person(sample_engine, "P0000001")
     create_alert(sample_engine, pid, (create_event(sample_engine, pid),))
     clients = {}
@@ -30,6 +39,10 @@ def _get_urls(pid: str) -> list[tuple[str, str]]:
         "/api/audit": "auditor",
         "/admin": "administrator",
         "/analytics": "analyst",
+        "/learning/import": "analyst",
+        "/learning/gaps": "analyst",
+        "/learning/actions": "analyst",
+        "/api/learning/actions": "analyst",
     }
     urls = []
     for route in application_routes():
@@ -42,6 +55,11 @@ def _get_urls(pid: str) -> list[tuple[str, str]]:
             .replace("{user_id}", "1")
             .replace("{ledger_id}", "1")
             .replace("{alert_id}", "1")
+            .replace("{review_id}", "2")  # the first imported review (the catalogue is 1)
+            .replace("{item_id}", "1")
+            .replace("{rule_id}", "TIM-1")
+            .replace("{action_id}", "1")
+            .replace("{table}", "themes")
         )
         role = next((r for p, r in role_for.items() if url.startswith(p)), "social_worker")
         urls.append((url, role))
@@ -188,5 +206,7 @@ def test_should_describe_exactly_the_json_api_in_openapi(sample_signed_in):
         "/api/audit/children/{person_id}",
         "/api/children",
         "/api/children/{person_id}",
+        "/api/learning/actions",
+        "/api/learning/reviews/{review_id}",
         "/api/me",
     ]

@@ -73,6 +73,11 @@ def test_should_match_the_declared_policy_for_every_route_and_role(sample_engine
             "fmt": "csv",
             "pair_id": "1-2",
             "alert_id": "1",
+            "review_id": "1",
+            "item_id": "1",
+            "rule_id": "ACC-1",
+            "table": "kinds",
+            "action_id": "1",
         }
     mismatches = []
     keys = [k for k in route_keys(application_routes()) if k != "POST /sign-out"]

@@ -14,7 +14,15 @@ from fullpicture.web.routes import (
     home,
     imports,
     learning,
+    learning_actions,
+    learning_api,
+    learning_gaps,
+    learning_import,
+    learning_report,
+    learning_reviews,
+    learning_rules,
     linkage,
+    sharing,
 )
 
 ROUTERS: list[APIRouter] = [
@@ -27,7 +35,15 @@ ROUTERS: list[APIRouter] = [
     linkage.router,
     exports.router,
     learning.router,
+    learning_import.router,
+    learning_reviews.router,
+    learning_report.router,
+    learning_rules.router,
+    learning_gaps.router,
+    learning_actions.router,
     admin.router,
+    sharing.router,
     analytics.router,
     api.router,
+    learning_api.router,
 ]

@@ -3,6 +3,7 @@ and acknowledging, actioning or dismissing it with a reason."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 import sqlalchemy as sa
@@ -98,8 +99,18 @@ def _alert(alert_id: int, app: App) -> AlertView:
     return get_alert(app.engine, alert_id)
 
 
+def _approved(
+    value: str | None, field: str, agency: str, shared: Mapping[str, frozenset[str]]
+) -> str:
+    """The value, unless the agency is seen through an agreement that does not approve it."""
+    return "" if agency in shared and field not in shared[agency] else (value or "")
+
+
 def _evidence(
-    conn: sa.Connection, alert: AlertView, agencies: frozenset[str] | None
+    conn: sa.Connection,
+    alert: AlertView,
+    agencies: frozenset[str] | None,
+    shared: Mapping[str, frozenset[str]],
 ) -> list[dict[str, Any]]:
     if not alert.evidence:
         return []
@@ -111,12 +122,12 @@ def _evidence(
         {
             "occurred_on": r.occurred_on,
             "agency": r.agency,
-            "summary": r.summary or "",
+            "summary": _approved(r.summary, "summary", r.agency, shared),
             "label": EVENT_TYPES[r.event_type].label
             if r.event_type in EVENT_TYPES
             else r.event_type,
             "source": r.source,
-            "record_id": r.record_id or "",
+            "record_id": _approved(r.record_id, "record_id", r.agency, shared),
         }
         for r in rows
     ]
@@ -134,7 +145,7 @@ def alert_page(request: Request, alert_id: int, user: CurrentUser, app: App) -> 
             "alert.html",
             alert=alert,
             rule=rule_facts(alert.rule_id),
-            evidence=_evidence(conn, alert, access.agencies),
+            evidence=_evidence(conn, alert, access.agencies, access.shared_fields),
             errors={},
             moves=HUMAN_MOVES,
             name=people_names(conn, [alert.person_id]).get(alert.person_id, alert.person_id),
@@ -182,7 +193,7 @@ def alert_transition(
             status=400,
             alert=_alert(alert_id, app),
             rule=rule_facts(alert.rule_id),
-            evidence=_evidence(conn, alert, access.agencies),
+            evidence=_evidence(conn, alert, access.agencies, access.shared_fields),
             errors=errors,
             moves=HUMAN_MOVES,
             name=people_names(conn, [alert.person_id]).get(alert.person_id, ""),

@@ -111,7 +111,7 @@ def api_child(
     filters = EventFilters(tuple(agency), tuple(event_type), date_from, date_to)
     with child_unit(app, user, person_id, purpose="api: view child") as (conn, access):
         summary = child_summary(conn, person_id)["person"]
-        events = child_events(conn, person_id, filters, access.agencies)
+        events = child_events(conn, person_id, filters, access.agencies, access.shared_fields)
         return ChildPublic(
             person_id=person_id,
             display_name=summary["display_name"],

@@ -66,9 +66,14 @@ def child_page(
     filters = _filters(agency, event_type, date_from, date_to, errors)
     raw_dates = {"from": date_from, "to": date_to}
     with child_unit(app, user, person_id, purpose="view child page") as (conn, access):
-        summary = child_summary(conn, person_id)
+        summary = child_summary(conn, person_id, access.whole_agencies)
         chronology = child_chronology(
-            conn, summary["source_person_ids"], access.agencies, filters, page
+            conn,
+            summary["source_person_ids"],
+            access.agencies,
+            filters,
+            page,
+            shared_fields=access.shared_fields,
         )
         return render(
             request,
@@ -95,7 +100,7 @@ def child_page(
             ),
             earlier_link=page_link(person_id, filters, raw_dates, chronology.page + 1),
             later_link=page_link(person_id, filters, raw_dates, chronology.page - 1),
-            household=household(conn, person_id, access.agencies),
+            household=household(conn, person_id, access.whole_agencies),
             alerts=integrations.open_alerts_of(conn, person_id),
             exports=_exports_for(user),
         )
@@ -118,13 +123,13 @@ def household_page(
 ) -> Response:
     """The people around the child, from every agency's relationship records."""
     with child_unit(app, user, person_id, purpose="view household") as (conn, access):
-        summary = child_summary(conn, person_id)
+        summary = child_summary(conn, person_id, access.whole_agencies)
         return render(
             request,
             "household.html",
             child=summary,
             person_id=person_id,
-            household=household(conn, person_id, access.agencies),
+            household=household(conn, person_id, access.whole_agencies),
         )
 
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from fullpicture.web import integrations
-from fullpicture.web.access import visible_children
+from fullpicture.web.access import agency_scope, visible_children
 from fullpicture.web.casefile import changes_since, people_names
 from fullpicture.web.context import (
     App,
@@ -33,7 +33,8 @@ def home(
         app, user, purpose="home: my children", action="view", detail={"children": children}
     ) as conn:
         names = people_names(conn, children)
-        changes = changes_since(conn, children, user.previous_seen_at)
+        agencies, _shared = agency_scope(conn, user, app.now())
+        changes = changes_since(conn, children, user.previous_seen_at, agencies)
         alerts = integrations.open_alerts_for(app.engine, children)
         return render(
             request,

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from fullpicture.errors import LearningError
 from fullpicture.learning.search import Filters, search
 from fullpicture.web.context import App
-from fullpicture.web.pages import render
+from fullpicture.web.learning_views import render_learning
 
 router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 
@@ -30,7 +30,7 @@ def learning_search(
             hits = search(app.engine, q, filters=Filters(theme=theme or None), limit=20)
         except LearningError as exc:
             errors["q"] = exc.message
-    return render(
+    return render_learning(
         request,
         "learning.html",
         status=400 if errors else 200,
