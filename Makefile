@@ -3,7 +3,7 @@
 UV = $(shell scripts/bootstrap.sh | tail -n 1)
 RUN = $(UV) run --frozen
 
-.PHONY: help setup demo test test-all lint fix bench docs serve screenshots
+.PHONY: help setup demo test test-all lint fix bench docs serve screenshots sbom audit-deps
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -20,10 +20,11 @@ test: ## Set up, then run the whole default test suite (SQLite, and PostgreSQL w
 test-all: ## Also run the slow tests
 	$(RUN) pytest -n 2 --dist loadgroup -m ''
 
-lint: ## Lint, format check and strict type check of the package
+lint: ## Lint, format check, strict type check and bandit security scan of the package
 	$(RUN) ruff check fullpicture tests benchmarks
 	$(RUN) ruff format --check fullpicture tests benchmarks
 	$(RUN) mypy
+	$(RUN) bandit -ll -q -c pyproject.toml -r fullpicture
 
 fix: ## Apply ruff's fixes and formatting
 	$(RUN) ruff check --fix fullpicture tests
@@ -34,6 +35,14 @@ bench: ## Run the benchmarks and print the figures for docs/performance.md
 
 screenshots: ## Refresh docs/screenshots from the browser tests
 	FULLPICTURE_UPDATE_SCREENSHOTS=1 $(RUN) pytest tests/web/test_browser.py
+
+sbom: ## Write the CycloneDX SBOM of the runtime dependencies to out/sbom/
+	@mkdir -p out/sbom
+	$(UV) export --frozen --no-dev --no-emit-project --format requirements-txt -q -o out/sbom/requirements.txt
+	$(RUN) cyclonedx-py requirements out/sbom/requirements.txt --pyproject pyproject.toml --mc-type application --of JSON --output-reproducible -o out/sbom/fullpicture.cdx.json
+
+audit-deps: sbom ## pip-audit the runtime dependencies; "not run" (exit 3) when the service is unreachable
+	$(RUN) python -m fullpicture.dependency_audit out/sbom/requirements.txt out/audit
 
 serve: ## Serve the web application on loopback
 	$(RUN) fullpicture serve

@@ -23,6 +23,7 @@ audit_entry = sa.Table(
     sa.Column("mac", sa.String(64), nullable=False),
     sa.Index("ix_audit_entry_subject", "subject", "seq"),
     sa.Index("ix_audit_entry_actor", "actor", "seq"),
+    sa.Index("ix_audit_entry_actor_ts", "actor", "ts"),  # snooping checks (migration websec_0002)
 )
 
 audit_head = sa.Table(

@@ -33,8 +33,14 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable
 
 
 def engine_for(database: str | None) -> Engine:
-    """Open (and migrate) the store named on the command line or in the settings."""
-    return open_store(database or get_settings().resolved_database_url())
+    """Open (and migrate) the store named on the command line or in the settings.
+
+    Raises:
+        ConfigurationError: a PostgreSQL URL without verified TLS (requirement 44).
+    """
+    settings = get_settings()
+    url = settings.checked_database_url(database) if database else None
+    return open_store(url or settings.resolved_database_url())
 
 
 def _default(value: Any) -> Any:

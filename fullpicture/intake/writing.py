@@ -166,11 +166,14 @@ def _updated_columns(table: sa.Table, names: Sequence[str]) -> list[str]:
 
 
 def _sqlite_sql(table: sa.Table, names: Sequence[str], *, upsert: bool = False) -> str:
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    # Names come from our own Table definitions and mapping columns; values are bound (?).
+    columns, marks = ", ".join(names), ", ".join("?" * len(names))
+    sql = f"INSERT INTO {table.name} ({columns}) VALUES ({marks})"  # nosec B608
     if not upsert:
         return sql
     sets = ", ".join(f"{name} = excluded.{name}" for name in _updated_columns(table, names))
-    return f"{sql} ON CONFLICT ({', '.join(_KEYS[table.name])}) DO UPDATE SET {sets}"
+    keys = ", ".join(_KEYS[table.name])
+    return f"{sql} ON CONFLICT ({keys}) DO UPDATE SET {sets}"  # nosec B608
 
 
 def upsert(conn: Connection, table: sa.Table, names: Sequence[str], rows: Sequence[Values]) -> None:
@@ -204,8 +207,9 @@ def ids_by_key(
     found: dict[str, int] = {}
     for start in range(0, len(keys), 900):  # stay under every backend's bound-parameter limit
         chunk = keys[start : start + 900]
+        # Our own table's name and placeholders only; the keys are bound parameters.
         sql = (
-            f"SELECT record_key, id FROM {table.name} "
+            f"SELECT record_key, id FROM {table.name} "  # nosec B608
             f"WHERE source = {mark} AND record_key IN ({', '.join([mark] * len(chunk))})"
         )
         found.update(

@@ -126,6 +126,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(prev[-1], limit)
 
 
+@lru_cache(maxsize=200_000)
 def given_names_compatible(a: str | None, b: str | None) -> bool:
     """Whether two normalised given names could belong to one person.
 

@@ -18,6 +18,7 @@ import pyarrow as pa
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from fullpicture.linkage.bulk import insert_rows, store_value
 from fullpicture.linkage.identity import Assignment, format_person_id, parse_person_id
 from fullpicture.linkage.tables import linkage_identity
 from fullpicture.store.schema import person, source_person
@@ -104,14 +105,13 @@ def _next_number(conn: Connection) -> int:
 def _issue_ids(conn: Connection, count: int, now: dt.datetime) -> list[str]:
     start = _next_number(conn)
     ids = [format_person_id(start + i) for i in range(count)]
-    if ids:
-        conn.execute(
-            linkage_identity.insert(),
-            [
-                {"person_id": pid, "number": start + i, "status": "active", "issued_at": now}
-                for i, pid in enumerate(ids)
-            ],
-        )
+    issued = store_value(conn, now)
+    insert_rows(
+        conn,
+        "linkage_identity",
+        ("person_id", "number", "status", "issued_at"),
+        [(pid, start + i, "active", issued) for i, pid in enumerate(ids)],
+    )
     return ids
 
 
@@ -122,6 +122,17 @@ def _person_values(attrs: PersonAttributes) -> dict[str, Any]:
         "sex": attrs.sex,
         "ethnicity": attrs.ethnicity,
     }
+
+
+_PERSON_COLUMNS = (
+    "id",
+    "display_name",
+    "date_of_birth",
+    "sex",
+    "ethnicity",
+    "restricted",
+    "created_at",
+)
 
 
 def _upsert_people(
@@ -137,17 +148,29 @@ def _upsert_people(
     if len(ids) <= 2000:  # a few people (incremental runs): read just them
         query = query.where(person.c.id.in_(ids))
     existing = {row.id: row for row in conn.execute(query)}
-    inserts, updates = [], []
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[dict[str, Any]] = []
+    created, unrestricted = store_value(conn, now), store_value(conn, False)
     for pid, values in zip(ids, (_person_values(a) for a in attrs), strict=True):
         row = existing.get(pid)
         if row is None:
-            inserts.append({"id": pid, "created_at": now, "restricted": False, **values})
+            inserts.append(
+                (
+                    pid,
+                    values["display_name"],
+                    store_value(conn, values["date_of_birth"]),
+                    values["sex"],
+                    values["ethnicity"],
+                    unrestricted,
+                    created,
+                )
+            )
         elif (row.display_name, row.date_of_birth, row.sex, row.ethnicity) != tuple(
             values.values()
         ):
             updates.append({"b_id": pid, **values})
     if inserts:
-        conn.execute(person.insert(), inserts)
+        insert_rows(conn, "person", _PERSON_COLUMNS, inserts)
     if updates:
         conn.execute(
             person.update()
@@ -175,7 +198,7 @@ def _reassign_records(
     previous: dict[int, str],
 ) -> int:
     changes = [
-        {"id": uid, "person_id": pid}
+        (uid, pid)
         for members, pid in zip(clusters, ids, strict=True)
         for uid in members
         if previous.get(uid) != pid
@@ -185,7 +208,7 @@ def _reassign_records(
     # One set-based UPDATE from a temporary table: far faster than a statement per record.
     _ASSIGN.create(conn, checkfirst=True)
     conn.execute(_ASSIGN.delete())
-    conn.execute(_ASSIGN.insert(), changes)
+    insert_rows(conn, _ASSIGN.name, ("id", "person_id"), changes)
     new_id = sa.select(_ASSIGN.c.person_id).where(_ASSIGN.c.id == source_person.c.id)
     conn.execute(
         source_person.update()

@@ -27,7 +27,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from fullpicture.errors import LinkageError
+from fullpicture.linkage.bulk import insert_rows
 from fullpicture.linkage.cluster import Signature, cluster_records
+from fullpicture.linkage.components import cluster_all
 from fullpicture.linkage.identity import assign_ids
 from fullpicture.linkage.names import name_variants
 from fullpicture.linkage.people import best_attributes, current_assignment, write_people
@@ -56,6 +58,7 @@ class LinkSummary:
     refused_by_constraints: int = 0
     run_id: int | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    cpu_timings: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """The summary as a JSON-ready dictionary."""
@@ -64,9 +67,10 @@ class LinkSummary:
 
 @contextmanager
 def _timed(summary: LinkSummary, step: str) -> Iterator[None]:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     yield
     summary.timings[step] = round(time.perf_counter() - start, 3)
+    summary.cpu_timings[step] = round(time.process_time() - cpu, 3)
 
 
 def latest_model(conn: Connection) -> tuple[int, dict[str, Any]] | None:
@@ -126,66 +130,49 @@ def _band_pairs(con: duckdb.DuckDBPyConnection, thresholds: Thresholds) -> tuple
     )
 
 
+_PAIR_COLUMNS = (
+    "pair_id",
+    "left_id",
+    "right_id",
+    "match_weight",
+    "match_probability",
+    "band",
+    "contributions",
+    "run_id",
+)
+
+
 def _store_pairs(
     conn: Connection, con: duckdb.DuckDBPyConnection, run_id: int, replace: bool
 ) -> None:
-    rows = con.execute(
-        "select left_id, right_id, match_weight, match_probability, band, contributions from pairs"
+    rows = con.execute(  # the run id is an int; nothing else is spliced in
+        "select left_id::varchar || '-' || right_id::varchar, left_id, right_id, match_weight, "
+        f"match_probability, band, contributions, {int(run_id)} from pairs"  # nosec B608
     ).fetchall()
-    values = [
-        {
-            "pair_id": f"{a}-{b}",
-            "left_id": a,
-            "right_id": b,
-            "match_weight": w,
-            "match_probability": p,
-            "band": band,
-            "contributions": c,
-            "run_id": run_id,
-        }
-        for a, b, w, p, band, c in rows
-    ]
     if replace:
         conn.execute(link_pair.delete())
-    elif values:
-        ids = [v["pair_id"] for v in values]
+    elif rows:
+        ids = [row[0] for row in rows]
         for start in range(0, len(ids), 500):
             conn.execute(
                 link_pair.delete().where(link_pair.c.pair_id.in_(ids[start : start + 500]))
             )
-    if values:
-        conn.execute(link_pair.insert(), values)
+    if rows:
+        insert_rows(conn, "link_pair", _PAIR_COLUMNS, rows)
 
 
 def _signatures(con: duckdb.DuckDBPyConnection, where: str = "true") -> dict[int, Signature]:
+    # ``where`` is one of this module's fixed predicates, never user input.
     rows = con.execute(
         f"select unique_id, dob, dob_swapped, given_first, known_as, nhs_number "
         "from records "
-        f"where {where}"
+        f"where {where}"  # nosec B608
     ).fetchall()
     return {
         # Middle names are left out here: a twin's middle name is often the other's first name.
         int(uid): Signature(dob, swapped, given, name_variants(given) | name_variants(known), nhs)
         for uid, dob, swapped, given, known, nhs in rows
     }
-
-
-def _touched_signatures(
-    con: duckdb.DuckDBPyConnection,
-    edges: list[tuple[int, int]],
-    decided: list[tuple[int, int]],
-) -> dict[int, Signature]:
-    """Signatures of the records in any edge or decision (the others stay on their own)."""
-    ids = sorted({uid for pair in edges + decided for uid in pair})
-    con.register("touched_arrow", pa.table({"unique_id": pa.array(ids, pa.int64())}))
-    con.execute("create or replace table touched as select * from touched_arrow")
-    con.unregister("touched_arrow")
-    return _signatures(con, "unique_id in (select unique_id from touched)")
-
-
-def _singletons(con: duckdb.DuckDBPyConnection, clustered: dict[int, Signature]) -> list[list[int]]:
-    rows = con.execute("select unique_id from records order by unique_id").fetchall()
-    return [[int(uid)] for (uid,) in rows if int(uid) not in clustered]
 
 
 def _accepted_edges_from_store(conn: Connection) -> list[tuple[int, int]]:
@@ -250,18 +237,14 @@ def _cluster_and_write(
     else:
         previous = current_assignment(conn)
     same, not_same = load_decisions(conn)
-    groups: list[list[int]] = []
     with _timed(summary, "cluster"):
         if summary.mode == "incremental":
             groups, where = _incremental_scope(con, previous)
-            signatures = _signatures(con, where)
+            clusters, refused = cluster_records(
+                _signatures(con, where), edges, same=same, not_same=not_same, existing_groups=groups
+            )
         else:
-            signatures = _touched_signatures(con, edges, same + not_same)
-        clusters, refused = cluster_records(
-            signatures, edges, same=same, not_same=not_same, existing_groups=groups
-        )
-        if summary.mode != "incremental":
-            clusters += _singletons(con, signatures)
+            clusters, refused = cluster_all(con, edges, same=same, not_same=not_same)
         _check_decisions(clusters, not_same)
     summary.refused_by_constraints = refused
     with _timed(summary, "write_people"):
@@ -363,7 +346,7 @@ def link(
         LinkageError: too few records to train, or contradictory decisions.
     """
     thresholds = thresholds or Thresholds()
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     con = duckdb.connect()
     try:
         with engine.connect() as conn:
@@ -373,6 +356,7 @@ def link(
             return summary
         take_snapshot(engine, con, candidates_only=summary.mode == "incremental")
         summary.timings["snapshot"] = round(time.perf_counter() - started, 3)
+        summary.cpu_timings["snapshot"] = round(time.process_time() - started_cpu, 3)
         with engine.begin() as conn:
             summary.run_id = _start_run(conn, summary)
             model_id = _run_mode(conn, con, summary, thresholds)
@@ -380,6 +364,7 @@ def link(
     finally:
         con.close()
     summary.timings["total"] = round(time.perf_counter() - started, 3)
+    summary.cpu_timings["total"] = round(time.process_time() - started_cpu, 3)
     return summary
 
 

@@ -168,13 +168,20 @@ def sex_comparison() -> cl.CustomComparison:
     )
 
 
-# Candidate pairs: identifiers, then combinations that keep blocks small at 1M records.
+# Candidate pairs: identifiers, then combinations that keep blocks small at 1M records. The
+# name rule (canonical given name + surname code) is split by part of the date of birth, with a
+# rule of its own for a date missing on one side: on the benchmark data the split keeps every
+# true pair the plain name rule found (blocking recall 0.9945 at 200k either way) and scores
+# 3.6 times fewer pairs (about 340,000 instead of 1.24 million at 200k records).
 PREDICTION_BLOCKING_RULES: list[Any] = [
     block_on("nhs_number"),
     block_on("upn"),
     block_on("dob", "first_initial"),
     block_on("dob", "surname_sdx"),
-    block_on("given_canon", "surname_sdx"),
+    block_on("given_canon", "surname_sdx", "birth_year"),
+    block_on("given_canon", "surname_sdx", "birth_monthday"),
+    "l.given_canon = r.given_canon and l.surname_sdx = r.surname_sdx "
+    "and (l.dob is null or r.dob is null)",
     block_on("postcode", "birth_year"),
     "l.dob_swapped = r.dob and l.surname_sdx = r.surname_sdx",
 ]

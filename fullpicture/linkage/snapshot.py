@@ -19,6 +19,7 @@ import pyarrow as pa
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from fullpicture.linkage.bulk import fetch_arrow
 from fullpicture.linkage.names import soundex, variant_table
 from fullpicture.store.schema import address, source_person
 
@@ -93,6 +94,46 @@ def read_source_persons(conn: Connection, where: Any = None) -> pa.Table:
     return _columns_to_arrow(RAW_COLUMNS, list(conn.execute(query)))
 
 
+_RAW_SCHEMA = pa.schema(
+    [(name, pa.int64() if name in ("id", "is_child") else pa.string()) for name in RAW_COLUMNS]
+)
+
+
+def _raw_select(name: str) -> str:
+    if name == "date_of_birth":  # text on SQLite already; ISO text from PostgreSQL's date
+        return "cast(date_of_birth as varchar(10))"
+    if name == "is_child":
+        return "case when is_child then 1 when not is_child then 0 end"
+    return name
+
+
+def read_all_source_persons(conn: Connection) -> pa.Table:
+    """Every source person record (the linkage fields), read through the driver.
+
+    The same table as :func:`read_source_persons` without a condition, several times faster
+    at a million records.
+    """
+    # The column list is this module's constant RAW_COLUMNS.
+    sql = f"select {', '.join(_raw_select(n) for n in RAW_COLUMNS)} from source_person"  # nosec B608
+    table = fetch_arrow(conn, sql, _RAW_SCHEMA)
+    return table.set_column(
+        RAW_COLUMNS.index("date_of_birth"),
+        "date_of_birth",
+        table.column("date_of_birth").cast(pa.date32()),
+    ).set_column(
+        RAW_COLUMNS.index("is_child"), "is_child", table.column("is_child").cast(pa.bool_())
+    )
+
+
+def read_all_address_postcodes(conn: Connection) -> pa.Table:
+    """The whole postcode history, ``(source_person_id, postcode)``, read through the driver."""
+    return fetch_arrow(
+        conn,
+        "select source_person_id, postcode from address where postcode is not null",
+        pa.schema([("source_person_id", pa.int64()), ("postcode", pa.string())]),
+    )
+
+
 def read_address_postcodes(conn: Connection, where: Any = None) -> pa.Table:
     """Read the postcode history: ``(source_person_id, postcode)`` for address rows (of the
     source persons selected by ``where``, default all)."""
@@ -149,6 +190,7 @@ def _first(column: str) -> str:
     return f"nullif(split_part({column}, ' ', 1), '')"
 
 
+# Built once from this module's own column expressions; no input reaches it.
 _DERIVE_SQL = f"""
 create or replace table norm as
 select
@@ -169,9 +211,10 @@ select
                     month(date_of_birth))
     end as dob_swapped,
     cast(year(date_of_birth) as varchar) as birth_year,
+    strftime(date_of_birth, '%m-%d') as birth_monthday,
     nullif(upper(replace(postcode, ' ', '')), '') as postcode
 from raw_records
-"""
+"""  # nosec B608
 
 _RECORDS_SQL = """
 create or replace table records as
@@ -200,6 +243,14 @@ select
             then [n.middle_first] end, [])
     ))), []) as given_variants,
     coalesce(vg.variants[1], split_part(n.given_name, ' ', 1)) as given_canon,
+    -- the canonical forms of the first given name and of the known-as name (no middle names):
+    -- what clustering's twin check compares (see cluster.Signature)
+    nullif(list_distinct(list_concat(
+        coalesce(vg.variants, case when n.given_name is not null
+            then [split_part(n.given_name, ' ', 1)] end, []),
+        coalesce(vk.variants, case when n.known_as is not null
+            then [split_part(n.known_as, ' ', 1)] end, [])
+    )), []) as sig_variants,
     n.family_name, n.former_family_name,
     -- every current and former family name, and each part of a double-barrelled one
     nullif(list_sort(list_distinct(list_filter(list_concat(
@@ -208,7 +259,7 @@ select
         string_split(coalesce(n.former_family_name, ''), ' ')
     ), lambda x: x is not null and length(x) > 1))), []) as family_names,
     s.code as surname_sdx,
-    n.dob, n.dob_swapped, n.birth_year,
+    n.dob, n.dob_swapped, n.birth_year, n.birth_monthday,
     n.postcode,
     p.postcodes,
     case when length(n.postcode) > 3 then left(n.postcode, length(n.postcode) - 3) end
@@ -284,14 +335,46 @@ def _swapped(day: Any) -> Any:
     return day.replace(month=day.day, day=day.month)
 
 
+def _name_condition(new: list[Any], family: Any, initial: Any) -> Any:
+    """Same family name and first initial, and a date of birth that the name blocking rules
+    could pair: the same year, the same day and month, or missing on either side."""
+    # ISO text on both SQLite and PostgreSQL; cheaper per row than extracting date parts.
+    born_text = sa.cast(source_person.c.date_of_birth, sa.String(10))
+    year, month_day = sa.func.substr(born_text, 1, 4), sa.func.substr(born_text, 6, 5)
+    any_date: set[tuple[str, str]] = set()  # a new record without a date: any date
+    by_year: set[tuple[str, str, str]] = set()
+    by_day: set[tuple[str, str, str]] = set()
+    for _nhs, _upn, born, surname, _pc, given in new:
+        if not (surname and given):
+            continue
+        key = (str(surname).lower(), str(given)[:1].lower())
+        if born is None:
+            any_date.add(key)
+        else:
+            by_year.add((*key, f"{born.year:04d}"))
+            by_day.add((*key, f"{born.month:02d}-{born.day:02d}"))
+    names = any_date | {key[:2] for key in by_year}
+    # The family name and initial first: the date parts are only looked at on those rows.
+    return sa.and_(
+        sa.tuple_(family, initial).in_(sorted(names)),
+        sa.or_(
+            source_person.c.date_of_birth.is_(None),
+            sa.tuple_(family, initial).in_(sorted(any_date)),
+            sa.tuple_(family, initial, year).in_(sorted(by_year)),
+            sa.tuple_(family, initial, month_day).in_(sorted(by_day)),
+        ),
+    )
+
+
 def candidate_filter(conn: Connection) -> Any:
     """A condition selecting new records plus every record of each existing person who could
     be blocked with one of them, or None to read everything (no or too many new records).
 
     The condition mirrors the blocking rules: same NHS number or UPN; same postcode; same
     (possibly swapped) date of birth with the same first initial or family name; same family
-    name and first initial. Reading only these keeps an incremental run proportional to the new
-    records, not to the store.
+    name and first initial with the same birth year, the same birth day and month, or a date of
+    birth missing on one side. Reading only these keeps an incremental run proportional to the
+    new records, not to the store.
     """
     sp = source_person.c
     query = (
@@ -307,14 +390,11 @@ def candidate_filter(conn: Connection) -> Any:
     family = sa.func.lower(sp.family_name)
     initial = sa.func.substr(sa.func.lower(sp.given_name), 1, 1)
     dob_keys: set[tuple[Any, str]] = set()
-    name_keys: set[tuple[str, str]] = set()
     for _nhs, _upn, dob, surname, _pc, given in new:
         keys = [str(given or "")[:1].lower(), str(surname or "").lower()]
         for day in (dob, _swapped(dob)):
             if day is not None:
                 dob_keys.update((day, k) for k in keys if k)
-        if surname and given:
-            name_keys.add((str(surname).lower(), str(given)[:1].lower()))
     blockable = sa.or_(
         sp.nhs_number.in_(sorted({r[0] for r in new if r[0]})),
         sp.upn.in_(sorted({r[1] for r in new if r[1]})),
@@ -328,7 +408,7 @@ def candidate_filter(conn: Connection) -> Any:
                 sa.tuple_(sp.date_of_birth, family).in_(sorted(dob_keys)),
             ),
         ),
-        sa.tuple_(family, initial).in_(sorted(name_keys)),
+        _name_condition(new, family, initial),
     )
     people = sa.select(sp.person_id).where(sp.person_id.is_not(None), blockable)
     return sa.or_(sp.person_id.is_(None), sp.person_id.in_(people))
@@ -351,10 +431,11 @@ def take_snapshot(
     con = con or duckdb.connect()
     with engine.connect() as conn:
         where = candidate_filter(conn) if candidates_only else None
-        raw = read_source_persons(conn, where)
         if where is None:
-            addresses = read_address_postcodes(conn)
+            raw = read_all_source_persons(conn)
+            addresses = read_all_address_postcodes(conn)
         else:
+            raw = read_source_persons(conn, where)
             addresses = read_address_postcodes_of(conn, raw.column("id").to_pylist())
     total = build_records(con, raw, addresses)
     new = count(con, "select count(*) from records where person_id is null")

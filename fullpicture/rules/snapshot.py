@@ -38,6 +38,7 @@ import pyarrow as pa
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from fullpicture.errors import RuleError
 from fullpicture.rules.calendar import calendar_table
 from fullpicture.rules.spec import LONDON
 from fullpicture.store import schema
@@ -333,11 +334,16 @@ def _prepare_events_sql(
     attributes: Iterable[str], into: str = "CREATE OR REPLACE TABLE events AS"
 ) -> str:
     margin = f"INTERVAL {UNCERTAIN_MARGIN_DAYS} DAY"
+    keys = sorted(set(attributes))
+    unsafe = [k for k in keys if not k.isidentifier() or not k.isascii()]
+    if unsafe:  # keys are spliced into SQL text: only plain identifiers may pass
+        raise RuleError(f"Attribute keys must be plain identifiers: {unsafe}")
     attrs = "".join(
         f",\n  NULLIF(TRIM(CAST(json_extract_string(r.attributes, '$.{k}') AS VARCHAR)), '')"
         f" AS {attribute_column(k)}"
-        for k in sorted(set(attributes))
+        for k in keys
     )
+    # Attribute keys are checked identifiers above; everything else is this module's text.
     return f"""
 {into}
 WITH spans AS (
@@ -358,11 +364,12 @@ SELECT r.event_id, r.person_id, r.event_type, r.agency, r.source, r.record_id, r
 FROM spans r
 LEFT JOIN calendar c1 ON c1.day = r.day_lo
 LEFT JOIN calendar c2 ON c2.day = CAST(r.day_hi + INTERVAL 1 DAY AS DATE)
-"""
+"""  # nosec B608
 
 
 def _kin_sql(into: str = "CREATE OR REPLACE TABLE kin AS") -> str:
     inverse = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in _INVERSE.items())
+    # The CASE is built from the constant _INVERSE table; no input reaches this text.
     return f"""
 {into}
 SELECT DISTINCT person_id, member_id, role, start_date, end_date FROM (
@@ -372,7 +379,7 @@ SELECT DISTINCT person_id, member_id, role, start_date, end_date FROM (
   SELECT from_id, to_id, CASE kind {inverse} ELSE kind END, start_date, end_date
   FROM raw_relationships
 ) WHERE person_id <> member_id
-"""
+"""  # nosec B608
 
 
 def _as_of_days(as_of: datetime) -> tuple[datetime, date]:

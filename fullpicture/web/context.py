@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,7 +28,15 @@ from fullpicture.web.policy import PUBLIC, allows, load_policy
 from fullpicture.web.roles import CASE_ROLES, Role
 from fullpicture.web.security.oidc import OidcProvider
 from fullpicture.web.security.sessions import COOKIE_NAME, SignedInUser, load_session
+from fullpicture.web.security.snooping import (
+    ViewingLimits,
+    ViewingThrottledError,
+    assess_view,
+    record_alert,
+)
 from fullpicture.web.settings import WebSettings
+
+_log = logging.getLogger("fullpicture.web.snooping")
 
 
 class NotSignedInError(FullpictureError):
@@ -183,6 +192,7 @@ def child_unit(
         NotFoundError, AccessDeniedError: from the access decision (nothing is read).
         AuditError: the entry could not be written (shown as 503; no child data leaves).
     """
+    watch_child_view(app, user, person_id)
     decided: list[ChildAccess] = []
 
     def entry() -> AuditEntry:
@@ -264,6 +274,29 @@ def record_denied(
         except sa.exc.SQLAlchemyError as exc:
             conn.rollback()
             raise AuditError("The audit entry of a refused request could not be saved.") from exc
+
+
+def watch_child_view(app: AppState, user: SignedInUser, person_id: str) -> None:
+    """Refuse (and alert auditors) when opening this child would look like snooping.
+
+    Runs in its own transaction before the child is read, so the alert stays recorded although
+    the request then fails.
+
+    Raises:
+        ViewingThrottledError: a limit of ``ViewingLimits`` would be exceeded.
+        AuditError: the audit log could not be read (503, like a failed audit write).
+    """
+    limits = ViewingLimits(app.web.snoop_unrelated_per_hour, app.web.snoop_children_per_hour)
+    try:
+        with app.engine.begin() as conn:
+            now = app.now()
+            breach = assess_view(conn, user.user_id, user.username, person_id, now, limits)
+            if breach is not None and record_alert(conn, user.user_id, user.username, breach, now):
+                _log.warning("snooping alert raised: %s", breach.kind)
+    except sa.exc.SQLAlchemyError as exc:  # no audit log to read: fail closed, as for writes
+        raise AuditError("The access log could not be read.") from exc
+    if breach is not None:
+        raise ViewingThrottledError
 
 
 @contextmanager

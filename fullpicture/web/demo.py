@@ -16,6 +16,11 @@ from sqlalchemy.engine import Engine
 
 from fullpicture.store.schema import person, source_person
 from fullpicture.web.accounts import add_user, assign_child
+from fullpicture.web.security.security_keys import (
+    has_security_key,
+    issue_enrolment_code,
+    needs_security_key,
+)
 from fullpicture.web.security.totp import provisioning_uri
 from fullpicture.web.tables import web_user
 
@@ -33,6 +38,7 @@ class DemoAccount:
     totp_secret: str | None
     totp_uri: str | None
     children: tuple[str, ...]
+    enrolment_code: str | None = None  # administrators and auditors register a security key
 
 
 _ACCOUNTS = (
@@ -103,7 +109,12 @@ def seed_demo_users(engine: Engine) -> list[DemoAccount]:
             for pid in mine:
                 assign_child(conn, user_id, pid, granted_by="demo", now=now)
             uri = provisioning_uri(secret, username) if secret else None
-            accounts.append(DemoAccount(username, DEMO_PASSWORD, role, agency, secret, uri, mine))
+            code = None
+            if needs_security_key(role) and not has_security_key(conn, user_id):
+                code = issue_enrolment_code(conn, user_id, now)
+            accounts.append(
+                DemoAccount(username, DEMO_PASSWORD, role, agency, secret, uri, mine, code)
+            )
     return accounts
 
 
@@ -125,6 +136,16 @@ def print_demo_accounts(accounts: list[DemoAccount], address: str, console: Cons
             highlight=False,
             soft_wrap=True,
         )
+    keyed = [a for a in accounts if a.enrolment_code]
+    if keyed:
+        console.print(
+            "Administrators and auditors sign in with a security key (WebAuthn), not a TOTP "
+            f"code alone: open {address.replace('127.0.0.1', 'localhost')} (a key needs a host "
+            "name), sign in, and register a key with the one-time enrolment code:",
+            highlight=False,
+        )
+        for account in keyed:
+            console.print(f"  {account.username:<20} {account.enrolment_code}", highlight=False)
 
 
 def serve_demo(

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from fullpicture.errors import AccessDeniedError, AuditError, FullpictureError, NotFoundError
 from fullpicture.web.context import NotSignedInError
 from fullpicture.web.pages import render
+from fullpicture.web.security.snooping import ViewingThrottledError
 
 log = logging.getLogger("fullpicture.web")
 
@@ -35,6 +36,7 @@ _PAGES = {
     403: "error/403.html",
     404: "error/404.html",
     405: "error/405.html",
+    429: "error/429.html",
     500: "error/500.html",
     503: "error/503.html",
 }
@@ -91,6 +93,11 @@ async def _not_found(request: Request, exc: Exception) -> Response:
     return error_response(request, 404, "Page not found")
 
 
+async def _throttled(request: Request, exc: Exception) -> Response:
+    message = str(exc) if isinstance(exc, ViewingThrottledError) else "Too many requests"
+    return error_response(request, 429, message)
+
+
 async def _audit_failed(request: Request, exc: Exception) -> Response:
     log.error("audit write failed [%s]", correlation_id(request), exc_info=exc)
     return error_response(request, 503, "Sorry, the service is unavailable")
@@ -123,6 +130,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AccessDeniedError, _denied)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(AuditError, _audit_failed)
+    app.add_exception_handler(ViewingThrottledError, _throttled)
     app.add_exception_handler(FullpictureError, _domain_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)

@@ -1,5 +1,5 @@
 """Aggregate figures for analysts: counts only, restricted records excluded, small numbers
-suppressed, never a name or an id."""
+suppressed (primary and secondary, ``fullpicture.disclosure``), never a name or an id."""
 
 from __future__ import annotations
 
@@ -8,27 +8,43 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from fullpicture.disclosure import DEFAULT_THRESHOLD, suppress
 from fullpicture.store.schema import event, person, source_person
 from fullpicture.vocabulary import EVENT_TYPES
 
-SUPPRESS_BELOW = 5
+SUPPRESS_BELOW = DEFAULT_THRESHOLD
+SUPPRESSED = "c"
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One published count: the value, or None when suppressed as too small to publish."""
+    """One published count: the value, or None when suppressed."""
 
     label: str
     value: int | None
 
     @property
     def shown(self) -> str:
-        """The count as published (``fewer than 5`` when suppressed)."""
-        return f"fewer than {SUPPRESS_BELOW}" if self.value is None else f"{self.value:,}"
+        """The count as published (``c`` when suppressed, whether small or hidden with one)."""
+        return SUPPRESSED if self.value is None else f"{self.value:,}"
 
 
-def _suppress(label: str, count: int) -> Cell:
-    return Cell(label, None if 0 < count < SUPPRESS_BELOW else count)
+def publish_lists(
+    by_agency: dict[str, int], by_type: dict[str, int]
+) -> tuple[dict[str, int | None], dict[str, int | None]]:
+    """Suppress the two breakdowns of the same events together.
+
+    Both lists add up to the same total, so each is a line that must never hold exactly one
+    hidden cell (it could be worked out from the other list's total).
+    """
+    values = {("agency", a): n for a, n in by_agency.items()}
+    values.update({("type", t): n for t, n in by_type.items()})
+    lines = [[k for k in values if k[0] == "agency"], [k for k in values if k[0] == "type"]]
+    shown = suppress(values, lines, SUPPRESS_BELOW)
+    return (
+        {a: shown[("agency", a)] for a in by_agency},
+        {t: shown[("type", t)] for t in by_type},
+    )
 
 
 def _unrestricted_events() -> sa.Select[tuple[str, str, int]]:
@@ -53,11 +69,13 @@ def partnership_figures(conn: Connection) -> dict[str, list[Cell]]:
         sa.select(sa.func.count()).select_from(person).where(person.c.restricted.is_(False))
     ).scalar_one()
     labels = {name: kind.label for name, kind in EVENT_TYPES.items()}
+    agencies, types = publish_lists(by_agency, by_type)
+    people_shown = suppress({"people": int(people)}, [], SUPPRESS_BELOW)["people"]
     return {
-        "people": [_suppress("People in the store (not restricted)", int(people))],
-        "agencies": [_suppress(a.replace("_", " "), n) for a, n in sorted(by_agency.items())],
+        "people": [Cell("People in the store (not restricted)", people_shown)],
+        "agencies": [Cell(a.replace("_", " "), agencies[a]) for a in sorted(by_agency)],
         "types": [
-            _suppress(labels.get(t, t), n)
-            for t, n in sorted(by_type.items(), key=lambda item: -item[1])
+            Cell(labels.get(t, t), types[t])
+            for t in sorted(by_type, key=lambda t: (-by_type[t], t))
         ],
     }

@@ -34,6 +34,13 @@ class WebSettings(BaseSettings):
         oidc_mfa_acr: ``acr`` values that count as the provider's own second factor.
         oidc_required_for_linked_users: when true, users with an ``oidc_subject`` cannot sign
             in with a password.
+        webauthn_rp_id: the relying-party id security keys are registered with (the service's
+            host name); derived from the request when unset. Keys stop working if it changes.
+        snoop_unrelated_per_hour: a user opening more distinct children they are not assigned
+            to (break-glass) than this in an hour is throttled and auditors alerted.
+        snoop_children_per_hour: the same for distinct children of any kind.
+        webauthn_origin: the origin (``https://host[:port]``) security-key answers must come
+            from; derived from the request when unset. Set both behind a proxy.
     """
 
     model_config = SettingsConfigDict(env_prefix="FULLPICTURE_WEB_", extra="ignore")
@@ -54,6 +61,10 @@ class WebSettings(BaseSettings):
     oidc_mfa_amr: list[str] = ["mfa"]
     oidc_mfa_acr: list[str] = []
     oidc_required_for_linked_users: bool = False
+    webauthn_rp_id: str | None = None
+    webauthn_origin: str | None = None
+    snoop_unrelated_per_hour: int = 5
+    snoop_children_per_hour: int = 40
 
     @property
     def oidc_enabled(self) -> bool:

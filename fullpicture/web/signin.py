@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from fullpicture.web.roles import SECOND_FACTOR_ROLES, Role
 from fullpicture.web.security.passwords import verify_password
+from fullpicture.web.security.security_keys import needs_security_key
 from fullpicture.web.security.throttle import (
     clear_user,
     is_locked,
@@ -28,10 +29,15 @@ from fullpicture.web.tables import web_user
 
 @dataclass(frozen=True)
 class SignInOutcome:
-    """``user_id`` when every factor passed; ``locked`` when throttled (answer 429)."""
+    """``user_id`` when the password step passed; ``locked`` when throttled (answer 429).
+
+    ``needs_key`` means no session may start yet: the user's role signs in with a security key,
+    which is the second factor (see :mod:`fullpicture.web.security.security_keys`).
+    """
 
     user_id: int | None
     locked: bool = False
+    needs_key: bool = False
 
 
 def _factors_pass(
@@ -48,6 +54,8 @@ def _factors_pass(
         return None
     if sso_only and row.oidc_subject is not None:
         return None  # this account signs in through the organisation's provider only
+    if needs_security_key(str(row.role)):
+        return 0  # the security key is the second factor; a TOTP code alone never suffices
     needs_code = row.totp_secret is not None or Role(str(row.role)) in SECOND_FACTOR_ROLES
     if not needs_code:
         return 0
@@ -83,25 +91,35 @@ def attempt_sign_in(
     if row is None or step is None:
         record_failure(conn, keys, now)
         return SignInOutcome(None, locked=is_locked(conn, keys, now))
-    clear_user(conn, username)
+    if needs_security_key(str(row.role)):
+        return SignInOutcome(int(row.id), needs_key=True)
+    if step:
+        conn.execute(web_user.update().where(web_user.c.id == row.id).values(totp_last_step=step))
+    complete_sign_in(conn, int(row.id), now)
+    return SignInOutcome(int(row.id))
+
+
+def complete_sign_in(conn: Connection, user_id: int, now: datetime) -> None:
+    """Record a sign-in that passed every factor: clear throttling, move "last seen" on."""
+    row = conn.execute(sa.select(web_user).where(web_user.c.id == user_id)).one()
+    clear_user(conn, str(row.username))
     conn.execute(
         web_user.update()
-        .where(web_user.c.id == row.id)
-        .values(
-            totp_last_step=step if step else row.totp_last_step,
-            previous_seen_at=row.last_seen_at,
-            last_seen_at=now,
-        )
+        .where(web_user.c.id == user_id)
+        .values(previous_seen_at=row.last_seen_at, last_seen_at=now)
     )
-    return SignInOutcome(int(row.id))
 
 
 @dataclass(frozen=True)
 class SsoOutcome:
-    """``user_id`` when the mapped account may sign in; otherwise a log-safe ``reason``."""
+    """``user_id`` when the mapped account may sign in; otherwise a log-safe ``reason``.
+
+    ``needs_key``: the account's role must still present a security key before a session.
+    """
 
     user_id: int | None
     reason: str = ""
+    needs_key: bool = False
 
 
 def attempt_sso_sign_in(
@@ -118,13 +136,10 @@ def attempt_sso_sign_in(
         return SsoOutcome(None, "unknown subject")
     if row.disabled or (row.is_demo and not demo_mode):
         return SsoOutcome(None, "account disabled")
+    if needs_security_key(str(row.role)):
+        return SsoOutcome(int(row.id), needs_key=True)  # the provider's MFA is not enough
     needs_factor = row.totp_secret is not None or Role(str(row.role)) in SECOND_FACTOR_ROLES
     if needs_factor and not provider_mfa:
         return SsoOutcome(None, "provider did not assert MFA")
-    clear_user(conn, str(row.username))
-    conn.execute(
-        web_user.update()
-        .where(web_user.c.id == row.id)
-        .values(previous_seen_at=row.last_seen_at, last_seen_at=now)
-    )
+    complete_sign_in(conn, int(row.id), now)
     return SsoOutcome(int(row.id))

@@ -4,6 +4,7 @@ method, GOV.UK classes, no stack traces)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,7 +24,8 @@ from tests.linkage.conftest import (  # noqa: F401 - the linked store, for the r
     linked_store_file,
     sample_dataset,
 )
-from tests.web.db import NOW, PASSWORD
+from tests.web.authenticator import SoftAuthenticator
+from tests.web.db import AUTHENTICATORS, NOW, PASSWORD
 from tests.web.library import create_library
 
 ORIGIN = "https://testserver"
@@ -109,9 +111,23 @@ class PageClient:
         if code is None:
             code = current_code(secret, self.clock()) if secret else ""
         response = self.post("/sign-in", {"username": username, "password": password, "code": code})
+        if response.headers.get("location") == "/sign-in/security-key":
+            response = self.use_security_key(AUTHENTICATORS[username])
         if response.status_code == 303:
             self.get("/")  # pick up the session's CSRF token
         return response
+
+    def key_options(self) -> dict[str, Any]:
+        """Open the security-key page and return the ceremony options it carries."""
+        page = BeautifulSoup(self.get("/sign-in/security-key").text, "html.parser")
+        form = page.find("form", id="security-key-form")
+        assert form is not None, "no security-key form on the page"
+        return dict(json.loads(str(form["data-options"])))
+
+    def use_security_key(self, authenticator: SoftAuthenticator, **changes: str) -> httpx.Response:
+        """Answer the pending sign-in's challenge with the software key (as the page script)."""
+        answer = authenticator.get(self.key_options(), changes.pop("origin", ORIGIN), **changes)
+        return self.post("/sign-in/security-key", {"credential": json.dumps(answer)}, csrf=False)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
@@ -10,9 +11,22 @@ from sqlalchemy.engine import Engine
 
 from fullpicture.store.schema import event, ledger, person, relationship, source_person
 from fullpicture.web.accounts import add_user, assign_child
+from fullpicture.web.security.security_keys import (
+    REGISTER,
+    RelyingParty,
+    needs_security_key,
+    peek_pending,
+    register_key,
+    registration_options,
+    start_pending,
+)
+from tests.web.authenticator import SoftAuthenticator
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 PASSWORD = "correct horse battery staple"
+TEST_RP = RelyingParty(rp_id="testserver", origin="https://testserver")
+AUTHENTICATORS: dict[str, SoftAuthenticator] = {}
+"""The software security key of each user created with one, by user name."""
 
 
 def _ledger(conn: sa.Connection, source: str) -> int:
@@ -151,8 +165,13 @@ def create_user(
     children: tuple[str, ...] = (),
     with_totp: bool = True,
     is_demo: bool = False,
+    with_key: bool | None = None,
 ) -> str | None:
-    """Create a user (password PASSWORD); return the TOTP secret."""
+    """Create a user (password PASSWORD); return the TOTP secret.
+
+    Administrators and auditors get a software security key (in ``AUTHENTICATORS``) unless
+    ``with_key`` is False.
+    """
     with engine.begin() as conn:
         created = add_user(
             conn,
@@ -167,7 +186,20 @@ def create_user(
         )
         for pid in children:
             assign_child(conn, created.user_id, pid, granted_by="test", now=NOW)
+        if with_key if with_key is not None else needs_security_key(role):
+            AUTHENTICATORS[username] = create_security_key(conn, created.user_id, username)
     return created.totp_secret
+
+
+def create_security_key(conn: sa.Connection, user_id: int, username: str) -> SoftAuthenticator:
+    """Register a new software key for the user through the real registration checks."""
+    authenticator = SoftAuthenticator()
+    token = start_pending(conn, user_id, REGISTER, NOW)
+    pending = peek_pending(conn, token, NOW)
+    options = json.loads(registration_options(conn, TEST_RP, pending, username))
+    answer = json.dumps(authenticator.create(options, TEST_RP.origin))
+    register_key(conn, TEST_RP, pending, answer, NOW)
+    return authenticator
 
 
 def create_alert(

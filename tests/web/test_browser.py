@@ -19,7 +19,9 @@ from fullpicture.intake.mapping import load_mapping
 from fullpicture.intake.registry import register_mapping
 from fullpicture.learning.actions import add_action
 from fullpicture.store.database import open_store
+from fullpicture.web.accounts import find_user_id
 from fullpicture.web.app import create_app
+from fullpicture.web.security.security_keys import issue_enrolment_code
 from fullpicture.web.security.totp import current_code
 from tests.intake.factories import EXAMPLE_MAPPING, PERSON_HEADER, create_csv, create_person_row
 from tests.web.db import (
@@ -60,6 +62,13 @@ class LiveSite:
     url: str
     secrets: dict[str, str]
     library: dict[str, int]
+    enrolment_codes: dict[str, str]
+
+    @property
+    def key_url(self) -> str:
+        # WebAuthn needs a host name as relying-party id (an IP address is refused); Chromium
+        # resolves localhost to loopback itself and counts it as a secure context.
+        return self.url.replace("127.0.0.1", "localhost")
 
 
 def _seed(engine) -> dict[str, str]:
@@ -95,8 +104,10 @@ def _seed(engine) -> dict[str, str]:
             name: create_user(engine, name, "social_worker", children=(amy,))
             for name in ("sw", "sw2", "sw3", "sw4", "sw5", "sw6")
         },
-        "aud": create_user(engine, "aud", "auditor", agency="partnership"),
-        "admin": create_user(engine, "admin.user", "administrator"),
+        # Administrators and auditors register a key in the browser (a virtual authenticator).
+        "aud": create_user(engine, "aud", "auditor", agency="partnership", with_key=False),
+        "admin": create_user(engine, "admin.user", "administrator", with_key=False),
+        "admin2": create_user(engine, "admin2", "administrator", with_key=False),
         "an": create_user(engine, "an", "analyst", agency="partnership"),
     }
 
@@ -108,6 +119,11 @@ def live_site(tmp_path_factory) -> Iterator[LiveSite]:
     root = tmp_path_factory.mktemp("live")
     engine = open_store(f"sqlite:///{root / 'store.db'}")
     secrets = _seed(engine)
+    with engine.begin() as conn:
+        codes = {
+            name: issue_enrolment_code(conn, find_user_id(conn, name), datetime.now(UTC))
+            for name in ("aud", "admin.user", "admin2")
+        }
     library = create_library(engine, root)
     add_action(
         engine,
@@ -126,7 +142,7 @@ def live_site(tmp_path_factory) -> Iterator[LiveSite]:
     thread.start()
     while not server.started:
         time.sleep(0.05)
-    yield LiveSite(f"http://127.0.0.1:{port}", secrets, library)
+    yield LiveSite(f"http://127.0.0.1:{port}", secrets, library, codes)
     server.should_exit = True
     thread.join()
     engine.dispose()
@@ -163,6 +179,75 @@ def _sign_in(page, site: LiveSite, username: str, key: str) -> None:
     page.fill("#code", _fresh_code(site.secrets[key]))
     page.click("button:has-text('Sign in')")
     page.wait_for_url(f"{site.url}/")
+
+
+def _add_virtual_authenticator(page) -> None:
+    """A CTAP2 security key in Chromium (DevTools WebAuthn domain) that answers at once."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "usb",
+                "hasResidentKey": False,
+                "hasUserVerification": False,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+
+
+def _sign_in_with_key(page, site: LiveSite, username: str, *, register: bool) -> None:
+    """Password, then the security key (registered first with the enrolment code if asked)."""
+    page.goto(f"{site.key_url}/sign-in")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.wait_for_url(f"{site.key_url}/sign-in/security-key")
+    if register:
+        assert page.locator("h1").inner_text() == "Register your security key"
+        page.fill("#enrolment_code", site.enrolment_codes[username])
+        page.click("button:has-text('Register security key')")
+    else:
+        assert page.locator("h1").inner_text() == "Use your security key"
+        page.click("button:has-text('Use security key')")
+    page.wait_for_url(f"{site.key_url}/")
+
+
+def test_should_sign_an_administrator_in_with_a_security_key(browser, live_site):
+    context = browser.new_context(bypass_csp=True)  # only so that axe-core can be injected
+    page = context.new_page()
+    _add_virtual_authenticator(page)
+    page.goto(f"{live_site.key_url}/sign-in")
+    page.fill("#username", "admin2")
+    page.fill("#password", PASSWORD)
+    page.fill("#code", _fresh_code(live_site.secrets["admin2"]))
+    page.click("button:has-text('Sign in')")
+    page.wait_for_url(f"{live_site.key_url}/sign-in/security-key")  # a TOTP code is not enough
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "security-key.png"), full_page=True)
+    assert _serious_axe_violations(page) == []
+    page.goto(f"{live_site.key_url}/admin/users")
+    assert page.locator("h1").inner_text() != "Users"  # no session yet
+    _sign_in_with_key(page, live_site, "admin2", register=True)
+    page.goto(f"{live_site.key_url}/admin/users")
+    assert page.locator("h1").inner_text() == "Users"
+    page.click("button:has-text('Sign out')")
+    _sign_in_with_key(page, live_site, "admin2", register=False)  # the registered key again
+    page.goto(f"{live_site.key_url}/admin/users")
+    assert page.locator("h1").inner_text() == "Users"
+    context.close()
+
+
+def _serious_axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',"
+        " 'wcag21aa', 'wcag22aa', 'best-practice']})"
+    )
+    return [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def test_should_sign_in_with_a_second_factor_open_a_child_and_filter(browser, live_site):
@@ -300,10 +385,15 @@ def test_should_pass_axe_on_the_main_pages_and_keep_screenshots(browser, live_si
             contexts[who] = browser.new_context(
                 bypass_csp=True, viewport={"width": 1100, "height": 900}
             )
-            if who is not None:
+            if who in ("aud", "admin"):
+                first = contexts[who].new_page()
+                _add_virtual_authenticator(first)
+                _sign_in_with_key(first, live_site, USERNAMES[who], register=True)
+            elif who is not None:
                 _sign_in(contexts[who].new_page(), live_site, USERNAMES[who], who)
         page = contexts[who].new_page()
-        page.goto(f"{live_site.url}{path.format(**live_site.library)}")
+        base = live_site.key_url if who in ("aud", "admin") else live_site.url
+        page.goto(f"{base}{path.format(**live_site.library)}")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',"

@@ -36,3 +36,6 @@ def test_should_print_the_address_and_every_account(sample_engine):
     text = out.getvalue()
     assert "http://127.0.0.1:8000/" in text and DEMO_PASSWORD in text
     assert all(a.username in text and a.totp_secret in text for a in accounts)
+    keyed = {a.role: a.enrolment_code for a in accounts if a.enrolment_code}
+    assert sorted(keyed) == ["administrator", "auditor"]
+    assert all(code in text for code in keyed.values()) and "http://localhost:8000/" in text

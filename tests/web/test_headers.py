@@ -10,7 +10,7 @@ from fullpicture.learning.actions import add_action
 from fullpicture.web import casefile
 from fullpicture.web.app import application_routes
 from fullpicture.web.errors import error_body
-from tests.web.db import create_alert, create_event, create_person, create_user
+from tests.web.db import PASSWORD, create_alert, create_event, create_person, create_user
 
 
 @pytest.fixture
@@ -30,11 +30,16 @@ def sample_signed_in(sample_engine, client_request, sample_library):
         secret = create_user(sample_engine, role, role, children=(pid,))
         clients[role] = client_request()
         clients[role].sign_in(role, secret)
+    # Half-way through an administrator's sign-in: the security-key page is on show.
+    create_user(sample_engine, "pending", "administrator")
+    clients["pending"] = client_request()
+    clients["pending"].post("/sign-in", {"username": "pending", "password": PASSWORD}, csrf=False)
     return pid, clients
 
 
 def _get_urls(pid: str) -> list[tuple[str, str]]:
     role_for = {
+        "/sign-in/security-key": "pending",
         "/audit": "auditor",
         "/api/audit": "auditor",
         "/admin": "administrator",

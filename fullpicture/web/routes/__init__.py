@@ -22,11 +22,13 @@ from fullpicture.web.routes import (
     learning_reviews,
     learning_rules,
     linkage,
+    security_keys,
     sharing,
 )
 
 ROUTERS: list[APIRouter] = [
     auth.router,
+    security_keys.router,
     home.router,
     children.router,
     alerts.router,

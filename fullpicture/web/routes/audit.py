@@ -17,6 +17,7 @@ from fullpicture.web.context import (
 )
 from fullpicture.web.forms import parse_iso_date
 from fullpicture.web.pages import render
+from fullpicture.web.security.snooping import snooping_alerts
 
 router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 
@@ -27,7 +28,7 @@ def audit_home(
     app: App,
     request: Request,
 ) -> Response:
-    """Recent entries and every break-glass grant, flagged for review."""
+    """Recent entries, every break-glass grant and every snooping alert, flagged for review."""
     with audited_unit(app, user, purpose="audit viewer", action="audit-view") as conn:
         return render(
             request,
@@ -35,6 +36,7 @@ def audit_home(
             entries=recent_entries(conn),
             denied=recent_entries(conn, denied_only=True),
             grants=break_glass_grants(conn),
+            snooping=snooping_alerts(conn),
             now=app.now(),
         )
 

@@ -13,6 +13,7 @@ from fullpicture.audit.chain import AuditEntry, append_entry
 from fullpicture.errors import NotFoundError
 from fullpicture.web.context import App, AppState
 from fullpicture.web.pages import render
+from fullpicture.web.routes.security_keys import KEY_STEP_PATH, open_key_step, set_pending_cookie
 from fullpicture.web.security.oidc import FLOW_COOKIE, FLOW_SECONDS, OidcProvider, OidcRefusedError
 from fullpicture.web.security.sessions import COOKIE_NAME, create_session, revoke_session
 from fullpicture.web.security.throttle import (
@@ -80,6 +81,8 @@ def sign_in(
         )
         if outcome.user_id is None:
             status, message = (429, _LOCKED) if outcome.locked else (400, _FAILED)
+        elif outcome.needs_key:
+            pending = open_key_step(conn, outcome.user_id, app.now())
         else:
             old = request.cookies.get(COOKIE_NAME)
             if old:
@@ -89,8 +92,16 @@ def sign_in(
             _audit_sign_in(app, conn, user.username, user.role, user.agency)
     if outcome.user_id is None:
         return _sign_in_form(request, {"username": message}, username, status)
+    if outcome.needs_key:
+        return _to_key_step(pending)
     response = RedirectResponse("/", status_code=303)
     _set_session_cookie(response, token)
+    return response
+
+
+def _to_key_step(pending: str) -> Response:
+    response = RedirectResponse(KEY_STEP_PATH, status_code=303)
+    set_pending_cookie(response, pending)
     return response
 
 
@@ -127,8 +138,9 @@ def sso_start(app: App, request: Request) -> Response:
     return response
 
 
-def _sso_session(app: AppState, request: Request, subject: str, mfa: bool) -> str | None:
-    """Map the subject to an account and open a session, or log why not (no personal data)."""
+def _sso_session(app: AppState, request: Request, subject: str, mfa: bool) -> Response | None:
+    """Map the subject to an account and open a session (or the security-key step), or log why
+    not (no personal data)."""
     address = request.client.host if request.client else "-"
     keys = {f"ip:{address}": ADDRESS_LIMIT}
     with app.engine.begin() as conn:
@@ -139,13 +151,17 @@ def _sso_session(app: AppState, request: Request, subject: str, mfa: bool) -> st
             record_failure(conn, keys, app.now())
             _log.warning("sso refused: %s", outcome.reason)
             return None
+        if outcome.needs_key:
+            return _to_key_step(open_key_step(conn, outcome.user_id, app.now()))
         old = request.cookies.get(COOKIE_NAME)
         if old:
             revoke_session(conn, old, app.now())
         token = create_session(conn, outcome.user_id, app.now())
         user = conn.execute(web_user.select().where(web_user.c.id == outcome.user_id)).one()
         _audit_sign_in(app, conn, user.username, user.role, user.agency)
-    return token
+    response = RedirectResponse("/", status_code=303)
+    _set_session_cookie(response, token)
+    return response
 
 
 @router.get(_FLOW_PATH + "/callback", name="sso_callback")
@@ -157,21 +173,18 @@ def sso_callback(app: App, request: Request, state: str = "", code: str = "") ->
         locked = is_locked(conn, {f"ip:{address}": ADDRESS_LIMIT}, app.now())
     if locked:
         return _sign_in_form(request, {"username": _LOCKED}, "", 429)
-    token = None
+    response: Response | None = None
     try:
         identity = provider.finish(
             request.cookies.get(FLOW_COOKIE), state, code, _redirect_uri(app, request), app.now()
         )
-        token = _sso_session(app, request, identity.subject, identity.mfa)
+        response = _sso_session(app, request, identity.subject, identity.mfa)
     except OidcRefusedError as refused:
         _log.warning("sso refused: %s", refused.reason)
         with app.engine.begin() as conn:
             record_failure(conn, {f"ip:{address}": ADDRESS_LIMIT}, app.now())
-    if token is None:
+    if response is None:
         response = _sign_in_form(request, {"username": _SSO_FAILED}, "", 400)
-    else:
-        response = RedirectResponse("/", status_code=303)
-        _set_session_cookie(response, token)
     response.delete_cookie(FLOW_COOKIE, secure=True, httponly=True, samesite="lax", path=_FLOW_PATH)
     return response
 

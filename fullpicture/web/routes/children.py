@@ -22,6 +22,7 @@ from fullpicture.web.context import (
     CurrentUser,
     child_unit,
     record_denied,
+    watch_child_view,
 )
 from fullpicture.web.forms import parse_day_month_year, parse_iso_date
 from fullpicture.web.pages import fragment, render
@@ -292,6 +293,7 @@ def break_glass(
     is audited as a denied attempt."""
     purpose = "break-glass access"
     _ensure_breakable(app, user, person_id, purpose)
+    watch_child_view(app, user, person_id)  # no new windows once the hour's limit is reached
     errors: dict[str, str] = {}
     if len(reason.strip()) < BREAK_GLASS_MIN_REASON:
         errors["reason"] = f"Enter a reason of at least {BREAK_GLASS_MIN_REASON} characters"
