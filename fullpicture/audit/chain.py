@@ -63,18 +63,24 @@ def _mac(key: bytes, prev_mac: str, row: dict[str, Any]) -> str:
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
+# Built once (building a statement costs more than running it on the hot path of every page).
+_CLAIM = (
+    audit_head.update()
+    .where(audit_head.c.id == 1)
+    .values(seq=audit_head.c.seq + 1)
+    .returning(audit_head.c.seq, audit_head.c.mac)
+)
+_INSERT = audit_entry.insert()
+_SET_HEAD_MAC = audit_head.update().where(audit_head.c.id == 1).values(mac=sa.bindparam("new_mac"))
+
+
 def _claim_next_seq(conn: Connection) -> tuple[int, str]:
     # The UPDATE is the first write of the transaction: it takes the row lock on PostgreSQL and
     # the write lock on SQLite, so concurrent appenders queue here and the chain never forks.
-    claimed = conn.execute(
-        audit_head.update()
-        .where(audit_head.c.id == 1)
-        .values(seq=audit_head.c.seq + 1)
-        .returning(audit_head.c.seq, audit_head.c.mac)
-    ).one_or_none()
+    claimed = conn.execute(_CLAIM).one_or_none()
     if claimed is None:
         raise AuditError("The audit log has no head row.", hint="Run the store migrations.")
-    return int(claimed.seq), str(claimed.mac)
+    return int(claimed[0]), str(claimed[1])
 
 
 def append_entry(conn: Connection, key: bytes, entry: AuditEntry, *, now: datetime) -> int:
@@ -93,8 +99,8 @@ def append_entry(conn: Connection, key: bytes, entry: AuditEntry, *, now: dateti
         row["ts"] = now.astimezone(UTC).isoformat(timespec="microseconds")
         row["prev_mac"] = prev_mac
         row["mac"] = _mac(key, prev_mac, row)
-        conn.execute(audit_entry.insert().values(**row))
-        conn.execute(audit_head.update().where(audit_head.c.id == 1).values(mac=row["mac"]))
+        conn.execute(_INSERT, row)
+        conn.execute(_SET_HEAD_MAC, {"new_mac": row["mac"]})
     except sa.exc.SQLAlchemyError as exc:
         raise AuditError("The audit entry could not be written.") from exc
     return seq

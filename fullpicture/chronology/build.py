@@ -62,10 +62,7 @@ def build_chronology(
         members = members_of(conn, person_id, own) if household else []
         records = _records(conn, own, members)
         people = _named_people(conn, person_id, records, members, own)
-    records.sort(key=record_order)
-    entries = [_event_entry(group) for group in group_records(records)]
-    entries.sort(key=lambda e: record_order(e.records[0]))
-    entries = _with_gaps(entries, gap_days)
+    entries = chronology_entries(records, gap_days=gap_days)
     if household:
         entries = _with_membership(entries, members)
     return Chronology(
@@ -77,6 +74,45 @@ def build_chronology(
         people=tuple(people),
         gap_threshold_days=gap_days,
     )
+
+
+def read_person_records(
+    conn: Connection, source_person_ids: Sequence[int], agencies: frozenset[str] | None = None
+) -> list[Record]:
+    """Read one person's records (as subject or participant) in the caller's transaction.
+
+    Args:
+        conn: an open connection (the web reads inside its audited transaction).
+        source_person_ids: the person's agency records (``source_person_ids_of``).
+        agencies: only these agencies' records (a practitioner's view); None for every agency.
+
+    Returns:
+        The records, in no particular order.
+    """
+    records = read_subject_records(conn, source_person_ids, agencies)
+    seen = {r.event_id for r in records}
+    records.extend(read_participant_records(conn, source_person_ids, seen, agencies))
+    return records
+
+
+def chronology_entries(
+    records: list[Record],
+    *,
+    gap_days: int | None = DEFAULT_GAP_DAYS,
+    contact_from: str = "any agency",
+) -> list[Entry]:
+    """Group ``records`` into entries (same incident, every source) in date order, with gaps.
+
+    Args:
+        records: the records to show; sorted in place into chronology order.
+        gap_days: show a gap entry for a stretch longer than this with no record; None: no gaps.
+        contact_from: who the gap text speaks for (``"any agency"`` only when ``records`` holds
+            every agency's records; a scoped view names its agencies instead).
+    """
+    records.sort(key=record_order)
+    entries = [_event_entry(group) for group in group_records(records)]
+    entries.sort(key=lambda e: record_order(e.records[0]))
+    return entries if gap_days is None else _with_gaps(entries, gap_days, contact_from)
 
 
 def _person_header(conn: Connection, person_id: str) -> PersonHeader:
@@ -127,12 +163,12 @@ def _fineness(precision: str) -> int:
     return order.index(DatePrecision(precision)) if precision in order else 2
 
 
-def _with_gaps(entries: list[Entry], gap_days: int) -> list[Entry]:
+def _with_gaps(entries: list[Entry], gap_days: int, contact_from: str) -> list[Entry]:
     result: list[Entry] = []
     previous: date | None = None
     for entry in entries:
         if previous is not None and (entry.occurred_on - previous).days > gap_days:
-            result.append(_gap_entry(previous, entry.occurred_on))
+            result.append(_gap_entry(previous, entry.occurred_on, contact_from))
         result.append(entry)
         # A grouped entry may span days (a shared reference): contact lasted until its last record.
         last = max(r.occurred_on for r in entry.records)
@@ -140,11 +176,11 @@ def _with_gaps(entries: list[Entry], gap_days: int) -> list[Entry]:
     return result
 
 
-def _gap_entry(after: date, until: date) -> Entry:
+def _gap_entry(after: date, until: date, contact_from: str) -> Entry:
     days = (until - after).days
     start = after + timedelta(days=1)
     text = (
-        f"No contact from any agency for {describe_span(days)} "
+        f"No contact from {contact_from} for {describe_span(days)} "
         f"({format_when(after, 'day')} to {format_when(until, 'day')})"
     )
     return Entry(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -114,6 +114,60 @@ def users_assign(username: str, person_id: str, database: DatabaseOption = None)
             conn, find_user_id(conn, username), person_id, granted_by="cli", now=datetime.now(UTC)
         )
     console.print(f"Assigned {person_id} to {username}.")
+
+
+def _audit_admin_change(conn: Any, purpose: str, detail: dict[str, Any]) -> None:
+    """Append the change's audit entry in the caller's transaction (no entry, no change)."""
+    import getpass
+
+    from fullpicture.audit.chain import AuditEntry, append_entry
+
+    entry = AuditEntry(
+        actor=f"cli:{getpass.getuser()}",
+        role="administrator",
+        agency="partnership",
+        basis="role",
+        purpose=purpose,
+        action="change",
+        detail=detail,
+    )
+    append_entry(conn, _key_for_audit(), entry, now=datetime.now(UTC))
+
+
+@users_app.command("link-sso")
+@command
+def users_link_sso(username: str, subject: str, database: DatabaseOption = None) -> None:
+    """Let a user sign in with single sign-on: set the provider subject their account maps to.
+
+    SUBJECT is the value of the configured user claim (FULLPICTURE_WEB_OIDC_USER_CLAIM: `sub`
+    by default, `oid` on Entra ID). Refused for demo accounts; the change is audited.
+
+    Example: fullpicture users link-sso j.smith 00000000-0000-0000-0000-000000000123
+    """
+    from fullpicture.web.accounts import find_user_id, link_sso
+
+    with engine_for(database).begin() as conn:
+        user_id = find_user_id(conn, username)
+        link_sso(conn, user_id, subject)
+        _audit_admin_change(conn, "link single sign-on", {"user": username})
+    console.print(f"{username} can now sign in with single sign-on.")
+
+
+@users_app.command("unlink-sso")
+@command
+def users_unlink_sso(username: str, database: DatabaseOption = None) -> None:
+    """Stop a user signing in with single sign-on; their sessions end. The change is audited.
+
+    Example: fullpicture users unlink-sso j.smith
+    """
+    from fullpicture.web.accounts import find_user_id, unlink_sso
+
+    with engine_for(database).begin() as conn:
+        if not unlink_sso(conn, find_user_id(conn, username), datetime.now(UTC)):
+            console.print(f"{username} was not linked to single sign-on.")
+            return
+        _audit_admin_change(conn, "unlink single sign-on", {"user": username})
+    console.print(f"{username} can no longer sign in with single sign-on.")
 
 
 def _key_for_audit() -> bytes:

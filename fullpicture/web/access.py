@@ -46,15 +46,6 @@ class ChildAccess:
         return self.agencies - frozenset(self.shared_fields)
 
 
-def _is_assigned(conn: Connection, user_id: int, person_id: str) -> bool:
-    found = conn.execute(
-        sa.select(assignment.c.user_id).where(
-            assignment.c.user_id == user_id, assignment.c.person_id == person_id
-        )
-    )
-    return found.first() is not None
-
-
 def active_break_glass(
     conn: Connection, user_id: int, person_id: str, now: datetime
 ) -> datetime | None:
@@ -73,6 +64,28 @@ def _restricted(conn: Connection, person_id: str) -> bool | None:
     return None if value is None else bool(value)
 
 
+_RESTRICTED_AND_ASSIGNED = sa.select(
+    person.c.restricted,
+    sa.select(assignment.c.user_id)
+    .where(
+        assignment.c.user_id == sa.bindparam("user_id"),
+        assignment.c.person_id == sa.bindparam("person_id"),
+    )
+    .exists()
+    .label("assigned"),
+).where(person.c.id == sa.bindparam("person_id"))
+
+
+def _restricted_and_assigned(
+    conn: Connection, user_id: int, person_id: str
+) -> tuple[bool | None, bool]:
+    """One round trip: the person's restriction (None: no such person) and the assignment."""
+    row = conn.execute(
+        _RESTRICTED_AND_ASSIGNED, {"user_id": user_id, "person_id": person_id}
+    ).first()
+    return (None, False) if row is None else (bool(row[0]), bool(row[1]))
+
+
 def child_access(
     conn: Connection, user: SignedInUser, person_id: str, now: datetime
 ) -> ChildAccess:
@@ -82,8 +95,7 @@ def child_access(
         NotFoundError: no such person, or a restricted person the user is not assigned to.
         AccessDeniedError: no role for case content, or no relationship and no break-glass.
     """
-    restricted = _restricted(conn, person_id)
-    assigned = _is_assigned(conn, user.user_id, person_id)
+    restricted, assigned = _restricted_and_assigned(conn, user.user_id, person_id)
     if restricted is None or (restricted and not assigned):
         raise NotFoundError("Page not found")
     if Role(user.role) not in CASE_ROLES:

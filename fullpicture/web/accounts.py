@@ -144,3 +144,51 @@ def set_restricted(conn: Connection, person_id: str, restricted: bool) -> None:
     )
     if done.rowcount == 0:
         raise NotFoundError(f"There is no person '{person_id}'.")
+
+
+def link_sso(conn: Connection, user_id: int, subject: str) -> None:
+    """Let ``user_id`` sign in with single sign-on as the provider's ``subject``.
+
+    ``subject`` is the value of the configured user claim (``sub`` by default, ``oid`` on
+    Entra ID). The account's password and second factor are kept.
+
+    Raises:
+        AccountError: a demo account, an empty or over-long subject, or a subject already
+            linked to another account.
+    """
+    subject = subject.strip()
+    if not subject or len(subject) > 256:
+        raise AccountError("Enter the provider's subject: 1 to 256 characters.")
+    row = conn.execute(sa.select(web_user.c.is_demo).where(web_user.c.id == user_id)).one()
+    if row.is_demo:
+        raise AccountError(
+            "Demo accounts cannot use single sign-on.",
+            hint="Link a real account, created with `fullpicture users add`.",
+        )
+    holder = conn.execute(
+        sa.select(web_user.c.username).where(
+            web_user.c.oidc_subject == subject, web_user.c.id != user_id
+        )
+    ).scalar_one_or_none()
+    if holder is not None:
+        raise AccountError(
+            f"That subject is already linked to the account '{holder}'.",
+            hint=f"Unlink it first: fullpicture users unlink-sso {holder}",
+        )
+    conn.execute(web_user.update().where(web_user.c.id == user_id).values(oidc_subject=subject))
+
+
+def unlink_sso(conn: Connection, user_id: int, now: datetime) -> bool:
+    """Stop ``user_id`` signing in with single sign-on; their live sessions end at once.
+
+    Returns:
+        True when the account was linked.
+    """
+    done = conn.execute(
+        web_user.update()
+        .where(web_user.c.id == user_id, web_user.c.oidc_subject.is_not(None))
+        .values(oidc_subject=None)
+    )
+    if done.rowcount:
+        revoke_user_sessions(conn, user_id, now)
+    return bool(done.rowcount)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 
@@ -12,10 +13,26 @@ from fullpicture.audit.tables import audit_entry
 from fullpicture.web.tables import break_glass, web_user
 
 
-def recent_entries(conn: Connection, limit: int = 50) -> list[dict[str, Any]]:
-    """Return the newest audit entries, newest first."""
-    rows = conn.execute(sa.select(audit_entry).order_by(audit_entry.c.seq.desc()).limit(limit))
-    return [dict(r._mapping) for r in rows]
+def _with_outcome(row: Any) -> dict[str, Any]:
+    """An entry as the viewer shows it, with ``outcome`` (granted or denied) and ``refused``."""
+    entry = dict(row._mapping)
+    detail = json.loads(entry["detail"]) if entry["detail"] else {}
+    denied = isinstance(detail, dict) and detail.get("outcome") == "denied"
+    entry["outcome"] = "denied" if denied else "granted"
+    entry["refused"] = str(detail.get("refused", "")) if denied else ""
+    return entry
+
+
+def recent_entries(
+    conn: Connection, limit: int = 50, *, denied_only: bool = False
+) -> list[dict[str, Any]]:
+    """Return the newest audit entries (only denied attempts when asked), newest first."""
+    query = sa.select(audit_entry).order_by(audit_entry.c.seq.desc()).limit(limit)
+    if denied_only:
+        query = query.where(
+            audit_entry.c.basis == "none", audit_entry.c.detail.contains('"outcome":"denied"')
+        )
+    return [_with_outcome(r) for r in conn.execute(query)]
 
 
 def break_glass_grants(conn: Connection, limit: int = 50) -> list[dict[str, Any]]:
@@ -47,4 +64,4 @@ def accesses_to(
     if end is not None:
         query = query.where(audit_entry.c.ts < (end + timedelta(days=1)).isoformat())
     rows = conn.execute(query.order_by(audit_entry.c.seq))
-    return [dict(r._mapping) for r in rows]
+    return [_with_outcome(r) for r in rows]

@@ -51,23 +51,32 @@ class ChildEvent:
     record_id: str
 
 
+_PERSON = sa.select(
+    person.c.id, person.c.display_name, person.c.date_of_birth, person.c.sex, person.c.restricted
+).where(person.c.id == sa.bindparam("person_id"))
+_RECORDS = (
+    sa.select(source_person.c.source, source_person.c.agency, source_person.c.local_id)
+    .add_columns(source_person.c.id)
+    .where(source_person.c.person_id == sa.bindparam("person_id"))
+    .order_by(source_person.c.agency, source_person.c.source)
+)
+
+
 def child_summary(
     conn: Connection, person_id: str, agencies: frozenset[str] | None = None
 ) -> dict[str, Any]:
-    """Return the person's row and the records of ``agencies`` (None: every agency) linked to
-    them."""
-    row = conn.execute(sa.select(person).where(person.c.id == person_id)).mappings().one_or_none()
+    """Return the person's row, the records of ``agencies`` (None: every agency) linked to them
+    (source, agency, local id), and the ids of all their records (``source_person_ids``, for
+    reading the chronology, which applies the agency scope to the events themselves)."""
+    row = conn.execute(_PERSON, {"person_id": person_id}).mappings().one_or_none()
     if row is None:
         raise NotFoundError("Page not found")
-    query = (
-        sa.select(source_person.c.source, source_person.c.agency, source_person.c.local_id)
-        .where(source_person.c.person_id == person_id)
-        .order_by(source_person.c.agency, source_person.c.source)
-    )
-    if agencies is not None:
-        query = query.where(source_person.c.agency.in_(sorted(agencies)))
-    records = conn.execute(query).all()
-    return {"person": dict(row), "records": [tuple(r) for r in records]}
+    records = conn.execute(_RECORDS, {"person_id": person_id}).all()
+    return {
+        "person": dict(row),
+        "records": [tuple(r)[:3] for r in records if agencies is None or r[1] in agencies],
+        "source_person_ids": [r[3] for r in records],
+    }
 
 
 def _event_query(person_id: str, filters: EventFilters, agencies: frozenset[str] | None) -> Any:
@@ -147,13 +156,11 @@ def event_facets(
     return sorted({r.agency for r in rows}), sorted({r.event_type for r in rows})
 
 
-def household(
-    conn: Connection, person_id: str, agencies: frozenset[str] | None = None
-) -> list[dict[str, Any]]:
-    """Return the people related to the child in the records of ``agencies`` (None: every
-    agency), with the relationship."""
-    mine = sa.select(source_person.c.id).where(source_person.c.person_id == person_id)
+def _household_query(scoped: bool) -> Any:
     other = source_person.alias("other")
+    mine = sa.select(source_person.c.id).where(
+        source_person.c.person_id == sa.bindparam("person_id")
+    )
     query = (
         sa.select(
             relationship.c.kind,
@@ -170,9 +177,25 @@ def household(
         .where(sa.or_(person.c.restricted.is_(False), person.c.id.is_(None)))
         .order_by(relationship.c.kind, other.c.person_id)
     )
+    if scoped:
+        query = query.where(other.c.agency.in_(sa.bindparam("agencies", expanding=True)))
+    return query
+
+
+# Built once: building the aliased statement costs more than running it.
+_HOUSEHOLD = {scoped: _household_query(scoped) for scoped in (False, True)}
+
+
+def household(
+    conn: Connection, person_id: str, agencies: frozenset[str] | None = None
+) -> list[dict[str, Any]]:
+    """Return the people related to the child in the records of ``agencies`` (None: every
+    agency), with the relationship."""
+    params: dict[str, Any] = {"person_id": person_id}
     if agencies is not None:
-        query = query.where(other.c.agency.in_(sorted(agencies)))
-    return [dict(r._mapping) for r in conn.execute(query)]
+        params["agencies"] = sorted(agencies)
+    rows = conn.execute(_HOUSEHOLD[agencies is not None], params)
+    return [dict(r._mapping) for r in rows]
 
 
 def changes_since(

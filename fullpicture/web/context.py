@@ -19,11 +19,13 @@ from sqlalchemy.engine import Connection, Engine
 
 from fullpicture.audit.chain import AuditEntry, append_entry
 from fullpicture.config import Settings
-from fullpicture.errors import AccessDeniedError, AuditError, FullpictureError
+from fullpicture.errors import AccessDeniedError, AuditError, FullpictureError, NotFoundError
+from fullpicture.store.schema import person
 from fullpicture.web.access import ChildAccess, child_access
 from fullpicture.web.clock import Clock
 from fullpicture.web.csrf import check_csrf
 from fullpicture.web.policy import PUBLIC, allows, load_policy
+from fullpicture.web.roles import CASE_ROLES, Role
 from fullpicture.web.security.oidc import OidcProvider
 from fullpicture.web.security.sessions import COOKIE_NAME, SignedInUser, load_session
 from fullpicture.web.security.snooping import (
@@ -105,7 +107,13 @@ async def guard(request: Request) -> None:
     if user is None:
         raise NotSignedInError("Sign in to continue.")
     if not allows(rule, user.role):
-        raise AccessDeniedError("Your role does not give access to this page.")
+        refused = AccessDeniedError("Your role does not give access to this page.")
+        person_id = request.path_params.get("person_id")
+        if person_id is not None:  # a refused attempt at a child's data is audited as denied
+            record_denied(
+                app, user, str(person_id), "role", purpose=_route_key(request), action="view"
+            )
+        raise refused
 
 
 def signed_in_user(request: Request) -> SignedInUser:
@@ -191,8 +199,81 @@ def child_unit(
         return _entry(user, decided[0].basis, purpose, action, person_id, detail)
 
     with _audited_transaction(app, entry) as conn:
-        decided.append(child_access(conn, user, person_id, app.now()))
+        try:
+            decided.append(child_access(conn, user, person_id, app.now()))
+        except (NotFoundError, AccessDeniedError) as refused:
+            why = _refusal(conn, user, person_id, refused)
+            _append_denied(app, conn, user, person_id, purpose, action, detail, why)
+            raise
         yield conn, decided[0]
+
+
+def _refusal(
+    conn: Connection, user: SignedInUser, person_id: str, refused: FullpictureError
+) -> str:
+    """Why access was refused, for auditors only (the response never says)."""
+    if isinstance(refused, AccessDeniedError):
+        return "no relationship" if Role(user.role) in CASE_ROLES else "role"
+    exists = conn.execute(sa.select(person.c.id).where(person.c.id == person_id)).first()
+    return "restricted" if exists is not None else "not found"
+
+
+def _append_denied(
+    app: AppState,
+    conn: Connection,
+    user: SignedInUser,
+    person_id: str,
+    purpose: str,
+    action: str,
+    detail: dict[str, Any] | None,
+    why: str,
+) -> None:
+    """Commit a denied attempt's entry on ``conn``: basis ``none``, ``outcome: denied``.
+
+    The response to the user does not change (the same 403 or byte-identical 404); if the entry
+    cannot be written, the request fails with AuditError like any unaudited access would.
+    """
+    marked = {
+        **(detail or {}),
+        "outcome": "denied",
+        "refused": why,
+    }
+    subject = person_id[:64]  # a missing record's id comes from the address: keep it bounded
+    with app.audit_lock:
+        append_entry(
+            conn,
+            app.audit_key,
+            _entry(user, "none", purpose, action, subject, marked),
+            now=app.now(),
+        )
+        conn.commit()
+
+
+def record_denied(
+    app: AppState,
+    user: SignedInUser,
+    person_id: str,
+    refused: FullpictureError | str,
+    *,
+    purpose: str,
+    action: str,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Commit the audit entry of a refused attempt on a child outside a child unit (break-glass).
+
+    Args:
+        refused: the refusal (its kind is worked out as in a child unit), or why in words.
+
+    Raises:
+        AuditError: the entry could not be written.
+    """
+    with app.engine.connect() as conn:
+        try:
+            why = refused if isinstance(refused, str) else _refusal(conn, user, person_id, refused)
+            _append_denied(app, conn, user, person_id, purpose, action, detail, why)
+        except sa.exc.SQLAlchemyError as exc:
+            conn.rollback()
+            raise AuditError("The audit entry of a refused request could not be saved.") from exc
 
 
 def watch_child_view(app: AppState, user: SignedInUser, person_id: str) -> None:

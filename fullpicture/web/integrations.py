@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.engine import Engine
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
 
 from fullpicture.alerts import list_alerts
+from fullpicture.alerts.tables import alert
 
 
 def open_alerts_for(engine: Engine, person_ids: list[str]) -> list[dict[str, Any]]:
@@ -30,3 +32,19 @@ def open_alerts_for(engine: Engine, person_ids: list[str]) -> list[dict[str, Any
         }
         for a in alerts
     ]
+
+
+_OPEN_ALERTS = (
+    sa.select(alert.c.id, alert.c.person_id, alert.c.rule_id, alert.c.severity, alert.c.explanation)
+    .where(alert.c.person_id == sa.bindparam("person_id"), alert.c.status == "open")
+    .order_by(alert.c.anchor_on.desc(), alert.c.id)
+)
+
+
+def open_alerts_of(conn: Connection, person_id: str) -> list[dict[str, Any]]:
+    """Return one child's open alerts as the child page shows them, read on ``conn`` (the
+    page's audited transaction: no second connection per request), newest pattern first."""
+    from fullpicture.web.routes.alerts import rule_facts
+
+    rows = conn.execute(_OPEN_ALERTS, {"person_id": person_id})
+    return [{**row._asdict(), "title": rule_facts(row.rule_id)["title"]} for row in rows]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
+from markupsafe import Markup
 
+from fullpicture.chronology.model import agency_label
 from fullpicture.web.roles import ROLE_LABELS, Role
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -40,6 +43,7 @@ def create_environment() -> Environment:
     env.filters["filter_type_item"] = _type_item
     env.filters["precise_date"] = precise_date
     env.filters["choice"] = _choice
+    env.filters["agency_label"] = agency_label
     return env
 
 
@@ -62,6 +66,24 @@ def precise_date(day: date, precision: str) -> str:
     if precision == "month":
         return f"{day:%B %Y}"
     return f"{day:%d %b %Y}"
+
+
+@lru_cache(maxsize=512)
+def _cached_fragment(
+    env: Environment, template: str, context: tuple[tuple[str, Any], ...]
+) -> Markup:
+    # Safe: the output of an autoescaping Jinja template, not raw input.
+    return Markup(env.get_template(template).render(**dict(context)))  # nosec B704
+
+
+def fragment(env: Environment, template: str, **context: Any) -> Markup:
+    """Render a fragment that depends only on ``context`` (hashable values), cached.
+
+    For the parts of a hot page built with the GOV.UK macros whose output repeats from request
+    to request (the chronology's filter form): the macros cost more than the rest of the page.
+    Never pass anything that depends on the user beyond the values given.
+    """
+    return _cached_fragment(env, template, tuple(sorted(context.items())))
 
 
 def render(request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:

@@ -300,3 +300,94 @@ def test_should_search_the_learning_library(sample_engine, client_request):
     assert page.status_code == 200 and "TIM-1" in page.text
     assert client.get("/learning?q=%21%21").status_code == 400
     assert "There is a problem" not in client.get("/learning").text
+
+
+def _row_with(page_text: str, text: str) -> str:
+    from bs4 import BeautifulSoup
+
+    rows = BeautifulSoup(page_text, "html.parser").select("#chronology ~ table tbody tr")
+    found = [" ".join(r.get_text(" ").split()) for r in rows if text in r.get_text()]
+    assert len(found) == 1, f"{len(found)} chronology rows hold {text!r}"
+    return found[0]
+
+
+def test_should_show_one_incident_recorded_by_two_agencies_as_one_entry(
+    sample_engine, client_request, sample_child
+):
+    for agency, kind, summary in (
+        ("police", "police.incident", "Officers attended the home"),
+        ("health", "health.ed_attendance", "Seen in the emergency department"),
+    ):
+        create_event(
+            sample_engine, sample_child, agency=agency, event_type=kind, summary=summary,
+            on=date(2024, 9, 14),
+        )  # fmt: skip
+    secret = create_user(sample_engine, "sw", "social_worker", children=(sample_child,))
+    client = client_request()
+    client.sign_in("sw", secret)
+    row = _row_with(client.get(f"/children/{sample_child}").text, "Officers attended the home")
+    assert "Seen in the emergency department" in row and "Police" in row and "Health" in row
+
+
+def test_should_keep_a_shared_incident_to_the_practitioners_own_agency(
+    sample_engine, client_request, sample_child
+):
+    for agency, kind, summary in (
+        ("police", "police.incident", "Officers attended the home"),
+        ("health", "health.ed_attendance", "Seen in the emergency department"),
+    ):
+        create_event(
+            sample_engine, sample_child, agency=agency, event_type=kind, summary=summary,
+            on=date(2024, 9, 14),
+        )  # fmt: skip
+    secret = create_user(
+        sample_engine, "hv", "practitioner", agency="health", children=(sample_child,)
+    )
+    client = client_request()
+    client.sign_in("hv", secret)
+    page = client.get(f"/children/{sample_child}").text
+    assert "Seen in the emergency department" in page and "Officers attended" not in page
+
+
+def test_should_show_gaps_in_contact_for_the_agencies_in_view(
+    sample_engine, client_request, sample_child
+):
+    create_event(sample_engine, sample_child, agency="health", event_type="health.concern",
+                 summary="Back in contact", on=date(2025, 3, 1))  # fmt: skip
+    secret = create_user(sample_engine, "sw", "social_worker", children=(sample_child,))
+    client = client_request()
+    client.sign_in("sw", secret)
+    page = client.get(f"/children/{sample_child}").text
+    assert "No contact from any agency for 7 months" in page
+    by_type = client.get(f"/children/{sample_child}?type=health.concern").text
+    assert "No contact from" not in by_type and "Gaps in agency contact are not shown" in by_type
+    secret = create_user(
+        sample_engine, "hv", "practitioner", agency="health", children=(sample_child,)
+    )
+    practitioner = client_request()
+    practitioner.sign_in("hv", secret)
+    scoped = practitioner.get(f"/children/{sample_child}").text
+    assert "No contact from Health for 8 months" in scoped and "any agency" not in scoped
+
+
+def test_should_show_the_latest_entries_first_and_earlier_ones_page_by_page(
+    sample_engine, client_request
+):
+    from fullpicture.web.chronology_view import PAGE_SIZE
+
+    pid = create_person(sample_engine, "P0000002", name="Long History")
+    for n in range(PAGE_SIZE * 2 + 10):
+        create_event(sample_engine, pid, summary=f"Visit number {n:03d}",
+                     on=date(2020, 1, 1) + (date(2020, 1, 8) - date(2020, 1, 1)) * n)  # fmt: skip
+    secret = create_user(sample_engine, "sw", "social_worker", children=(pid,))
+    client = client_request()
+    client.sign_in("sw", secret)
+    latest = client.get(f"/children/{pid}").text
+    assert "Visit number 109" in latest and "Visit number 060" in latest
+    assert "Visit number 059" not in latest and "Earlier entries" in latest
+    assert "Entries 61 to 110 of 110" in latest
+    oldest = client.get(f"/children/{pid}?page=3").text
+    assert "Visit number 000" in oldest and "Visit number 009" in oldest
+    assert "Visit number 010" not in oldest and "Earlier entries" not in oldest
+    assert "Later entries" in oldest
+    assert client.get(f"/children/{pid}?page=0").status_code == 400

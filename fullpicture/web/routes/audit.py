@@ -34,6 +34,7 @@ def audit_home(
             request,
             "audit.html",
             entries=recent_entries(conn),
+            denied=recent_entries(conn, denied_only=True),
             grants=break_glass_grants(conn),
             snooping=snooping_alerts(conn),
             now=app.now(),

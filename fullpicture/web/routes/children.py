@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import sqlalchemy as sa
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -13,23 +14,18 @@ from fullpicture.errors import NotFoundError
 from fullpicture.vocabulary import EVENT_TYPES
 from fullpicture.web import integrations
 from fullpicture.web.access import BREAK_GLASS_MIN_REASON, start_break_glass
-from fullpicture.web.casefile import (
-    VOICE_TYPES,
-    EventFilters,
-    child_events,
-    child_summary,
-    event_facets,
-    household,
-)
+from fullpicture.web.casefile import EventFilters, child_summary, household
+from fullpicture.web.chronology_view import child_chronology, page_link
 from fullpicture.web.context import (
     App,
     AppState,
     CurrentUser,
     child_unit,
+    record_denied,
     watch_child_view,
 )
 from fullpicture.web.forms import parse_day_month_year, parse_iso_date
-from fullpicture.web.pages import render
+from fullpicture.web.pages import fragment, render
 from fullpicture.web.records import add_record
 from fullpicture.web.security.sessions import SignedInUser
 from fullpicture.web.security.totp import accepted_step
@@ -64,15 +60,22 @@ def child_page(
     event_type: Annotated[list[str], Query(alias="type")] = [],  # noqa: B006
     date_from: Annotated[str, Query(alias="from", max_length=10)] = "",
     date_to: Annotated[str, Query(alias="to", max_length=10)] = "",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    """The child's page: one audit entry, then the data, in one transaction."""
+    """The child's page: the access decision, the reads and one audit entry, in one unit."""
     errors: dict[str, str] = {}
     filters = _filters(agency, event_type, date_from, date_to, errors)
+    raw_dates = {"from": date_from, "to": date_to}
     with child_unit(app, user, person_id, purpose="view child page") as (conn, access):
         summary = child_summary(conn, person_id, access.whole_agencies)
-        events = child_events(conn, person_id, filters, access.agencies, access.shared_fields)
-        all_agencies, all_types = event_facets(conn, person_id, access.agencies)
-        voice = [e for e in events if e.event_type in VOICE_TYPES]
+        chronology = child_chronology(
+            conn,
+            summary["source_person_ids"],
+            access.agencies,
+            filters,
+            page,
+            shared_fields=access.shared_fields,
+        )
         return render(
             request,
             "child.html",
@@ -80,16 +83,26 @@ def child_page(
             child=summary,
             person_id=person_id,
             access=access,
-            events=events,
-            timeline=build_timeline(events),
+            chronology=chronology,
+            timeline=build_timeline(chronology.records),
             filters=filters,
             errors=errors,
-            raw_filters={"from": date_from, "to": date_to},
-            all_agencies=all_agencies,
-            all_types=[(t, EVENT_TYPES[t].label if t in EVENT_TYPES else t) for t in all_types],
-            voice=voice,
+            filters_form=fragment(
+                app.templates,
+                "child-filters.html",
+                person_id=person_id,
+                all_agencies=chronology.agencies,
+                all_types=chronology.event_types,
+                filters=filters,
+                date_from=date_from,
+                date_to=date_to,
+                error_from=errors.get("date-from", ""),
+                error_to=errors.get("date-to", ""),
+            ),
+            earlier_link=page_link(person_id, filters, raw_dates, chronology.page + 1),
+            later_link=page_link(person_id, filters, raw_dates, chronology.page - 1),
             household=household(conn, person_id, access.whole_agencies),
-            alerts=integrations.open_alerts_for(app.engine, [person_id]),
+            alerts=integrations.open_alerts_of(conn, person_id),
             exports=_exports_for(user),
         )
 
@@ -220,13 +233,18 @@ def add_record_route(
     return RedirectResponse(f"/children/{person_id}?added=1", status_code=303)
 
 
-def _ensure_breakable(app: AppState, person_id: str) -> None:
+def _ensure_breakable(app: AppState, user: SignedInUser, person_id: str, purpose: str) -> None:
+    """Refuse (404, audited as denied) break-glass into a missing or restricted record."""
     from fullpicture.store.schema import person
 
     with app.engine.connect() as conn:
-        row = conn.execute(person.select().where(person.c.id == person_id)).one_or_none()
+        row = conn.execute(
+            sa.select(person.c.restricted).where(person.c.id == person_id)
+        ).one_or_none()
     if row is None or row.restricted:
-        raise NotFoundError("Page not found")
+        refused = NotFoundError("Page not found")
+        record_denied(app, user, person_id, refused, purpose=purpose, action="break-glass")
+        raise refused
 
 
 @router.get("/children/{person_id}/break-glass")
@@ -237,7 +255,7 @@ def break_glass_page(
     person_id: str,
 ) -> Response:
     """The break-glass form: a reason and the security code (step-up)."""
-    _ensure_breakable(app, person_id)
+    _ensure_breakable(app, user, person_id, "open break-glass form")
     return render(
         request,
         "break-glass.html",
@@ -271,8 +289,10 @@ def break_glass(
     reason: Annotated[str, Form(max_length=2000)] = "",
     code: Annotated[str, Form(max_length=16)] = "",
 ) -> Response:
-    """Open a 60-minute window on the record, flagged to auditors, after step-up."""
-    _ensure_breakable(app, person_id)
+    """Open a 60-minute window on the record, flagged to auditors, after step-up; every refusal
+    is audited as a denied attempt."""
+    purpose = "break-glass access"
+    _ensure_breakable(app, user, person_id, purpose)
     watch_child_view(app, user, person_id)  # no new windows once the hour's limit is reached
     errors: dict[str, str] = {}
     if len(reason.strip()) < BREAK_GLASS_MIN_REASON:
@@ -280,6 +300,8 @@ def break_glass(
     elif not _step_up(app, user, code):
         errors["code"] = "Enter a correct security code from your authenticator app"
     if errors:
+        why = "reason too short" if "reason" in errors else "second factor not accepted"
+        record_denied(app, user, person_id, why, purpose=purpose, action="break-glass")
         return render(
             request,
             "break-glass.html",
