@@ -15,8 +15,18 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from fullpicture.config import get_settings
 from fullpicture.store.database import open_store
 from fullpicture.store.throwaway import postgres_bindir, throwaway_postgres
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> Iterator[None]:
+    """Settings are read from the environment anew in every test (tests set FULLPICTURE_*), so
+    no test depends on which test ran before it in the same worker."""
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")
