@@ -187,6 +187,13 @@ def _columns(rows: Sequence[Sequence[Any]], names: Sequence[str]) -> dict[str, l
     return {name: [row[i] for row in rows] for i, name in enumerate(names)}
 
 
+# Aliases are built once: building them per call (their column collections) cost more than the
+# per-child queries themselves.
+_FROM = schema.source_person.alias("a")
+_TO = schema.source_person.alias("b")
+_SUBJECT = schema.source_person.alias("subj")
+
+
 def _scope_clause(column: Any, person_ids: Sequence[str] | None) -> Any:
     return sa.true() if person_ids is None else column.in_(list(person_ids))
 
@@ -235,7 +242,7 @@ def _read_people(conn: sa.Connection, person_ids: Sequence[str] | None) -> pa.Ta
 
 def _read_relationships(conn: sa.Connection, person_ids: Sequence[str] | None) -> pa.Table:
     r = schema.relationship
-    a, b = schema.source_person.alias("a"), schema.source_person.alias("b")
+    a, b = _FROM, _TO
     query = (
         sa.select(a.c.person_id, b.c.person_id, r.c.kind, r.c.start_date, r.c.end_date)
         .join(a, a.c.id == r.c.from_source_person_id)
@@ -254,8 +261,7 @@ def _read_relationships(conn: sa.Connection, person_ids: Sequence[str] | None) -
 
 
 def _read_participants(conn: sa.Connection, person_ids: Sequence[str] | None) -> pa.Table:
-    ep, sp, e, subj = schema.event_participant, schema.source_person, schema.event, None
-    subj = schema.source_person.alias("subj")
+    ep, sp, e, subj = schema.event_participant, schema.source_person, schema.event, _SUBJECT
     query = (
         sa.select(ep.c.event_id, sp.c.person_id, ep.c.role)
         .join(sp, sp.c.id == ep.c.source_person_id)
@@ -285,7 +291,7 @@ def read_store(engine: Engine, person_ids: Sequence[str] | None = None) -> Snaps
 
 def _kin_of(conn: sa.Connection, people: set[str]) -> set[str]:
     r = schema.relationship
-    a, b = schema.source_person.alias("a"), schema.source_person.alias("b")
+    a, b = _FROM, _TO
     pairs = (
         sa.select(a.c.person_id, b.c.person_id)
         .select_from(r)
@@ -304,7 +310,7 @@ def related_people(engine: Engine, person_id: str) -> list[str]:
     siblings, peer clusters) finds what it needs among these people.
     """
     e = schema.event
-    a, b = schema.source_person.alias("a"), schema.source_person.alias("b")
+    a, b = _FROM, _TO
     refs = (
         sa.select(e.c.incident_ref)
         .join(a, a.c.id == e.c.subject_source_person_id)
