@@ -456,9 +456,10 @@ def load_snapshot(
 
 def calendar_span(con: duckdb.DuckDBPyConnection) -> tuple[date, date]:
     """The first and last day of the calendar a loaded snapshot holds."""
-    row = con.execute("SELECT min(day), max(day) FROM calendar").fetchone()
-    assert row is not None  # an aggregate always returns one row
-    return row[0], row[1]
+    # fetchall, not fetchone: DuckDB keeps a partly fetched result open on the connection, and
+    # then refuses the next register() on it (the per-child session reuses this connection).
+    [(first, last)] = con.execute("SELECT min(day), max(day) FROM calendar").fetchall()
+    return first, last
 
 
 def refill_snapshot(
@@ -499,7 +500,7 @@ def refill_snapshot(
     con.execute("INSERT INTO people SELECT * FROM people_arrow")
     con.execute("INSERT INTO participants SELECT * FROM participants_arrow")
     con.execute("DELETE FROM context")
-    con.execute("INSERT INTO context VALUES (?, ?)", [as_of_local, as_of_utc])
+    con.execute("INSERT INTO context VALUES (?, ?)", [as_of_local, as_of_utc]).fetchall()
     for name in ("raw_events", "raw_relationships", "people_arrow", "participants_arrow"):
         con.unregister(name)
     return span

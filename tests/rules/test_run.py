@@ -142,3 +142,20 @@ def test_should_find_the_same_for_one_child_as_for_the_whole_store(tmp_path, nam
         analyse(single, person_id=person, as_of=AS_OF)
     found = {(a.rule_id, a.person_id, a.evidence) for a in list_alerts(single)}
     assert found == expected and expected
+
+
+def test_should_reuse_the_child_session_when_the_next_child_needs_another_calendar(tmp_path):
+    # The per-child session keeps one DuckDB connection: a child whose records span other years
+    # rebuilds its calendar, which must work after any earlier child (no result left open).
+    from fullpicture.store.database import open_store
+    from tests.factories import create_event, create_person
+
+    rules_run = []
+    for year in (1995, 2024, 2011):
+        store = open_store(f"sqlite:///{tmp_path / f'{year}.db'}")
+        person = create_person(store, given_name=f"Child{year}", date_of_birth=date(year - 5, 1, 1))
+        create_event(store, person_id=person, event_type="social_care.referral",
+                     occurred_on=date(year, 3, 1))  # fmt: skip
+        rules_run.append(analyse(store, person_id=person, as_of=AS_OF).rules)
+        store.dispose()
+    assert rules_run == [rules_run[0]] * 3 and rules_run[0] > 0
