@@ -107,3 +107,15 @@ def test_should_fill_the_learning_library_with_the_synthetic_reviews(tmp_path):
     with ctx.store().connect() as conn:
         documents = conn.execute(select(func.count()).select_from(learning_document)).scalar_one()
     assert documents == len(list(DEMO_REVIEWS.iterdir())) > 0
+
+
+def test_should_ship_demo_reviews_identical_to_the_test_corpus():
+    # The demo's reviews are copies of corpus documents (the corpus has their gold annotations);
+    # a change to one must be made to the other.
+    from pathlib import Path
+
+    from fullpicture.demo import DEMO_REVIEWS
+
+    corpus = Path(__file__).parent / "learning" / "corpus" / "docs"
+    for review in DEMO_REVIEWS.iterdir():
+        assert review.read_bytes() == (corpus / review.name).read_bytes(), review.name

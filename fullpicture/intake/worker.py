@@ -179,16 +179,16 @@ core on a busy machine."""
 
 def _widen(pipe: Connection) -> None:
     """Ask Linux for a pipe buffer of :data:`PIPE_BYTES` (capped by the system; optional)."""
-    try:
+    # A system that refuses only keeps the smaller buffer: more hand-overs, same result.
+    with contextlib.suppress(OSError, AttributeError):
         fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-    except (OSError, AttributeError):
-        pass  # a smaller buffer only costs more hand-overs
 
 
 def worker_chunks(job: CheckJob) -> Iterator[CheckedChunk]:
     """Yield the checked chunks of ``job.raw``, read and checked by a forked child process.
 
-    The child runs one chunk ahead: while the caller stores chunk *n* it checks chunk *n + 1*.
+    The child runs ahead (up to :data:`AHEAD` chunks): while the caller stores chunk *n* it
+    checks the next ones.
     """
     fork = multiprocessing.get_context("fork")
     receiving, sending = fork.Pipe(duplex=False)
