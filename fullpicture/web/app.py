@@ -21,7 +21,7 @@ from fullpicture.store.database import open_store
 from fullpicture.web.clock import Clock, system_clock
 from fullpicture.web.context import AppState, guard
 from fullpicture.web.errors import install_error_handlers
-from fullpicture.web.headers import secure_headers
+from fullpicture.web.headers import SecureHeaders
 from fullpicture.web.pages import create_environment
 from fullpicture.web.policy import check_policy_covers
 from fullpicture.web.routes import ROUTERS
@@ -129,7 +129,7 @@ def create_app(
         app.include_router(router)
     check_policy_covers(application_routes())
     install_error_handlers(app)
-    app.middleware("http")(secure_headers)
+    app.add_middleware(SecureHeaders)
     _mount_assets(app, dist)
     return app
 
