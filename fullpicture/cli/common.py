@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from fullpicture.config import get_settings
 from fullpicture.errors import FullpictureError
 from fullpicture.store.database import open_store
+from fullpicture.store.faults import storage_faults
 
 console = Console()
 err_console = Console(stderr=True)
@@ -67,12 +68,13 @@ def translated_errors() -> Iterator[None]:
 
 
 def command(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Decorate a command function so that its domain errors are translated at the edge."""
+    """Decorate a command function so that its domain errors (and a full or failing disk)
+    are translated at the edge into a message and exit code 2."""
     import functools
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        with translated_errors():
+        with translated_errors(), storage_faults("running this command"):
             return func(*args, **kwargs)
 
     return wrapper
