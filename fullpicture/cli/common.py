@@ -14,7 +14,7 @@ from rich.console import Console
 from sqlalchemy.engine import Engine
 
 from fullpicture.config import get_settings
-from fullpicture.errors import FullpictureError
+from fullpicture.errors import ConfigurationError, FullpictureError
 from fullpicture.store.database import open_store
 from fullpicture.store.faults import storage_faults
 
@@ -42,6 +42,24 @@ def engine_for(database: str | None) -> Engine:
     settings = get_settings()
     url = settings.checked_database_url(database) if database else None
     return open_store(url or settings.resolved_database_url())
+
+
+def audit_key() -> bytes:
+    """The audit chain's key, derived from the service's key file.
+
+    Raises:
+        ConfigurationError: the key file does not exist.
+    """
+    from fullpicture.audit.keys import derive_key, load_or_create_key
+    from fullpicture.web.app import key_file_for
+
+    path = key_file_for(get_settings())
+    if not path.exists():
+        raise ConfigurationError(
+            f"There is no key file at {path}.",
+            hint="Set FULLPICTURE_SECRET_KEY_FILE to the service's key file.",
+        )
+    return derive_key(load_or_create_key(path), "audit-chain")
 
 
 def _default(value: Any) -> Any:

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from fullpicture.cli import app
+from fullpicture.cli import _register, app
 from fullpicture.errors import StoreError
 from fullpicture.intake.importer import import_file
 from fullpicture.intake.mapping import load_mapping
@@ -24,6 +24,7 @@ from tests.intake.factories import (
 )
 
 ROWS = 3000
+_register()
 
 
 def create_limited_engine(url: str, spare_pages: int) -> sa.Engine:
