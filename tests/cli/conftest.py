@@ -12,6 +12,8 @@ from fullpicture.config import get_settings
 from fullpicture.store.database import open_store
 from fullpicture.web.accounts import add_user
 
+PASSPHRASE = "a long enough passphrase"  # pragma: allowlist secret
+
 
 @pytest.fixture
 def sample_accounts(tmp_path, monkeypatch):
@@ -24,7 +26,7 @@ def sample_accounts(tmp_path, monkeypatch):
     with engine.begin() as conn:
         for name, demo in (("j.smith", False), ("k.jones", False), ("demo.iro", True)):
             add_user(conn, username=name, display_name=name, role="iro", agency="social_care",
-                     password="a long enough passphrase", now=now, is_demo=demo)  # fmt: skip
+                     password=PASSPHRASE, now=now, is_demo=demo)  # fmt: skip
     load_or_create_key(tmp_path / "secrets" / "fullpicture.key")
     yield engine, tmp_path
     engine.dispose()
