@@ -29,6 +29,7 @@ from fullpicture.learning.metadata import (
     extract_metadata,
     find_partnership,
 )
+from fullpicture.learning.review_themes import DEFAULT_LENDING, Lending
 from fullpicture.learning.sections import Segment, place_blocks, split_reviews
 
 
@@ -85,8 +86,9 @@ def choose_title(segment: Segment) -> str:
     return segment.title or (headings[0] if headings else "Untitled review")
 
 
-def parse_segment(segment: Segment) -> ParsedReview:
-    """Metadata and items of one review segment."""
+def parse_segment(segment: Segment, lending: Lending = DEFAULT_LENDING) -> ParsedReview:
+    """Metadata and items of one review segment (``lending``: how the review's dominant themes
+    are lent to its items, see :mod:`fullpicture.learning.review_themes`)."""
     title = choose_title(segment)
     meta = extract_metadata(title, _texts(segment.blocks), _texts(segment.preamble))
     intro = [
@@ -94,19 +96,20 @@ def parse_segment(segment: Segment) -> ParsedReview:
         for placed in segment.blocks
         if not placed.block.heading and section_kind(placed.path) is None
     ]
-    context = review_context(title, intro, meta.child_age)
-    return ParsedReview(meta, extract_items(segment.blocks, context))
+    context = review_context(title, intro, meta.child_age, meta.child_pseudonym)
+    return ParsedReview(meta, extract_items(segment.blocks, context, lending))
 
 
-def parse_document(path: Path) -> ParsedDocument:
-    """Read, structure and extract a review document without storing it.
+def parse_document(path: Path, lending: Lending = DEFAULT_LENDING) -> ParsedDocument:
+    """Read, structure and extract a review document without storing it (``lending`` as for
+    :func:`parse_segment`; the evaluation varies it for cross-validation).
 
     Raises:
         LearningError: the document cannot be read.
     """
     raw = read_document(path)
     segments = split_reviews(place_blocks(raw.blocks))
-    return ParsedDocument(raw, [parse_segment(segment) for segment in segments])
+    return ParsedDocument(raw, [parse_segment(segment, lending) for segment in segments])
 
 
 def _store_review(

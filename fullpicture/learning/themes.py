@@ -128,18 +128,53 @@ def _participants_masked(lowered: str) -> tuple[str, bool]:
     return _AGENCY_LIST.sub(blank, lowered), listed
 
 
-def lexical_themes(text: str) -> set[str]:
-    """The themes the words of ``text`` give, agency lists read as multi-agency working."""
+def lexical_themes(text: str, child: str | None = None) -> set[str]:
+    """The themes the words of ``text`` give, agency lists read as multi-agency working.
+
+    Args:
+        text: the item (or heading, or title).
+        child: how the review names its child ("J"): "J's own account" and "what J said" are
+            the child's voice, as "his own account" is.
+    """
     lowered = text.lower()
     masked, listed = _participants_masked(lowered)
+    supply_masked = _DRUG_SUPPLY.sub(" ", lowered)
     found = {
         theme.code
         for theme in taxonomy()
-        if theme.matches(masked if theme.code in _AGENCY_THEMES else lowered)
+        if theme.matches(
+            masked
+            if theme.code in _AGENCY_THEMES
+            else supply_masked
+            if theme.code == "substance_misuse"
+            else lowered
+        )
     }
     if listed:
         found.add("multi_agency")
+    if child and _child_voice(child).search(text):
+        found.add("voice_of_child")
     return _resolve_exploitation(found, lowered)
+
+
+# Drugs a child is made to carry, move or sell are criminal exploitation, not anyone's use of
+# them: these phrases are blanked before the substance-misuse phrases are read.
+_DRUG_SUPPLY = re.compile(
+    r"(?:carr(?:y|ies|ied|ying)|mov(?:e|es|ed|ing)|sell(?:s|ing)?|sold|deliver(?:s|ed|ing)?|"
+    r"deal(?:s|t|ing)?|suppl(?:y|ies|ied|ying)|run(?:s|ning)?|hold(?:s|ing)?|held)\s+"
+    r"(?:class a\s+)?drugs|drugs?[\s-]+(?:supply|supplying|dealing|dealer|running|line)s?",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _child_voice(child: str) -> re.Pattern[str]:
+    """The child's own account named by their pseudonym: "J's own account", "what J said"."""
+    name = re.escape(child)
+    return re.compile(
+        rf"(?<![\w-]){name}'s\s+(?:own\s+)?(?:account|words|views?|wishes|experience)|"
+        rf"what\s+{name}\s+(?:said|told|wanted|was\s+saying)",
+    )
 
 
 _GENERIC_EXPLOITATION = re.compile(r"(?<![\w-])exploit(?:ed|ation|ing)\b")
