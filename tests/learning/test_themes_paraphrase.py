@@ -1,0 +1,38 @@
+"""Phrase families the theme rules read beyond their literal words, and the words they must
+not over-read."""
+
+from fullpicture.learning.themes import lexical_themes
+
+
+def test_should_not_read_drugs_a_child_is_made_to_carry_as_substance_misuse():
+    found = lexical_themes("P was arrested for carrying drugs and for drug supply.")
+    assert "criminal_exploitation" in found
+    assert "substance_misuse" not in found
+    assert "substance_misuse" in lexical_themes("The mother's drugs and alcohol use grew.")
+
+
+def test_should_not_read_a_parent_looking_after_the_child_as_care():
+    assert "looked_after" not in lexical_themes("The father looked after L most days.")
+    assert "looked_after" not in lexical_themes("She looked after him alone.")
+    assert "looked_after" in lexical_themes("Looked after children moved placement often.")
+
+
+def test_should_not_read_young_person_as_the_adolescents_theme():
+    assert "adolescents" not in lexical_themes("The young person was seen at hospital.")
+    assert "adolescents" in lexical_themes("A teenager who has money may be working for someone.")
+
+
+def test_should_read_paraphrases_of_common_themes():
+    assert "missing" in lexical_themes("Return home conversations happened late.")
+    assert "domestic_abuse" in lexical_themes("Children living with violence at home are victims.")
+    assert "parental_mental_health" in lexical_themes("The unwell parent was also controlled.")
+    assert "workforce" in lexical_themes("The Board should train staff in all agencies.")
+    assert "escalation" in lexical_themes("It was not passed to the designated officer.")
+    assert "voice_of_child" in lexical_themes("Young people said they repeated their story.")
+
+
+def test_should_keep_adult_and_perinatal_mental_health_services_for_the_parent():
+    assert "mental_health_child" in lexical_themes("She was turned down by the mental health service.")
+    found = lexical_themes("Perinatal mental health services were rarely involved.")
+    assert "mental_health_child" not in found
+    assert "mental_health_child" not in lexical_themes("Adult mental health teams did not ask.")
