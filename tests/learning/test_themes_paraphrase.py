@@ -32,7 +32,9 @@ def test_should_read_paraphrases_of_common_themes():
 
 
 def test_should_keep_adult_and_perinatal_mental_health_services_for_the_parent():
-    assert "mental_health_child" in lexical_themes("She was turned down by the mental health service.")
+    assert "mental_health_child" in lexical_themes(
+        "She was turned down by the mental health service."
+    )
     found = lexical_themes("Perinatal mental health services were rarely involved.")
     assert "mental_health_child" not in found
     assert "mental_health_child" not in lexical_themes("Adult mental health teams did not ask.")
