@@ -370,8 +370,9 @@ def evaluate_learning(
         bool,
         typer.Option(
             "--cv",
-            help="Also cross-validate the review-level theme lending (grouped by document, "
-            "5 folds over every split; parses the corpus once per candidate rule).",
+            help="Also cross-validate the measured theme options (review-level lending, "
+            "services as subjects): grouped by document, 5 folds over every split; extracts "
+            "the corpus once per candidate, a few minutes.",
         ),
     ] = False,
     as_json: JsonOption = False,
@@ -416,12 +417,12 @@ def _print_cross_validation(figures: dict[str, Any]) -> None:
         f"[bold]cross-validation[/] ({figures['folds']} folds by document over "
         f"{figures['documents']} documents): theme F1 {micro['f1']:.3f} "
         f"(P {micro['precision']:.3f} R {micro['recall']:.3f}); chosen per fold: "
-        f"{'; '.join(figures['chosen'])}",
+        f"{' | '.join(figures['chosen'])}; chosen on all documents: {figures['chosen_on_all']}",
         highlight=False,
     )
     for choice in figures["choices"]:
         console.print(
-            f"    {choice['lending']}: theme F1 {choice['themes_micro']['f1']:.3f} "
+            f"    {choice['options']}: theme F1 {choice['themes_micro']['f1']:.3f} "
             "(whole corpus, not cross-validated)",
             highlight=False,
         )

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from fullpicture.errors import LearningError
+from fullpicture.learning.documents import RawDocument, read_document
 from fullpicture.learning.extract import KINDS, ExtractedItem
-from fullpicture.learning.library import ParsedDocument, parse_document
-from fullpicture.learning.review_themes import LENDING_CHOICES, Lending
+from fullpicture.learning.library import ParsedDocument, parse_document, parse_raw
+from fullpicture.learning.theme_options import CHOICES, ThemeOptions
 
 COVERAGE = 0.8
 SPLITS: dict[str, str] = {
@@ -245,12 +246,13 @@ def evaluate(corpus: Path | None = None) -> dict[str, Any]:
 CV_FOLDS = 5
 
 
-def _theme_counts(corpus: Path, gold_files: list[Path], lending: Lending) -> list[Scores]:
-    """Each document's pooled theme counts with one lending rule."""
+def _theme_counts(
+    documents: list[tuple[dict[str, Any], RawDocument]], options: ThemeOptions
+) -> list[Scores]:
+    """Each document's pooled theme counts under one set of theme options."""
     counts = []
-    for path in gold_files:
-        gold = json.loads(path.read_text("utf-8"))
-        parsed = parse_document(corpus / "docs" / gold["document"], lending)
+    for gold, raw in documents:
+        parsed = parse_raw(raw, options)
         result = SplitResult()
         _score_items(result, gold["items"], [i for r in parsed.reviews for i in r.items])
         counts.append(result.micro(result.themes))
@@ -264,18 +266,20 @@ def _pooled(scores: list[Scores]) -> Scores:
 def cross_validate(
     corpus: Path | None = None,
     folds: int = CV_FOLDS,
-    choices: tuple[Lending, ...] = LENDING_CHOICES,
+    choices: tuple[ThemeOptions, ...] = CHOICES,
 ) -> dict[str, Any]:
-    """Grouped k-fold cross-validation by document of the review-level theme lending.
+    """Grouped k-fold cross-validation by document of the measured theme options.
 
     Documents (every split) are dealt into ``folds`` groups in name order. For each group, the
-    lending rule with the best pooled theme F1 on the other documents is chosen (ties go to
-    the earlier, simpler rule) and scored on the group's documents; the figure is the theme
-    F1 pooled over all groups. A document's items are never tuned on while it is scored.
+    options (:mod:`fullpicture.learning.theme_options`) with the best pooled theme F1 on the
+    other documents are chosen (ties go to the earlier, simpler candidate) and scored on the
+    group's documents; the figure is the theme F1 pooled over all groups. A document's items
+    are never tuned on while it is scored.
 
     Returns:
-        ``{"folds", "documents", "themes_micro", "chosen": [rule per fold], "choices":
-        [{"lending", "themes_micro"} for every rule over the whole corpus]}``.
+        ``{"folds", "documents", "themes_micro", "chosen": [options per fold],
+        "chosen_on_all": the options chosen on every document (to ship), "choices":
+        [{"options", "themes_micro"} for every candidate over the whole corpus]}``.
 
     Raises:
         LearningError: the corpus has no gold annotations, or fewer documents than folds.
@@ -287,7 +291,11 @@ def cross_validate(
             f"{len(gold_files)} documents cannot be split into {folds} folds.",
             hint="Use fewer folds or annotate more documents.",
         )
-    table = [_theme_counts(corpus, gold_files, lending) for lending in choices]
+    documents = []
+    for path in gold_files:
+        gold = json.loads(path.read_text("utf-8"))
+        documents.append((gold, read_document(corpus / "docs" / gold["document"])))
+    table = [_theme_counts(documents, options) for options in choices]
     tested: list[Scores] = []
     chosen = []
     for fold in range(folds):
@@ -298,14 +306,19 @@ def cross_validate(
         )
         chosen.append(choices[best].describe())
         tested += [table[best][i] for i in range(len(gold_files)) if i % folds == fold]
+    everything = range(len(gold_files))
+    best_overall = max(
+        range(len(choices)), key=lambda c: (_pooled([table[c][i] for i in everything]).f1, -c)
+    )
     return {
         "folds": folds,
         "documents": len(gold_files),
         "themes_micro": _pooled(tested).as_dict(),
         "chosen": chosen,
+        "chosen_on_all": choices[best_overall].describe(),
         "choices": [
-            {"lending": lending.describe(), "themes_micro": _pooled(counts).as_dict()}
-            for lending, counts in zip(choices, table, strict=True)
+            {"options": options.describe(), "themes_micro": _pooled(counts).as_dict()}
+            for options, counts in zip(choices, table, strict=True)
         ],
     }
 

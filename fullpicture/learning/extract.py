@@ -13,13 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.metadata import detect_type
-from fullpicture.learning.review_themes import (
-    DEFAULT_LENDING,
-    Lending,
-    dominant_themes,
-    lend,
-)
+from fullpicture.learning.review_themes import dominant_themes, lend
 from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock
+from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
 from fullpicture.learning.themes import (
     lexical_themes,
     theme_codes,
@@ -288,7 +284,7 @@ class ReviewContext:
 def extract_items(
     blocks: list[PlacedBlock],
     context: ReviewContext | None = None,
-    lending: Lending = DEFAULT_LENDING,
+    options: ThemeOptions = DEFAULT_OPTIONS,
 ) -> list[ExtractedItem]:
     """The learning items of one review, in document order, each with its themes.
 
@@ -304,18 +300,20 @@ def extract_items(
     Args:
         blocks: the review's placed blocks (see :func:`fullpicture.learning.sections.place_blocks`).
         context: what the review says about its child (see :func:`review_context`).
-        lending: how the review's dominant themes are found and lent.
+        options: the lending rule and the service subject window (see
+            :mod:`fullpicture.learning.theme_options`).
     """
     extractor = _Extractor()
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()
     own = [
-        lexical_themes(item.text, child=context.child)
+        lexical_themes(item.text, child=context.child, subject_window=options.subject_window)
         | heading_themes(item)
         | context.themes_for(item)
         for item in extractor.items
     ]
+    lending = options.lending
     lent = dominant_themes(own, context.title_themes, context.background_themes, lending)
     for item, found in zip(extractor.items, own, strict=True):
         found |= lend(found, item.text, item.kind, context.child, lent, lending)

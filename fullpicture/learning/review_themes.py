@@ -11,8 +11,9 @@ A theme is dominant when the review's framing names it (its title, or its backgr
 outside the learning sections) or when the items' own words give it in at least a set share
 of the review's items. Which of these counts, and the share, are chosen by grouped
 cross-validation by document over the annotated corpus (:mod:`fullpicture.learning.evaluate`,
-``fullpicture evaluate learning --cv``), never per document; :data:`DEFAULT_LENDING` holds the
-choice and docs/learning.md the figures behind it.
+``fullpicture evaluate learning --cv``), never per document;
+:data:`fullpicture.learning.theme_options.DEFAULT_OPTIONS` holds the choice and
+docs/learning.md the figures behind it.
 """
 
 from __future__ import annotations
@@ -92,10 +93,6 @@ LENDING_CHOICES: tuple[Lending, ...] = (
     Lending(background=True, only_untopical=True),
     Lending(background=True),
 )
-# Off: choosing among LENDING_CHOICES by grouped cross-validation scored theme F1 0.790 on the
-# held-back documents against 0.793 for lending nothing (docs/learning.md, Evaluation): the
-# corpus's annotators give a review's harm to some items about the child and not to others.
-DEFAULT_LENDING = NO_LENDING
 
 
 def lendable(code: str) -> bool:

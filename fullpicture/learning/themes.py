@@ -41,6 +41,8 @@ def _literal(phrase: str) -> str:
     """The lower-case text before a phrase's first pattern character ("" when it starts with
     one): a cheap test that must pass before the phrase's regular expression can match."""
     literal = re.split(r"[()\[\]|*\\?]", phrase, maxsplit=1)[0].lower()
+    if phrase[len(literal) : len(literal) + 1] == "?":
+        literal = literal[:-1]  # "weapons?": the letter before "?" is optional
     return literal.split(" ")[0] if " " in literal else literal
 
 
@@ -103,6 +105,30 @@ _ONE_SERVICE = re.compile(
     re.IGNORECASE,
 )
 
+# A clause starts at punctuation or a conjunction; a service named within the first few words
+# of one is its subject ("the school did not ...") rather than its object ("told the school").
+_CLAUSE = re.compile(r"[,;:.]|\b(?:but|and|although|though|while|when|yet|because|so that)\b")
+_SERVICE_WORD = re.compile(
+    r"(?<![\w-])(?:police|schools?|teachers?|college|nurser(?:y|ies)|health\s+visit(?:ors?|ing)|"
+    r"gps?|general\s+practi(?:ce|tioners?)|midwi(?:fe|ves|fery)|hospitals?|emergency\s+department|"
+    r"school\s+nurses?|health\s+professionals?)(?![\w-])"
+)
+
+
+def _objects_masked(lowered: str, window: int) -> str:
+    """Blank the services named other than as a clause's subject: more than ``window`` words
+    after the clause's start."""
+
+    def blank(match: re.Match[str]) -> str:
+        before = lowered[: match.start()]
+        boundary = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
+        if len(before[boundary:].split()) <= window:
+            return match.group(0)
+        return " " * len(match.group(0))
+
+    return _SERVICE_WORD.sub(blank, lowered)
+
+
 # The groups of themes that say what learning is about (the harm, the family's circumstances,
 # the child's group), as opposed to how practice went: a section heading that names one of
 # these ("Learning about neglect") gives it to the items under it.
@@ -128,16 +154,24 @@ def _participants_masked(lowered: str) -> tuple[str, bool]:
     return _AGENCY_LIST.sub(blank, lowered), listed
 
 
-def lexical_themes(text: str, child: str | None = None) -> set[str]:
+def lexical_themes(
+    text: str, child: str | None = None, subject_window: int | None = None
+) -> set[str]:
     """The themes the words of ``text`` give, agency lists read as multi-agency working.
 
     Args:
         text: the item (or heading, or title).
         child: how the review names its child ("J"): "J's own account" and "what J said" are
             the child's voice, as "his own account" is.
+        subject_window: when set, a service (school, police, GP, hospital ...) gives its
+            theme only as a clause's subject, within this many words of the clause's start
+            ("The school did not ..."), not as the object of someone else's practice ("was
+            not known to the GP"); None reads every mention.
     """
     lowered = text.lower()
     masked, listed = _participants_masked(lowered)
+    if subject_window is not None:
+        masked = _objects_masked(masked, subject_window)
     supply_masked = _DRUG_SUPPLY.sub(" ", lowered)
     found = {
         theme.code

@@ -11,6 +11,7 @@ from fullpicture.learning.review_themes import (
     dominant_themes,
     lend,
 )
+from fullpicture.learning.theme_options import ThemeOptions
 
 
 def test_should_find_a_reviews_dominant_topic_themes_from_its_title_and_items():
@@ -60,7 +61,9 @@ def test_should_choose_the_lending_rule_on_other_documents_than_the_one_scored(t
     (tmp_path / "gold").mkdir()
     for name in ("a", "b", "c", "d"):  # the annotator gives the title's harm to the item
         _document(tmp_path, f"doc-{name}", "neglect", ["education", "neglect"])
-    result = cross_validate(tmp_path, folds=4, choices=(NO_LENDING, Lending()))
-    assert result["chosen"] == [Lending().describe()] * 4
+    lent = ThemeOptions(Lending())
+    result = cross_validate(tmp_path, folds=4, choices=(ThemeOptions(NO_LENDING), lent))
+    assert result["chosen"] == [lent.describe()] * 4
+    assert result["chosen_on_all"] == lent.describe()
     assert result["themes_micro"]["f1"] == 1.0
     assert result["choices"][0]["themes_micro"]["f1"] < 1.0

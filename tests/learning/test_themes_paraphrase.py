@@ -38,3 +38,19 @@ def test_should_keep_adult_and_perinatal_mental_health_services_for_the_parent()
     found = lexical_themes("Perinatal mental health services were rarely involved.")
     assert "mental_health_child" not in found
     assert "mental_health_child" not in lexical_themes("Adult mental health teams did not ask.")
+
+
+def test_should_read_a_phrase_whose_last_letter_is_optional_in_both_forms():
+    assert "criminal_exploitation" in lexical_themes("He was found with a weapon.")
+    assert "criminal_exploitation" in lexical_themes("He was found with weapons.")
+    assert "risk_assessment" in lexical_themes("Risk was assessed at single points in time.")
+
+
+def test_should_give_a_service_its_theme_only_as_a_subject_when_asked():
+    known = "The partner's drinking was known to his GP but not to the professionals."
+    assert "health" in lexical_themes(known)
+    assert "health" not in lexical_themes(known, subject_window=4)
+    notified = "Police notifications of domestic abuse reached schools in a third of cases."
+    found = lexical_themes(notified, subject_window=4)
+    assert "police" in found and "education" not in found
+    assert "health" in lexical_themes("The hospital will refer every child.", subject_window=4)
