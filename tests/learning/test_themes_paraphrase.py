@@ -54,3 +54,13 @@ def test_should_give_a_service_its_theme_only_as_a_subject_when_asked():
     found = lexical_themes(notified, subject_window=4)
     assert "police" in found and "education" not in found
     assert "health" in lexical_themes("The hospital will refer every child.", subject_window=4)
+
+
+def test_should_read_statutory_processes_and_named_services_as_their_themes():
+    assert "domestic_abuse" in lexical_themes("Operation Encompass notices reached the school.")
+    assert "child_protection_plans" in lexical_themes("The ICPC was held late.")
+    assert "looked_after" in lexical_themes("Her pathway plan was not updated.")
+    assert "criminal_exploitation" in lexical_themes("An NRM referral was never made.")
+    assert "poverty" in lexical_themes("Hardship made it harder to meet the children's needs.")
+    assert "housing" in lexical_themes("The flat was overcrowded and damp.")
+    assert "identity_culture" not in lexical_themes("The coordinator will send a summary.")
