@@ -30,10 +30,13 @@ class Theme:
 def _phrase_regex(phrase: str) -> str:
     # A trailing * means "any word ending"; phrases may hold small regex groups like (his|her).
     body = phrase.rstrip("*")
-    if not re.search(r"[()|\[\]?]", body):
+    plain = not re.search(r"[()|\[\]?]", body)
+    if plain:
         body = re.escape(body)
     body = body.replace(r"\ ", r"\s+").replace(" ", r"\s+")
     tail = r"[\w'-]*" if phrase.endswith("*") else r"\b"
+    if plain and tail == r"\b" and re.search(r"[a-rt-z]$", phrase):
+        tail = r"(?:s|es)?\b"  # a plain phrase matches its plural ("strategy meeting(s)")
     return rf"(?<![\w-]){body}{tail}"
 
 

@@ -64,3 +64,9 @@ def test_should_read_statutory_processes_and_named_services_as_their_themes():
     assert "poverty" in lexical_themes("Hardship made it harder to meet the children's needs.")
     assert "housing" in lexical_themes("The flat was overcrowded and damp.")
     assert "identity_culture" not in lexical_themes("The coordinator will send a summary.")
+
+
+def test_should_read_a_plain_phrase_in_its_plural():
+    assert "poverty" in lexical_themes("Three food banks had helped the family.")  # "food bank*"
+    assert "housing" in lexical_themes("Both landlords evicted the family.")
+    assert "domestic_abuse" in lexical_themes("Two MARACs discussed the mother.")
