@@ -112,7 +112,9 @@ _ONE_SERVICE = re.compile(
 # of one is its subject ("the school did not ...") rather than its object ("told the school").
 _CLAUSE = re.compile(r"[,;:.]|\b(?:but|and|although|though|while|when|yet|because|so that)\b")
 _SERVICE_WORD = re.compile(
-    r"(?<![\w-])(?:police|schools?|teachers?|college|nurser(?:y|ies)|health\s+visit(?:ors?|ing)|"
+    # the police station or custody is where the child was, not the police as an actor
+    r"(?<![\w-])(?:police(?!\s+(?:stations?|custody|cells?))|schools?|teachers?|college|"
+    r"nurser(?:y|ies)|health\s+visit(?:ors?|ing)|"
     r"gps?|general\s+practi(?:ce|tioners?)|midwi(?:fe|ves|fery)|hospitals?|emergency\s+department|"
     r"school\s+nurses?|health\s+professionals?)(?![\w-])"
 )

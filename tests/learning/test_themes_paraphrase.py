@@ -70,3 +70,12 @@ def test_should_read_a_plain_phrase_in_its_plural():
     assert "poverty" in lexical_themes("Three food banks had helped the family.")  # "food bank*"
     assert "housing" in lexical_themes("Both landlords evicted the family.")
     assert "domestic_abuse" in lexical_themes("Two MARACs discussed the mother.")
+
+
+def test_should_read_men_in_the_household_and_violence_to_a_former_partner():
+    assert "fathers_men" in lexical_themes("The man living in the home was not spoken to.")
+    assert "fathers_men" in lexical_themes("Check any new adult joining a household.")
+    found = lexical_themes("Nobody asked about his violence towards a previous partner.")
+    assert "domestic_abuse" in found
+    station = "The only time anyone talked to me was in the police station."
+    assert "police" in lexical_themes(station, subject_window=4)
