@@ -30,9 +30,6 @@ from fullpicture.learning.themes import theme_group
 # learning about practice, and practice themes belong to the items that name them.
 _LENT_GROUPS = frozenset({"harm", "extra_familial", "family"})
 _LENT_EXTRA = frozenset({"self_harm_suicide"})
-# Poverty, housing and fathers are circumstances items name when they matter; lending them
-# gave items about other people (the man in the house, the landlord) to every child item.
-_NOT_LENT = frozenset({"poverty", "housing", "fathers_men"})
 
 # Words by which an item concerns the child or the family rather than only a process.
 _CHILD_WORDS = re.compile(
@@ -97,8 +94,6 @@ LENDING_CHOICES: tuple[Lending, ...] = (
 
 def lendable(code: str) -> bool:
     """Whether a theme says what a review is about (and so may be lent to its items)."""
-    if code in _NOT_LENT:
-        return False
     return theme_group(code) in _LENT_GROUPS or code in _LENT_EXTRA
 
 
