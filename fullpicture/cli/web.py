@@ -123,7 +123,7 @@ def users_assign(username: str, person_id: str, database: DatabaseOption = None)
     console.print(f"Assigned {person_id} to {username}.")
 
 
-def _audit_admin_change(conn: Any, purpose: str, detail: dict[str, Any]) -> None:
+def record_admin_change(conn: Any, purpose: str, detail: dict[str, Any]) -> None:
     """Append the change's audit entry in the caller's transaction (no entry, no change)."""
     import getpass
 
@@ -156,7 +156,7 @@ def users_link_sso(username: str, subject: str, database: DatabaseOption = None)
     with engine_for(database).begin() as conn:
         user_id = find_user_id(conn, username)
         link_sso(conn, user_id, subject)
-        _audit_admin_change(conn, "link single sign-on", {"user": username})
+        record_admin_change(conn, "link single sign-on", {"user": username})
     console.print(f"{username} can now sign in with single sign-on.")
 
 
@@ -173,7 +173,7 @@ def users_unlink_sso(username: str, database: DatabaseOption = None) -> None:
         if not unlink_sso(conn, find_user_id(conn, username), datetime.now(UTC)):
             console.print(f"{username} was not linked to single sign-on.")
             return
-        _audit_admin_change(conn, "unlink single sign-on", {"user": username})
+        record_admin_change(conn, "unlink single sign-on", {"user": username})
     console.print(f"{username} can no longer sign in with single sign-on.")
 
 
