@@ -9,7 +9,9 @@ documents split into the right number of reviews. Figures are reported separatel
 (:data:`SPLITS`): the development split the rules were tuned on, the first held-out split
 (never tuned on, but its figures were seen in the second round) and the second held-out split
 (written and annotated after the second round's theme work, measured once) and the third
-held-out split (written and annotated before the supervised theme model was measured on it).
+held-out split (written and annotated before the supervised theme model was measured on it)
+and the fourth (written and annotated in the fourth round, before any classifier ran on it, to
+measure that round's theme work once).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ SPLITS: dict[str, str] = {
     "heldout": "held out, first set (figures seen in round two)",
     "heldout2": "held out, second set (written after the theme work, measured once)",
     "heldout3": "held out, third set (written for the supervised theme model, measured once)",
+    "heldout4": "held out, fourth set (written for the fourth round's theme work, measured once)",
 }
 
 
@@ -196,7 +199,7 @@ def evaluate(corpus: Path | None = None) -> dict[str, Any]:
     """Extract every corpus document and score it against its gold annotations.
 
     Returns:
-        ``{"dev": {...}, ..., "heldout3": {...}, "documents": [...]}``: figures
+        ``{"dev": {...}, ..., "heldout4": {...}, "documents": [...]}``: figures
         per split (see :data:`SPLITS`) and per-document counts.
 
     Raises:
