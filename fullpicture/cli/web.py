@@ -9,7 +9,14 @@ from typing import Annotated, Any
 import typer
 
 from fullpicture.cli import app
-from fullpicture.cli.common import DatabaseOption, command, console, engine_for, print_json
+from fullpicture.cli.common import (
+    DatabaseOption,
+    audit_key,
+    command,
+    console,
+    engine_for,
+    print_json,
+)
 from fullpicture.config import get_settings
 from fullpicture.errors import AuditError, ConfigurationError
 
@@ -131,7 +138,7 @@ def _audit_admin_change(conn: Any, purpose: str, detail: dict[str, Any]) -> None
         action="change",
         detail=detail,
     )
-    append_entry(conn, _key_for_audit(), entry, now=datetime.now(UTC))
+    append_entry(conn, audit_key(), entry, now=datetime.now(UTC))
 
 
 @users_app.command("link-sso")
@@ -170,19 +177,6 @@ def users_unlink_sso(username: str, database: DatabaseOption = None) -> None:
     console.print(f"{username} can no longer sign in with single sign-on.")
 
 
-def _key_for_audit() -> bytes:
-    from fullpicture.audit.keys import derive_key, load_or_create_key
-    from fullpicture.web.app import key_file_for
-
-    path = key_file_for(get_settings())
-    if not path.exists():
-        raise ConfigurationError(
-            f"There is no key file at {path}.",
-            hint="Set FULLPICTURE_SECRET_KEY_FILE to the service's key file.",
-        )
-    return derive_key(load_or_create_key(path), "audit-chain")
-
-
 @audit_app.command("verify")
 @command
 def audit_verify(
@@ -199,7 +193,7 @@ def audit_verify(
     from fullpicture.audit.chain import verify_chain, verify_checkpoint
 
     engine = engine_for(database)
-    result = verify_chain(engine, _key_for_audit())
+    result = verify_chain(engine, audit_key())
     if result.ok and checkpoint is not None:
         result = verify_checkpoint(engine, checkpoint)
     if json_output:
