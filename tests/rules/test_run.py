@@ -203,3 +203,23 @@ def test_should_keep_the_optimiser_for_a_scope_beyond_the_small_size(
     finally:
         session.close()
     assert settings == [True, True]
+
+
+def test_should_leave_a_whole_store_snapshot_optimised_beside_a_small_child_session() -> None:
+    from fullpicture.rules.snapshot import load_snapshot
+
+    data = next(c for c in CASES if c.expected).build().snapshot_data()
+    session = ChildSession(all_attributes())
+    whole = None
+    try:
+        child = session.load(data, AS_OF)
+        whole = load_snapshot(data, all_attributes(), AS_OF)
+        settings = [
+            con.execute("SELECT current_setting('enable_optimizer')").fetchall()[0][0]
+            for con in (child, whole)
+        ]
+    finally:
+        session.close()
+        if whole is not None:
+            whole.close()
+    assert settings == [False, True]
