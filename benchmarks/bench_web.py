@@ -37,6 +37,8 @@ import sqlalchemy as sa
 from benchmarks.harness import Result, timed
 from benchmarks.keepalive import KeepAliveClient
 
+PASSPHRASE = "benchmark passphrase"  # pragma: allowlist secret
+
 USERS = 20
 WORKERS = int(os.environ.get("FULLPICTURE_BENCH_WEB_WORKERS", os.cpu_count() or 1))
 """`fullpicture serve --workers`: one per core unless FULLPICTURE_BENCH_WEB_WORKERS says (A/B)."""
@@ -170,7 +172,7 @@ def create_users(url: str, children: list[str]) -> dict[str, tuple[str, list[str
                 display_name=f"Bench {u}",
                 role="social_worker",
                 agency="social_care",
-                password="benchmark passphrase",
+                password=PASSPHRASE,
                 now=now,
             )
             for pid in mine:
@@ -186,7 +188,7 @@ async def _sign_in(client: httpx.AsyncClient, name: str, secret: str) -> str | N
     from fullpicture.web.security.totp import current_code
 
     code = current_code(secret, datetime.now(UTC))
-    data = {"username": name, "password": "benchmark passphrase", "code": code}
+    data = {"username": name, "password": PASSPHRASE, "code": code}
     signed = await client.post("/sign-in", data=data)
     token = signed.cookies.get(COOKIE_NAME)
     return str(token) if token else None
