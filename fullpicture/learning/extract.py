@@ -47,23 +47,37 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         (
             "next_step",
             r"next steps?|what happens next|what will happen|\bactions?\b|action plan|"
-            r"what (?:we|the partnership|agencies) (?:will|are going to) do|what will change|"
+            r"what (?:we|the [\w ]{1,30}?|agencies|partners) (?:will|are going to|is|are|has|"
+            r"have) (?:do|doing|done|do next)\b|what (?:you|practitioners|professionals|"
+            r"managers) (?:should|must|can|need to) do|what will change|"
             r"what (?:has|is) changed?|what needs to happen|changes (?:made|since|in practice)|"
             r"improvements?|progress (?:since|so far)",
         ),
         ("recommendation", r"recommendation|recommended"),
-        ("finding", r"finding|what (?:we|the review) found|what did (?:we|the review) find"),
+        (
+            "finding",
+            r"finding|what (?:we|the review|the audit) found|what did (?:we|the review) find|"
+            r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|"
+            r"even better if|what (?:did not|didn't) (?:work|go) well|areas? of concern",
+        ),
         (
             "key_learning",
             r"key learning|learning points?|key messages?|\blessons?\b|what (?:we|did we) learn|"
-            r"learning for|messages for|learning themes?|key points|what went well|"
-            r"good practice|strengths|why it matters|learning from (?:this|the) (?:case|review)|"
+            r"learning for|messages for|learning themes?|key points|"
+            r"what this means for|implications for practice|"
+            r"why it matters|learning from (?:this|the) (?:case|review)|"
             r"what (?:the |these |our |local )?(?:reviews?|cases?|audits?) (?:told|tell|showed|"
             r"show|taught) us",
         ),
     ]
 ]
 _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
+_STRENGTHS = re.compile(r"strengths?\b|what (?:went|worked) well|good practice", re.IGNORECASE)
+_DEVELOPMENT = re.compile(
+    r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|even better if|"
+    r"what (?:did not|didn't) (?:work|go) well",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(
     r"^(?P<label>findings?|recommendations?|key learning(?: points?)?|learning points?|"
     r"key messages?|next steps?|actions?|reflective questions?|questions?)"
@@ -82,7 +96,9 @@ _LABEL_KIND = {
     "question": "reflective_question",
 }
 _ADDRESSEE_FIELD = re.compile(
-    r"(?:addressee|addressed to|for|lead|owner|lead agency)\s*:\s*([^.;\n]{2,80})", re.I
+    r"\b(?:addressee|addressed to|for|lead|owner|lead agency|lead agencies|responsible|"
+    r"responsible agency|agency|agencies|who)\s*:\s*([^.;()\n]{2,80})",
+    re.I,
 )
 _SUBJECT = re.compile(
     r"^(?i:that\s+)?(?i:the\s+)?(?P<who>[A-Z][\w'&,\- ]{2,80}?)\s+(?:should|must|to ensure|"
@@ -105,11 +121,17 @@ class ExtractedItem:
     parent: int | None = None  # index (in the same list) of the finding a recommendation follows
 
 
-def section_kind(path: tuple[str, ...]) -> str | None:
+def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str | None:
     """The item kind the nearest kind-naming heading gives, innermost first.
 
     The document's title (the outermost heading of a deeper path) names a kind only through a
     specific phrase: "Learning from the review of Child K" is a title, not a key-learning list.
+
+    Args:
+        path: the heading path, outermost first.
+        strengths: the kind a strengths heading ("What worked well", "Areas of strength")
+            gives: key learning, or findings where the review pairs its strengths with areas
+            for development (see :func:`strengths_kind`).
     """
     for depth in range(len(path) - 1, -1, -1):
         heading = path[depth]
@@ -118,9 +140,19 @@ def section_kind(path: tuple[str, ...]) -> str | None:
         for kind, pattern in _SECTION_KINDS:
             if pattern.search(heading):
                 return kind
+        if _STRENGTHS.search(heading):
+            return strengths
         if (depth > 0 or len(heading.split()) <= 3) and _WEAK_LEARNING.search(heading):
             return "key_learning"
     return None
+
+
+def strengths_kind(blocks: list[PlacedBlock]) -> str:
+    """What a review's strengths are: findings when it pairs them with areas for development
+    (the frame of audits and SILP learning events: what worked well, what must improve), else
+    key learning (an appreciative inquiry's "what went well")."""
+    paired = any(p.block.heading and _DEVELOPMENT.search(p.block.text) for p in blocks)
+    return "finding" if paired else "key_learning"
 
 
 def label_of(text: str) -> tuple[str | None, str, str | None]:
@@ -159,7 +191,8 @@ def _heading_addressee(path: tuple[str, ...]) -> str | None:
 class _Extractor:
     """Walks a review's blocks once, keeping the state a reader keeps in their head."""
 
-    def __init__(self) -> None:
+    def __init__(self, strengths: str = "key_learning") -> None:
+        self.strengths = strengths
         self.items: list[ExtractedItem] = []
         self.open_finding: int | None = None  # a numbered finding still taking its explanation
         self.last_finding: int | None = None
@@ -191,7 +224,7 @@ class _Extractor:
         block = placed.block
         text = block.text.strip()
         kind, rest, who = label_of(text)
-        section = section_kind(placed.path)
+        section = section_kind(placed.path, self.strengths)
         if kind is None and text.endswith(":"):
             self.addressee = _intro_addressee(text) or self.addressee
             return
@@ -303,7 +336,7 @@ def extract_items(
         options: the lending rule and the service subject window (see
             :mod:`fullpicture.learning.theme_options`).
     """
-    extractor = _Extractor()
+    extractor = _Extractor(strengths_kind(blocks))
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()
