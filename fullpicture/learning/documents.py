@@ -411,8 +411,9 @@ class _DocxReader:
         if text:
             block = _docx_block(paragraph.style.name if paragraph.style else "", text)
             if not block.heading and not block.bullet and _is_bold_heading(paragraph, text):
+                # one level below the styled heading above, so bold headings are siblings
                 block = Block(text.rstrip(":"), heading=self.level + 1)
-            if block.heading and not boxed:
+            elif block.heading and not boxed:
                 self.level = block.heading
             elif block.heading:
                 block = Block(block.text, heading=max(block.heading, self.level + 1))

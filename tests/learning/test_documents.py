@@ -189,3 +189,17 @@ def test_should_read_a_numbered_point_that_wraps_as_a_bullet_not_a_heading():
             bullet=True,
         ),
     ]
+
+
+def test_should_read_bold_headings_typed_by_hand_as_siblings(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Findings", level=1)
+    document.add_paragraph().add_run("What worked well").bold = True
+    document.add_paragraph("The teacher noticed.")
+    document.add_paragraph().add_run("Areas for development").bold = True
+    document.add_paragraph("No chronology was kept.")
+    document.save(str(tmp_path / "bold.docx"))
+    headings = [(b.text, b.heading) for b in read_document(tmp_path / "bold.docx").blocks]
+    assert headings[1::2] == [("What worked well", 2), ("Areas for development", 2)]
