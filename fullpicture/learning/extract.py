@@ -105,6 +105,7 @@ _SUBJECT = re.compile(
     r"will|needs? to|are asked to|is asked to|to review|to consider|to develop|to provide)\b",
 )
 _INTRO_FOR = re.compile(r"(?:recommendations?|actions?)\s+(?:for|to)\s+(?:the\s+)?(.{3,80})$", re.I)
+_FOR_WHOM = re.compile(r"^for\s+(?:the\s+)?(.{3,80})$", re.I)  # "For the Chief Constable:"
 _QUOTE_START = ("\u201c", '"', "\u2018", "'")
 
 
@@ -170,11 +171,15 @@ def label_of(text: str) -> tuple[str | None, str, str | None]:
     return kind, rest, match.group("who")
 
 
-def find_addressee(text: str, inherited: str | None) -> str | None:
-    """Who a recommendation is addressed to: a labelled field, the sentence's subject, or the
-    introduction or heading it sits under."""
+def find_addressee(text: str, inherited: str | None, declared: str | None = None) -> str | None:
+    """Who a recommendation is addressed to: a labelled field; else the audience a "For the
+    Chief Constable:" line above declares (``declared``: it addresses "Officers should ..." to
+    the Chief Constable); else the sentence's subject; else the introduction or heading it
+    sits under (``inherited``)."""
     if match := _ADDRESSEE_FIELD.search(text):
         return match.group(1).strip()
+    if declared:
+        return declared
     if match := _SUBJECT.match(text):
         who = match.group("who").strip(" ,")
         if len(who.split()) <= 8:
@@ -197,6 +202,7 @@ class _Extractor:
         self.open_finding: int | None = None  # a numbered finding still taking its explanation
         self.last_finding: int | None = None
         self.addressee: str | None = None
+        self.declared: str | None = None  # the audience a "For the Chief Constable:" line names
         self.path: tuple[str, ...] = ()
 
     def feed(self, placed: PlacedBlock) -> None:
@@ -205,6 +211,7 @@ class _Extractor:
             self.path = placed.path
             self.open_finding = None
             self.addressee = _heading_addressee(placed.path)
+            self.declared = None
         if block.heading:
             self._heading(placed)
             return
@@ -227,6 +234,8 @@ class _Extractor:
         section = section_kind(placed.path, self.strengths)
         if kind is None and text.endswith(":"):
             self.addressee = _intro_addressee(text) or self.addressee
+            declared = _FOR_WHOM.match(text.rstrip(":").strip())
+            self.declared = declared.group(1).strip() if declared else None
             return
         if kind is None and self.open_finding is not None and not block.bullet:
             if section in (None, "finding"):
@@ -249,7 +258,7 @@ class _Extractor:
             return  # a stray word (a label left alone on its line) is not learning
         item = ExtractedItem(kind, text.strip(), placed.heading_path, placed.paragraph)
         if kind == "recommendation":
-            item.addressee = who or find_addressee(item.text, self.addressee)
+            item.addressee = who or find_addressee(item.text, self.addressee, self.declared)
             item.parent = self.last_finding
         if kind == "finding":
             self.last_finding = len(self.items)

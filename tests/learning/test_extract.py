@@ -228,3 +228,15 @@ def test_should_take_learning_points_from_a_framed_box_and_leave_the_text_after_
     assert [(i.kind, i.text) for i in extract_items(placed)] == [
         ("key_learning", "Missed appointments are a safeguarding concern.")
     ]
+
+
+def test_should_address_recommendations_to_the_for_whom_introduction_above_them():
+    items = _review(
+        [
+            ("Recommendations", 2, False),
+            ("For the Chief Constable:", 0, False),
+            ("Officers should treat a child carrying drugs as a possible victim.", 0, True),
+        ],
+        title="Thematic review: harm outside the home",
+    )
+    assert [(i.kind, i.addressee) for i in items] == [("recommendation", "Chief Constable")]
