@@ -526,15 +526,15 @@ def _html_blocks(html: str) -> list[Block]:
         tag.decompose()
     blocks: list[Block] = []
     level = 1
-    read_tables: list[Any] = []  # tables read whole: their rows are not read again
+    read_tables: set[int] = set()  # tables read whole: their rows are not read again
     for element in soup.find_all([*_BLOCK_TAGS, "table"]):
-        if any(element in table.descendants for table in read_tables):
+        if any(id(parent) in read_tables for parent in element.parents):
             continue
         if element.name == "table":
-            table = _html_table(element, level)
+            table = _html_box(element, level) or _html_table(element, level)
             if table:
                 blocks.extend(table)
-                read_tables.append(element)
+                read_tables.add(id(element))
             continue
         block = _html_block(element)
         if block is not None:
@@ -553,8 +553,36 @@ def _html_table(table: Any, level: int) -> list[Block]:
     return blocks if blocks and blocks[0].heading else []
 
 
-def _html_block(element: Any) -> Block | None:
-    if element.find_parent(["li", "blockquote", "tr"]) is not None and element.name == "p":
+def _html_box(table: Any, level: int) -> list[Block]:
+    """A one-cell (or one-column) table used as a framed box, read element by element; a
+    paragraph set wholly in bold is the box's heading, one level below ``level``."""
+    rows = table.find_all("tr")
+    cells = [row.find_all(["td", "th"], recursive=False) for row in rows]
+    if not rows or any(len(row) != 1 for row in cells):
+        return []
+    blocks: list[Block] = []
+    for (cell,) in cells:
+        elements = cell.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd"])
+        if not elements:
+            text = " ".join(cell.get_text(" ", strip=True).split())
+            blocks += [Block(text, boxed=True)] if text else []
+        for element in elements:
+            block = _html_block(element, in_box=True)
+            if block is None:
+                continue
+            bold = element.find(["strong", "b"])
+            if element.name == "p" and bold and bold.get_text(strip=True) == block.text:
+                if len(block.text.split()) <= 10 and not block.text.endswith(_SENTENCE_END):
+                    block = Block(block.text.rstrip(":"), heading=level + 1)
+            elif block.heading:
+                block = Block(block.text, heading=max(block.heading, level + 1))
+            blocks.append(Block(block.text, block.heading, block.bullet, boxed=True))
+    return blocks
+
+
+def _html_block(element: Any, *, in_box: bool = False) -> Block | None:
+    parents = ["li", "blockquote"] if in_box else ["li", "blockquote", "tr"]
+    if element.find_parent(parents) is not None and element.name == "p":
         return None  # its text belongs to the enclosing list item or quotation
     if element.name == "li" and element.find(["ul", "ol"]):
         text = " ".join(element.find_all(string=True, recursive=False)).strip()

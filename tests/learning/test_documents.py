@@ -203,3 +203,18 @@ def test_should_read_bold_headings_typed_by_hand_as_siblings(tmp_path: Path):
     document.save(str(tmp_path / "bold.docx"))
     headings = [(b.text, b.heading) for b in read_document(tmp_path / "bold.docx").blocks]
     assert headings[1::2] == [("What worked well", 2), ("Areas for development", 2)]
+
+
+def test_should_read_an_html_framed_box_table_with_its_bold_title_as_a_heading(tmp_path: Path):
+    path = tmp_path / "bulletin.html"
+    path.write_text(
+        "<h2>Case 1</h2><p>An account.</p><table><tr><td><p><strong>Learning points</strong>"
+        "</p><ul><li>Missed appointments matter.</li></ul></td></tr></table><p>After.</p>"
+    )
+    assert read_document(path).blocks == [
+        Block("Case 1", heading=2),
+        Block("An account."),
+        Block("Learning points", heading=3, boxed=True),
+        Block("Missed appointments matter.", bullet=True, boxed=True),
+        Block("After."),
+    ]
