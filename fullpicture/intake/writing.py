@@ -138,6 +138,34 @@ def insert(conn: Connection, table: sa.Table, names: Sequence[str], rows: Sequen
         raise DuplicateKeyError(str(exc)) from exc
 
 
+def can_number(conn: Connection) -> bool:
+    """Whether :func:`insert_numbered` may choose row ids: only on SQLite, where the import's
+    transaction is the only writer (PostgreSQL ids come from a sequence other sessions share)."""
+    return conn.dialect.name == "sqlite"
+
+
+def insert_numbered(
+    conn: Connection, table: sa.Table, names: Sequence[str], rows: Sequence[Values]
+) -> int:
+    """Insert rows believed new with ids chosen here, and return the first id.
+
+    The rows get consecutive ids after the largest stored one, in order: the ids SQLite itself
+    would give, but known without reading them back. Call only when :func:`can_number` holds,
+    inside the import's transaction after its first write (so no other writer can come between
+    reading the largest id and the insert).
+
+    Raises:
+        DuplicateKeyError: as :func:`insert`.
+    """
+    ident = table.c.id.name
+    # Our own table's name; no values in the text.
+    found = conn.exec_driver_sql(f"SELECT max({ident}) FROM {table.name}").scalar()  # nosec B608
+    first = int(found or 0) + 1
+    numbered = [(first + at, *row) for at, row in enumerate(rows)]
+    insert(conn, table, (ident, *names), numbered)
+    return first
+
+
 def _postgres_copy(
     conn: Connection, table: sa.Table, names: Sequence[str], rows: Sequence[Values]
 ) -> None:
@@ -242,12 +270,15 @@ def replace_participants(
     for start in range(0, len(ids), 900):
         conn.execute(sa.delete(ep).where(ep.c.event_id.in_(ids[start : start + 900])))
     rows = [
-        {"event_id": event_id, "source_person_id": person, "role": role}
-        for event_id, people in pairs.items()
-        for person, role in people
+        (event_id, person, role) for event_id, people in pairs.items() for person, role in people
     ]
-    if rows:
-        conn.execute(sa.insert(ep), rows)
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":  # straight to the driver: no per-row dictionaries
+        conn.exec_driver_sql(_sqlite_sql(ep, ("event_id", "source_person_id", "role")), rows)
+        return
+    names = ("event_id", "source_person_id", "role")
+    conn.execute(sa.insert(ep), [dict(zip(names, row, strict=True)) for row in rows])
 
 
 def quarantine_rows(
