@@ -38,10 +38,9 @@ from fullpicture.intake.plan import TablePlan
 from fullpicture.intake.readers import RawFile
 from fullpicture.intake.writing import RecordShape
 
-PARALLEL_MIN_BYTES = int(os.environ.get("FULLPICTURE_INTAKE_PARALLEL_BYTES", "65536"))
-"""Files at least this large are checked in a forked worker (a fork costs a few milliseconds,
-a 64 KiB file takes tens of milliseconds to check; smaller files are checked in the importing
-process, which is the busier of the two). ``-1`` turns workers off."""
+PARALLEL_MIN_BYTES = int(os.environ.get("FULLPICTURE_INTAKE_PARALLEL_BYTES", "262144"))
+"""Files at least this large are checked in a forked worker (a fork costs a few milliseconds;
+smaller files are checked in the importing process). ``-1`` turns workers off."""
 CHUNK_ROWS = 1000
 """Rows per chunk sent by the worker (at most the importer's batch size): small enough that
 the writer starts early in a file and the two processes overlap for most of it."""
