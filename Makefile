@@ -3,7 +3,7 @@
 UV = $(shell scripts/bootstrap.sh | tail -n 1)
 RUN = $(UV) run --frozen
 
-.PHONY: help setup demo test test-all lint fix bench docs serve screenshots sbom audit-deps
+.PHONY: help setup demo test test-all lint fix bench docs serve screenshots sbom audit-deps secrets
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -20,11 +20,15 @@ test: ## Set up, then run the whole default test suite (SQLite, and PostgreSQL w
 test-all: ## Also run the slow tests
 	$(RUN) pytest -n 2 --dist loadgroup -m ''
 
-lint: ## Lint, format check, strict type check and bandit security scan of the package
+lint: ## Lint, format check, strict type check, bandit and the secret scan
 	$(RUN) ruff check fullpicture tests benchmarks
 	$(RUN) ruff format --check fullpicture tests benchmarks
 	$(RUN) mypy
 	$(RUN) bandit -ll -q -c pyproject.toml -r fullpicture
+	$(MAKE) --no-print-directory secrets
+
+secrets: ## Scan every tracked text file for secrets (detect-secrets; known test passwords are allowlisted inline)
+	git ls-files -z | grep -z -v -E '\.(png|pdf|docx|xlsx|woff2?|ico)$$' | xargs -0 $(RUN) detect-secrets-hook
 
 fix: ## Apply ruff's fixes and formatting
 	$(RUN) ruff check --fix fullpicture tests

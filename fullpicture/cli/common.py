@@ -14,8 +14,9 @@ from rich.console import Console
 from sqlalchemy.engine import Engine
 
 from fullpicture.config import get_settings
-from fullpicture.errors import FullpictureError
+from fullpicture.errors import ConfigurationError, FullpictureError
 from fullpicture.store.database import open_store
+from fullpicture.store.faults import storage_faults
 
 console = Console()
 err_console = Console(stderr=True)
@@ -43,6 +44,24 @@ def engine_for(database: str | None) -> Engine:
     return open_store(url or settings.resolved_database_url())
 
 
+def audit_key() -> bytes:
+    """The audit chain's key, derived from the service's key file.
+
+    Raises:
+        ConfigurationError: the key file does not exist.
+    """
+    from fullpicture.audit.keys import derive_key, load_or_create_key
+    from fullpicture.web.app import key_file_for
+
+    path = key_file_for(get_settings())
+    if not path.exists():
+        raise ConfigurationError(
+            f"There is no key file at {path}.",
+            hint="Set FULLPICTURE_SECRET_KEY_FILE to the service's key file.",
+        )
+    return derive_key(load_or_create_key(path), "audit-chain")
+
+
 def _default(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -67,12 +86,13 @@ def translated_errors() -> Iterator[None]:
 
 
 def command(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Decorate a command function so that its domain errors are translated at the edge."""
+    """Decorate a command function so that its domain errors (and a full or failing disk)
+    are translated at the edge into a message and exit code 2."""
     import functools
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        with translated_errors():
+        with translated_errors(), storage_faults("running this command"):
             return func(*args, **kwargs)
 
     return wrapper

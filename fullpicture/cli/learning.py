@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -366,15 +366,26 @@ def evaluate_learning(
         Path | None,
         typer.Option("--corpus", help="Corpus folder (default: tests/learning/corpus)."),
     ] = None,
+    cv: Annotated[
+        bool,
+        typer.Option(
+            "--cv",
+            help="Also cross-validate the measured theme options (review-level lending, "
+            "services as subjects): grouped by document, 5 folds over every split; extracts "
+            "the corpus once per candidate, a few minutes.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Score the learning library's extraction on the annotated synthetic corpus.
 
     Example: fullpicture evaluate learning --json
     """
-    from fullpicture.learning.evaluate import SPLITS, evaluate
+    from fullpicture.learning.evaluate import SPLITS, cross_validate, evaluate
 
     result = evaluate(corpus)
+    if cv:
+        result["cross_validation"] = cross_validate(corpus)
     if as_json:
         print_json(result)
         return
@@ -396,6 +407,25 @@ def evaluate_learning(
                     f"F1 {scores['f1']:.3f} (tp {scores['tp']} fp {scores['fp']} fn {scores['fn']})",
                     highlight=False,
                 )
+    if cv:
+        _print_cross_validation(result["cross_validation"])
+
+
+def _print_cross_validation(figures: dict[str, Any]) -> None:
+    micro = figures["themes_micro"]
+    console.print(
+        f"[bold]cross-validation[/] ({figures['folds']} folds by document over "
+        f"{figures['documents']} documents): theme F1 {micro['f1']:.3f} "
+        f"(P {micro['precision']:.3f} R {micro['recall']:.3f}); chosen per fold: "
+        f"{' | '.join(figures['chosen'])}; chosen on all documents: {figures['chosen_on_all']}",
+        highlight=False,
+    )
+    for choice in figures["choices"]:
+        console.print(
+            f"    {choice['options']}: theme F1 {choice['themes_micro']['f1']:.3f} "
+            "(whole corpus, not cross-validated)",
+            highlight=False,
+        )
 
 
 def _date(value: str | None) -> date | None:

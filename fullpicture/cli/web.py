@@ -9,7 +9,14 @@ from typing import Annotated, Any
 import typer
 
 from fullpicture.cli import app
-from fullpicture.cli.common import DatabaseOption, command, console, engine_for, print_json
+from fullpicture.cli.common import (
+    DatabaseOption,
+    audit_key,
+    command,
+    console,
+    engine_for,
+    print_json,
+)
 from fullpicture.config import get_settings
 from fullpicture.errors import AuditError, ConfigurationError
 
@@ -116,7 +123,7 @@ def users_assign(username: str, person_id: str, database: DatabaseOption = None)
     console.print(f"Assigned {person_id} to {username}.")
 
 
-def _audit_admin_change(conn: Any, purpose: str, detail: dict[str, Any]) -> None:
+def record_admin_change(conn: Any, purpose: str, detail: dict[str, Any]) -> None:
     """Append the change's audit entry in the caller's transaction (no entry, no change)."""
     import getpass
 
@@ -131,7 +138,7 @@ def _audit_admin_change(conn: Any, purpose: str, detail: dict[str, Any]) -> None
         action="change",
         detail=detail,
     )
-    append_entry(conn, _key_for_audit(), entry, now=datetime.now(UTC))
+    append_entry(conn, audit_key(), entry, now=datetime.now(UTC))
 
 
 @users_app.command("link-sso")
@@ -149,7 +156,7 @@ def users_link_sso(username: str, subject: str, database: DatabaseOption = None)
     with engine_for(database).begin() as conn:
         user_id = find_user_id(conn, username)
         link_sso(conn, user_id, subject)
-        _audit_admin_change(conn, "link single sign-on", {"user": username})
+        record_admin_change(conn, "link single sign-on", {"user": username})
     console.print(f"{username} can now sign in with single sign-on.")
 
 
@@ -166,21 +173,8 @@ def users_unlink_sso(username: str, database: DatabaseOption = None) -> None:
         if not unlink_sso(conn, find_user_id(conn, username), datetime.now(UTC)):
             console.print(f"{username} was not linked to single sign-on.")
             return
-        _audit_admin_change(conn, "unlink single sign-on", {"user": username})
+        record_admin_change(conn, "unlink single sign-on", {"user": username})
     console.print(f"{username} can no longer sign in with single sign-on.")
-
-
-def _key_for_audit() -> bytes:
-    from fullpicture.audit.keys import derive_key, load_or_create_key
-    from fullpicture.web.app import key_file_for
-
-    path = key_file_for(get_settings())
-    if not path.exists():
-        raise ConfigurationError(
-            f"There is no key file at {path}.",
-            hint="Set FULLPICTURE_SECRET_KEY_FILE to the service's key file.",
-        )
-    return derive_key(load_or_create_key(path), "audit-chain")
 
 
 @audit_app.command("verify")
@@ -199,7 +193,7 @@ def audit_verify(
     from fullpicture.audit.chain import verify_chain, verify_checkpoint
 
     engine = engine_for(database)
-    result = verify_chain(engine, _key_for_audit())
+    result = verify_chain(engine, audit_key())
     if result.ok and checkpoint is not None:
         result = verify_checkpoint(engine, checkpoint)
     if json_output:

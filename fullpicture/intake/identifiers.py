@@ -12,7 +12,7 @@ from fullpicture.intake.problems import InvalidValue
 
 _NHS_SEPARATORS = re.compile(r"[\s-]")
 _SCIENTIFIC = re.compile(r"[0-9.]+e[+-]?[0-9]+$", re.IGNORECASE)
-UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # pragma: allowlist secret
 """The 23 letters of the UPN check alphabet (no I, O or S), position = value."""
 
 

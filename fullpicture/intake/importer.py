@@ -37,6 +37,7 @@ from fullpicture.intake.readers import RawFile, open_file
 from fullpicture.intake.registry import find_mapping, register_mapping_in
 from fullpicture.intake.worker import CheckJob, use_worker, worker_chunks
 from fullpicture.store import schema
+from fullpicture.store.faults import storage_faults
 
 BATCH_ROWS = int(os.environ.get("FULLPICTURE_INTAKE_BATCH_ROWS", "5000"))
 _PAUSE = float(os.environ.get("FULLPICTURE_INTAKE_TEST_PAUSE", "0"))
@@ -336,7 +337,7 @@ class _Options:
 
 def _import_open(engine: Engine, raw: RawFile, plan: TablePlan, options: _Options) -> FileResult:
     digest, table = file_sha256(raw.path), plan.table.name
-    with engine.begin() as conn:
+    with storage_faults(f"importing {raw.path.name}"), engine.begin() as conn:
         earlier = ledger.find_entry(conn, plan.mapping.source, digest, table)
         if earlier is not None:
             counts = _Counts(earlier.read, earlier.stored, earlier.quarantined)

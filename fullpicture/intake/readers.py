@@ -131,6 +131,12 @@ def _detect_encoding(path: Path, handle: BinaryIO) -> tuple[str, list[str]]:
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", []
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if not _decodes(handle, "utf-16"):
+            raise unreadable(
+                path,
+                "it starts as UTF-16 text but is not valid UTF-16",
+                "Export the file again, as CSV UTF-8 if you can.",
+            )
         return "utf-16", ["read as UTF-16 (it has a UTF-16 byte order mark)"]
     for encoding in ("utf-8", "cp1252"):
         if _decodes(handle, encoding):
@@ -197,6 +203,11 @@ def _open_csv(path: Path) -> RawFile:
     reader = csv.reader(text, delimiter=delimiter)
     try:
         header = _clean_header(path, next(reader))
+    except StopIteration:  # nothing but a byte order mark or blank lines once decoded
+        text.close()
+        raise unreadable(
+            path, "the file is empty", "Send the extract again with its rows."
+        ) from None
     except csv.Error as exc:
         text.close()
         raise unreadable(

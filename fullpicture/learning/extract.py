@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.metadata import detect_type
+from fullpicture.learning.review_themes import dominant_themes, lend
 from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock
+from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
 from fullpicture.learning.themes import (
     lexical_themes,
     theme_codes,
@@ -55,7 +57,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             "key_learning",
             r"key learning|learning points?|key messages?|\blessons?\b|what (?:we|did we) learn|"
             r"learning for|messages for|learning themes?|key points|what went well|"
-            r"good practice|strengths|why it matters|learning from (?:this|the) (?:case|review)",
+            r"good practice|strengths|why it matters|learning from (?:this|the) (?:case|review)|"
+            r"what (?:the |these |our |local )?(?:reviews?|cases?|audits?) (?:told|tell|showed|"
+            r"show|taught) us",
         ),
     ]
 ]
@@ -175,6 +179,8 @@ class _Extractor:
 
     def _heading(self, placed: PlacedBlock) -> None:
         kind, rest, who = label_of(placed.block.text)
+        if kind is None and _unlabelled_finding(placed):
+            kind = "finding"
         if kind == "finding" and len(rest.split()) >= 4:
             self._add("finding", rest, placed)
             self.open_finding = len(self.items) - 1
@@ -217,6 +223,19 @@ class _Extractor:
         self.items.append(item)
 
 
+def _unlabelled_finding(placed: PlacedBlock) -> bool:
+    """Whether a heading is a finding stated as a sentence under a "Findings" heading ("The
+    pre-birth assessment relied on what the parents said"): the paragraphs below explain it.
+    A short topic heading ("Neglect") or one that names a kind of its own is not."""
+    text = placed.block.text.strip()
+    if len(placed.path) < 2 or len(text.split()) < 6 or text.endswith((":", "?")):
+        return False
+    parent = placed.path[:-1] if placed.path[-1] == text else placed.path
+    if section_kind(parent) != "finding":
+        return False
+    return not any(pattern.search(text) for _, pattern in _SECTION_KINDS)
+
+
 def _intro_addressee(text: str) -> str | None:
     body = text.rstrip(":").strip()
     if match := _INTRO_FOR.search(body):
@@ -243,6 +262,9 @@ class ReviewContext:
 
     baby: bool = False  # the review is about a baby (or an unborn child)
     looked_after: bool = False  # the child was looked after
+    child: str | None = None  # how the review names its child ("J" for "Child J")
+    title_themes: frozenset[str] = frozenset()  # the themes the review's title names
+    background_themes: frozenset[str] = frozenset()  # ... and its background text
 
     def themes_for(self, item: ExtractedItem) -> set[str]:
         """The review-level themes that apply to ``item``.
@@ -260,26 +282,41 @@ class ReviewContext:
 
 
 def extract_items(
-    blocks: list[PlacedBlock], context: ReviewContext | None = None
+    blocks: list[PlacedBlock],
+    context: ReviewContext | None = None,
+    options: ThemeOptions = DEFAULT_OPTIONS,
 ) -> list[ExtractedItem]:
     """The learning items of one review, in document order, each with its themes.
 
     An item's themes are those its own words give (:func:`lexical_themes`), with the topic
     themes (harm, family, the child's group) of the section headings it sits under and the
     review-level themes of ``context`` (:meth:`ReviewContext.themes_for`); the child's own
-    words are always ``voice_of_child``. A recommendation is themed on its own words, not its finding's
-    (tried: taking the finding's topic themes added false alarms on the development split).
+    words are always ``voice_of_child``. The review's dominant topic themes are then lent to
+    the items that concern the child or the family
+    (:mod:`fullpicture.learning.review_themes`). A recommendation is themed on its own words,
+    not its finding's (tried: taking the finding's topic themes added false alarms on the
+    development split).
 
     Args:
         blocks: the review's placed blocks (see :func:`fullpicture.learning.sections.place_blocks`).
         context: what the review says about its child (see :func:`review_context`).
+        options: the lending rule and the service subject window (see
+            :mod:`fullpicture.learning.theme_options`).
     """
     extractor = _Extractor()
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()
-    for item in extractor.items:
-        found = lexical_themes(item.text) | heading_themes(item) | context.themes_for(item)
+    own = [
+        lexical_themes(item.text, child=context.child, subject_window=options.subject_window)
+        | heading_themes(item)
+        | context.themes_for(item)
+        for item in extractor.items
+    ]
+    lending = options.lending
+    lent = dominant_themes(own, context.title_themes, context.background_themes, lending)
+    for item, found in zip(extractor.items, own, strict=True):
+        found |= lend(found, item.text, item.kind, context.child, lent, lending)
         if item.kind == "child_voice":
             found.add("voice_of_child")
         item.themes = sorted(found, key=_theme_order)
@@ -300,7 +337,9 @@ def heading_themes(item: ExtractedItem) -> set[str]:
 _BABY_TITLE = re.compile(r"\b(?:baby|infant|unborn)\b", re.IGNORECASE)
 
 
-def review_context(title: str, intro: list[str], child_age: str | None) -> ReviewContext:
+def review_context(
+    title: str, intro: list[str], child_age: str | None, pseudonym: str | None = None
+) -> ReviewContext:
     """What the review's title, introduction and the child's age say about its child.
 
     A baby by the title ("Rapid Review: Baby K") or an age in weeks or months; looked after
@@ -310,11 +349,19 @@ def review_context(title: str, intro: list[str], child_age: str | None) -> Revie
         title: the review's title.
         intro: the review's text outside its learning sections (background, the child).
         child_age: the child's age as :func:`fullpicture.learning.metadata.find_age` reads it.
+        pseudonym: the child's pseudonym ("Child J"); its last word names the child in items.
     """
     unit = (child_age or "").partition(" ")[2]
     baby = bool(_BABY_TITLE.search(title)) or unit.startswith(("week", "month"))
-    looked_after = "looked_after" in lexical_themes(" ".join([title, *intro]))
-    return ReviewContext(baby=baby, looked_after=looked_after)
+    background = lexical_themes(" ".join(intro))
+    title_themes = lexical_themes(title)
+    return ReviewContext(
+        baby=baby,
+        looked_after="looked_after" in title_themes | background,
+        child=pseudonym.split()[-1] if pseudonym else None,
+        title_themes=frozenset(title_themes),
+        background_themes=frozenset(background),
+    )
 
 
 def _theme_order(code: str) -> int:

@@ -30,6 +30,7 @@ from fullpicture.learning.metadata import (
     find_partnership,
 )
 from fullpicture.learning.sections import Segment, place_blocks, split_reviews
+from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
 
 
 @dataclass
@@ -85,8 +86,9 @@ def choose_title(segment: Segment) -> str:
     return segment.title or (headings[0] if headings else "Untitled review")
 
 
-def parse_segment(segment: Segment) -> ParsedReview:
-    """Metadata and items of one review segment."""
+def parse_segment(segment: Segment, options: ThemeOptions = DEFAULT_OPTIONS) -> ParsedReview:
+    """Metadata and items of one review segment (``options``: the measured theme choices, see
+    :mod:`fullpicture.learning.theme_options`)."""
     title = choose_title(segment)
     meta = extract_metadata(title, _texts(segment.blocks), _texts(segment.preamble))
     intro = [
@@ -94,19 +96,25 @@ def parse_segment(segment: Segment) -> ParsedReview:
         for placed in segment.blocks
         if not placed.block.heading and section_kind(placed.path) is None
     ]
-    context = review_context(title, intro, meta.child_age)
-    return ParsedReview(meta, extract_items(segment.blocks, context))
+    context = review_context(title, intro, meta.child_age, meta.child_pseudonym)
+    return ParsedReview(meta, extract_items(segment.blocks, context, options))
 
 
-def parse_document(path: Path) -> ParsedDocument:
-    """Read, structure and extract a review document without storing it.
+def parse_document(path: Path, options: ThemeOptions = DEFAULT_OPTIONS) -> ParsedDocument:
+    """Read, structure and extract a review document without storing it (``options`` as for
+    :func:`parse_segment`).
 
     Raises:
         LearningError: the document cannot be read.
     """
-    raw = read_document(path)
+    return parse_raw(read_document(path), options)
+
+
+def parse_raw(raw: RawDocument, options: ThemeOptions = DEFAULT_OPTIONS) -> ParsedDocument:
+    """Structure and extract a document already read (the evaluation reads each once and
+    extracts it under several :class:`ThemeOptions`)."""
     segments = split_reviews(place_blocks(raw.blocks))
-    return ParsedDocument(raw, [parse_segment(segment) for segment in segments])
+    return ParsedDocument(raw, [parse_segment(segment, options) for segment in segments])
 
 
 def _store_review(

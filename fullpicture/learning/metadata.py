@@ -31,10 +31,14 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
     ("multi_agency_audit", r"multi-agency (?:case )?audit|\bjtai\b|joint targeted area inspection"),
     (
         "thematic_analysis",
-        r"triennial|national analysis|thematic (?:review|analysis)|national review",
+        r"triennial|national analysis|thematic (?:review|analysis)|national review|"
+        # a document drawing on a number of reviews analyses them ("learning from five
+        # local reviews"); "learning from reviews" alone is a briefing
+        r"(?:learning from|analysis of|themes from|across|findings of) (?:the )?(?:two|three|"
+        r"four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:\w+ ){0,2}reviews\b",
     ),
     ("serious_case_review", r"serious case review|\bscr\b"),
-    ("rapid_review", r"rapid review|local review"),
+    ("rapid_review", r"rapid review|local review\b"),
     (
         "child_safeguarding_practice_review",
         r"child safeguarding practice review|\blcspr\b|\bcspr\b",
@@ -138,6 +142,13 @@ def _to_date(day: str | None, month: str, year: str) -> date | None:
         return None
 
 
+def latest_year(lines: list[str]) -> int | None:
+    """The latest year the opening lines name, when no date is written out ("reviews
+    published between 2019 and 2022"): a review is written after the years it covers."""
+    years = [int(year) for line in lines for year in _YEAR.findall(line)]
+    return max(years) if years else None
+
+
 def find_date(lines: list[str]) -> tuple[date | None, int | None]:
     """The review's date (a labelled date first, then the first date written out) and year."""
     labelled = [line for line in lines if _DATE_LABEL.match(line.strip())]
@@ -208,6 +219,8 @@ def extract_metadata(title: str, lines: list[str], preamble: list[str]) -> Revie
     review_date, year = find_date(lines[:40])
     if year is None:
         review_date, year = find_date(preamble[:40])
+    if year is None:
+        year = latest_year(lines[:40] + preamble[:40])
     review_type = (
         detect_type(title)
         or detect_type("\n".join(lines[:12]))

@@ -30,10 +30,13 @@ class Theme:
 def _phrase_regex(phrase: str) -> str:
     # A trailing * means "any word ending"; phrases may hold small regex groups like (his|her).
     body = phrase.rstrip("*")
-    if not re.search(r"[()|\[\]?]", body):
+    plain = not re.search(r"[()|\[\]?]", body)
+    if plain:
         body = re.escape(body)
     body = body.replace(r"\ ", r"\s+").replace(" ", r"\s+")
     tail = r"[\w'-]*" if phrase.endswith("*") else r"\b"
+    if plain and tail == r"\b" and re.search(r"[a-rt-z]$", phrase):
+        tail = r"(?:s|es)?\b"  # a plain phrase matches its plural ("strategy meeting(s)")
     return rf"(?<![\w-]){body}{tail}"
 
 
@@ -41,6 +44,8 @@ def _literal(phrase: str) -> str:
     """The lower-case text before a phrase's first pattern character ("" when it starts with
     one): a cheap test that must pass before the phrase's regular expression can match."""
     literal = re.split(r"[()\[\]|*\\?]", phrase, maxsplit=1)[0].lower()
+    if phrase[len(literal) : len(literal) + 1] == "?":
+        literal = literal[:-1]  # "weapons?": the letter before "?" is optional
     return literal.split(" ")[0] if " " in literal else literal
 
 
@@ -103,6 +108,32 @@ _ONE_SERVICE = re.compile(
     re.IGNORECASE,
 )
 
+# A clause starts at punctuation or a conjunction; a service named within the first few words
+# of one is its subject ("the school did not ...") rather than its object ("told the school").
+_CLAUSE = re.compile(r"[,;:.]|\b(?:but|and|although|though|while|when|yet|because|so that)\b")
+_SERVICE_WORD = re.compile(
+    # the police station or custody is where the child was, not the police as an actor
+    r"(?<![\w-])(?:police(?!\s+(?:stations?|custody|cells?))|schools?|teachers?|college|"
+    r"nurser(?:y|ies)|health\s+visit(?:ors?|ing)|"
+    r"gps?|general\s+practi(?:ce|tioners?)|midwi(?:fe|ves|fery)|hospitals?|emergency\s+department|"
+    r"school\s+nurses?|health\s+professionals?)(?![\w-])"
+)
+
+
+def _objects_masked(lowered: str, window: int) -> str:
+    """Blank the services named other than as a clause's subject: more than ``window`` words
+    after the clause's start."""
+
+    def blank(match: re.Match[str]) -> str:
+        before = lowered[: match.start()]
+        boundary = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
+        if len(before[boundary:].split()) <= window:
+            return match.group(0)
+        return " " * len(match.group(0))
+
+    return _SERVICE_WORD.sub(blank, lowered)
+
+
 # The groups of themes that say what learning is about (the harm, the family's circumstances,
 # the child's group), as opposed to how practice went: a section heading that names one of
 # these ("Learning about neglect") gives it to the items under it.
@@ -128,18 +159,61 @@ def _participants_masked(lowered: str) -> tuple[str, bool]:
     return _AGENCY_LIST.sub(blank, lowered), listed
 
 
-def lexical_themes(text: str) -> set[str]:
-    """The themes the words of ``text`` give, agency lists read as multi-agency working."""
+def lexical_themes(
+    text: str, child: str | None = None, subject_window: int | None = None
+) -> set[str]:
+    """The themes the words of ``text`` give, agency lists read as multi-agency working.
+
+    Args:
+        text: the item (or heading, or title).
+        child: how the review names its child ("J"): "J's own account" and "what J said" are
+            the child's voice, as "his own account" is.
+        subject_window: when set, a service (school, police, GP, hospital ...) gives its
+            theme only as a clause's subject, within this many words of the clause's start
+            ("The school did not ..."), not as the object of someone else's practice ("was
+            not known to the GP"); None reads every mention.
+    """
     lowered = text.lower()
     masked, listed = _participants_masked(lowered)
+    if subject_window is not None:
+        masked = _objects_masked(masked, subject_window)
+    supply_masked = _DRUG_SUPPLY.sub(" ", lowered)
     found = {
         theme.code
         for theme in taxonomy()
-        if theme.matches(masked if theme.code in _AGENCY_THEMES else lowered)
+        if theme.matches(
+            masked
+            if theme.code in _AGENCY_THEMES
+            else supply_masked
+            if theme.code == "substance_misuse"
+            else lowered
+        )
     }
     if listed:
         found.add("multi_agency")
+    if child and _child_voice(child).search(text):
+        found.add("voice_of_child")
     return _resolve_exploitation(found, lowered)
+
+
+# Drugs a child is made to carry, move or sell are criminal exploitation, not anyone's use of
+# them: these phrases are blanked before the substance-misuse phrases are read.
+_DRUG_SUPPLY = re.compile(
+    r"(?:carr(?:y|ies|ied|ying)|mov(?:e|es|ed|ing)|sell(?:s|ing)?|sold|deliver(?:s|ed|ing)?|"
+    r"deal(?:s|t|ing)?|suppl(?:y|ies|ied|ying)|run(?:s|ning)?|hold(?:s|ing)?|held)\s+"
+    r"(?:class a\s+)?drugs|drugs?[\s-]+(?:supply|supplying|dealing|dealer|running|line)s?",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _child_voice(child: str) -> re.Pattern[str]:
+    """The child's own account named by their pseudonym: "J's own account", "what J said"."""
+    name = re.escape(child)
+    return re.compile(
+        rf"(?<![\w-]){name}'s\s+(?:own\s+)?(?:account|words|views?|wishes|experience)|"
+        rf"what\s+{name}\s+(?:said|told|wanted|was\s+saying)",
+    )
 
 
 _GENERIC_EXPLOITATION = re.compile(r"(?<![\w-])exploit(?:ed|ation|ing)\b")

@@ -10,7 +10,7 @@ import hashlib
 import random
 from datetime import date
 
-_UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+_UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # pragma: allowlist secret
 LA_NUMBER = "999"
 """The fictional local authority number used in UPNs."""
 POSTCODE_AREA = "XA"

@@ -24,7 +24,7 @@ from fullpicture.web.security.security_keys import (
 from fullpicture.web.security.totp import provisioning_uri
 from fullpicture.web.tables import web_user
 
-DEMO_PASSWORD = "demo-account-only-in-demo-mode"
+DEMO_PASSWORD = "demo-account-only-in-demo-mode"  # pragma: allowlist secret
 
 
 @dataclass(frozen=True)

@@ -5,37 +5,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from fullpicture.audit.chain import verify_chain
 from fullpicture.audit.keys import derive_key, load_or_create_key
 from fullpicture.audit.tables import audit_entry
-from fullpicture.cli import _register, app
-from fullpicture.config import get_settings
-from fullpicture.store.database import open_store
-from fullpicture.web.accounts import add_user
+from fullpicture.cli import app
 from fullpicture.web.security.sessions import create_session
 from fullpicture.web.tables import web_session, web_user
-
-
-@pytest.fixture
-def sample_accounts(tmp_path, monkeypatch):
-    monkeypatch.setenv("FULLPICTURE_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("FULLPICTURE_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    _register()
-    engine = open_store(get_settings().resolved_database_url())
-    now = datetime.now(UTC)
-    with engine.begin() as conn:
-        for name, demo in (("j.smith", False), ("k.jones", False), ("demo.iro", True)):
-            add_user(conn, username=name, display_name=name, role="iro", agency="social_care",
-                     password="a long enough passphrase", now=now, is_demo=demo)  # fmt: skip
-    load_or_create_key(tmp_path / "secrets" / "fullpicture.key")
-    yield engine, tmp_path
-    engine.dispose()
-    get_settings.cache_clear()
 
 
 def _subject_of(engine, username: str) -> str | None:

@@ -60,11 +60,12 @@ def test_should_give_themes_from_the_taxonomy(sample_text_review):
 def _review(blocks: list[tuple[str, int, bool]], title: str = "Rapid Review: Baby Q"):
     from fullpicture.learning.documents import Block
     from fullpicture.learning.extract import extract_items, review_context
+    from fullpicture.learning.metadata import find_pseudonym
     from fullpicture.learning.sections import place_blocks
 
     placed = place_blocks([Block(title, 1)] + [Block(t, h, b) for t, h, b in blocks])
     intro = [p.block.text for p in placed if not p.block.heading][:1]
-    return extract_items(placed, review_context(title, intro, None))
+    return extract_items(placed, review_context(title, intro, None, find_pseudonym([title])))
 
 
 def test_should_give_every_item_of_a_review_about_a_baby_the_babies_theme():
@@ -112,3 +113,45 @@ def test_should_give_a_sections_topic_to_the_items_under_it():
         title="Learning Briefing 4",
     )
     assert "neglect" in items[0].themes
+
+
+def test_should_take_a_finding_stated_as_a_heading_under_findings():
+    items = _review(
+        [
+            ("Findings", 2, False),
+            ("The father's release from prison was not shared with children's services", 3, False),
+            ("Probation knew he would live with Q, but no check was made.", 0, False),
+            ("Neglect", 3, False),
+            ("The home was cold and there was little food.", 0, False),
+        ]
+    )
+    assert items[0].kind == "finding"
+    assert items[0].text.startswith("The father's release from prison")
+    assert "no check was made" in items[0].text  # the explanation joins its finding
+    assert len(items) == 2 and items[1].text.startswith("The home was cold")  # not a heading
+
+
+def test_should_read_what_the_reviews_told_us_as_key_learning():
+    items = _review(
+        [
+            ("What the reviews told us", 2, False),
+            ("Each new referral was treated as a fresh start.", 0, True),
+        ],
+        title="Neglect: learning from five local reviews",
+    )
+    assert [(i.kind, i.text) for i in items] == [
+        ("key_learning", "Each new referral was treated as a fresh start.")
+    ]
+
+
+def test_should_read_the_childs_own_account_by_their_pseudonym_as_their_voice():
+    items = _review(
+        [
+            ("Key learning", 2, False),
+            ("J's own account of why he kept leaving home was never written down.", 0, True),
+            ("The mother's account was accepted without checking.", 0, True),
+        ],
+        title="Child Safeguarding Practice Review: Child J",
+    )
+    assert {"voice_of_child", "missing"} <= set(items[0].themes)
+    assert "voice_of_child" not in items[1].themes

@@ -30,3 +30,24 @@ def test_should_prefer_the_most_specific_review_type():
 
 def test_should_read_ages_in_months():
     assert find_age("Baby K was 4 months old") == "4 months"
+
+
+def test_should_read_a_document_drawing_on_several_reviews_as_a_thematic_analysis():
+    from fullpicture.learning.metadata import detect_type
+
+    assert detect_type("Neglect and hardship: learning from five local reviews") == (
+        "thematic_analysis"
+    )
+    assert detect_type("Learning from reviews: neglect briefing") == "bulletin"
+    assert detect_type("Local review: Child K") == "rapid_review"
+
+
+def test_should_take_the_latest_year_named_when_no_date_is_written_out():
+    from fullpicture.learning.metadata import extract_metadata
+
+    meta = extract_metadata(
+        "Learning event",
+        ["We looked again at reviews published between 2019 and 2022."],
+        [],
+    )
+    assert meta.year == 2022 and meta.review_date is None

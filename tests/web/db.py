@@ -23,7 +23,7 @@ from fullpicture.web.security.security_keys import (
 from tests.web.authenticator import SoftAuthenticator
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
-PASSWORD = "correct horse battery staple"
+PASSWORD = "correct horse battery staple"  # pragma: allowlist secret
 TEST_RP = RelyingParty(rp_id="testserver", origin="https://testserver")
 AUTHENTICATORS: dict[str, SoftAuthenticator] = {}
 """The software security key of each user created with one, by user name."""

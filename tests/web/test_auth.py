@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from fullpicture.web.security.sessions import COOKIE_NAME
 from fullpicture.web.security.totp import current_code
-from tests.web.db import create_user
+from tests.web.db import PASSWORD, create_user
+
+WRONG_PASSWORD = "not the password"  # pragma: allowlist secret
 
 
 def test_should_sign_in_with_password_and_security_code(sample_engine, client_request):
@@ -34,7 +36,7 @@ def test_should_reject_a_replayed_security_code(sample_engine, client_request, s
     code = current_code(secret, sample_clock())
     replay = client_request().post(
         "/sign-in",
-        {"username": "sw", "password": "correct horse battery staple", "code": code},
+        {"username": "sw", "password": PASSWORD, "code": code},
         csrf=False,
     )
     assert replay.status_code == 400
@@ -69,9 +71,7 @@ def test_should_lock_a_user_out_for_a_while_after_five_failures(
 ):
     secret = create_user(sample_engine, "sw", "social_worker")
     client = client_request()
-    statuses = [
-        client.sign_in("sw", secret, password="not the password").status_code for _ in range(6)
-    ]
+    statuses = [client.sign_in("sw", secret, password=WRONG_PASSWORD).status_code for _ in range(6)]
     assert statuses == [400, 400, 400, 400, 429, 429]
     assert client.sign_in("sw", secret).status_code == 429  # even with the right password
     sample_clock.advance(minutes=16)
@@ -80,7 +80,9 @@ def test_should_lock_a_user_out_for_a_while_after_five_failures(
 
 def test_should_lock_unknown_user_names_exactly_like_known_ones(client_request):
     client = client_request()
-    statuses = [client.sign_in("ghost", None, password="wrong").status_code for _ in range(6)]
+    statuses = [
+        client.sign_in("ghost", None, password=WRONG_PASSWORD).status_code for _ in range(6)
+    ]
     assert statuses == [400, 400, 400, 400, 429, 429]
 
 

@@ -33,7 +33,7 @@ from tests.web.db import create_user
 
 ISSUER = "https://idp.example.test"
 CLIENT_ID = "fullpicture-test"
-CLIENT_SECRET = "test-client-secret"
+CLIENT_SECRET = "test-client-secret"  # pragma: allowlist secret
 BUTTON = "Sign in with your organisation&#39;s account"
 
 

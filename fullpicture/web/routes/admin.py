@@ -25,6 +25,7 @@ from fullpicture.web.context import (
     audited_unit,
 )
 from fullpicture.web.pages import render
+from fullpicture.web.params import RowId
 from fullpicture.web.roles import Role
 from fullpicture.web.security.totp import provisioning_uri
 from fullpicture.web.tables import assignment, web_user
@@ -107,7 +108,7 @@ def _load_user(app: AppState, user_id: int) -> tuple[sa.Row[tuple[object, ...]],
 
 
 @router.get("/admin/users/{user_id}")
-def user_page(request: Request, user_id: int, app: App) -> Response:
+def user_page(request: Request, user_id: RowId, app: App) -> Response:
     """One user: change role, agency or status; add or remove assignments (by person id)."""
     row, children = _load_user(app, user_id)
     return render(request, "admin-user.html", account=row, children=children, errors={}, **_CHOICES)
@@ -117,7 +118,7 @@ def user_page(request: Request, user_id: int, app: App) -> Response:
 def change_user(
     user: CurrentUser,
     app: App,
-    user_id: int,
+    user_id: RowId,
     role: Annotated[str, Form(max_length=32)] = "",
     agency: Annotated[str, Form(max_length=32)] = "",
     disabled: Annotated[str, Form(max_length=5)] = "",
@@ -142,7 +143,7 @@ def add_assignment(
     user: CurrentUser,
     app: App,
     request: Request,
-    user_id: int,
+    user_id: RowId,
     person_id: Annotated[str, Form(alias="person-id", max_length=16)] = "",
 ) -> Response:
     """Assign a child (by person id) to the user."""
@@ -174,7 +175,7 @@ def add_assignment(
 def remove_assignment(
     user: CurrentUser,
     app: App,
-    user_id: int,
+    user_id: RowId,
     person_id: str,
 ) -> Response:
     """End the user's assignment to the child; it takes effect on their next request."""

@@ -26,6 +26,7 @@ from fullpicture.web.access import visible_children
 from fullpicture.web.casefile import people_names
 from fullpicture.web.context import App, CurrentUser, audited_unit, child_unit, record_child_attempt
 from fullpicture.web.pages import render
+from fullpicture.web.params import RowId
 
 router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
 
@@ -134,7 +135,7 @@ def _evidence(
 
 
 @router.get("/alerts/{alert_id}")
-def alert_page(request: Request, alert_id: int, user: CurrentUser, app: App) -> Response:
+def alert_page(request: Request, alert_id: RowId, user: CurrentUser, app: App) -> Response:
     """One alert: explanation, the records it rests on, the learning behind it, its history."""
     alert = _alert(alert_id, app)
     with child_unit(
@@ -155,7 +156,7 @@ def alert_page(request: Request, alert_id: int, user: CurrentUser, app: App) -> 
 @router.post("/alerts/{alert_id}/transition")
 def alert_transition(
     request: Request,
-    alert_id: int,
+    alert_id: RowId,
     user: CurrentUser,
     app: App,
     to_status: Annotated[str, Form(alias="to-status", max_length=16)] = "",

@@ -16,6 +16,7 @@ from fullpicture.intake.quarantine import QuarantinedRow, export_quarantine
 from fullpicture.store.schema import ledger, quarantine, source_mapping
 from fullpicture.web.context import App, CurrentUser, audited_unit, record_attempt
 from fullpicture.web.pages import render
+from fullpicture.web.params import RowId
 from fullpicture.web.uploads import saved_upload
 
 router = APIRouter(include_in_schema=False)  # pages; the API is in api.py
@@ -128,7 +129,7 @@ def _entry(conn: sa.Connection, ledger_id: int) -> sa.Row[tuple[object, ...]]:
 
 
 @router.get("/imports/{ledger_id}")
-def import_result(request: Request, ledger_id: int, user: CurrentUser, app: App) -> Response:
+def import_result(request: Request, ledger_id: RowId, user: CurrentUser, app: App) -> Response:
     """The counts of one file and its quarantined rows with every reason (audited)."""
     with audited_unit(
         app,
@@ -142,7 +143,7 @@ def import_result(request: Request, ledger_id: int, user: CurrentUser, app: App)
 
 
 @router.get("/imports/{ledger_id}/quarantine.csv")
-def quarantine_csv(ledger_id: int, user: CurrentUser, app: App) -> Response:
+def quarantine_csv(ledger_id: RowId, user: CurrentUser, app: App) -> Response:
     """The quarantined rows as a formula-safe CSV for the sending agency (audited export)."""
     with audited_unit(
         app, user, purpose="download quarantine", action="export", detail={"ledger_id": ledger_id}

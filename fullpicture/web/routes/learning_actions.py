@@ -14,6 +14,7 @@ from fullpicture.learning.actions import STATUSES, Action, add_action, list_acti
 from fullpicture.web.context import App, CurrentUser, record_attempt
 from fullpicture.web.forms import parse_day_month_year
 from fullpicture.web.learning_views import render_learning
+from fullpicture.web.params import RowId
 from fullpicture.web.routes.learning_reviews import item_page
 
 router = APIRouter(include_in_schema=False)
@@ -69,7 +70,7 @@ def actions_page(
 @router.post("/learning/items/{item_id}/actions")
 def add_item_action(
     request: Request,
-    item_id: int,
+    item_id: RowId,
     user: CurrentUser,
     app: App,
     description: Annotated[str, Form()] = "",
@@ -149,7 +150,7 @@ def _edit_page(
 
 
 @router.get("/learning/actions/{action_id}")
-def action_page(request: Request, action_id: int, app: App) -> Response:
+def action_page(request: Request, action_id: RowId, app: App) -> Response:
     """One action with the form to update its status, evidence and due date."""
     return _edit_page(request, _action(app, action_id))
 
@@ -157,7 +158,7 @@ def action_page(request: Request, action_id: int, app: App) -> Response:
 @router.post("/learning/actions/{action_id}")
 def update_item_action(
     request: Request,
-    action_id: int,
+    action_id: RowId,
     user: CurrentUser,
     app: App,
     status: Annotated[str, Form(max_length=16)] = "",

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from fullpicture.learning.actions import list_actions
 from fullpicture.learning.browse import get_review, review_items
 from fullpicture.web.context import App
+from fullpicture.web.params import RowId
 
 router = APIRouter(tags=["learning"])
 
@@ -59,7 +60,7 @@ class ActionPublic(BaseModel):
 
 
 @router.get("/api/learning/reviews/{review_id}", response_model=ReviewPublic)
-def api_review(review_id: int, app: App) -> ReviewPublic:
+def api_review(review_id: RowId, app: App) -> ReviewPublic:
     """A review's metadata and its learning items in document order."""
     review = get_review(app.engine, review_id)
     items = [

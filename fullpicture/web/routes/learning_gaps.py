@@ -12,6 +12,7 @@ from fullpicture.errors import LearningError
 from fullpicture.learning.rules_link import GAP_KINDS, gaps, record_practice_change
 from fullpicture.web.context import App, CurrentUser, record_attempt
 from fullpicture.web.learning_views import ensure_catalogue, render_learning, theme_options
+from fullpicture.web.params import RowId
 from fullpicture.web.routes.learning_reviews import item_page
 
 router = APIRouter(include_in_schema=False)
@@ -55,7 +56,7 @@ def gaps_page(
 @router.post("/learning/items/{item_id}/practice-changes")
 def add_practice_change(
     request: Request,
-    item_id: int,
+    item_id: RowId,
     user: CurrentUser,
     app: App,
     description: Annotated[str, Form()] = "",

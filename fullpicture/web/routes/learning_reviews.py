@@ -20,6 +20,7 @@ from fullpicture.learning.library import list_reviews
 from fullpicture.learning.rules_link import rule_citations
 from fullpicture.web.context import App
 from fullpicture.web.learning_views import can_manage, ensure_catalogue, render_learning
+from fullpicture.web.params import RowId
 from fullpicture.web.routes.alerts import rule_facts
 
 router = APIRouter(include_in_schema=False)
@@ -32,7 +33,7 @@ def reviews_page(request: Request, app: App) -> Response:
 
 
 @router.get("/learning/reviews/{review_id}")
-def review_page(request: Request, review_id: int, app: App) -> Response:
+def review_page(request: Request, review_id: RowId, app: App) -> Response:
     """A review's metadata and its items in document order, with provenance and themes."""
     review = get_review(app.engine, review_id)
     items = review_items(app.engine, review_id)
@@ -50,7 +51,7 @@ def rule_choices() -> list[tuple[str, str]]:
 def item_page(
     request: Request,
     app: App,
-    item_id: int,
+    item_id: RowId,
     *,
     status: int = 200,
     errors: dict[str, str] | None = None,
@@ -83,7 +84,7 @@ def item_page(
 
 
 @router.get("/learning/items/{item_id}")
-def item_view(request: Request, item_id: int, app: App) -> Response:
+def item_view(request: Request, item_id: RowId, app: App) -> Response:
     """One item: its text, provenance and themes, the rules that implement it, suggestions to
     confirm or reject, practice changes, and (for recommendations) its actions."""
     return item_page(request, app, item_id)

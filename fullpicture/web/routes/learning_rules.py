@@ -18,6 +18,7 @@ from fullpicture.learning.browse import (
 from fullpicture.learning.rules_link import decide, rule_citations, suggest
 from fullpicture.web.context import App, CurrentUser, record_attempt
 from fullpicture.web.learning_views import ensure_catalogue, render_learning
+from fullpicture.web.params import MAX_ROW_ID, RowId
 from fullpicture.web.routes.alerts import rule_facts
 from fullpicture.web.routes.learning_reviews import item_page
 
@@ -28,7 +29,7 @@ DECISIONS = {"confirm": True, "reject": False}
 
 @router.get("/learning/rules")
 def rules_page(
-    request: Request, app: App, made: Annotated[int | None, Query(ge=0)] = None
+    request: Request, app: App, made: Annotated[int | None, Query(ge=0, le=MAX_ROW_ID)] = None
 ) -> Response:
     """Every rule with the learning it cites, its confirmed items and open suggestions."""
     ensure_catalogue(app.engine)
@@ -74,7 +75,7 @@ def make_suggestions(user: CurrentUser, app: App) -> Response:
 @router.post("/learning/items/{item_id}/rules")
 def decide_link(
     request: Request,
-    item_id: int,
+    item_id: RowId,
     user: CurrentUser,
     app: App,
     rule_id: Annotated[str, Form(max_length=64)] = "",

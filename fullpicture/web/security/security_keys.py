@@ -37,10 +37,11 @@ from webauthn.helpers.structs import (
     UserVerificationRequirement,
 )
 
-from fullpicture.errors import FullpictureError
+from fullpicture.errors import FullpictureError, NotFoundError
 from fullpicture.web.clock import as_utc
 from fullpicture.web.roles import Role
 from fullpicture.web.security.key_tables import key_enrolment, pending_sign_in, security_key
+from fullpicture.web.security.sessions import revoke_user_sessions
 
 SECURITY_KEY_ROLES: frozenset[Role] = frozenset({Role.ADMINISTRATOR, Role.AUDITOR})
 """Roles that must sign in with a security key (TOTP alone is refused)."""
@@ -337,3 +338,56 @@ def use_enrolment_code(conn: Connection, user_id: int, code: str, now: datetime)
             )
             return
     raise SecurityKeyRefusedError("enrolment code missing, wrong or expired")
+
+
+@dataclass(frozen=True)
+class KeySummary:
+    """A registered key as an administrator sees it (never the key material)."""
+
+    id: int
+    credential_hint: str
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+def list_keys(conn: Connection, user_id: int) -> list[KeySummary]:
+    """The keys registered to ``user_id``, oldest first; the hint is the credential id's start."""
+    rows = conn.execute(
+        sa.select(
+            security_key.c.id,
+            security_key.c.credential_id,
+            security_key.c.created_at,
+            security_key.c.last_used_at,
+        )
+        .where(security_key.c.user_id == user_id)
+        .order_by(security_key.c.id)
+    )
+    return [
+        KeySummary(
+            int(r.id),
+            str(r.credential_id)[:8],
+            as_utc(r.created_at),
+            as_utc(r.last_used_at) if r.last_used_at is not None else None,
+        )
+        for r in rows
+    ]
+
+
+def revoke_key(conn: Connection, user_id: int, key_id: int, now: datetime) -> None:
+    """Remove a lost or retired key of ``user_id``; the user's live sessions end at once.
+
+    A user left without a key signs in again only after registering a new one with a fresh
+    enrolment code (:func:`issue_enrolment_code`).
+
+    Raises:
+        NotFoundError: ``user_id`` has no key ``key_id``.
+    """
+    done = conn.execute(
+        security_key.delete().where(security_key.c.id == key_id, security_key.c.user_id == user_id)
+    )
+    if not done.rowcount:
+        raise NotFoundError(
+            f"There is no security key {key_id} for this user.",
+            hint="List the user's keys with 'fullpicture users keys USERNAME'.",
+        )
+    revoke_user_sessions(conn, user_id, now)

@@ -1,0 +1,143 @@
+"""Themes a whole review lends its items.
+
+A reader of a review about a child who was criminally exploited reads "J's exclusion from
+school left him with nowhere to be during the day" as learning about that exploitation, though
+the sentence never says so. The national analyses code a review's learning the same way: the
+harm and the family's circumstances the review is about frame every item about the child. So a
+review's *dominant* topic themes (harm, extra-familial harm, the family's circumstances, and
+self-harm) are lent to its items that concern the child or the family.
+
+A theme is dominant when the review's framing names it (its title, or its background text
+outside the learning sections) or when the items' own words give it in at least a set share
+of the review's items. Which of these counts, and the share, are chosen by grouped
+cross-validation by document over the annotated corpus (:mod:`fullpicture.learning.evaluate`,
+``fullpicture evaluate learning --cv``), never per document;
+:data:`fullpicture.learning.theme_options.DEFAULT_OPTIONS` holds the choice and
+docs/learning.md the figures behind it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from fullpicture.learning.themes import theme_group
+
+# The groups whose themes say what a review is about (the harm, the family's circumstances),
+# plus self-harm: a child's own circumstances frame the whole review. The child's group
+# (adolescents, babies) and practice themes are not lent: a review about a teenager is mostly
+# learning about practice, and practice themes belong to the items that name them.
+_LENT_GROUPS = frozenset({"harm", "extra_familial", "family"})
+_LENT_EXTRA = frozenset({"self_harm_suicide"})
+
+# Words by which an item concerns the child or the family rather than only a process.
+_CHILD_WORDS = re.compile(
+    r"\b(?:child(?:ren)?(?:'s)?|bab(?:y|ies)(?:'s)?|young (?:person|people)|teenagers?|"
+    r"boys?|girls?|son|daughter|sons|daughters|pupils?|he|she|him|her|his|they|them|their|"
+    r"parents?(?:'s)?|mother(?:'s)?|father(?:'s)?|mum|dad|famil(?:y|ies)(?:'s)?|carers?|home|"
+    r"household)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Lending:
+    """How a review's dominant themes are found and lent.
+
+    Attributes:
+        share: a topic theme the items' own words give in at least this share of the review's
+            items (and in two items or more) is dominant; None: items never make a theme
+            dominant.
+        title: whether the topic themes the review's title names are dominant.
+        background: whether those its background text (outside the learning sections) names
+            are dominant.
+        only_untopical: lend only to items whose own words give no lendable theme (an item
+            that names a harm is about that harm, not the review's).
+        enabled: whether anything is lent at all (off: the phrase rules alone).
+    """
+
+    share: float | None = None
+    title: bool = True
+    background: bool = False
+    only_untopical: bool = False
+    enabled: bool = True
+
+    def describe(self) -> str:
+        """A short description for reports ("title; 34% of items; to items about the child")."""
+        if not self.enabled:
+            return "nothing lent"
+        sources = [
+            name for name, on in (("title", self.title), ("background", self.background)) if on
+        ]
+        if self.share is not None:
+            sources.append(f"{self.share:.0%} of items")
+        target = "items naming no topic theme" if self.only_untopical else "items about the child"
+        return f"{' + '.join(sources) or 'nothing'} -> {target}"
+
+
+NO_LENDING = Lending(enabled=False)
+# The candidates cross-validation chooses among (fullpicture.learning.evaluate.cross_validate),
+# simplest first: ties go to the earlier one.
+LENDING_CHOICES: tuple[Lending, ...] = (
+    NO_LENDING,
+    Lending(only_untopical=True),
+    Lending(),
+    Lending(share=0.5, only_untopical=True),
+    Lending(share=0.5),
+    Lending(share=0.34, only_untopical=True),
+    Lending(share=0.34),
+    Lending(background=True, only_untopical=True),
+    Lending(background=True),
+)
+
+
+def lendable(code: str) -> bool:
+    """Whether a theme says what a review is about (and so may be lent to its items)."""
+    return theme_group(code) in _LENT_GROUPS or code in _LENT_EXTRA
+
+
+def dominant_themes(
+    own: list[set[str]], title: frozenset[str], background: frozenset[str], lending: Lending
+) -> set[str]:
+    """The review's dominant topic themes.
+
+    Args:
+        own: each item's themes from its own words and headings.
+        title: the themes the review's title gives.
+        background: the themes its background text gives.
+        lending: the rule (see :class:`Lending`).
+    """
+    if not lending.enabled:
+        return set()
+    framing = (title if lending.title else frozenset()) | (
+        background if lending.background else frozenset()
+    )
+    found = {code for code in framing if lendable(code)}
+    if lending.share is not None:
+        counts = Counter(code for themes in own for code in themes if lendable(code))
+        needed = max(2.0, lending.share * len(own))
+        found |= {code for code, count in counts.items() if count >= needed}
+    return found
+
+
+def lend(
+    own: set[str], text: str, kind: str, child: str | None, dominant: set[str], lending: Lending
+) -> set[str]:
+    """The review's dominant themes an item takes: all of them when it concerns the child or
+    the family (and, with ``only_untopical``, names no lendable theme itself), else none."""
+    if not dominant or not concerns_child(text, kind, child):
+        return set()
+    if lending.only_untopical and any(lendable(code) for code in own):
+        return set()
+    return dominant
+
+
+def concerns_child(text: str, kind: str, child: str | None) -> bool:
+    """Whether an item is about the child or the family (so a review's themes frame it): the
+    child's own words, the child's pseudonym, or words for children, parents and home."""
+    if kind == "child_voice":
+        return True
+    if child and re.search(rf"(?<![\w-]){re.escape(child)}(?![\w-])", text):
+        return True
+    return bool(_CHILD_WORDS.search(text))
