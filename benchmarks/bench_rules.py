@@ -12,7 +12,7 @@ types, with the attributes the rules read. Measured:
 - ``total``: snapshot + rules (the target: <= 20 s on 2 cores for 10M events).
 
 Per-child figure: a SQLite store of 1,000 children (~50 events each); ``analyse(person_id=...)``
-timed for 20 children (median and p95), including reading the child's scope from the store, the
+timed for 100 children (median and p95), including reading the child's scope from the store, the
 snapshot, every rule and writing alerts back.
 """
 
@@ -181,4 +181,4 @@ def _per_child(children: int, samples: int) -> list[Result]:
 
 def run(quick: bool) -> list[Result]:
     """Run the rules benchmarks (``quick``: 500k events instead of 10M)."""
-    return [*_whole_store(500_000 if quick else 10_000_000), *_per_child(1000, 20)]
+    return [*_whole_store(500_000 if quick else 10_000_000), *_per_child(1000, 100)]

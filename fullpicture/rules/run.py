@@ -55,6 +55,14 @@ REFILLS_PER_SESSION = 500
 """Refills before the per-child session starts a fresh database: DuckDB keeps deleted rows in
 its row groups, so scans of a table refilled thousands of times slow down (several-fold by 2,000)."""
 
+SMALL_SCOPE_EVENTS = 5_000
+"""Up to this many events in a child's scope, the per-child session runs DuckDB without its query
+optimiser. On a handful of rows, optimising a rule's plan costs more than running it unoptimised
+(DuckDB 2.0 binds and optimises a rule's SQL again on every run, even as a prepared statement;
+see :class:`Lane`). Unoptimised plans slow down on large inputs (1.5 times
+the CPU at 50,000 events), so larger scopes keep the optimiser; the results are the same either
+way."""
+
 
 @dataclass(frozen=True)
 class CompiledRule:
@@ -186,7 +194,9 @@ class Watchdog:
         self._thread.join()
 
 
-def _rows(con: duckdb.DuckDBPyConnection, statement: str) -> list[dict[str, Any]]:
+def _rows(
+    con: duckdb.DuckDBPyConnection, statement: str | duckdb.Statement
+) -> list[dict[str, Any]]:
     result = con.execute(statement)
     names = [d[0] for d in result.description or ()]
     return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
@@ -198,7 +208,7 @@ def execute_rule(
     time_limit: float,
     *,
     watchdog: Watchdog | None = None,
-    statement: str | None = None,
+    statement: duckdb.Statement | None = None,
 ) -> list[dict[str, Any]]:
     """Run one compiled rule on the snapshot, interrupting it after ``time_limit`` seconds.
 
@@ -207,7 +217,7 @@ def execute_rule(
         compiled: the rule.
         time_limit: seconds before the query is interrupted.
         watchdog: the run's watchdog on ``con`` (default: one for this rule alone).
-        statement: what to run instead of the rule's SQL (``EXECUTE`` of its prepared statement).
+        statement: the rule's SQL already parsed (see :meth:`Lane.statement`), to run instead.
 
     Raises:
         RuleError: the rule failed or ran out of time (the message names the rule; the SQL is in
@@ -216,7 +226,7 @@ def execute_rule(
     guard = watchdog or Watchdog(con)
     guard.arm(time_limit)
     try:
-        return _rows(con, statement or compiled.sql)
+        return _rows(con, compiled.sql if statement is None else statement)
     except duckdb.InterruptException as exc:
         raise RuleError(
             f"Rule {compiled.rule.id} was stopped after its time limit of {time_limit:g} s.",
@@ -257,29 +267,32 @@ class Lane:
 
     Several lanes over the same snapshot run different rules at the same time, so that both cores
     are busy even while one rule is in a single-threaded phase (a sort, fetching its rows). A lane
-    may prepare each rule's plan once and reuse it (the per-child session does).
+    may parse each rule's SQL once and reuse the parsed statement (the per-child session does).
+    DuckDB still binds, optimises and plans it on every run: in DuckDB 2.0 even an ``EXECUTE`` of
+    a prepared statement binds it again when it reads a table, and ``EXECUTE`` without the
+    optimiser (see ``SMALL_SCOPE_EVENTS``) failed with an internal error, so a parsed statement
+    is what the lane keeps.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, *, prepare: bool = False) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, *, parse_once: bool = False) -> None:
         self.con = con
-        self._prepared: dict[str, str] | None = {} if prepare else None
+        self._parsed: dict[str, duckdb.Statement] | None = {} if parse_once else None
 
-    def statement(self, compiled: CompiledRule) -> str | None:
-        """What to run for ``compiled``: ``EXECUTE`` of its prepared plan, or ``None`` (its SQL)."""
-        if self._prepared is None:
+    def statement(self, compiled: CompiledRule) -> duckdb.Statement | None:
+        """What to run for ``compiled``: its parsed SQL, or ``None`` (its SQL text)."""
+        if self._parsed is None:
             return None
-        name = self._prepared.get(compiled.sql_hash)
-        if name is None:
-            name = f"rule_{compiled.sql_hash[:16]}"
+        parsed = self._parsed.get(compiled.sql_hash)
+        if parsed is None:
             try:
-                self.con.execute(f"PREPARE {name} AS {compiled.sql}")
+                (parsed,) = self.con.extract_statements(compiled.sql)
             except duckdb.Error as exc:
                 raise RuleError(
                     f"Rule {compiled.rule.id} failed: {exc}",
                     hint=f"This is a defect in the rule; report it. SQL: {compiled.sql}",
                 ) from exc
-            self._prepared[compiled.sql_hash] = name
-        return f"EXECUTE {name}"
+            self._parsed[compiled.sql_hash] = parsed
+        return parsed
 
 
 @dataclass
@@ -411,12 +424,13 @@ def run_compiled(
 
 
 class ChildSession:
-    """A per-process DuckDB kept for the per-child path, with every rule prepared on it once.
+    """A per-process DuckDB kept for the per-child path, with every rule's SQL parsed on it once.
 
     Planning a rule costs far more than running it over one child's few rows, so the tables are
-    refilled in place for each child (see :func:`refill_snapshot`) and the prepared statements
-    are reused, on each of the session's lanes. One child is analysed at a time per process (a
-    lock guards the connection); its rules run on the lanes side by side.
+    refilled in place for each child (see :func:`refill_snapshot`), the parsed statements are
+    reused on each of the session's lanes, and small scopes run without DuckDB's optimiser (see
+    ``SMALL_SCOPE_EVENTS``). One child is analysed at a time per process (a lock guards the
+    connection); its rules run on the lanes side by side.
     """
 
     def __init__(self, attributes: tuple[str, ...], lanes: int = DEFAULT_LANES) -> None:
@@ -426,6 +440,7 @@ class ChildSession:
         self._calendar: tuple[date, date] | None = None
         self._types: tuple[str, ...] = ()
         self._refills = 0
+        self._optimised = True
         self.lanes: list[Lane] = []
         self.lock = threading.Lock()
 
@@ -434,16 +449,25 @@ class ChildSession:
         types = event_type_values(data.events)
         if self._con is not None and (self._refills >= REFILLS_PER_SESSION or types != self._types):
             self.close()  # see REFILLS_PER_SESSION; or an event type the ENUM does not hold
+        optimise = data.events.num_rows > SMALL_SCOPE_EVENTS
         if self._con is None:
             con = load_snapshot(data, self._attributes, as_of, threads=1)
             self._calendar, self._types, self._refills = calendar_span(con), types, 0
-            self._con = con
-            self.lanes = [Lane(con.cursor(), prepare=True) for _ in range(self._lane_count)]
+            self._con, self._optimised = con, True
+            self.lanes = [Lane(con.cursor(), parse_once=True) for _ in range(self._lane_count)]
+            self._use_optimiser(optimise)
             return con
+        self._use_optimiser(optimise)
         calendar, self._calendar = self._calendar, None  # unknown until the refill succeeds
         self._calendar = refill_snapshot(self._con, data, self._attributes, as_of, calendar)
         self._refills += 1
         return self._con
+
+    def _use_optimiser(self, optimise: bool) -> None:
+        """Switch DuckDB's optimiser for the rules to come (see ``SMALL_SCOPE_EVENTS``)."""
+        if self._con is not None and optimise != self._optimised:
+            self._con.execute(f"SET GLOBAL enable_optimizer = {'true' if optimise else 'false'}")
+            self._optimised = optimise
 
     def close(self) -> None:
         """Close the session's database; the next :meth:`load` starts a new one."""

@@ -228,7 +228,8 @@ def _read_events(conn: sa.Connection, person_ids: Sequence[str] | None) -> pa.Ta
 def _read_people(conn: sa.Connection, person_ids: Sequence[str] | None) -> pa.Table:
     p, sp = schema.person, schema.source_person
     child = sa.select(sp.c.person_id, sa.func.max(sa.case((sp.c.is_child, 1), else_=0)).label("c"))
-    child_q = child.where(sp.c.is_child.is_not(None)).group_by(sp.c.person_id).subquery()
+    child = child.where(sp.c.is_child.is_not(None), _scope_clause(sp.c.person_id, person_ids))
+    child_q = child.group_by(sp.c.person_id).subquery()
     query = (
         sa.select(p.c.id, p.c.date_of_birth, p.c.sex, p.c.ethnicity, child_q.c.c.label("is_child"))
         .outerjoin(child_q, child_q.c.person_id == p.c.id)
@@ -311,20 +312,21 @@ def related_people(engine: Engine, person_id: str) -> list[str]:
     """
     e = schema.event
     a, b = _FROM, _TO
-    refs = (
+    own_refs = (
         sa.select(e.c.incident_ref)
         .join(a, a.c.id == e.c.subject_source_person_id)
         .where(a.c.person_id == person_id, e.c.incident_ref.is_not(None))
     )
-    sharing = (
-        sa.select(b.c.person_id).select_from(e).join(b, b.c.id == e.c.subject_source_person_id)
-    )
-    sharing = sharing.where(e.c.incident_ref.in_(refs))
     with engine.connect() as conn:
         found = {person_id}
         for _ in range(2):
             found |= _kin_of(conn, found)
-        found.update(str(v) for (v,) in conn.execute(sharing) if v is not None)
+        refs = sorted({str(r) for (r,) in conn.execute(own_refs)})
+        if refs:  # most children share no incident: skip the search across every event
+            sharing = sa.select(b.c.person_id).select_from(e)
+            sharing = sharing.join(b, b.c.id == e.c.subject_source_person_id)
+            sharing = sharing.where(e.c.incident_ref.in_(refs))
+            found.update(str(v) for (v,) in conn.execute(sharing) if v is not None)
     return sorted(found)
 
 

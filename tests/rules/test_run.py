@@ -13,9 +13,18 @@ from sqlalchemy.engine import Engine
 from fullpicture.alerts import list_alerts
 from fullpicture.alerts.tables import analysis_run, rule_sql
 from fullpicture.errors import ConfigurationError, RuleError
-from fullpicture.rules.library import get_rule
-from fullpicture.rules.run import CompiledRule, analyse, compile_rules, execute_rule
+from fullpicture.rules import run as rules_run
+from fullpicture.rules.library import ALL_RULES, all_attributes, get_rule
+from fullpicture.rules.run import (
+    ChildSession,
+    CompiledRule,
+    analyse,
+    compile_rules,
+    execute_rule,
+    run_on_lanes,
+)
 from tests.rules.chronologies import AS_OF, create_chronology
+from tests.rules.golden import CASES, Golden
 
 
 def create_missing_child(store: Engine) -> dict[int, int]:
@@ -159,3 +168,58 @@ def test_should_reuse_the_child_session_when_the_next_child_needs_another_calend
         rules_run.append(analyse(store, person_id=person, as_of=AS_OF).rules)
         store.dispose()
     assert rules_run == [rules_run[0]] * 3 and rules_run[0] > 0
+
+
+# One session for every case below, refilled from case to case as the web app's process does.
+_SESSION = ChildSession(all_attributes())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_should_raise_the_boundary_alerts_in_the_per_child_session(case: Golden) -> None:
+    # The per-child session refills one database and runs small scopes without DuckDB's
+    # optimiser: it must find what the whole-store path finds (test_golden) at every boundary.
+    rules = ALL_RULES if "*" in case.rules else [get_rule(r) for r in sorted(case.rules)]
+    with _SESSION.lock:
+        con = _SESSION.load(case.build().snapshot_data(), AS_OF)
+        [(optimised,)] = con.execute("SELECT current_setting('enable_optimizer')").fetchall()
+        findings, _ = run_on_lanes(_SESSION.lanes, compile_rules(rules, {}))
+    found = {(f.rule_id, f.person_id) for f in findings}
+    assert optimised is False
+    assert {(r, p) for r, p in found if "*" in case.rules or r in case.rules} == case.expected
+
+
+def test_should_keep_the_optimiser_for_a_scope_beyond_the_small_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    chron = next(c for c in CASES if c.expected).build()
+    monkeypatch.setattr(rules_run, "SMALL_SCOPE_EVENTS", len(chron.events) - 1)
+    session = ChildSession(all_attributes())
+    try:
+        settings = []
+        for _ in range(2):  # a fresh database, then a refill
+            con = session.load(chron.snapshot_data(), AS_OF)
+            [(optimised,)] = con.execute("SELECT current_setting('enable_optimizer')").fetchall()
+            settings.append(optimised)
+    finally:
+        session.close()
+    assert settings == [True, True]
+
+
+def test_should_leave_a_whole_store_snapshot_optimised_beside_a_small_child_session() -> None:
+    from fullpicture.rules.snapshot import load_snapshot
+
+    data = next(c for c in CASES if c.expected).build().snapshot_data()
+    session = ChildSession(all_attributes())
+    whole = None
+    try:
+        child = session.load(data, AS_OF)
+        whole = load_snapshot(data, all_attributes(), AS_OF)
+        settings = [
+            con.execute("SELECT current_setting('enable_optimizer')").fetchall()[0][0]
+            for con in (child, whole)
+        ]
+    finally:
+        session.close()
+        if whole is not None:
+            whole.close()
+    assert settings == [False, True]
