@@ -71,7 +71,7 @@ class TablePlan:
     """Positions of the table's ``key_columns`` (the record key when there is no record_id)."""
     _reads: list[tuple[str, int, CodeMap | None]] = field(default_factory=list)
     _constants: tuple[tuple[str, str], ...] = ()
-    _dates: dict[str, ParsedDate] = field(default_factory=dict)
+    _dates: dict[str, ParsedDate] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.required = frozenset(self.table.required)
