@@ -111,7 +111,8 @@ def _keep(
     chunk.numbers.extend([number] * len(records))
     if participants:
         chunk.participants.update(participants)
-    chunk.warnings.extend((number, warning) for warning in warnings)
+    if warnings:
+        chunk.warnings.extend((number, warning) for warning in warnings)
 
 
 def checked_chunks(

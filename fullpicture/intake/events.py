@@ -12,7 +12,7 @@ from typing import Any
 from fullpicture.intake.checks import MAX_TEXT, RowCheck
 from fullpicture.intake.codes import parse_choice
 from fullpicture.intake.context import ImportContext
-from fullpicture.intake.dates import ParsedDate, parse_date
+from fullpicture.intake.dates import ParsedDate
 from fullpicture.intake.plan import EmitPlan, TablePlan
 from fullpicture.intake.problems import InvalidValue, Problem
 from fullpicture.vocabulary import EVENT_TYPES, DatePrecision, ParticipantRole
@@ -32,6 +32,9 @@ _TEXTS = (
 )
 """Free-text fields of an event with their longest allowed value."""
 _NO_TEXTS: dict[str, str | None] = {name: None for name, _ in _TEXTS}
+_EXACT = DatePrecision.EXACT
+_PRECISION_TEXT = {precision: precision.value for precision in DatePrecision}
+"""Each precision's stored text (looked up per event: an enum's ``value`` is slower)."""
 
 
 @lru_cache(maxsize=64)
@@ -81,7 +84,7 @@ def _event_date(
     if emit.time_at is not None and emit.time_at < len(raw) and raw[emit.time_at].strip():
         text = f"{text} {raw[emit.time_at].strip()}"
     try:
-        return parse_date(text, plan.formats, plan.mapping.day_first)
+        return plan.date(text)
     except InvalidValue as exc:
         check.fail(column, str(exc), text)
         return None
@@ -101,8 +104,10 @@ def _event_type(emit: EmitPlan, check: RowCheck) -> str | None:
 def _attributes(check: RowCheck, plan: TablePlan, emit: EmitPlan, raw: list[str]) -> str | None:
     values = check.values
     found = {k[11:]: values[k] for k in plan.attribute_fields if k in values}  # "attributes."
-    found.update(emit.emit.attributes)
-    found.update(emit.attributes(raw))
+    if emit.emit.attributes:
+        found.update(emit.emit.attributes)
+    if emit.attribute_reads:
+        found.update(emit.attributes(raw))
     return _attributes_json(tuple(sorted(found.items()))) if found else None
 
 
@@ -142,12 +147,8 @@ def _common(check: RowCheck, plan: TablePlan, ctx: ImportContext) -> dict[str, A
     if "significance" in plan.wanted:
         significance = check.parsed("significance", _significance)
     if "recorded_on" in plan.wanted:
-        recorded = check.parsed(
-            "recorded_on", lambda v: parse_date(v, plan.formats, plan.mapping.day_first)
-        )
-    texts = dict(_NO_TEXTS)
-    for name, limit in _wanted_texts(plan.wanted):
-        texts[name] = check.text(name, limit)
+        recorded = check.parsed("recorded_on", plan.date)
+    texts = {name: check.text(name, limit) for name, limit in _wanted_texts(plan.wanted)}
     return {
         "source": ctx.source,
         "agency": ctx.agency,
@@ -157,6 +158,7 @@ def _common(check: RowCheck, plan: TablePlan, ctx: ImportContext) -> dict[str, A
         "recorded_on": recorded.day if recorded else None,
         "significance": significance,
         "restricted": False,
+        **_NO_TEXTS,
         **texts,
     }
 
@@ -202,7 +204,10 @@ def build_events(
         built.events.append(
             {
                 **common,
-                **_timing(when),
+                "occurred_on": when.day,
+                "occurred_at": when.at if when.precision is _EXACT else None,
+                "precision": _PRECISION_TEXT[when.precision],
+                "uncertain": when.uncertain,
                 "record_key": key,
                 "event_type": event_type,
                 "attributes": _attributes(check, plan, emit, raw),
@@ -229,12 +234,3 @@ def _composite_key(plan: TablePlan, raw: list[str]) -> str | None:
         return None
     parts = [raw[at].strip() if at < len(raw) else "" for at in plan.key_positions]
     return ":".join(parts) if all(parts) else None
-
-
-def _timing(when: ParsedDate) -> dict[str, Any]:
-    return {
-        "occurred_on": when.day,
-        "occurred_at": when.at if when.precision is DatePrecision.EXACT else None,
-        "precision": when.precision.value,
-        "uncertain": when.uncertain,
-    }

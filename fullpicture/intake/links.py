@@ -6,7 +6,6 @@ from typing import Any
 
 from fullpicture.intake.checks import RowCheck
 from fullpicture.intake.context import ImportContext
-from fullpicture.intake.dates import parse_date
 from fullpicture.intake.events import resolve_person, row_key
 from fullpicture.intake.plan import TablePlan
 from fullpicture.intake.postcodes import normalise_postcode
@@ -17,7 +16,7 @@ _KINDS = frozenset(kind.value for kind in RelationshipKind)
 
 def _period(check: RowCheck, plan: TablePlan) -> dict[str, Any]:
     def parse(text: str) -> Any:
-        return parse_date(text, plan.formats, plan.mapping.day_first).day
+        return plan.date(text).day
 
     return {
         "start_date": check.parsed("start_date", parse),

@@ -8,7 +8,7 @@ from typing import Any
 from fullpicture.intake.checks import RowCheck
 from fullpicture.intake.codes import parse_flag, parse_sex
 from fullpicture.intake.context import ImportContext
-from fullpicture.intake.dates import ParsedDate, parse_date
+from fullpicture.intake.dates import ParsedDate
 from fullpicture.intake.identifiers import parse_nhs_number, parse_upn
 from fullpicture.intake.names import split_full_name
 from fullpicture.intake.plan import TablePlan
@@ -52,7 +52,7 @@ def _names(check: RowCheck) -> dict[str, str | None]:
 
 def _birth(check: RowCheck, plan: TablePlan, ctx: ImportContext) -> ParsedDate | None:
     def parse(text: str) -> ParsedDate:
-        found = parse_date(text, plan.formats, plan.mapping.day_first)
+        found = plan.date(text)
         if found.day > ctx.today:
             raise InvalidValue("a date of birth in the future")
         return found

@@ -11,7 +11,11 @@ from pathlib import Path
 
 from fullpicture.errors import MissingColumnError
 from fullpicture.intake.codes import CodeMap
+from fullpicture.intake.dates import ParsedDate, parse_date
 from fullpicture.intake.mapping import Emit, Mapping, Table
+
+DATE_CACHE = 65_536
+"""Distinct date values a plan remembers (extracts repeat the same dates many times)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,8 @@ class TablePlan:
     key_positions: tuple[int, ...] = ()
     """Positions of the table's ``key_columns`` (the record key when there is no record_id)."""
     _reads: list[tuple[str, int, CodeMap | None]] = field(default_factory=list)
+    _constants: tuple[tuple[str, str], ...] = ()
+    _dates: dict[str, ParsedDate] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.required = frozenset(self.table.required)
@@ -73,6 +79,23 @@ class TablePlan:
         self.attribute_fields = tuple(f for f in self.wanted if f.startswith("attributes."))
         self._reads = [(name, at, self.codes.get(name)) for name, at in self.index.items()]
         self.key_positions = tuple(self.header.index(c) for c in self.table.key_columns)
+        self._constants = tuple(self.table.constants.items())
+
+    def date(self, text: str) -> ParsedDate:
+        """Read a date value with this table's declared formats and day order.
+
+        The same as :func:`~fullpicture.intake.dates.parse_date` with the plan's settings, with
+        a per-file cache keyed on the text alone (cheaper than the general cache's arguments).
+
+        Raises:
+            InvalidValue: as :func:`~fullpicture.intake.dates.parse_date`.
+        """
+        found = self._dates.get(text)
+        if found is None:
+            found = parse_date(text, self.formats, self.mapping.day_first)
+            if len(self._dates) < DATE_CACHE:
+                self._dates[text] = found
+        return found
 
     def values(self, row: list[str]) -> dict[str, str]:
         """Return canonical field -> value (stripped, code-translated); blanks are left out."""
@@ -85,7 +108,7 @@ class TablePlan:
                     value = codes.translate(value)  # a code translated to "" counts as blank
                 if value:
                     out[name] = value
-        for name, value in self.table.constants.items():
+        for name, value in self._constants:
             out.setdefault(name, value)
         return out
 

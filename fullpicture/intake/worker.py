@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import multiprocessing
 import os
 import queue
@@ -120,6 +121,9 @@ def _send_error(outbox: _Outbox, exc: BaseException) -> None:
 
 def _work(pipe: Connection, job: CheckJob) -> None:
     """The child: read and check every remaining row, sending each chunk, then ``None``."""
+    # Everything inherited from the parent lives as long as the child: keep the cyclic
+    # collector from walking it again and again while the rows' short-lived objects come and go.
+    gc.freeze()
     outbox = _Outbox(pipe)
     try:
         size = min(job.size, CHUNK_ROWS)

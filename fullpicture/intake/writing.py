@@ -56,12 +56,13 @@ def _sqlite_datetime(value: datetime) -> str:
 
 
 def _sqlite_converter(column: sa.Column[Any]) -> Callable[[Any], Any] | None:
-    """How a non-null value is converted for SQLite (flags need nothing: the driver stores
-    ``True`` as 1, as SQLAlchemy's Boolean does)."""
+    """How a non-null value is converted for SQLite (as SQLAlchemy's SQLite types would)."""
     if isinstance(column.type, sa.DateTime):
         return _sqlite_datetime
     if isinstance(column.type, sa.Date):
         return date.isoformat
+    if isinstance(column.type, sa.Boolean):
+        return int  # as SQLAlchemy stores it; a bool goes through sqlite3's slower adapter path
     return None
 
 
@@ -131,11 +132,68 @@ def insert(conn: Connection, table: sa.Table, names: Sequence[str], rows: Sequen
         if conn.dialect.name == "postgresql":
             _postgres_copy(conn, table, names, rows)
         elif conn.dialect.name == "sqlite":
-            conn.exec_driver_sql(_sqlite_sql(table, names), list(rows))
+            names, rows = _without_blank_columns(table, names, rows)
+            conn.exec_driver_sql(_sqlite_sql(table, names), rows)
         else:
             conn.execute(sa.insert(table), [dict(zip(names, r, strict=True)) for r in rows])
     except (sa.exc.IntegrityError, psycopg.errors.UniqueViolation) as exc:
         raise DuplicateKeyError(str(exc)) from exc
+
+
+def can_number(conn: Connection) -> bool:
+    """Whether :func:`insert_numbered` may choose row ids: only on SQLite, where the import's
+    transaction is the only writer (PostgreSQL ids come from a sequence other sessions share)."""
+    return conn.dialect.name == "sqlite"
+
+
+def insert_numbered(
+    conn: Connection, table: sa.Table, names: Sequence[str], rows: Sequence[Values]
+) -> int:
+    """Insert rows believed new with ids chosen here, and return the first id.
+
+    The rows get consecutive ids after the largest stored one, in order: the ids SQLite itself
+    would give, but known without reading them back. Call only when :func:`can_number` holds,
+    inside the import's transaction after its first write (so no other writer can come between
+    reading the largest id and the insert).
+
+    Raises:
+        DuplicateKeyError: as :func:`insert`.
+    """
+    ident = table.c.id.name
+    # Our own table's name; no values in the text.
+    found = conn.exec_driver_sql(f"SELECT max({ident}) FROM {table.name}").scalar()  # nosec B608
+    first = int(found or 0) + 1
+    numbered = [(first + at, *row) for at, row in enumerate(rows)]
+    insert(conn, table, (ident, *names), numbered)
+    return first
+
+
+def _without_blank_columns(
+    table: sa.Table, names: Sequence[str], rows: Sequence[Values]
+) -> tuple[Sequence[str], list[Values]]:
+    """Leave out of an insert the columns that are NULL in every row and default to NULL.
+
+    The stored rows are the same, and cheaper to insert: Python's sqlite3 module binds
+    ``None`` through its adapter look-up (several times the cost of a string or an integer),
+    and a batch of events often has a dozen columns the source never fills.
+    """
+    columns = list(zip(*rows, strict=True))
+    size = len(rows)
+    keep = [
+        at
+        for at, (name, values) in enumerate(zip(names, columns, strict=True))
+        if values.count(None) != size or not _defaults_to_null(table.c[name])
+    ]
+    if len(keep) == len(names):
+        return names, list(rows)
+    if len(keep) == 1:
+        return [names[keep[0]]], [(values,) for values in columns[keep[0]]]
+    return [names[at] for at in keep], list(zip(*(columns[at] for at in keep), strict=True))
+
+
+def _defaults_to_null(column: sa.Column[Any]) -> bool:
+    """Whether leaving ``column`` out of an INSERT stores NULL (no default of any kind)."""
+    return column.default is None and column.server_default is None and not column.primary_key
 
 
 def _postgres_copy(
@@ -242,12 +300,15 @@ def replace_participants(
     for start in range(0, len(ids), 900):
         conn.execute(sa.delete(ep).where(ep.c.event_id.in_(ids[start : start + 900])))
     rows = [
-        {"event_id": event_id, "source_person_id": person, "role": role}
-        for event_id, people in pairs.items()
-        for person, role in people
+        (event_id, person, role) for event_id, people in pairs.items() for person, role in people
     ]
-    if rows:
-        conn.execute(sa.insert(ep), rows)
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":  # straight to the driver: no per-row dictionaries
+        conn.exec_driver_sql(_sqlite_sql(ep, ("event_id", "source_person_id", "role")), rows)
+        return
+    names = ("event_id", "source_person_id", "role")
+    conn.execute(sa.insert(ep), [dict(zip(names, row, strict=True)) for row in rows])
 
 
 def quarantine_rows(

@@ -37,6 +37,7 @@ class Block:
     text: str
     heading: int = 0
     bullet: bool = False
+    boxed: bool = False  # in a framed box, text box or table: its headings end with the box
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,10 @@ def text_blocks(text: str) -> list[Block]:
         if md := _MD_HEADING.match(line):
             flush()
             blocks.append(Block(md.group(2).strip().rstrip(":"), heading=len(md.group(1))))
-        elif _BULLET.match(line) and not _is_heading_line(line, set_apart=previous_blank):
+        elif _BULLET.match(line) and (
+            not _is_heading_line(line, set_apart=previous_blank)
+            or _continues_in_lower_case(lines, index)  # a numbered point that wraps
+        ):
             flush()
             current, current_bullet = [_BULLET.sub("", line)], True
         elif (
@@ -356,6 +360,8 @@ def _read_pdf(data: bytes) -> list[Block]:
 
 # -- DOCX ---------------------------------------------------------------------------------
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
 
 def _docx_block(style: str, text: str) -> Block:
     lowered = style.lower()
@@ -368,22 +374,142 @@ def _docx_block(style: str, text: str) -> Block:
     return Block(text)
 
 
+def _is_bold_heading(paragraph: Any, text: str) -> bool:
+    """A short paragraph set wholly in bold that ends no sentence: a heading typed by hand
+    ("Learning points" at the top of a framed box), not a paragraph."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return (
+        bool(runs)
+        and all(run.bold for run in runs)
+        and len(text.split()) <= 10
+        and not text.endswith(_SENTENCE_END)
+    )
+
+
+class _DocxReader:
+    """Reads a DOCX body in document order: paragraphs, tables, framed boxes and text boxes.
+
+    A single-cell table (a framed box) and a text box are read paragraph by paragraph, their
+    headings one level below the heading they sit under and ending with the box (``boxed``).
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.level = 1  # the level of the latest heading outside a box
+
+    def body(self, container: Any, *, boxed: bool = False) -> None:
+        from docx.table import Table
+
+        for part in container.iter_inner_content():
+            if isinstance(part, Table):
+                self.table(part, boxed=boxed)
+            else:
+                self.paragraph(part, boxed=boxed)
+
+    def paragraph(self, paragraph: Any, *, boxed: bool) -> None:
+        text = " ".join(paragraph.text.split())
+        if text:
+            block = _docx_block(paragraph.style.name if paragraph.style else "", text)
+            if not block.heading and not block.bullet and _is_bold_heading(paragraph, text):
+                # one level below the styled heading above, so bold headings are siblings
+                block = Block(text.rstrip(":"), heading=self.level + 1)
+            elif block.heading and not boxed:
+                self.level = block.heading
+            elif block.heading:
+                block = Block(block.text, heading=max(block.heading, self.level + 1))
+            self.blocks.append(Block(block.text, block.heading, block.bullet, boxed))
+        for box in self._text_boxes(paragraph):
+            self.body(box, boxed=True)
+
+    @staticmethod
+    def _text_boxes(paragraph: Any) -> list[Any]:
+        """The paragraph's text boxes, each once (Word stores a copy in a fallback drawing)."""
+        from docx.oxml.ns import qn
+        from docx.text.paragraph import Paragraph
+
+        boxes = []
+        for content in paragraph._p.iter(qn("w:txbxContent")):
+            if any(ancestor.tag == _MC_FALLBACK for ancestor in content.iterancestors()):
+                continue
+            boxes.append(_ParagraphList([Paragraph(p, paragraph) for p in content.iter(qn("w:p"))]))
+        return boxes
+
+    def table(self, table: Any, *, boxed: bool) -> None:
+        cells = _unique_cells(table)
+        if all(len(row) == 1 for row in cells):  # a framed box or a one-column list
+            for row in table.rows:
+                self.body(row.cells[0], boxed=True)
+            return
+        rows = [[" ".join(cell.text.split()) for cell in row] for row in cells]
+        self.blocks.extend(table_blocks(rows, self.level))
+
+
+class _ParagraphList:
+    """A text box's paragraphs, read like a document body."""
+
+    def __init__(self, paragraphs: list[Any]) -> None:
+        self._paragraphs = paragraphs
+
+    def iter_inner_content(self) -> list[Any]:
+        return self._paragraphs
+
+
+def _unique_cells(table: Any) -> list[list[Any]]:
+    """Each row's cells, a cell merged across columns counted once."""
+    rows = []
+    for row in table.rows:
+        cells: list[Any] = []
+        for cell in row.cells:
+            if not any(cell._tc is seen._tc for seen in cells):
+                cells.append(cell)
+        rows.append(cells)
+    return rows
+
+
 def _read_docx(data: bytes) -> list[Block]:
     import io
 
     import docx
 
-    document = docx.Document(io.BytesIO(data))
-    blocks: list[Block] = []
-    for paragraph in document.paragraphs:
-        text = " ".join(paragraph.text.split())
-        if text:
-            blocks.append(_docx_block(paragraph.style.name if paragraph.style else "", text))
-    for table in document.tables:
-        for row in table.rows:
-            cells = [" ".join(cell.text.split()) for cell in row.cells]
-            if any(cells):
-                blocks.append(Block(" | ".join(cell for cell in cells if cell)))
+    reader = _DocxReader()
+    reader.body(docx.Document(io.BytesIO(data)))
+    return reader.blocks
+
+
+# -- tables (DOCX and HTML) -----------------------------------------------------------------
+
+_TABLE_KIND = re.compile(
+    r"^(?:recommendations?|findings?|actions?|next steps?|key learning|learning points?|"
+    r"key messages?|questions?)\b",
+    re.IGNORECASE,
+)
+
+
+def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
+    """A table as blocks. A table whose header names an item kind in a column
+    ("Recommendation | Lead | Due") gives that header as a heading (ending with the table) and
+    each row as a paragraph with its other columns in brackets ("... (Lead: Police)");
+    any other table gives one paragraph per row, its cells joined by " | ".
+
+    Args:
+        rows: the table's rows of cell texts, the header row first.
+        level: the level of the heading the table sits under.
+    """
+    rows = [row for row in rows if any(row)]
+    header = rows[0] if rows else []
+    main = next((i for i, cell in enumerate(header) if _TABLE_KIND.match(cell)), None)
+    if main is None or len(header) < 2 or len(rows) < 2:
+        return [Block(" | ".join(cell for cell in row if cell)) for row in rows]
+    blocks = [Block(header[main].rstrip(":"), heading=level + 1, boxed=True)]
+    for row in rows[1:]:
+        if main >= len(row) or not row[main]:
+            continue
+        extra = [
+            f"({header[i] or 'Note'}: {cell})"
+            for i, cell in enumerate(row)
+            if i != main and cell and i < len(header)
+        ]
+        blocks.append(Block(" ".join([row[main], *extra]), boxed=True))
     return blocks
 
 
@@ -399,22 +525,76 @@ def _html_blocks(html: str) -> list[Block]:
     for tag in soup(["script", "style", "nav", "footer", "header"]):
         tag.decompose()
     blocks: list[Block] = []
-    for element in soup.find_all(_BLOCK_TAGS):
-        if element.find_parent(["li", "blockquote", "tr"]) is not None and element.name == "p":
-            continue  # its text belongs to the enclosing list item or quotation
-        if element.name == "li" and element.find(["ul", "ol"]):
-            text = " ".join(element.find_all(string=True, recursive=False)).strip()
-        else:
-            text = element.get_text(" ", strip=True)
-        text = " ".join(text.split())
-        if not text:
+    level = 1
+    read_tables: set[int] = set()  # tables read whole: their rows are not read again
+    for element in soup.find_all([*_BLOCK_TAGS, "table"]):
+        if any(id(parent) in read_tables for parent in element.parents):
             continue
-        name = element.name
-        if name[0] == "h" and name[1:].isdigit():
-            blocks.append(Block(text.rstrip(":"), heading=int(name[1:])))
-        else:
-            blocks.append(Block(text, bullet=name == "li"))
+        if element.name == "table":
+            table = _html_box(element, level) or _html_table(element, level)
+            if table:
+                blocks.extend(table)
+                read_tables.add(id(element))
+            continue
+        block = _html_block(element)
+        if block is not None:
+            level = block.heading or level
+            blocks.append(block)
     return blocks
+
+
+def _html_table(table: Any, level: int) -> list[Block]:
+    """The table's blocks when its header names an item kind (see :func:`table_blocks`)."""
+    rows = [
+        [" ".join(cell.get_text(" ", strip=True).split()) for cell in row.find_all(["td", "th"])]
+        for row in table.find_all("tr")
+    ]
+    blocks = table_blocks(rows, level)
+    return blocks if blocks and blocks[0].heading else []
+
+
+def _html_box(table: Any, level: int) -> list[Block]:
+    """A one-cell (or one-column) table used as a framed box, read element by element; a
+    paragraph set wholly in bold is the box's heading, one level below ``level``."""
+    rows = table.find_all("tr")
+    cells = [row.find_all(["td", "th"], recursive=False) for row in rows]
+    if not rows or any(len(row) != 1 for row in cells):
+        return []
+    blocks: list[Block] = []
+    for (cell,) in cells:
+        elements = cell.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd"])
+        if not elements:
+            text = " ".join(cell.get_text(" ", strip=True).split())
+            blocks += [Block(text, boxed=True)] if text else []
+        for element in elements:
+            block = _html_block(element, in_box=True)
+            if block is None:
+                continue
+            bold = element.find(["strong", "b"])
+            if element.name == "p" and bold and bold.get_text(strip=True) == block.text:
+                if len(block.text.split()) <= 10 and not block.text.endswith(_SENTENCE_END):
+                    block = Block(block.text.rstrip(":"), heading=level + 1)
+            elif block.heading:
+                block = Block(block.text, heading=max(block.heading, level + 1))
+            blocks.append(Block(block.text, block.heading, block.bullet, boxed=True))
+    return blocks
+
+
+def _html_block(element: Any, *, in_box: bool = False) -> Block | None:
+    parents = ["li", "blockquote"] if in_box else ["li", "blockquote", "tr"]
+    if element.find_parent(parents) is not None and element.name == "p":
+        return None  # its text belongs to the enclosing list item or quotation
+    if element.name == "li" and element.find(["ul", "ol"]):
+        text = " ".join(element.find_all(string=True, recursive=False)).strip()
+    else:
+        text = element.get_text(" ", strip=True)
+    text = " ".join(text.split())
+    if not text:
+        return None
+    name = element.name
+    if name[0] == "h" and name[1:].isdigit():
+        return Block(text.rstrip(":"), heading=int(name[1:]))
+    return Block(text, bullet=name == "li")
 
 
 def _read_html(data: bytes) -> list[Block]:

@@ -47,23 +47,37 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         (
             "next_step",
             r"next steps?|what happens next|what will happen|\bactions?\b|action plan|"
-            r"what (?:we|the partnership|agencies) (?:will|are going to) do|what will change|"
+            r"what (?:we|the [\w ]{1,30}?|agencies|partners) (?:will|are going to|is|are|has|"
+            r"have) (?:do|doing|done|do next)\b|what (?:you|practitioners|professionals|"
+            r"managers) (?:should|must|can|need to) do|what will change|"
             r"what (?:has|is) changed?|what needs to happen|changes (?:made|since|in practice)|"
             r"improvements?|progress (?:since|so far)",
         ),
         ("recommendation", r"recommendation|recommended"),
-        ("finding", r"finding|what (?:we|the review) found|what did (?:we|the review) find"),
+        (
+            "finding",
+            r"finding|what (?:we|the review|the audit) found|what did (?:we|the review) find|"
+            r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|"
+            r"even better if|what (?:did not|didn't) (?:work|go) well|areas? of concern",
+        ),
         (
             "key_learning",
             r"key learning|learning points?|key messages?|\blessons?\b|what (?:we|did we) learn|"
-            r"learning for|messages for|learning themes?|key points|what went well|"
-            r"good practice|strengths|why it matters|learning from (?:this|the) (?:case|review)|"
+            r"learning for|messages for|learning themes?|key points|"
+            r"what this means for|implications for practice|"
+            r"why it matters|learning from (?:this|the) (?:case|review)|"
             r"what (?:the |these |our |local )?(?:reviews?|cases?|audits?) (?:told|tell|showed|"
             r"show|taught) us",
         ),
     ]
 ]
 _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
+_STRENGTHS = re.compile(r"strengths?\b|what (?:went|worked) well|good practice", re.IGNORECASE)
+_DEVELOPMENT = re.compile(
+    r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|even better if|"
+    r"what (?:did not|didn't) (?:work|go) well",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(
     r"^(?P<label>findings?|recommendations?|key learning(?: points?)?|learning points?|"
     r"key messages?|next steps?|actions?|reflective questions?|questions?)"
@@ -82,13 +96,16 @@ _LABEL_KIND = {
     "question": "reflective_question",
 }
 _ADDRESSEE_FIELD = re.compile(
-    r"(?:addressee|addressed to|for|lead|owner|lead agency)\s*:\s*([^.;\n]{2,80})", re.I
+    r"\b(?:addressee|addressed to|for|lead|owner|lead agency|lead agencies|responsible|"
+    r"responsible agency|agency|agencies|who)\s*:\s*([^.;()\n]{2,80})",
+    re.I,
 )
 _SUBJECT = re.compile(
     r"^(?i:that\s+)?(?i:the\s+)?(?P<who>[A-Z][\w'&,\- ]{2,80}?)\s+(?:should|must|to ensure|"
     r"will|needs? to|are asked to|is asked to|to review|to consider|to develop|to provide)\b",
 )
 _INTRO_FOR = re.compile(r"(?:recommendations?|actions?)\s+(?:for|to)\s+(?:the\s+)?(.{3,80})$", re.I)
+_FOR_WHOM = re.compile(r"^for\s+(?:the\s+)?(.{3,80})$", re.I)  # "For the Chief Constable:"
 _QUOTE_START = ("\u201c", '"', "\u2018", "'")
 
 
@@ -105,11 +122,17 @@ class ExtractedItem:
     parent: int | None = None  # index (in the same list) of the finding a recommendation follows
 
 
-def section_kind(path: tuple[str, ...]) -> str | None:
+def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str | None:
     """The item kind the nearest kind-naming heading gives, innermost first.
 
     The document's title (the outermost heading of a deeper path) names a kind only through a
     specific phrase: "Learning from the review of Child K" is a title, not a key-learning list.
+
+    Args:
+        path: the heading path, outermost first.
+        strengths: the kind a strengths heading ("What worked well", "Areas of strength")
+            gives: key learning, or findings where the review pairs its strengths with areas
+            for development (see :func:`strengths_kind`).
     """
     for depth in range(len(path) - 1, -1, -1):
         heading = path[depth]
@@ -118,9 +141,19 @@ def section_kind(path: tuple[str, ...]) -> str | None:
         for kind, pattern in _SECTION_KINDS:
             if pattern.search(heading):
                 return kind
+        if _STRENGTHS.search(heading):
+            return strengths
         if (depth > 0 or len(heading.split()) <= 3) and _WEAK_LEARNING.search(heading):
             return "key_learning"
     return None
+
+
+def strengths_kind(blocks: list[PlacedBlock]) -> str:
+    """What a review's strengths are: findings when it pairs them with areas for development
+    (the frame of audits and SILP learning events: what worked well, what must improve), else
+    key learning (an appreciative inquiry's "what went well")."""
+    paired = any(p.block.heading and _DEVELOPMENT.search(p.block.text) for p in blocks)
+    return "finding" if paired else "key_learning"
 
 
 def label_of(text: str) -> tuple[str | None, str, str | None]:
@@ -138,11 +171,15 @@ def label_of(text: str) -> tuple[str | None, str, str | None]:
     return kind, rest, match.group("who")
 
 
-def find_addressee(text: str, inherited: str | None) -> str | None:
-    """Who a recommendation is addressed to: a labelled field, the sentence's subject, or the
-    introduction or heading it sits under."""
+def find_addressee(text: str, inherited: str | None, declared: str | None = None) -> str | None:
+    """Who a recommendation is addressed to: a labelled field; else the audience a "For the
+    Chief Constable:" line above declares (``declared``: it addresses "Officers should ..." to
+    the Chief Constable); else the sentence's subject; else the introduction or heading it
+    sits under (``inherited``)."""
     if match := _ADDRESSEE_FIELD.search(text):
         return match.group(1).strip()
+    if declared:
+        return declared
     if match := _SUBJECT.match(text):
         who = match.group("who").strip(" ,")
         if len(who.split()) <= 8:
@@ -159,11 +196,13 @@ def _heading_addressee(path: tuple[str, ...]) -> str | None:
 class _Extractor:
     """Walks a review's blocks once, keeping the state a reader keeps in their head."""
 
-    def __init__(self) -> None:
+    def __init__(self, strengths: str = "key_learning") -> None:
+        self.strengths = strengths
         self.items: list[ExtractedItem] = []
         self.open_finding: int | None = None  # a numbered finding still taking its explanation
         self.last_finding: int | None = None
         self.addressee: str | None = None
+        self.declared: str | None = None  # the audience a "For the Chief Constable:" line names
         self.path: tuple[str, ...] = ()
 
     def feed(self, placed: PlacedBlock) -> None:
@@ -172,6 +211,7 @@ class _Extractor:
             self.path = placed.path
             self.open_finding = None
             self.addressee = _heading_addressee(placed.path)
+            self.declared = None
         if block.heading:
             self._heading(placed)
             return
@@ -191,9 +231,11 @@ class _Extractor:
         block = placed.block
         text = block.text.strip()
         kind, rest, who = label_of(text)
-        section = section_kind(placed.path)
+        section = section_kind(placed.path, self.strengths)
         if kind is None and text.endswith(":"):
             self.addressee = _intro_addressee(text) or self.addressee
+            declared = _FOR_WHOM.match(text.rstrip(":").strip())
+            self.declared = declared.group(1).strip() if declared else None
             return
         if kind is None and self.open_finding is not None and not block.bullet:
             if section in (None, "finding"):
@@ -216,7 +258,7 @@ class _Extractor:
             return  # a stray word (a label left alone on its line) is not learning
         item = ExtractedItem(kind, text.strip(), placed.heading_path, placed.paragraph)
         if kind == "recommendation":
-            item.addressee = who or find_addressee(item.text, self.addressee)
+            item.addressee = who or find_addressee(item.text, self.addressee, self.declared)
             item.parent = self.last_finding
         if kind == "finding":
             self.last_finding = len(self.items)
@@ -303,7 +345,7 @@ def extract_items(
         options: the lending rule and the service subject window (see
             :mod:`fullpicture.learning.theme_options`).
     """
-    extractor = _Extractor()
+    extractor = _Extractor(strengths_kind(blocks))
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()

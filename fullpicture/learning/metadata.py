@@ -28,7 +28,11 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
     ("learning_together", r"learning together"),
     ("silp", r"\bsilp\b|significant incident learning process"),
     ("appreciative_inquiry", r"appreciative inquiry"),
-    ("multi_agency_audit", r"multi-agency (?:case )?audit|\bjtai\b|joint targeted area inspection"),
+    (
+        "multi_agency_audit",
+        r"multi-agency (?:case (?:file )?)?audit|case file audit|\bjtai\b|"
+        r"joint targeted area inspection",
+    ),
     (
         "thematic_analysis",
         r"triennial|national analysis|thematic (?:review|analysis)|national review|"
@@ -51,8 +55,10 @@ _PARTNERSHIP = re.compile(
     r"((?:[A-Z][\w'&-]*\s+(?:and\s+|&\s+)?){1,5}?"
     r"(?:Safeguarding Children(?:'s)? Partnership|Safeguarding Children Board|Safeguarding "
     r"Partnership|Local Safeguarding Children Board|Children(?:'s)? Safeguarding Partnership|"
-    r"Safeguarding Children Partnership|LSCB|SCP|SCB))"
+    r"Safeguarding Children Partnership|Safeguarding (?:Learning |Practice Review )?Panel|"
+    r"Practice Review Panel|LSCB|SCP|SCB))"
 )
+_NATIONAL = re.compile(r"\bnational\b|practice review panel", re.IGNORECASE)
 _PARTNERSHIP_LABEL = re.compile(
     r"^(?:partnership|board|safeguarding partnership)\s*:\s*(.+)$", re.I
 )
@@ -228,9 +234,12 @@ def extract_metadata(title: str, lines: list[str], preamble: list[str]) -> Revie
         or detect_type(text)
         or "unknown"
     )
+    partnership = find_partnership(preamble[:30] + lines[:30]) or find_partnership(lines)
+    if review_type in ("bulletin", "unknown") and _NATIONAL.search(partnership or ""):
+        review_type = "thematic_analysis"  # a national panel's briefing analyses many reviews
     return ReviewMetadata(
         title=title or (lines[0] if lines else "Untitled review"),
-        partnership=find_partnership(preamble[:30] + lines[:30]) or find_partnership(lines),
+        partnership=partnership,
         review_date=review_date,
         year=year,
         review_type=review_type,

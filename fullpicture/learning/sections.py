@@ -54,19 +54,21 @@ def _base_title(text: str) -> str:
 
 def place_blocks(blocks: list[Block]) -> list[PlacedBlock]:
     """Give each block its heading path; a heading that repeats the current one (a slide title
-    repeated on the next slide, or marked "continued") continues the same section."""
-    stack: list[tuple[int, str]] = []
+    repeated on the next slide, or marked "continued") continues the same section, and the
+    headings of a framed box or table (``boxed``) end where the box does."""
+    stack: list[tuple[int, str, bool]] = []
     placed: list[PlacedBlock] = []
     for number, block in enumerate(blocks, start=1):
+        if not block.boxed:
+            while stack and stack[-1][2]:
+                stack.pop()  # a framed box's or table's own headings end with it
         if block.heading:
             if stack and _base_title(stack[-1][1]) == _base_title(block.text):
                 continue
             while stack and stack[-1][0] >= block.heading:
                 stack.pop()
-            stack.append((block.heading, _CONTINUED.sub("", block.text).strip()))
-            placed.append(PlacedBlock(block, tuple(text for _, text in stack), number))
-        else:
-            placed.append(PlacedBlock(block, tuple(text for _, text in stack), number))
+            stack.append((block.heading, _CONTINUED.sub("", block.text).strip(), block.boxed))
+        placed.append(PlacedBlock(block, tuple(text for _, text, _ in stack), number))
     return placed
 
 

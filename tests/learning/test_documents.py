@@ -84,3 +84,137 @@ def test_should_read_docx_tables_as_rows(tmp_path: Path):
     document.save(str(tmp_path / "plan.docx"))
     blocks = read_document(tmp_path / "plan.docx").blocks
     assert blocks[-1].text == "Audit return interviews | Police"
+
+
+def test_should_read_a_docx_framed_box_in_place_with_its_bold_title_as_a_heading(
+    tmp_path: Path,
+):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Case 1", level=1)
+    document.add_paragraph("An account of the case.")
+    cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    cell.paragraphs[0].add_run("Learning points").bold = True
+    cell.add_paragraph("Missed appointments are a safeguarding concern.", style="List Bullet")
+    document.add_paragraph("Text after the box.")
+    document.save(str(tmp_path / "box.docx"))
+    assert read_document(tmp_path / "box.docx").blocks == [
+        Block("Case 1", heading=1),
+        Block("An account of the case."),
+        Block("Learning points", heading=2, boxed=True),
+        Block("Missed appointments are a safeguarding concern.", bullet=True, boxed=True),
+        Block("Text after the box."),
+    ]
+
+
+def _docx_with_text_box(path: Path) -> None:
+    """A DOCX whose second paragraph anchors a text box, stored (as Word does) twice: as a
+    drawing and as a fallback picture for older readers."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_heading("Briefing", level=1)
+    anchor = document.add_paragraph("Read the box below.")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    content = (
+        "<w:txbxContent><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Ask yourself</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Who else lives in the home?</w:t></w:r></w:p></w:txbxContent>"
+    )
+    run = parse_xml(
+        f"<w:r {w} {mc}><mc:AlternateContent><mc:Choice Requires='wps'>{content}</mc:Choice>"
+        f"<mc:Fallback>{content}</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    anchor._p.append(run)
+    document.save(str(path))
+
+
+def test_should_read_a_docx_text_box_once_after_its_anchor(tmp_path: Path):
+    _docx_with_text_box(tmp_path / "textbox.docx")
+    assert read_document(tmp_path / "textbox.docx").blocks == [
+        Block("Briefing", heading=1),
+        Block("Read the box below."),
+        Block("Ask yourself", heading=2, boxed=True),
+        Block("Who else lives in the home?", boxed=True),
+    ]
+
+
+def test_should_read_a_recommendation_table_with_its_lead_column(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("What happens next", level=1)
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Recommendation", "Lead", "Due"], strict=True):
+        cell.text = text
+    for cell, text in zip(
+        table.rows[1].cells, ["Audit return interviews.", "Police", "June"], strict=True
+    ):
+        cell.text = text
+    document.add_paragraph("After the table.")
+    document.save(str(tmp_path / "plan.docx"))
+    assert read_document(tmp_path / "plan.docx").blocks[1:] == [
+        Block("Recommendation", heading=2, boxed=True),
+        Block("Audit return interviews. (Lead: Police) (Due: June)", boxed=True),
+        Block("After the table."),
+    ]
+
+
+def test_should_read_an_html_table_whose_header_names_recommendations(tmp_path: Path):
+    path = tmp_path / "briefing.html"
+    path.write_text(
+        "<h2>Recommendations</h2><table><tr><th>Recommendation</th><th>For</th></tr>"
+        "<tr><td>Use an interpreter.</td><td>All agencies</td></tr></table>"
+        "<table><tr><td>Date</td><td>May</td></tr></table>"
+    )
+    assert read_document(path).blocks == [
+        Block("Recommendations", heading=2),
+        Block("Recommendation", heading=3, boxed=True),
+        Block("Use an interpreter. (For: All agencies)", boxed=True),
+        Block("Date May"),  # a table naming no item kind is read row by row, as before
+    ]
+
+
+def test_should_read_a_numbered_point_that_wraps_as_a_bullet_not_a_heading():
+    blocks = text_blocks(
+        "Areas of strength\n\n1. Early help workers built trusting relationships with\n"
+        "parents over many months.\n"
+    )
+    assert blocks == [
+        Block("Areas of strength", heading=2),
+        Block(
+            "Early help workers built trusting relationships with parents over many months.",
+            bullet=True,
+        ),
+    ]
+
+
+def test_should_read_bold_headings_typed_by_hand_as_siblings(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Findings", level=1)
+    document.add_paragraph().add_run("What worked well").bold = True
+    document.add_paragraph("The teacher noticed.")
+    document.add_paragraph().add_run("Areas for development").bold = True
+    document.add_paragraph("No chronology was kept.")
+    document.save(str(tmp_path / "bold.docx"))
+    headings = [(b.text, b.heading) for b in read_document(tmp_path / "bold.docx").blocks]
+    assert headings[1::2] == [("What worked well", 2), ("Areas for development", 2)]
+
+
+def test_should_read_an_html_framed_box_table_with_its_bold_title_as_a_heading(tmp_path: Path):
+    path = tmp_path / "bulletin.html"
+    path.write_text(
+        "<h2>Case 1</h2><p>An account.</p><table><tr><td><p><strong>Learning points</strong>"
+        "</p><ul><li>Missed appointments matter.</li></ul></td></tr></table><p>After.</p>"
+    )
+    assert read_document(path).blocks == [
+        Block("Case 1", heading=2),
+        Block("An account."),
+        Block("Learning points", heading=3, boxed=True),
+        Block("Missed appointments matter.", bullet=True, boxed=True),
+        Block("After."),
+    ]

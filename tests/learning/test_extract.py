@@ -155,3 +155,88 @@ def test_should_read_the_childs_own_account_by_their_pseudonym_as_their_voice():
     )
     assert {"voice_of_child", "missing"} <= set(items[0].themes)
     assert "voice_of_child" not in items[1].themes
+
+
+def test_should_read_what_the_partnership_is_doing_and_will_do_next_as_next_steps():
+    for heading in (
+        "What the partnership is doing",
+        "What the Panel will do next",
+        "What happens next",
+        "What you should do",
+    ):
+        items = _review(
+            [(heading, 2, False), ("Return interviews will be face to face.", 0, True)],
+            title="Learning Bulletin 12",
+        )
+        assert [i.kind for i in items] == ["next_step"], heading
+
+
+def test_should_read_areas_for_development_as_findings_and_learning_points_as_learning():
+    items = _review(
+        [
+            ("Learning points", 2, False),
+            ("Each problem was assessed on its own.", 0, False),
+            ("Areas for development", 2, False),
+            ("Offers of early help were made only by letter.", 0, False),
+        ],
+        title="SILP: Sophie",
+    )
+    assert [i.kind for i in items] == ["key_learning", "finding"]
+
+
+def test_should_read_strengths_as_findings_only_beside_areas_for_development():
+    strengths = ("Areas of strength", 2, False)
+    point = ("Health visitors used the screening tool every time.", 0, True)
+    audit = _review(
+        [strengths, point, ("Areas for development", 2, False), ("Plans lacked help.", 0, True)],
+        title="Multi-agency audit",
+    )
+    assert [i.kind for i in audit] == ["finding", "finding"]
+    inquiry = _review([("What went well", 2, False), point], title="Appreciative inquiry")
+    assert [i.kind for i in inquiry] == ["key_learning"]
+
+
+def test_should_read_a_bracketed_lead_or_table_column_as_the_addressee():
+    items = _review(
+        [
+            ("Recommendations", 2, False),
+            ("Schools should name an adult for young carers. (Lead: Education Team)", 0, False),
+            ("Use an interpreter. (For: All agencies) (Due: May)", 0, False),
+        ],
+        title="SILP: Sophie",
+    )
+    assert [(i.kind, i.addressee) for i in items] == [
+        ("recommendation", "Education Team"),
+        ("recommendation", "All agencies"),
+    ]
+
+
+def test_should_take_learning_points_from_a_framed_box_and_leave_the_text_after_it():
+    from fullpicture.learning.documents import Block
+    from fullpicture.learning.extract import extract_items
+    from fullpicture.learning.sections import place_blocks
+
+    placed = place_blocks(
+        [
+            Block("Case 1", heading=1),
+            Block("A is twelve and uses a wheelchair."),
+            Block("Learning points", heading=2, boxed=True),
+            Block("Missed appointments are a safeguarding concern.", bullet=True, boxed=True),
+            Block("The review was completed in May."),
+        ]
+    )
+    assert [(i.kind, i.text) for i in extract_items(placed)] == [
+        ("key_learning", "Missed appointments are a safeguarding concern.")
+    ]
+
+
+def test_should_address_recommendations_to_the_for_whom_introduction_above_them():
+    items = _review(
+        [
+            ("Recommendations", 2, False),
+            ("For the Chief Constable:", 0, False),
+            ("Officers should treat a child carrying drugs as a possible victim.", 0, True),
+        ],
+        title="Thematic review: harm outside the home",
+    )
+    assert [(i.kind, i.addressee) for i in items] == [("recommendation", "Chief Constable")]

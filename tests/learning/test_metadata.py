@@ -51,3 +51,21 @@ def test_should_take_the_latest_year_named_when_no_date_is_written_out():
         [],
     )
     assert meta.year == 2022 and meta.review_date is None
+
+
+def test_should_read_a_multi_agency_case_file_audit():
+    assert detect_type("Multi-agency case file audit: neglect") == "multi_agency_audit"
+
+
+def test_should_read_a_national_panels_briefing_as_a_national_analysis():
+    meta = extract_metadata(
+        "Briefing: sexual abuse within the family",
+        ["National Safeguarding Learning Panel", "Published 3 December 2024"],
+        [],
+    )
+    assert meta.partnership == "National Safeguarding Learning Panel"
+    assert meta.review_type == "thematic_analysis"
+    local = extract_metadata(
+        "Briefing: neglect", ["Inchbury Safeguarding Children Partnership"], []
+    )
+    assert local.review_type == "bulletin"
