@@ -20,6 +20,7 @@ from fullpicture.web.context import (
     audited_unit,
     child_unit,
 )
+from fullpicture.web.params import IsoDate
 
 router = APIRouter(tags=["api"])
 
@@ -104,8 +105,8 @@ def api_child(
     person_id: str,
     agency: Annotated[list[str], Query()] = [],  # noqa: B006
     event_type: Annotated[list[str], Query(alias="type")] = [],  # noqa: B006
-    date_from: Annotated[date | None, Query(alias="from")] = None,
-    date_to: Annotated[date | None, Query(alias="to")] = None,
+    date_from: Annotated[IsoDate | None, Query(alias="from")] = None,
+    date_to: Annotated[IsoDate | None, Query(alias="to")] = None,
 ) -> ChildPublic:
     """A child's chronology, filtered like the page."""
     filters = EventFilters(tuple(agency), tuple(event_type), date_from, date_to)
@@ -128,8 +129,8 @@ def api_who_accessed(
     user: CurrentUser,
     app: App,
     person_id: str,
-    date_from: Annotated[date | None, Query(alias="from")] = None,
-    date_to: Annotated[date | None, Query(alias="to")] = None,
+    date_from: Annotated[IsoDate | None, Query(alias="from")] = None,
+    date_to: Annotated[IsoDate | None, Query(alias="to")] = None,
 ) -> list[AccessEntry]:
     """Who accessed the child in the period (auditors)."""
     with audited_unit(
