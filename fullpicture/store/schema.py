@@ -170,6 +170,8 @@ event = sa.Table(
     sa.UniqueConstraint("source", "record_key", name="uq_event_source_key"),
     sa.Index("ix_event_subject", "subject_source_person_id", "occurred_on"),
     sa.Index("ix_event_type_on", "event_type", "occurred_on"),
+    # ix_event_incident_ref (partial, where incident_ref is set) comes from migration store_0002,
+    # because 0001 builds the tables from these objects and must not build it twice.
 )
 
 event_participant = sa.Table(
