@@ -135,3 +135,34 @@ def test_should_read_paraphrases_of_history_risk_and_schooling():
     assert "education" in lexical_themes("He was on a reduced timetable for months.")
     assert "self_harm_suicide" in lexical_themes("Two had hurt themselves last year.")
     assert "escalation" in lexical_themes("She did not know how to challenge the decision.")
+
+
+def test_should_read_a_parents_medication_and_the_protection_plan_without_their_names():
+    assert "parental_mental_health" in lexical_themes("Mum stopped taking her medication.")
+    assert "child_protection_plans" in lexical_themes("The protection plan ended too soon.")
+
+
+def test_should_read_asking_a_child_and_hearing_their_views_as_their_voice():
+    assert "voice_of_child" in lexical_themes("Ask the child what home is like.")
+    assert "voice_of_child" in lexical_themes("Children may send their views in writing.")
+    assert "voice_of_child" in lexical_themes("When children did tell, it was to a teacher.")
+
+
+def test_should_read_placements_far_from_home_and_earlier_referrals():
+    found = lexical_themes("Placing her far from home cut her off from friends.")
+    assert {"looked_after", "housing"} <= found
+    assert "looked_after" in lexical_themes("Every child placed outside the county was visited.")
+    assert "chronologies" in lexical_themes("Each referral was treated as a fresh start.")
+    assert "chronologies" in lexical_themes("The family had been referred before.")
+
+
+def test_should_read_who_lives_in_the_home_and_checking_backgrounds():
+    assert "fathers_men" in lexical_themes("Always ask who lives in the home.")
+    assert "assessment" in lexical_themes("Nobody checked his background.")
+    assert "workforce" in lexical_themes("Several had four or more social workers.")
+    assert "criminal_exploitation" in lexical_themes("Older boys were moving him around.")
+
+
+def test_should_read_officers_attending_as_police_but_not_other_officers():
+    assert "police" in lexical_themes("When officers attended, the father was present.")
+    assert "police" not in lexical_themes("Housing officers should visit within a week.")
