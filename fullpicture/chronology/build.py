@@ -158,9 +158,17 @@ def _event_entry(group: list[Record]) -> Entry:
     )
 
 
+_FINENESS = {
+    p.value: rank
+    for rank, p in enumerate(
+        (DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY, DatePrecision.EXACT)
+    )
+}
+
+
 def _fineness(precision: str) -> int:
-    order = [DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY, DatePrecision.EXACT]
-    return order.index(DatePrecision(precision)) if precision in order else 2
+    # A dict lookup: this runs for every record of every chronology built (the child page).
+    return _FINENESS.get(precision, 2)
 
 
 def _with_gaps(entries: list[Entry], gap_days: int, contact_from: str) -> list[Entry]:

@@ -4,9 +4,12 @@ security middleware and error handling."""
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 import httpx2
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI
@@ -21,7 +24,7 @@ from fullpicture.store.database import open_store
 from fullpicture.web.clock import Clock, system_clock
 from fullpicture.web.context import AppState, guard
 from fullpicture.web.errors import install_error_handlers
-from fullpicture.web.headers import secure_headers
+from fullpicture.web.headers import SecureHeaders
 from fullpicture.web.pages import create_environment
 from fullpicture.web.policy import check_policy_covers
 from fullpicture.web.routes import ROUTERS
@@ -73,6 +76,22 @@ def _tune_sqlite_reader(engine: Engine) -> Engine:
     return engine
 
 
+def _limit_route_threads(threads: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """A lifespan that sets how many threads of the worker run the routes' blocking code.
+
+    Only one thread runs Python at a time; each extra thread adds switching (and, under load,
+    uneven waits), while a few keep the worker busy when one waits for the store's write lock.
+    The limit is anyio's per-event-loop default, so it is set once the loop runs.
+    """
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    return lifespan
+
+
 def application_routes() -> list[APIRoute]:
     """Every route of the application (routers carry full paths: no prefixes)."""
     return [route for router in ROUTERS for route in router.routes if isinstance(route, APIRoute)]
@@ -104,6 +123,7 @@ def create_app(
     web = web_settings or WebSettings()
     dist = _frontend_dist(web)
     app = FastAPI(
+        lifespan=_limit_route_threads(web.route_threads),
         title="fullpicture",
         summary="Multi-agency chronologies and alerts for children's safeguarding.",
         openapi_url="/api/openapi.json",
@@ -129,7 +149,7 @@ def create_app(
         app.include_router(router)
     check_policy_covers(application_routes())
     install_error_handlers(app)
-    app.middleware("http")(secure_headers)
+    app.add_middleware(SecureHeaders)
     _mount_assets(app, dist)
     return app
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _REPO_FRONTEND = Path(__file__).resolve().parents[2] / "node_modules" / "govuk-frontend"
@@ -41,6 +41,10 @@ class WebSettings(BaseSettings):
         snoop_children_per_hour: the same for distinct children of any kind.
         webauthn_origin: the origin (``https://host[:port]``) security-key answers must come
             from; derived from the request when unset. Set both behind a proxy.
+        route_threads: threads per worker process that run the routes (their store reads,
+            audit writes and rendering). Python runs one at a time, so a few are enough to
+            cover waits on the store; more only add switching (see docs/web.md, Performance).
+            Slow requests (exports, sign-in hashing) hold one each while they run.
     """
 
     model_config = SettingsConfigDict(env_prefix="FULLPICTURE_WEB_", extra="ignore")
@@ -65,6 +69,7 @@ class WebSettings(BaseSettings):
     webauthn_origin: str | None = None
     snoop_unrelated_per_hour: int = 5
     snoop_children_per_hour: int = 40
+    route_threads: int = Field(default=4, ge=1, le=200)
 
     @property
     def oidc_enabled(self) -> bool:

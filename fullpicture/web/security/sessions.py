@@ -64,15 +64,20 @@ def revoke_session(conn: Connection, token: str, now: datetime) -> None:
     )
 
 
+# Built once: every request looks its session up, and building the statement cost more than
+# running it.
+_SESSION_AND_USER = (
+    sa.select(web_session, web_user)
+    .join(web_user, web_user.c.id == web_session.c.user_id)
+    .where(web_session.c.id == sa.bindparam("digest"))
+)
+
+
 def load_session(
     conn: Connection, token: str, now: datetime, *, idle: timedelta, absolute: timedelta
 ) -> SignedInUser | None:
     """Return the signed-in user for ``token``, or None when the session is not live."""
-    row = conn.execute(
-        sa.select(web_session, web_user)
-        .join(web_user, web_user.c.id == web_session.c.user_id)
-        .where(web_session.c.id == _digest(token))
-    ).one_or_none()
+    row = conn.execute(_SESSION_AND_USER, {"digest": _digest(token)}).one_or_none()
     if row is None or row.revoked_at is not None or row.disabled:
         return None
     last_seen, created = as_utc(row.last_seen_at), as_utc(row.created_at)
