@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
 from hypothesis import strategies as st
+
+from fullpicture.errors import FullpictureError
 
 NOISE = list(b'",;\t\n\r\x00<>{}[]\\\xff\xfe\xef\xbb\xbf=+-@')
 """Bytes that mean something to CSV, JSON, XML, HTML or an encoding detector."""
@@ -18,3 +25,15 @@ def damaged_bytes(draw: st.DrawFn, seed: bytes) -> bytes:
         data.insert(draw(st.integers(0, len(data))), byte)
     cut = draw(st.integers(0, len(data)))
     return bytes(data[:cut]) if draw(st.booleans()) else bytes(data)
+
+
+def assert_read_or_refused(read: Callable[[Path], Any], data: bytes, name: str) -> None:
+    """Write ``data`` to a file called ``name`` and read it: it must read, or be refused with a
+    typed error carrying a message for a person; any other exception fails the test."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            read(path)
+        except FullpictureError as refused:
+            assert refused.message

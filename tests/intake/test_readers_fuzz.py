@@ -3,16 +3,14 @@ refused with a typed error; nothing else escapes. Crashing inputs found here bec
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
-from fullpicture.errors import FullpictureError
 from fullpicture.intake.readers import open_file
 from fullpicture.intake.statutory.xml_import import flatten_xml
-from tests.fuzzing import damaged_bytes
+from tests.fuzzing import assert_read_or_refused, damaged_bytes
 
 SEEDS = {
     ".csv": b'id,name,dob\n1,"A, B",2015-01-01\n2,C,01/02/2015\n',
@@ -41,12 +39,6 @@ def test_should_read_or_refuse_any_bytes_with_a_typed_error(suffix):
     @example(data=b"\xff\xfe\x00\xd8a")  # and UTF-16 that does not decode
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     def check(data: bytes) -> None:
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"extract{suffix}"
-            path.write_bytes(data)
-            try:
-                read_all(path)
-            except FullpictureError as refused:
-                assert refused.message  # a message for a person, not an empty error
+        assert_read_or_refused(read_all, data, f"extract{suffix}")
 
     check()

@@ -3,15 +3,11 @@ with a typed error, whatever its extension claims."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
-from fullpicture.errors import FullpictureError
 from fullpicture.learning.documents import read_document
-from tests.fuzzing import damaged_bytes
+from tests.fuzzing import assert_read_or_refused, damaged_bytes
 
 SEEDS = {
     ".txt": b"Rapid review: Child K\n\nFindings\n\n1. The agencies did not share.\n",
@@ -28,12 +24,6 @@ def test_should_read_or_refuse_any_document_with_a_typed_error(suffix):
     @example(data=b"")
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     def check(data: bytes) -> None:
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"review{suffix}"
-            path.write_bytes(data)
-            try:
-                read_document(path)
-            except FullpictureError as refused:
-                assert refused.message
+        assert_read_or_refused(read_document, data, f"review{suffix}")
 
     check()
