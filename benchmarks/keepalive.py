@@ -10,6 +10,7 @@ the status, headers and body read back in full so that every response can be che
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import dataclass
 
 
@@ -64,10 +65,8 @@ class KeepAliveClient:
         writer, self._reader, self._writer = self._writer, None, None
         if writer is not None:
             writer.close()
-            try:
+            with contextlib.suppress(ConnectionError):  # already reset by the peer
                 await writer.wait_closed()
-            except ConnectionError:
-                pass  # already reset by the peer: nothing left to close
 
 
 async def _read_reply(reader: asyncio.StreamReader) -> Reply:
@@ -94,5 +93,5 @@ async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
         chunks.append(await reader.readexactly(size))
         await reader.readexactly(2)  # the CRLF after each chunk
     while await reader.readuntil(b"\r\n") != b"\r\n":
-        pass  # trailers: none are used
+        continue  # skip trailer lines up to the blank line; none are used
     return b"".join(chunks)

@@ -40,6 +40,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 
 from fullpicture.errors import StoreError
+from fullpicture.store.database import create_store_engine
 from fullpicture.store.throwaway import postgres_bindir
 
 MANIFEST_SUFFIX: Final = ".manifest.json"
@@ -289,7 +290,7 @@ def _restore_sqlite(backup: Path, target: Path) -> None:
 
 
 def _restore_postgres(backup: Path, target: URL) -> None:
-    engine = sa.create_engine(target.set(drivername="postgresql+psycopg"))
+    engine = create_store_engine(target.render_as_string(hide_password=False))
     try:
         if _postgres_table_count(engine):
             raise StoreError(
@@ -327,7 +328,7 @@ def restored_digests(url: str) -> tuple[dict[str, TableDigest], list[str]]:
             integrity = [row[0] for row in con.execute("PRAGMA integrity_check")]
             problems = [] if integrity == ["ok"] else [f"integrity check: {p}" for p in integrity]
             return _sqlite_digests(con), problems
-    engine = sa.create_engine(parsed.set(drivername="postgresql+psycopg"))
+    engine = create_store_engine(url)
     try:
         with engine.connect() as conn:
             return _postgres_digests(conn), []
@@ -390,10 +391,7 @@ def check_backup(
 
 
 def _verified(url: str, verify: Callable[[Engine], list[str]]) -> list[str]:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    engine = sa.create_engine(parsed)
+    engine = create_store_engine(url)
     try:
         return verify(engine)
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import pytest
 
@@ -22,7 +23,7 @@ _REPLIES = {
 async def _serve(connections: list[int], seen: list[bytes]) -> asyncio.Server:
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         connections.append(1)
-        try:
+        with contextlib.suppress(asyncio.IncompleteReadError):  # the client closed its connection
             while request := await reader.readuntil(b"\r\n\r\n"):
                 path = request.split(b" ")[1]
                 seen.append(request)
@@ -30,8 +31,6 @@ async def _serve(connections: list[int], seen: list[bytes]) -> asyncio.Server:
                 await writer.drain()
                 if path in (b"/close", b"/garbage"):
                     break
-        except asyncio.IncompleteReadError:
-            pass  # the client closed its connection
         writer.close()
 
     return await asyncio.start_server(handle, "127.0.0.1", 0)
