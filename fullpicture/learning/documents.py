@@ -17,6 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from fullpicture.errors import LearningError
+from fullpicture.learning.pdf_layout import (
+    MARGIN,
+    PdfTable,
+    find_tables,
+    is_footnote_start,
+    margin_key,
+    page_runs,
+    running_lines,
+)
 
 FORMATS = {
     ".pdf": "pdf",
@@ -59,7 +68,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$", re.IGNOREC
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SENTENCE_END = (".", ",", ";", "!", "?", "\u201d", '"')
 _ITEM_LABEL = re.compile(
-    r"^(?:finding|recommendation|key learning|learning point|next step|action|question)s?"
+    r"^(?:finding|recommendation|key learning|learning point|practice point|next step|"
+    r"action|question|rec\.?|r(?=\d))s?"
     r"\s*\d+(?:\.\d+)*[a-z]?\s*(?:\([^)]*\))?\s*[:.\-\u2013]\s*\S",
     re.IGNORECASE,
 )
@@ -113,8 +123,19 @@ def _decode(data: bytes) -> str:
 # -- plain text (also the last step for PDF) ------------------------------------------------
 
 
+# A line introducing a list with a verb ("The partnership should:", "We recommend that:") is
+# the start of a sentence the bullets finish, not a heading.
+_INTRO_CLAUSE = re.compile(
+    r"\b(?:should|must|ought to|needs? to|will|(?:is|are) asked to|recommends?(?:\s+that)?|"
+    r"recommended(?:\s+that)?)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
 def _is_heading_line(line: str, *, set_apart: bool) -> bool:
     words = line.split()
+    if _INTRO_CLAUSE.search(line):
+        return False
     if not words or len(words) > 14 or len(line) > 100 or _BULLET.match(line):
         if _BULLET.match(line) and re.match(r"^\s*\d{1,2}[.)]\s", line):
             return set_apart and _is_heading_line(_BULLET.sub("", line), set_apart=True)
@@ -226,6 +247,8 @@ class _PdfPage:
         self._text = page.get_textpage()
         self._raw = self._text.raw
         self._height = float(page.get_height())
+        self.textpage = self._text
+        self.height = self._height
         self._font = ctypes.create_string_buffer(128)
 
     def _bold(self, index: int) -> bool:
@@ -244,30 +267,33 @@ class _PdfPage:
         """The page's lines in reading order (PDFium marks line ends with CR LF)."""
         found: list[_PdfLine] = []
         chars: list[str] = []
+        char_sizes: list[float] = []  # each character's size (0 for spaces and punctuation)
         first = -1  # index of the line's first letter or digit (not a bullet glyph)
-        sizes: Counter[float] = Counter()
         for index in range(self._text.count_chars()):
             code = self._c.FPDFText_GetUnicode(self._raw, index)
             char = chr(code) if code else ""
             if char in ("\r", "\n"):
                 if chars:
-                    found.append(self._line(chars, first, sizes))
-                chars, first, sizes = [], -1, Counter()
+                    found.append(self._line(chars, first, char_sizes))
+                chars, first, char_sizes = [], -1, []
                 continue
             chars.append(char)
+            size = 0.0
             if char.isalnum():
-                # The size most of the line is set in: a list number or drop capital set
-                # larger does not make a line a heading.
-                sizes[round(float(self._c.FPDFText_GetFontSize(self._raw, index)), 1)] += 1
+                size = round(float(self._c.FPDFText_GetFontSize(self._raw, index)), 1)
                 if first < 0:
                     first = index
+            char_sizes.append(size)
         if chars:
-            found.append(self._line(chars, first, sizes))
+            found.append(self._line(chars, first, char_sizes))
         return [line for line in found if line.text]
 
-    def _line(self, chars: list[str], first: int, sizes: Counter[float]) -> _PdfLine:
-        text = "".join(chars).strip()
+    def _line(self, chars: list[str], first: int, char_sizes: list[float]) -> _PdfLine:
+        # The size most of the line is set in: a list number or drop capital set larger does
+        # not make a line a heading.
+        sizes = Counter(size for size in char_sizes if size)
         size = sizes.most_common(1)[0][0] if sizes else 0.0
+        text = "".join(_without_note_marks(chars, char_sizes, size)).strip()
         if (
             text
             and not text[0].isalnum()
@@ -283,9 +309,46 @@ class _PdfPage:
         return _PdfLine(text, size, self._bold(first), baseline - size, baseline)
 
 
-def _pdf_page_lines(page: Any) -> list[_PdfLine]:
-    """The page's lines, top to bottom, each with its largest font size and boldness."""
-    return _PdfPage(page).lines()
+def _without_note_marks(chars: list[str], char_sizes: list[float], size: float) -> list[str]:
+    """The line's characters without footnote reference marks: digits set much smaller than
+    the line straight after a word or punctuation ("neglect\u00b3", "in 2023.\u2074")."""
+    kept: list[str] = []
+    in_mark = False
+    for char, char_size in zip(chars, char_sizes, strict=True):
+        small = char.isdigit() and 0 < char_size < 0.85 * size
+        after_word = bool(kept) and not kept[-1].isspace() and not kept[-1].isdigit()
+        if small and (in_mark or after_word):
+            in_mark = True
+            continue
+        in_mark = False
+        kept.append(char)
+    return kept
+
+
+@dataclass
+class _PdfPageContent:
+    """One page: its lines, the tables found on it and its height."""
+
+    lines: list[_PdfLine]
+    tables: list[PdfTable]
+    height: float
+
+
+_MAY_HAVE_TABLE = re.compile(
+    r"\b(?:recommendation|finding|action|next step|key learning|learning point|key message|"
+    r"question)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _pdf_page(page: Any) -> _PdfPageContent:
+    """The page's lines (in PDFium's order, top to bottom as a rule) and its tables."""
+    reader = _PdfPage(page)
+    lines = reader.lines()
+    tables: list[PdfTable] = []
+    if any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
+        tables = find_tables(page_runs(reader.textpage, reader.height))
+    return _PdfPageContent(lines, tables, reader.height)
 
 
 def _continues_heading(previous: _PdfLine | None, line: _PdfLine, out: list[str]) -> bool:
@@ -309,11 +372,12 @@ def _pdf_line_text(line: _PdfLine, body: float) -> str:
     return text
 
 
-def _pdf_to_text(pages: list[list[_PdfLine]]) -> str:
+def _pdf_to_text(pages: list[list[_PdfLine]], body: float | None = None) -> str:
     """Lay out PDF lines as text: blank lines at paragraph gaps, ``#`` for larger or bold type,
     headings that wrap joined, and bullet glyphs set apart joined to their text."""
-    sizes = [line.size for page in pages for line in page]
-    body = statistics.median(sizes) if sizes else 10.0
+    if body is None:
+        sizes = [line.size for page in pages for line in page]
+        body = statistics.median(sizes) if sizes else 10.0
     out: list[str] = []
     for page in pages:
         previous: _PdfLine | None = None
@@ -347,15 +411,56 @@ def _read_pdf(data: bytes) -> list[Block]:
 
     document = pypdfium2.PdfDocument(data)
     try:
-        pages = [_pdf_page_lines(page) for page in document]
+        pages = [_pdf_page(page) for page in document]
     finally:
         document.close()
-    if not any(pages):
+    if not any(page.lines for page in pages):
         raise LearningError(
             "The PDF has no extractable text (it may be a scanned image).",
             hint="Run it through OCR first, or import a text or DOCX version.",
         )
-    return text_blocks(_pdf_to_text(pages))
+    return _pdf_blocks(pages)
+
+
+def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
+    """The document's blocks: its text laid out as lines (without running headers, footers
+    and footnotes), with each table read by its cells where it stands."""
+    sizes = [line.size for page in pages for line in page.lines]
+    body = statistics.median(sizes) if sizes else 10.0
+    running = running_lines(
+        [[(line.text, line.top) for line in page.lines if line.size] for page in pages],
+        [page.height for page in pages],
+    )
+    blocks: list[Block] = []
+    pending: list[list[_PdfLine]] = []
+    for page in pages:
+        lines = _page_body(page, body, running)
+        for table in sorted(page.tables, key=lambda found: found.top):
+            pending.append([line for line in lines if line.bottom <= table.top + 1])
+            lines = [line for line in lines if line.top >= table.bottom - 1]
+            blocks += text_blocks(_pdf_to_text(pending, body))
+            pending = []
+            level = next((block.heading for block in reversed(blocks) if block.heading), 1)
+            blocks += table_blocks(table.rows, level)
+        pending.append(lines)
+    return blocks + text_blocks(_pdf_to_text(pending, body))
+
+
+def _page_body(page: _PdfPageContent, body: float, running: set[str]) -> list[_PdfLine]:
+    """The page's lines without its running header and footer and its footnotes."""
+    kept: list[_PdfLine] = []
+    in_notes = False
+    for line in page.lines:
+        margin = line.top < MARGIN * page.height or line.top > (1 - MARGIN) * page.height
+        if line.size and margin and margin_key(line.text) in running:
+            continue
+        if line.size and is_footnote_start(line.text, line.size, line.top, body, page.height):
+            in_notes = True
+        if in_notes and line.size < 0.9 * body:
+            continue
+        in_notes = False
+        kept.append(line)
+    return kept
 
 
 # -- DOCX ---------------------------------------------------------------------------------
@@ -485,11 +590,16 @@ _TABLE_KIND = re.compile(
 )
 
 
+# A column of row numbers ("No.", "#", "Ref"): the number is the row's place, not learning.
+_NUMBER_COLUMN = re.compile(r"^\s*(?:no\.?|number|#|ref\.?|reference|item)\s*$", re.IGNORECASE)
+
+
 def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
     """A table as blocks. A table whose header names an item kind in a column
     ("Recommendation | Lead | Due") gives that header as a heading (ending with the table) and
-    each row as a paragraph with its other columns in brackets ("... (Lead: Police)");
-    any other table gives one paragraph per row, its cells joined by " | ".
+    each row as a paragraph with its other columns in brackets ("... (Lead: Police)"), a
+    column of row numbers ("No.", "#", "Ref") left out; any other table gives one paragraph
+    per row, its cells joined by " | ".
 
     Args:
         rows: the table's rows of cell texts, the header row first.
@@ -507,7 +617,7 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
         extra = [
             f"({header[i] or 'Note'}: {cell})"
             for i, cell in enumerate(row)
-            if i != main and cell and i < len(header)
+            if i != main and cell and i < len(header) and not _NUMBER_COLUMN.match(header[i])
         ]
         blocks.append(Block(" ".join([row[main], *extra]), boxed=True))
     return blocks
@@ -604,7 +714,8 @@ def _read_html(data: bytes) -> list[Block]:
 def _read_markdown(data: bytes) -> list[Block]:
     from markdown_it import MarkdownIt
 
-    return _html_blocks(MarkdownIt("commonmark").render(_decode(data)))
+    # Pipe tables ("| Recommendation | Lead |") are read as tables, as in DOCX and HTML.
+    return _html_blocks(MarkdownIt("commonmark").enable("table").render(_decode(data)))
 
 
 _READERS = {
