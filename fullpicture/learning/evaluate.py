@@ -38,6 +38,10 @@ SPLITS: dict[str, str] = {
     "heldout2": "second held-out set (measured once in round two; errors read since)",
     "heldout3": "third held-out set (measured once in round three; errors read in round four)",
     "heldout4": "fourth held-out set (written for the fourth round's theme work, measured once)",
+    "heldout5": (
+        "fifth held-out set (written by an independent author; measured once on main's code"
+        " before its errors were read)"
+    ),
 }
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from fullpicture.learning.metadata import detect_type
 from fullpicture.learning.review_themes import dominant_themes, lend
-from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock
+from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock, section_number
 from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
 from fullpicture.learning.themes import (
     lexical_themes,
@@ -73,6 +73,14 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ]
 ]
+# Headings over the words of practitioners, parents or managers: quotations there are not the
+# child's voice ("What practitioners said at the event", "What parents told us").
+_OTHERS_VOICE = re.compile(
+    r"\b(?:what |how )?(?:the )?(?:practitioners?|professionals?|staff|managers?|"
+    r"agencies|partners|the event|the group)'?s?\s+"
+    r"(?:said|told|say|tell|thought|think|reflected|reflections|views?|voices?|perspectives?)\b",
+    re.IGNORECASE,
+)
 _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
 _STRENGTHS = re.compile(r"strengths?\b|what (?:went|worked) well|good practice", re.IGNORECASE)
 _DEVELOPMENT = re.compile(
@@ -150,8 +158,12 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
     """
     for depth in range(len(path) - 1, -1, -1):
         heading = path[depth]
-        if depth == 0 and detect_type(heading):
-            continue  # the review's own title ("Learning Lessons: a SCIE review") names no kind
+        if _is_title(heading, depth):
+            continue  # a review's own title ("Learning Lessons: a SCIE review") names no kind
+        if _OTHERS_VOICE.search(heading):
+            return None  # practitioners' or parents' words are not the child's
+        if _DEVELOPMENT.search(heading):
+            return "finding"  # "Areas for improvement" are findings, not improvements made
         for kind, pattern in _SECTION_KINDS:
             if pattern.search(heading):
                 return kind
@@ -160,6 +172,16 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
         if (depth > 0 or len(heading.split()) <= 3) and _WEAK_LEARNING.search(heading):
             return "key_learning"
     return None
+
+
+def _is_title(heading: str, depth: int) -> bool:
+    """Whether a heading is a review's (or a case's) title rather than a section of it: it
+    names a review type and has no section number ("5. Findings of the rapid review" is a
+    section); below the top it must also name no kind specifically ("Kai: learning from a
+    rapid review" is a case's title, "Learning from the review" a key-learning heading)."""
+    if not detect_type(heading) or section_number(heading) is not None:
+        return False
+    return depth == 0 or not any(pattern.search(heading) for _, pattern in _SECTION_KINDS)
 
 
 def strengths_kind(blocks: list[PlacedBlock]) -> str:
@@ -218,6 +240,7 @@ class _Extractor:
         self.addressee: str | None = None
         self.declared: str | None = None  # the audience a "For the Chief Constable:" line names
         self.intro_kind: str | None = None  # "The partnership should:" makes bullets recommend
+        self.intro_named = False  # the introduction named its list's kind ("Questions for ...:")
         self.path: tuple[str, ...] = ()
 
     def feed(self, placed: PlacedBlock) -> None:
@@ -228,6 +251,7 @@ class _Extractor:
             self.addressee = _heading_addressee(placed.path)
             self.declared = None
             self.intro_kind = None
+            self.intro_named = False
         if block.heading:
             self._heading(placed)
             return
@@ -249,16 +273,16 @@ class _Extractor:
         kind, rest, who = label_of(text)
         section = section_kind(placed.path, self.strengths)
         if kind is None and text.endswith(":"):
-            self.addressee = _intro_addressee(text) or self.addressee
-            declared = _FOR_WHOM.match(text.rstrip(":").strip())
-            self.declared = declared.group(1).strip() if declared else None
-            self.intro_kind = "recommendation" if _RECOMMENDING_INTRO.search(text) else None
+            self._introduction(text)
+            return
+        if kind is None and (_introduces_list(text) or _in_others_voice(placed.path)):
             return
         if not block.bullet:
             self.intro_kind = None  # the list the introduction opened has ended
-        elif section is None and self.intro_kind:
+        elif self.intro_kind and (section is None or self.intro_named):
             section = self.intro_kind
-        if kind is None and self.open_finding is not None and not block.bullet:
+        quoted = text.startswith(_QUOTE_START)
+        if kind is None and self.open_finding is not None and not block.bullet and not quoted:
             if section in (None, "finding"):
                 self.items[self.open_finding].text += " " + text
                 return
@@ -273,6 +297,20 @@ class _Extractor:
         self._add(kind, rest, placed, who)
         if kind == "finding" and label_of(text)[0] == "finding":
             self.open_finding = len(self.items) - 1
+
+    def _introduction(self, text: str) -> None:
+        """A line ending in a colon opens a list: it may name the list's addressee ("For the
+        Chief Constable:"), recommend ("The partnership should:") or name the list's kind
+        ("Questions for the Board:"), which holds even inside a finding's section."""
+        self.addressee = _intro_addressee(text) or self.addressee
+        declared = _FOR_WHOM.match(text.rstrip(":").strip())
+        self.declared = declared.group(1).strip() if declared else None
+        named = _named_kind(text)
+        self.intro_named = named is not None
+        if named:
+            self.intro_kind = named
+        else:
+            self.intro_kind = "recommendation" if _RECOMMENDING_INTRO.search(text) else None
 
     def _add(self, kind: str, text: str, placed: PlacedBlock, who: str | None = None) -> None:
         if len(text.split()) < 2:
@@ -297,6 +335,39 @@ def _unlabelled_finding(placed: PlacedBlock) -> bool:
     if section_kind(parent) != "finding":
         return False
     return not any(pattern.search(text) for _, pattern in _SECTION_KINDS)
+
+
+# A sentence that announces the list after it ("The main findings were these.", "The
+# subgroup has agreed the following actions."): the list is the learning, not the announcement.
+_LIST_ANNOUNCEMENT = re.compile(
+    r"\b(?:the following|as follows|(?:were|are) (?:these|as below)|set out below|listed below)"
+    r"\b",
+    re.IGNORECASE,
+)
+
+
+def _introduces_list(text: str) -> bool:
+    """Whether a short paragraph announces the list that follows it rather than stating
+    learning of its own (at most two sentences)."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    return len(sentences) <= 2 and bool(
+        _LIST_ANNOUNCEMENT.search(sentences[0] if sentences else "")
+    )
+
+
+def _in_others_voice(path: tuple[str, ...]) -> bool:
+    """Whether a block sits under a heading over practitioners' or managers' own words, which
+    are context for the learning, not the child's voice."""
+    return bool(path) and bool(_OTHERS_VOICE.search(path[-1]))
+
+
+def _named_kind(text: str) -> str | None:
+    """The kind a short list introduction names ("Questions for the Board:" -> reflective
+    questions, "Learning points:" -> key learning), or None."""
+    body = text.rstrip(":").strip()
+    if len(body.split()) > 6:
+        return None
+    return next((kind for kind, pattern in _SECTION_KINDS if pattern.search(body)), None)
 
 
 def _intro_addressee(text: str) -> str | None:
