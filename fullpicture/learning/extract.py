@@ -42,7 +42,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         (
             "child_voice",
             r"voice|in (?:his|her|their|\w+'s) (?:own )?words|what \w+ (?:said|told)|"
-            r"lived experience|hearing from|\w+'s views?\b|wishes and feelings|in \w+'s words",
+            r"lived experience|hearing from|\w+'s views?\b|wishes and feelings|in \w+'s words|"
+            r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b",
         ),
         (
             "next_step",
@@ -277,6 +278,8 @@ class _Extractor:
             return
         if kind is None and (_introduces_list(text) or _in_others_voice(placed.path)):
             return
+        if kind is None and not block.bullet and _frames_section(text):
+            return
         if not block.bullet:
             self.intro_kind = None  # the list the introduction opened has ended
         elif self.intro_kind and (section is None or self.intro_named):
@@ -329,7 +332,9 @@ def _unlabelled_finding(placed: PlacedBlock) -> bool:
     pre-birth assessment relied on what the parents said"): the paragraphs below explain it.
     A short topic heading ("Neglect") or one that names a kind of its own is not."""
     text = placed.block.text.strip()
-    if len(placed.path) < 2 or len(text.split()) < 6 or text.endswith((":", "?")):
+    words = len(text.split()) - (section_number(text) is not None)
+    # a sentence, not a topic: "5.3 The men in L's life" is six words with its number
+    if len(placed.path) < 2 or words < 7 or text.endswith((":", "?")):
         return False
     parent = placed.path[:-1] if placed.path[-1] == text else placed.path
     if section_kind(parent) != "finding":
@@ -344,6 +349,26 @@ _LIST_ANNOUNCEMENT = re.compile(
     r"\b",
     re.IGNORECASE,
 )
+
+
+# Prose about the review's own process and governance, which frames a section rather than
+# stating learning: "This section sets out what the reviewer found", "The Board will consider
+# these findings at its September meeting", "progress will be reported to the executive".
+_PROCESS = re.compile(
+    r"\bthis (?:section|report|chapter|briefing|part)\s+(?:sets out|describes|summarises|"
+    r"explains|presents)|\b(?:accepted|agreed|considered) (?:all )?(?:of )?(?:the|its|these) "
+    r"(?:review's )?(?:recommendations|findings)|\bwill (?:consider|monitor|oversee|receive|"
+    r"review) (?:these|the|this|its) (?:findings|recommendations|action plan|learning|report)|"
+    r"\bprogress (?:will be|is) (?:reported|monitored|reviewed)|\breport (?:on )?(?:its )?"
+    r"progress\b",
+    re.IGNORECASE,
+)
+
+
+def _frames_section(text: str) -> bool:
+    """Whether a paragraph speaks about the review's process or governance (who will consider
+    the findings, how progress is reported) rather than stating learning."""
+    return bool(_PROCESS.search(text))
 
 
 def _introduces_list(text: str) -> bool:
@@ -380,12 +405,17 @@ def _intro_addressee(text: str) -> str | None:
     return None
 
 
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018]")
+
+
 def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | None:
     if text.startswith(_QUOTE_START) and len(text.split()) <= 80:
         if section not in ("recommendation", "next_step", "reflective_question"):
             return "child_voice"
     if section is None:
         return "reflective_question" if bullet and text.endswith("?") else None
+    if section == "child_voice" and not bullet and not _QUOTE_MARKS.search(text):
+        return None  # prose about the child's words ("L's school knew her well"), not them
     return section
 
 
