@@ -51,7 +51,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:we|the [\w ]{1,30}?|agencies|partners) (?:will|are going to|is|are|has|"
             r"have) (?:do|doing|done|do next)\b|what (?:you|practitioners|professionals|"
             r"managers) (?:should|must|can|need to) do|what will change|"
-            r"what (?:has|is) changed?|what needs to (?:happen|change)|"
+            r"what (?:has|is) changed?|what is changing|changes? (?:we are|being) made|"
+            r"what needs to (?:happen|change)|"
             r"changes (?:made|since|in practice)|"
             r"improvements?|progress (?:since|so far)",
         ),
@@ -185,6 +186,42 @@ def _is_title(heading: str, depth: int) -> bool:
     return depth == 0 or not any(pattern.search(heading) for _, pattern in _SECTION_KINDS)
 
 
+# Headings of the parts of a review that set the scene rather than analyse practice.
+_BACKGROUND = re.compile(
+    r"introduction|foreword|preface|background|summary|overview|about (?:this|the) review|"
+    r"the review\b|method|approach|how the (?:review|audit)|scope|terms of reference|"
+    r"glossary|contents|agencies involved|the (?:child|children|family|young person)\b|"
+    r"(?:about|meet) |what happened|chronology|timeline|key practice episodes|"
+    r"professional involvement|acknowledg|conclu|appendix|references|further|find out more|"
+    r"contact|context|the incident",
+    re.IGNORECASE,
+)
+
+
+def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
+    """The numbered sections a review states its findings in without calling them findings.
+
+    A thematic review often analyses practice under topic headings ("2. Moving across
+    boundaries", "3. Out of school") and then recommends, with no "Findings" heading at all.
+    When a review has a recommendations heading and no findings heading, its numbered sections
+    before the recommendations that are not background (introduction, method, the family,
+    chronology) and name no kind are taken as its findings' sections.
+    """
+    headings = [p.block.text for p in blocks if p.block.heading]
+    kinds = [section_kind(("", heading)) for heading in headings]
+    if "finding" in kinds or "recommendation" not in kinds:
+        return frozenset()
+    before = headings[: kinds.index("recommendation")]
+    return frozenset(
+        heading
+        for heading, kind in zip(before, kinds, strict=False)
+        if kind is None
+        and section_number(heading) is not None
+        and not _BACKGROUND.search(heading)
+        and not detect_type(heading)
+    )
+
+
 def strengths_kind(blocks: list[PlacedBlock]) -> str:
     """What a review's strengths are: findings when it pairs them with areas for development
     (the frame of audits and SILP learning events: what worked well, what must improve), else
@@ -233,8 +270,11 @@ def _heading_addressee(path: tuple[str, ...]) -> str | None:
 class _Extractor:
     """Walks a review's blocks once, keeping the state a reader keeps in their head."""
 
-    def __init__(self, strengths: str = "key_learning") -> None:
+    def __init__(
+        self, strengths: str = "key_learning", analysis: frozenset[str] = frozenset()
+    ) -> None:
         self.strengths = strengths
+        self.analysis = analysis  # numbered sections stating findings (analysis_sections)
         self.items: list[ExtractedItem] = []
         self.open_finding: int | None = None  # a numbered finding still taking its explanation
         self.last_finding: int | None = None
@@ -272,18 +312,12 @@ class _Extractor:
         block = placed.block
         text = block.text.strip()
         kind, rest, who = label_of(text)
-        section = section_kind(placed.path, self.strengths)
         if kind is None and text.endswith(":"):
             self._introduction(text)
             return
-        if kind is None and (_introduces_list(text) or _in_others_voice(placed.path)):
+        if kind is None and _frames_learning(text, placed.path, bullet=block.bullet):
             return
-        if kind is None and not block.bullet and _frames_section(text):
-            return
-        if not block.bullet:
-            self.intro_kind = None  # the list the introduction opened has ended
-        elif self.intro_kind and (section is None or self.intro_named):
-            section = self.intro_kind
+        section = self._section(placed)
         quoted = text.startswith(_QUOTE_START)
         if kind is None and self.open_finding is not None and not block.bullet and not quoted:
             if section in (None, "finding"):
@@ -300,6 +334,18 @@ class _Extractor:
         self._add(kind, rest, placed, who)
         if kind == "finding" and label_of(text)[0] == "finding":
             self.open_finding = len(self.items) - 1
+
+    def _section(self, placed: PlacedBlock) -> str | None:
+        """The kind a body block's place gives it: its headings, an analysis section, or the
+        list introduction it follows."""
+        section = section_kind(placed.path, self.strengths)
+        if section is None and self.analysis.intersection(placed.path):
+            section = "finding"
+        if not placed.block.bullet:
+            self.intro_kind = None  # the list the introduction opened has ended
+        elif self.intro_kind and (section is None or self.intro_named):
+            section = self.intro_kind
+        return section
 
     def _introduction(self, text: str) -> None:
         """A line ending in a colon opens a list: it may name the list's addressee ("For the
@@ -365,10 +411,23 @@ _PROCESS = re.compile(
 )
 
 
-def _frames_section(text: str) -> bool:
-    """Whether a paragraph speaks about the review's process or governance (who will consider
-    the findings, how progress is reported) rather than stating learning."""
-    return bool(_PROCESS.search(text))
+# "Why it matters": a briefing's bullets there are key learning, its prose is the rationale.
+_RATIONALE = re.compile(r"\bwhy (?:it|this) matters\b", re.IGNORECASE)
+
+
+def _frames_section(text: str, path: tuple[str, ...]) -> bool:
+    """Whether a paragraph (not a bullet) frames its section rather than stating learning: it
+    speaks about the review's process or governance (who will consider the findings, how
+    progress is reported), or it is the prose rationale under "Why it matters"."""
+    return bool(_PROCESS.search(text)) or bool(path and _RATIONALE.search(path[-1]))
+
+
+def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
+    """Whether an unlabelled block frames the learning rather than stating it: it announces
+    the list after it, quotes practitioners, or (as prose) speaks about the review's process."""
+    if _introduces_list(text) or _in_others_voice(path):
+        return True
+    return not bullet and _frames_section(text, path)
 
 
 def _introduces_list(text: str) -> bool:
@@ -405,7 +464,7 @@ def _intro_addressee(text: str) -> str | None:
     return None
 
 
-_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018]")
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u2018]')
 
 
 def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | None:
@@ -467,7 +526,7 @@ def extract_items(
         options: the lending rule and the service subject window (see
             :mod:`fullpicture.learning.theme_options`).
     """
-    extractor = _Extractor(strengths_kind(blocks))
+    extractor = _Extractor(strengths_kind(blocks), analysis_sections(blocks))
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()

@@ -159,3 +159,51 @@ def test_should_keep_a_quotation_out_of_the_finding_above_it(tmp_path: Path):
         ("finding", "Social workers changed often."),
         ("child_voice", '"I stopped telling them things because they just leave."'),
     ]
+
+
+def test_should_take_findings_from_numbered_topic_sections_when_no_heading_names_them(
+    tmp_path: Path,
+):
+    path = create_markdown_review(
+        tmp_path,
+        "## 1. Introduction\n\nThe review looked at four families.\n\n"
+        "## 2. Moving between areas\n\n"
+        "Health visitors in the new area were not told the family had moved.\n\n"
+        "## 3. Recommendations\n\n1. The housing service should tell health visitors of moves.\n",
+    )
+    assert _kinds(path) == [
+        ("finding", "Health visitors in the new area were not told the family had moved."),
+        ("recommendation", "The housing service should tell health visitors of moves."),
+    ]
+
+
+def test_should_not_take_process_prose_or_a_rationale_paragraph_as_learning(tmp_path: Path):
+    path = create_markdown_review(
+        tmp_path,
+        "## Why it matters\n\nReviews keep returning to the same pattern of optimism.\n\n"
+        "## Next steps\n\nThe Board will consider these findings at its next meeting.\n\n"
+        "- Conference reports will include the history of earlier plans.\n",
+    )
+    assert _kinds(path) == [
+        ("next_step", "Conference reports will include the history of earlier plans."),
+    ]
+
+
+def test_should_keep_bullets_under_why_it_matters_as_key_learning(tmp_path: Path):
+    path = create_markdown_review(
+        tmp_path, "## Why it matters\n\n- Exclusion removed a protective adult from T's day.\n"
+    )
+    assert _kinds(path) == [("key_learning", "Exclusion removed a protective adult from T's day.")]
+
+
+def test_should_take_only_reported_words_under_a_childs_experience_heading(tmp_path: Path):
+    path = create_markdown_review(
+        tmp_path,
+        "## The children's experience\n\nStaff helped the event understand daily life.\n\n"
+        'T told his teacher: "I hide when Dad shouts."\n\n'
+        "## What is changing\n\n- Schools will hear about every call-out by the next day.\n",
+    )
+    assert _kinds(path) == [
+        ("child_voice", 'T told his teacher: "I hide when Dad shouts."'),
+        ("next_step", "Schools will hear about every call-out by the next day."),
+    ]
