@@ -323,6 +323,8 @@ class _Extractor:
             if section in (None, "finding"):
                 self.items[self.open_finding].text += " " + text
                 return
+        if kind is None and self._narrative(placed, section):
+            return
         if kind is None:
             kind = _unlabelled_kind(text, section, bullet=block.bullet)
             if kind is None:
@@ -346,6 +348,17 @@ class _Extractor:
         elif self.intro_kind and (section is None or self.intro_named):
             section = self.intro_kind
         return section
+
+    def _narrative(self, placed: PlacedBlock, section: str | None) -> bool:
+        """Whether a paragraph in an analysis section is the narrative around a finding rather
+        than the finding (see :func:`reads_as_finding`). Analysis sections are topic headings
+        under a findings heading ("5. Analysis and findings" > "5.1 Seeing the history") and
+        the numbered sections a review states its findings in (:func:`analysis_sections`);
+        under a heading that names findings itself, every paragraph is one."""
+        if section != "finding" or placed.block.bullet or not placed.path:
+            return False
+        topic = section_kind(("", placed.path[-1])) is None
+        return topic and not reads_as_finding(placed.block.text)
 
     def _introduction(self, text: str) -> None:
         """A line ending in a colon opens a list: it may name the list's addressee ("For the
@@ -422,6 +435,36 @@ def _frames_section(text: str, path: tuple[str, ...]) -> bool:
     return bool(_PROCESS.search(text)) or bool(path and _RATIONALE.search(path[-1]))
 
 
+# What a finding stated in prose says: that something was missing, not done or done
+# despite something else ("but no professional asked", "was not shared", "without
+# recognising", "went unnoticed").
+_JUDGEMENT = re.compile(
+    r"\b(?:not|no|nobody|none|never|without|rarely|seldom|few|little|neither|nor|but|"
+    r"although|though|despite|yet|instead|missed|lacked|lacking|failed|unnoticed|unseen|"
+    r"unrecognised|unchallenged|unaddressed|unassessed)\b|n't\b",
+    re.IGNORECASE,
+)
+# How the narrative around findings opens: the time it tells of ("In November 2022",
+# "Between 2021 and 2024"), who told the reviewer what, or the reviewer's own reflections.
+_NARRATIVE_OPENING = re.compile(
+    r"^(?:(?:in|between|during|by|from|on|after|before)\s+(?:\w+\s+){0,2}\d{4}\b|"
+    r"[\w'\u2019 ]{2,60}?\b(?:told|said to|explained to|reported to) (?:the )?(?:lead )?"
+    r"(?:reviewers?|review|panel|event|author|us)\b|"
+    r"[\w'\u2019 ]{2,60}?\bdescribed (?:this|it|that|the \w+) as\b|"
+    r"the (?:reviewer|review team|lead reviewer|author)s?\s+(?:does|do|did)?\s*(?:not\s+)?"
+    r"(?:think|believe|consider|feel)s?\b|(?:these|this|they) (?:are|were|was|is) "
+    r"(?:examples?|an example))",
+    re.IGNORECASE,
+)
+
+
+def reads_as_finding(text: str) -> bool:
+    """Whether a paragraph of an analysis section states a finding: it says that something
+    was missing, not done or done despite something else, and does not open as narrative
+    (a date, what someone told the reviewer, the reviewer's own reflections)."""
+    return bool(_JUDGEMENT.search(text)) and not _NARRATIVE_OPENING.match(text)
+
+
 def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
     """Whether an unlabelled block frames the learning rather than stating it: it announces
     the list after it, quotes practitioners, or (as prose) speaks about the review's process."""
@@ -434,9 +477,7 @@ def _introduces_list(text: str) -> bool:
     """Whether a short paragraph announces the list that follows it rather than stating
     learning of its own (at most two sentences)."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-    return len(sentences) <= 2 and bool(
-        _LIST_ANNOUNCEMENT.search(sentences[0] if sentences else "")
-    )
+    return len(sentences) <= 2 and any(_LIST_ANNOUNCEMENT.search(s) for s in sentences)
 
 
 def _in_others_voice(path: tuple[str, ...]) -> bool:

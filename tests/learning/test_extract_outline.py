@@ -207,3 +207,25 @@ def test_should_take_only_reported_words_under_a_childs_experience_heading(tmp_p
         ("child_voice", 'T told his teacher: "I hide when Dad shouts."'),
         ("next_step", "Schools will hear about every call-out by the next day."),
     ]
+
+
+def test_should_take_only_the_findings_from_narrative_analysis_sections(tmp_path: Path):
+    path = create_markdown_review(
+        tmp_path,
+        "## 4. Analysis and findings\n\n### 4.1 Health appointments\n\n"
+        "In March 2024 T was referred to the hearing clinic.\n\n"
+        "T missed four appointments, but no one told his social worker.\n\n"
+        "The clinic manager told the reviewer that letters went to the old address.\n\n"
+        "## 5. Recommendations\n\nThe clinic should tell the social worker of missed visits.\n",
+    )
+    assert _kinds(path) == [
+        ("finding", "T missed four appointments, but no one told his social worker."),
+        ("recommendation", "The clinic should tell the social worker of missed visits."),
+    ]
+
+
+def test_should_keep_every_paragraph_under_a_heading_that_names_findings(tmp_path: Path):
+    path = create_markdown_review(
+        tmp_path, "## Findings\n\nT had five social workers in two years.\n"
+    )
+    assert _kinds(path) == [("finding", "T had five social workers in two years.")]
