@@ -105,8 +105,55 @@ def read_document(path: Path) -> RawDocument:
             f"Could not read {path.name} as {fmt}: {exc}",
             hint="Check that the file opens in its usual application and is not damaged.",
         ) from exc
+    blocks = [plain_block(block) for block in blocks]
     characters = sum(len(block.text) for block in blocks)
     return RawDocument(path, fmt, hashlib.sha256(data).hexdigest(), blocks, characters)
+
+
+# Typography that word processors and PDF producers put in and the phrase rules do not expect:
+# curly apostrophes ("child’s voice"), non-breaking and other hyphens ("multi‑agency"),
+# ligatures in PDFs ("ﬁndings"), non-breaking and thin spaces, soft hyphens and zero-width
+# characters.
+_TYPOGRAPHY = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "‛": "'",
+        "ʼ": "'",
+        "′": "'",
+        "‐": "-",
+        "‑": "-",
+        "ﬀ": "ff",
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+        "ﬃ": "ffi",
+        "ﬄ": "ffl",
+        "ﬅ": "st",
+        "ﬆ": "st",
+        " ": " ",
+        " ": " ",
+        " ": " ",
+        "­": None,
+        "​": None,
+        "‌": None,
+        "‍": None,
+        "﻿": None,
+    }
+)
+# A footnote mark in superscript digits straight after a word or punctuation ("neglect\u00b3").
+_SUPERSCRIPT_MARK = re.compile(r"(?<=[^\s\d])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+
+
+def plain_text(text: str) -> str:
+    """``text`` in plain typography: straight apostrophes, plain hyphens and spaces, ligatures
+    spelled out, footnote marks in superscript digits removed."""
+    return _SUPERSCRIPT_MARK.sub("", text.translate(_TYPOGRAPHY))
+
+
+def plain_block(block: Block) -> Block:
+    """The block with its text in plain typography (see :func:`plain_text`)."""
+    text = plain_text(block.text)
+    return block if text == block.text else Block(text, block.heading, block.bullet, block.boxed)
 
 
 def _decode(data: bytes) -> str:
@@ -625,6 +672,7 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
 
 # -- HTML and Markdown ----------------------------------------------------------------------
 
+_NOTE_MARK = re.compile(r"\[?(?:\d{1,3}|[*\u2020\u2021]|[ivx]{1,4})\]?")
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "tr", "dt", "dd"]
 
 
@@ -634,6 +682,9 @@ def _html_blocks(html: str) -> list[Block]:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "nav", "footer", "header"]):
         tag.decompose()
+    for mark in soup("sup"):
+        if _NOTE_MARK.fullmatch(mark.get_text(strip=True)):
+            mark.decompose()  # a footnote reference ("neglect<sup>3</sup>"), not the text's
     blocks: list[Block] = []
     level = 1
     read_tables: set[int] = set()  # tables read whole: their rows are not read again
@@ -711,11 +762,18 @@ def _read_html(data: bytes) -> list[Block]:
     return _html_blocks(_decode(data))
 
 
+# Markdown footnotes (an extension CommonMark does not render): "[^3]" marks and the
+# "[^3]: ..." definitions, which are references rather than learning.
+_MD_NOTE_DEFINITION = re.compile(r"^\[\^[^\]\s]{1,20}\]:.*$", re.MULTILINE)
+_MD_NOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\]")
+
+
 def _read_markdown(data: bytes) -> list[Block]:
     from markdown_it import MarkdownIt
 
     # Pipe tables ("| Recommendation | Lead |") are read as tables, as in DOCX and HTML.
-    return _html_blocks(MarkdownIt("commonmark").enable("table").render(_decode(data)))
+    text = _MD_NOTE_MARK.sub("", _MD_NOTE_DEFINITION.sub("", _decode(data)))
+    return _html_blocks(MarkdownIt("commonmark").enable("table").render(text))
 
 
 _READERS = {
