@@ -388,14 +388,25 @@ _MAY_HAVE_TABLE = re.compile(
 )
 
 
-def _pdf_page(page: Any) -> _PdfPageContent:
-    """The page's lines (in PDFium's order, top to bottom as a rule) and its tables."""
+def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
+    """The page's lines (in PDFium's order, top to bottom as a rule) and its tables, the
+    first perhaps continuing ``carried``, a table that ran on from the page before."""
     reader = _PdfPage(page)
     lines = reader.lines()
     tables: list[PdfTable] = []
-    if any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
-        tables = find_tables(page_runs(reader.textpage, reader.height))
+    if carried is not None or any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
+        tables = find_tables(page_runs(reader.textpage, reader.height), reader.height, carried)
     return _PdfPageContent(lines, tables, reader.height)
+
+
+def _pdf_pages(document: Any) -> list[_PdfPageContent]:
+    pages: list[_PdfPageContent] = []
+    carried: PdfTable | None = None
+    for page in document:
+        pages.append(_pdf_page(page, carried))
+        last = pages[-1].tables[-1] if pages[-1].tables else None
+        carried = last if last is not None and last.runs_on else None
+    return pages
 
 
 def _continues_heading(previous: _PdfLine | None, line: _PdfLine, out: list[str]) -> bool:
@@ -458,7 +469,7 @@ def _read_pdf(data: bytes) -> list[Block]:
 
     document = pypdfium2.PdfDocument(data)
     try:
-        pages = [_pdf_page(page) for page in document]
+        pages = _pdf_pages(document)
     finally:
         document.close()
     if not any(page.lines for page in pages):
