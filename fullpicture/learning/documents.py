@@ -211,7 +211,7 @@ def text_blocks(text: str) -> list[Block]:
         current, current_bullet = [], False
 
     previous_blank = True
-    lines = _drop_repeated_footers(text.splitlines())
+    lines = _drop_repeated_footers(_without_page_margins(text))
     for index, raw in enumerate(lines):
         line = raw.strip()
         next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
@@ -252,6 +252,36 @@ def _continues_in_lower_case(lines: list[str], index: int) -> bool:
     """Whether the next line carries on the same sentence (a wrapped paragraph, not a heading)."""
     following = lines[index + 1].strip() if index + 1 < len(lines) else ""
     return bool(following) and following[0].islower()
+
+
+def _without_page_margins(text: str) -> list[str]:
+    """The text's lines without the running headers and footers of its pages, when it has
+    pages (form feeds, as ``pdftotext`` writes them): a page's first or last line that
+    repeats, digits aside, at the top or foot of at least half the pages (three or more). A
+    slide title repeated on some slides of a deck is not furniture and stays."""
+    pages = [page.splitlines() for page in text.split("\f")]
+    if len(pages) < 3:
+        return text.splitlines()
+    margins = [_margin_lines(page) for page in pages]
+    counts = Counter(
+        key
+        for page, margin in zip(pages, margins, strict=True)
+        for key in {margin_key(page[index]) for index in margin}
+    )
+    needed = max(3, (len(pages) + 1) // 2)
+    running = {key for key, n in counts.items() if n >= needed and any(c.isalpha() for c in key)}
+    return [
+        line
+        for page, margin in zip(pages, margins, strict=True)
+        for index, line in enumerate(page)
+        if not (index in margin and margin_key(line) in running)
+    ]
+
+
+def _margin_lines(page: list[str]) -> set[int]:
+    """The indexes of a page's first and last non-blank lines."""
+    filled = [index for index, line in enumerate(page) if line.strip()]
+    return {filled[0], filled[-1]} if filled else set()
 
 
 def _drop_repeated_footers(lines: list[str]) -> list[str]:

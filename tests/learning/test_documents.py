@@ -251,3 +251,21 @@ def test_should_leave_html_and_markdown_footnote_marks_out_of_the_text(tmp_path:
     for path in (page, notes):
         texts = [block.text for block in read_document(path).blocks]
         assert texts == ["Key learning", "Neglect is cumulative."]
+
+
+def test_should_drop_running_headers_and_footers_of_text_with_page_breaks():
+    pages = [
+        f"Eastmoor Safeguarding Children Partnership\n\nKey learning\n\n"
+        f"\u2022 Point {n} about neglect.\n\nChild R review {n}\n"
+        for n in range(1, 5)
+    ]
+    texts = [block.text for block in text_blocks("\f".join(pages))]
+    assert texts.count("Point 1 about neglect.") == 1
+    assert not any("Eastmoor" in text or "Child R review" in text for text in texts)
+
+
+def test_should_keep_a_slide_title_repeated_on_some_pages_of_a_deck():
+    slides = [f"Key learning\n\n\u2022 Point {n}.\n\n" for n in range(1, 4)]
+    slides += [f"Background {n}\n\nThe family moved often.\n\n" for n in range(1, 6)]
+    texts = [block.text for block in text_blocks("\f".join(slides))]
+    assert texts[:2] == ["Key learning", "Point 1."]
