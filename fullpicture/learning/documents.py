@@ -105,8 +105,55 @@ def read_document(path: Path) -> RawDocument:
             f"Could not read {path.name} as {fmt}: {exc}",
             hint="Check that the file opens in its usual application and is not damaged.",
         ) from exc
+    blocks = [plain_block(block) for block in blocks]
     characters = sum(len(block.text) for block in blocks)
     return RawDocument(path, fmt, hashlib.sha256(data).hexdigest(), blocks, characters)
+
+
+# Typography that word processors and PDF producers put in and the phrase rules do not expect:
+# curly apostrophes ("child’s voice"), non-breaking and other hyphens ("multi‑agency"),
+# ligatures in PDFs ("ﬁndings"), non-breaking and thin spaces, soft hyphens and zero-width
+# characters.
+_TYPOGRAPHY = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "‛": "'",
+        "ʼ": "'",
+        "′": "'",
+        "‐": "-",
+        "‑": "-",
+        "ﬀ": "ff",
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+        "ﬃ": "ffi",
+        "ﬄ": "ffl",
+        "ﬅ": "st",
+        "ﬆ": "st",
+        " ": " ",
+        " ": " ",
+        " ": " ",
+        "­": None,
+        "​": None,
+        "‌": None,
+        "‍": None,
+        "﻿": None,
+    }
+)
+# A footnote mark in superscript digits straight after a word or punctuation ("neglect\u00b3").
+_SUPERSCRIPT_MARK = re.compile(r"(?<=[^\s\d])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+
+
+def plain_text(text: str) -> str:
+    """``text`` in plain typography: straight apostrophes, plain hyphens and spaces, ligatures
+    spelled out, footnote marks in superscript digits removed."""
+    return _SUPERSCRIPT_MARK.sub("", text.translate(_TYPOGRAPHY))
+
+
+def plain_block(block: Block) -> Block:
+    """The block with its text in plain typography (see :func:`plain_text`)."""
+    text = plain_text(block.text)
+    return block if text == block.text else Block(text, block.heading, block.bullet, block.boxed)
 
 
 def _decode(data: bytes) -> str:
@@ -164,7 +211,7 @@ def text_blocks(text: str) -> list[Block]:
         current, current_bullet = [], False
 
     previous_blank = True
-    lines = _drop_repeated_footers(text.splitlines())
+    lines = _drop_repeated_footers(_without_page_margins(text))
     for index, raw in enumerate(lines):
         line = raw.strip()
         next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
@@ -205,6 +252,36 @@ def _continues_in_lower_case(lines: list[str], index: int) -> bool:
     """Whether the next line carries on the same sentence (a wrapped paragraph, not a heading)."""
     following = lines[index + 1].strip() if index + 1 < len(lines) else ""
     return bool(following) and following[0].islower()
+
+
+def _without_page_margins(text: str) -> list[str]:
+    """The text's lines without the running headers and footers of its pages, when it has
+    pages (form feeds, as ``pdftotext`` writes them): a page's first or last line that
+    repeats, digits aside, at the top or foot of at least half the pages (three or more). A
+    slide title repeated on some slides of a deck is not furniture and stays."""
+    pages = [page.splitlines() for page in text.split("\f")]
+    if len(pages) < 3:
+        return text.splitlines()
+    margins = [_margin_lines(page) for page in pages]
+    counts = Counter(
+        key
+        for page, margin in zip(pages, margins, strict=True)
+        for key in {margin_key(page[index]) for index in margin}
+    )
+    needed = max(3, (len(pages) + 1) // 2)
+    running = {key for key, n in counts.items() if n >= needed and any(c.isalpha() for c in key)}
+    return [
+        line
+        for page, margin in zip(pages, margins, strict=True)
+        for index, line in enumerate(page)
+        if not (index in margin and margin_key(line) in running)
+    ]
+
+
+def _margin_lines(page: list[str]) -> set[int]:
+    """The indexes of a page's first and last non-blank lines."""
+    filled = [index for index, line in enumerate(page) if line.strip()]
+    return {filled[0], filled[-1]} if filled else set()
 
 
 def _drop_repeated_footers(lines: list[str]) -> list[str]:
@@ -341,14 +418,25 @@ _MAY_HAVE_TABLE = re.compile(
 )
 
 
-def _pdf_page(page: Any) -> _PdfPageContent:
-    """The page's lines (in PDFium's order, top to bottom as a rule) and its tables."""
+def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
+    """The page's lines (in PDFium's order, top to bottom as a rule) and its tables, the
+    first perhaps continuing ``carried``, a table that ran on from the page before."""
     reader = _PdfPage(page)
     lines = reader.lines()
     tables: list[PdfTable] = []
-    if any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
-        tables = find_tables(page_runs(reader.textpage, reader.height))
+    if carried is not None or any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
+        tables = find_tables(page_runs(reader.textpage, reader.height), reader.height, carried)
     return _PdfPageContent(lines, tables, reader.height)
+
+
+def _pdf_pages(document: Any) -> list[_PdfPageContent]:
+    pages: list[_PdfPageContent] = []
+    carried: PdfTable | None = None
+    for page in document:
+        pages.append(_pdf_page(page, carried))
+        last = pages[-1].tables[-1] if pages[-1].tables else None
+        carried = last if last is not None and last.runs_on else None
+    return pages
 
 
 def _continues_heading(previous: _PdfLine | None, line: _PdfLine, out: list[str]) -> bool:
@@ -411,7 +499,7 @@ def _read_pdf(data: bytes) -> list[Block]:
 
     document = pypdfium2.PdfDocument(data)
     try:
-        pages = [_pdf_page(page) for page in document]
+        pages = _pdf_pages(document)
     finally:
         document.close()
     if not any(page.lines for page in pages):
@@ -625,6 +713,7 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
 
 # -- HTML and Markdown ----------------------------------------------------------------------
 
+_NOTE_MARK = re.compile(r"\[?(?:\d{1,3}|[*\u2020\u2021]|[ivx]{1,4})\]?")
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "tr", "dt", "dd"]
 
 
@@ -634,6 +723,9 @@ def _html_blocks(html: str) -> list[Block]:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "nav", "footer", "header"]):
         tag.decompose()
+    for mark in soup("sup"):
+        if _NOTE_MARK.fullmatch(mark.get_text(strip=True)):
+            mark.decompose()  # a footnote reference ("neglect<sup>3</sup>"), not the text's
     blocks: list[Block] = []
     level = 1
     read_tables: set[int] = set()  # tables read whole: their rows are not read again
@@ -711,11 +803,18 @@ def _read_html(data: bytes) -> list[Block]:
     return _html_blocks(_decode(data))
 
 
+# Markdown footnotes (an extension CommonMark does not render): "[^3]" marks and the
+# "[^3]: ..." definitions, which are references rather than learning.
+_MD_NOTE_DEFINITION = re.compile(r"^\[\^[^\]\s]{1,20}\]:.*$", re.MULTILINE)
+_MD_NOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\]")
+
+
 def _read_markdown(data: bytes) -> list[Block]:
     from markdown_it import MarkdownIt
 
     # Pipe tables ("| Recommendation | Lead |") are read as tables, as in DOCX and HTML.
-    return _html_blocks(MarkdownIt("commonmark").enable("table").render(_decode(data)))
+    text = _MD_NOTE_MARK.sub("", _MD_NOTE_DEFINITION.sub("", _decode(data)))
+    return _html_blocks(MarkdownIt("commonmark").enable("table").render(text))
 
 
 _READERS = {

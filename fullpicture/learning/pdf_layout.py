@@ -50,11 +50,15 @@ class Run:
 
 @dataclass
 class PdfTable:
-    """A table found on a page: its vertical extent and its rows of cell texts, header first."""
+    """A table found on a page: its vertical extent, its rows of cell texts (header first),
+    its columns' left edges and text height, and whether it runs on to the next page."""
 
     top: float
     bottom: float
     rows: list[list[str]] = field(default_factory=list)
+    starts: list[float] = field(default_factory=list)
+    height: float = 0.0
+    runs_on: bool = False  # nothing but the page's margin follows its last row
 
 
 def page_runs(textpage: Any, page_height: float) -> list[Run]:
@@ -110,21 +114,43 @@ def _lines(runs: list[Run]) -> list[list[Run]]:
     return [sorted(line, key=lambda run: run.left) for line in lines]
 
 
-def find_tables(runs: list[Run]) -> list[PdfTable]:
+def find_tables(
+    runs: list[Run], page_height: float, carried: PdfTable | None = None
+) -> list[PdfTable]:
     """The tables on a page whose header names an item kind, with their rows of cells.
 
     A header is a line of two or more short runs, one naming an item kind. The runs below it
     belong to the table while each sits inside one column (from the header cell's left edge
     to the next one's) and is set no larger than the table's text; a run that crosses a
     column's edge (a paragraph across the page, a heading) or a wide vertical gap ends it.
+
+    Args:
+        runs: the page's text runs (see :func:`page_runs`).
+        page_height: the page's height in points.
+        carried: a table that ran on from the previous page: the lines at the top of this
+            page that fit its columns continue it (a table whose header is not repeated).
     """
-    lines = _lines(runs)
+    lines = [line for line in _lines(runs) if MARGIN * page_height <= line[0].top]
+    lines = [line for line in lines if line[0].top <= (1 - MARGIN) * page_height]
     tables: list[PdfTable] = []
     index = 0
+    if carried is not None and lines and not _is_header(lines[0]):
+        header = carried.rows[0]
+        table = PdfTable(lines[0][0].top, lines[0][0].top, [header], carried.starts, carried.height)
+        index = _read_rows(table, lines, 0)
+        if len(table.rows) >= 2:
+            tables.append(table)
     while index < len(lines):
-        header = lines[index]
-        if _is_header(header):
-            table, index = _read_table(header, lines, index + 1)
+        header_line = lines[index]
+        if _is_header(header_line):
+            table = PdfTable(
+                header_line[0].top,
+                max(run.bottom for run in header_line),
+                [[run.text for run in header_line]],
+                [run.left for run in header_line],
+                statistics.median(run.height for run in header_line),
+            )
+            index = _read_rows(table, lines, index + 1)
             if len(table.rows) >= 2:
                 tables.append(table)
             continue
@@ -153,11 +179,9 @@ def _column(run: Run, starts: list[float]) -> int | None:
     return column if run.right <= end + tolerance else None
 
 
-def _read_table(header: list[Run], lines: list[list[Run]], start: int) -> tuple[PdfTable, int]:
-    starts = [run.left for run in header]
-    height = statistics.median(run.height for run in header)
-    table = PdfTable(header[0].top, max(run.bottom for run in header), [])
-    table.rows.append([run.text for run in header])
+def _read_rows(table: PdfTable, lines: list[list[Run]], start: int) -> int:
+    """Read the table's rows from ``lines[start:]`` into ``table``; the index it stopped at."""
+    starts, height = table.starts, table.height
     row: list[list[str]] = []
     row_bottom = table.bottom
     index = start
@@ -176,7 +200,8 @@ def _read_table(header: list[Run], lines: list[list[Run]], start: int) -> tuple[
         row_bottom = max(run.bottom for run in line)
         table.bottom = max(table.bottom, row_bottom)
         index += 1
-    return table, index
+    table.runs_on = index == len(lines)
+    return index
 
 
 _ROW_NUMBER = re.compile(r"^(?:r(?:ec)?\.?\s*)?\d{1,2}(?:\.\d{1,2})?[.)]?$", re.IGNORECASE)

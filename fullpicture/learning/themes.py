@@ -32,7 +32,9 @@ def _phrase_regex(phrase: str) -> str:
     body = phrase.rstrip("*")
     plain = not re.search(r"[()|\[\]?]", body)
     if plain:
-        body = re.escape(body)
+        # A hyphen in a plain phrase also matches a space or nothing: writers spell compounds
+        # all three ways ("non-mobile", "non mobile", "nonmobile"; "co-sleeping", "cosleeping").
+        body = re.escape(body).replace(r"\-", r"[-\s]?")
     body = body.replace(r"\ ", r"\s+").replace(" ", r"\s+")
     tail = r"[\w'-]*" if phrase.endswith("*") else r"\b"
     if plain and tail == r"\b" and re.search(r"[a-rt-z]$", phrase):
@@ -46,7 +48,8 @@ def _literal(phrase: str) -> str:
     literal = re.split(r"[()\[\]|*\\?]", phrase, maxsplit=1)[0].lower()
     if phrase[len(literal) : len(literal) + 1] == "?":
         literal = literal[:-1]  # "weapons?": the letter before "?" is optional
-    return literal.split(" ")[0] if " " in literal else literal
+    # the first word before any space or hyphen (a hyphen may be written as a space, or not)
+    return re.split(r"[ -]", literal, maxsplit=1)[0]
 
 
 @cache

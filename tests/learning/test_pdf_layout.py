@@ -164,3 +164,33 @@ def test_should_mask_digits_when_comparing_running_lines():
     assert margin_key("Child R review | Page 3 of 12") == margin_key(
         "Child R review | Page 4 of 12"
     )
+
+
+def _many_rows(count: int) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            str(n),
+            f"Agency {n} should check that recommendation {n} is in its safeguarding audit "
+            "and report on its progress to the partnership board every quarter.",
+            f"Agency {n}",
+            "2027",
+        )
+        for n in range(1, count + 1)
+    ]
+
+
+def test_should_read_a_pdf_table_that_runs_over_pages_with_or_without_its_header(
+    tmp_path: Path,
+):
+    for repeat in (0, 1):
+        table = create_recommendation_table(_many_rows(30))
+        table.repeatRows = repeat
+        story = [
+            _para("Child Safeguarding Practice Review: Child S", "Title"),
+            _para("Recommendations", "Heading2"),
+            table,
+        ]
+        path = create_pdf(tmp_path / f"s{repeat}.pdf", story, footer="Child S review")
+        review = parse_document(path).reviews[0]
+        assert [item.addressee for item in review.items] == [f"Agency {n}" for n in range(1, 31)]
+        assert all(item.kind == "recommendation" for item in review.items)
