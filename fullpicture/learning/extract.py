@@ -418,10 +418,10 @@ _PROCESS = re.compile(
     r"explains|presents)|\b(?:accepted|agreed|considered) (?:all )?(?:of )?(?:the|its|these) "
     r"(?:review's )?(?:recommendations|findings)|\bwill (?:consider|monitor|oversee|receive|"
     r"review) (?:these|the|this|its) (?:findings|recommendations|action plan|learning|report)|"
-    r"\bprogress (?:will be|is) (?:reported|monitored|reviewed)|\breport (?:on )?(?:its )?"
-    r"progress\b",
+    r"\bprogress (?:will be|is) (?:reported|monitored|reviewed)",
     re.IGNORECASE,
 )
+_RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)
 
 
 # "Why it matters": a briefing's bullets there are key learning, its prose is the rationale.
@@ -432,6 +432,8 @@ def _frames_section(text: str, path: tuple[str, ...]) -> bool:
     """Whether a paragraph (not a bullet) frames its section rather than stating learning: it
     speaks about the review's process or governance (who will consider the findings, how
     progress is reported), or it is the prose rationale under "Why it matters"."""
+    if _RECOMMENDS.search(text):
+        return False  # "... should report its progress to the board" is a recommendation
     return bool(_PROCESS.search(text)) or bool(path and _RATIONALE.search(path[-1]))
 
 
