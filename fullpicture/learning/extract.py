@@ -227,7 +227,10 @@ def strengths_kind(blocks: list[PlacedBlock]) -> str:
     (the frame of audits and SILP learning events: what worked well, what must improve), else
     key learning (an appreciative inquiry's "what went well")."""
     paired = any(p.block.heading and _DEVELOPMENT.search(p.block.text) for p in blocks)
-    return "finding" if paired else "key_learning"
+    # a SILP or an audit judges practice whether or not it names its areas for development
+    title = next((p.block.text for p in blocks if p.block.heading), "")
+    framed = detect_type(title) in ("silp", "multi_agency_audit")
+    return "finding" if paired or framed else "key_learning"
 
 
 def label_of(text: str) -> tuple[str | None, str, str | None]:

@@ -229,3 +229,16 @@ def test_should_keep_every_paragraph_under_a_heading_that_names_findings(tmp_pat
         tmp_path, "## Findings\n\nT had five social workers in two years.\n"
     )
     assert _kinds(path) == [("finding", "T had five social workers in two years.")]
+
+
+def test_should_read_a_silps_strengths_as_findings_without_areas_for_development(
+    tmp_path: Path,
+):
+    path = tmp_path / "silp.md"
+    path.write_text(
+        "# Significant Incident Learning Process: Child W\n\n"
+        "Greyholm Safeguarding Children Partnership, 2026\n\n"
+        "## What worked well\n\n- The school shared every concern on the same day.\n",
+        encoding="utf-8",
+    )
+    assert _kinds(path) == [("finding", "The school shared every concern on the same day.")]
