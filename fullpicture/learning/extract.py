@@ -83,8 +83,8 @@ _DEVELOPMENT = re.compile(
 _LABEL = re.compile(
     r"^(?P<label>findings?|recommendations?|key learning(?: points?)?|learning points?|"
     r"practice points?|key messages?|next steps?|actions?|reflective questions?|questions?|"
-    # "Rec 2:", "R1." and "FR3" only with their number: a bare "R" is no label
-    r"(?:rec(?:ommendation)?s?\.?|r)(?=\s*\d))"
+    # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
+    r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
     r"\s*(?P<number>\d+(?:\.\d+)*[a-z]?)?\s*(?:\((?P<who>[^)]{2,80})\))?\s*[:.\-\u2013)]\s*",
     re.IGNORECASE,
 )
@@ -97,6 +97,7 @@ _LABEL_KIND = {
     "practice point": "key_learning",
     "rec": "recommendation",
     "r": "recommendation",
+    "q": "reflective_question",
     "next step": "next_step",
     "action": "next_step",
     "reflective question": "reflective_question",

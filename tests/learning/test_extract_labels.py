@@ -97,6 +97,20 @@ def test_should_read_questions_for_the_board_as_reflective_questions(tmp_path: P
     assert [kind for kind, _, _ in _items(path)] == ["reflective_question"] * 2
 
 
+def test_should_read_q1_as_a_numbered_question_and_leave_a_quarter_alone(tmp_path: Path):
+    path = create_text_review(
+        tmp_path,
+        "Questions for the board\n\n"
+        "Q1: How do we know that plans change what children live with?\n\n"
+        "Q2. What do our audits tell us about supervision?\n\n"
+        "Q1 2026 figures showed fewer referrals.\n",
+    )
+    assert [(kind, text) for kind, _, text in _items(path)] == [
+        ("reflective_question", "How do we know that plans change what children live with?"),
+        ("reflective_question", "What do our audits tell us about supervision?"),
+    ]
+
+
 def test_should_read_a_markdown_pipe_table_of_recommendations(tmp_path: Path):
     path = tmp_path / "review.md"
     path.write_text(
