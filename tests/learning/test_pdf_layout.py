@@ -213,3 +213,19 @@ def test_should_keep_a_slide_title_set_large_at_the_top_of_every_slide(tmp_path:
     canvas.save()
     texts = [block.text for block in read_document(path).blocks]
     assert "Key learning" in texts
+
+
+def test_should_not_read_a_contents_page_as_a_table(tmp_path: Path):
+    contents = Table(
+        [["Findings", "4"], ["Recommendations", "9"], ["Appendix one", "12"]],
+        colWidths=[300, 60],
+    )
+    story = [
+        _para("Rapid Review: Child T", "Title"),
+        _para("Contents", "Heading2"),
+        contents,
+        _para("Background", "Heading2"),
+        _para("T lived with her grandmother."),
+    ]
+    review = parse_document(create_pdf(tmp_path / "t.pdf", story)).reviews[0]
+    assert review.items == []
