@@ -119,6 +119,10 @@ _RECOMMENDING_INTRO = re.compile(
     r"(?:it is|we) recommend(?:ed)?(?:\s+that)?)\s*:\s*$",
     re.IGNORECASE,
 )
+# ... and one that commits ("The partnership will:", "Agencies have agreed to:"): next steps.
+_COMMITTING_INTRO = re.compile(
+    r"\b(?:will|(?:is|are) going to|(?:has|have) (?:agreed|committed) to)\s*:\s*$", re.IGNORECASE
+)
 _INTRO_FOR = re.compile(r"(?:recommendations?|actions?)\s+(?:for|to)\s+(?:the\s+)?(.{3,80})$", re.I)
 _FOR_WHOM = re.compile(r"^for\s+(?:the\s+)?(.{3,80})$", re.I)  # "For the Chief Constable:"
 _QUOTE_START = ("\u201c", '"', "\u2018", "'")
@@ -253,7 +257,7 @@ class _Extractor:
             self.addressee = _intro_addressee(text) or self.addressee
             declared = _FOR_WHOM.match(text.rstrip(":").strip())
             self.declared = declared.group(1).strip() if declared else None
-            self.intro_kind = "recommendation" if _RECOMMENDING_INTRO.search(text) else None
+            self.intro_kind = _intro_kind(text)
             return
         if not block.bullet:
             self.intro_kind = None  # the list the introduction opened has ended
@@ -298,6 +302,13 @@ def _unlabelled_finding(placed: PlacedBlock) -> bool:
     if section_kind(parent) != "finding":
         return False
     return not any(pattern.search(text) for _, pattern in _SECTION_KINDS)
+
+
+def _intro_kind(text: str) -> str | None:
+    """The kind of the bullets an introduction opens, where no heading names one."""
+    if _RECOMMENDING_INTRO.search(text):
+        return "recommendation"
+    return "next_step" if _COMMITTING_INTRO.search(text) else None
 
 
 def _intro_addressee(text: str) -> str | None:

@@ -79,6 +79,14 @@ def test_should_read_bullets_after_the_partnership_should_as_recommendations(tmp
     ]
 
 
+def test_should_read_bullets_after_the_partnership_will_as_next_steps(tmp_path: Path):
+    path = create_text_review(
+        tmp_path,
+        "Summary\n\nThe partnership will:\n\n- publish a guide to safer sleep by June\n",
+    )
+    assert _items(path) == [("next_step", None, "publish a guide to safer sleep by June")]
+
+
 def test_should_leave_a_heading_kind_in_charge_of_bullets_after_an_introduction(tmp_path: Path):
     path = create_text_review(
         tmp_path,
