@@ -370,7 +370,9 @@ class _PdfPage:
         # not make a line a heading.
         sizes = Counter(size for size in char_sizes if size)
         size = sizes.most_common(1)[0][0] if sizes else 0.0
-        text = "".join(_without_note_marks(chars, char_sizes, size)).strip()
+        if sizes and min(sizes) < 0.85 * size:  # some characters set small: footnote marks?
+            chars = _without_note_marks(chars, char_sizes, size)
+        text = "".join(chars).strip()
         if (
             text
             and not text[0].isalnum()
