@@ -69,7 +69,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SENTENCE_END = (".", ",", ";", "!", "?", "\u201d", '"')
 _ITEM_LABEL = re.compile(
     r"^(?:finding|recommendation|key learning|learning point|practice point|next step|"
-    r"action|question|rec\.?|r(?=\d))s?"
+    r"action|question|rec\.?|r(?=\d)|q(?=\d))s?"
     r"\s*\d+(?:\.\d+)*[a-z]?\s*(?:\([^)]*\))?\s*[:.\-\u2013]\s*\S",
     re.IGNORECASE,
 )
@@ -370,7 +370,9 @@ class _PdfPage:
         # not make a line a heading.
         sizes = Counter(size for size in char_sizes if size)
         size = sizes.most_common(1)[0][0] if sizes else 0.0
-        text = "".join(_without_note_marks(chars, char_sizes, size)).strip()
+        if sizes and min(sizes) < 0.85 * size:  # some characters set small: footnote marks?
+            chars = _without_note_marks(chars, char_sizes, size)
+        text = "".join(chars).strip()
         if (
             text
             and not text[0].isalnum()
@@ -515,8 +517,10 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
     and footnotes), with each table read by its cells where it stands."""
     sizes = [line.size for page in pages for line in page.lines]
     body = statistics.median(sizes) if sizes else 10.0
+    # Running headers and footers are set no larger than the body text: a slide deck's titles,
+    # repeated at the top of its slides, are larger and stay.
     running = running_lines(
-        [[(line.text, line.top) for line in page.lines if line.size] for page in pages],
+        [[(line.text, line.top) for line in page.lines if _small(line, body)] for page in pages],
         [page.height for page in pages],
     )
     blocks: list[Block] = []
@@ -534,13 +538,17 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
     return blocks + text_blocks(_pdf_to_text(pending, body))
 
 
+def _small(line: _PdfLine, body: float) -> bool:
+    return 0 < line.size <= body * 1.05
+
+
 def _page_body(page: _PdfPageContent, body: float, running: set[str]) -> list[_PdfLine]:
     """The page's lines without its running header and footer and its footnotes."""
     kept: list[_PdfLine] = []
     in_notes = False
     for line in page.lines:
         margin = line.top < MARGIN * page.height or line.top > (1 - MARGIN) * page.height
-        if line.size and margin and margin_key(line.text) in running:
+        if _small(line, body) and margin and margin_key(line.text) in running:
             continue
         if line.size and is_footnote_start(line.text, line.size, line.top, body, page.height):
             in_notes = True

@@ -93,8 +93,8 @@ _DEVELOPMENT = re.compile(
 _LABEL = re.compile(
     r"^(?P<label>findings?|recommendations?|key learning(?: points?)?|learning points?|"
     r"practice points?|key messages?|next steps?|actions?|reflective questions?|questions?|"
-    # "Rec 2:", "R1." and "FR3" only with their number: a bare "R" is no label
-    r"(?:rec(?:ommendation)?s?\.?|r)(?=\s*\d))"
+    # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
+    r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
     r"\s*(?P<number>\d+(?:\.\d+)*[a-z]?)?\s*(?:\((?P<who>[^)]{2,80})\))?\s*[:.\-\u2013)]\s*",
     re.IGNORECASE,
 )
@@ -107,6 +107,7 @@ _LABEL_KIND = {
     "practice point": "key_learning",
     "rec": "recommendation",
     "r": "recommendation",
+    "q": "reflective_question",
     "next step": "next_step",
     "action": "next_step",
     "reflective question": "reflective_question",
@@ -127,6 +128,10 @@ _RECOMMENDING_INTRO = re.compile(
     r"\b(?:should|must|ought to|needs? to|(?:is|are) asked to|recommends?(?:\s+that)?|"
     r"(?:it is|we) recommend(?:ed)?(?:\s+that)?)\s*:\s*$",
     re.IGNORECASE,
+)
+# ... and one that commits ("The partnership will:", "Agencies have agreed to:"): next steps.
+_COMMITTING_INTRO = re.compile(
+    r"\b(?:will|(?:is|are) going to|(?:has|have) (?:agreed|committed) to)\s*:\s*$", re.IGNORECASE
 )
 _INTRO_FOR = re.compile(r"(?:recommendations?|actions?)\s+(?:for|to)\s+(?:the\s+)?(.{3,80})$", re.I)
 _FOR_WHOM = re.compile(r"^for\s+(?:the\s+)?(.{3,80})$", re.I)  # "For the Chief Constable:"
@@ -365,8 +370,9 @@ class _Extractor:
 
     def _introduction(self, text: str) -> None:
         """A line ending in a colon opens a list: it may name the list's addressee ("For the
-        Chief Constable:"), recommend ("The partnership should:") or name the list's kind
-        ("Questions for the Board:"), which holds even inside a finding's section."""
+        Chief Constable:"), recommend ("The partnership should:"), commit ("The partnership
+        will:") or name the list's kind ("Questions for the Board:"), which holds even inside a
+        finding's section."""
         self.addressee = _intro_addressee(text) or self.addressee
         declared = _FOR_WHOM.match(text.rstrip(":").strip())
         self.declared = declared.group(1).strip() if declared else None
@@ -375,7 +381,7 @@ class _Extractor:
         if named:
             self.intro_kind = named
         else:
-            self.intro_kind = "recommendation" if _RECOMMENDING_INTRO.search(text) else None
+            self.intro_kind = _intro_kind(text)
 
     def _add(self, kind: str, text: str, placed: PlacedBlock, who: str | None = None) -> None:
         if len(text.split()) < 2:
@@ -498,6 +504,13 @@ def _named_kind(text: str) -> str | None:
     if len(body.split()) > 6:
         return None
     return next((kind for kind, pattern in _SECTION_KINDS if pattern.search(body)), None)
+
+
+def _intro_kind(text: str) -> str | None:
+    """The kind of the bullets an introduction opens, where no heading names one."""
+    if _RECOMMENDING_INTRO.search(text):
+        return "recommendation"
+    return "next_step" if _COMMITTING_INTRO.search(text) else None
 
 
 def _intro_addressee(text: str) -> str | None:

@@ -159,9 +159,12 @@ def find_tables(
 
 
 def _is_header(line: list[Run]) -> bool:
+    """A table's header: short cells, one naming an item kind, every one a word (a contents
+    line, "Recommendations ... 12", has a page number instead)."""
     return (
         len(line) >= 2
         and all(len(run.text.split()) <= 6 for run in line)
+        and all(any(char.isalpha() for char in run.text) for run in line)
         and any(TABLE_KIND.match(run.text) for run in line)
     )
 

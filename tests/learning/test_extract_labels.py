@@ -79,6 +79,14 @@ def test_should_read_bullets_after_the_partnership_should_as_recommendations(tmp
     ]
 
 
+def test_should_read_bullets_after_the_partnership_will_as_next_steps(tmp_path: Path):
+    path = create_text_review(
+        tmp_path,
+        "Summary\n\nThe partnership will:\n\n- publish a guide to safer sleep by June\n",
+    )
+    assert _items(path) == [("next_step", None, "publish a guide to safer sleep by June")]
+
+
 def test_should_leave_a_heading_kind_in_charge_of_bullets_after_an_introduction(tmp_path: Path):
     path = create_text_review(
         tmp_path,
@@ -95,6 +103,20 @@ def test_should_read_questions_for_the_board_as_reflective_questions(tmp_path: P
         "- What assurance do we have about supervision?\n",
     )
     assert [kind for kind, _, _ in _items(path)] == ["reflective_question"] * 2
+
+
+def test_should_read_q1_as_a_numbered_question_and_leave_a_quarter_alone(tmp_path: Path):
+    path = create_text_review(
+        tmp_path,
+        "Questions for the board\n\n"
+        "Q1: How do we know that plans change what children live with?\n\n"
+        "Q2. What do our audits tell us about supervision?\n\n"
+        "Q1 2026 figures showed fewer referrals.\n",
+    )
+    assert [(kind, text) for kind, _, text in _items(path)] == [
+        ("reflective_question", "How do we know that plans change what children live with?"),
+        ("reflective_question", "What do our audits tell us about supervision?"),
+    ]
 
 
 def test_should_read_a_markdown_pipe_table_of_recommendations(tmp_path: Path):

@@ -194,3 +194,38 @@ def test_should_read_a_pdf_table_that_runs_over_pages_with_or_without_its_header
         review = parse_document(path).reviews[0]
         assert [item.addressee for item in review.items] == [f"Agency {n}" for n in range(1, 31)]
         assert all(item.kind == "recommendation" for item in review.items)
+
+
+def test_should_keep_a_slide_title_set_large_at_the_top_of_every_slide(tmp_path: Path):
+    from reportlab.lib.pagesizes import landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "deck.pdf"
+    width, height = landscape(A4)
+    canvas = Canvas(str(path), pagesize=(width, height))
+    for n in range(1, 5):
+        canvas.setFont("Helvetica-Bold", 24)
+        canvas.drawString(40, height - 30, "Key learning")
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(40, height - 120, f"\u2022 Point {n} about neglect in the home.")
+        canvas.drawString(40, height - 140, f"\u2022 Point {n} about missed health visits.")
+        canvas.showPage()
+    canvas.save()
+    texts = [block.text for block in read_document(path).blocks]
+    assert "Key learning" in texts
+
+
+def test_should_not_read_a_contents_page_as_a_table(tmp_path: Path):
+    contents = Table(
+        [["Findings", "4"], ["Recommendations", "9"], ["Appendix one", "12"]],
+        colWidths=[300, 60],
+    )
+    story = [
+        _para("Rapid Review: Child T", "Title"),
+        _para("Contents", "Heading2"),
+        contents,
+        _para("Background", "Heading2"),
+        _para("T lived with her grandmother."),
+    ]
+    review = parse_document(create_pdf(tmp_path / "t.pdf", story)).reviews[0]
+    assert review.items == []
