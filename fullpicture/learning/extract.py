@@ -413,8 +413,9 @@ def _unlabelled_finding(placed: PlacedBlock) -> bool:
 # A sentence that announces the list after it ("The main findings were these.", "The
 # subgroup has agreed the following actions."): the list is the learning, not the announcement.
 _LIST_ANNOUNCEMENT = re.compile(
-    r"\b(?:the following|as follows|(?:were|are) (?:these|as below)|set out below|listed below)"
-    r"\b",
+    r"\b(?:the following(?! (?:day|week|month|year|morning|afternoon|evening|night|weekend|"
+    r"school day|working day)s?\b)|as follows|(?:were|are) (?:these|as below)|set out below|"
+    r"listed below)\b",
     re.IGNORECASE,
 )
 

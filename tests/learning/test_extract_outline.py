@@ -242,3 +242,10 @@ def test_should_read_a_silps_strengths_as_findings_without_areas_for_development
         encoding="utf-8",
     )
     assert _kinds(path) == [("finding", "The school shared every concern on the same day.")]
+
+
+def test_should_keep_a_finding_about_the_following_day(tmp_path: Path):
+    path = create_markdown_review(
+        tmp_path, "## Findings\n\nThe referral was not read until the following week.\n"
+    )
+    assert _kinds(path) == [("finding", "The referral was not read until the following week.")]
