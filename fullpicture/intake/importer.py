@@ -200,8 +200,9 @@ def _flush(
     done = _write_records(conn, target, batch, written, numbered=linked)
     if linked:
         ids = done.ids
-        unknown = [k for k in batch.participants if k not in ids]
-        if unknown:  # rows that replaced stored ones keep their ids: read those
+        # Rows that replaced stored ones keep their ids: read those (their old participants go).
+        unknown = [k for k in done.updated.union(batch.participants) if k not in ids]
+        if unknown:
             ids = ids | writing.ids_by_key(conn, target, ctx.source, unknown)
         pairs = {ids[k]: v for k, v in batch.participants.items()}
         writing.replace_participants(conn, pairs, {ids[k] for k in done.updated if k in ids})

@@ -319,26 +319,34 @@ def ids_by_key(
 def person_ids(conn: Connection, source: str) -> dict[str, int]:
     """Return local id -> ``source_person.id`` for every stored person of ``source``.
 
-    Plain driver SQL, fetched at once: this runs for every file and reads every person of the
-    source, and compiling a select and fetching row by row cost several times the query.
+    Straight through the driver's cursor on the transaction's own connection, fetched at once:
+    this runs for every file and reads every person of the source, and SQLAlchemy's result rows
+    cost several times the query.
     """
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     # Only the driver's placeholder is formatted in; the source is a bound parameter.
     sql = f"SELECT local_id, id FROM source_person WHERE source = {mark}"  # nosec B608
-    return dict(conn.exec_driver_sql(sql, (source,)).all())
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open connection always has its driver connection
+    cursor = driver.cursor()
+    try:
+        cursor.execute(sql, (source,))
+        return dict(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def replace_participants(
     conn: Connection, pairs: dict[int, list[tuple[int, str]]], updated: set[int]
 ) -> None:
-    """Set each event's participants to exactly ``pairs[event_id]``.
+    """Set each event's participants to exactly ``pairs[event_id]`` (none when absent).
 
     Args:
         conn: the import's connection.
-        pairs: event id -> (source person id, role) pairs.
+        pairs: event id -> (source person id, role) pairs, for events that have participants.
         updated: the events that existed before this batch, whose old participants go first.
     """
-    if not pairs:
+    if not pairs and not updated:
         return
     ep = schema.event_participant
     ids = list(updated)
