@@ -108,33 +108,30 @@ class RecordShape:
         self.dialect = dialect
         self.names: tuple[str, ...] = ()
         self._getter: Callable[[dict[str, Any]], Values] = tuple
-        self._typed: list[tuple[int, Callable[[Any], Any]]] = []
+        self._typed: list[tuple[str, Callable[[Any], Any]]] = []
 
     def _learn(self, record: dict[str, Any]) -> None:
         self.names = tuple(record)
         self._getter = _row_getter(list(self.names))
         if self.dialect == "sqlite":
-            converters = [
-                (at, _sqlite_converter(self.table.c[n])) for at, n in enumerate(self.names)
-            ]
-            self._typed = [(at, convert) for at, convert in converters if convert is not None]
+            converters = [(n, _sqlite_converter(self.table.c[n])) for n in self.names]
+            self._typed = [(n, convert) for n, convert in converters if convert is not None]
 
     def values(self, records: list[dict[str, Any]]) -> list[Values]:
-        """Return each record's values in column order, in the driver's form."""
+        """Return each record's values in column order, in the driver's form.
+
+        The records' own values are converted in place (cheaper than copying each record's
+        values out and back): they are built for this and dropped afterwards.
+        """
         if records and not self.names:
             self._learn(records[0])
         getter, typed = self._getter, self._typed
-        if not typed:
-            return [getter(record) for record in records]
-        out: list[Values] = []
         for record in records:
-            found = list(getter(record))
-            for at, convert in typed:
-                value = found[at]
+            for name, convert in typed:
+                value = record[name]
                 if value is not None:
-                    found[at] = convert(value)
-            out.append(tuple(found))
-        return out
+                    record[name] = convert(value)
+        return [getter(record) for record in records]
 
 
 def key_position(table: sa.Table, names: Sequence[str]) -> int:
