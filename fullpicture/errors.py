@@ -10,7 +10,8 @@ translate them into exit codes, pages and responses.
     │   ├── UnreadableFileError   not readable as the declared kind, or wrong encoding
     │   ├── MissingColumnError    a required column is absent
     │   ├── UnknownSourceError    no mapping registered or given for the source
-    │   └── MappingError          the mapping itself is invalid
+    │   ├── MappingError          the mapping itself is invalid
+    │   └── RejectedFileError     too many bad rows: the circuit breaker kept nothing
     ├── NotFoundError             a person, alert, document or record does not exist
     ├── LinkageError              linkage could not run or a decision is inconsistent
     ├── RuleError                 a rule could not be compiled or run
@@ -54,6 +55,35 @@ class UnreadableFileError(IntakeError):
 
 class MissingColumnError(IntakeError):
     """A column the mapping requires is absent from the file."""
+
+
+class RejectedFileError(IntakeError):
+    """A file broke the error-rate circuit breaker: nothing from it was kept.
+
+    Attributes:
+        read: rows read before the file was refused.
+        quarantined: of those, the rows that would have been quarantined.
+        limit: the largest share of bad rows allowed.
+        reasons: how often each reason (``field: problem``) was given, most frequent first.
+        rejection_id: the id of the recorded rejection, once it has been recorded.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        read: int = 0,
+        quarantined: int = 0,
+        limit: float = 0.0,
+        reasons: dict[str, int] | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.read = read
+        self.quarantined = quarantined
+        self.limit = limit
+        self.reasons = reasons or {}
+        self.rejection_id: int | None = None
 
 
 class UnknownSourceError(IntakeError):
