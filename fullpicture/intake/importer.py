@@ -151,10 +151,13 @@ def _write_records(
     caller knows them without reading them back.
     """
     keys = list(batch.records)
-    fresh = [k for k in keys if k not in written]
-    again = [batch.records[k] for k in keys if k in written]
-    updated = {k for k in keys if k in written}
-    rows = [batch.records[k] for k in fresh]
+    if written.isdisjoint(keys):  # the usual case: no key of the batch came earlier in the file
+        fresh, again, updated, rows = keys, [], set(), list(batch.records.values())
+    else:
+        fresh = [k for k in keys if k not in written]
+        again = [batch.records[k] for k in keys if k in written]
+        updated = {k for k in keys if k in written}
+        rows = [batch.records[k] for k in fresh]
     ids: dict[str, int] = {}
     if _insert_fresh(conn, target, batch.names, rows, numbered=numbered, ids=ids, keys=fresh):
         writing.upsert(conn, target, batch.names, again)
