@@ -17,7 +17,8 @@ translate them into exit codes, pages and responses.
     ├── RuleError                 a rule could not be compiled or run
     ├── LearningError             a review document could not be read or searched
     ├── AccessDeniedError         the user may not do this (the web layer maps it)
-    └── AuditError                the audit log could not be written or does not verify
+    ├── AuditError                the audit log could not be written or does not verify
+    └── SecretError               a keyring or an encrypted field cannot be used
 
 Each error carries a message meant for a person: what is wrong and what to do about it.
 """
@@ -121,3 +122,8 @@ class AuditError(FullpictureError):
 class ProtectionError(FullpictureError):
     """A share, subject access request or destruction breaks a data-protection rule (no
     sharing agreement, an expired agreement, a field not approved, a legal hold, ...)."""
+
+
+class SecretError(FullpictureError):
+    """A keyring cannot be read, or an encrypted field does not open (changed, moved, or its
+    key is gone)."""

@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 INVENTORY = ROOT / "docs" / "key-inventory.toml"
 FIELDS = {"id", "kind", "purpose", "algorithm", "storage", "backup", "rotation", "owner"}
-KINDS = {"master", "derived", "external", "per-record"}
+KINDS = {"master", "keyring", "derived", "external", "per-record"}
 # derive_key(<anything>, "label") or f"label{...}" as the purpose argument.
 _DERIVED = re.compile(r'derive_key\([^,()]+,\s*f?"([^"{]+)(\{)?')
 

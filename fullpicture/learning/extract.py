@@ -50,7 +50,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:we|the [\w ]{1,30}?|agencies|partners) (?:will|are going to|is|are|has|"
             r"have) (?:do|doing|done|do next)\b|what (?:you|practitioners|professionals|"
             r"managers) (?:should|must|can|need to) do|what will change|"
-            r"what (?:has|is) changed?|what needs to happen|changes (?:made|since|in practice)|"
+            r"what (?:has|is) changed?|what needs to (?:happen|change)|"
+            r"changes (?:made|since|in practice)|"
             r"improvements?|progress (?:since|so far)",
         ),
         ("recommendation", r"recommendation|recommended"),
@@ -62,7 +63,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "key_learning",
-            r"key learning|learning points?|key messages?|\blessons?\b|what (?:we|did we) learn|"
+            r"key learning|learning points?|practice points?|points? for practice|"
+            r"key messages?|\blessons?\b|what (?:we|did we) learn|"
             r"learning for|messages for|learning themes?|key points|"
             r"what this means for|implications for practice|"
             r"why it matters|learning from (?:this|the) (?:case|review)|"
@@ -80,7 +82,9 @@ _DEVELOPMENT = re.compile(
 )
 _LABEL = re.compile(
     r"^(?P<label>findings?|recommendations?|key learning(?: points?)?|learning points?|"
-    r"key messages?|next steps?|actions?|reflective questions?|questions?)"
+    r"practice points?|key messages?|next steps?|actions?|reflective questions?|questions?|"
+    # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
+    r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
     r"\s*(?P<number>\d+(?:\.\d+)*[a-z]?)?\s*(?:\((?P<who>[^)]{2,80})\))?\s*[:.\-\u2013)]\s*",
     re.IGNORECASE,
 )
@@ -90,6 +94,10 @@ _LABEL_KIND = {
     "key learning": "key_learning",
     "learning point": "key_learning",
     "key message": "key_learning",
+    "practice point": "key_learning",
+    "rec": "recommendation",
+    "r": "recommendation",
+    "q": "reflective_question",
     "next step": "next_step",
     "action": "next_step",
     "reflective question": "reflective_question",
@@ -103,6 +111,17 @@ _ADDRESSEE_FIELD = re.compile(
 _SUBJECT = re.compile(
     r"^(?i:that\s+)?(?i:the\s+)?(?P<who>[A-Z][\w'&,\- ]{2,80}?)\s+(?:should|must|to ensure|"
     r"will|needs? to|are asked to|is asked to|to review|to consider|to develop|to provide)\b",
+)
+# An introduction that recommends ("The partnership should:", "The review recommends that:"):
+# the bullets under it are recommendations even where no heading names them.
+_RECOMMENDING_INTRO = re.compile(
+    r"\b(?:should|must|ought to|needs? to|(?:is|are) asked to|recommends?(?:\s+that)?|"
+    r"(?:it is|we) recommend(?:ed)?(?:\s+that)?)\s*:\s*$",
+    re.IGNORECASE,
+)
+# ... and one that commits ("The partnership will:", "Agencies have agreed to:"): next steps.
+_COMMITTING_INTRO = re.compile(
+    r"\b(?:will|(?:is|are) going to|(?:has|have) (?:agreed|committed) to)\s*:\s*$", re.IGNORECASE
 )
 _INTRO_FOR = re.compile(r"(?:recommendations?|actions?)\s+(?:for|to)\s+(?:the\s+)?(.{3,80})$", re.I)
 _FOR_WHOM = re.compile(r"^for\s+(?:the\s+)?(.{3,80})$", re.I)  # "For the Chief Constable:"
@@ -161,7 +180,7 @@ def label_of(text: str) -> tuple[str | None, str, str | None]:
     match = _LABEL.match(text)
     if not match:
         return None, text, None
-    word = match.group("label").lower().rstrip("s")
+    word = match.group("label").lower().rstrip(".").rstrip("s")
     if word.endswith("question"):
         word = "reflective question" if word.startswith("reflective") else "question"
     kind = _LABEL_KIND.get(word)
@@ -203,6 +222,7 @@ class _Extractor:
         self.last_finding: int | None = None
         self.addressee: str | None = None
         self.declared: str | None = None  # the audience a "For the Chief Constable:" line names
+        self.intro_kind: str | None = None  # "The partnership should:" makes bullets recommend
         self.path: tuple[str, ...] = ()
 
     def feed(self, placed: PlacedBlock) -> None:
@@ -212,6 +232,7 @@ class _Extractor:
             self.open_finding = None
             self.addressee = _heading_addressee(placed.path)
             self.declared = None
+            self.intro_kind = None
         if block.heading:
             self._heading(placed)
             return
@@ -236,7 +257,12 @@ class _Extractor:
             self.addressee = _intro_addressee(text) or self.addressee
             declared = _FOR_WHOM.match(text.rstrip(":").strip())
             self.declared = declared.group(1).strip() if declared else None
+            self.intro_kind = _intro_kind(text)
             return
+        if not block.bullet:
+            self.intro_kind = None  # the list the introduction opened has ended
+        elif section is None and self.intro_kind:
+            section = self.intro_kind
         if kind is None and self.open_finding is not None and not block.bullet:
             if section in (None, "finding"):
                 self.items[self.open_finding].text += " " + text
@@ -276,6 +302,13 @@ def _unlabelled_finding(placed: PlacedBlock) -> bool:
     if section_kind(parent) != "finding":
         return False
     return not any(pattern.search(text) for _, pattern in _SECTION_KINDS)
+
+
+def _intro_kind(text: str) -> str | None:
+    """The kind of the bullets an introduction opens, where no heading names one."""
+    if _RECOMMENDING_INTRO.search(text):
+        return "recommendation"
+    return "next_step" if _COMMITTING_INTRO.search(text) else None
 
 
 def _intro_addressee(text: str) -> str | None:

@@ -88,6 +88,7 @@ def create_user(
                 agency=agency,
                 password=password,
                 now=app.now(),
+                cipher=app.cipher,
             )
     except AccountError as exc:
         return render(
