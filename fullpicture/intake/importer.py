@@ -134,7 +134,7 @@ _TARGET = {
 @dataclass
 class _Written:
     """What storing a batch's records did: the keys that replaced stored rows, and the row id
-    of each key inserted with an id chosen here (see :func:`writing.insert_numbered`)."""
+    of each key inserted with an id chosen here (see :func:`writing.insert_new`)."""
 
     updated: set[str]
     ids: dict[str, int]
@@ -151,23 +151,51 @@ def _write_records(
     caller knows them without reading them back.
     """
     keys = list(batch.records)
-    fresh = [k for k in keys if k not in written]
-    again = [batch.records[k] for k in keys if k in written]
-    updated = {k for k in keys if k in written}
-    rows = [batch.records[k] for k in fresh]
+    if written.isdisjoint(keys):  # the usual case: no key of the batch came earlier in the file
+        fresh, again, updated, rows = keys, [], set(), list(batch.records.values())
+    else:
+        fresh = [k for k in keys if k not in written]
+        again = [batch.records[k] for k in keys if k in written]
+        updated = {k for k in keys if k in written}
+        rows = [batch.records[k] for k in fresh]
     ids: dict[str, int] = {}
-    try:
-        with conn.begin_nested():
-            if numbered and writing.can_number(conn):
-                first = writing.insert_numbered(conn, target, batch.names, rows)
-                ids = dict(zip(fresh, range(first, first + len(rows)), strict=True))
-            else:
-                writing.insert(conn, target, batch.names, rows)
-    except writing.DuplicateKeyError:
-        again, updated, ids = list(batch.records.values()), set(keys), {}
-    writing.upsert(conn, target, batch.names, again)
+    if _insert_fresh(conn, target, batch.names, rows, numbered=numbered, ids=ids, keys=fresh):
+        writing.upsert(conn, target, batch.names, again)
+    else:
+        updated, ids = set(keys), {}
+        writing.upsert(conn, target, batch.names, list(batch.records.values()))
     written.update(keys)
     return _Written(updated, ids)
+
+
+def _insert_fresh(
+    conn: Connection,
+    target: Any,
+    names: tuple[str, ...],
+    rows: list[writing.Values],
+    *,
+    numbered: bool,
+    ids: dict[str, int],
+    keys: list[str],
+) -> bool:
+    """Insert rows believed new; False (and nothing inserted) when the store held one of them.
+
+    On SQLite without a savepoint (see :func:`writing.insert_new`), filling ``ids`` with the
+    new rows' ids when ``numbered``; elsewhere a plain insert inside a savepoint.
+    """
+    if not rows:
+        return True
+    if writing.can_number(conn):
+        first = writing.insert_new(conn, target, names, rows, numbered=numbered)
+        if first is not None and numbered:
+            ids.update(zip(keys, range(first, first + len(rows)), strict=True))
+        return first is not None
+    try:
+        with conn.begin_nested():
+            writing.insert(conn, target, names, rows)
+    except writing.DuplicateKeyError:
+        return False
+    return True
 
 
 def _flush(
@@ -178,8 +206,9 @@ def _flush(
     done = _write_records(conn, target, batch, written, numbered=linked)
     if linked:
         ids = done.ids
-        unknown = [k for k in batch.participants if k not in ids]
-        if unknown:  # rows that replaced stored ones keep their ids: read those
+        # Rows that replaced stored ones keep their ids: read those (their old participants go).
+        unknown = [k for k in done.updated.union(batch.participants) if k not in ids]
+        if unknown:
             ids = ids | writing.ids_by_key(conn, target, ctx.source, unknown)
         pairs = {ids[k]: v for k, v in batch.participants.items()}
         writing.replace_participants(conn, pairs, {ids[k] for k in done.updated if k in ids})
