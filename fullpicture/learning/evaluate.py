@@ -11,9 +11,10 @@ documents split into the right number of reviews. Figures are reported separatel
 (written and annotated after the second round's theme work, measured once) and the third
 held-out split (written and annotated before the supervised theme model was measured on it)
 and the fourth (written and annotated in the fourth round, before any classifier ran on it, to
-measure that round's theme work once). By the fourth round the errors of the first three
-held-out splits had been read, so only the fourth is unseen; :func:`cross_validate` keeps the
-choice among the measured theme options honest.
+measure that round's theme work once) and the fifth (written by an independent author,
+measured once on main's code before its errors were read in the fifth session). The errors of
+every split up to the fifth have now been read, so none of them is unseen;
+:func:`cross_validate` keeps the choice among the measured theme options honest.
 """
 
 from __future__ import annotations
@@ -217,7 +218,7 @@ def evaluate(corpus: Path | None = None) -> dict[str, Any]:
     """Extract every corpus document and score it against its gold annotations.
 
     Returns:
-        ``{"dev": {...}, ..., "heldout4": {...}, "documents": [...]}``: figures
+        ``{"dev": {...}, ..., "heldout5": {...}, "documents": [...]}``: figures
         per split (see :data:`SPLITS`) and per-document counts.
 
     Raises:
