@@ -197,7 +197,7 @@ _BACKGROUND = re.compile(
     r"the review\b|method|approach|how the (?:review|audit)|scope|terms of reference|"
     r"glossary|contents|agencies involved|the (?:child|children|family|young person)\b|"
     r"(?:about|meet) |what happened|chronology|timeline|key practice episodes|"
-    r"professional involvement|acknowledg|conclu|appendix|references|further|find out more|"
+    r"involvement|narrative|acknowledg|conclu|appendix|references|further|find out more|"
     r"contact|context|the incident",
     re.IGNORECASE,
 )

@@ -249,3 +249,16 @@ def test_should_keep_a_finding_about_the_following_day(tmp_path: Path):
         tmp_path, "## Findings\n\nThe referral was not read until the following week.\n"
     )
     assert _kinds(path) == [("finding", "The referral was not read until the following week.")]
+
+
+def test_should_not_take_an_agency_involvement_section_as_findings(tmp_path: Path):
+    path = create_markdown_review(
+        tmp_path,
+        "## 1. Agency involvement\n\nThe mother did not attend two antenatal appointments.\n\n"
+        "## 2. Analysis\n\nNo one asked who else lived in the home.\n\n"
+        "## 3. Recommendations\n\nMidwives should ask who lives in the home.\n",
+    )
+    assert _kinds(path) == [
+        ("finding", "No one asked who else lived in the home."),
+        ("recommendation", "Midwives should ask who lives in the home."),
+    ]
