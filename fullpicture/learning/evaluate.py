@@ -43,6 +43,10 @@ SPLITS: dict[str, str] = {
         "fifth held-out set (written by an independent author; measured once on main's code"
         " before its errors were read)"
     ),
+    "heldout6": (
+        "sixth held-out set (written by an independent author; measured once at the end of the"
+        " fifth session, after all its learning work)"
+    ),
 }
 
 
