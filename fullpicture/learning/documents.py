@@ -64,6 +64,9 @@ _BULLET = re.compile(
     r"^\s*(?:[•\u2022\u25aa\u25cf\u25e6\u2013\u2014\-\*\u25a0o]|\d{1,2}[.)]|[a-z][.)])\s+"
 )
 _SLIDE = re.compile(r"^\s*slide\s+\d+\s*(?:of\s+\d+)?\s*$", re.IGNORECASE)
+# A rule drawn across the page ("-----", "=====") frames a box or starts a section: the short
+# line after it, standing alone, is the heading even when it asks ("Did you know?").
+_RULE = re.compile(r"^\s*([-=_*~\u2500\u2014])\1{7,}\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SENTENCE_END = (".", ",", ";", "!", "?", "\u201d", '"')
@@ -211,6 +214,7 @@ def text_blocks(text: str) -> list[Block]:
         current, current_bullet = [], False
 
     previous_blank = True
+    after_rule = False  # the line before was a rule across the page
     lines = _drop_repeated_footers(_without_page_margins(text))
     for index, raw in enumerate(lines):
         line = raw.strip()
@@ -219,10 +223,16 @@ def text_blocks(text: str) -> list[Block]:
             flush()
             previous_blank = True
             continue
-        if _SLIDE.match(line):
+        if _SLIDE.match(line) or _RULE.match(line):
             flush()
-            previous_blank = True  # the next line is the slide's title
+            previous_blank = True  # the next line is the slide's (or the box's) title
+            after_rule = bool(_RULE.match(line))
             continue
+        if after_rule and next_blank and _ruled_heading(line):
+            blocks.append(Block(line.rstrip(":").strip(), heading=2))
+            after_rule = previous_blank = False
+            continue
+        after_rule = False
         if current and _ITEM_LABEL.match(line) and current[-1].endswith(_SENTENCE_END):
             flush()  # a labelled item starts a new paragraph even without a blank line
         if md := _MD_HEADING.match(line):
@@ -246,6 +256,17 @@ def text_blocks(text: str) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+def _ruled_heading(line: str) -> bool:
+    """Whether a line standing alone under a rule is a heading: short, capitalised, not a
+    bullet, ending as a title or a question ("What does this mean for my practice?")."""
+    return (
+        len(line.split()) <= 12
+        and line[0].isupper()
+        and not _BULLET.match(line)
+        and not line.endswith((".", ",", ";"))
+    )
 
 
 def _continues_in_lower_case(lines: list[str], index: int) -> bool:
@@ -681,7 +702,7 @@ def _read_docx(data: bytes) -> list[Block]:
 
 _TABLE_KIND = re.compile(
     r"^(?:recommendations?|findings?|actions?|next steps?|key learning|learning points?|"
-    r"key messages?|questions?)\b",
+    r"key messages?|questions?|you said|we did)\b",
     re.IGNORECASE,
 )
 
@@ -695,7 +716,9 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
     ("Recommendation | Lead | Due") gives that header as a heading (ending with the table) and
     each row as a paragraph with its other columns in brackets ("... (Lead: Police)"), a
     column of row numbers ("No.", "#", "Ref") left out; any other table gives one paragraph
-    per row, its cells joined by " | ".
+    per row, its cells joined by " | ". Each column that names a kind is read so: an action
+    plan's "Recommendation | Agency | Action | Status" gives its recommendations, then its
+    actions, and "You said | We did" what was raised, then what was done.
 
     Args:
         rows: the table's rows of cell texts, the header row first.
@@ -703,17 +726,29 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
     """
     rows = [row for row in rows if any(row)]
     header = rows[0] if rows else []
-    main = next((i for i, cell in enumerate(header) if _TABLE_KIND.match(cell)), None)
-    if main is None or len(header) < 2 or len(rows) < 2:
+    mains = [i for i, cell in enumerate(header) if _TABLE_KIND.match(cell)]
+    if not mains or len(header) < 2 or len(rows) < 2:
         return [Block(" | ".join(cell for cell in row if cell)) for row in rows]
+    others = [i for i in range(len(header)) if i not in mains]
+    blocks: list[Block] = []
+    for main in mains:
+        column = _column_blocks(rows, main, others, level)
+        blocks += column if len(column) > 1 else []  # an empty column gives no heading
+    return blocks
+
+
+def _column_blocks(rows: list[list[str]], main: int, others: list[int], level: int) -> list[Block]:
+    """One kind-naming column as a heading and a paragraph per row, with the row's other
+    (not kind-naming, not row-number) columns in brackets."""
+    header = rows[0]
     blocks = [Block(header[main].rstrip(":"), heading=level + 1, boxed=True)]
     for row in rows[1:]:
         if main >= len(row) or not row[main]:
             continue
         extra = [
-            f"({header[i] or 'Note'}: {cell})"
-            for i, cell in enumerate(row)
-            if i != main and cell and i < len(header) and not _NUMBER_COLUMN.match(header[i])
+            f"({header[i] or 'Note'}: {row[i]})"
+            for i in others
+            if i < len(row) and row[i] and not _NUMBER_COLUMN.match(header[i])
         ]
         blocks.append(Block(" ".join([row[main], *extra]), boxed=True))
     return blocks

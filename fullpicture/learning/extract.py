@@ -53,22 +53,24 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"managers) (?:should|must|can|need to) do|what will change|"
             r"what (?:has|is) changed?|what is changing|changes? (?:we are|being) made|"
             r"what needs to (?:happen|change)|"
-            r"changes (?:made|since|in practice)|"
-            r"improvements?|progress (?:since|so far)",
+            r"changes (?:made|since|in practice)|\bour priorities\b|"
+            r"improvements?|progress (?:since|so far)|^we did\b",
         ),
         ("recommendation", r"recommendation|recommended"),
         (
             "finding",
             r"finding|what (?:we|the review|the audit) found|what did (?:we|the review) find|"
             r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|"
-            r"even better if|what (?:did not|didn't) (?:work|go) well|areas? of concern",
+            r"even better if|what (?:did not|didn't) (?:work|go) well|areas? of concern|"
+            r"^you said\b(?!, we did)",
         ),
         (
             "key_learning",
             r"key learning|learning points?|practice points?|points? for practice|"
             r"key messages?|\blessons?\b|what (?:we|did we) learn|"
             r"learning for|messages for|learning themes?|key points|"
-            r"what this means for|implications for practice|"
+            r"what this means for|implications for practice|practice implications|"
+            r"did you know|what does (?:this|it) mean for (?:my|your|our) practice|"
             r"why it matters|learning from (?:this|the) (?:case|review)|"
             r"what (?:the |these |our |local )?(?:reviews?|cases?|audits?) (?:told|tell|showed|"
             r"show|taught) us",
@@ -98,6 +100,30 @@ _LABEL = re.compile(
     r"\s*(?P<number>\d+(?:\.\d+)*[a-z]?)?\s*(?:\((?P<who>[^)]{2,80})\))?\s*[:.\-\u2013)]\s*",
     re.IGNORECASE,
 )
+# How prose reporting a review opens each kind of learning: what it found, its key learning
+# or common theme, and what has changed since.
+_REPORTED = re.compile(
+    r"^(?:(?P<finding>(?:the (?:\w+ ){0,3}(?:review|audit|panel|inquiry)|it|they|we) (?:also )?"
+    r"(?:found|concluded|identified) that\b)|"
+    r"(?P<key_learning>(?:the|a|its) (?:key|main|central|most important|second|third|other) "
+    r"(?:learning|lesson|message|common theme)s?\b[^.]{0,80}?\b(?:is|was|are|were)\b|"
+    r"across (?:all )?(?:the |these )?(?:\w+ ){0,3}(?:reviews|pieces of work|cases|audits)\b)|"
+    r"(?P<next_step>(?:as a result(?: of (?:the|this) (?:\w+ ){0,2}(?:review|audit))?|since "
+    r"(?:the|this) (?:\w+ ){0,2}(?:review|audit)|following (?:the|this) (?:\w+ ){0,2}"
+    r"(?:review|audit)),|[^.]{0,80}\b(?:has|have) (?:since |now )?(?:agreed|introduced|added|"
+    r"launched|set up|produced|changed|run|revised|trained|written)\b))",
+    re.IGNORECASE,
+)
+# A child (named by one word, "Child R" or "the young person") quoted telling the review:
+# 'Kai told the reviewer: "Nobody asked me ..."'. A parent ("Kai's mother said") is not.
+_CHILD_TOLD = re.compile(
+    r"^(?!(?:he|she|they|we|i)\b)(?:child [A-Z]\w*|the (?:child|young person|boy|girl)|"
+    r"[A-Z][\w'\u2019-]*) (?:told|said to) (?:the (?:lead )?(?:reviewers?|review|panel|author)|"
+    r"us|me)\s*[:,]\s*[\"\u201c]"
+)
+# A question and its answer in a write-up in questions and answers (unnumbered "Q:", "A:").
+_ASKED = re.compile(r"^(?:Q|Question)\s*[:.\u2013-]\s+(?=\S.*\?$)", re.IGNORECASE)
+_ANSWERED = re.compile(r"^(?:A|Answer)\s*[:\u2013-]\s+(?=\S)", re.IGNORECASE)
 _LABEL_KIND = {
     "finding": "finding",
     "recommendation": "recommendation",
@@ -198,9 +224,19 @@ _BACKGROUND = re.compile(
     r"glossary|contents|agencies involved|the (?:child|children|family|young person)\b|"
     r"(?:about|meet) |what happened|chronology|timeline|key practice episodes|"
     r"involvement|narrative|acknowledg|conclu|appendix|references|further|find out more|"
-    r"contact|context|the incident",
+    r"contact|context|the incident|lines of enquiry|why (?:this|the) review",
     re.IGNORECASE,
 )
+
+
+# "5. Analysis and conclusions": a section that names its analysis states findings, even when
+# it also names what reads elsewhere as background (conclusions, involvement, context).
+_ANALYSIS = re.compile(r"\banalys[ei]s\b", re.IGNORECASE)
+
+
+def _background(placed: PlacedBlock) -> bool:
+    """Whether a block sits in a background section (introduction, the incident, ...)."""
+    return bool(placed.path) and bool(_BACKGROUND.search(placed.path[-1]))
 
 
 def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
@@ -210,7 +246,8 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
     boundaries", "3. Out of school") and then recommends, with no "Findings" heading at all.
     When a review has a recommendations heading and no findings heading, its numbered sections
     before the recommendations that are not background (introduction, method, the family,
-    chronology) and name no kind are taken as its findings' sections.
+    chronology; but a heading naming its analysis is not background) and name no kind are
+    taken as its findings' sections.
     """
     headings = [p.block.text for p in blocks if p.block.heading]
     kinds = [section_kind(("", heading)) for heading in headings]
@@ -222,7 +259,7 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
         for heading, kind in zip(before, kinds, strict=False)
         if kind is None
         and section_number(heading) is not None
-        and not _BACKGROUND.search(heading)
+        and (not _BACKGROUND.search(heading) or _ANALYSIS.search(heading))
         and not detect_type(heading)
     )
 
@@ -291,6 +328,8 @@ class _Extractor:
         self.intro_kind: str | None = None  # "The partnership should:" makes bullets recommend
         self.intro_named = False  # the introduction named its list's kind ("Questions for ...:")
         self.path: tuple[str, ...] = ()
+        self.asked: int | None = None  # a "Q:" question not yet answered
+        self.reporting = False  # "The review found that ..." opened findings told in prose
 
     def feed(self, placed: PlacedBlock) -> None:
         block = placed.block
@@ -301,6 +340,7 @@ class _Extractor:
             self.declared = None
             self.intro_kind = None
             self.intro_named = False
+            self.reporting = False
         if block.heading:
             self._heading(placed)
             return
@@ -319,6 +359,8 @@ class _Extractor:
     def _body(self, placed: PlacedBlock) -> None:
         block = placed.block
         text = block.text.strip()
+        if self._question_and_answer(text, placed):
+            return
         kind, rest, who = label_of(text)
         if kind is None and text.endswith(":"):
             self._introduction(text)
@@ -326,15 +368,8 @@ class _Extractor:
         if kind is None and _frames_learning(text, placed.path, bullet=block.bullet):
             return
         section = self._section(placed)
-        quoted = text.startswith(_QUOTE_START)
-        if kind is None and self.open_finding is not None and not block.bullet and not quoted:
-            if section in (None, "finding"):
-                self.items[self.open_finding].text += " " + text
-                return
-        if kind is None and self._narrative(placed, section):
-            return
         if kind is None:
-            kind = _unlabelled_kind(text, section, bullet=block.bullet)
+            kind = self._unlabelled(placed, section)
             if kind is None:
                 return
         self.open_finding = None
@@ -344,6 +379,56 @@ class _Extractor:
         self._add(kind, rest, placed, who)
         if kind == "finding" and label_of(text)[0] == "finding":
             self.open_finding = len(self.items) - 1
+
+    def _unlabelled(self, placed: PlacedBlock, section: str | None) -> str | None:
+        """The kind of an unlabelled block, or None when it is not an item of its own (it
+        explains the finding above it, or is narrative)."""
+        block = placed.block
+        text = block.text.strip()
+        if _CHILD_TOLD.match(text) and not _in_others_voice(placed.path):
+            return "child_voice"  # 'Kai told the reviewer: "..."', wherever it stands
+        quoted = text.startswith(_QUOTE_START)
+        if self.open_finding is not None and not block.bullet and not quoted:
+            if section in (None, "finding"):
+                self.items[self.open_finding].text += " " + text
+                return None
+        if self._narrative(placed, section):
+            return None
+        if section is None and not block.bullet and not _background(placed):
+            if reported := self._reported(text):
+                return reported
+        return _unlabelled_kind(text, section, bullet=block.bullet)
+
+    def _reported(self, text: str) -> str | None:
+        """The kind of a paragraph that reports a review in prose, under a heading naming no
+        kind (an annual report's "5.2 Rapid review: Baby S"): "The review found that ..." is a
+        finding, and the paragraphs after it that state a finding (:func:`reads_as_finding`)
+        are findings too; "The key learning from the review is ..." is key learning; "As a
+        result of the review, the Partnership has ..." a next step."""
+        lead = _REPORTED.match(text)
+        if lead is None:
+            return "finding" if self.reporting and reads_as_finding(text) else None
+        kind = next(name for name, value in lead.groupdict().items() if value)
+        self.reporting = kind == "finding"
+        return kind
+
+    def _question_and_answer(self, text: str, placed: PlacedBlock) -> bool:
+        """A write-up in questions and answers ("Q: Why did he move so often?" then "A: Most of
+        the moves were not planned ..."): the answer is the learning and the question it
+        answers is not one put to the reader. Returns whether the block was read so."""
+        if _ASKED.match(text):
+            self._add("reflective_question", _ASKED.sub("", text, count=1), placed)
+            self.asked = len(self.items) - 1
+            return True
+        answer = _ANSWERED.match(text)
+        if not answer:
+            self.asked = None
+            return False
+        if self.asked is not None and self.asked == len(self.items) - 1:
+            self.items.pop()  # the question was answered: it was not put to the reader
+        self.asked = None
+        self._add("key_learning", text[answer.end() :], placed)
+        return True
 
     def _section(self, placed: PlacedBlock) -> str | None:
         """The kind a body block's place gives it: its headings, an analysis section, or the
@@ -415,7 +500,8 @@ def _unlabelled_finding(placed: PlacedBlock) -> bool:
 _LIST_ANNOUNCEMENT = re.compile(
     r"\b(?:the following(?! (?:day|week|month|year|morning|afternoon|evening|night|weekend|"
     r"school day|working day)s?\b)|as follows|(?:were|are) (?:these|as below)|set out below|"
-    r"listed below)\b",
+    r"listed below|(?:identified|made|sets? out|has) (?:two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|\d+) (?:key )?(?:findings|recommendations|lessons)\b)\b",
     re.IGNORECASE,
 )
 

@@ -35,7 +35,7 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "thematic_analysis",
-        r"triennial|national analysis|thematic (?:review|analysis)|national review|"
+        r"triennial|national analysis|thematic (?:review|analysis|briefing)|national review|"
         # a document drawing on a number of reviews analyses them ("learning from five
         # local reviews"); "learning from reviews" alone is a briefing
         r"(?:learning from|analysis of|themes from|across|findings of) (?:the )?(?:two|three|"
@@ -48,14 +48,19 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         r"child safeguarding practice review|\blcspr\b|\bcspr\b",
     ),
     ("practice_review", r"practice review|learning review"),
-    ("bulletin", r"bulletin|briefing|7[- ]minute|seven[- ]minute|learning summary|newsletter"),
+    (
+        "bulletin",
+        r"bulletin|briefing|practice brief\b|7[- ]minute|seven[- ]minute|learning summary|"
+        r"newsletter",
+    ),
 ]
 
 _PARTNERSHIP = re.compile(
     r"((?:[A-Z][\w'&-]*\s+(?:and\s+|&\s+)?){1,5}?"
     r"(?:Safeguarding Children(?:'s)? Partnership|Safeguarding Children Board|Safeguarding "
     r"Partnership|Local Safeguarding Children Board|Children(?:'s)? Safeguarding Partnership|"
-    r"Safeguarding Children Partnership|Safeguarding (?:Learning |Practice Review )?Panel|"
+    r"Safeguarding Children Partnership|(?:Safeguarding|Child Protection) (?:Learning |Practice "
+    r"Review )?Panel|"
     r"Practice Review Panel|LSCB|SCP|SCB))"
 )
 _NATIONAL = re.compile(r"\bnational\b|practice review panel", re.IGNORECASE)
