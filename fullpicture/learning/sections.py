@@ -22,6 +22,13 @@ _NAMED_REVIEW = re.compile(
     r"[^\n]{0,12}(?:child|baby|young person|[\"'\u2018\u201c])",
     re.IGNORECASE,
 )
+# A section reporting one piece of work by its kind and subject, as an annual report does
+# ("5.4 Multi-agency audit: emotional abuse and child protection plans").
+_NAMED_AUDIT = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:multi-agency (?:case (?:file )?)?audit|thematic review|"
+    r"appreciative inquiry)\s*[:\u2013\-]\s*\w",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,7 @@ def _is_case_heading(block: Block) -> bool:
         _CASE_HEADING.match(block.text)
         or _NAMED_REVIEW.search(block.text)
         or _CASE_LEARNING_FROM.match(block.text)
+        or _NAMED_AUDIT.match(block.text)
     )
 
 
