@@ -12,8 +12,9 @@ documents split into the right number of reviews. Figures are reported separatel
 held-out split (written and annotated before the supervised theme model was measured on it)
 and the fourth (written and annotated in the fourth round, before any classifier ran on it, to
 measure that round's theme work once) and the fifth (written by an independent author,
-measured once on main's code before its errors were read in the fifth session). The errors of
-every split up to the fifth have now been read, so none of them is unseen;
+measured once on main's code before its errors were read in the fifth session) and the sixth
+(another independent author, measured once, its errors read after). The errors of every split
+up to the sixth have now been read, so none of them is unseen;
 :func:`cross_validate` keeps the choice among the measured theme options honest.
 """
 
@@ -45,7 +46,7 @@ SPLITS: dict[str, str] = {
     ),
     "heldout6": (
         "sixth held-out set (written by an independent author; measured once at the end of the"
-        " fifth session, after all its learning work)"
+        " fifth session, after all its learning work; errors read since)"
     ),
 }
 
