@@ -234,6 +234,10 @@ _BACKGROUND = re.compile(
 _ANALYSIS = re.compile(r"\banalys[ei]s\b", re.IGNORECASE)
 
 
+# The review's own questions: its terms of reference, scope and lines of enquiry.
+_SCOPE = re.compile(r"lines of enquiry|terms of reference|\bscope\b", re.IGNORECASE)
+
+
 def _background(placed: PlacedBlock) -> bool:
     """Whether a block sits in a background section (introduction, the incident, ...)."""
     return bool(placed.path) and bool(_BACKGROUND.search(placed.path[-1]))
@@ -397,6 +401,8 @@ class _Extractor:
         if section is None and not block.bullet and not _background(placed):
             if reported := self._reported(text):
                 return reported
+        if section is None and placed.path and _SCOPE.search(placed.path[-1]):
+            return None  # the questions the review set itself, not questions for the reader
         return _unlabelled_kind(text, section, bullet=block.bullet)
 
     def _reported(self, text: str) -> str | None:

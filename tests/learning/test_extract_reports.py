@@ -169,3 +169,12 @@ def test_should_read_a_national_panels_thematic_briefing():
 
 def test_should_read_a_practice_brief_as_a_briefing():
     assert detect_type("Practice Brief 4: Bruising in babies") == "bulletin"
+
+
+def test_should_not_take_the_reviews_lines_of_enquiry_as_questions_for_the_reader(tmp_path):
+    path = create_document(
+        tmp_path,
+        _HEAD + "## 2. Key lines of enquiry\n\n- Was the school's concern shared?\n\n"
+        "## Questions for practice\n\n- How do you share a school's concern?\n",
+    )
+    assert _kinds(path) == [("reflective_question", "How do you share a school's concern?")]
