@@ -28,6 +28,7 @@ from fullpicture.chronology.model import (
 from fullpicture.chronology.records import (
     chunks,
     read_participant_records,
+    read_records,
     read_subject_records,
     record_order,
 )
@@ -90,10 +91,7 @@ def read_person_records(
     Returns:
         The records, in no particular order.
     """
-    records = read_subject_records(conn, source_person_ids, agencies)
-    seen = {r.event_id for r in records}
-    records.extend(read_participant_records(conn, source_person_ids, seen, agencies))
-    return records
+    return read_records(conn, source_person_ids, agencies)
 
 
 def chronology_entries(

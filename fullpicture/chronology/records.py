@@ -91,6 +91,29 @@ _PARTICIPANT_READS = {
 }
 
 
+# Both at once (the web's child page): subject rows carry a NULL role, participant rows theirs.
+_SUBJECT_AND_PARTICIPANT_READS = {
+    scoped: sa.union_all(
+        _with_scope(
+            sa.select(*_COLUMNS, sa.cast(sa.null(), _EP.role.type).label("role"))
+            .select_from(_FROM)
+            .where(event.c.subject_source_person_id.in_(sa.bindparam("ids", expanding=True))),
+            scoped,
+        ),
+        _with_scope(
+            sa.select(*_COLUMNS, _EP.role)
+            .select_from(_FROM.join(event_participant, _EP.event_id == event.c.id))
+            .where(
+                _EP.source_person_id.in_(sa.bindparam("ids", expanding=True)),
+                _EP.role != "subject",
+            ),
+            scoped,
+        ),
+    )
+    for scoped in (False, True)
+}
+
+
 def _params(part: list[int], agencies: frozenset[str] | None) -> dict[str, Any]:
     if agencies is None:
         return {"ids": part}
@@ -128,6 +151,32 @@ def read_participant_records(
             if row[0] not in seen:  # the event id, first of _COLUMNS
                 seen.add(row[0])
                 found.append(_record(row[:-1], row[-1]))
+    return found
+
+
+def read_records(
+    conn: Connection, source_person_ids: Sequence[int], agencies: frozenset[str] | None = None
+) -> list[Record]:
+    """Every event about ``source_person_ids``: as subject, or as a participant (witness,
+    victim ...) in an event about someone else, read in one statement (per chunk of ids).
+
+    The same records as :func:`read_subject_records` followed by :func:`read_participant_records`
+    (an event where the person had several roles is read once, with the first role by name).
+    """
+    subject: list[Any] = []
+    taking_part: dict[int, Any] = {}
+    query = _SUBJECT_AND_PARTICIPANT_READS[agencies is not None]
+    for part in chunks(sorted(set(source_person_ids))):
+        for row in conn.execute(query, _params(part, agencies)):
+            if row[-1] is None:
+                subject.append(row)
+            elif row[0] not in taking_part or row[-1] < taking_part[row[0]][-1]:
+                taking_part[row[0]] = row  # row[0] is the event id, first of _COLUMNS
+    found = [_record(row[:-1], "subject") for row in subject]
+    seen = {r.event_id for r in found}
+    found.extend(
+        _record(row[:-1], row[-1]) for event_id, row in taking_part.items() if event_id not in seen
+    )
     return found
 
 
