@@ -155,10 +155,17 @@ def build_store(url: str, events: int) -> list[str]:
     return [p["id"] for p in people]
 
 
-def create_users(url: str, children: list[str]) -> dict[str, tuple[str, list[str]]]:
-    """Create the signed-in population: social workers, each assigned to some children."""
+def create_users(url: str, children: list[str], folder: Path) -> dict[str, tuple[str, list[str]]]:
+    """Create the signed-in population: social workers, each assigned to some children.
+
+    Their TOTP secrets are sealed under the keyring the server will use (``folder``'s).
+    """
+    from fullpicture.config import Settings
     from fullpicture.store.database import open_store
     from fullpicture.web.accounts import add_user, assign_child
+    from fullpicture.web.app import cipher_for
+
+    cipher = cipher_for(Settings(data_dir=folder))
 
     engine = open_store(url)
     users: dict[str, tuple[str, list[str]]] = {}
@@ -174,6 +181,7 @@ def create_users(url: str, children: list[str]) -> dict[str, tuple[str, list[str
                 agency="social_care",
                 password=PASSPHRASE,
                 now=now,
+                cipher=cipher,
             )
             for pid in mine:
                 assign_child(conn, created.user_id, pid, granted_by="bench", now=now)
@@ -337,12 +345,17 @@ def run(quick: bool) -> list[Result]:
     url = f"sqlite:///{folder / 'store.db'}"
     with timed() as build_time:
         children = build_store(url, events)
-    users = create_users(url, children)
+    users = create_users(url, children, folder)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "FULLPICTURE_DATA_DIR": str(folder), "FULLPICTURE_DATABASE_URL": url}
+    env = {
+        **os.environ,
+        "FULLPICTURE_DATA_DIR": str(folder),
+        "FULLPICTURE_DATABASE_URL": url,
+        "FULLPICTURE_SECRET_KEY_FILE": str(folder / "secrets" / "fullpicture.key"),
+    }
     command = [
         sys.executable,
         "-m",

@@ -10,13 +10,15 @@ translate them into exit codes, pages and responses.
     │   ├── UnreadableFileError   not readable as the declared kind, or wrong encoding
     │   ├── MissingColumnError    a required column is absent
     │   ├── UnknownSourceError    no mapping registered or given for the source
-    │   └── MappingError          the mapping itself is invalid
+    │   ├── MappingError          the mapping itself is invalid
+    │   └── RejectedFileError     too many bad rows: the circuit breaker kept nothing
     ├── NotFoundError             a person, alert, document or record does not exist
     ├── LinkageError              linkage could not run or a decision is inconsistent
     ├── RuleError                 a rule could not be compiled or run
     ├── LearningError             a review document could not be read or searched
     ├── AccessDeniedError         the user may not do this (the web layer maps it)
-    └── AuditError                the audit log could not be written or does not verify
+    ├── AuditError                the audit log could not be written or does not verify
+    └── SecretError               a keyring or an encrypted field cannot be used
 
 Each error carries a message meant for a person: what is wrong and what to do about it.
 """
@@ -56,6 +58,35 @@ class MissingColumnError(IntakeError):
     """A column the mapping requires is absent from the file."""
 
 
+class RejectedFileError(IntakeError):
+    """A file broke the error-rate circuit breaker: nothing from it was kept.
+
+    Attributes:
+        read: rows read before the file was refused.
+        quarantined: of those, the rows that would have been quarantined.
+        limit: the largest share of bad rows allowed.
+        reasons: how often each reason (``field: problem``) was given, most frequent first.
+        rejection_id: the id of the recorded rejection, once it has been recorded.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        read: int = 0,
+        quarantined: int = 0,
+        limit: float = 0.0,
+        reasons: dict[str, int] | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.read = read
+        self.quarantined = quarantined
+        self.limit = limit
+        self.reasons = reasons or {}
+        self.rejection_id: int | None = None
+
+
 class UnknownSourceError(IntakeError):
     """No mapping is registered or given for the named source."""
 
@@ -91,3 +122,8 @@ class AuditError(FullpictureError):
 class ProtectionError(FullpictureError):
     """A share, subject access request or destruction breaks a data-protection rule (no
     sharing agreement, an expired agreement, a field not approved, a legal hold, ...)."""
+
+
+class SecretError(FullpictureError):
+    """A keyring cannot be read, or an encrypted field does not open (changed, moved, or its
+    key is gone)."""

@@ -1,4 +1,4 @@
-"""``fullpicture import`` and ``fullpicture quarantine``."""
+"""``fullpicture import``, ``fullpicture quarantine`` and ``fullpicture rejections``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from fullpicture.cli.common import (
 )
 from fullpicture.intake.importer import FileResult, import_file, import_files
 from fullpicture.intake.quarantine import export_quarantine, list_quarantine
+from fullpicture.intake.rejections import Rejection, acknowledge_rejection, list_rejections
 from fullpicture.intake.statutory.builtin import load_mapping_reference
 
 
@@ -153,3 +154,58 @@ def quarantine_command(
             escape(row.source), escape(row.filename), str(row.row_number), escape(problems)
         )
     console.print(table)
+
+
+@app.command("rejections")
+@command
+def rejections_command(
+    source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+    include_acknowledged: Annotated[
+        bool, typer.Option("--all", help="Also refusals already acknowledged.")
+    ] = False,
+    acknowledge: Annotated[
+        int | None,
+        typer.Option("--acknowledge", help="Mark this refusal as seen and dealt with."),
+    ] = None,
+    as_json: JsonOption = False,
+    database: DatabaseOption = None,
+) -> None:
+    """List files the error-rate circuit breaker refused (open ones first), or acknowledge one.
+
+    A refused file kept nothing; its record says how many rows were bad and why, so the
+    sending agency can be told what to fix.
+
+    Examples:
+
+        fullpicture rejections
+
+        fullpicture rejections --acknowledge 3
+    """
+    engine = engine_for(database)
+    if acknowledge is not None:
+        done = acknowledge_rejection(engine, acknowledge, by="cli")
+        err_console.print(f"Rejection {done.id} ({escape(done.filename)}) acknowledged.")
+        return
+    found = list_rejections(engine, source=source, open_only=not include_acknowledged)
+    if as_json:
+        print_json([r.to_json() for r in found])
+        return
+    console.print(_rejections_table(found, include_acknowledged))
+
+
+def _rejections_table(found: list[Rejection], include_acknowledged: bool) -> Table:
+    which = "refused files" if include_acknowledged else "open refusals"
+    table = Table(title=f"Files the circuit breaker refused ({len(found)} {which})")
+    for name in ("Id", "Refused", "Source", "File", "Bad rows", "Most frequent reasons"):
+        table.add_column(name)
+    for r in found:
+        reasons = "\n".join(f"{count} x {reason}" for reason, count in list(r.reasons.items())[:3])
+        table.add_row(
+            str(r.id),
+            f"{r.rejected_at:%Y-%m-%d %H:%M}",
+            escape(r.source),
+            escape(r.filename),
+            f"{r.bad} of {r.read} ({r.share:.0%}; limit {r.limit:.0%})",
+            escape(reasons),
+        )
+    return table

@@ -1,5 +1,6 @@
-"""``fullpicture isa ...``, ``fullpicture sar ...`` and ``fullpicture retention ...``: sharing
-agreements and disclosures, subject access requests, retention and destruction."""
+"""``fullpicture isa ...``, ``fullpicture sar ...``, ``fullpicture retention ...`` and
+``fullpicture rectify ...``: sharing agreements and disclosures, subject access requests,
+retention and destruction, and corrections of records with the recipients to tell."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy.engine import Connection
 
@@ -26,7 +28,15 @@ from fullpicture.errors import ConfigurationError, ProtectionError
 isa_app = typer.Typer(help="Information-sharing agreements, shares and decisions not to share.")
 sar_app = typer.Typer(help="Subject access requests: register, deadlines, redacted packs.")
 retention_app = typer.Typer(help="Retention schedule, legal holds and destruction.")
-for _sub, _name in ((isa_app, "isa"), (sar_app, "sar"), (retention_app, "retention")):
+rectify_app = typer.Typer(
+    help="Correct a record (history kept) and track telling everyone who received it."
+)
+for _sub, _name in (
+    (isa_app, "isa"),
+    (sar_app, "sar"),
+    (retention_app, "retention"),
+    (rectify_app, "rectify"),
+):
     _sub.info.no_args_is_help = True
     app.add_typer(_sub, name=_name)
 
@@ -459,3 +469,144 @@ def retention_destroy(
     if certificate:
         certificate.write_text(text, encoding="utf-8")
     console.print(text, highlight=False)
+
+
+FieldOption = Annotated[str, typer.Option("--field", help="The column to correct.")]
+ValueOption = Annotated[
+    str, typer.Option("--value", help="The corrected value (dates YYYY-MM-DD; empty clears).")
+]
+ReasonOption = Annotated[str, typer.Option("--reason", help="Why the stored value is wrong.")]
+RequestedByOption = Annotated[
+    str, typer.Option("--requested-by", help="Who asked (the child, a parent, an agency).")
+]
+
+
+@rectify_app.command("event")
+@command
+def rectify_event(
+    person_id: str,
+    event_id: int,
+    field: FieldOption,
+    value: ValueOption,
+    reason: ReasonOption,
+    requested_by: RequestedByOption,
+    by: ByOption,
+    json_out: JsonOption = False,
+    database: DatabaseOption = None,
+) -> None:
+    """Correct one field of an event in a person's chronology, and list whom to tell.
+
+    Example: fullpicture rectify event P000001 1234 --field summary --value "..." --reason
+    "The address was mistyped" --requested-by "the child's mother" --by j.smith
+    """
+    _rectify("event", person_id, event_id, (field, value, reason, requested_by, by), json_out,
+             database)  # fmt: skip
+
+
+@rectify_app.command("record")
+@command
+def rectify_record(
+    person_id: str,
+    record_id: int,
+    field: FieldOption,
+    value: ValueOption,
+    reason: ReasonOption,
+    requested_by: RequestedByOption,
+    by: ByOption,
+    json_out: JsonOption = False,
+    database: DatabaseOption = None,
+) -> None:
+    """Correct one field of an agency's record of the person (name, date of birth, ...).
+
+    Example: fullpicture rectify record P000001 87 --field date_of_birth --value 2014-03-05
+    --reason "Day and month were swapped" --requested-by "Northshire health" --by j.smith
+    """
+    _rectify("person_record", person_id, record_id, (field, value, reason, requested_by, by),
+             json_out, database)  # fmt: skip
+
+
+def _rectify(
+    target: str,
+    person_id: str,
+    target_id: int,
+    given: tuple[str, str, str, str, str],
+    json_out: bool,
+    database: str | None,
+) -> None:
+    from fullpicture.protection.rectification import RectificationRequest, rectify
+
+    field, value, reason, requested_by, by = given
+    request = RectificationRequest(person_id, target, target_id, field, value, reason,
+                                   requested_by, by)  # fmt: skip
+    with engine_for(database).begin() as conn:
+        done = rectify(conn, request, _now())
+        _audit(conn, by, purpose="rectification", action="rectify", subject=person_id,
+               detail={"rectification": done.id, "target": target, "id": target_id,
+                       "field": field})  # fmt: skip
+    if json_out:
+        print_json(done.to_json())
+        return
+    console.print(f"Correction {done.id}: {field} changed; tell these recipients:")
+    for notice in done.notices:
+        console.print(f"  notice {notice.id}: {notice.recipient} ({notice.basis})", highlight=False)
+
+
+@rectify_app.command("history")
+@command
+def rectify_history(
+    person_id: str,
+    by: ByOption,
+    json_out: JsonOption = False,
+    database: DatabaseOption = None,
+) -> None:
+    """List every correction of a person's records, with values before and after (audited)."""
+    from fullpicture.protection.rectification import rectification_history
+
+    with engine_for(database).begin() as conn:
+        found = rectification_history(conn, person_id)
+        _audit(conn, by, purpose="rectification", action="view rectifications",
+               subject=person_id, detail={"corrections": len(found)})  # fmt: skip
+    if json_out:
+        print_json([r.to_json() for r in found])
+        return
+    table = Table(title=f"Corrections of {person_id}'s records ({len(found)})")
+    for name in ("Id", "When", "Record", "Before", "After", "Reason", "Asked by", "Open notices"):
+        table.add_column(name)
+    for r in found:
+        waiting = sum(1 for n in r.notices if n.notified_at is None)
+        table.add_row(str(r.id), f"{r.made_at:%Y-%m-%d}", f"{r.target} {r.target_id}",
+                      escape(str(r.before)), escape(str(r.after)), escape(r.reason),
+                      escape(r.requested_by), str(waiting))  # fmt: skip
+    console.print(table)
+
+
+@rectify_app.command("notices")
+@command
+def rectify_notices(json_out: JsonOption = False, database: DatabaseOption = None) -> None:
+    """List recipients not yet told of a correction (UK GDPR Article 19), oldest first."""
+    from fullpicture.protection.rectification import open_notices
+
+    with engine_for(database).connect() as conn:
+        found = open_notices(conn)
+    if json_out:
+        print_json([{"id": n.id, "rectification": n.rectification_id, "recipient": n.recipient,
+                     "basis": n.basis, "disclosure_id": n.disclosure_id} for n in found])  # fmt: skip
+        return
+    table = Table(title=f"Recipients still to tell ({len(found)})")
+    for name in ("Notice", "Correction", "Recipient", "Why"):
+        table.add_column(name)
+    for n in found:
+        why = f"share {n.disclosure_id}" if n.disclosure_id else "the record's source"
+        table.add_row(str(n.id), str(n.rectification_id), escape(n.recipient), why)
+    console.print(table)
+
+
+@rectify_app.command("notified")
+@command
+def rectify_notified(notice_id: int, by: ByOption, database: DatabaseOption = None) -> None:
+    """Record that the recipient of a correction notice has been told."""
+    from fullpicture.protection.rectification import mark_notified
+
+    with engine_for(database).begin() as conn:
+        notice = mark_notified(conn, notice_id, by, _now())
+    console.print(f"Notice {notice.id}: {escape(notice.recipient)} told.", highlight=False)

@@ -91,6 +91,7 @@ def users_add(
     Example: fullpicture users add j.smith --role social_worker --agency social_care
     """
     from fullpicture.web.accounts import add_user
+    from fullpicture.web.app import cipher_for
 
     with engine_for(database).begin() as conn:
         created = add_user(
@@ -101,6 +102,7 @@ def users_add(
             agency=agency,
             password=password,
             now=datetime.now(UTC),
+            cipher=cipher_for(get_settings()),
         )
     console.print(f"Added {username} ({role}, {agency}).")
     if created.totp_secret:
@@ -237,7 +239,8 @@ def users_code(username: str, database: DatabaseOption = None) -> None:
     """
     import sqlalchemy as sa
 
-    from fullpicture.web.security.totp import current_code
+    from fullpicture.web.app import cipher_for
+    from fullpicture.web.security.totp import current_code, open_secret
     from fullpicture.web.tables import web_user
 
     if not get_settings().demo_mode:
@@ -247,10 +250,13 @@ def users_code(username: str, database: DatabaseOption = None) -> None:
         )
     with engine_for(database).connect() as conn:
         row = conn.execute(
-            sa.select(web_user.c.totp_secret).where(
+            sa.select(web_user.c.id, web_user.c.totp_secret).where(
                 web_user.c.username == username, web_user.c.is_demo.is_(True)
             )
         ).one_or_none()
-    if row is None or row.totp_secret is None:
+    secret = (
+        None if row is None else open_secret(cipher_for(get_settings()), row.id, row.totp_secret)
+    )
+    if secret is None:
         raise ConfigurationError(f"There is no demo account '{username}' with a second factor.")
-    console.print(current_code(row.totp_secret, datetime.now(UTC)))
+    console.print(current_code(secret, datetime.now(UTC)))

@@ -46,7 +46,8 @@ class CheckedChunk:
     numbers: list[int] = field(default_factory=list)
     """The row number of each record."""
     participants: Participants = field(default_factory=dict)
-    """Record key -> (source person id, role) pairs, for event tables with participants."""
+    """Record key -> (source person id, role) pairs, for the events that have participants
+    (events without are left out: most have none, and each entry would cross the pipe)."""
     warnings: list[tuple[int, Problem]] = field(default_factory=list)
     """(row number, warning) of stored rows, in row order."""
     quarantined: list[QuarantinedRow] = field(default_factory=list)
@@ -94,9 +95,18 @@ def check_rows(
         if check.problems:
             chunk.quarantined.append((row.number, raw_dict(plan.header, row), check.problems))
         else:
+            if chunk.participants and not participants:
+                _forget(chunk.participants, records)
             _keep(chunk, row.number, shape.values(records), participants, check.warnings)
     chunk.names = shape.names
     return chunk
+
+
+def _forget(participants: Participants, records: list[dict[str, Any]]) -> None:
+    """Drop the participants an earlier row of the chunk gave these records' keys: a later row
+    with the same key replaces the earlier one, participants included (here, none)."""
+    for record in records:
+        participants.pop(record["record_key"], None)
 
 
 def _keep(

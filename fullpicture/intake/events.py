@@ -45,7 +45,8 @@ def _wanted_texts(wanted: frozenset[str]) -> tuple[tuple[str, int], ...]:
 
 @dataclass
 class BuiltEvents:
-    """The events one row emits and the participants to attach (record key -> pairs)."""
+    """The events one row emits and the participants to attach (record key -> pairs; only the
+    events that have participants are listed)."""
 
     events: list[dict[str, Any]] = field(default_factory=list)
     participants: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -190,6 +191,7 @@ def build_events(
     participants = _participants(check, ctx)
     base = common["record_id"] or _composite_key(plan, raw) or row_key(raw)
     built = BuiltEvents()
+    keys: list[str] = []
     skipped: dict[str, str] = {}
     for emit in plan.emits:
         if emit.conditions and not emit.applies(raw):
@@ -199,8 +201,9 @@ def build_events(
         if event_type is None or when is None:
             continue
         key = f"{base}:{event_type}"
-        if key in built.participants:
+        if key in keys:
             key = f"{key}:{len(built.events)}"
+        keys.append(key)
         built.events.append(
             {
                 **common,
@@ -213,7 +216,8 @@ def build_events(
                 "attributes": _attributes(check, plan, emit, raw),
             }
         )
-        built.participants[key] = participants
+        if participants:
+            built.participants[key] = participants
     if not built.events and not check.problems:
         if skipped:
             found = ", ".join(f"{column}={value!r}" for column, value in skipped.items())

@@ -17,6 +17,7 @@ import gc
 import hashlib
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,7 +27,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection, Engine
 
-from fullpicture.errors import IntakeError, MappingError, UnknownSourceError
+from fullpicture.errors import IntakeError, MappingError, RejectedFileError, UnknownSourceError
 from fullpicture.intake import ledger, writing
 from fullpicture.intake.checking import CheckedChunk, QuarantinedRow, checked_chunks
 from fullpicture.intake.context import ImportContext
@@ -35,6 +36,7 @@ from fullpicture.intake.plan import TablePlan, choose_table, compile_plan, sheet
 from fullpicture.intake.problems import Problem
 from fullpicture.intake.readers import RawFile, open_file
 from fullpicture.intake.registry import find_mapping, register_mapping_in
+from fullpicture.intake.rejections import count_reasons, most_frequent, record_rejection
 from fullpicture.intake.worker import CheckJob, use_worker, worker_chunks
 from fullpicture.store import schema
 from fullpicture.store.faults import storage_faults
@@ -94,6 +96,7 @@ class _Counts:
     stored: int = 0
     quarantined: int = 0
     warnings: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)  # of quarantined rows
 
 
 def file_sha256(path: Path) -> str:
@@ -131,7 +134,7 @@ _TARGET = {
 @dataclass
 class _Written:
     """What storing a batch's records did: the keys that replaced stored rows, and the row id
-    of each key inserted with an id chosen here (see :func:`writing.insert_numbered`)."""
+    of each key inserted with an id chosen here (see :func:`writing.insert_new`)."""
 
     updated: set[str]
     ids: dict[str, int]
@@ -148,23 +151,51 @@ def _write_records(
     caller knows them without reading them back.
     """
     keys = list(batch.records)
-    fresh = [k for k in keys if k not in written]
-    again = [batch.records[k] for k in keys if k in written]
-    updated = {k for k in keys if k in written}
-    rows = [batch.records[k] for k in fresh]
+    if written.isdisjoint(keys):  # the usual case: no key of the batch came earlier in the file
+        fresh, again, updated, rows = keys, [], set(), list(batch.records.values())
+    else:
+        fresh = [k for k in keys if k not in written]
+        again = [batch.records[k] for k in keys if k in written]
+        updated = {k for k in keys if k in written}
+        rows = [batch.records[k] for k in fresh]
     ids: dict[str, int] = {}
-    try:
-        with conn.begin_nested():
-            if numbered and writing.can_number(conn):
-                first = writing.insert_numbered(conn, target, batch.names, rows)
-                ids = dict(zip(fresh, range(first, first + len(rows)), strict=True))
-            else:
-                writing.insert(conn, target, batch.names, rows)
-    except writing.DuplicateKeyError:
-        again, updated, ids = list(batch.records.values()), set(keys), {}
-    writing.upsert(conn, target, batch.names, again)
+    if _insert_fresh(conn, target, batch.names, rows, numbered=numbered, ids=ids, keys=fresh):
+        writing.upsert(conn, target, batch.names, again)
+    else:
+        updated, ids = set(keys), {}
+        writing.upsert(conn, target, batch.names, list(batch.records.values()))
     written.update(keys)
     return _Written(updated, ids)
+
+
+def _insert_fresh(
+    conn: Connection,
+    target: Any,
+    names: tuple[str, ...],
+    rows: list[writing.Values],
+    *,
+    numbered: bool,
+    ids: dict[str, int],
+    keys: list[str],
+) -> bool:
+    """Insert rows believed new; False (and nothing inserted) when the store held one of them.
+
+    On SQLite without a savepoint (see :func:`writing.insert_new`), filling ``ids`` with the
+    new rows' ids when ``numbered``; elsewhere a plain insert inside a savepoint.
+    """
+    if not rows:
+        return True
+    if writing.can_number(conn):
+        first = writing.insert_new(conn, target, names, rows, numbered=numbered)
+        if first is not None and numbered:
+            ids.update(zip(keys, range(first, first + len(rows)), strict=True))
+        return first is not None
+    try:
+        with conn.begin_nested():
+            writing.insert(conn, target, names, rows)
+    except writing.DuplicateKeyError:
+        return False
+    return True
 
 
 def _flush(
@@ -175,8 +206,9 @@ def _flush(
     done = _write_records(conn, target, batch, written, numbered=linked)
     if linked:
         ids = done.ids
-        unknown = [k for k in batch.participants if k not in ids]
-        if unknown:  # rows that replaced stored ones keep their ids: read those
+        # Rows that replaced stored ones keep their ids: read those (their old participants go).
+        unknown = [k for k in done.updated.union(batch.participants) if k not in ids]
+        if unknown:
             ids = ids | writing.ids_by_key(conn, target, ctx.source, unknown)
         pairs = {ids[k]: v for k, v in batch.participants.items()}
         writing.replace_participants(conn, pairs, {ids[k] for k in done.updated if k in ids})
@@ -229,6 +261,7 @@ def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext)
             counts.stored += batch.stored
             counts.quarantined += len(batch.quarantined)
             counts.warnings += len(batch.warnings)
+            count_reasons(batch.quarantined, counts.reasons)
             if _PAUSE:
                 time.sleep(_PAUSE)
     return counts
@@ -239,11 +272,15 @@ def _check_ratio(path: Path, counts: _Counts, limit: float | None) -> None:
     if limit is None or counts.read == 0 or counts.quarantined / counts.read <= limit:
         return
     share = counts.quarantined / counts.read
-    raise IntakeError(
+    raise RejectedFileError(
         f"{path.name}: {counts.quarantined} of {counts.read} rows ({share:.0%}) would be "
         f"quarantined, more than the limit of {limit:.0%}; nothing was imported.",
         hint="Check that the mapping fits this file, then run 'fullpicture import' again "
         "(or raise --max-bad-ratio).",
+        read=counts.read,
+        quarantined=counts.quarantined,
+        limit=limit,
+        reasons=most_frequent(counts.reasons),
     )
 
 
@@ -337,17 +374,44 @@ class _Options:
 
 def _import_open(engine: Engine, raw: RawFile, plan: TablePlan, options: _Options) -> FileResult:
     digest, table = file_sha256(raw.path), plan.table.name
-    with storage_faults(f"importing {raw.path.name}"), engine.begin() as conn:
-        earlier = ledger.find_entry(conn, plan.mapping.source, digest, table)
-        if earlier is not None:
-            counts = _Counts(earlier.read, earlier.stored, earlier.quarantined)
-            notes = ["already imported: nothing changed"]
-            return FileResult(raw.path, table, *_triple(counts), digest, earlier.id, True, 0, notes)
-        ident, counts = _ingest_file(conn, raw, plan, digest, options)
+    try:
+        with storage_faults(f"importing {raw.path.name}"), engine.begin() as conn:
+            earlier = ledger.find_entry(conn, plan.mapping.source, digest, table)
+            if earlier is not None:
+                counts = _Counts(earlier.read, earlier.stored, earlier.quarantined)
+                notes = ["already imported: nothing changed"]
+                return FileResult(
+                    raw.path, table, *_triple(counts), digest, earlier.id, True, 0, notes
+                )
+            ident, counts = _ingest_file(conn, raw, plan, digest, options)
+    except RejectedFileError as exc:
+        _record(engine, exc, raw.path, plan, digest, options.imported_by)
+        raise
     notes = _notes(raw, plan, counts)
     return FileResult(
         raw.path, table, *_triple(counts), digest, ident, False, counts.warnings, notes
     )
+
+
+def _record(
+    engine: Engine,
+    error: RejectedFileError,
+    path: Path,
+    plan: TablePlan,
+    digest: str,
+    imported_by: str,
+) -> None:
+    """Keep the refusal as an alert (its rows rolled back) and name it in the error."""
+    error.rejection_id = record_rejection(
+        engine,
+        error,
+        source=plan.mapping.source,
+        filename=path.name,
+        table=plan.table.name,
+        sha256=digest,
+        imported_by=imported_by,
+    )
+    error.message += f" The refusal is recorded as rejection {error.rejection_id}."
 
 
 def _triple(counts: _Counts) -> tuple[int, int, int]:

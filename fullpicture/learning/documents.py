@@ -17,6 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from fullpicture.errors import LearningError
+from fullpicture.learning.pdf_layout import (
+    MARGIN,
+    PdfTable,
+    find_tables,
+    is_footnote_start,
+    margin_key,
+    page_runs,
+    running_lines,
+)
 
 FORMATS = {
     ".pdf": "pdf",
@@ -59,7 +68,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$", re.IGNOREC
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SENTENCE_END = (".", ",", ";", "!", "?", "\u201d", '"')
 _ITEM_LABEL = re.compile(
-    r"^(?:finding|recommendation|key learning|learning point|next step|action|question)s?"
+    r"^(?:finding|recommendation|key learning|learning point|practice point|next step|"
+    r"action|question|rec\.?|r(?=\d)|q(?=\d))s?"
     r"\s*\d+(?:\.\d+)*[a-z]?\s*(?:\([^)]*\))?\s*[:.\-\u2013]\s*\S",
     re.IGNORECASE,
 )
@@ -95,8 +105,55 @@ def read_document(path: Path) -> RawDocument:
             f"Could not read {path.name} as {fmt}: {exc}",
             hint="Check that the file opens in its usual application and is not damaged.",
         ) from exc
+    blocks = [plain_block(block) for block in blocks]
     characters = sum(len(block.text) for block in blocks)
     return RawDocument(path, fmt, hashlib.sha256(data).hexdigest(), blocks, characters)
+
+
+# Typography that word processors and PDF producers put in and the phrase rules do not expect:
+# curly apostrophes ("child’s voice"), non-breaking and other hyphens ("multi‑agency"),
+# ligatures in PDFs ("ﬁndings"), non-breaking and thin spaces, soft hyphens and zero-width
+# characters.
+_TYPOGRAPHY = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "‛": "'",
+        "ʼ": "'",
+        "′": "'",
+        "‐": "-",
+        "‑": "-",
+        "ﬀ": "ff",
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+        "ﬃ": "ffi",
+        "ﬄ": "ffl",
+        "ﬅ": "st",
+        "ﬆ": "st",
+        " ": " ",
+        " ": " ",
+        " ": " ",
+        "­": None,
+        "​": None,
+        "‌": None,
+        "‍": None,
+        "﻿": None,
+    }
+)
+# A footnote mark in superscript digits straight after a word or punctuation ("neglect\u00b3").
+_SUPERSCRIPT_MARK = re.compile(r"(?<=[^\s\d])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+
+
+def plain_text(text: str) -> str:
+    """``text`` in plain typography: straight apostrophes, plain hyphens and spaces, ligatures
+    spelled out, footnote marks in superscript digits removed."""
+    return _SUPERSCRIPT_MARK.sub("", text.translate(_TYPOGRAPHY))
+
+
+def plain_block(block: Block) -> Block:
+    """The block with its text in plain typography (see :func:`plain_text`)."""
+    text = plain_text(block.text)
+    return block if text == block.text else Block(text, block.heading, block.bullet, block.boxed)
 
 
 def _decode(data: bytes) -> str:
@@ -113,8 +170,19 @@ def _decode(data: bytes) -> str:
 # -- plain text (also the last step for PDF) ------------------------------------------------
 
 
+# A line introducing a list with a verb ("The partnership should:", "We recommend that:") is
+# the start of a sentence the bullets finish, not a heading.
+_INTRO_CLAUSE = re.compile(
+    r"\b(?:should|must|ought to|needs? to|will|(?:is|are) asked to|recommends?(?:\s+that)?|"
+    r"recommended(?:\s+that)?)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
 def _is_heading_line(line: str, *, set_apart: bool) -> bool:
     words = line.split()
+    if _INTRO_CLAUSE.search(line):
+        return False
     if not words or len(words) > 14 or len(line) > 100 or _BULLET.match(line):
         if _BULLET.match(line) and re.match(r"^\s*\d{1,2}[.)]\s", line):
             return set_apart and _is_heading_line(_BULLET.sub("", line), set_apart=True)
@@ -143,7 +211,7 @@ def text_blocks(text: str) -> list[Block]:
         current, current_bullet = [], False
 
     previous_blank = True
-    lines = _drop_repeated_footers(text.splitlines())
+    lines = _drop_repeated_footers(_without_page_margins(text))
     for index, raw in enumerate(lines):
         line = raw.strip()
         next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
@@ -186,6 +254,36 @@ def _continues_in_lower_case(lines: list[str], index: int) -> bool:
     return bool(following) and following[0].islower()
 
 
+def _without_page_margins(text: str) -> list[str]:
+    """The text's lines without the running headers and footers of its pages, when it has
+    pages (form feeds, as ``pdftotext`` writes them): a page's first or last line that
+    repeats, digits aside, at the top or foot of at least half the pages (three or more). A
+    slide title repeated on some slides of a deck is not furniture and stays."""
+    pages = [page.splitlines() for page in text.split("\f")]
+    if len(pages) < 3:
+        return text.splitlines()
+    margins = [_margin_lines(page) for page in pages]
+    counts = Counter(
+        key
+        for page, margin in zip(pages, margins, strict=True)
+        for key in {margin_key(page[index]) for index in margin}
+    )
+    needed = max(3, (len(pages) + 1) // 2)
+    running = {key for key, n in counts.items() if n >= needed and any(c.isalpha() for c in key)}
+    return [
+        line
+        for page, margin in zip(pages, margins, strict=True)
+        for index, line in enumerate(page)
+        if not (index in margin and margin_key(line) in running)
+    ]
+
+
+def _margin_lines(page: list[str]) -> set[int]:
+    """The indexes of a page's first and last non-blank lines."""
+    filled = [index for index, line in enumerate(page) if line.strip()]
+    return {filled[0], filled[-1]} if filled else set()
+
+
 def _drop_repeated_footers(lines: list[str]) -> list[str]:
     """Drop short lines that repeat on three or more pages or slides (running headers, footers)."""
     counts = Counter(line.strip() for line in lines if line.strip())
@@ -226,6 +324,8 @@ class _PdfPage:
         self._text = page.get_textpage()
         self._raw = self._text.raw
         self._height = float(page.get_height())
+        self.textpage = self._text
+        self.height = self._height
         self._font = ctypes.create_string_buffer(128)
 
     def _bold(self, index: int) -> bool:
@@ -244,30 +344,35 @@ class _PdfPage:
         """The page's lines in reading order (PDFium marks line ends with CR LF)."""
         found: list[_PdfLine] = []
         chars: list[str] = []
+        char_sizes: list[float] = []  # each character's size (0 for spaces and punctuation)
         first = -1  # index of the line's first letter or digit (not a bullet glyph)
-        sizes: Counter[float] = Counter()
         for index in range(self._text.count_chars()):
             code = self._c.FPDFText_GetUnicode(self._raw, index)
             char = chr(code) if code else ""
             if char in ("\r", "\n"):
                 if chars:
-                    found.append(self._line(chars, first, sizes))
-                chars, first, sizes = [], -1, Counter()
+                    found.append(self._line(chars, first, char_sizes))
+                chars, first, char_sizes = [], -1, []
                 continue
             chars.append(char)
+            size = 0.0
             if char.isalnum():
-                # The size most of the line is set in: a list number or drop capital set
-                # larger does not make a line a heading.
-                sizes[round(float(self._c.FPDFText_GetFontSize(self._raw, index)), 1)] += 1
+                size = round(float(self._c.FPDFText_GetFontSize(self._raw, index)), 1)
                 if first < 0:
                     first = index
+            char_sizes.append(size)
         if chars:
-            found.append(self._line(chars, first, sizes))
+            found.append(self._line(chars, first, char_sizes))
         return [line for line in found if line.text]
 
-    def _line(self, chars: list[str], first: int, sizes: Counter[float]) -> _PdfLine:
-        text = "".join(chars).strip()
+    def _line(self, chars: list[str], first: int, char_sizes: list[float]) -> _PdfLine:
+        # The size most of the line is set in: a list number or drop capital set larger does
+        # not make a line a heading.
+        sizes = Counter(size for size in char_sizes if size)
         size = sizes.most_common(1)[0][0] if sizes else 0.0
+        if sizes and min(sizes) < 0.85 * size:  # some characters set small: footnote marks?
+            chars = _without_note_marks(chars, char_sizes, size)
+        text = "".join(chars).strip()
         if (
             text
             and not text[0].isalnum()
@@ -283,9 +388,57 @@ class _PdfPage:
         return _PdfLine(text, size, self._bold(first), baseline - size, baseline)
 
 
-def _pdf_page_lines(page: Any) -> list[_PdfLine]:
-    """The page's lines, top to bottom, each with its largest font size and boldness."""
-    return _PdfPage(page).lines()
+def _without_note_marks(chars: list[str], char_sizes: list[float], size: float) -> list[str]:
+    """The line's characters without footnote reference marks: digits set much smaller than
+    the line straight after a word or punctuation ("neglect\u00b3", "in 2023.\u2074")."""
+    kept: list[str] = []
+    in_mark = False
+    for char, char_size in zip(chars, char_sizes, strict=True):
+        small = char.isdigit() and 0 < char_size < 0.85 * size
+        after_word = bool(kept) and not kept[-1].isspace() and not kept[-1].isdigit()
+        if small and (in_mark or after_word):
+            in_mark = True
+            continue
+        in_mark = False
+        kept.append(char)
+    return kept
+
+
+@dataclass
+class _PdfPageContent:
+    """One page: its lines, the tables found on it and its height."""
+
+    lines: list[_PdfLine]
+    tables: list[PdfTable]
+    height: float
+
+
+_MAY_HAVE_TABLE = re.compile(
+    r"\b(?:recommendation|finding|action|next step|key learning|learning point|key message|"
+    r"question)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
+    """The page's lines (in PDFium's order, top to bottom as a rule) and its tables, the
+    first perhaps continuing ``carried``, a table that ran on from the page before."""
+    reader = _PdfPage(page)
+    lines = reader.lines()
+    tables: list[PdfTable] = []
+    if carried is not None or any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
+        tables = find_tables(page_runs(reader.textpage, reader.height), reader.height, carried)
+    return _PdfPageContent(lines, tables, reader.height)
+
+
+def _pdf_pages(document: Any) -> list[_PdfPageContent]:
+    pages: list[_PdfPageContent] = []
+    carried: PdfTable | None = None
+    for page in document:
+        pages.append(_pdf_page(page, carried))
+        last = pages[-1].tables[-1] if pages[-1].tables else None
+        carried = last if last is not None and last.runs_on else None
+    return pages
 
 
 def _continues_heading(previous: _PdfLine | None, line: _PdfLine, out: list[str]) -> bool:
@@ -309,11 +462,12 @@ def _pdf_line_text(line: _PdfLine, body: float) -> str:
     return text
 
 
-def _pdf_to_text(pages: list[list[_PdfLine]]) -> str:
+def _pdf_to_text(pages: list[list[_PdfLine]], body: float | None = None) -> str:
     """Lay out PDF lines as text: blank lines at paragraph gaps, ``#`` for larger or bold type,
     headings that wrap joined, and bullet glyphs set apart joined to their text."""
-    sizes = [line.size for page in pages for line in page]
-    body = statistics.median(sizes) if sizes else 10.0
+    if body is None:
+        sizes = [line.size for page in pages for line in page]
+        body = statistics.median(sizes) if sizes else 10.0
     out: list[str] = []
     for page in pages:
         previous: _PdfLine | None = None
@@ -347,15 +501,62 @@ def _read_pdf(data: bytes) -> list[Block]:
 
     document = pypdfium2.PdfDocument(data)
     try:
-        pages = [_pdf_page_lines(page) for page in document]
+        pages = _pdf_pages(document)
     finally:
         document.close()
-    if not any(pages):
+    if not any(page.lines for page in pages):
         raise LearningError(
             "The PDF has no extractable text (it may be a scanned image).",
             hint="Run it through OCR first, or import a text or DOCX version.",
         )
-    return text_blocks(_pdf_to_text(pages))
+    return _pdf_blocks(pages)
+
+
+def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
+    """The document's blocks: its text laid out as lines (without running headers, footers
+    and footnotes), with each table read by its cells where it stands."""
+    sizes = [line.size for page in pages for line in page.lines]
+    body = statistics.median(sizes) if sizes else 10.0
+    # Running headers and footers are set no larger than the body text: a slide deck's titles,
+    # repeated at the top of its slides, are larger and stay.
+    running = running_lines(
+        [[(line.text, line.top) for line in page.lines if _small(line, body)] for page in pages],
+        [page.height for page in pages],
+    )
+    blocks: list[Block] = []
+    pending: list[list[_PdfLine]] = []
+    for page in pages:
+        lines = _page_body(page, body, running)
+        for table in sorted(page.tables, key=lambda found: found.top):
+            pending.append([line for line in lines if line.bottom <= table.top + 1])
+            lines = [line for line in lines if line.top >= table.bottom - 1]
+            blocks += text_blocks(_pdf_to_text(pending, body))
+            pending = []
+            level = next((block.heading for block in reversed(blocks) if block.heading), 1)
+            blocks += table_blocks(table.rows, level)
+        pending.append(lines)
+    return blocks + text_blocks(_pdf_to_text(pending, body))
+
+
+def _small(line: _PdfLine, body: float) -> bool:
+    return 0 < line.size <= body * 1.05
+
+
+def _page_body(page: _PdfPageContent, body: float, running: set[str]) -> list[_PdfLine]:
+    """The page's lines without its running header and footer and its footnotes."""
+    kept: list[_PdfLine] = []
+    in_notes = False
+    for line in page.lines:
+        margin = line.top < MARGIN * page.height or line.top > (1 - MARGIN) * page.height
+        if _small(line, body) and margin and margin_key(line.text) in running:
+            continue
+        if line.size and is_footnote_start(line.text, line.size, line.top, body, page.height):
+            in_notes = True
+        if in_notes and line.size < 0.9 * body:
+            continue
+        in_notes = False
+        kept.append(line)
+    return kept
 
 
 # -- DOCX ---------------------------------------------------------------------------------
@@ -485,11 +686,16 @@ _TABLE_KIND = re.compile(
 )
 
 
+# A column of row numbers ("No.", "#", "Ref"): the number is the row's place, not learning.
+_NUMBER_COLUMN = re.compile(r"^\s*(?:no\.?|number|#|ref\.?|reference|item)\s*$", re.IGNORECASE)
+
+
 def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
     """A table as blocks. A table whose header names an item kind in a column
     ("Recommendation | Lead | Due") gives that header as a heading (ending with the table) and
-    each row as a paragraph with its other columns in brackets ("... (Lead: Police)");
-    any other table gives one paragraph per row, its cells joined by " | ".
+    each row as a paragraph with its other columns in brackets ("... (Lead: Police)"), a
+    column of row numbers ("No.", "#", "Ref") left out; any other table gives one paragraph
+    per row, its cells joined by " | ".
 
     Args:
         rows: the table's rows of cell texts, the header row first.
@@ -507,7 +713,7 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
         extra = [
             f"({header[i] or 'Note'}: {cell})"
             for i, cell in enumerate(row)
-            if i != main and cell and i < len(header)
+            if i != main and cell and i < len(header) and not _NUMBER_COLUMN.match(header[i])
         ]
         blocks.append(Block(" ".join([row[main], *extra]), boxed=True))
     return blocks
@@ -515,6 +721,7 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
 
 # -- HTML and Markdown ----------------------------------------------------------------------
 
+_NOTE_MARK = re.compile(r"\[?(?:\d{1,3}|[*\u2020\u2021]|[ivx]{1,4})\]?")
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "tr", "dt", "dd"]
 
 
@@ -524,6 +731,9 @@ def _html_blocks(html: str) -> list[Block]:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "nav", "footer", "header"]):
         tag.decompose()
+    for mark in soup("sup"):
+        if _NOTE_MARK.fullmatch(mark.get_text(strip=True)):
+            mark.decompose()  # a footnote reference ("neglect<sup>3</sup>"), not the text's
     blocks: list[Block] = []
     level = 1
     read_tables: set[int] = set()  # tables read whole: their rows are not read again
@@ -601,10 +811,18 @@ def _read_html(data: bytes) -> list[Block]:
     return _html_blocks(_decode(data))
 
 
+# Markdown footnotes (an extension CommonMark does not render): "[^3]" marks and the
+# "[^3]: ..." definitions, which are references rather than learning.
+_MD_NOTE_DEFINITION = re.compile(r"^\[\^[^\]\s]{1,20}\]:.*$", re.MULTILINE)
+_MD_NOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\]")
+
+
 def _read_markdown(data: bytes) -> list[Block]:
     from markdown_it import MarkdownIt
 
-    return _html_blocks(MarkdownIt("commonmark").render(_decode(data)))
+    # Pipe tables ("| Recommendation | Lead |") are read as tables, as in DOCX and HTML.
+    text = _MD_NOTE_MARK.sub("", _MD_NOTE_DEFINITION.sub("", _decode(data)))
+    return _html_blocks(MarkdownIt("commonmark").enable("table").render(text))
 
 
 _READERS = {

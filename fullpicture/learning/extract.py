@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from fullpicture.learning.metadata import detect_type
 from fullpicture.learning.review_themes import dominant_themes, lend
-from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock
+from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock, section_number
 from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
 from fullpicture.learning.themes import (
     lexical_themes,
@@ -42,7 +42,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         (
             "child_voice",
             r"voice|in (?:his|her|their|\w+'s) (?:own )?words|what \w+ (?:said|told)|"
-            r"lived experience|hearing from|\w+'s views?\b|wishes and feelings|in \w+'s words",
+            r"lived experience|hearing from|\w+'s views?\b|wishes and feelings|in \w+'s words|"
+            r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b",
         ),
         (
             "next_step",
@@ -50,7 +51,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:we|the [\w ]{1,30}?|agencies|partners) (?:will|are going to|is|are|has|"
             r"have) (?:do|doing|done|do next)\b|what (?:you|practitioners|professionals|"
             r"managers) (?:should|must|can|need to) do|what will change|"
-            r"what (?:has|is) changed?|what needs to happen|changes (?:made|since|in practice)|"
+            r"what (?:has|is) changed?|what is changing|changes? (?:we are|being) made|"
+            r"what needs to (?:happen|change)|"
+            r"changes (?:made|since|in practice)|"
             r"improvements?|progress (?:since|so far)",
         ),
         ("recommendation", r"recommendation|recommended"),
@@ -62,7 +65,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "key_learning",
-            r"key learning|learning points?|key messages?|\blessons?\b|what (?:we|did we) learn|"
+            r"key learning|learning points?|practice points?|points? for practice|"
+            r"key messages?|\blessons?\b|what (?:we|did we) learn|"
             r"learning for|messages for|learning themes?|key points|"
             r"what this means for|implications for practice|"
             r"why it matters|learning from (?:this|the) (?:case|review)|"
@@ -71,6 +75,14 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ]
 ]
+# Headings over the words of practitioners, parents or managers: quotations there are not the
+# child's voice ("What practitioners said at the event", "What parents told us").
+_OTHERS_VOICE = re.compile(
+    r"\b(?:what |how )?(?:the )?(?:practitioners?|professionals?|staff|managers?|"
+    r"agencies|partners|the event|the group)'?s?\s+"
+    r"(?:said|told|say|tell|thought|think|reflected|reflections|views?|voices?|perspectives?)\b",
+    re.IGNORECASE,
+)
 _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
 _STRENGTHS = re.compile(r"strengths?\b|what (?:went|worked) well|good practice", re.IGNORECASE)
 _DEVELOPMENT = re.compile(
@@ -80,7 +92,9 @@ _DEVELOPMENT = re.compile(
 )
 _LABEL = re.compile(
     r"^(?P<label>findings?|recommendations?|key learning(?: points?)?|learning points?|"
-    r"key messages?|next steps?|actions?|reflective questions?|questions?)"
+    r"practice points?|key messages?|next steps?|actions?|reflective questions?|questions?|"
+    # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
+    r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
     r"\s*(?P<number>\d+(?:\.\d+)*[a-z]?)?\s*(?:\((?P<who>[^)]{2,80})\))?\s*[:.\-\u2013)]\s*",
     re.IGNORECASE,
 )
@@ -90,6 +104,10 @@ _LABEL_KIND = {
     "key learning": "key_learning",
     "learning point": "key_learning",
     "key message": "key_learning",
+    "practice point": "key_learning",
+    "rec": "recommendation",
+    "r": "recommendation",
+    "q": "reflective_question",
     "next step": "next_step",
     "action": "next_step",
     "reflective question": "reflective_question",
@@ -103,6 +121,17 @@ _ADDRESSEE_FIELD = re.compile(
 _SUBJECT = re.compile(
     r"^(?i:that\s+)?(?i:the\s+)?(?P<who>[A-Z][\w'&,\- ]{2,80}?)\s+(?:should|must|to ensure|"
     r"will|needs? to|are asked to|is asked to|to review|to consider|to develop|to provide)\b",
+)
+# An introduction that recommends ("The partnership should:", "The review recommends that:"):
+# the bullets under it are recommendations even where no heading names them.
+_RECOMMENDING_INTRO = re.compile(
+    r"\b(?:should|must|ought to|needs? to|(?:is|are) asked to|recommends?(?:\s+that)?|"
+    r"(?:it is|we) recommend(?:ed)?(?:\s+that)?)\s*:\s*$",
+    re.IGNORECASE,
+)
+# ... and one that commits ("The partnership will:", "Agencies have agreed to:"): next steps.
+_COMMITTING_INTRO = re.compile(
+    r"\b(?:will|(?:is|are) going to|(?:has|have) (?:agreed|committed) to)\s*:\s*$", re.IGNORECASE
 )
 _INTRO_FOR = re.compile(r"(?:recommendations?|actions?)\s+(?:for|to)\s+(?:the\s+)?(.{3,80})$", re.I)
 _FOR_WHOM = re.compile(r"^for\s+(?:the\s+)?(.{3,80})$", re.I)  # "For the Chief Constable:"
@@ -136,8 +165,12 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
     """
     for depth in range(len(path) - 1, -1, -1):
         heading = path[depth]
-        if depth == 0 and detect_type(heading):
-            continue  # the review's own title ("Learning Lessons: a SCIE review") names no kind
+        if _is_title(heading, depth):
+            continue  # a review's own title ("Learning Lessons: a SCIE review") names no kind
+        if _OTHERS_VOICE.search(heading):
+            return None  # practitioners' or parents' words are not the child's
+        if _DEVELOPMENT.search(heading):
+            return "finding"  # "Areas for improvement" are findings, not improvements made
         for kind, pattern in _SECTION_KINDS:
             if pattern.search(heading):
                 return kind
@@ -148,12 +181,61 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
     return None
 
 
+def _is_title(heading: str, depth: int) -> bool:
+    """Whether a heading is a review's (or a case's) title rather than a section of it: it
+    names a review type and has no section number ("5. Findings of the rapid review" is a
+    section); below the top it must also name no kind specifically ("Kai: learning from a
+    rapid review" is a case's title, "Learning from the review" a key-learning heading)."""
+    if not detect_type(heading) or section_number(heading) is not None:
+        return False
+    return depth == 0 or not any(pattern.search(heading) for _, pattern in _SECTION_KINDS)
+
+
+# Headings of the parts of a review that set the scene rather than analyse practice.
+_BACKGROUND = re.compile(
+    r"introduction|foreword|preface|background|summary|overview|about (?:this|the) review|"
+    r"the review\b|method|approach|how the (?:review|audit)|scope|terms of reference|"
+    r"glossary|contents|agencies involved|the (?:child|children|family|young person)\b|"
+    r"(?:about|meet) |what happened|chronology|timeline|key practice episodes|"
+    r"involvement|narrative|acknowledg|conclu|appendix|references|further|find out more|"
+    r"contact|context|the incident",
+    re.IGNORECASE,
+)
+
+
+def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
+    """The numbered sections a review states its findings in without calling them findings.
+
+    A thematic review often analyses practice under topic headings ("2. Moving across
+    boundaries", "3. Out of school") and then recommends, with no "Findings" heading at all.
+    When a review has a recommendations heading and no findings heading, its numbered sections
+    before the recommendations that are not background (introduction, method, the family,
+    chronology) and name no kind are taken as its findings' sections.
+    """
+    headings = [p.block.text for p in blocks if p.block.heading]
+    kinds = [section_kind(("", heading)) for heading in headings]
+    if "finding" in kinds or "recommendation" not in kinds:
+        return frozenset()
+    before = headings[: kinds.index("recommendation")]
+    return frozenset(
+        heading
+        for heading, kind in zip(before, kinds, strict=False)
+        if kind is None
+        and section_number(heading) is not None
+        and not _BACKGROUND.search(heading)
+        and not detect_type(heading)
+    )
+
+
 def strengths_kind(blocks: list[PlacedBlock]) -> str:
     """What a review's strengths are: findings when it pairs them with areas for development
     (the frame of audits and SILP learning events: what worked well, what must improve), else
     key learning (an appreciative inquiry's "what went well")."""
     paired = any(p.block.heading and _DEVELOPMENT.search(p.block.text) for p in blocks)
-    return "finding" if paired else "key_learning"
+    # a SILP or an audit judges practice whether or not it names its areas for development
+    title = next((p.block.text for p in blocks if p.block.heading), "")
+    framed = detect_type(title) in ("silp", "multi_agency_audit")
+    return "finding" if paired or framed else "key_learning"
 
 
 def label_of(text: str) -> tuple[str | None, str, str | None]:
@@ -161,7 +243,7 @@ def label_of(text: str) -> tuple[str | None, str, str | None]:
     match = _LABEL.match(text)
     if not match:
         return None, text, None
-    word = match.group("label").lower().rstrip("s")
+    word = match.group("label").lower().rstrip(".").rstrip("s")
     if word.endswith("question"):
         word = "reflective question" if word.startswith("reflective") else "question"
     kind = _LABEL_KIND.get(word)
@@ -196,13 +278,18 @@ def _heading_addressee(path: tuple[str, ...]) -> str | None:
 class _Extractor:
     """Walks a review's blocks once, keeping the state a reader keeps in their head."""
 
-    def __init__(self, strengths: str = "key_learning") -> None:
+    def __init__(
+        self, strengths: str = "key_learning", analysis: frozenset[str] = frozenset()
+    ) -> None:
         self.strengths = strengths
+        self.analysis = analysis  # numbered sections stating findings (analysis_sections)
         self.items: list[ExtractedItem] = []
         self.open_finding: int | None = None  # a numbered finding still taking its explanation
         self.last_finding: int | None = None
         self.addressee: str | None = None
         self.declared: str | None = None  # the audience a "For the Chief Constable:" line names
+        self.intro_kind: str | None = None  # "The partnership should:" makes bullets recommend
+        self.intro_named = False  # the introduction named its list's kind ("Questions for ...:")
         self.path: tuple[str, ...] = ()
 
     def feed(self, placed: PlacedBlock) -> None:
@@ -212,6 +299,8 @@ class _Extractor:
             self.open_finding = None
             self.addressee = _heading_addressee(placed.path)
             self.declared = None
+            self.intro_kind = None
+            self.intro_named = False
         if block.heading:
             self._heading(placed)
             return
@@ -231,16 +320,19 @@ class _Extractor:
         block = placed.block
         text = block.text.strip()
         kind, rest, who = label_of(text)
-        section = section_kind(placed.path, self.strengths)
         if kind is None and text.endswith(":"):
-            self.addressee = _intro_addressee(text) or self.addressee
-            declared = _FOR_WHOM.match(text.rstrip(":").strip())
-            self.declared = declared.group(1).strip() if declared else None
+            self._introduction(text)
             return
-        if kind is None and self.open_finding is not None and not block.bullet:
+        if kind is None and _frames_learning(text, placed.path, bullet=block.bullet):
+            return
+        section = self._section(placed)
+        quoted = text.startswith(_QUOTE_START)
+        if kind is None and self.open_finding is not None and not block.bullet and not quoted:
             if section in (None, "finding"):
                 self.items[self.open_finding].text += " " + text
                 return
+        if kind is None and self._narrative(placed, section):
+            return
         if kind is None:
             kind = _unlabelled_kind(text, section, bullet=block.bullet)
             if kind is None:
@@ -252,6 +344,44 @@ class _Extractor:
         self._add(kind, rest, placed, who)
         if kind == "finding" and label_of(text)[0] == "finding":
             self.open_finding = len(self.items) - 1
+
+    def _section(self, placed: PlacedBlock) -> str | None:
+        """The kind a body block's place gives it: its headings, an analysis section, or the
+        list introduction it follows."""
+        section = section_kind(placed.path, self.strengths)
+        if section is None and self.analysis.intersection(placed.path):
+            section = "finding"
+        if not placed.block.bullet:
+            self.intro_kind = None  # the list the introduction opened has ended
+        elif self.intro_kind and (section is None or self.intro_named):
+            section = self.intro_kind
+        return section
+
+    def _narrative(self, placed: PlacedBlock, section: str | None) -> bool:
+        """Whether a paragraph in an analysis section is the narrative around a finding rather
+        than the finding (see :func:`reads_as_finding`). Analysis sections are topic headings
+        under a findings heading ("5. Analysis and findings" > "5.1 Seeing the history") and
+        the numbered sections a review states its findings in (:func:`analysis_sections`);
+        under a heading that names findings itself, every paragraph is one."""
+        if section != "finding" or placed.block.bullet or not placed.path:
+            return False
+        topic = section_kind(("", placed.path[-1])) is None
+        return topic and not reads_as_finding(placed.block.text)
+
+    def _introduction(self, text: str) -> None:
+        """A line ending in a colon opens a list: it may name the list's addressee ("For the
+        Chief Constable:"), recommend ("The partnership should:"), commit ("The partnership
+        will:") or name the list's kind ("Questions for the Board:"), which holds even inside a
+        finding's section."""
+        self.addressee = _intro_addressee(text) or self.addressee
+        declared = _FOR_WHOM.match(text.rstrip(":").strip())
+        self.declared = declared.group(1).strip() if declared else None
+        named = _named_kind(text)
+        self.intro_named = named is not None
+        if named:
+            self.intro_kind = named
+        else:
+            self.intro_kind = _intro_kind(text)
 
     def _add(self, kind: str, text: str, placed: PlacedBlock, who: str | None = None) -> None:
         if len(text.split()) < 2:
@@ -270,12 +400,118 @@ def _unlabelled_finding(placed: PlacedBlock) -> bool:
     pre-birth assessment relied on what the parents said"): the paragraphs below explain it.
     A short topic heading ("Neglect") or one that names a kind of its own is not."""
     text = placed.block.text.strip()
-    if len(placed.path) < 2 or len(text.split()) < 6 or text.endswith((":", "?")):
+    words = len(text.split()) - (section_number(text) is not None)
+    # a sentence, not a topic: "5.3 The men in L's life" is six words with its number
+    if len(placed.path) < 2 or words < 7 or text.endswith((":", "?")):
         return False
     parent = placed.path[:-1] if placed.path[-1] == text else placed.path
     if section_kind(parent) != "finding":
         return False
     return not any(pattern.search(text) for _, pattern in _SECTION_KINDS)
+
+
+# A sentence that announces the list after it ("The main findings were these.", "The
+# subgroup has agreed the following actions."): the list is the learning, not the announcement.
+_LIST_ANNOUNCEMENT = re.compile(
+    r"\b(?:the following(?! (?:day|week|month|year|morning|afternoon|evening|night|weekend|"
+    r"school day|working day)s?\b)|as follows|(?:were|are) (?:these|as below)|set out below|"
+    r"listed below)\b",
+    re.IGNORECASE,
+)
+
+
+# Prose about the review's own process and governance, which frames a section rather than
+# stating learning: "This section sets out what the reviewer found", "The Board will consider
+# these findings at its September meeting", "progress will be reported to the executive".
+_PROCESS = re.compile(
+    r"\bthis (?:section|report|chapter|briefing|part)\s+(?:sets out|describes|summarises|"
+    r"explains|presents)|\b(?:accepted|agreed|considered) (?:all )?(?:of )?(?:the|its|these) "
+    r"(?:review's )?(?:recommendations|findings)|\bwill (?:consider|monitor|oversee|receive|"
+    r"review) (?:these|the|this|its) (?:findings|recommendations|action plan|learning|report)|"
+    r"\bprogress (?:will be|is) (?:reported|monitored|reviewed)",
+    re.IGNORECASE,
+)
+_RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)
+
+
+# "Why it matters": a briefing's bullets there are key learning, its prose is the rationale.
+_RATIONALE = re.compile(r"\bwhy (?:it|this) matters\b", re.IGNORECASE)
+
+
+def _frames_section(text: str, path: tuple[str, ...]) -> bool:
+    """Whether a paragraph (not a bullet) frames its section rather than stating learning: it
+    speaks about the review's process or governance (who will consider the findings, how
+    progress is reported), or it is the prose rationale under "Why it matters"."""
+    if _RECOMMENDS.search(text):
+        return False  # "... should report its progress to the board" is a recommendation
+    return bool(_PROCESS.search(text)) or bool(path and _RATIONALE.search(path[-1]))
+
+
+# What a finding stated in prose says: that something was missing, not done or done
+# despite something else ("but no professional asked", "was not shared", "without
+# recognising", "went unnoticed").
+_JUDGEMENT = re.compile(
+    r"\b(?:not|no|nobody|none|never|without|rarely|seldom|few|little|neither|nor|but|"
+    r"although|though|despite|yet|instead|missed|lacked|lacking|failed|unnoticed|unseen|"
+    r"unrecognised|unchallenged|unaddressed|unassessed)\b|n't\b",
+    re.IGNORECASE,
+)
+# How the narrative around findings opens: the time it tells of ("In November 2022",
+# "Between 2021 and 2024"), who told the reviewer what, or the reviewer's own reflections.
+_NARRATIVE_OPENING = re.compile(
+    r"^(?:(?:in|between|during|by|from|on|after|before)\s+(?:\w+\s+){0,2}\d{4}\b|"
+    r"[\w'\u2019 ]{2,60}?\b(?:told|said to|explained to|reported to) (?:the )?(?:lead )?"
+    r"(?:reviewers?|review|panel|event|author|us)\b|"
+    r"[\w'\u2019 ]{2,60}?\bdescribed (?:this|it|that|the \w+) as\b|"
+    r"the (?:reviewer|review team|lead reviewer|author)s?\s+(?:does|do|did)?\s*(?:not\s+)?"
+    r"(?:think|believe|consider|feel)s?\b|(?:these|this|they) (?:are|were|was|is) "
+    r"(?:examples?|an example))",
+    re.IGNORECASE,
+)
+
+
+def reads_as_finding(text: str) -> bool:
+    """Whether a paragraph of an analysis section states a finding: it says that something
+    was missing, not done or done despite something else, and does not open as narrative
+    (a date, what someone told the reviewer, the reviewer's own reflections)."""
+    return bool(_JUDGEMENT.search(text)) and not _NARRATIVE_OPENING.match(text)
+
+
+def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
+    """Whether an unlabelled block frames the learning rather than stating it: it announces
+    the list after it, quotes practitioners, or (as prose) speaks about the review's process."""
+    if _introduces_list(text) or _in_others_voice(path):
+        return True
+    return not bullet and _frames_section(text, path)
+
+
+def _introduces_list(text: str) -> bool:
+    """Whether a short paragraph announces the list that follows it rather than stating
+    learning of its own (at most two sentences)."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    return len(sentences) <= 2 and any(_LIST_ANNOUNCEMENT.search(s) for s in sentences)
+
+
+def _in_others_voice(path: tuple[str, ...]) -> bool:
+    """Whether a block sits under a heading over practitioners' or managers' own words, which
+    are context for the learning, not the child's voice."""
+    return bool(path) and bool(_OTHERS_VOICE.search(path[-1]))
+
+
+def _named_kind(text: str) -> str | None:
+    """The kind a short list introduction names ("Questions for the Board:" -> reflective
+    questions, "Learning points:" -> key learning), or None."""
+    body = text.rstrip(":").strip()
+    if len(body.split()) > 6:
+        return None
+    return next((kind for kind, pattern in _SECTION_KINDS if pattern.search(body)), None)
+
+
+def _intro_kind(text: str) -> str | None:
+    """The kind of the bullets an introduction opens, where no heading names one."""
+    if _RECOMMENDING_INTRO.search(text):
+        return "recommendation"
+    return "next_step" if _COMMITTING_INTRO.search(text) else None
 
 
 def _intro_addressee(text: str) -> str | None:
@@ -288,12 +524,17 @@ def _intro_addressee(text: str) -> str | None:
     return None
 
 
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u2018]')
+
+
 def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | None:
     if text.startswith(_QUOTE_START) and len(text.split()) <= 80:
         if section not in ("recommendation", "next_step", "reflective_question"):
             return "child_voice"
     if section is None:
         return "reflective_question" if bullet and text.endswith("?") else None
+    if section == "child_voice" and not bullet and not _QUOTE_MARKS.search(text):
+        return None  # prose about the child's words ("L's school knew her well"), not them
     return section
 
 
@@ -345,7 +586,7 @@ def extract_items(
         options: the lending rule and the service subject window (see
             :mod:`fullpicture.learning.theme_options`).
     """
-    extractor = _Extractor(strengths_kind(blocks))
+    extractor = _Extractor(strengths_kind(blocks), analysis_sections(blocks))
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()

@@ -52,12 +52,72 @@ def _base_title(text: str) -> str:
     return _CONTINUED.sub("", text).strip().lower()
 
 
+# A section number at a heading's start: "5.", "5.1", "5.1.", "5)" (a bare "7 Minute Briefing"
+# is a title, not section 7).
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s|\.?\s)(?=\S)")
+_DOTTED = re.compile(r"^\d{1,2}(?:[.)]|\.\d{1,2})")
+
+
+def section_number(text: str) -> tuple[int, ...] | None:
+    """The section number a heading starts with ("5.1 Seeing the whole history" -> (5, 1)),
+    or None when it has none."""
+    if not _DOTTED.match(text) or not (match := _SECTION_NUMBER.match(text)):
+        return None
+    return tuple(int(part) for part in match.group(1).split("."))
+
+
+def outline_levels(blocks: list[Block]) -> dict[int, float]:
+    """Heading levels corrected by the document's own outline numbering.
+
+    Many documents set every heading in the same style, so "5.1 Seeing the whole history"
+    arrives at the level of "5. Analysis and findings", and the unnumbered topic headings under
+    "6. Learning themes" at the level of "6." itself. A sub-number ("5.1") sits a step below
+    its section; an unnumbered heading between two numbered sections of its own level ("6." ...
+    "7.") sits below the first. Returns the corrected level of each heading, by block index.
+    """
+    levels: dict[int, float] = {}
+    headings = [(i, b) for i, b in enumerate(blocks) if b.heading]
+    numbers = {i: section_number(b.text) for i, b in headings}
+    for position, (index, block) in enumerate(headings):
+        number = numbers[index]
+        if number is not None:
+            levels[index] = block.heading + 0.1 * (len(number) - 1)
+        elif _between_numbered(headings, numbers, position):
+            levels[index] = block.heading + 0.5
+        else:
+            levels[index] = float(block.heading)
+    return levels
+
+
+def _between_numbered(
+    headings: list[tuple[int, Block]], numbers: dict[int, tuple[int, ...] | None], position: int
+) -> bool:
+    """Whether an unnumbered heading stands between numbered headings of its own level, with
+    no higher heading between them (so it is a topic inside the earlier section)."""
+    level = headings[position][1].heading
+
+    def numbered_neighbour(step: int) -> bool:
+        scan = position + step
+        while 0 <= scan < len(headings):
+            index, block = headings[scan]
+            if block.heading < level:
+                return False
+            if block.heading == level and numbers[index] is not None:
+                return True
+            scan += step
+        return False
+
+    return numbered_neighbour(-1) and numbered_neighbour(1)
+
+
 def place_blocks(blocks: list[Block]) -> list[PlacedBlock]:
     """Give each block its heading path; a heading that repeats the current one (a slide title
-    repeated on the next slide, or marked "continued") continues the same section, and the
-    headings of a framed box or table (``boxed``) end where the box does."""
-    stack: list[tuple[int, str, bool]] = []
+    repeated on the next slide, or marked "continued") continues the same section, the
+    headings of a framed box or table (``boxed``) end where the box does, and outline numbers
+    correct flat heading levels (see :func:`outline_levels`)."""
+    stack: list[tuple[float, str, bool]] = []
     placed: list[PlacedBlock] = []
+    levels = outline_levels(blocks)
     for number, block in enumerate(blocks, start=1):
         if not block.boxed:
             while stack and stack[-1][2]:
@@ -65,15 +125,29 @@ def place_blocks(blocks: list[Block]) -> list[PlacedBlock]:
         if block.heading:
             if stack and _base_title(stack[-1][1]) == _base_title(block.text):
                 continue
-            while stack and stack[-1][0] >= block.heading:
+            level = levels[number - 1]
+            while stack and stack[-1][0] >= level:
                 stack.pop()
-            stack.append((block.heading, _CONTINUED.sub("", block.text).strip(), block.boxed))
+            stack.append((level, _CONTINUED.sub("", block.text).strip(), block.boxed))
         placed.append(PlacedBlock(block, tuple(text for _, text, _ in stack), number))
     return placed
 
 
+# A bulletin's case heading that names the child, then the review it reports ("Kai: learning
+# from a rapid review", "The Okafor children - lessons from a practice review").
+_CASE_LEARNING_FROM = re.compile(
+    r"^[^:\u2013\-]{2,40}\s*[:\u2013\-]\s*(?:learning|lessons) from (?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}review\b",
+    re.IGNORECASE,
+)
+
+
 def _is_case_heading(block: Block) -> bool:
-    return bool(_CASE_HEADING.match(block.text) or _NAMED_REVIEW.search(block.text))
+    return bool(
+        _CASE_HEADING.match(block.text)
+        or _NAMED_REVIEW.search(block.text)
+        or _CASE_LEARNING_FROM.match(block.text)
+    )
 
 
 def split_reviews(placed: list[PlacedBlock]) -> list[Segment]:

@@ -20,10 +20,15 @@ class Theme:
     phrases: tuple[str, ...]
     pattern: re.Pattern[str]
     rules: tuple[tuple[str, re.Pattern[str]], ...]  # (literal the text must hold, phrase regex)
+    # Any of the rules' literals, in one pattern: most items hold none of a theme's literals,
+    # and one scan of the text says so (None when a rule has no literal to look for).
+    literals: re.Pattern[str] | None = None
 
     def matches(self, lowered: str) -> bool:
-        """Whether any phrase matches the lower-cased text; the literal check first, as the
-        regular expression is the slow part."""
+        """Whether any phrase matches the lower-cased text; the literal checks first, as the
+        regular expressions are the slow part."""
+        if self.literals is not None and not self.literals.search(lowered):
+            return False
         return any(literal in lowered and rule.search(lowered) for literal, rule in self.rules)
 
 
@@ -32,7 +37,9 @@ def _phrase_regex(phrase: str) -> str:
     body = phrase.rstrip("*")
     plain = not re.search(r"[()|\[\]?]", body)
     if plain:
-        body = re.escape(body)
+        # A hyphen in a plain phrase also matches a space or nothing: writers spell compounds
+        # all three ways ("non-mobile", "non mobile", "nonmobile"; "co-sleeping", "cosleeping").
+        body = re.escape(body).replace(r"\-", r"[-\s]?")
     body = body.replace(r"\ ", r"\s+").replace(" ", r"\s+")
     tail = r"[\w'-]*" if phrase.endswith("*") else r"\b"
     if plain and tail == r"\b" and re.search(r"[a-rt-z]$", phrase):
@@ -46,7 +53,8 @@ def _literal(phrase: str) -> str:
     literal = re.split(r"[()\[\]|*\\?]", phrase, maxsplit=1)[0].lower()
     if phrase[len(literal) : len(literal) + 1] == "?":
         literal = literal[:-1]  # "weapons?": the letter before "?" is optional
-    return literal.split(" ")[0] if " " in literal else literal
+    # the first word before any space or hyphen (a hyphen may be written as a space, or not)
+    return re.split(r"[ -]", literal, maxsplit=1)[0]
 
 
 @cache
@@ -60,7 +68,11 @@ def taxonomy() -> tuple[Theme, ...]:
         phrases = tuple(entry["phrases"])
         pattern = re.compile("|".join(_phrase_regex(p) for p in phrases), re.IGNORECASE)
         rules = tuple((_literal(p), re.compile(_phrase_regex(p), re.IGNORECASE)) for p in phrases)
-        themes.append(Theme(entry["code"], entry["label"], entry["group"], phrases, pattern, rules))
+        words = sorted({literal for literal, _ in rules}, key=len, reverse=True)
+        literals = re.compile("|".join(map(re.escape, words))) if all(words) else None
+        themes.append(
+            Theme(entry["code"], entry["label"], entry["group"], phrases, pattern, rules, literals)
+        )
     return tuple(themes)
 
 

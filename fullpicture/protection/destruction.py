@@ -33,7 +33,11 @@ from fullpicture.errors import ProtectionError
 from fullpicture.intake.tables import intake_warning
 from fullpicture.linkage.tables import link_pair, linkage_decision
 from fullpicture.protection.retention import RetentionRule, assess
-from fullpicture.protection.tables import destruction_certificate
+from fullpicture.protection.tables import (
+    destruction_certificate,
+    rectification,
+    rectification_notice,
+)
 from fullpicture.store.schema import (
     address,
     event,
@@ -91,6 +95,7 @@ def _record_deletions(person_id: str, own: list[int], events: Any) -> list[tuple
     participant = event_participant.c
     rel, pair, decision = relationship.c, link_pair.c, linkage_decision.c
     return [
+        *_rectification_deletions(person_id, own, events),  # before the events they name
         ("event_participant", event_participant.delete().where(
             sa.or_(participant.event_id.in_(events), participant.source_person_id.in_(own)))),
         ("event", event.delete().where(event.c.subject_source_person_id.in_(own))),
@@ -104,6 +109,24 @@ def _record_deletions(person_id: str, own: list[int], events: Any) -> list[tuple
         ("break_glass", _break_glass.delete().where(_break_glass.c.person_id == person_id)),
         ("source_person", source_person.delete().where(source_person.c.id.in_(own))),
         ("person", person.delete().where(person.c.id == person_id)),
+    ]  # fmt: skip
+
+
+def _rectification_deletions(person_id: str, own: list[int], events: Any) -> list[tuple[str, Any]]:
+    """Corrections keep the values before and after: they go with the person's records."""
+    fix = rectification.c
+    theirs = sa.select(fix.id).where(
+        sa.or_(
+            fix.person_id == person_id,
+            sa.and_(fix.target == "event", fix.target_id.in_(events)),
+            sa.and_(fix.target == "person_record", fix.target_id.in_(own)),
+        )
+    )
+    notice = rectification_notice.c
+    return [
+        ("rectification_notice", rectification_notice.delete().where(
+            notice.rectification_id.in_(theirs))),
+        ("rectification", rectification.delete().where(fix.id.in_(theirs))),
     ]  # fmt: skip
 
 

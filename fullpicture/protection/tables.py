@@ -7,6 +7,9 @@
 * ``sar_request``, ``sar_release``, ``sar_redaction``: subject access requests, third parties
   marked releasable for a request, and every redaction made in a request's pack with its reason.
 * ``legal_hold`` and ``destruction_certificate``: retention.
+* ``rectification`` and ``rectification_notice`` (migration ``protection_0002_rectification``):
+  every correction of a stored record with the values before and after, and each recipient the
+  correction must be communicated to (UK GDPR Article 19), until they have been told.
 """
 
 from __future__ import annotations
@@ -116,4 +119,37 @@ destruction_certificate = sa.Table(
     sa.Column("destroyed_at", _TZ, nullable=False),
     sa.Column("destroyed_by", sa.String(128), nullable=False),
     sa.Column("counts", sa.Text, nullable=False),  # JSON {table: rows deleted}
+)
+
+
+rectification = sa.Table(
+    "rectification",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("person_id", sa.String(16), nullable=False),
+    sa.Column("target", sa.String(16), nullable=False),  # event | person_record
+    sa.Column("target_id", sa.Integer, nullable=False),
+    sa.Column("source", sa.String(64), nullable=False),  # the record's source
+    sa.Column("before", sa.Text, nullable=False),  # JSON {column: value} as it was
+    sa.Column("after", sa.Text, nullable=False),  # JSON {column: value} as corrected
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("requested_by", sa.String(256), nullable=False),  # who asked for the correction
+    sa.Column("made_by", sa.String(128), nullable=False),
+    sa.Column("made_at", _TZ, nullable=False),
+    sa.Index("ix_rectification_person", "person_id"),
+    sa.Index("ix_rectification_target", "target", "target_id"),
+)
+
+rectification_notice = sa.Table(
+    "rectification_notice",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("rectification_id", sa.Integer, sa.ForeignKey("rectification.id"), nullable=False),
+    sa.Column("recipient", sa.String(256), nullable=False),
+    sa.Column("recipient_agency", sa.String(64), nullable=True),
+    sa.Column("basis", sa.String(16), nullable=False),  # disclosure | source
+    sa.Column("disclosure_id", sa.Integer, nullable=True),  # the share that reached them
+    sa.Column("notified_at", _TZ, nullable=True),
+    sa.Column("notified_by", sa.String(128), nullable=True),
+    sa.Index("ix_rectification_notice_open", "notified_at", "id"),
 )

@@ -9,12 +9,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from fullpicture.errors import FullpictureError, NotFoundError
+from fullpicture.field_keys import FieldCipher
 from fullpicture.store.schema import person
 from fullpicture.vocabulary import Agency
 from fullpicture.web.roles import SECOND_FACTOR_ROLES, Role
 from fullpicture.web.security.passwords import hash_password, password_problems
 from fullpicture.web.security.sessions import revoke_user_sessions
-from fullpicture.web.security.totp import new_totp_secret
+from fullpicture.web.security.totp import new_totp_secret, seal_secret
 from fullpicture.web.tables import assignment, web_user
 
 DEFAULT_CREDENTIALS = frozenset({"admin", "administrator", "demo", "password", "changeme"})
@@ -56,10 +57,14 @@ def add_user(
     agency: str,
     password: str,
     now: datetime,
+    cipher: FieldCipher,
     with_totp: bool | None = None,
     is_demo: bool = False,
 ) -> NewAccount:
     """Create a user; roles that require a second factor always get a TOTP secret.
+
+    The secret is stored sealed under ``cipher`` and bound to the new row; the plain secret is
+    returned once, to be shown to the user.
 
     Raises:
         AccountError: a bad role, agency, user name or password, or the name is taken.
@@ -77,12 +82,14 @@ def add_user(
             role=role,
             agency=agency,
             password_hash=hash_password(password),
-            totp_secret=secret,
             is_demo=is_demo,
             created_at=now,
         )
         .returning(web_user.c.id)
     ).scalar_one()
+    if secret is not None:
+        sealed = seal_secret(cipher, int(user_id), secret)
+        conn.execute(web_user.update().where(web_user.c.id == user_id).values(totp_secret=sealed))
     return NewAccount(int(user_id), username, secret)
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from fullpicture.audit.keys import derive_key, load_or_create_key
 from fullpicture.config import Settings
 from fullpicture.errors import ConfigurationError
+from fullpicture.field_keys import FieldCipher, keyring_path, load_or_create_keyring
 from fullpicture.store.database import open_store
 from fullpicture.web.clock import Clock, system_clock
 from fullpicture.web.context import AppState, guard
@@ -34,6 +35,11 @@ from fullpicture.web.settings import WebSettings
 
 log = logging.getLogger("fullpicture.web")
 _STATIC = Path(__file__).with_name("static")
+
+
+def cipher_for(settings: Settings) -> FieldCipher:
+    """Return the field cipher over the keyring beside the service's master key file."""
+    return FieldCipher(load_or_create_keyring(keyring_path(key_file_for(settings))))
 
 
 def key_file_for(settings: Settings) -> Path:
@@ -160,6 +166,7 @@ def create_app(
         audit_key=derive_key(master, "audit-chain"),
         clock=clock,
         templates=create_environment(),
+        cipher=cipher_for(settings),
         oidc=(
             OidcProvider(web, derive_key(master, "oidc-flow"), oidc_transport)
             if web.oidc_enabled

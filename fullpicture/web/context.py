@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from fullpicture.audit.chain import AuditEntry, append_entry
 from fullpicture.config import Settings
 from fullpicture.errors import AccessDeniedError, AuditError, FullpictureError, NotFoundError
+from fullpicture.field_keys import FieldCipher
 from fullpicture.store.schema import person
 from fullpicture.web.access import ChildAccess, child_access
 from fullpicture.web.clock import Clock
@@ -53,6 +54,7 @@ class AppState:
     audit_key: bytes
     clock: Clock
     templates: Environment
+    cipher: FieldCipher  # seals and opens encrypted fields (TOTP secrets)
     audit_lock: threading.Lock = field(default_factory=threading.Lock)
     oidc: OidcProvider | None = None
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from rich.console import Console
 from sqlalchemy.engine import Engine
 
+from fullpicture.field_keys import FieldCipher
 from fullpicture.store.schema import person, source_person
 from fullpicture.web.accounts import add_user, assign_child
 from fullpicture.web.security.security_keys import (
@@ -21,7 +22,7 @@ from fullpicture.web.security.security_keys import (
     issue_enrolment_code,
     needs_security_key,
 )
-from fullpicture.web.security.totp import provisioning_uri
+from fullpicture.web.security.totp import open_secret, provisioning_uri
 from fullpicture.web.tables import web_user
 
 DEMO_PASSWORD = "demo-account-only-in-demo-mode"  # pragma: allowlist secret
@@ -66,7 +67,7 @@ def _children(engine: Engine, count: int) -> list[str]:
         return [str(r) for r in rows.scalars()]
 
 
-def seed_demo_users(engine: Engine) -> list[DemoAccount]:
+def seed_demo_users(engine: Engine, cipher: FieldCipher) -> list[DemoAccount]:
     """Create (or refresh) the demo accounts and their assignments; return them for printing.
 
     Every demo account has a TOTP secret: add it to an authenticator app (or use
@@ -99,12 +100,13 @@ def seed_demo_users(engine: Engine) -> list[DemoAccount]:
                     agency=agency,
                     password=DEMO_PASSWORD,
                     now=now,
+                    cipher=cipher,
                     with_totp=True,
                     is_demo=True,
                 )
                 user_id, secret = created.user_id, created.totp_secret
             else:
-                user_id, secret = int(row.id), row.totp_secret
+                user_id, secret = int(row.id), open_secret(cipher, int(row.id), row.totp_secret)
             mine = tuple(children[:n_children])
             for pid in mine:
                 assign_child(conn, user_id, pid, granted_by="demo", now=now)
@@ -124,8 +126,9 @@ def print_demo_accounts(accounts: list[DemoAccount], address: str, console: Cons
     console.print(f"Every demo account's password: [bold]{DEMO_PASSWORD}[/]", highlight=False)
     console.print(
         "Security codes: add the TOTP secret to an authenticator app, or run "
-        "`FULLPICTURE_DEMO_MODE=true fullpicture users code USERNAME --database "
-        "sqlite:///<demo folder>/store.db`.",
+        "`FULLPICTURE_DEMO_MODE=true FULLPICTURE_DATA_DIR=<demo folder> fullpicture users code "
+        "USERNAME --database sqlite:///<demo folder>/store.db` (the secrets are sealed under "
+        "the demo folder's keys).",
         highlight=False,
     )
     for account in accounts:
@@ -161,10 +164,11 @@ def serve_demo(
 
     from fullpicture.config import Settings
     from fullpicture.store.database import open_store
-    from fullpicture.web.app import create_app
+    from fullpicture.web.app import cipher_for, create_app
 
     engine = open_store(f"sqlite:///{store_path.resolve()}")
-    accounts = seed_demo_users(engine)
-    app = create_app(Settings(data_dir=out_dir, demo_mode=True), engine=engine)
+    settings = Settings(data_dir=out_dir, demo_mode=True)
+    accounts = seed_demo_users(engine, cipher_for(settings))
+    app = create_app(settings, engine=engine)
     print_demo_accounts(accounts, f"http://{host}:{port}/", console)
     uvicorn.run(app, host=host, port=port, log_level="warning")

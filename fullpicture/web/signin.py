@@ -8,12 +8,15 @@ has passed.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from fullpicture.errors import SecretError
+from fullpicture.field_keys import FieldCipher
 from fullpicture.web.roles import SECOND_FACTOR_ROLES, Role
 from fullpicture.web.security.passwords import verify_password
 from fullpicture.web.security.security_keys import needs_security_key
@@ -23,8 +26,10 @@ from fullpicture.web.security.throttle import (
     record_failure,
     throttle_keys,
 )
-from fullpicture.web.security.totp import accepted_step
+from fullpicture.web.security.totp import accepted_step, open_secret
 from fullpicture.web.tables import web_user
+
+_log = logging.getLogger("fullpicture.web.signin")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ def _factors_pass(
     now: datetime,
     *,
     sso_only: bool = False,
+    cipher: FieldCipher,
 ) -> int | None:
     """Return the accepted TOTP step (0 when none is needed), or None when a factor fails."""
     password_ok = verify_password(row.password_hash if row is not None else None, password)
@@ -59,9 +65,15 @@ def _factors_pass(
     needs_code = row.totp_secret is not None or Role(str(row.role)) in SECOND_FACTOR_ROLES
     if not needs_code:
         return 0
-    if row.totp_secret is None:
+    try:
+        secret = open_secret(cipher, int(row.id), row.totp_secret)
+    except SecretError:
+        # A changed or moved secret, or a lost key: refuse like a wrong code, loudly for operators.
+        _log.error("sign-in refused: the sealed TOTP secret of user %s does not open", row.id)
+        return None
+    if secret is None:
         return None  # a privileged role without an enrolled second factor cannot sign in
-    return accepted_step(str(row.totp_secret), code, now, row.totp_last_step)
+    return accepted_step(secret, code, now, row.totp_last_step)
 
 
 def attempt_sign_in(
@@ -73,6 +85,7 @@ def attempt_sign_in(
     now: datetime,
     *,
     demo_mode: bool,
+    cipher: FieldCipher,
     sso_only: bool = False,
 ) -> SignInOutcome:
     """Check the credentials and record the attempt; returns who signed in, if anyone.
@@ -87,7 +100,7 @@ def attempt_sign_in(
     ).one_or_none()
     if row is not None and row.is_demo and not demo_mode:
         row = None  # demo accounts exist only in demo mode
-    step = _factors_pass(row, password, code, now, sso_only=sso_only)
+    step = _factors_pass(row, password, code, now, sso_only=sso_only, cipher=cipher)
     if row is None or step is None:
         record_failure(conn, keys, now)
         return SignInOutcome(None, locked=is_locked(conn, keys, now))

@@ -17,7 +17,7 @@ web_user = sa.Table(
     sa.Column("role", sa.String(32), nullable=False),
     sa.Column("agency", sa.String(32), nullable=False),
     sa.Column("password_hash", sa.String(256), nullable=True),  # NULL: single sign-on only
-    sa.Column("totp_secret", sa.String(64), nullable=True),
+    sa.Column("totp_secret", sa.String(255), nullable=True),  # sealed (field_keys)
     sa.Column("totp_last_step", sa.Integer, nullable=True),  # replay protection
     sa.Column("oidc_subject", sa.String(256), nullable=True, unique=True),
     sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.false()),

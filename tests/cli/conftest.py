@@ -11,6 +11,7 @@ from fullpicture.cli import _register
 from fullpicture.config import get_settings
 from fullpicture.store.database import open_store
 from fullpicture.web.accounts import add_user
+from fullpicture.web.app import cipher_for
 
 PASSPHRASE = "a long enough passphrase"  # pragma: allowlist secret
 
@@ -26,7 +27,8 @@ def sample_accounts(tmp_path, monkeypatch):
     with engine.begin() as conn:
         for name, demo in (("j.smith", False), ("k.jones", False), ("demo.iro", True)):
             add_user(conn, username=name, display_name=name, role="iro", agency="social_care",
-                     password=PASSPHRASE, now=now, is_demo=demo)  # fmt: skip
+                     password=PASSPHRASE, now=now, is_demo=demo,
+                     cipher=cipher_for(get_settings()))  # fmt: skip
     load_or_create_key(tmp_path / "secrets" / "fullpicture.key")
     yield engine, tmp_path
     engine.dispose()

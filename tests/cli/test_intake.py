@@ -8,8 +8,11 @@ from typer.testing import CliRunner
 from fullpicture.cli import _register, app
 from tests.intake.factories import (
     EXAMPLE_MAPPING,
+    PERSON_HEADER,
+    create_csv,
     create_event_row,
     create_events_file,
+    create_person_row,
     create_persons_file,
 )
 
@@ -107,3 +110,28 @@ def test_should_keep_nothing_and_say_why_when_too_many_rows_are_bad(sqlite_url, 
     assert result.exit_code == 2 and "more than the limit of 25%" in result.stderr
     listed = _run("quarantine", "--json", url=sqlite_url)
     assert json.loads(listed.stdout) == []
+
+
+def test_should_list_a_refused_file_and_acknowledge_it(sqlite_url, tmp_path):
+    rows = [create_person_row("P1"), create_person_row(""), create_person_row("")]
+    path = create_csv(tmp_path / "persons.csv", PERSON_HEADER, rows)
+    refused = _run(
+        "import", str(path), "--source", "police", "--mapping", str(EXAMPLE_MAPPING),
+        "--max-bad-ratio", "0.5", url=sqlite_url,
+    )  # fmt: skip
+    assert refused.exit_code == 2
+    assert "recorded as rejection 1" in refused.output
+    listed = json.loads(_run("rejections", "--json", url=sqlite_url).stdout)
+    assert [(r["id"], r["file"], r["read"], r["bad"]) for r in listed] == [(1, "persons.csv", 3, 2)]
+    done = _run("rejections", "--acknowledge", "1", url=sqlite_url)
+    assert done.exit_code == 0, done.output
+    assert json.loads(_run("rejections", "--json", url=sqlite_url).stdout) == []
+    everything = json.loads(_run("rejections", "--all", "--json", url=sqlite_url).stdout)
+    assert everything[0]["acknowledged_by"] == "cli"
+
+
+def test_should_refuse_to_acknowledge_an_unknown_refusal_clearly(sqlite_url):
+    result = _run("rejections", "--acknowledge", "4", url=sqlite_url)
+    assert result.exit_code == 2
+    assert "No refused file has the id 4" in result.output
+    assert "Traceback" not in result.output

@@ -122,3 +122,45 @@ def test_should_list_due_records_and_refuse_destruction_under_a_hold(sample_cli,
     assert written["counts"]["event"] == 2
     assert _actions(engine) == ["destroy"]
     assert b"Canarymum Zedwick asked" not in (tmp_path / "store.db").read_bytes()
+
+
+def _police_event(engine) -> int:
+    from fullpicture.store.schema import event
+
+    with engine.connect() as conn:
+        return int(conn.execute(sa.select(event.c.id).where(event.c.agency == "police")).scalar())
+
+
+def test_should_rectify_an_event_list_its_history_and_close_its_notices(sample_cli, tmp_path):
+    engine, url, child = sample_cli
+    shared = _run("isa", "add", "ISA-1", "--party", "police", "--party", "social_care",
+                  "--purpose", "safeguarding=occurred_on,event_type,summary", "--basis", "ca2004-s11",
+                  "--start", "2020-01-01", "--by", "dpo", "--database", url)  # fmt: skip
+    assert shared.exit_code == 0, shared.output
+    share = _run("isa", "share", child, "--isa", "ISA-1", "--purpose", "safeguarding",
+                 "--basis", "ca2004-s11", "--recipient", "Police PPU", "--recipient-agency",
+                 "police", "--out", str(tmp_path / "s.csv"), "--by", "sw", "--database", url)  # fmt: skip
+    assert share.exit_code == 0, share.output
+    fixed = _run("rectify", "event", child, str(_police_event(engine)), "--field", "summary",
+                 "--value", "Jamie stayed at a friend's", "--reason",
+                 "Jamie was not missing; the friend's parent had told the school",
+                 "--requested-by", "Jamie", "--by", "sw", "--json", "--database", url)  # fmt: skip
+    assert fixed.exit_code == 0, fixed.output
+    done = json.loads(fixed.output)
+    assert done["before"] == {"summary": "Jamie missing"}
+    assert [n["recipient"] for n in done["notices"]] == [
+        "Police PPU",
+        "police (the record's source)",
+    ]
+    history = json.loads(_run("rectify", "history", child, "--by", "dpo", "--json",
+                              "--database", url).output)  # fmt: skip
+    assert [h["id"] for h in history] == [done["id"]]
+    for notice in done["notices"]:
+        told = _run("rectify", "notified", str(notice["id"]), "--by", "sw", "--database", url)
+        assert told.exit_code == 0, told.output
+    assert json.loads(_run("rectify", "notices", "--json", "--database", url).output) == []
+    assert _actions(engine) == ["share", "rectify", "view rectifications"]
+    refused = _run("rectify", "event", child, "99999", "--field", "summary", "--value", "x",
+                   "--reason", "a reason long enough", "--requested-by", "Jamie", "--by", "sw",
+                   "--database", url)  # fmt: skip
+    assert refused.exit_code == 2 and "has no event 99999" in refused.output

@@ -70,7 +70,8 @@ def test_should_ignore_page_navigation_and_footer_in_html(tmp_path: Path):
 def test_should_read_windows_1252_text(tmp_path: Path):
     path = tmp_path / "old.txt"
     path.write_bytes("Key learning\n\u2022 The child\u2019s voice.\n".encode("cp1252"))
-    assert read_document(path).blocks[-1].text == "The child\u2019s voice."
+    # the Windows-1252 curly apostrophe is read, then written plain (see plain_text)
+    assert read_document(path).blocks[-1].text == "The child's voice."
 
 
 def test_should_read_docx_tables_as_rows(tmp_path: Path):
@@ -218,3 +219,53 @@ def test_should_read_an_html_framed_box_table_with_its_bold_title_as_a_heading(t
         Block("Missed appointments matter.", bullet=True, boxed=True),
         Block("After."),
     ]
+
+
+def test_should_read_curly_apostrophes_and_typographic_hyphens_as_plain_ones(tmp_path: Path):
+    path = tmp_path / "review.txt"
+    path.write_text(
+        "Key learning\n\n"
+        "\u2022 Hear the child\u2019s voice in multi\u2011agency meetings.\u00b3\n\n"
+        "\u2022 Record the \ufb01ndings\u00a0of every home visit.\n",
+        encoding="utf-8",
+    )
+    assert [block.text for block in read_document(path).blocks] == [
+        "Key learning",
+        "Hear the child's voice in multi-agency meetings.",
+        "Record the findings of every home visit.",
+    ]
+
+
+def test_should_leave_html_and_markdown_footnote_marks_out_of_the_text(tmp_path: Path):
+    page = tmp_path / "review.html"
+    page.write_text(
+        "<h2>Key learning</h2><ul><li>Neglect<sup><a href='#n1'>1</a></sup> is cumulative.</li>"
+        "</ul>",
+        encoding="utf-8",
+    )
+    notes = tmp_path / "review.md"
+    notes.write_text(
+        "## Key learning\n\n- Neglect[^1] is cumulative.\n\n[^1]: Working Together 2023.\n",
+        encoding="utf-8",
+    )
+    for path in (page, notes):
+        texts = [block.text for block in read_document(path).blocks]
+        assert texts == ["Key learning", "Neglect is cumulative."]
+
+
+def test_should_drop_running_headers_and_footers_of_text_with_page_breaks():
+    pages = [
+        f"Eastmoor Safeguarding Children Partnership\n\nKey learning\n\n"
+        f"\u2022 Point {n} about neglect.\n\nChild R review {n}\n"
+        for n in range(1, 5)
+    ]
+    texts = [block.text for block in text_blocks("\f".join(pages))]
+    assert texts.count("Point 1 about neglect.") == 1
+    assert not any("Eastmoor" in text or "Child R review" in text for text in texts)
+
+
+def test_should_keep_a_slide_title_repeated_on_some_pages_of_a_deck():
+    slides = [f"Key learning\n\n\u2022 Point {n}.\n\n" for n in range(1, 4)]
+    slides += [f"Background {n}\n\nThe family moved often.\n\n" for n in range(1, 6)]
+    texts = [block.text for block in text_blocks("\f".join(slides))]
+    assert texts[:2] == ["Key learning", "Point 1."]

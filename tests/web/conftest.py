@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
 from fullpicture.config import Settings
-from fullpicture.web.app import create_app
+from fullpicture.web.app import cipher_for, create_app
 from fullpicture.web.security.totp import current_code
 from tests.linkage.conftest import (  # noqa: F401 - the linked store, for the review pages
     linked_store,
@@ -25,7 +25,7 @@ from tests.linkage.conftest import (  # noqa: F401 - the linked store, for the r
     sample_dataset,
 )
 from tests.web.authenticator import SoftAuthenticator
-from tests.web.db import AUTHENTICATORS, NOW, PASSWORD
+from tests.web.db import AUTHENTICATORS, NOW, PASSWORD, TEST_KEYS
 from tests.web.library import create_library
 
 ORIGIN = "https://testserver"
@@ -143,6 +143,12 @@ def sample_engine(sqlite_store: Engine) -> Engine:
 @pytest.fixture
 def sample_settings(tmp_path: Any) -> Settings:
     return Settings(data_dir=tmp_path, demo_mode=False)
+
+
+@pytest.fixture(autouse=True)
+def sample_field_keys(sample_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seal the test users' secrets under the keyring the test's app will use."""
+    monkeypatch.setattr(TEST_KEYS, "cipher", cipher_for(sample_settings))
 
 
 @pytest.fixture

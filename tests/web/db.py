@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from fullpicture.field_keys import FieldCipher
 from fullpicture.store.schema import event, ledger, person, relationship, source_person
 from fullpicture.web.accounts import add_user, assign_child
 from fullpicture.web.security.security_keys import (
@@ -23,6 +24,15 @@ from fullpicture.web.security.security_keys import (
 from tests.web.authenticator import SoftAuthenticator
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+
+
+class _TestKeys:
+    """The field cipher of the running test's settings (set by tests/web/conftest.py)."""
+
+    cipher: FieldCipher | None = None
+
+
+TEST_KEYS = _TestKeys()
 PASSWORD = "correct horse battery staple"  # pragma: allowlist secret
 TEST_RP = RelyingParty(rp_id="testserver", origin="https://testserver")
 AUTHENTICATORS: dict[str, SoftAuthenticator] = {}
@@ -166,12 +176,16 @@ def create_user(
     with_totp: bool = True,
     is_demo: bool = False,
     with_key: bool | None = None,
+    cipher: FieldCipher | None = None,
 ) -> str | None:
     """Create a user (password PASSWORD); return the TOTP secret.
 
     Administrators and auditors get a software security key (in ``AUTHENTICATORS``) unless
-    ``with_key`` is False.
+    ``with_key`` is False. The secret is sealed under ``cipher``, by default the test's own
+    keyring (``TEST_KEYS``, set for every web test from its settings).
     """
+    chosen = cipher or TEST_KEYS.cipher
+    assert chosen is not None, "no field cipher: pass cipher= or use the web tests' settings"
     with engine.begin() as conn:
         created = add_user(
             conn,
@@ -181,6 +195,7 @@ def create_user(
             agency=agency,
             password=PASSWORD,
             now=NOW,
+            cipher=chosen,
             with_totp=with_totp,
             is_demo=is_demo,
         )

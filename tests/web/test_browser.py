@@ -3,6 +3,7 @@ scan of the main pages, and screenshots for docs/screenshots/."""
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 import threading
@@ -20,7 +21,7 @@ from fullpicture.intake.registry import register_mapping
 from fullpicture.learning.actions import add_action
 from fullpicture.store.database import open_store
 from fullpicture.web.accounts import find_user_id
-from fullpicture.web.app import create_app
+from fullpicture.web.app import cipher_for, create_app
 from fullpicture.web.security.security_keys import issue_enrolment_code
 from fullpicture.web.security.totp import current_code
 from tests.intake.factories import EXAMPLE_MAPPING, PERSON_HEADER, create_csv, create_person_row
@@ -71,7 +72,8 @@ class LiveSite:
         return self.url.replace("127.0.0.1", "localhost")
 
 
-def _seed(engine) -> dict[str, str]:
+def _seed(engine, cipher) -> dict[str, str]:
+    user = functools.partial(create_user, cipher=cipher)
     mapping = load_mapping(EXAMPLE_MAPPING)
     register_mapping(engine, mapping)
     amy = create_person(engine, "P0000001", name="Amy Example")
@@ -101,14 +103,14 @@ def _seed(engine) -> dict[str, str]:
     # One social worker per journey: a security code can be used only once.
     return {
         **{
-            name: create_user(engine, name, "social_worker", children=(amy,))
+            name: user(engine, name, "social_worker", children=(amy,))
             for name in ("sw", "sw2", "sw3", "sw4", "sw5", "sw6")
         },
         # Administrators and auditors register a key in the browser (a virtual authenticator).
-        "aud": create_user(engine, "aud", "auditor", agency="partnership", with_key=False),
-        "admin": create_user(engine, "admin.user", "administrator", with_key=False),
-        "admin2": create_user(engine, "admin2", "administrator", with_key=False),
-        "an": create_user(engine, "an", "analyst", agency="partnership"),
+        "aud": user(engine, "aud", "auditor", agency="partnership", with_key=False),
+        "admin": user(engine, "admin.user", "administrator", with_key=False),
+        "admin2": user(engine, "admin2", "administrator", with_key=False),
+        "an": user(engine, "an", "analyst", agency="partnership"),
     }
 
 
@@ -118,7 +120,8 @@ def live_site(tmp_path_factory) -> Iterator[LiveSite]:
 
     root = tmp_path_factory.mktemp("live")
     engine = open_store(f"sqlite:///{root / 'store.db'}")
-    secrets = _seed(engine)
+    cipher = cipher_for(Settings(data_dir=root))
+    secrets = _seed(engine, cipher)
     with engine.begin() as conn:
         codes = {
             name: issue_enrolment_code(conn, find_user_id(conn, name), datetime.now(UTC))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 from bs4 import BeautifulSoup
 
+from fullpicture.audit.tables import audit_entry
 from fullpicture.intake.mapping import load_mapping
 from fullpicture.intake.registry import register_mapping
 from tests.intake.factories import (
@@ -77,3 +79,33 @@ def test_should_ask_for_a_source_and_a_file(sample_uploader):
     client, _source = sample_uploader
     page = client.post("/imports", {"source": ""})
     assert page.status_code == 400 and 'href="#source"' in page.text
+
+
+def test_should_show_a_refused_file_as_an_alert_until_it_is_acknowledged(
+    sample_uploader, sample_engine, tmp_path
+):
+    client, source = sample_uploader
+    mapping = load_mapping(EXAMPLE_MAPPING)
+    for table in mapping.tables:
+        table.max_bad_ratio = 0.5
+    register_mapping(sample_engine, mapping)
+    rows = [create_person_row("P1"), create_person_row(""), create_person_row("")]
+    response = _upload(client, source, create_csv(tmp_path / "persons.csv", PERSON_HEADER, rows))
+    assert response.status_code == 400
+    assert "recorded as rejection 1" in response.text
+    page = BeautifulSoup(client.get("/imports").text, "html.parser")
+    assert "persons.csv" in page.select_one("#refused + .govuk-warning-text + table").get_text()
+    done = client.http.post("/imports/rejections/1/acknowledge", data={"csrf_token": client.csrf})
+    assert (done.status_code, done.headers["location"]) == (303, "/imports")
+    assert 'id="refused"' not in client.get("/imports").text
+    with sample_engine.connect() as conn:
+        actions = conn.execute(sa.select(audit_entry.c.action)).scalars().all()
+    assert "acknowledge rejection" in actions
+
+
+def test_should_answer_404_for_acknowledging_a_refusal_that_does_not_exist(sample_uploader):
+    client, _ = sample_uploader
+    response = client.http.post(
+        "/imports/rejections/7/acknowledge", data={"csrf_token": client.csrf}
+    )
+    assert response.status_code == 404

@@ -78,6 +78,8 @@ def test_should_match_the_declared_policy_for_every_route_and_role(sample_engine
             "rule_id": "ACC-1",
             "table": "kinds",
             "action_id": "1",
+            "rejection_id": "1",
+            "key_id": "1",
         }
     mismatches = []
     keys = [k for k in route_keys(application_routes()) if k != "POST /sign-out"]

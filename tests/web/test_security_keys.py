@@ -7,6 +7,7 @@ objects by hand, so the ceremonies are checked end to end with real signatures.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -231,3 +232,49 @@ def test_should_issue_an_enrolment_code_from_the_command_line_for_privileged_rol
         use_enrolment_code(conn, _user_id(sqlite_store, "adm"), code, NOW)
     refused = runner.invoke(cli_app, ["users", "enrol-key", "sw", "--database", sqlite_url])
     assert refused.exit_code == 2 and "only administrators and auditors" in refused.output
+
+
+def _admin(sample_engine, client_request):
+    create_user(sample_engine, "adm", "administrator")
+    client = client_request()
+    _password_step(client, "adm")
+    assert client.use_security_key(AUTHENTICATORS["adm"]).status_code == 303
+    return client
+
+
+def test_should_let_an_administrator_revoke_a_lost_key_and_issue_a_code_for_a_new_one(
+    sample_engine, client_request
+):
+    admin = _admin(sample_engine, client_request)
+    create_user(sample_engine, "aud", "auditor")
+    auditor = client_request()
+    _password_step(auditor, "aud")
+    assert auditor.use_security_key(AUTHENTICATORS["aud"]).status_code == 303
+    page = f"/admin/users/{_user_id(sample_engine, 'aud')}"
+    assert "Keys registered to aud" in admin.get(page).text
+    with sample_engine.connect() as conn:
+        key_id = conn.execute(sa.select(security_key.c.id).where(
+            security_key.c.user_id == _user_id(sample_engine, "aud"))).scalar_one()  # fmt: skip
+    revoked = admin.post(f"{page}/security-keys/{key_id}/revoke", {})
+    assert (revoked.status_code, revoked.headers["location"]) == (303, page)
+    assert not _signed_in(auditor)  # the auditor's session ended with the key
+    assert "None registered" in admin.get(page).text
+    issued = admin.post(f"{page}/enrolment-code", {})
+    assert issued.status_code == 200
+    code = re.search(r'govuk-panel__body">([0-9A-F]{6}(?:-[0-9A-F]{6}){2})<', issued.text).group(1)
+    assert code not in admin.get(page).text  # shown once
+    new_key = SoftAuthenticator()
+    options = _register_page(auditor, "aud")
+    answer = json.dumps(new_key.create(options, ORIGIN))
+    assert auditor.post(KEY_STEP, {"credential": answer, "enrolment_code": code}).status_code == 303
+    assert _signed_in(auditor)
+    with sample_engine.connect() as conn:
+        purposes = conn.execute(sa.select(audit_entry.c.purpose)).scalars().all()
+    assert {"revoke security key", "issue security key enrolment code"} <= set(purposes)
+
+
+def test_should_answer_404_for_revoking_a_key_the_user_does_not_have(sample_engine, client_request):
+    admin = _admin(sample_engine, client_request)
+    other = _user_id(sample_engine, "adm")
+    assert admin.get(f"/admin/users/{other}").status_code == 200  # the form's CSRF token
+    assert admin.post(f"/admin/users/{other}/security-keys/999/revoke", {}).status_code == 404

@@ -26,10 +26,11 @@ from fullpicture.config import Settings
 from fullpicture.web.app import create_app
 from fullpicture.web.security.oidc import FLOW_COOKIE
 from fullpicture.web.security.sessions import COOKIE_NAME
+from fullpicture.web.security.totp import open_secret
 from fullpicture.web.settings import WebSettings
 from fullpicture.web.tables import web_user
 from tests.web.conftest import MutableClock, PageClient
-from tests.web.db import create_user
+from tests.web.db import TEST_KEYS, create_user
 
 ISSUER = "https://idp.example.test"
 CLIENT_ID = "fullpicture-test"
@@ -245,9 +246,11 @@ def test_should_refuse_a_password_for_an_account_required_to_use_single_sign_on(
 ):
     create_linked_user(sample_engine, "sw", "social_worker", "subject-1")
     with sample_engine.connect() as conn:
-        secret = conn.execute(
-            sa.select(web_user.c.totp_secret).where(web_user.c.username == "sw")
-        ).scalar_one()
+        row = conn.execute(
+            sa.select(web_user.c.id, web_user.c.totp_secret).where(web_user.c.username == "sw")
+        ).one()
+    secret = open_secret(TEST_KEYS.cipher, row.id, row.totp_secret)
+    assert secret is not None  # the right second factor: only single sign-on is missing
     assert client_request().sign_in("sw", secret).status_code == 400
 
 

@@ -27,6 +27,12 @@ from fullpicture.web.context import (
 from fullpicture.web.pages import render
 from fullpicture.web.params import RowId
 from fullpicture.web.roles import Role
+from fullpicture.web.security.security_keys import (
+    KeySummary,
+    issue_enrolment_code,
+    list_keys,
+    revoke_key,
+)
 from fullpicture.web.security.totp import provisioning_uri
 from fullpicture.web.tables import assignment, web_user
 
@@ -82,6 +88,7 @@ def create_user(
                 agency=agency,
                 password=password,
                 now=app.now(),
+                cipher=app.cipher,
             )
     except AccountError as exc:
         return render(
@@ -107,11 +114,41 @@ def _load_user(app: AppState, user_id: int) -> tuple[sa.Row[tuple[object, ...]],
         return row, [str(c) for c in children]
 
 
+def _keys(app: AppState, user_id: int) -> list[KeySummary]:
+    with app.engine.connect() as conn:
+        return list_keys(conn, user_id)
+
+
 @router.get("/admin/users/{user_id}")
 def user_page(request: Request, user_id: RowId, app: App) -> Response:
-    """One user: change role, agency or status; add or remove assignments (by person id)."""
+    """One user: change role, agency or status; assignments (by person id); security keys."""
     row, children = _load_user(app, user_id)
-    return render(request, "admin-user.html", account=row, children=children, errors={}, **_CHOICES)
+    return render(request, "admin-user.html", account=row, children=children, errors={},
+                  keys=_keys(app, user_id), **_CHOICES)  # fmt: skip
+
+
+@router.post("/admin/users/{user_id}/security-keys/{key_id}/revoke")
+def revoke_security_key(user: CurrentUser, app: App, user_id: RowId, key_id: RowId) -> Response:
+    """Remove a lost or retired security key; the user's live sessions end at once."""
+    _load_user(app, user_id)
+    with audited_unit(app, user, purpose="revoke security key", action="change",
+                      detail={"user_id": user_id, "key_id": key_id}) as conn:  # fmt: skip
+        revoke_key(conn, user_id, key_id, app.now())
+    return RedirectResponse(f"/admin/users/{user_id}", status_code=303)
+
+
+@router.post("/admin/users/{user_id}/enrolment-code")
+def issue_key_enrolment(request: Request, user: CurrentUser, app: App, user_id: RowId) -> Response:
+    """Issue a one-time code (24 hours) with which the user registers a security key at sign-in.
+
+    The code is shown once, on this page; earlier unused codes lapse.
+    """
+    row, children = _load_user(app, user_id)
+    with audited_unit(app, user, purpose="issue security key enrolment code", action="change",
+                      detail={"user_id": user_id}) as conn:  # fmt: skip
+        code = issue_enrolment_code(conn, user_id, app.now())
+    return render(request, "admin-user.html", account=row, children=children, errors={},
+                  keys=_keys(app, user_id), enrolment_code=code, **_CHOICES)  # fmt: skip
 
 
 @router.post("/admin/users/{user_id}")
@@ -165,6 +202,7 @@ def add_assignment(
             status=400,
             account=row,
             children=children,
+            keys=_keys(app, user_id),
             errors={"person-id": "Enter the id of a person in the store"},
             **_CHOICES,
         )

@@ -77,6 +77,7 @@ def sign_in(
             address,
             app.now(),
             demo_mode=app.settings.demo_mode,
+            cipher=app.cipher,
             sso_only=app.web.oidc_enabled and app.web.oidc_required_for_linked_users,
         )
         if outcome.user_id is None:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from fullpicture.audit.chain import AuditEntry, append_entry
-from fullpicture.errors import NotFoundError
+from fullpicture.errors import NotFoundError, SecretError
 from fullpicture.vocabulary import EVENT_TYPES
 from fullpicture.web import integrations
 from fullpicture.web.access import BREAK_GLASS_MIN_REASON, start_break_glass
@@ -28,7 +28,7 @@ from fullpicture.web.forms import parse_day_month_year, parse_iso_date
 from fullpicture.web.pages import fragment, render
 from fullpicture.web.records import add_record
 from fullpicture.web.security.sessions import SignedInUser
-from fullpicture.web.security.totp import accepted_step
+from fullpicture.web.security.totp import accepted_step, open_secret
 from fullpicture.web.tables import web_user
 from fullpicture.web.timeline import build_timeline
 
@@ -270,9 +270,13 @@ def break_glass_page(
 def _step_up(app: AppState, user: SignedInUser, code: str) -> bool:
     with app.engine.begin() as conn:
         row = conn.execute(web_user.select().where(web_user.c.id == user.user_id)).one()
-        if row.totp_secret is None:
+        try:
+            secret = open_secret(app.cipher, user.user_id, row.totp_secret)
+        except SecretError:
+            return False  # a changed or moved secret proves nothing (logged by sign-in too)
+        if secret is None:
             return False
-        step = accepted_step(row.totp_secret, code, app.now(), row.totp_last_step)
+        step = accepted_step(secret, code, app.now(), row.totp_last_step)
         if step is None:
             return False
         conn.execute(

@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from fullpicture.errors import IntakeError, NotFoundError
 from fullpicture.intake.importer import import_file
 from fullpicture.intake.quarantine import QuarantinedRow, export_quarantine
+from fullpicture.intake.rejections import acknowledge_rejection, list_rejections
 from fullpicture.store.schema import ledger, quarantine, source_mapping
 from fullpicture.web.context import App, CurrentUser, audited_unit, record_attempt
 from fullpicture.web.pages import render
@@ -59,6 +60,7 @@ def _form(
         errors=errors or {},
         sources=_sources(app),
         recent=_recent(app),
+        refused=list_rejections(app.engine, open_only=True),
         chosen=source,
     )
 
@@ -98,6 +100,20 @@ def upload_extract(
         message = f"{exc.message} {exc.hint or ''}".strip()
         return _form(request, app, status=400, errors={"extract": message}, source=source)
     return RedirectResponse(f"/imports/{result.ledger_id}", status_code=303)
+
+
+@router.post("/imports/rejections/{rejection_id}/acknowledge")
+def acknowledge_refusal(rejection_id: RowId, user: CurrentUser, app: App) -> Response:
+    """Mark a file the circuit breaker refused as seen and dealt with."""
+    record_attempt(
+        app,
+        user,
+        purpose="acknowledge a refused agency extract",
+        action="acknowledge rejection",
+        detail={"rejection": rejection_id},
+    )
+    acknowledge_rejection(app.engine, rejection_id, by=user.username)
+    return RedirectResponse("/imports", status_code=303)
 
 
 def _quarantined(conn: sa.Connection, entry: sa.Row[tuple[object, ...]]) -> list[QuarantinedRow]:

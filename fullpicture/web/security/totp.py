@@ -1,4 +1,8 @@
-"""The TOTP second factor (RFC 6238, via pyotp), with replay protection by time step."""
+"""The TOTP second factor (RFC 6238, via pyotp), with replay protection by time step.
+
+Each user's secret is kept in the store sealed (AES-256-GCM, :mod:`fullpicture.field_keys`)
+and bound to that user's row, so a copied or swapped secret does not open.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ from datetime import datetime
 
 import pyotp
 
+from fullpicture.field_keys import FieldCipher, is_sealed
+
 STEP_SECONDS = 30
 ALLOWED_DRIFT_STEPS = 1
 
@@ -14,6 +20,31 @@ ALLOWED_DRIFT_STEPS = 1
 def new_totp_secret() -> str:
     """Return a new random base32 TOTP secret."""
     return str(pyotp.random_base32())
+
+
+def secret_place(user_id: int) -> str:
+    """The associated data a user's sealed secret is bound to: its table, column and row."""
+    return f"web_user.totp_secret:{user_id}"
+
+
+def seal_secret(cipher: FieldCipher, user_id: int, secret: str) -> str:
+    """Return the secret sealed for storage in ``user_id``'s row."""
+    return cipher.seal(secret, secret_place(user_id))
+
+
+def open_secret(cipher: FieldCipher, user_id: int, stored: object) -> str | None:
+    """Return the user's TOTP secret from its stored form (None when the user has none).
+
+    A secret stored before sealing existed is returned as it is; ``fullpicture keys rotate``
+    seals those.
+
+    Raises:
+        SecretError: the sealed value does not open for this user.
+    """
+    if stored is None:
+        return None
+    text = str(stored)
+    return cipher.open(text, secret_place(user_id)) if is_sealed(text) else text
 
 
 def provisioning_uri(secret: str, username: str) -> str:
