@@ -24,6 +24,8 @@ audit_entry = sa.Table(
     sa.Index("ix_audit_entry_subject", "subject", "seq"),
     sa.Index("ix_audit_entry_actor", "actor", "seq"),
     sa.Index("ix_audit_entry_actor_ts", "actor", "ts"),  # snooping checks (migration websec_0002)
+    # Has this user opened this child in the last hour (web_0002): answered from the index alone.
+    sa.Index("ix_audit_entry_actor_subject_ts", "actor", "subject", "ts", "basis"),
 )
 
 audit_head = sa.Table(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from operator import itemgetter
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -27,6 +28,7 @@ from fullpicture.chronology.model import (
 from fullpicture.chronology.records import (
     chunks,
     read_participant_records,
+    read_records,
     read_subject_records,
     record_order,
 )
@@ -89,10 +91,7 @@ def read_person_records(
     Returns:
         The records, in no particular order.
     """
-    records = read_subject_records(conn, source_person_ids, agencies)
-    seen = {r.event_id for r in records}
-    records.extend(read_participant_records(conn, source_person_ids, seen, agencies))
-    return records
+    return read_records(conn, source_person_ids, agencies)
 
 
 def chronology_entries(
@@ -109,9 +108,13 @@ def chronology_entries(
         contact_from: who the gap text speaks for (``"any agency"`` only when ``records`` holds
             every agency's records; a scoped view names its agencies instead).
     """
-    records.sort(key=record_order)
-    entries = [_event_entry(group) for group in group_records(records)]
-    entries.sort(key=lambda e: record_order(e.records[0]))
+    # Each record's place in chronology order is computed once and reused to pick each entry's
+    # lead record and to order the entries (this runs on every child page).
+    keyed = sorted(((record_order(r), r) for r in records), key=itemgetter(0))
+    records[:] = [r for _key, r in keyed]
+    rank = {id(r): i for i, r in enumerate(records)}
+    entries = [_event_entry(group, rank) for group in group_records(records)]
+    entries.sort(key=lambda e: rank[id(e.records[0])])
     return entries if gap_days is None else _with_gaps(entries, gap_days, contact_from)
 
 
@@ -144,10 +147,14 @@ def _records(
     return records
 
 
-def _event_entry(group: list[Record]) -> Entry:
-    # The most precise record dates the entry: "3 May 2021" says more than "May 2021".
-    lead = min(group, key=lambda r: (-_fineness(r.precision), record_order(r)))
-    group = sorted(group, key=lambda r: r.event_id != lead.event_id)  # the lead record first
+def _event_entry(group: list[Record], rank: dict[int, int]) -> Entry:
+    """One entry for a group of records; ``rank`` gives each record's place in chronology order."""
+    if len(group) == 1:
+        lead = group[0]
+    else:
+        # The most precise record dates the entry: "3 May 2021" says more than "May 2021".
+        lead = min(group, key=lambda r: (-_fineness(r.precision), rank[id(r)]))
+        group = sorted(group, key=lambda r: r.event_id != lead.event_id)  # the lead record first
     return Entry(
         kind=EntryKind.EVENT,
         occurred_on=lead.occurred_on,
@@ -179,7 +186,8 @@ def _with_gaps(entries: list[Entry], gap_days: int, contact_from: str) -> list[E
             result.append(_gap_entry(previous, entry.occurred_on, contact_from))
         result.append(entry)
         # A grouped entry may span days (a shared reference): contact lasted until its last record.
-        last = max(r.occurred_on for r in entry.records)
+        records = entry.records
+        last = records[0].occurred_on if len(records) == 1 else max(r.occurred_on for r in records)
         previous = max(previous or last, last)
     return result
 

@@ -58,8 +58,66 @@ def chunks(ids: Sequence[int]) -> Iterable[list[int]]:
         yield list(ids[start : start + _CHUNK])
 
 
-def _scoped(query: Any, agencies: frozenset[str] | None) -> Any:
-    return query if agencies is None else query.where(event.c.agency.in_(sorted(agencies)))
+def _with_scope(query: Any, scoped: bool) -> Any:
+    return (
+        query.where(event.c.agency.in_(sa.bindparam("agencies", expanding=True)))
+        if scoped
+        else query
+    )
+
+
+_EP = event_participant.c
+# Built once, for the scoped (a practitioner's agencies) and unscoped reads: the web reads a
+# chronology on every child page, and building these statements cost more than running them.
+_SUBJECT_READS = {
+    scoped: _with_scope(
+        sa.select(*_COLUMNS)
+        .select_from(_FROM)
+        .where(event.c.subject_source_person_id.in_(sa.bindparam("ids", expanding=True))),
+        scoped,
+    )
+    for scoped in (False, True)
+}
+# Events where the person took part, with their role, in one statement (no id list in between).
+_PARTICIPANT_READS = {
+    scoped: _with_scope(
+        sa.select(*_COLUMNS, _EP.role)
+        .select_from(_FROM.join(event_participant, _EP.event_id == event.c.id))
+        .where(_EP.source_person_id.in_(sa.bindparam("ids", expanding=True)), _EP.role != "subject")
+        .order_by(_EP.event_id, _EP.role),
+        scoped,
+    )
+    for scoped in (False, True)
+}
+
+
+# Both at once (the web's child page): subject rows carry a NULL role, participant rows theirs.
+_SUBJECT_AND_PARTICIPANT_READS = {
+    scoped: sa.union_all(
+        _with_scope(
+            sa.select(*_COLUMNS, sa.cast(sa.null(), _EP.role.type).label("role"))
+            .select_from(_FROM)
+            .where(event.c.subject_source_person_id.in_(sa.bindparam("ids", expanding=True))),
+            scoped,
+        ),
+        _with_scope(
+            sa.select(*_COLUMNS, _EP.role)
+            .select_from(_FROM.join(event_participant, _EP.event_id == event.c.id))
+            .where(
+                _EP.source_person_id.in_(sa.bindparam("ids", expanding=True)),
+                _EP.role != "subject",
+            ),
+            scoped,
+        ),
+    )
+    for scoped in (False, True)
+}
+
+
+def _params(part: list[int], agencies: frozenset[str] | None) -> dict[str, Any]:
+    if agencies is None:
+        return {"ids": part}
+    return {"ids": part, "agencies": sorted(agencies)}
 
 
 def read_subject_records(
@@ -68,12 +126,11 @@ def read_subject_records(
     """Every event whose subject is one of ``source_person_ids`` (only ``agencies``' events
     when given: a practitioner's view)."""
     found: list[Record] = []
+    query = _SUBJECT_READS[agencies is not None]
     for part in chunks(sorted(set(source_person_ids))):
-        query = sa.select(*_COLUMNS).select_from(_FROM)
-        rows = conn.execute(
-            _scoped(query.where(event.c.subject_source_person_id.in_(part)), agencies)
+        found.extend(
+            _record(row, "subject") for row in conn.execute(query, _params(part, agencies))
         )
-        found.extend(_record(row, "subject") for row in rows)
     return found
 
 
@@ -84,20 +141,42 @@ def read_participant_records(
     agencies: frozenset[str] | None = None,
 ) -> list[Record]:
     """Events where one of ``source_person_ids`` took part (witness, victim ...) but was not the
-    subject; ``exclude`` holds event ids already read; only ``agencies``' events when given."""
-    roles: dict[int, str] = {}
-    ep = event_participant.c
-    for part in chunks(sorted(set(source_person_ids))):
-        query = sa.select(ep.event_id, ep.role).where(
-            ep.source_person_id.in_(part), ep.role != "subject"
-        )
-        for row in conn.execute(query):
-            if row.event_id not in exclude:
-                roles.setdefault(row.event_id, row.role)
+    subject; ``exclude`` holds event ids already read; only ``agencies``' events when given.
+    An event where the person had several roles is read once, with the first role by name."""
+    seen = set(exclude)
     found: list[Record] = []
-    for part in chunks(sorted(roles)):
-        query = sa.select(*_COLUMNS).select_from(_FROM).where(event.c.id.in_(part))
-        found.extend(_record(row, roles[row.id]) for row in conn.execute(_scoped(query, agencies)))
+    query = _PARTICIPANT_READS[agencies is not None]
+    for part in chunks(sorted(set(source_person_ids))):
+        for row in conn.execute(query, _params(part, agencies)):
+            if row[0] not in seen:  # the event id, first of _COLUMNS
+                seen.add(row[0])
+                found.append(_record(row[:-1], row[-1]))
+    return found
+
+
+def read_records(
+    conn: Connection, source_person_ids: Sequence[int], agencies: frozenset[str] | None = None
+) -> list[Record]:
+    """Every event about ``source_person_ids``: as subject, or as a participant (witness,
+    victim ...) in an event about someone else, read in one statement (per chunk of ids).
+
+    The same records as :func:`read_subject_records` followed by :func:`read_participant_records`
+    (an event where the person had several roles is read once, with the first role by name).
+    """
+    subject: list[Any] = []
+    taking_part: dict[int, Any] = {}
+    query = _SUBJECT_AND_PARTICIPANT_READS[agencies is not None]
+    for part in chunks(sorted(set(source_person_ids))):
+        for row in conn.execute(query, _params(part, agencies)):
+            if row[-1] is None:
+                subject.append(row)
+            elif row[0] not in taking_part or row[-1] < taking_part[row[0]][-1]:
+                taking_part[row[0]] = row  # row[0] is the event id, first of _COLUMNS
+    found = [_record(row[:-1], "subject") for row in subject]
+    seen = {r.event_id for r in found}
+    found.extend(
+        _record(row[:-1], row[-1]) for event_id, row in taking_part.items() if event_id not in seen
+    )
     return found
 
 

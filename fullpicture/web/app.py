@@ -3,6 +3,7 @@ security middleware and error handling."""
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -82,17 +83,37 @@ def _tune_sqlite_reader(engine: Engine) -> Engine:
     return engine
 
 
+_FROZEN: list[bool] = []
+
+
+def _freeze_startup_objects() -> None:
+    # Once per process: an application built again in the same process (tests) adds nothing.
+    if not _FROZEN:
+        gc.freeze()
+        gc.set_threshold(10_000, *gc.get_threshold()[1:])
+        _FROZEN.append(True)
+
+
 def _limit_route_threads(threads: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     """A lifespan that sets how many threads of the worker run the routes' blocking code.
 
     Only one thread runs Python at a time; each extra thread adds switching (and, under load,
     uneven waits), while a few keep the worker busy when one waits for the store's write lock.
     The limit is anyio's per-event-loop default, so it is set once the loop runs.
+
+    The objects built at start-up (modules, routes, compiled templates and statements: about
+    200,000) are also moved out of the garbage collector's view (``gc.freeze``): they live as
+    long as the worker, and a full collection walking all of them every few hundred pages cost
+    about 0.15 ms a page on average, as one pause of tens of milliseconds for an unlucky page.
+    The youngest generation is collected after 10,000 allocations instead of 700: a page
+    allocates several thousand objects that reference counting frees, so at 700 the collector
+    ran about once a page (0.15 ms) to find almost nothing.
     """
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        _freeze_startup_objects()
         yield
 
     return lifespan

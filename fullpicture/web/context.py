@@ -202,13 +202,15 @@ def child_unit(
         NotFoundError, AccessDeniedError: from the access decision (nothing is read).
         AuditError: the entry could not be written (shown as 503; no child data leaves).
     """
-    watch_child_view(app, user, person_id)
     decided: list[ChildAccess] = []
 
     def entry() -> AuditEntry:
         return _entry(user, decided[0].basis, purpose, action, person_id, detail)
 
     with _audited_transaction(app, entry) as conn:
+        # On the unit's own connection (one connection per page, not two): the check commits any
+        # alert before the child is read, and a refusal rolls back nothing else.
+        _watch_on(conn, app, user, person_id)
         try:
             decided.append(child_access(conn, user, person_id, app.now()))
         except (NotFoundError, AccessDeniedError) as refused:
@@ -289,20 +291,28 @@ def record_denied(
 def watch_child_view(app: AppState, user: SignedInUser, person_id: str) -> None:
     """Refuse (and alert auditors) when opening this child would look like snooping.
 
-    Runs in its own transaction before the child is read, so the alert stays recorded although
+    Runs on its own connection before the child is read, so the alert stays recorded although
     the request then fails.
 
     Raises:
         ViewingThrottledError: a limit of ``ViewingLimits`` would be exceeded.
         AuditError: the audit log could not be read (503, like a failed audit write).
     """
+    with app.engine.connect() as conn:
+        _watch_on(conn, app, user, person_id)
+
+
+def _watch_on(conn: Connection, app: AppState, user: SignedInUser, person_id: str) -> None:
+    """``watch_child_view`` on ``conn``, which has nothing uncommitted: an alert is committed
+    at once, so it stays recorded whatever happens to the rest of the request."""
     limits = ViewingLimits(app.web.snoop_unrelated_per_hour, app.web.snoop_children_per_hour)
     try:
-        with app.engine.begin() as conn:
-            now = app.now()
-            breach = assess_view(conn, user.user_id, user.username, person_id, now, limits)
-            if breach is not None and record_alert(conn, user.user_id, user.username, breach, now):
+        now = app.now()
+        breach = assess_view(conn, user.user_id, user.username, person_id, now, limits)
+        if breach is not None:
+            if record_alert(conn, user.user_id, user.username, breach, now):
                 _log.warning("snooping alert raised: %s", breach.kind)
+            conn.commit()
     except sa.exc.SQLAlchemyError as exc:  # no audit log to read: fail closed, as for writes
         raise AuditError("The access log could not be read.") from exc
     if breach is not None:

@@ -46,6 +46,14 @@ def create_environment() -> Environment:
     env.filters["choice"] = _choice
     env.filters["agency_label"] = agency_label
     env.filters["agency_labels"] = agency_labels
+    # The layout's GOV.UK skip link and service navigation, rendered once per navigation (they
+    # depend only on the role's menu and the active item, never on a child's data).
+    env.globals["skip_link"] = lambda: fragment(env, "skip-link.html")
+    env.globals["service_navigation"] = lambda nav: fragment(
+        env,
+        "service-navigation.html",
+        items=tuple((item["href"], item["text"], item["active"]) for item in nav),
+    )
     return env
 
 

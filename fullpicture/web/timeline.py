@@ -84,15 +84,23 @@ def _ticks(first: date, last: date, span: int) -> list[tuple[str, float]]:
     return [(str(y), round(_x(date(y, 1, 1), first, span), 1)) for y in years][-12:]
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(day: date) -> str:
+    """``03 May 2021``, as ``%d %b %Y`` writes it in English, without a strftime per mark."""
+    return f"{day.day:02d} {_MONTHS[day.month - 1]} {day.year}"
+
+
 def _mark(group: list[Record], x: float, y: float) -> Mark:
-    valence = max((r.valence for r in group), key=lambda v: _RANK.get(v, 0))
     first = group[0]
-    if len(group) == 1:
-        title = f"{first.occurred_on:%d %b %Y}: {first.label}"
-    else:
-        labels = "; ".join(dict.fromkeys(r.label for r in group))
-        title = f"{first.occurred_on:%d %b %Y} to {group[-1].occurred_on:%d %b %Y}: "
-        title += f"{len(group)} records ({labels})"
+    if len(group) == 1:  # most marks: one record, no ranking or label list to build
+        title = f"{_day(first.occurred_on)}: {first.label}"
+        return Mark(x, y, COLOURS.get(first.valence, COLOURS["neutral"]), title)
+    valence = max((r.valence for r in group), key=lambda v: _RANK.get(v, 0))
+    labels = "; ".join(dict.fromkeys(r.label for r in group))
+    title = f"{_day(first.occurred_on)} to {_day(group[-1].occurred_on)}: "
+    title += f"{len(group)} records ({labels})"
     return Mark(x, y, COLOURS.get(valence, COLOURS["neutral"]), title)
 
 

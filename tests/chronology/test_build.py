@@ -215,3 +215,44 @@ def test_should_include_events_where_the_child_took_part_with_their_role(store):
     assert entries[0].records[0].role == "witness"
     assert child_record  # an unlinked record stays out of the child's chronology
     assert len(entries) == 1
+
+
+def test_should_read_subject_and_participant_records_in_one_statement_as_in_two(store):
+    from fullpicture.chronology.records import (
+        read_participant_records,
+        read_records,
+        read_subject_records,
+    )
+    from tests.factories import source_person_of
+
+    child = create_person(store, sources=("police", "health"))
+    mother = create_person(store, given_name="Carla", is_child=False, sources=("police",))
+    as_police = source_person_of(store, child, "police")
+    ids = [as_police, source_person_of(store, child, "health")]
+    create_event(store, person_id=child, source="police", summary="own record")
+    create_event(store, person_id=child, source="health", event_type="health.ed_attendance")
+    create_event(  # two roles in one event: read once, with the first role by name
+        store,
+        person_id=mother,
+        source="police",
+        event_type="police.domestic_abuse_incident",
+        participants=((as_police, "witness"), (as_police, "victim")),
+    )
+    create_event(  # the child is its subject too: read once, as the subject
+        store, person_id=child, source="police", participants=((as_police, "witness"),)
+    )
+    for agencies in (None, frozenset({"police"}), frozenset({"health"})):
+        with store.connect() as conn:
+            one = read_records(conn, ids, agencies)
+            two = read_subject_records(conn, ids, agencies)
+            two += read_participant_records(conn, ids, {r.event_id for r in two}, agencies)
+        assert sorted(one, key=lambda r: r.event_id) == sorted(two, key=lambda r: r.event_id)
+    assert {(r.event_type, r.role) for r in one} == {("health.ed_attendance", "subject")}
+    with store.connect() as conn:
+        roles = sorted((r.event_type, r.role) for r in read_records(conn, ids))
+    assert roles == [
+        ("health.ed_attendance", "subject"),
+        ("police.domestic_abuse_incident", "victim"),
+        ("police.incident", "subject"),
+        ("police.incident", "subject"),
+    ]

@@ -15,7 +15,7 @@ from fullpicture.vocabulary import EVENT_TYPES
 from fullpicture.web import integrations
 from fullpicture.web.access import BREAK_GLASS_MIN_REASON, start_break_glass
 from fullpicture.web.casefile import EventFilters, child_summary, household
-from fullpicture.web.chronology_view import child_chronology, page_link
+from fullpicture.web.chronology_view import child_chronology, chronology_rows, page_link
 from fullpicture.web.context import (
     App,
     AppState,
@@ -84,6 +84,7 @@ def child_page(
             person_id=person_id,
             access=access,
             chronology=chronology,
+            chronology_rows=chronology_rows(chronology.entries),
             timeline=build_timeline(chronology.records),
             filters=filters,
             errors=errors,

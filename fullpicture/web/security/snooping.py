@@ -76,18 +76,38 @@ _OPENED = (
     )
     .distinct()
 )
+# The common case (a child already opened in the window) is one lookup in the (actor, subject, ts)
+# index, whatever the number of the user's entries in the hour; only a child not opened yet
+# needs the whole window (_OPENED) to count the children.
+_OPENED_THIS = (
+    sa.select(sa.literal(1))
+    .where(
+        audit_entry.c.actor == sa.bindparam("actor"),
+        audit_entry.c.subject == sa.bindparam("subject"),
+        audit_entry.c.ts >= sa.bindparam("since"),
+        audit_entry.c.basis.not_in(_NOT_CHILD_ACCESS),
+    )
+    .limit(1)
+)
 _ASSIGNED = sa.select(assignment.c.person_id).where(
     assignment.c.user_id == sa.bindparam("user_id"),
     assignment.c.person_id == sa.bindparam("person_id"),
 )
 
 
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")  # as the log stores ``ts``
+
+
+def _opened_already(conn: Connection, username: str, person_id: str, since: datetime) -> bool:
+    """True when the user opened ``person_id`` since ``since``."""
+    params = {"actor": username, "subject": person_id, "since": _stamp(since)}
+    return conn.execute(_OPENED_THIS, params).first() is not None
+
+
 def _opened_in_window(conn: Connection, username: str, since: datetime) -> dict[str, bool]:
     """Children the user opened since ``since``: person id -> True when any view was unrelated."""
-    rows = conn.execute(
-        _OPENED,
-        {"actor": username, "since": since.astimezone(UTC).isoformat(timespec="microseconds")},
-    )
+    rows = conn.execute(_OPENED, {"actor": username, "since": _stamp(since)})
     opened: dict[str, bool] = {}
     for subject, basis in rows:
         opened[str(subject)] = opened.get(str(subject), False) or basis != "assignment"
@@ -108,9 +128,9 @@ def assess_view(
     limits: ViewingLimits,
 ) -> Breach | None:
     """Return the limit that opening ``person_id`` now would exceed, or None."""
-    opened = _opened_in_window(conn, username, now - WINDOW)
-    if person_id in opened:
+    if _opened_already(conn, username, person_id, now - WINDOW):
         return None  # already open in the window: never blocks the work in hand
+    opened = _opened_in_window(conn, username, now - WINDOW)
     unrelated = sum(opened.values()) + (0 if _is_assigned(conn, user_id, person_id) else 1)
     if unrelated > limits.unrelated_per_hour:
         return Breach(UNRELATED, unrelated, limits.unrelated_per_hour)
