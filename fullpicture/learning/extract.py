@@ -204,7 +204,18 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
             return strengths
         if (depth > 0 or len(heading.split()) <= 3) and _WEAK_LEARNING.search(heading):
             return "key_learning"
+        if _ONE_PIECE_OF_WORK.match(heading) and detect_type(heading):
+            return None  # a report's "4.1 Rapid review: Baby P" is not its chapter's learning
     return None
+
+
+# A section reporting one piece of work by its type and subject ("4.1 Rapid review: Baby P",
+# "5.4 Multi-agency audit: neglect"): the headings above it (an annual report's chapter
+# "Learning from reviews") do not give its paragraphs their kind.
+_ONE_PIECE_OF_WORK = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?[^:\u2013]{2,60}?\b(?:review|audit|inquiry|analysis)\s*"
+    r"[:\u2013\-]\s*\w"
+)
 
 
 def _is_title(heading: str, depth: int) -> bool:

@@ -79,7 +79,7 @@ def test_should_read_an_annual_report_telling_each_review_in_prose(tmp_path):
     path = create_document(
         tmp_path,
         "# Hollinmere Safeguarding Children Partnership Annual Report 2025 to 2026\n\n"
-        "## 4. Reviews completed this year\n\n"
+        "## 4. Learning from reviews\n\n"
         "### 4.1 Rapid review: Baby P (June 2025)\n\n"
         "Baby P was three months old when he was taken to hospital with a head injury.\n\n"
         "The rapid review found that the health visitor had not been told that the father "
