@@ -48,6 +48,10 @@ SPLITS: dict[str, str] = {
         "sixth held-out set (written by an independent author; measured once at the end of the"
         " fifth session, after all its learning work; errors read since)"
     ),
+    "heldout7": (
+        "seventh held-out set (written by an independent author; measured once at the end of the"
+        " fifth session, after heldout6's errors were read)"
+    ),
 }
 
 
