@@ -15,6 +15,8 @@ from fullpicture.audit.keys import load_or_create_key
 
 ROOT = Path(__file__).resolve().parents[1]
 _BARE_KEY = re.compile(r"^\s*(?:[0-9a-fA-F]{64,}|[A-Za-z0-9+/_-]{43,}={0,2})\s*$")
+_LETTER = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"[0-9]")
 _KEY_NAMES = re.compile(r"(?:\.key|\.pem|\.p12|\.pfx|id_rsa|id_ed25519)$|(?:^|/)secrets/")
 _BINARY = (".png", ".pdf", ".docx", ".xlsx", ".woff", ".woff2", ".ico")
 
@@ -27,8 +29,15 @@ def tracked_files() -> list[str]:
 
 
 def key_lines(text: str) -> list[int]:
-    """The numbers of lines that hold nothing but a long hex or base64 string (a bare key)."""
-    return [n for n, line in enumerate(text.splitlines(), 1) if _BARE_KEY.match(line)]
+    """The numbers of lines that hold nothing but a long hex or base64 string (a bare key).
+
+    A key has letters and digits; a rule of dashes or underscores across a page does not.
+    """
+    return [
+        n
+        for n, line in enumerate(text.splitlines(), 1)
+        if _BARE_KEY.match(line) and _LETTER.search(line) and _DIGIT.search(line)
+    ]
 
 
 def test_should_recognise_a_key_file_written_by_fullpicture(tmp_path):
@@ -36,6 +45,7 @@ def test_should_recognise_a_key_file_written_by_fullpicture(tmp_path):
     assert key_lines((tmp_path / "fullpicture.key").read_text()) == [1]
     assert _KEY_NAMES.search("data/secrets/fullpicture.key")
     assert key_lines("digest = 'a1b2'\nname: sha256\n") == []
+    assert key_lines("-" * 64 + "\n" + "_" * 70 + "\n") == []  # rules across a page
 
 
 def test_should_track_no_key_files():
