@@ -62,6 +62,31 @@ def audit_key() -> bytes:
     return derive_key(load_or_create_key(path), "audit-chain")
 
 
+def append_audit(
+    conn: Any,
+    actor: str,
+    *,
+    purpose: str,
+    action: str,
+    detail: dict[str, Any],
+    subject: str = "-",
+    role: str = "cli",
+    agency: str = "-",
+) -> None:
+    """Append a command's audit entry in the caller's transaction (no entry, no change).
+
+    Raises:
+        ConfigurationError: the key file does not exist.
+    """
+    from datetime import UTC
+
+    from fullpicture.audit.chain import AuditEntry, append_entry
+
+    entry = AuditEntry(actor=actor, role=role, agency=agency, basis="role", purpose=purpose,
+                       action=action, subject=subject, detail=detail)  # fmt: skip
+    append_entry(conn, audit_key(), entry, now=datetime.now(UTC))
+
+
 def _default(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()

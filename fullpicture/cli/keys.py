@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy.engine import Connection
 
 from fullpicture.cli import app
 from fullpicture.cli.common import (
     DatabaseOption,
     JsonOption,
+    append_audit,
     command,
     console,
     engine_for,
@@ -76,7 +76,8 @@ def keys_rotate(
     with engine_for(database).begin() as conn:
         count = reseal_all(conn, cipher)
         opened = check_all_open(conn, cipher)
-        _audit(conn, by, "rotate field keys", {"active": new_key, "resealed": count})
+        append_audit(conn, by, purpose="rotate field keys", action="change",
+                     detail={"active": new_key, "resealed": count})  # fmt: skip
     console.print(f"Key {new_key} is active; {count} value(s) re-sealed, {opened} open.")
 
 
@@ -97,18 +98,7 @@ def keys_retire(
         raise SecretError(f"The keyring has no key {key_id}.", hint="See 'fullpicture keys list'.")
     with engine_for(database).begin() as conn:
         check_retirable(conn, key_id, ring.active)
-        _audit(conn, by, "retire field key", {"key": key_id})
+        append_audit(conn, by, purpose="retire field key", action="change", detail={"key": key_id})
         del ring.keys[key_id]
         save_keyring(path, ring)
     console.print(f"Key {key_id} retired.")
-
-
-def _audit(conn: Connection, by: str, purpose: str, detail: dict[str, object]) -> None:
-    from datetime import UTC, datetime
-
-    from fullpicture.audit.chain import AuditEntry, append_entry
-    from fullpicture.cli.common import audit_key
-
-    entry = AuditEntry(actor=by, role="cli", agency="-", basis="role", purpose=purpose,
-                       action="change", subject="-", detail=detail)  # fmt: skip
-    append_entry(conn, audit_key(), entry, now=datetime.now(UTC))

@@ -17,13 +17,13 @@ from fullpicture.cli import app
 from fullpicture.cli.common import (
     DatabaseOption,
     JsonOption,
+    append_audit,
     command,
     console,
     engine_for,
     print_json,
 )
-from fullpicture.config import get_settings
-from fullpicture.errors import ConfigurationError, ProtectionError
+from fullpicture.errors import ProtectionError
 
 isa_app = typer.Typer(help="Information-sharing agreements, shares and decisions not to share.")
 sar_app = typer.Typer(help="Subject access requests: register, deadlines, redacted packs.")
@@ -54,21 +54,9 @@ def _now() -> datetime:
 def _audit(
     conn: Connection, by: str, *, purpose: str, action: str, subject: str, detail: dict[str, Any]
 ) -> None:
-    """Append the audit entry of a disclosure or destruction in the caller's transaction."""
-    from fullpicture.audit.chain import AuditEntry, append_entry
-    from fullpicture.audit.keys import derive_key, load_or_create_key
-    from fullpicture.web.app import key_file_for
-
-    path = key_file_for(get_settings())
-    if not path.exists():
-        raise ConfigurationError(
-            f"There is no key file at {path}: the audit entry cannot be written.",
-            hint="Set FULLPICTURE_SECRET_KEY_FILE to the service's key file.",
-        )
-    key = derive_key(load_or_create_key(path), "audit-chain")
-    entry = AuditEntry(actor=by, role="cli", agency="-", basis="role", purpose=purpose,
-                       action=action, subject=subject, detail=detail)  # fmt: skip
-    append_entry(conn, key, entry, now=_now())
+    """Append the audit entry of a disclosure, correction or destruction in the caller's
+    transaction."""
+    append_audit(conn, by, purpose=purpose, action=action, subject=subject, detail=detail)
 
 
 def _purposes(values: list[str]) -> dict[str, frozenset[str]]:

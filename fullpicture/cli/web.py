@@ -11,6 +11,7 @@ import typer
 from fullpicture.cli import app
 from fullpicture.cli.common import (
     DatabaseOption,
+    append_audit,
     audit_key,
     command,
     console,
@@ -129,18 +130,8 @@ def record_admin_change(conn: Any, purpose: str, detail: dict[str, Any]) -> None
     """Append the change's audit entry in the caller's transaction (no entry, no change)."""
     import getpass
 
-    from fullpicture.audit.chain import AuditEntry, append_entry
-
-    entry = AuditEntry(
-        actor=f"cli:{getpass.getuser()}",
-        role="administrator",
-        agency="partnership",
-        basis="role",
-        purpose=purpose,
-        action="change",
-        detail=detail,
-    )
-    append_entry(conn, audit_key(), entry, now=datetime.now(UTC))
+    append_audit(conn, f"cli:{getpass.getuser()}", purpose=purpose, action="change",
+                 detail=detail, role="administrator", agency="partnership")  # fmt: skip
 
 
 @users_app.command("link-sso")
