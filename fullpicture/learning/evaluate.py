@@ -50,7 +50,12 @@ SPLITS: dict[str, str] = {
     ),
     "heldout7": (
         "seventh held-out set (written by an independent author; measured once at the end of the"
-        " fifth session, after heldout6's errors were read)"
+        " fifth session, after heldout6's errors were read; errors read since)"
+    ),
+    "heldout8": (
+        "eighth held-out set (written by an independent author from the shapes of published"
+        " reviews; measured once, at the end of the session in which heldout7's errors were"
+        " read)"
     ),
 }
 
