@@ -1,0 +1,306 @@
+"""Shapes published reviews take beyond numbered findings and recommendation lists: PDFs with
+two sizes of section heading, training case studies with facilitator notes, progress updates
+on a review's recommendations, open letters to practitioners and briefings' own headings
+(synthetic documents written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from fullpicture.learning.library import parse_document
+
+_STYLES = getSampleStyleSheet()
+
+
+def create_pdf(path: Path, story: list[tuple[str, str]]) -> Path:
+    """Draw (style, text) paragraphs into a PDF at ``path``."""
+    flowables: list[Any] = [Paragraph(text, _STYLES[style]) for style, text in story]
+    SimpleDocTemplate(str(path), pagesize=A4).build(flowables)
+    return path
+
+
+def create_document(tmp_path: Path, body: str, name: str = "review.md") -> Path:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def _items(path: Path) -> list[tuple[str, str, str]]:
+    return [
+        (item.kind, item.text, item.heading_path)
+        for review in parse_document(path).reviews
+        for item in review.items
+    ]
+
+
+def test_should_nest_smaller_pdf_headings_under_larger_ones(tmp_path: Path):
+    path = create_pdf(
+        tmp_path / "thematic.pdf",
+        [
+            ("Title", "Thematic review of bruising in infants"),
+            ("BodyText", "Wexley Safeguarding Children Partnership, March 2026"),
+            ("Heading2", "Introduction"),
+            *[
+                ("BodyText", f"Paragraph {n} of the introduction sets out the scope.")
+                for n in (1, 2)
+            ],
+            ("BodyText", "The review looked at six infants seen in hospital with bruising."),
+            ("Heading2", "What we found"),
+            ("Heading3", "Families"),
+            ("BodyText", "Parents were given leaflets but nobody checked they could read them."),
+            ("Heading3", "Systems"),
+            ("BodyText", "The bruising protocol was not known to the out-of-hours GP service."),
+            ("Heading2", "Recommendations"),
+            ("BodyText", "1. The Partnership should relaunch the bruising protocol."),
+        ],
+    )
+    items = _items(path)
+    findings = [(text, where) for kind, text, where in items if kind == "finding"]
+    assert len(findings) == 2
+    assert all("What we found > " in where for _, where in findings)
+    assert findings[0][1].endswith("What we found > Families")
+
+
+_CASE_STUDY = """# Training case study: Jordan
+
+Wexley Safeguarding Children Partnership, multi-agency training, June 2026
+
+## Notes for facilitators
+
+Allow an hour. Read each part aloud, then give groups ten minutes with the questions.
+
+## Part 1: The new school
+
+Jordan is twelve and has just moved school after a family breakdown.
+
+### Questions for groups
+
+- What might the change of school mean for Jordan?
+
+### Facilitator notes
+
+The review found that the new school was not sent his records for six weeks.
+
+Nobody asked Jordan where he was spending his evenings, and his absences were recorded as truancy.
+
+Children who move school in the middle of a year often lose the one adult who knew them well.
+"""
+
+
+def test_should_read_facilitator_notes_after_questions_as_findings_and_learning(tmp_path):
+    items = _items(create_document(tmp_path, _CASE_STUDY))
+    kinds = [(kind, text[:30]) for kind, text, _ in items]
+    assert kinds == [
+        ("reflective_question", "What might the change of schoo"),
+        ("finding", "The review found that the new "),
+        ("finding", "Nobody asked Jordan where he w"),
+        ("key_learning", "Children who move school in th"),
+    ]
+
+
+_PROGRESS_UPDATE = """# Child K: two years on from the review
+
+Eastmoor Safeguarding Children Partnership, updated March 2026
+
+## Recommendation 1
+
+The health trust should offer every parent of a newborn a conversation about coping with crying.
+
+Progress: The conversation is now part of the discharge checklist and is mostly recorded.
+
+Health visitors will repeat the conversation at the six-week contact from April 2026.
+
+## Where each recommendation is
+
+| Recommendation | Lead | Status |
+|---|---|---|
+| 1. Coping with crying | Health trust | Green |
+| 2. Sharing referrals with schools | Children's social care | Amber |
+
+## What we will check next
+
+- The Partnership will audit twenty discharge records in September 2026.
+"""
+
+
+def test_should_read_a_progress_update_on_a_reviews_recommendations(tmp_path):
+    items = _items(create_document(tmp_path, _PROGRESS_UPDATE))
+    assert [(kind, text[:24]) for kind, text, _ in items] == [
+        ("recommendation", "The health trust should "),
+        ("next_step", "Health visitors will rep"),
+        ("next_step", "The Partnership will aud"),
+    ]
+
+
+_LETTER = """# A letter to practitioners in Eastmoor
+
+From the Independent Scrutineer, Eastmoor Safeguarding Children Partnership, May 2026
+
+Dear colleagues,
+
+I am writing about the practice review into the death of a baby we call Noah.
+
+I want to say plainly what the review found. Noah's bruises were seen twice, but no one
+asked for a medical opinion.
+
+The health visitor was not told that Noah's father had moved back into the home.
+
+Noah's grandmother has agreed that I can share her words with you.
+
+A bruise on a baby who is not yet crawling is never a small thing; it needs a doctor's
+opinion every time.
+
+Here are two things I am asking you to do this month.
+
+1. Read the bruising protocol again with your team.
+2. Ask who else lives in the home at every visit to a baby.
+
+Thank you for reading this.
+
+P.S. Please take this question to your next team meeting: when did you last ask who else lives in the home?
+"""
+
+
+def test_should_read_the_learning_woven_into_an_open_letter(tmp_path):
+    items = _items(create_document(tmp_path, _LETTER))
+    assert [(kind, text[:20]) for kind, text, _ in items] == [
+        ("finding", "I want to say plainl"),
+        ("finding", "The health visitor w"),
+        ("key_learning", "A bruise on a baby w"),
+        ("next_step", "Read the bruising pr"),
+        ("next_step", "Ask who else lives i"),
+        ("reflective_question", "P.S. Please take thi"),
+    ]
+
+
+_SCHOOLS_BRIEFING = """# Serious case review "Child P": briefing for schools
+
+Eastmoor Safeguarding Children Board, briefing 3, 2026
+
+## What the review said about schools
+
+Each worry about Child P was recorded by a different member of staff, but no one brought them together.
+
+## What the school did well
+
+The teaching assistant wrote down Child P's exact words and told the safeguarding lead that morning.
+
+## In Child P's words
+
+When she spoke to the reviewer, Child P said: "I kept waiting for someone to ask me."
+
+## Actions for governors
+
+- Governing boards should ask each year how concerns about one child are brought together.
+
+## How this briefing will be used
+
+The Board's schools forum will discuss this briefing in its autumn meeting.
+"""
+
+
+def test_should_read_a_briefings_own_headings(tmp_path):
+    items = _items(create_document(tmp_path, _SCHOOLS_BRIEFING))
+    assert [(kind, text[:24]) for kind, text, _ in items] == [
+        ("finding", "Each worry about Child P"),
+        ("finding", "The teaching assistant w"),
+        ("child_voice", "When she spoke to the re"),
+        ("recommendation", "Governing boards should "),
+        ("next_step", "The Board's schools foru"),
+    ]
+
+
+_PRACTICE_REVIEW = """# Local Practice Review: Mia
+
+Eastmoor Safeguarding Children Partnership, 2026
+
+## 1. Why this review was held
+
+Mia is nine and has a hearing impairment.
+
+## 2. Mia
+
+Her father describes her as funny and determined, and she loves drawing horses.
+
+## 3. What went well
+
+- The school nurse saw Mia every week and knew her well.
+
+## 4. What could have been better
+
+- Mia's signs were not understood by the duty social worker, and no interpreter was booked.
+
+Mia's father told the review: "They talked to me, never to her."
+
+## 5. What we have learned
+
+A deaf child needs someone who can talk with her in her own language before her wishes are recorded.
+
+## 6. What made good practice possible
+
+Small caseloads gave the school nurse time to get to know Mia.
+
+## 7. Recommendations
+
+1. The Partnership should keep a list of interpreters who can be booked within a day.
+
+## 8. How we will share it
+
+1. Present this review at the practitioner forum (business manager, by July 2026).
+"""
+
+
+def test_should_read_the_headings_of_a_local_practice_review(tmp_path):
+    items = _items(create_document(tmp_path, _PRACTICE_REVIEW))
+    assert [(kind, text[:24]) for kind, text, _ in items] == [
+        ("finding", "The school nurse saw Mia"),
+        ("finding", "Mia's signs were not und"),
+        ("key_learning", "A deaf child needs someo"),
+        ("key_learning", "Small caseloads gave the"),
+        ("recommendation", "The Partnership should k"),
+        ("next_step", "Present this review at t"),
+    ]
+
+
+def test_should_not_take_a_parent_quoted_in_a_key_messages_box_as_learning(tmp_path):
+    body = (
+        "# Thematic review: sleep\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## Key messages\n\n- Ask where the baby will sleep tonight.\n\n"
+        'One of the fathers told us: "We had been told, but it was a bad night."\n'
+    )
+    items = _items(create_document(tmp_path, body))
+    assert [kind for kind, _, _ in items] == ["key_learning"]
+
+
+def test_should_tell_findings_from_key_learning_under_learning_identified(tmp_path):
+    body = (
+        "# Rapid Review: Child S\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## Learning identified\n\n"
+        "1. The school nurse was not told that Child S had been admitted to hospital.\n"
+        "2. Injuries to babies who cannot yet crawl need a medical opinion every time.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert [kind for kind, _, _ in items] == ["finding", "key_learning"]
+
+
+def test_should_keep_a_docx_list_numbered_by_hand_under_its_introduction(tmp_path):
+    document = Document()
+    document.add_heading("A letter to practitioners in Eastmoor", level=1)
+    document.add_paragraph("Eastmoor Safeguarding Children Partnership, May 2026")
+    document.add_paragraph("Here are two things I am asking you to do this month.")
+    document.add_paragraph("1. Read the bruising protocol again with your team.")
+    document.add_paragraph("2. Ask who else lives in the home at every visit to a baby.")
+    document.add_paragraph("Thank you for reading this.")
+    path = tmp_path / "letter.docx"
+    document.save(str(path))
+    items = _items(path)
+    assert [(kind, text[:12]) for kind, text, _ in items] == [
+        ("next_step", "1. Read the "),
+        ("next_step", "2. Ask who e"),
+    ]
