@@ -220,6 +220,7 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
     previous_blank = True
     after_rule = False  # the line before was a rule across the page
     lines = _drop_repeated_footers(_without_page_margins(text))
+    width = None if styled else _wrap_width(lines)
     for index, raw in enumerate(lines):
         line = raw.strip()
         next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
@@ -254,7 +255,7 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
             not current
             and _is_heading_line(line, set_apart=previous_blank)
             and (next_blank or not _ITEM_LABEL.match(line))
-            and not _continues_in_lower_case(lines, index)
+            and not _continues_in_lower_case(lines, index, width)
         ):
             blocks.append(Block(line.rstrip(":").strip(), heading=styled_level))
         else:
@@ -275,10 +276,29 @@ def _ruled_heading(line: str) -> bool:
     )
 
 
-def _continues_in_lower_case(lines: list[str], index: int) -> bool:
-    """Whether the next line carries on the same sentence (a wrapped paragraph, not a heading)."""
+def _continues_in_lower_case(lines: list[str], index: int, width: int | None = None) -> bool:
+    """Whether the next line carries on the same sentence (a wrapped paragraph, not a heading):
+    it starts in lower case, or (in text wrapped at ``width`` characters) this line is full,
+    so the next line's first word did not fit on it ("... sent on 10" / "January 2025.")."""
     following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    return bool(following) and following[0].islower()
+    if not following:
+        return False
+    if following[0].islower():
+        return True
+    line = lines[index].strip()
+    if width is None or _BULLET.match(following) or _MD_HEADING.match(following):
+        return False
+    return len(line) + 1 + len(following.split()[0]) > width
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width plain text is wrapped at, where it is hard-wrapped (many long lines of about
+    the same length): the longest line. None for text with a paragraph on each line."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    long = [length for length in lengths if length >= 50]
+    if len(long) < 5 or max(lengths, default=0) > 120:
+        return None
+    return max(long)
 
 
 def _without_page_margins(text: str) -> list[str]:

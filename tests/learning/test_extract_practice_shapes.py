@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
+from fullpicture.learning.documents import read_document
 from fullpicture.learning.library import parse_document
 
 _STYLES = getSampleStyleSheet()
@@ -304,3 +305,24 @@ def test_should_keep_a_docx_list_numbered_by_hand_under_its_introduction(tmp_pat
         ("next_step", "1. Read the "),
         ("next_step", "2. Ask who e"),
     ]
+
+
+def test_should_not_take_a_full_line_of_hard_wrapped_text_for_a_heading(tmp_path):
+    wrapped = (
+        "The review was commissioned by the partnership in the spring of 2025 and was\n"
+        "led by an independent reviewer who spoke to the family and practitioners.\n\n"
+        "The notification to the national panel and the rapid review were sent on 10\n"
+        "January 2025, and the panel agreed with the decision to hold a local review.\n\n"
+        "Agencies gave chronologies of their involvement with the family from 2019,\n"
+        "and each agency's senior manager met the reviewer to discuss the findings.\n"
+    )
+    path = create_document(
+        tmp_path,
+        "RAPID REVIEW: CHILD T\n\nEastmoor Safeguarding Children Partnership\n\n"
+        "Background\n\n" + wrapped + "\nKey learning\n\n- Babies who are bruised need a doctor.\n",
+        name="review.txt",
+    )
+    (review,) = parse_document(path).reviews
+    assert [item.heading_path.split(" > ")[-1] for item in review.items] == ["Key learning"]
+    headings = [block.text for block in read_document(path).blocks if block.heading]
+    assert not any(heading.startswith("The notification") for heading in headings)
