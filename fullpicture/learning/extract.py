@@ -101,6 +101,7 @@ _DEVELOPMENT = re.compile(
     r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|even better if|"
     r"what (?:did not|didn't) (?:work|go) well|"
     r"what could (?:have been|have gone|be) (?:done )?(?:better|differently)|"
+    r"what could (?:we|agencies|practitioners|services|\w+) have done (?:better|differently)|"
     r"what (?:needs|need) to improve",
     re.IGNORECASE,
 )
@@ -195,14 +196,14 @@ _CASE_PAST = re.compile(
 # recommendation nor a step still to take.
 _PROGRESS = re.compile(
     r"^(?:progress(?: (?:update|so far|to date|made))?|update|status|current position|"
-    r"rag rating|position (?:at|in) \w+(?: \d{4})?)\s*[:\u2013-]\s",
+    r"rag rating|position (?:at|in) \w+(?: \d{4})?)(?:\s*\([^()]{1,30}\))?\s*[:\u2013-]\s",
     re.IGNORECASE,
 )
 # A paragraph that commits someone to something ("Health visitors will be asked to ...",
 # "The subgroup will report progress ..."), as a response to the recommendation above it.
 _COMMITS = re.compile(
-    r"^[^.]{0,80}?\b(?:will|(?:has|have) (?:agreed|committed) to)\s+(?:now |also |then )?"
-    r"(?:be )?\w+",
+    r"^(?!(?:this|that|these|it|which|doing so)\b)[^.]{0,80}?\b"
+    r"(?:will|(?:has|have) (?:agreed|committed) to)\s+(?:now |also |then )?(?:be )?\w+",
     re.IGNORECASE,
 )
 # A sentence announcing a list of things for the reader to do, not ending in a colon:
@@ -525,7 +526,7 @@ class _Extractor:
                 return reported
         if section == "recommendation" and self._responds(text, bullet=block.bullet):
             return "next_step"
-        if section == "next_step" and _SUBJECT_SHOULD.match(text):
+        if section == "next_step" and _for_others(placed.path) and _SUBJECT_SHOULD.match(text):
             return "recommendation"  # "Actions for governors": "Governing boards should ..."
         if section == "key_learning" and _IDENTIFIED.search(placed.path[-1]):
             return "finding" if _CASE_PAST.search(text) else "key_learning"
@@ -640,6 +641,12 @@ class _Extractor:
 
 
 _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Status: Amber)"
+
+
+def _for_others(path: tuple[str, ...]) -> bool:
+    """Whether a heading sets out actions for someone ("Actions for governors and trustees"),
+    under which a sentence saying what they should do recommends."""
+    return bool(path) and bool(_INTRO_FOR.search(path[-1]))
 
 
 def _title_only(kind: str, text: str) -> bool:

@@ -8,12 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from docx import Document
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from fullpicture.learning.documents import read_document
+from fullpicture.learning.extract import section_kind
 from fullpicture.learning.library import parse_document
 
 _STYLES = getSampleStyleSheet()
@@ -326,3 +328,43 @@ def test_should_not_take_a_full_line_of_hard_wrapped_text_for_a_heading(tmp_path
     assert [item.heading_path.split(" > ")[-1] for item in review.items] == ["Key learning"]
     headings = [block.text for block in read_document(path).blocks if block.heading]
     assert not any(heading.startswith("The notification") for heading in headings)
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("What the review said about schools", "finding"),
+        ("What could we have done better", "finding"),
+        ("What could have been better", "finding"),
+        ("What we have learned", "key_learning"),
+        ("What made good practice possible", "key_learning"),
+        ("In Child G's words", "child_voice"),
+        ("What we will check next", "next_step"),
+        ("How we will spread the learning", "next_step"),
+        ("How this briefing will be used", "next_step"),
+        ("How we did it", None),
+    ],
+)
+def test_should_give_briefing_headings_their_kind(heading: str, kind: str | None):
+    assert section_kind(("Learning briefing", heading)) == kind
+
+
+def test_should_keep_what_practitioners_should_do_as_next_steps(tmp_path):
+    body = (
+        "# Seven minute briefing: bruising\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## What you should do\n\n- Practitioners should refer any bruise on a baby.\n\n"
+        "## Actions for health leaders\n\n- Health leaders should audit bruising referrals.\n"
+    )
+    assert [kind for kind, _, _ in _items(create_document(tmp_path, body))] == [
+        "next_step",
+        "recommendation",
+    ]
+
+
+def test_should_drop_a_dated_update_on_a_recommendation(tmp_path):
+    body = (
+        "# Child K: one year on\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## Recommendation 2\n\nSchools should be told of every missing episode.\n\n"
+        "Update (January 2026): schools are now told by the next school day.\n"
+    )
+    assert [kind for kind, _, _ in _items(create_document(tmp_path, body))] == ["recommendation"]
