@@ -13,8 +13,9 @@ held-out split (written and annotated before the supervised theme model was meas
 and the fourth (written and annotated in the fourth round, before any classifier ran on it, to
 measure that round's theme work once) and the fifth (written by an independent author,
 measured once on main's code before its errors were read in the fifth session) and the sixth
-(another independent author, measured once, its errors read after). The errors of every split
-up to the sixth have now been read, so none of them is unseen;
+(another independent author, measured once, its errors read after) and the seventh (a third
+independent author, likewise). The errors of every split up to the seventh have now been read,
+so none of them is unseen (the eighth is the next measured once);
 :func:`cross_validate` keeps the choice among the measured theme options honest.
 """
 
