@@ -42,7 +42,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         (
             "child_voice",
             r"voice|in (?:his|her|their|(?:child |baby |young person )?\w+'s) (?:own )?words|"
-            r"what \w+ (?:said|told)|"
+            r"what \w+ (?:said|told)|what the (?:child|young person|children|young people|"
+            r"baby's family) (?:said|told|wanted)|"
             r"lived experience|hearing from|\w+'s views?\b|wishes and feelings|in \w+'s words|"
             r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b",
         ),
@@ -52,6 +53,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:we|the [\w ]{1,30}?|agencies|partners) (?:will|are going to|is|are|has|"
             r"have) (?:do|doing|done|do next)\b|what (?:you|practitioners|professionals|"
             r"managers) (?:should|must|can|need to) do|what will change|"
+            r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
+            r"^what to do\b|changes (?:that )?have been made|"
             r"what (?:has|is) changed?|what is changing|changes? (?:we are|being) made|"
             r"what needs to (?:happen|change)|"
             r"changes (?:made|since|in practice)|\bour priorities\b|"
@@ -65,6 +68,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             "finding",
             r"finding|what (?:we|the review|the audit) found|what did (?:we|the review) find|"
             r"what the (?:review|audit|inquiry|panel|report) (?:said|says|identified|highlighted)|"
+            r"what the (?:\w+ )?(?:panel|inquiry|reviewers?|analysis) found|missed opportunit|"
             r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|"
             r"even better if|what (?:did not|didn't) (?:work|go) well|areas? of concern|"
             r"^you said\b(?!, we did)",
@@ -75,6 +79,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"key messages?|\blessons?\b|what (?:we|did we) learn|"
             r"what (?:we|you) (?:have|'ve) learn|what (?:have we|has the \w+) learn|"
             r"what made (?:\w+ ){0,3}possible|what made (?:a|the) difference|"
+            r"\btips\b|practice considerations?|key considerations|"
+            r"what (?:you|practitioners|professionals) need to know|"
             r"learning for|messages for|learning themes?|key points|"
             r"what this means for|implications for practice|practice implications|"
             r"did you know|what does (?:this|it) mean for (?:my|your|our) practice|"
@@ -102,7 +108,7 @@ _DEVELOPMENT = re.compile(
     r"what (?:did not|didn't) (?:work|go) well|"
     r"what could (?:have been|have gone|be) (?:done )?(?:better|differently)|"
     r"what could (?:we|agencies|practitioners|services|\w+) have done (?:better|differently)|"
-    r"what (?:needs|need) to improve",
+    r"what (?:needs|need) to improve|what went wrong",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
