@@ -643,6 +643,13 @@ def _docx_block(style: str, text: str) -> Block:
     return Block(text)
 
 
+def _numbered(paragraph: Any) -> bool:
+    """Whether a paragraph carries Word's own list numbering or bullets (``w:numPr``) while
+    set in a plain style, as documents converted from other editors often are."""
+    properties = paragraph._p.pPr
+    return properties is not None and properties.numPr is not None
+
+
 def _is_bold_heading(paragraph: Any, text: str) -> bool:
     """A short paragraph set wholly in bold that ends no sentence: a heading typed by hand
     ("Learning points" at the top of a framed box), not a paragraph."""
@@ -679,6 +686,8 @@ class _DocxReader:
         text = " ".join(paragraph.text.split())
         if text:
             block = _docx_block(paragraph.style.name if paragraph.style else "", text)
+            if not block.heading and not block.bullet and _numbered(paragraph):
+                block = Block(_BULLET.sub("", text), bullet=True)  # a list in a plain style
             if not block.heading and not block.bullet and _is_bold_heading(paragraph, text):
                 # one level below the styled heading above, so bold headings are siblings
                 block = Block(text.rstrip(":"), heading=self.level + 1)

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -377,3 +379,29 @@ def test_should_drop_a_dated_update_on_a_recommendation(tmp_path):
         "Update (January 2026): schools are now told by the next school day.\n"
     )
     assert [kind for kind, _, _ in _items(create_document(tmp_path, body))] == ["recommendation"]
+
+
+def _number(paragraph: Any) -> None:
+    """Give a paragraph Word's list numbering while leaving it in the Normal style."""
+    numbering = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", "0"), ("w:numId", "1")):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        numbering.append(element)
+    paragraph._p.get_or_add_pPr().append(numbering)
+
+
+def test_should_read_word_numbering_in_a_plain_style_as_a_list(tmp_path):
+    document = Document()
+    document.add_heading("Rapid Review: Child V", level=1)
+    document.add_paragraph("Eastmoor Safeguarding Children Partnership, 2026")
+    document.add_paragraph("The partnership should:")
+    for text in ("audit strategy discussions", "check that schools are invited"):
+        _number(document.add_paragraph(text))
+    document.add_paragraph("This list was agreed at the meeting in March.")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    assert [(kind, text) for kind, text, _ in _items(path)] == [
+        ("recommendation", "audit strategy discussions"),
+        ("recommendation", "check that schools are invited"),
+    ]
