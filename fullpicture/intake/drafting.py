@@ -54,7 +54,17 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "postcode": ("postcode", "pcode", "postalcode", "post"),
     "address": ("address", "addressline1", "address1", "street", "fulladdress"),
     "is_child": ("juvenile", "ischild", "minor", "under18"),
-    "summary": ("summary", "description", "details", "detail", "notes", "narrative", "text"),
+    "summary": (
+        "summary",
+        "description",
+        "details",
+        "detail",
+        "notes",
+        "narrative",
+        "text",
+        "presentingcomplaint",
+        "complaint",
+    ),
     "opinion": ("opinion", "assessmentofrisk", "analysis", "professionalview"),
     "action": ("action", "actiontaken", "actions"),
     "location": ("location", "place", "site", "venue", "setting"),
@@ -159,6 +169,7 @@ class TableDraft:
     key_columns: list[str] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)
     rows_sampled: int = 0
+    shares_file: bool = False  # one of the tables of a flat export (see _draft_flat)
 
     @property
     def complete(self) -> bool:
@@ -325,6 +336,20 @@ def guess_kind(profiles: list[ColumnProfile]) -> TableKind:
     return TableKind.EVENT
 
 
+def is_flat(profiles: list[ColumnProfile]) -> bool:
+    """Whether each row is an event carrying its person's details (a flat export).
+
+    Names or a date of birth beside other event dates, with a person column whose values repeat
+    (the same person on several rows), as in an ED attendance list with the patient's name and
+    NHS number on every attendance.
+    """
+    if guess_kind(profiles) is not TableKind.PERSON:
+        return False
+    dates = [p for p in profiles if _event_date(p, ()) and p.key not in _HEADERS["recorded_on"]]
+    people = [p for p in profiles if _id_like(p) or _is_identifier_field(p)]
+    return bool(dates) and any(p.values and not _unique(p) for p in people)
+
+
 def table_name(path: Path) -> str:
     """A table name from the file name, without dates or sequence numbers."""
     stem = re.sub(r"[^a-z0-9]+", "_", path.stem.lower())
@@ -358,10 +383,14 @@ def draft_mapping(
     person_ids: set[str] = set()
     tables = []
     for path, profiles in ordered:
-        table = _draft_table(path, profiles, agency, tuple(formats), person_ids)
-        if table.kind is TableKind.PERSON:
-            person_ids |= _local_ids(table, profiles)
-        tables.append(table)
+        if is_flat(profiles):
+            drafted = _draft_flat(path, profiles, agency, tuple(formats))
+        else:
+            drafted = [_draft_table(path, profiles, agency, tuple(formats), person_ids)]
+        for table in drafted:
+            if table.kind is TableKind.PERSON:
+                person_ids |= _local_ids(table, profiles)
+        tables.extend(drafted)
     return MappingDraft(source, agency, day_first, formats, tables, _notes(tables, day_first))
 
 
@@ -401,6 +430,28 @@ def _draft_table(
     used = set(draft.columns.values()) | {e.date for e in draft.emits} | set(draft.key_columns)
     draft.unread = [p.name for p in profiles if p.name not in used]
     return draft
+
+
+def _draft_flat(
+    path: Path, profiles: list[ColumnProfile], agency: Agency, formats: tuple[str, ...]
+) -> list[TableDraft]:
+    """Two tables reading one flat export: its people (one row per event: a person's later
+    rows update the same person) and its events, sharing the file's ``match`` glob."""
+    stem, rows = table_name(path), max(p.rows for p in profiles)
+    person = TableDraft(path, f"{stem}_people", TableKind.PERSON, f"*{stem}*", rows_sampled=rows)
+    person.shares_file = True
+    repeating = [p for p in _person_id_columns(profiles) if not _unique(p)]
+    if repeating:
+        column = repeating[0]
+        _take(person, "local_id", column, f"header {column.name!r} (a person id, repeated)")
+    _draft_person(person, profiles, agency, formats, set())
+    event = TableDraft(path, stem, TableKind.EVENT, f"*{stem}*", rows_sampled=rows)
+    event.shares_file = True
+    _draft_event(event, profiles, agency, formats, _local_ids(person, profiles))
+    used = {e.date for e in event.emits} | set(event.key_columns)
+    used |= set(person.columns.values()) | set(event.columns.values())
+    person.unread = event.unread = [p.name for p in profiles if p.name not in used]
+    return [person, event]
 
 
 def _take(draft: TableDraft, field_name: str, profile: ColumnProfile, reason: str) -> None:

@@ -31,8 +31,14 @@ from fullpicture.errors import IntakeError, MappingError, RejectedFileError, Unk
 from fullpicture.intake import ledger, writing
 from fullpicture.intake.checking import CheckedChunk, QuarantinedRow, checked_chunks
 from fullpicture.intake.context import ImportContext
-from fullpicture.intake.mapping import Mapping, TableKind
-from fullpicture.intake.plan import TablePlan, choose_table, compile_plan, sheet_for
+from fullpicture.intake.mapping import Mapping, Table, TableKind
+from fullpicture.intake.plan import (
+    TablePlan,
+    compile_plan,
+    shared_tables,
+    sheet_for,
+    tables_for_file,
+)
 from fullpicture.intake.problems import Problem
 from fullpicture.intake.readers import RawFile, open_file
 from fullpicture.intake.registry import find_mapping, register_mapping_in
@@ -105,18 +111,37 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _merge(target: Any, chunk: CheckedChunk, seen: dict[str, int]) -> _Batch:
+@dataclass
+class _Seen:
+    """The keys met so far in a file (key -> row number) and, where repeats are expected (the
+    person table of a flat export, one row per event), what each key's row held."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    held: dict[str, int] | None = None
+
+    def repeats(self, key: str, record: writing.Values, number_at: int) -> bool:
+        """Whether this row repeats its key with something new (worth a warning)."""
+        if self.held is None:
+            return key in self.rows
+        content = hash(record[:number_at] + record[number_at + 1 :])
+        changed = key in self.rows and self.held[key] != content
+        self.held[key] = content
+        return changed
+
+
+def _merge(target: Any, chunk: CheckedChunk, seen: _Seen) -> _Batch:
     """Put a checked chunk in a batch; a later row with an earlier row's key replaces it."""
     batch = _Batch(chunk.names, participants=chunk.participants, stored=chunk.stored)
     batch.quarantined, batch.warnings = chunk.quarantined, chunk.warnings
     at = writing.key_position(target, chunk.names) if chunk.records else 0
-    records, replaced = batch.records, []
+    number_at = chunk.names.index("row_number") if seen.held is not None else 0
+    records, replaced, rows = batch.records, [], seen.rows
     for number, record in zip(chunk.numbers, chunk.records, strict=True):
         key = str(record[at])
-        if key in seen:
-            message = f"same record as row {seen[key]}; this later row replaces it"
+        if seen.repeats(key, record, number_at):
+            message = f"same record as row {rows[key]}; this later row replaces it"
             replaced.append((number, Problem("row", message, key)))
-        seen[key] = number
+        rows[key] = number
         records[key] = record
     if replaced:  # each after its row's own warnings (a stable sort keeps that order)
         batch.warnings = sorted(batch.warnings + replaced, key=itemgetter(0))
@@ -251,7 +276,8 @@ def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext)
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     counts = _Counts()
-    seen: dict[str, int] = {}
+    flat = plan.table.kind is TableKind.PERSON and bool(shared_tables(plan.mapping, raw.path))
+    seen = _Seen(held={} if flat else None)
     written: set[str] = set()
     with _collector_spared():
         for chunk in _checked(conn, plan, raw, ctx):
@@ -301,14 +327,35 @@ def _resolve_mapping(conn: Connection, source: str, mapping: Mapping | None) -> 
     return found
 
 
-def _open(path: Path, mapping: Mapping) -> tuple[RawFile, TablePlan]:
+def _open(path: Path, mapping: Mapping, table: str | None = None) -> tuple[RawFile, TablePlan]:
+    """Open a file as one of its tables: ``table``, or the only table it holds."""
     raw = open_file(path, sheet_for(mapping, path))
     try:
-        table = choose_table(mapping, path, raw.header)
+        chosen = _one_table(path, tables_for_file(mapping, path, raw.header), table)
     except IntakeError:
         raw.close()
         raise
-    return raw, compile_plan(mapping, table, raw.header)
+    return raw, compile_plan(mapping, chosen, raw.header)
+
+
+def _one_table(path: Path, tables: list[Table], name: str | None) -> Table:
+    if name is None and len(tables) == 1:
+        return tables[0]
+    found = next((t for t in tables if t.name == name), None)
+    if found is not None:
+        return found
+    names = ", ".join(repr(t.name) for t in tables)
+    if name is None:
+        raise IntakeError(
+            f"{path.name} holds the tables {names} (their mapping shares one match glob), so "
+            "it is imported as a whole, one result per table; a corrected file of that shape "
+            "cannot be given --supersedes.",
+            hint="Run 'fullpicture import FILE --source NAME' without --supersedes.",
+        )
+    raise IntakeError(
+        f"{path.name} is not read as the table {name!r} (it holds {names}).",
+        hint="Check the mapping's match globs (docs/mapping.md).",
+    )
 
 
 def _notes(raw: RawFile, plan: TablePlan, counts: _Counts) -> list[str]:
@@ -329,6 +376,7 @@ def import_file(
     imported_by: str = "cli",
     supersedes: int | None = None,
     max_bad_ratio: float | None = None,
+    table: str | None = None,
 ) -> FileResult:
     """Take one file in for ``source``: every row stored or quarantined, in one transaction.
 
@@ -341,6 +389,9 @@ def import_file(
         supersedes: the ledger id of an earlier file this corrected file replaces.
         max_bad_ratio: abort (keeping nothing) when more than this share of rows is bad;
             defaults to the mapping table's ``max_bad_ratio`` (off when absent).
+        table: which of the file's tables to take in, for a file that holds several (a flat
+            export read as a person table and an event table; see
+            :func:`fullpicture.intake.plan.shared_tables`); :func:`import_files` takes each.
 
     Returns:
         The file's counts, digest and ledger id.
@@ -356,7 +407,7 @@ def import_file(
         )
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
-    raw, plan = _open(path, chosen)
+    raw, plan = _open(path, chosen, table)
     with raw:
         options = _Options(mapping, imported_by, supersedes, max_bad_ratio)
         return _import_open(engine, raw, plan, options)
@@ -462,16 +513,17 @@ def _context(
 
 def _kind_order(
     engine: Engine, paths: Sequence[Path], source: str, mapping: Mapping | None
-) -> list[Path]:
-    """Return the paths with person files first, so later files can refer to their people."""
+) -> list[tuple[Path, str]]:
+    """Return each file with each table it holds, person tables first, so that later files
+    (and the event table of a flat export) can refer to their people."""
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
-    kinds = {}
+    found: list[tuple[Path, Table]] = []
     for path in paths:
-        raw, plan = _open(path, chosen)
-        raw.close()
-        kinds[path] = plan.table.kind
-    return sorted(paths, key=lambda p: _ORDER[kinds[p]])
+        with open_file(path, sheet_for(chosen, path)) as raw:
+            found.extend((path, t) for t in tables_for_file(chosen, path, raw.header))
+    found.sort(key=lambda pair: _ORDER[pair[1].kind])
+    return [(path, table.name) for path, table in found]
 
 
 def import_files(
@@ -501,9 +553,15 @@ def import_files(
     for result in results:
         if on_result is not None:
             on_result(result)
-    for path in _kind_order(engine, paths, source, mapping):
+    for path, table in _kind_order(engine, paths, source, mapping):
         result = import_file(
-            engine, path, source, mapping, imported_by=imported_by, max_bad_ratio=max_bad_ratio
+            engine,
+            path,
+            source,
+            mapping,
+            imported_by=imported_by,
+            max_bad_ratio=max_bad_ratio,
+            table=table,
         )
         results.append(result)
         if on_result is not None:
