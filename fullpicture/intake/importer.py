@@ -113,20 +113,33 @@ def file_sha256(path: Path) -> str:
 
 @dataclass
 class _Seen:
-    """The keys met so far in a file (key -> row number) and, where repeats are expected (the
-    person table of a flat export, one row per event), what each key's row held."""
+    """The keys met so far in a file (key -> row number) and, for the person table of a flat
+    export (one row per event, the person repeated), each person as the file has told them."""
 
     rows: dict[str, int] = field(default_factory=dict)
-    held: dict[str, int] | None = None
+    people: dict[str, writing.Values] | None = None
 
-    def repeats(self, key: str, record: writing.Values, number_at: int) -> bool:
-        """Whether this row repeats its key with something new (worth a warning)."""
-        if self.held is None:
-            return key in self.rows
-        content = hash(record[:number_at] + record[number_at + 1 :])
-        changed = key in self.rows and self.held[key] != content
-        self.held[key] = content
-        return changed
+    def take(self, key: str, record: writing.Values, number_at: int) -> tuple[writing.Values, bool]:
+        """The record to store for this row, and whether it replaces an earlier row's values.
+
+        In a flat export a person's later row fills in and updates their details: a value it
+        leaves blank keeps the earlier row's (an attendance without the address does not
+        erase it), and only a changed value is worth a warning.
+        """
+        if self.people is None:
+            return record, key in self.rows
+        earlier = self.people.get(key)
+        if earlier is not None:
+            merged = tuple(e if r is None else r for r, e in zip(record, earlier, strict=True))
+            changed = any(
+                r is not None and r != e and at != number_at
+                for at, (r, e) in enumerate(zip(record, earlier, strict=True))
+            )
+            record = merged
+        else:
+            changed = False
+        self.people[key] = record
+        return record, changed
 
 
 def _merge(target: Any, chunk: CheckedChunk, seen: _Seen) -> _Batch:
@@ -134,12 +147,18 @@ def _merge(target: Any, chunk: CheckedChunk, seen: _Seen) -> _Batch:
     batch = _Batch(chunk.names, participants=chunk.participants, stored=chunk.stored)
     batch.quarantined, batch.warnings = chunk.quarantined, chunk.warnings
     at = writing.key_position(target, chunk.names) if chunk.records else 0
-    number_at = chunk.names.index("row_number") if seen.held is not None else 0
+    flat = seen.people is not None
+    number_at = chunk.names.index("row_number") if flat else 0
     records, replaced, rows = batch.records, [], seen.rows
     for number, record in zip(chunk.numbers, chunk.records, strict=True):
         key = str(record[at])
-        if seen.repeats(key, record, number_at):
-            message = f"same record as row {rows[key]}; this later row replaces it"
+        record, replaces = seen.take(key, record, number_at)
+        if replaces:
+            message = (
+                f"same person as row {rows[key]}; this later row updates their details"
+                if flat
+                else f"same record as row {rows[key]}; this later row replaces it"
+            )
             replaced.append((number, Problem("row", message, key)))
         rows[key] = number
         records[key] = record
@@ -277,7 +296,7 @@ def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext)
         conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     counts = _Counts()
     flat = plan.table.kind is TableKind.PERSON and bool(shared_tables(plan.mapping, raw.path))
-    seen = _Seen(held={} if flat else None)
+    seen = _Seen(people={} if flat else None)
     written: set[str] = set()
     with _collector_spared():
         for chunk in _checked(conn, plan, raw, ctx):

@@ -277,8 +277,27 @@ def test_should_not_warn_when_a_flat_export_repeats_a_person_unchanged(store, tm
     with store.connect() as conn:
         warning = conn.execute(sa.select(intake_warning)).one()
         postcode = conn.execute(sa.select(schema.source_person.c.postcode)).scalar_one()
-    assert warning.row_number == 4 and "replaces" in warning.problem
+    assert warning.row_number == 4 and "same person as row 3" in warning.problem
     assert postcode == "LS7 3CD"
+
+
+def test_should_keep_a_persons_details_that_a_later_row_of_a_flat_export_leaves_blank(
+    store, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("fullpicture.intake.importer.BATCH_ROWS", 2)  # across batches too
+    blank = create_attendance_row("A3", "H1", arrived="20/05/2024 09:00", postcode="")
+    blank[FLAT_HEADER.index("NHSNumber")] = ""
+    rows = [create_attendance_row("A1", "H1"), create_attendance_row("A2", "H2"), blank]
+    path = create_attendances_file(tmp_path, rows)
+    people, _ = import_files(store, [path], "ed", load_mapping(FLAT_MAPPING))
+    assert (people.stored, people.warnings) == (3, 0)
+    with store.connect() as conn:
+        kept = conn.execute(
+            sa.select(schema.source_person.c.postcode, schema.source_person.c.nhs_number).where(
+                schema.source_person.c.local_id == "H1"
+            )
+        ).one()
+    assert tuple(kept) == ("LS6 2AB", "9434765919")
 
 
 def test_should_change_nothing_when_a_flat_export_is_imported_again(store, tmp_path):
