@@ -34,10 +34,13 @@ from fullpicture.intake.context import ImportContext
 from fullpicture.intake.mapping import Mapping, Table, TableKind
 from fullpicture.intake.plan import (
     TablePlan,
+    check_fits,
+    choose_table,
     compile_plan,
     shared_tables,
     sheet_for,
-    tables_for_file,
+    table_sheet,
+    tables_of,
 )
 from fullpicture.intake.problems import Problem
 from fullpicture.intake.readers import RawFile, open_file
@@ -348,9 +351,17 @@ def _resolve_mapping(conn: Connection, source: str, mapping: Mapping | None) -> 
 
 def _open(path: Path, mapping: Mapping, table: str | None = None) -> tuple[RawFile, TablePlan]:
     """Open a file as one of its tables: ``table``, or the only table it holds."""
-    raw = open_file(path, sheet_for(mapping, path))
+    shared = shared_tables(mapping, path)
+    if shared:
+        chosen = _one_table(path, shared, table)
+        raw = open_file(path, table_sheet(mapping, path, chosen))
+    else:
+        raw = open_file(path, sheet_for(mapping, path))
     try:
-        chosen = _one_table(path, tables_for_file(mapping, path, raw.header), table)
+        if shared:
+            check_fits(mapping, path, chosen, raw.header)
+        else:
+            chosen = _one_table(path, [choose_table(mapping, path, raw.header)], table)
     except IntakeError:
         raw.close()
         raise
@@ -537,10 +548,7 @@ def _kind_order(
     (and the event table of a flat export) can refer to their people."""
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
-    found: list[tuple[Path, Table]] = []
-    for path in paths:
-        with open_file(path, sheet_for(chosen, path)) as raw:
-            found.extend((path, t) for t in tables_for_file(chosen, path, raw.header))
+    found = [(path, table) for path in paths for table in tables_of(chosen, path)]
     found.sort(key=lambda pair: _ORDER[pair[1].kind])
     return [(path, table.name) for path, table in found]
 

@@ -13,6 +13,7 @@ from fullpicture.errors import MissingColumnError
 from fullpicture.intake.codes import CodeMap
 from fullpicture.intake.dates import ParsedDate, parse_date
 from fullpicture.intake.mapping import Emit, Mapping, Table
+from fullpicture.intake.readers import open_file
 
 DATE_CACHE = 65_536
 """Distinct date values a plan remembers (extracts repeat the same dates many times)."""
@@ -135,15 +136,21 @@ def shared_tables(mapping: Mapping, path: Path) -> list[Table]:
     """Return the tables that all read this file, or [] when it holds one table.
 
     An agency's flat export carries a person's details on every one of their events (an ED
-    attendance with the patient's name and NHS number, say). Its mapping gives two or more
-    tables the **same** ``match`` glob (a person table and an event table); a file whose name
-    fits that glob is read once for each of them. Different globs that both fit a name are a
-    choice between tables, as before (see :func:`choose_table`).
+    attendance with the patient's name and NHS number, say), and a workbook may hold its people
+    and its events on two sheets. Its mapping gives two or more tables the **same** ``match``
+    glob (each with its own ``sheet`` where they differ); a file whose name fits that glob is
+    read once for each of them. Different globs that both fit a name are a choice between
+    tables, as before (see :func:`choose_table`).
     """
     matched = tables_for_name(mapping, path)
     if len(matched) < 2 or len({t.match for t in matched}) != 1:
         return []
     return matched
+
+
+def table_sheet(mapping: Mapping, path: Path, table: Table) -> str | None:
+    """The XLSX sheet to read for ``table``: its own, else as :func:`sheet_for` chooses."""
+    return table.sheet or sheet_for(mapping, path)
 
 
 def sheet_for(mapping: Mapping, path: Path) -> str | None:
@@ -160,18 +167,32 @@ def _missing(table: Table, header: list[str]) -> list[str]:
     return [column for column in needed_columns(table) if column not in present]
 
 
-def tables_for_file(mapping: Mapping, path: Path, header: list[str]) -> list[Table]:
-    """The tables a file holds: every table of a shared ``match`` glob (each must find its
-    columns; see :func:`shared_tables`), else the one :func:`choose_table` chooses.
+def check_fits(mapping: Mapping, path: Path, table: Table, header: list[str]) -> None:
+    """Check that the file (or sheet) has every column ``table`` reads.
 
     Raises:
-        MissingColumnError: a table the file must feed lacks columns; names them and the found.
+        MissingColumnError: names the table, the missing columns and the columns found.
+    """
+    if _missing(table, header):
+        raise _not_fitting(mapping, path, table, header)
+
+
+def tables_of(mapping: Mapping, path: Path) -> list[Table]:
+    """The tables a file holds: every table of a shared ``match`` glob (see
+    :func:`shared_tables`), each checked against its own sheet's header, else the one
+    :func:`choose_table` chooses.
+
+    Raises:
+        IntakeError: the file (or a sheet) cannot be read, or a table lacks columns.
     """
     shared = shared_tables(mapping, path)
+    if not shared:
+        with open_file(path, sheet_for(mapping, path)) as raw:
+            return [choose_table(mapping, path, raw.header)]
     for table in shared:
-        if _missing(table, header):
-            raise _not_fitting(mapping, path, table, header)
-    return shared or [choose_table(mapping, path, header)]
+        with open_file(path, table_sheet(mapping, path, table)) as raw:
+            check_fits(mapping, path, table, raw.header)
+    return shared
 
 
 def _not_fitting(

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from fullpicture.errors import IntakeError, MappingError, MissingColumnError, UnknownSourceError
 from fullpicture.intake.importer import import_file, import_files
-from fullpicture.intake.mapping import load_mapping
+from fullpicture.intake.mapping import load_mapping, parse_mapping
 from fullpicture.intake.quarantine import list_quarantine
 from fullpicture.intake.registry import get_mapping, register_mapping
 from fullpicture.intake.tables import intake_warning
@@ -326,4 +326,70 @@ def test_should_refuse_a_flat_export_missing_a_column_of_either_table(sqlite_sto
     path = create_csv(tmp_path / "ed_attendances.csv", header, rows)
     with pytest.raises(MissingColumnError, match="table 'ed_patients' needs the column"):
         import_files(sqlite_store, [path], "ed", load_mapping(FLAT_MAPPING))
+    assert _all_counts(sqlite_store)["ledger"] == 0
+
+
+def create_workbook(path, sheets: dict[str, list[list[str]]]):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+WORKBOOK_MAPPING = {
+    "source": "ehm",
+    "agency": "social_care",
+    "tables": [
+        {
+            "name": "children",
+            "kind": "person",
+            "match": "*early_help*",
+            "sheet": "Children",
+            "columns": {"local_id": "Child ID", "family_name": "Surname", "date_of_birth": "DOB"},
+        },
+        {
+            "name": "contacts",
+            "kind": "event",
+            "match": "*early_help*",
+            "sheet": "Contacts",
+            "columns": {"record_id": "Ref", "subject_local_id": "Child ID"},
+            "emit": [{"event_type": "social_care.contact", "date": "Date"}],
+        },
+    ],
+}
+
+
+def test_should_read_each_sheet_of_a_workbook_as_its_own_table(store, tmp_path):
+    path = create_workbook(
+        tmp_path / "early_help_2025.xlsx",
+        {
+            "Contacts": [
+                ["Ref", "Child ID", "Date"],
+                ["C1", "K1", "03/02/2025"],
+                ["C2", "K9", "04/02/2025"],
+            ],
+            "Children": [["Child ID", "Surname", "DOB"], ["K1", "Ng", "01/01/2015"]],
+        },
+    )
+    mapping = parse_mapping(WORKBOOK_MAPPING, origin="test")
+    children, contacts = import_files(store, [path], "ehm", mapping)
+    assert (children.table, children.read, children.stored) == ("children", 1, 1)
+    assert (contacts.table, contacts.read, contacts.stored, contacts.quarantined) == (
+        "contacts", 2, 1, 1,
+    )  # fmt: skip
+
+
+def test_should_name_the_sheet_a_workbook_lacks(sqlite_store, tmp_path):
+    path = create_workbook(
+        tmp_path / "early_help_2025.xlsx",
+        {"Children": [["Child ID", "Surname", "DOB"], ["K1", "Ng", "01/01/2015"]]},
+    )
+    with pytest.raises(IntakeError, match="no sheet 'Contacts'"):
+        import_files(sqlite_store, [path], "ehm", parse_mapping(WORKBOOK_MAPPING, origin="test"))
     assert _all_counts(sqlite_store)["ledger"] == 0
