@@ -75,6 +75,8 @@ def _table_lines(table: TableDraft) -> list[str]:
         f'kind = "{table.kind}"',
         f"match = {_string(table.match)}",
     ]
+    if table.sheet is not None:
+        lines.append(f"sheet = {_string(table.sheet)}")
     if table.required:
         lines.append(f"required = {_strings(table.required)}")
     if table.key_columns:

@@ -22,7 +22,7 @@ from fullpicture.intake.dates import parse_date, strptime
 from fullpicture.intake.event_hints import catch_all, guess_event_type
 from fullpicture.intake.identifiers import parse_nhs_number, parse_upn
 from fullpicture.intake.mapping import TableKind
-from fullpicture.intake.readers import open_file
+from fullpicture.intake.readers import open_file, parts_of
 from fullpicture.vocabulary import EVENT_TYPES, Agency, RelationshipKind
 
 _Test = Callable[[str], bool]
@@ -170,6 +170,7 @@ class TableDraft:
     unread: list[str] = field(default_factory=list)
     rows_sampled: int = 0
     shares_file: bool = False  # one of the tables of a flat export (see _draft_flat)
+    sheet: str | None = None  # the workbook's sheet (the JSON document's array) it reads
 
     @property
     def complete(self) -> bool:
@@ -194,13 +195,16 @@ def header_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def profile_file(path: Path, sample: int = SAMPLE_ROWS) -> list[ColumnProfile]:
-    """Read up to ``sample`` rows of ``path`` and count each column's values.
+def profile_file(
+    path: Path, sample: int = SAMPLE_ROWS, part: str | None = None
+) -> list[ColumnProfile]:
+    """Read up to ``sample`` rows of ``path`` (or of its sheet or array ``part``) and count each
+    column's values.
 
     Raises:
         UnreadableFileError: the file cannot be read (as for an import).
     """
-    with open_file(path) as raw:
+    with open_file(path, part) as raw:
         profiles = [ColumnProfile(name, header_key(name)) for name in raw.header]
         for count, row in enumerate(raw.rows):
             if count >= sample:
@@ -371,27 +375,41 @@ def draft_mapping(
     """
     if not paths:
         raise MappingError("No files to draft a mapping from.", hint="Name one or more files.")
-    profiled: dict[str, tuple[Path, list[ColumnProfile]]] = {}
-    for path in paths:
-        profiled.setdefault(table_name(path), (path, profile_file(path, sample)))
-    every = [p for _, profiles in profiled.values() for p in profiles]
+    profiled = _profiled(paths, sample)
+    every = [p for _, _, profiles in profiled for p in profiles]
     day_first = choose_day_first(every)
     formats = extra_date_formats(every, day_first)
     # People first (as imported), so the other files' person columns can be recognised by
     # holding the person files' local ids.
-    ordered = sorted(profiled.values(), key=lambda f: guess_kind(f[1]) is not TableKind.PERSON)
+    ordered = sorted(profiled, key=lambda f: guess_kind(f[2]) is not TableKind.PERSON)
     person_ids: set[str] = set()
     tables = []
-    for path, profiles in ordered:
+    for path, part, profiles in ordered:
         if is_flat(profiles):
             drafted = _draft_flat(path, profiles, agency, tuple(formats))
         else:
             drafted = [_draft_table(path, profiles, agency, tuple(formats), person_ids)]
         for table in drafted:
+            if part is not None:  # one of a workbook's sheets (a document's arrays)
+                table.sheet, table.name = part, f"{table.name}_{table_name(Path(part))}"
             if table.kind is TableKind.PERSON:
                 person_ids |= _local_ids(table, profiles)
         tables.extend(drafted)
     return MappingDraft(source, agency, day_first, formats, tables, _notes(tables, day_first))
+
+
+def _profiled(paths: list[Path], sample: int) -> list[tuple[Path, str | None, list[ColumnProfile]]]:
+    """Each file's (or each of its sheets') column profiles; files of the same shape (the same
+    name apart from dates and numbers) once, and sheets without data rows left out."""
+    profiled: dict[tuple[str, str | None], tuple[Path, str | None, list[ColumnProfile]]] = {}
+    for path in paths:
+        for part in parts_of(path):
+            key = (table_name(path), part)
+            if key not in profiled:
+                profiles = profile_file(path, sample, part)
+                if part is None or any(p.rows for p in profiles):
+                    profiled[key] = (path, part, profiles)
+    return list(profiled.values())
 
 
 def _local_ids(table: TableDraft, profiles: list[ColumnProfile]) -> set[str]:

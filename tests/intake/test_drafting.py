@@ -138,6 +138,41 @@ def test_should_draft_a_flat_export_as_its_people_and_its_events(tmp_path, sqlit
     ]
 
 
+def test_should_draft_a_table_for_each_sheet_of_a_workbook(tmp_path, sqlite_store):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Read me"
+    book.active.append(["Exported from the early help system"])
+    children = book.create_sheet("Children")
+    for row in [
+        ["Child ID", "Surname", "DOB"],
+        ["K1", "Ng", "01/01/2015"],
+        ["K2", "Ola", "02/02/2016"],
+    ]:
+        children.append(row)
+    contacts = book.create_sheet("Contacts")
+    for row in [
+        ["Ref", "Child ID", "Contact Date", "Contact Type"],
+        ["C1", "K1", "03/02/2025", "Referral"],
+    ]:
+        contacts.append(row)
+    path = tmp_path / "early_help.xlsx"
+    book.save(path)
+    rendered = render_draft(draft_mapping([path], source="eh", agency=Agency.SOCIAL_CARE))
+    mapping = parse_mapping(tomllib.loads(rendered), origin="draft")
+    assert [(t.name, t.kind, t.sheet) for t in mapping.tables] == [
+        ("early_help_children", TableKind.PERSON, "Children"),
+        ("early_help_contacts", TableKind.EVENT, "Contacts"),
+    ]
+    assert mapping.tables[1].columns["subject_local_id"] == "Child ID"
+    results = import_files(sqlite_store, [path], "eh", mapping)
+    assert [(r.table, r.read, r.stored) for r in results] == [
+        ("early_help_children", 2, 2),
+        ("early_help_contacts", 1, 1),
+    ]
+
+
 def test_should_keep_a_person_file_with_unique_ids_as_one_table(tmp_path):
     export = create_csv(
         tmp_path / "clients.csv",
