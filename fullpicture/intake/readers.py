@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -226,9 +227,14 @@ def _open_csv(path: Path) -> RawFile:
             )
         encoding, notes = _detect_encoding(path, binary)
     text = path.open(encoding=encoding, newline="")
-    first = text.readline()
+    head = [text.readline() for _ in range(_TITLE_LOOKAHEAD)]
     text.seek(0)
-    delimiter = _choose_delimiter(first)
+    titles = _title_lines(head)
+    delimiter = _choose_delimiter(head[titles])
+    if titles:
+        notes.append(f"skipped {titles} title line(s) above the header")
+        for _ in range(titles):
+            text.readline()
     reader = csv.reader(text, delimiter=delimiter)
     try:
         header = _clean_header(path, next(reader))
@@ -245,12 +251,48 @@ def _open_csv(path: Path) -> RawFile:
     except UnreadableFileError:
         text.close()
         raise
-    rows = _csv_rows(path, reader, len(header))
+    rows = _csv_rows(path, reader, len(header), titles + 1)
     return RawFile(path, FileKind.CSV, header, rows, notes, text.close)
 
 
-def _csv_rows(path: Path, reader: Any, width: int) -> Iterator[RawRow]:
-    number = 1
+_TITLE_LOOKAHEAD = 30
+"""Lines read to find a report's title lines above its header."""
+
+
+def _table_delimiter(lines: list[str]) -> str:
+    """The delimiter the most lines split by in the same number (a table's rows do)."""
+
+    def agreement(delimiter: str) -> tuple[int, int]:
+        counts = Counter(line.count(delimiter) for line in lines if line.count(delimiter))
+        return max(((n, count) for count, n in counts.items()), default=(0, 0))
+
+    return max(_DELIMITERS, key=agreement)
+
+
+def _title_lines(head: list[str]) -> int:
+    """How many lines a report-style export puts above its header (a title, "Run on ...", blank
+    lines): lines narrower than half the next line (by the table's delimiter), above a header
+    as wide as the row after it. 0 for an ordinary file."""
+    lines = [line for line in head if line]  # "" is the end of the file
+    delimiter = _table_delimiter(lines)
+    widths = [line.count(delimiter) + 1 if line.strip() else 0 for line in lines]
+
+    def next_width(at: int) -> int:
+        return next((w for w in widths[at + 1 :] if w), 0)
+
+    header = 0
+    while header < len(widths) and (
+        widths[header] <= 1 or widths[header] * 2 <= next_width(header)
+    ):
+        header += 1
+    if header == 0 or header == len(widths):
+        return 0
+    following = next_width(header)
+    return header if following in (0, widths[header]) else 0
+
+
+def _csv_rows(path: Path, reader: Any, width: int, header_line: int = 1) -> Iterator[RawRow]:
+    number = header_line
     try:
         for values in reader:
             number += 1
