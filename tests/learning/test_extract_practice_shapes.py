@@ -405,3 +405,23 @@ def test_should_read_word_numbering_in_a_plain_style_as_a_list(tmp_path):
         ("recommendation", "audit strategy discussions"),
         ("recommendation", "check that schools are invited"),
     ]
+
+
+def test_should_not_nest_a_styled_pdf_heading_under_a_line_found_only_by_text_rules(tmp_path):
+    path = create_pdf(
+        tmp_path / "review.pdf",
+        [
+            ("Title", "Child Safeguarding Practice Review: Child W"),
+            ("BodyText", "Eastmoor Safeguarding Children Partnership, April 2026"),
+            *[("BodyText", f"Background paragraph {n} describes the family.") for n in (1, 2)],
+            ("Heading2", "5. Analysis and findings"),
+            ("Heading3", "5.1 What W told school"),
+            ("BodyText", "W's worries were written down but were not passed on."),
+            ("BodyText", "W told the reviewer about that time"),
+            ("BodyText", '"Nobody asked me why I was always tired."'),
+            ("Heading3", "5.2 Money and housing"),
+            ("BodyText", "Nobody asked whether the family could afford to heat the flat."),
+        ],
+    )
+    last = _items(path)[-1]
+    assert last[2].endswith("5. Analysis and findings > 5.2 Money and housing")
