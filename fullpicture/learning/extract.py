@@ -54,7 +54,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"have) (?:do|doing|done|do next)\b|what (?:you|practitioners|professionals|"
             r"managers) (?:should|must|can|need to) do|what will change|"
             r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
-            r"^what to do\b|changes (?:that )?have been made|"
+            r"^what to do\b|changes (?:that )?have been made|^what next\b|"
             r"what (?:has|is) changed?|what is changing|changes? (?:we are|being) made|"
             r"what needs to (?:happen|change)|"
             r"changes (?:made|since|in practice)|\bour priorities\b|"
@@ -79,7 +79,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"key messages?|\blessons?\b|what (?:we|did we) learn|"
             r"what (?:we|you) (?:have|'ve) learn|what (?:have we|has the \w+) learn|"
             r"what made (?:\w+ ){0,3}possible|what made (?:a|the) difference|"
-            r"\btips\b|practice considerations?|key considerations|"
+            r"\btips\b|practice considerations?|key considerations|things to remember|"
+            r"what (?:does )?good (?:practice )?looks? like|expectations of|"
             r"what (?:you|practitioners|professionals) need to know|"
             r"learning for|messages for|learning themes?|key points|"
             r"what this means for|implications for practice|practice implications|"
@@ -108,7 +109,9 @@ _DEVELOPMENT = re.compile(
     r"what (?:did not|didn't) (?:work|go) well|"
     r"what could (?:have been|have gone|be) (?:done )?(?:better|differently)|"
     r"what could (?:we|agencies|practitioners|services|\w+) have done (?:better|differently)|"
-    r"what (?:needs|need) to improve|what went wrong",
+    r"what (?:needs|need) to improve|what went wrong|"
+    r"areas? (?:requiring|that require|which require|needing to) (?:development|improvement)|"
+    r"improvements? (?:required|needed|are needed)|requires? improvement",
     re.IGNORECASE,
 )
 _LABEL = re.compile(

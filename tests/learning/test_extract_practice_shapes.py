@@ -353,6 +353,12 @@ def test_should_not_take_a_full_line_of_hard_wrapped_text_for_a_heading(tmp_path
         ("Top tips for practitioners", "key_learning"),
         ("Key considerations for practitioners", "key_learning"),
         ("What the child told us", "child_voice"),
+        ("Areas requiring improvement", "finding"),
+        ("Improvement required", "finding"),
+        ("What next?", "next_step"),
+        ("Things to remember", "key_learning"),
+        ("What does good look like?", "key_learning"),
+        ("Expectations of practitioners", "key_learning"),
         ("How we did it", None),
     ],
 )
