@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -259,36 +258,30 @@ _TITLE_LOOKAHEAD = 30
 """Lines read to find a report's title lines above its header."""
 
 
-def _table_delimiter(lines: list[str]) -> str:
-    """The delimiter the most lines split by in the same number (a table's rows do)."""
-
-    def agreement(delimiter: str) -> tuple[int, int]:
-        counts = Counter(line.count(delimiter) for line in lines if line.count(delimiter))
-        return max(((n, count) for count, n in counts.items()), default=(0, 0))
-
-    return max(_DELIMITERS, key=agreement)
+def _width(line: str, delimiter: str) -> int:
+    """The number of fields in one line (quotes respected); 0 for a blank line."""
+    if not line.strip():
+        return 0
+    try:
+        return len(next(csv.reader([line], delimiter=delimiter)))
+    except csv.Error:  # an unterminated quote: not a header
+        return 0
 
 
 def _title_lines(head: list[str]) -> int:
-    """How many lines a report-style export puts above its header (a title, "Run on ...", blank
-    lines): lines narrower than half the next line (by the table's delimiter), above a header
-    as wide as the row after it. 0 for an ordinary file."""
+    """How many lines a report-style export puts above its header: a first line with no
+    delimiter (a title), then lines such as "Run on ..." or blank ones, up to the first line
+    that is as wide as the line after it. 0 for an ordinary file (its first line is the header)."""
     lines = [line for line in head if line]  # "" is the end of the file
-    delimiter = _table_delimiter(lines)
-    widths = [line.count(delimiter) + 1 if line.strip() else 0 for line in lines]
-
-    def next_width(at: int) -> int:
-        return next((w for w in widths[at + 1 :] if w), 0)
-
-    header = 0
-    while header < len(widths) and (
-        widths[header] <= 1 or widths[header] * 2 <= next_width(header)
-    ):
-        header += 1
-    if header == 0 or header == len(widths):
+    if not lines or any(d in lines[0] for d in _DELIMITERS):
         return 0
-    following = next_width(header)
-    return header if following in (0, widths[header]) else 0
+    for at in range(1, len(lines) - 1):
+        delimiter = _choose_delimiter(lines[at])
+        width = _width(lines[at], delimiter)
+        following = next((w for w in (_width(x, delimiter) for x in lines[at + 1 :]) if w), 0)
+        if width >= 2 and following == width:
+            return at
+    return 0
 
 
 def _csv_rows(path: Path, reader: Any, width: int, header_line: int = 1) -> Iterator[RawRow]:
