@@ -234,6 +234,17 @@ _CRIMINAL_CUES = re.compile(
 )
 
 
+def generic_exploitation(text: str) -> bool:
+    """Whether the only word for exploitation in ``text`` is the bare one ("exploitation",
+    "exploited"): nothing says it is sexual, and no drugs, gangs, county lines or weapons say
+    it is criminal. Which exploitation such an item means is the review's (see
+    :func:`fullpicture.learning.review_themes.resolve_exploitation`)."""
+    lowered = text.lower()
+    if not _GENERIC_EXPLOITATION.search(lowered) or _CRIMINAL_CUES.search(lowered):
+        return False
+    return not any(t.code == "sexual_exploitation" and t.matches(lowered) for t in taxonomy())
+
+
 def _resolve_exploitation(found: set[str], lowered: str) -> set[str]:
     """'Exploitation' alone is criminal exploitation only when nothing says it is sexual."""
     if "sexual_exploitation" in found and "criminal_exploitation" in found:

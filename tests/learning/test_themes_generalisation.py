@@ -1,0 +1,138 @@
+"""Theme phrase families written the way practitioners write (sixth session): ages in words,
+information passing between agencies, the child's voice without the word "voice", young
+children, sexual extortion, and the bare word "exploitation" read as the review's."""
+
+import pytest
+
+from fullpicture.learning.documents import Block
+from fullpicture.learning.extract import extract_items, review_context
+from fullpicture.learning.review_themes import resolve_exploitation
+from fullpicture.learning.sections import place_blocks
+from fullpicture.learning.themes import generic_exploitation, lexical_themes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was fifteen when the referral was made.",
+        "Every homeless sixteen or seventeen year old should be assessed.",
+        "A risk tool adapted for victims under eighteen.",
+        "Practitioners saw him as a young adult making choices.",
+        "Training on adultification of Black boys.",
+    ],
+)
+def test_should_read_a_teenagers_age_in_words_as_adolescence(text: str):
+    assert "adolescents" in lexical_themes(text)
+
+
+def test_should_not_read_the_mental_health_services_name_as_adolescence():
+    found = lexical_themes("He was referred to the child and adolescent mental health service.")
+    assert "adolescents" not in found
+    assert "mental_health_child" in found
+    assert "adolescents" in lexical_themes("Adolescents were rarely asked.")
+    assert "adolescents" not in lexical_themes("The older children's attendance fell.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nursery was not told about the injunction.",
+        "Nobody told the school that the boy had been in hospital.",
+        "The ward should tell the child's school, as well as the GP, after each admission.",
+        "What the girl said in the interview did not reach her social worker.",
+        "Each agency held part of what was known; pieces of the picture never met.",
+        "The two services agreed a joint protocol for homeless teenagers.",
+    ],
+)
+def test_should_read_information_passing_between_services_as_multi_agency(text: str):
+    assert "multi_agency" in lexical_themes(text)
+
+
+def test_should_not_read_telling_a_parent_as_multi_agency():
+    assert "multi_agency" not in lexical_themes("The mother was told the outcome by letter.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A child out of school must still be seen and heard by someone.",
+        "Nobody spoke to the boy alone about the relationship.",
+        "Drawing was her way of telling staff what was happening.",
+        "When a child seems to be telling us something, give them time.",
+        "Young people should know that they can talk to you.",
+        "Children in care are asked to tell their story again and again.",
+        "How would the girl describe an ordinary day at home?",
+        "Record what has been done about the young person's wishes.",
+    ],
+)
+def test_should_read_hearing_the_child_without_the_word_voice(text: str):
+    assert "voice_of_child" in lexical_themes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was a toddler in the flat.",
+        "Bruising in very young children must always be explained.",
+        "A travel cot scheme for families in hardship.",
+        "The father was seen at the new birth visit.",
+        "The six-to-eight-week review was missed.",
+    ],
+)
+def test_should_read_young_children_and_their_care_as_babies(text: str):
+    assert "babies" in lexical_themes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reports of sexual extortion by strangers have risen.",
+        "A boy who is being extorted may feel there is no way out.",
+        "He told them he was being blackmailed with a photo.",
+    ],
+)
+def test_should_read_sexual_extortion_as_sexual_exploitation(text: str):
+    assert "sexual_exploitation" in lexical_themes(text)
+
+
+def test_should_tell_a_bare_exploitation_from_a_named_one():
+    assert generic_exploitation("The exploitation team's worker stayed with her.")
+    assert not generic_exploitation("She was sexually exploited by older men.")
+    assert not generic_exploitation("Exploitation through county lines grew.")
+    assert not generic_exploitation("The worker stayed with her.")
+
+
+def test_should_read_a_bare_exploitation_as_the_exploitation_the_review_names():
+    texts = ["The girl was sexually exploited.", "Training about exploitation helped."]
+    own = [lexical_themes(text) for text in texts]
+    resolved = resolve_exploitation(own, texts, "Review: Child P", frozenset())
+    assert "sexual_exploitation" in resolved[1]
+    assert "criminal_exploitation" not in resolved[1]
+
+
+def test_should_keep_a_bare_exploitation_criminal_where_the_review_names_criminal():
+    texts = ["He carried drugs on county lines.", "Training about exploitation helped."]
+    own = [lexical_themes(text) for text in texts]
+    resolved = resolve_exploitation(own, texts, "Review: Child Q", frozenset())
+    assert resolved[1] >= {"criminal_exploitation"}
+    assert "sexual_exploitation" not in resolved[1]
+
+
+def test_should_read_both_exploitations_where_the_review_names_both_equally():
+    texts = ["She was groomed online.", "He ran a county line.", "Exploitation panels met."]
+    own = [lexical_themes(text) for text in texts]
+    resolved = resolve_exploitation(own, texts, "Thematic review", frozenset())
+    assert {"sexual_exploitation", "criminal_exploitation"} <= resolved[2]
+
+
+def test_should_resolve_exploitation_when_items_are_extracted():
+    blocks = [
+        Block("Practice review: sexual exploitation of Child K", heading=1),
+        Block("Key learning", heading=2),
+        Block("K was sexually exploited by men she met online."),
+        Block("Training about exploitation changed how staff think."),
+    ]
+    title = "Practice review: sexual exploitation of Child K"
+    items = extract_items(place_blocks(blocks), review_context(title, [], None, "Child K"))
+    assert "sexual_exploitation" in items[1].themes
+    assert "criminal_exploitation" not in items[1].themes
