@@ -132,12 +132,29 @@ _SERVICE_WORD = re.compile(
 )
 
 
+# Being in school or out of it is the child's schooling wherever it is named: "not in school",
+# "out of school", "stopped attending school", "a school place".
+_IN_OR_OUT_OF = re.compile(r"\b(?:in|of|from|attend(?:s|ed|ing)?)\s+$")
+_PLACE = re.compile(r"\s+places?\b")
+
+
+def _school_as_topic(lowered: str, match: re.Match[str]) -> bool:
+    """Whether a school named here is the child's schooling rather than a service."""
+    if not match.group(0).startswith("school"):
+        return False
+    return bool(
+        _IN_OR_OUT_OF.search(lowered[: match.start()]) or _PLACE.match(lowered, match.end())
+    )
+
+
 def _objects_masked(lowered: str, window: int) -> str:
     """Blank the services named other than as a clause's subject: more than ``window`` words
     after the clause's start."""
 
     def blank(match: re.Match[str]) -> str:
         before = lowered[: match.start()]
+        if _school_as_topic(lowered, match):
+            return match.group(0)
         boundary = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
         if len(before[boundary:].split()) <= window:
             return match.group(0)

@@ -136,3 +136,20 @@ def test_should_resolve_exploitation_when_items_are_extracted():
     items = extract_items(place_blocks(blocks), review_context(title, [], None, "Child K"))
     assert "sexual_exploitation" in items[1].themes
     assert "criminal_exploitation" not in items[1].themes
+
+
+def test_should_read_a_risk_assessment_as_risk_not_as_assessment():
+    assert lexical_themes("The risk assessment ignored the pattern.") == {"risk_assessment"}
+    assert "assessment" in lexical_themes("The parenting assessment ignored the pattern.")
+    assert "assessment" in lexical_themes("A risk assessment and a core assessment were done.")
+
+
+def test_should_read_being_out_of_school_as_schooling_wherever_it_stands():
+    assert "education" in lexical_themes("Nobody knew the girl was not in school.", None, 4)
+    assert "education" in lexical_themes("He waited months for a school place.", None, 4)
+    assert "education" not in lexical_themes("It was known to the GP and the school.", None, 4)
+
+
+def test_should_read_child_in_need_plans_but_not_family_group_conferences_as_plans():
+    assert "child_protection_plans" in lexical_themes("The child in need plan was closed.")
+    assert "child_protection_plans" not in lexical_themes("A family group conference was held.")
