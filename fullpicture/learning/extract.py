@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.metadata import detect_type
-from fullpicture.learning.review_themes import dominant_themes, lend, resolve_exploitation
+from fullpicture.learning.review_themes import (
+    dominant_themes,
+    lend,
+    resolve_bare_abuse,
+    resolve_exploitation,
+)
 from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock, section_number
 from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
 from fullpicture.learning.themes import (
@@ -700,8 +705,9 @@ def extract_items(
         | context.themes_for(item)
         for item in extractor.items
     ]
-    own = resolve_exploitation(
-        own, [item.text for item in extractor.items], context.title, context.title_themes
+    texts = [item.text for item in extractor.items]
+    own = resolve_bare_abuse(
+        resolve_exploitation(own, texts, context.title, context.title_themes), texts
     )
     lending = options.lending
     lent = dominant_themes(own, context.title_themes, context.background_themes, lending)

@@ -175,3 +175,36 @@ def resolve_exploitation(
             if sexual > criminal:
                 themes.discard(_CRIMINAL)
     return own
+
+
+_ABUSE_THEMES = ("domestic_abuse", "sexual_abuse", "physical_abuse", "emotional_abuse")
+# "Abuse" that names no form of it ("told her about the abuse", "may not recognise abuse").
+_BARE_ABUSE = re.compile(
+    r"(?<!domestic )(?<!sexual )(?<!sexually )(?<!physical )(?<!physically )(?<!emotional )"
+    r"(?<!emotionally )(?<!substance )(?<!drug )(?<!alcohol )(?<!online )(?<!verbal )"
+    r"(?<!economic )(?<!financial )(?<!racial )(?<!self-)\babus(?:e|ed)\b",
+    re.IGNORECASE,
+)
+
+
+def resolve_bare_abuse(own: list[set[str]], texts: list[str]) -> list[set[str]]:
+    """Read "the abuse", named without its form, as the abuse the review is about.
+
+    The review's abuse is the form of abuse (domestic, sexual, physical, emotional) its items'
+    own words give most often, in two items at least; an item that speaks of abuse without
+    naming a form, and whose words give none, takes it.
+
+    Args:
+        own: each item's themes (changed in place).
+        texts: each item's text, in the same order.
+    """
+    counts = Counter(code for themes in own for code in themes if code in _ABUSE_THEMES)
+    if not counts:
+        return own
+    code, count = counts.most_common(1)[0]
+    if count < 2:
+        return own
+    for themes, text in zip(own, texts, strict=True):
+        if _BARE_ABUSE.search(text) and not themes.intersection(_ABUSE_THEMES):
+            themes.add(code)
+    return own

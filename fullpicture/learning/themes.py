@@ -128,7 +128,7 @@ _SERVICE_WORD = re.compile(
     r"(?<![\w-])(?:police(?!\s+(?:stations?|custody|cells?))|schools?|teachers?|college|"
     r"nurser(?:y|ies)|health\s+visit(?:ors?|ing)|"
     r"gps?|general\s+practi(?:ce|tioners?)|midwi(?:fe|ves|fery)|hospitals?|emergency\s+department|"
-    r"school\s+nurses?|health\s+professionals?)(?![\w-])"
+    r"school\s+nurses?|health\s+professionals?|health\s+services|maternity\s+services?)(?![\w-])"
 )
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from fullpicture.learning.documents import Block
 from fullpicture.learning.extract import extract_items, review_context
-from fullpicture.learning.review_themes import resolve_exploitation
+from fullpicture.learning.review_themes import resolve_bare_abuse, resolve_exploitation
 from fullpicture.learning.sections import place_blocks
 from fullpicture.learning.themes import generic_exploitation, lexical_themes
 
@@ -153,3 +153,32 @@ def test_should_read_being_out_of_school_as_schooling_wherever_it_stands():
 def test_should_read_child_in_need_plans_but_not_family_group_conferences_as_plans():
     assert "child_protection_plans" in lexical_themes("The child in need plan was closed.")
     assert "child_protection_plans" not in lexical_themes("A family group conference was held.")
+
+
+def test_should_read_an_unnamed_abuse_as_the_abuse_the_review_is_about():
+    texts = [
+        "The mother's partner was violent towards her partner at home.",
+        "Domestic abuse was recorded at each police visit.",
+        "She told the nurse about the abuse months later.",
+        "Training on recognising abuse.",
+    ]
+    own = [lexical_themes(text) for text in texts]
+    resolved = resolve_bare_abuse(own, texts)
+    assert "domestic_abuse" in resolved[2]
+    assert "domestic_abuse" in resolved[3]
+
+
+def test_should_not_read_an_unnamed_abuse_without_a_form_the_review_names_twice():
+    texts = ["Domestic abuse was recorded once.", "She told the nurse about the abuse."]
+    own = [lexical_themes(text) for text in texts]
+    assert "domestic_abuse" not in resolve_bare_abuse(own, texts)[1]
+    texts = ["Substance abuse was common.", "Drug abuse too.", "Alcohol abuse also."]
+    own = [lexical_themes(text) for text in texts]
+    assert all("domestic_abuse" not in themes for themes in resolve_bare_abuse(own, texts))
+
+
+def test_should_read_maternity_and_practice_nurses_as_health_services():
+    assert "health" in lexical_themes("The practice nurse saw the bruise at his immunisations.")
+    assert "health" in lexical_themes("Maternity services should ask every father.", None, 4)
+    assert "health" not in lexical_themes("He was not known to health services.", None, 4)
+    assert "health" not in lexical_themes("Adult mental health services treated her.", None, 4)
