@@ -206,16 +206,15 @@ def lexical_themes(
     masked, listed = _participants_masked(lowered)
     if subject_window is not None:
         masked = _objects_masked(masked, subject_window)
-    supply_masked = _DRUG_SUPPLY.sub(" ", lowered)
+    read_as = {
+        "substance_misuse": _DRUG_SUPPLY.sub(" ", lowered),
+        "multi_agency": _NOT_WORKING_TOGETHER.sub(" ", lowered),
+    }
     found = {
         theme.code
         for theme in taxonomy()
         if theme.matches(
-            masked
-            if theme.code in _AGENCY_THEMES
-            else supply_masked
-            if theme.code == "substance_misuse"
-            else lowered
+            masked if theme.code in _AGENCY_THEMES else read_as.get(theme.code, lowered)
         )
     }
     if listed:
@@ -231,6 +230,17 @@ _DRUG_SUPPLY = re.compile(
     r"(?:carr(?:y|ies|ied|ying)|mov(?:e|es|ed|ing)|sell(?:s|ing)?|sold|deliver(?:s|ed|ing)?|"
     r"deal(?:s|t|ing)?|suppl(?:y|ies|ied|ying)|run(?:s|ning)?|hold(?:s|ing)?|held)\s+"
     r"(?:class a\s+)?drugs|drugs?[\s-]+(?:supply|supplying|dealing|dealer|running|line)s?",
+    re.IGNORECASE,
+)
+
+
+# Training offered to many agencies is about the workforce, and a bed, a room or images
+# shared are not information shared: blanked before the multi-agency phrases are read.
+_NOT_WORKING_TOGETHER = re.compile(
+    r"multi[-\s]?agency\s+(?:safeguarding\s+)?training|"
+    r"training\s+(?:\w+\s+){0,3}?(?:for|to|across)\s+(?:all|other|partner)\s+agencies|"
+    r"shar(?:e|es|ed|ing)\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+|one\s+)?"
+    r"(?:beds?|rooms?|bedrooms?|images?|photos?|pictures?|videos?)\b",
     re.IGNORECASE,
 )
 

@@ -182,3 +182,10 @@ def test_should_read_maternity_and_practice_nurses_as_health_services():
     assert "health" in lexical_themes("Maternity services should ask every father.", None, 4)
     assert "health" not in lexical_themes("He was not known to health services.", None, 4)
     assert "health" not in lexical_themes("Adult mental health services treated her.", None, 4)
+
+
+def test_should_not_read_training_for_many_agencies_or_a_shared_bed_as_multi_agency():
+    assert "multi_agency" not in lexical_themes("Add it to the multi-agency training on neglect.")
+    assert "multi_agency" not in lexical_themes("Children were sharing a bed with a parent.")
+    assert "multi_agency" not in lexical_themes("He was pressured into sharing images.")
+    assert "multi_agency" in lexical_themes("Agencies were not sharing information.")
