@@ -138,6 +138,14 @@ _IN_OR_OUT_OF = re.compile(r"\b(?:in|of|from|attend(?:s|ed|ing)?)\s+$")
 _PLACE = re.compile(r"\s+places?\b")
 
 
+# A service something is known, told or reported to is someone else's object ("known to the
+# police", "report to the police") however early in the clause it stands.
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:known|reported|referred|told|report|talk|speak|went|go|going|passed|sent|returned)"
+    r"\s+to\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?$"
+)
+
+
 def _school_as_topic(lowered: str, match: re.Match[str]) -> bool:
     """Whether a school named here is the child's schooling rather than a service."""
     if not match.group(0).startswith("school"):
@@ -155,6 +163,8 @@ def _objects_masked(lowered: str, window: int) -> str:
         before = lowered[: match.start()]
         if _school_as_topic(lowered, match):
             return match.group(0)
+        if _AFTER_PREPOSITION.search(before):
+            return " " * len(match.group(0))
         boundary = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
         if len(before[boundary:].split()) <= window:
             return match.group(0)

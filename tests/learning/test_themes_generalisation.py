@@ -189,3 +189,9 @@ def test_should_not_read_training_for_many_agencies_or_a_shared_bed_as_multi_age
     assert "multi_agency" not in lexical_themes("Children were sharing a bed with a parent.")
     assert "multi_agency" not in lexical_themes("He was pressured into sharing images.")
     assert "multi_agency" in lexical_themes("Agencies were not sharing information.")
+
+
+def test_should_not_read_a_service_something_is_known_or_reported_to_as_its_subject():
+    assert "police" not in lexical_themes("He was known to the police for violence.", None, 4)
+    assert "police" not in lexical_themes("Tell them to report to the police.", None, 4)
+    assert "police" in lexical_themes("The police did not check the address.", None, 4)
