@@ -195,3 +195,21 @@ def test_should_not_read_a_service_something_is_known_or_reported_to_as_its_subj
     assert "police" not in lexical_themes("He was known to the police for violence.", None, 4)
     assert "police" not in lexical_themes("Tell them to report to the police.", None, 4)
     assert "police" in lexical_themes("The police did not check the address.", None, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stepfather's version of events was accepted at every visit.",
+        "The mark was accepted without question.",
+        "What the parents said was taken at face value.",
+        "Her claim to be sober was not tested.",
+        "Ask a colleague to test your assumptions.",
+        "How do you know whether it is true?",
+        "No one contacted the father.",
+        "Practitioners should ask why the family moved.",
+        "Judge a family's progress by what changes for the baby.",
+    ],
+)
+def test_should_read_accepting_what_parents_say_untested_as_assessment(text: str):
+    assert "assessment" in lexical_themes(text)
