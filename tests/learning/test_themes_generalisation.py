@@ -213,3 +213,10 @@ def test_should_not_read_a_service_something_is_known_or_reported_to_as_its_subj
 )
 def test_should_read_accepting_what_parents_say_untested_as_assessment(text: str):
     assert "assessment" in lexical_themes(text)
+
+
+def test_should_read_substitute_prescribing_as_substance_misuse_and_moving_a_family_as_housing():
+    assert "substance_misuse" in lexical_themes("The mother was given take-home doses.")
+    assert "substance_misuse" in lexical_themes("The recovery service did not tell the GP.")
+    assert "housing" in lexical_themes("Moving the family did not remove the risk.")
+    assert "housing" in lexical_themes("When I got my flat I felt on my own.")
