@@ -220,3 +220,10 @@ def test_should_read_substitute_prescribing_as_substance_misuse_and_moving_a_fam
     assert "substance_misuse" in lexical_themes("The recovery service did not tell the GP.")
     assert "housing" in lexical_themes("Moving the family did not remove the risk.")
     assert "housing" in lexical_themes("When I got my flat I felt on my own.")
+
+
+def test_should_read_sending_and_telling_between_services_as_multi_agency():
+    assert "multi_agency" in lexical_themes("The ward will send the summary to the social worker.")
+    assert "multi_agency" in lexical_themes("Schools did not always tell the local authority.")
+    assert "multi_agency" in lexical_themes("Had the mental health service been told?")
+    assert "multi_agency" not in lexical_themes("She did not pass it on to her manager.")
