@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.metadata import detect_type
-from fullpicture.learning.review_themes import dominant_themes, lend
+from fullpicture.learning.review_themes import (
+    dominant_themes,
+    lend,
+    resolve_bare_abuse,
+    resolve_exploitation,
+)
 from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock, section_number
 from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
 from fullpicture.learning.themes import (
@@ -828,6 +833,7 @@ class ReviewContext:
     baby: bool = False  # the review is about a baby (or an unborn child)
     looked_after: bool = False  # the child was looked after
     child: str | None = None  # how the review names its child ("J" for "Child J")
+    title: str = ""  # the review's title
     title_themes: frozenset[str] = frozenset()  # the themes the review's title names
     background_themes: frozenset[str] = frozenset()  # ... and its background text
 
@@ -878,6 +884,10 @@ def extract_items(
         | context.themes_for(item)
         for item in extractor.items
     ]
+    texts = [item.text for item in extractor.items]
+    own = resolve_bare_abuse(
+        resolve_exploitation(own, texts, context.title, context.title_themes), texts
+    )
     lending = options.lending
     lent = dominant_themes(own, context.title_themes, context.background_themes, lending)
     for item, found in zip(extractor.items, own, strict=True):
@@ -924,6 +934,7 @@ def review_context(
         baby=baby,
         looked_after="looked_after" in title_themes | background,
         child=pseudonym.split()[-1] if pseudonym else None,
+        title=title,
         title_themes=frozenset(title_themes),
         background_themes=frozenset(background),
     )
