@@ -4,6 +4,7 @@ pseudonym, age and sex, and the agencies involved, read from a review's text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
@@ -454,7 +455,10 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
 
 
 def extract_metadata(
-    title: str, lines: list[str], preamble: list[str], furniture: list[str] | None = None
+    title: str,
+    lines: list[str],
+    preamble: list[str],
+    furniture: Callable[[], list[str]] | None = None,
 ) -> ReviewMetadata:
     """Read one review's metadata from its lines, falling back on the document's preamble.
 
@@ -462,24 +466,22 @@ def extract_metadata(
         title: the review's heading (or the document's first heading).
         lines: the review's own text, one block per entry.
         preamble: the document's text before its first review (shared by all its reviews).
-        furniture: the document's running headers and footers, which the text leaves out;
-            the partnership and date are read there when the text names none.
+        furniture: gives the document's running headers and footers, which the text leaves
+            out (:func:`fullpicture.learning.furniture.document_furniture`); called only when
+            the text names no partnership or writes no date, which are then read there.
     """
-    furniture = furniture or []
     text = "\n".join(lines)
     review_date, year = find_date(lines[:40])
     if year is None:
         review_date, year = find_date(preamble[:40])
+    partnership = find_partnership(preamble[:30] + lines[:30]) or find_partnership(lines)
+    margins = furniture() if furniture and (year is None or partnership is None) else []
     if year is None:
-        review_date, year = find_date(furniture)
+        review_date, year = find_date(margins)
     if year is None:
         year = latest_year(lines[:40] + preamble[:40])
+    partnership = partnership or find_partnership(margins)
     review_type = _review_type(title, lines, preamble, text)
-    partnership = (
-        find_partnership(preamble[:30] + lines[:30])
-        or find_partnership(lines)
-        or find_partnership(furniture)
-    )
     if review_type in ("bulletin", "unknown") and _NATIONAL.search(partnership or ""):
         review_type = "thematic_analysis"  # a national panel's briefing analyses many reviews
     return ReviewMetadata(
