@@ -13,13 +13,14 @@ PATH_SEPARATOR = " > "
 
 _CONTINUED = re.compile(r"\s*[\(\[]?\s*(?:continued|cont'?d?\.?|contd\.?)\s*[\)\]]?\s*$", re.I)
 _CASE_HEADING = re.compile(
-    r"^(?:case(?:\s+study)?|review|learning review|child|young person)\s*"
-    r"(?:\d+|[A-Z]\b|one|two|three|four|five)",
+    r"^(?:case(?:\s+study)?|(?:(?:rapid|local|learning|practice|serious case)\s+)?review|"
+    r"child|baby|young person)(?![a-z])\s*(?:\d+|[A-Z]\b|one|two|three|four|five)",
     re.IGNORECASE,
 )
 _NAMED_REVIEW = re.compile(
-    r"(?:serious case review|practice review|rapid review|local review|silp|learning together)"
-    r"[^\n]{0,12}(?:child|baby|young person|[\"'\u2018\u201c])",
+    r"(?:serious case review|practice review|rapid review|local review|silp|learning together|"
+    r"\bscr\b|\bl?cspr\b|\blspr\b)"
+    r"[^\n]{0,12}(?:child|baby|young person|siblings|family|[\"'\u2018\u201c])",
     re.IGNORECASE,
 )
 # A section reporting one piece of work by its kind and subject, as an annual report does
