@@ -72,6 +72,14 @@ _TITLE_WORDS = re.compile(
 )
 
 
+# A labelled line set as a heading ("Published: May 2024", "Author: ..."), not a title
+_LABEL = re.compile(
+    r"^(?:published|date|dated|issued|updated|version|author|authors|partnership|board|"
+    r"reviewer|lead reviewer|status|contents|classification)\b[^:]{0,12}:",
+    re.IGNORECASE,
+)
+
+
 def choose_title(segment: Segment) -> str:
     """The review's title: a case heading, else the first early heading that reads like a
     review's title (not the partnership's name or a date line)."""
@@ -82,7 +90,7 @@ def choose_title(segment: Segment) -> str:
         if (
             _TITLE_WORDS.search(heading)
             and not find_partnership([heading])
-            and ":" not in heading[:12]
+            and not _LABEL.match(heading)
         ):
             return heading
     return segment.title or (headings[0] if headings else "Untitled review")

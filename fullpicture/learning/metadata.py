@@ -213,6 +213,11 @@ AGENCIES: dict[str, str] = {
 }
 
 
+_TYPES = [(code, re.compile(pattern)) for code, pattern in _TYPE_PATTERNS]
+_SELF_TYPES = [(code, re.compile(_SELF_REFERENCE % pattern)) for code, pattern in _TYPE_PATTERNS]
+_AGENCIES = [(name, re.compile(pattern)) for name, pattern in AGENCIES.items()]
+
+
 @dataclass
 class ReviewMetadata:
     """What a review says about itself."""
@@ -234,13 +239,15 @@ def detect_type(text: str, *, self_first: bool = False) -> str | None:
     The most specific type named wins. With ``self_first``, a type the text gives itself
     ("this rapid review", "this 7-minute briefing") wins over the others it names.
     """
-    lowered = _PUBLISHER_NAMES.sub(" ", text.lower())
+    lowered = text.lower()
+    if "panel" in lowered:
+        lowered = _PUBLISHER_NAMES.sub(" ", lowered)
     if self_first:
-        for code, pattern in _TYPE_PATTERNS:
-            if re.search(_SELF_REFERENCE % pattern, lowered):
+        for code, pattern in _SELF_TYPES:
+            if pattern.search(lowered):
                 return code
-    for code, pattern in _TYPE_PATTERNS:
-        if re.search(pattern, lowered):
+    for code, pattern in _TYPES:
+        if pattern.search(lowered):
             return code
     return None
 
@@ -420,10 +427,11 @@ def find_age(text: str) -> str | None:
     return None
 
 
-def find_sex(text: str) -> str | None:
-    """The child's sex: stated ("Sex: female", "a 14-year-old girl"), else from the words
-    used of them (girl/boy, she/he); None when unclear."""
-    if match := _SEX_STATED.search(text):
+def find_sex(text: str, opening: int | None = None) -> str | None:
+    """The child's sex: stated ("Sex: female", "a 14-year-old girl") in the text's first
+    ``opening`` characters, else from the words used of them (girl/boy, she/he); None when
+    unclear."""
+    if match := _SEX_STATED.search(text[:opening]):
         said = next(group for group in match.groups() if group).lower()
         return "female" if said.endswith(("female", "girl", "woman")) else "male"
     lowered = text.lower()
@@ -439,7 +447,12 @@ def find_sex(text: str) -> str | None:
 def find_agencies(text: str) -> list[str]:
     """The agencies the text names, in a fixed order, each once."""
     lowered = text.lower()
-    return [name for name, pattern in AGENCIES.items() if re.search(pattern, lowered)]
+    return [name for name, pattern in _AGENCIES if pattern.search(lowered)]
+
+
+# A review states its child's age and sex in its opening pages (summary, introduction); a long
+# review is not searched to its end for them.
+_OPENING = 20_000
 
 
 def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -> str:
@@ -491,7 +504,7 @@ def extract_metadata(
         year=year,
         review_type=review_type,
         child_pseudonym=find_pseudonym(lines[:40], title),
-        child_age=find_age(text),
-        child_sex=find_sex(text),
+        child_age=find_age(text[:_OPENING]),
+        child_sex=find_sex(text, opening=_OPENING),
         agencies=find_agencies(text),
     )
