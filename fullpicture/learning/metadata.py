@@ -122,8 +122,10 @@ _DATE_NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|winter)\s+(\d{4})\b", re.IGNORECASE)
 _DATE_LABEL = re.compile(
-    r"^(?:date of publication|publication date|date published|published|issued|date|dated|"
-    r"final(?: version| report| draft)?|version\b[^:]{0,12})\s*[:|\u2013-]?\s*",
+    # "Date:" alone; "Date of rapid review:" or "Date of notification:" is another date
+    r"^(?:date of (?:publication|issue)|publication date|date published|published|issued|"
+    r"date(?=\s*[:|\u2013-])|dated|final(?: version| report| draft)?|version\b[^:]{0,12})"
+    r"\s*[:|\u2013-]?\s*",
     re.IGNORECASE,
 )
 # "published the review about Baby R in December 2023", "Publication: ...", "first issued on"
@@ -328,6 +330,9 @@ def _dates_in(line: str) -> list[tuple[int, date | None, int]]:
     return sorted(found, key=lambda each: each[0])
 
 
+_STANDING_ALONE = 1  # the rank of a date on a line of its own (a title page)
+
+
 def _date_rank(line: str, position: int) -> int:
     """How surely a date at ``position`` in ``line`` is the document's own, 0 surest: a
     publication label or "published ... in"; a date standing alone (a title page, a
@@ -340,27 +345,39 @@ def _date_rank(line: str, position: int) -> int:
     if _DATE_LABEL.match(line.strip()) or _PUBLISHED_BEFORE.search(before):
         return 0
     rest = _YEAR.sub(" ", re.sub(_MONTH_WORD, " ", line, flags=re.I))
-    if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4:
-        return 1
+    if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 and not line.rstrip().endswith("."):
+        return _STANDING_ALONE  # a short line, not a sentence: "Issue 7, November 2024"
     return 2
 
 
-def find_date(lines: list[str]) -> tuple[date | None, int | None]:
-    """The review's date and year: the surest date the lines write (see :func:`_date_rank`),
-    the first of equally sure ones; else a year after a publication label."""
-    best: tuple[int, bool, int, date | None, int] | None = None
+# How sure a date is, best first (see _date_rank); a year after a publication label
+# ("Published: 2023") comes after a written date in a sentence, as a period and an update
+# come last.
+_YEAR_ONLY_RANK = 3
+_NO_DATE = 9
+
+
+def dated(lines: list[str]) -> tuple[int, date | None, int | None]:
+    """The surest date the lines write, as (rank, date, year): see :func:`_date_rank`; the
+    first of equally sure ones, a written date before a season; a year after a publication
+    label ranks after a date in a sentence. ``(9, None, None)`` when there is none."""
+    best: tuple[int, bool, int, date | None, int | None] = (_NO_DATE, True, 0, None, None)
     for order, line in enumerate(lines):
-        for position, day, year in _dates_in(line):
-            # a written date before a season ("Autumn 2024") of the same standing
-            candidate = (_date_rank(line, position), day is None, order, day, year)
-            if best is None or candidate[:3] < best[:3]:
-                best = candidate
-    if best is not None and best[0] <= 2:
-        return best[3], best[4]
-    for line in lines:
+        candidates = [
+            (_date_rank(line, at), day is None, day, year) for at, day, year in _dates_in(line)
+        ]
         if _DATE_LABEL.match(line.strip()) and (match := _YEAR.search(line)):
-            return None, int(match.group(1))
-    return (best[3], best[4]) if best is not None else (None, None)
+            candidates.append((_YEAR_ONLY_RANK, True, None, int(match.group(1))))
+        for rank, seasonal, day, year in candidates:
+            if (rank, seasonal, order) < best[:3]:
+                best = (rank, seasonal, order, day, year)
+    return best[0], best[3], best[4]
+
+
+def find_date(lines: list[str]) -> tuple[date | None, int | None]:
+    """The review's date and year: the surest date the lines write (see :func:`dated`)."""
+    _, day, year = dated(lines)
+    return day, year
 
 
 def find_pseudonym(lines: list[str], title: str = "") -> str | None:
@@ -484,13 +501,17 @@ def extract_metadata(
             the text names no partnership or writes no date, which are then read there.
     """
     text = "\n".join(lines)
-    review_date, year = find_date(lines[:40])
-    if year is None:
-        review_date, year = find_date(preamble[:40])
+    when = dated(lines[:40])
+    if when[2] is None:
+        when = dated(preamble[:40])
     partnership = find_partnership(preamble[:30] + lines[:30]) or find_partnership(lines)
-    margins = furniture() if furniture and (year is None or partnership is None) else []
-    if year is None:
-        review_date, year = find_date(margins)
+    # The running footer is read when the text names no partnership or gives no date on a
+    # title page or after a label ("Version 1.0 final, March 2023" in a Word footer).
+    unsure = when[0] > _STANDING_ALONE
+    margins = furniture() if furniture and (unsure or partnership is None) else []
+    if (footer := dated(margins))[0] < min(when[0], _YEAR_ONLY_RANK + 1):
+        when = footer
+    _, review_date, year = when
     if year is None:
         year = latest_year(lines[:40] + preamble[:40])
     partnership = partnership or find_partnership(margins)

@@ -261,3 +261,28 @@ def test_should_read_ages_written_in_words_and_leave_out_others_ages():
 def test_should_read_the_childs_sex_where_it_is_stated():
     assert find_sex("Child K, a 14-year-old girl, told her mother and his brother.") == "female"
     assert find_sex("Sex: Male. She was seen by her GP with her mother.") == "male"
+
+
+def test_should_not_take_the_date_of_another_step_for_the_publication_date():
+    assert find_date(["Date of rapid review: 5 June 2021", "Published: 2 March 2023"]) == (
+        date(2023, 3, 2),
+        2023,
+    )
+    assert find_date(["Date: 2 March 2023"]) == (date(2023, 3, 2), 2023)
+
+
+def test_should_prefer_a_footers_labelled_date_to_a_date_in_the_childs_story():
+    meta = extract_metadata(
+        "Child Safeguarding Practice Review: Child P",
+        ["Wexley Safeguarding Children Partnership", "In June 2020 Child P moved house."],
+        [],
+        lambda: ["Version 1.0 final, 4 May 2023"],
+    )
+    assert meta.year == 2023
+    titled = extract_metadata(
+        "Rapid review: Child P",
+        ["Wexley Safeguarding Children Partnership", "Published: June 2021"],
+        [],
+        lambda: ["Printed 4 May 2023"],
+    )
+    assert titled.year == 2021
