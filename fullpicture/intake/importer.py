@@ -31,8 +31,17 @@ from fullpicture.errors import IntakeError, MappingError, RejectedFileError, Unk
 from fullpicture.intake import ledger, writing
 from fullpicture.intake.checking import CheckedChunk, QuarantinedRow, checked_chunks
 from fullpicture.intake.context import ImportContext
-from fullpicture.intake.mapping import Mapping, TableKind
-from fullpicture.intake.plan import TablePlan, choose_table, compile_plan, sheet_for
+from fullpicture.intake.mapping import Mapping, Table, TableKind
+from fullpicture.intake.plan import (
+    TablePlan,
+    check_fits,
+    choose_table,
+    compile_plan,
+    shared_tables,
+    sheet_for,
+    table_sheet,
+    tables_of,
+)
 from fullpicture.intake.problems import Problem
 from fullpicture.intake.readers import RawFile, open_file
 from fullpicture.intake.registry import find_mapping, register_mapping_in
@@ -105,18 +114,56 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _merge(target: Any, chunk: CheckedChunk, seen: dict[str, int]) -> _Batch:
+@dataclass
+class _Seen:
+    """The keys met so far in a file (key -> row number) and, for the person table of a flat
+    export (one row per event, the person repeated), each person as the file has told them."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    people: dict[str, writing.Values] | None = None
+
+    def take(self, key: str, record: writing.Values, number_at: int) -> tuple[writing.Values, bool]:
+        """The record to store for this row, and whether it replaces an earlier row's values.
+
+        In a flat export a person's later row fills in and updates their details: a value it
+        leaves blank keeps the earlier row's (an attendance without the address does not
+        erase it), and only a changed value is worth a warning.
+        """
+        if self.people is None:
+            return record, key in self.rows
+        earlier = self.people.get(key)
+        if earlier is not None:
+            merged = tuple(e if r is None else r for r, e in zip(record, earlier, strict=True))
+            changed = any(
+                r is not None and r != e and at != number_at
+                for at, (r, e) in enumerate(zip(record, earlier, strict=True))
+            )
+            record = merged
+        else:
+            changed = False
+        self.people[key] = record
+        return record, changed
+
+
+def _merge(target: Any, chunk: CheckedChunk, seen: _Seen) -> _Batch:
     """Put a checked chunk in a batch; a later row with an earlier row's key replaces it."""
     batch = _Batch(chunk.names, participants=chunk.participants, stored=chunk.stored)
     batch.quarantined, batch.warnings = chunk.quarantined, chunk.warnings
     at = writing.key_position(target, chunk.names) if chunk.records else 0
-    records, replaced = batch.records, []
+    flat = seen.people is not None
+    number_at = chunk.names.index("row_number") if flat else 0
+    records, replaced, rows = batch.records, [], seen.rows
     for number, record in zip(chunk.numbers, chunk.records, strict=True):
         key = str(record[at])
-        if key in seen:
-            message = f"same record as row {seen[key]}; this later row replaces it"
+        record, replaces = seen.take(key, record, number_at)
+        if replaces:
+            message = (
+                f"same person as row {rows[key]}; this later row updates their details"
+                if flat
+                else f"same record as row {rows[key]}; this later row replaces it"
+            )
             replaced.append((number, Problem("row", message, key)))
-        seen[key] = number
+        rows[key] = number
         records[key] = record
     if replaced:  # each after its row's own warnings (a stable sort keeps that order)
         batch.warnings = sorted(batch.warnings + replaced, key=itemgetter(0))
@@ -251,7 +298,8 @@ def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext)
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     counts = _Counts()
-    seen: dict[str, int] = {}
+    flat = plan.table.kind is TableKind.PERSON and bool(shared_tables(plan.mapping, raw.path))
+    seen = _Seen(people={} if flat else None)
     written: set[str] = set()
     with _collector_spared():
         for chunk in _checked(conn, plan, raw, ctx):
@@ -301,14 +349,43 @@ def _resolve_mapping(conn: Connection, source: str, mapping: Mapping | None) -> 
     return found
 
 
-def _open(path: Path, mapping: Mapping) -> tuple[RawFile, TablePlan]:
-    raw = open_file(path, sheet_for(mapping, path))
+def _open(path: Path, mapping: Mapping, table: str | None = None) -> tuple[RawFile, TablePlan]:
+    """Open a file as one of its tables: ``table``, or the only table it holds."""
+    shared = shared_tables(mapping, path)
+    if shared:
+        chosen = _one_table(path, shared, table)
+        raw = open_file(path, table_sheet(mapping, path, chosen))
+    else:
+        raw = open_file(path, sheet_for(mapping, path))
     try:
-        table = choose_table(mapping, path, raw.header)
+        if shared:
+            check_fits(mapping, path, chosen, raw.header)
+        else:
+            chosen = _one_table(path, [choose_table(mapping, path, raw.header)], table)
     except IntakeError:
         raw.close()
         raise
-    return raw, compile_plan(mapping, table, raw.header)
+    return raw, compile_plan(mapping, chosen, raw.header)
+
+
+def _one_table(path: Path, tables: list[Table], name: str | None) -> Table:
+    if name is None and len(tables) == 1:
+        return tables[0]
+    found = next((t for t in tables if t.name == name), None)
+    if found is not None:
+        return found
+    names = ", ".join(repr(t.name) for t in tables)
+    if name is None:
+        raise IntakeError(
+            f"{path.name} holds the tables {names} (their mapping shares one match glob), so "
+            "it is imported as a whole, one result per table; a corrected file of that shape "
+            "cannot be given --supersedes.",
+            hint="Run 'fullpicture import FILE --source NAME' without --supersedes.",
+        )
+    raise IntakeError(
+        f"{path.name} is not read as the table {name!r} (it holds {names}).",
+        hint="Check the mapping's match globs (docs/mapping.md).",
+    )
 
 
 def _notes(raw: RawFile, plan: TablePlan, counts: _Counts) -> list[str]:
@@ -329,6 +406,7 @@ def import_file(
     imported_by: str = "cli",
     supersedes: int | None = None,
     max_bad_ratio: float | None = None,
+    table: str | None = None,
 ) -> FileResult:
     """Take one file in for ``source``: every row stored or quarantined, in one transaction.
 
@@ -341,6 +419,9 @@ def import_file(
         supersedes: the ledger id of an earlier file this corrected file replaces.
         max_bad_ratio: abort (keeping nothing) when more than this share of rows is bad;
             defaults to the mapping table's ``max_bad_ratio`` (off when absent).
+        table: which of the file's tables to take in, for a file that holds several (a flat
+            export read as a person table and an event table; see
+            :func:`fullpicture.intake.plan.shared_tables`); :func:`import_files` takes each.
 
     Returns:
         The file's counts, digest and ledger id.
@@ -356,7 +437,7 @@ def import_file(
         )
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
-    raw, plan = _open(path, chosen)
+    raw, plan = _open(path, chosen, table)
     with raw:
         options = _Options(mapping, imported_by, supersedes, max_bad_ratio)
         return _import_open(engine, raw, plan, options)
@@ -462,16 +543,14 @@ def _context(
 
 def _kind_order(
     engine: Engine, paths: Sequence[Path], source: str, mapping: Mapping | None
-) -> list[Path]:
-    """Return the paths with person files first, so later files can refer to their people."""
+) -> list[tuple[Path, str]]:
+    """Return each file with each table it holds, person tables first, so that later files
+    (and the event table of a flat export) can refer to their people."""
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
-    kinds = {}
-    for path in paths:
-        raw, plan = _open(path, chosen)
-        raw.close()
-        kinds[path] = plan.table.kind
-    return sorted(paths, key=lambda p: _ORDER[kinds[p]])
+    found = [(path, table) for path in paths for table in tables_of(chosen, path)]
+    found.sort(key=lambda pair: _ORDER[pair[1].kind])
+    return [(path, table.name) for path, table in found]
 
 
 def import_files(
@@ -501,9 +580,15 @@ def import_files(
     for result in results:
         if on_result is not None:
             on_result(result)
-    for path in _kind_order(engine, paths, source, mapping):
+    for path, table in _kind_order(engine, paths, source, mapping):
         result = import_file(
-            engine, path, source, mapping, imported_by=imported_by, max_bad_ratio=max_bad_ratio
+            engine,
+            path,
+            source,
+            mapping,
+            imported_by=imported_by,
+            max_bad_ratio=max_bad_ratio,
+            table=table,
         )
         results.append(result)
         if on_result is not None:

@@ -119,8 +119,46 @@ def test_should_read_a_json_array_of_objects(tmp_path):
     path.write_text(json.dumps([{"a": 1, "b": None}, {"b": True, "c": [1]}, 7]), encoding="utf-8")
     header, rows = _all(path)
     assert header == ["a", "b", "c"]
-    assert [r.values for r in rows[:2]] == [["1", "", ""], ["", "true", "[1]"]]
+    assert [r.values for r in rows[:2]] == [["1", "", ""], ["", "true", "1"]]
     assert rows[2].problem == "this item is not a JSON object" and rows[2].raw == {"_item": "7"}
+
+
+def test_should_read_nested_objects_as_dotted_columns_and_lists_as_values(tmp_path):
+    path = tmp_path / "f.json"
+    record = {"id": "P1", "name": {"given": "Amelia", "family": "Hart"}, "ids": ["X1", "X2"]}
+    record["visits"] = [{"on": "2024-01-02"}]
+    path.write_text(json.dumps([record]), encoding="utf-8")
+    header, rows = _all(path)
+    assert header == ["id", "name.given", "name.family", "ids", "visits"]
+    assert rows[0].values == ["P1", "Amelia", "Hart", "X1; X2", '[{"on": "2024-01-02"}]']
+
+
+def test_should_read_the_records_array_of_an_exported_document(tmp_path):
+    path = tmp_path / "f.json"
+    document = {"exported": "2025-01-01", "records": [{"id": "P1"}, {"id": "P2"}]}
+    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    with open_file(path) as raw:
+        assert raw.notes == ["records read from the array 'records'"]
+        assert [(r.number, r.values) for r in raw.rows] == [(2, ["P1"]), (3, ["P2"])]
+
+
+def test_should_read_the_named_array_of_a_document_holding_several(tmp_path):
+    path = tmp_path / "f.json"
+    document = {"people": [{"id": "P1"}], "events": [{"ref": "E1"}, {"ref": "E2"}]}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(UnreadableFileError, match="several arrays of records .'people', 'events'"):
+        open_file(path)
+    with open_file(path, "events") as raw:
+        assert raw.header == ["ref"] and len(list(raw.rows)) == 2
+    with pytest.raises(UnreadableFileError, match="no array 'contacts'"):
+        open_file(path, "contacts")
+
+
+def test_should_read_a_document_of_one_record_as_one_row(tmp_path):
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps({"id": "P1", "dob": "2012-02-14"}, indent=2), encoding="utf-8")
+    header, rows = _all(path)
+    assert header == ["id", "dob"] and [r.values for r in rows] == [["P1", "2012-02-14"]]
 
 
 def test_should_keep_a_broken_json_line_for_quarantine(tmp_path):
