@@ -254,6 +254,12 @@ def detect_type(text: str, *, self_first: bool = False) -> str | None:
     return None
 
 
+def names_type(text: str, code: str) -> bool:
+    """Whether the text names the review type ``code`` at all ("Learning review bulletin"
+    names a bulletin, though :func:`detect_type` reads it as the more specific review)."""
+    return any(pattern.search(text.lower()) for each, pattern in _TYPES if each == code)
+
+
 def _partnerships_in(line: str) -> list[str]:
     """The partnerships or boards a line names, in order, without generic mentions."""
     if line.isupper():

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.documents import Block
+from fullpicture.learning.metadata import detect_type, names_type
 
 PATH_SEPARATOR = " > "
 
@@ -159,6 +160,14 @@ def _is_case_heading(block: Block) -> bool:
     )
 
 
+def _one_review(placed: list[PlacedBlock]) -> bool:
+    """Whether the document's title names one review of a kind that is not a briefing ("Child
+    Safeguarding Practice Review: Children A and B", "Thematic review of ..."): its "Child A"
+    and "Child B" sections are parts of it, not reviews of their own."""
+    title = next((item.block.text for item in placed if item.block.heading), "")
+    return detect_type(title) not in (None, "bulletin") and not names_type(title, "bulletin")
+
+
 def split_reviews(placed: list[PlacedBlock]) -> list[Segment]:
     """Split a document into one segment per review or case.
 
@@ -167,9 +176,13 @@ def split_reviews(placed: list[PlacedBlock]) -> list[Segment]:
     first is the preamble every segment inherits for its metadata.
     """
     by_level: dict[int, list[int]] = {}
+    one_review = _one_review(placed)
     for index, item in enumerate(placed):
-        if item.block.heading and _is_case_heading(item.block):
-            by_level.setdefault(item.block.heading, []).append(index)
+        if not (item.block.heading and _is_case_heading(item.block)):
+            continue
+        if one_review and not detect_type(item.block.text):
+            continue  # "Child A", "Case 1" inside one review are its children or cases
+        by_level.setdefault(item.block.heading, []).append(index)
     levels = sorted(level for level, found in by_level.items() if len(found) >= 2)
     if not levels:
         title = next((p.block.text for p in placed if p.block.heading), "")

@@ -45,3 +45,17 @@ def test_should_not_split_at_rows_that_count_reviews():
 
     blocks = create_bulletin("Rapid reviews held 4", "Practice reviews completed 1")
     assert len(split_reviews(place_blocks(blocks))) == 1
+
+
+def test_should_keep_one_review_whole_when_it_has_a_section_per_child():
+    from fullpicture.learning.sections import split_reviews
+
+    for title in [
+        "Child Safeguarding Practice Review: Children A and B",
+        "Thematic review: three young people harmed outside the home",
+    ]:
+        blocks = [Block(title, heading=1)] + create_bulletin("Child A", "Child B")[2:]
+        assert len(split_reviews(place_blocks(blocks))) == 1, title
+    bulletin = [Block("Learning review bulletin, issue 4", heading=1)]
+    bulletin += create_bulletin("Case 1", "Case 2")[2:]
+    assert len(split_reviews(place_blocks(bulletin))) == 2
