@@ -2,7 +2,8 @@
 
 Partnerships often name themselves, and date a document, only there: "Wexley Safeguarding
 Children Partnership | 7-minute briefing | Page 3", a Word footer "Version 1.0 final, March
-2023", a web page's site header and footer. The readers in
+2023", a web page's site header and footer, or in the file's own description (a web page's
+``<title>`` and site name, a Word or PDF file's title, author and subject). The readers in
 :mod:`fullpicture.learning.documents` drop these lines so that they are not read as learning;
 this module reads them again, on demand, for the review's metadata (see
 :func:`fullpicture.learning.metadata.extract_metadata`).
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from fullpicture.learning.documents import RawDocument, decode_text
@@ -54,6 +56,15 @@ def repeated_margin_lines(pages: list[list[str]]) -> list[str]:
     ]
 
 
+# A PDF's document information: its title, author and subject often name the partnership.
+_FIELDS = ("Title", "Author", "Subject")
+
+
+def _described(values: Iterable[object]) -> list[str]:
+    """The filled text fields of a file's description (title, author, subject), stripped."""
+    return [str(value).strip() for value in values if value and str(value).strip()]
+
+
 def _margins(page: list[str]) -> list[str]:
     filled = [line for line in page if line.strip()]
     return filled[:2] + filled[-2:] if len(filled) > 4 else filled
@@ -75,16 +86,18 @@ def _pdf_furniture(path: Path) -> list[str]:
     document = pypdfium2.PdfDocument(path.read_bytes())
     try:
         pages = [page.get_textpage().get_text_range().splitlines() for page in document]
+        info = document.get_metadata_dict(skip_empty=True)
     finally:
         document.close()
-    return repeated_margin_lines(pages)
+    return repeated_margin_lines(pages) + _described(info.get(key) for key in _FIELDS)
 
 
 def _docx_furniture(path: Path) -> list[str]:
     import docx
 
     document = docx.Document(io.BytesIO(path.read_bytes()))
-    lines: list[str] = []
+    properties = document.core_properties
+    lines = _described([properties.title, properties.author, properties.subject])
     for section in document.sections:
         for part in (section.first_page_header, section.header, section.footer):
             lines += [paragraph.text.strip() for paragraph in part.paragraphs]
@@ -97,7 +110,11 @@ def _html_furniture(path: Path) -> list[str]:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(decode_text(path.read_bytes()), "html.parser")
-    lines: list[str] = []
+    described = [soup.title.get_text() if soup.title else None]
+    for name in ("author", "og:site_name", "application-name"):
+        meta = soup.find("meta", attrs={"name": name}) or soup.find("meta", property=name)
+        described.append(str(meta.get("content")) if meta and meta.get("content") else None)
+    lines = _described(described)
     for tag in soup(["header", "footer"]):
         lines += [line.strip() for line in tag.get_text("\n").splitlines()]
     return lines

@@ -84,3 +84,28 @@ def test_should_read_the_furniture_only_when_the_text_lacks_what_it_gives():
     assert calls == []
     meta = extract_metadata("Rapid review", ["Published May 2024"], [], furniture)
     assert calls == [1] and meta.partnership == "Marden Safeguarding Children Partnership"
+
+
+def test_should_read_the_partnership_from_a_files_own_description(tmp_path: Path):
+    import docx
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Baby S - Lorvale Safeguarding Children Partnership</title></head>"
+        "<body><h1>Learning brief: Baby S</h1><p>Baby S was seen by her GP.</p></body></html>",
+        encoding="utf-8",
+    )
+    assert parse_document(page).reviews[0].metadata.partnership == (
+        "Lorvale Safeguarding Children Partnership"
+    )
+    document = docx.Document()
+    document.core_properties.author = "Marden Safeguarding Children Partnership"
+    document.add_heading("Rapid review: Child K", 1)
+    document.add_paragraph("Child K was seen at school in May 2023.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    review = tmp_path / "review.docx"
+    review.write_bytes(buffer.getvalue())
+    assert parse_document(review).reviews[0].metadata.partnership == (
+        "Marden Safeguarding Children Partnership"
+    )
