@@ -73,7 +73,7 @@ _PUBLISHER_NAMES = re.compile(
 # A document that says what it is ("This rapid review ...", "this 7-minute briefing") is
 # that, whatever other reviews it goes on to mention ("following a rapid review, the
 # partnership commissioned this local child safeguarding practice review").
-_SELF_REFERENCE = r"\b(?:this|the present|our)\s+(?:[\w-]+\s+){0,2}?(?:%s)"
+_SELF_REFERENCE = r"\b(?:this|the present)\s+(?:[\w-]+\s+){0,2}?(?:%s)"
 
 _PLACE_WORD = r"[A-Z][\w'&.-]*\s+"
 # Lower-case words inside place names ("Isle of Wight", "City of York", "Blackburn with

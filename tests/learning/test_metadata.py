@@ -286,3 +286,16 @@ def test_should_prefer_a_footers_labelled_date_to_a_date_in_the_childs_story():
         lambda: ["Printed 4 May 2023"],
     )
     assert titled.year == 2021
+
+
+def test_should_not_take_a_briefing_the_review_will_be_shared_in_for_its_type():
+    meta = extract_metadata(
+        "Overview report",
+        [
+            "Wexley Safeguarding Children Partnership",
+            "The learning from this serious case review will be shared through our 7-minute "
+            "briefings.",
+        ],
+        [],
+    )
+    assert meta.review_type == "serious_case_review"
