@@ -293,8 +293,8 @@ def test_should_not_take_a_briefing_the_review_will_be_shared_in_for_its_type():
         "Overview report",
         [
             "Wexley Safeguarding Children Partnership",
-            "The learning from this serious case review will be shared through our 7-minute "
-            "briefings.",
+            "A serious case review about Child W.",
+            "The learning will be shared through our 7-minute briefings.",
         ],
         [],
     )
