@@ -350,6 +350,8 @@ def _date_rank(line: str, position: int) -> int:
         return 4
     if _DATE_LABEL.match(line.strip()) or _PUBLISHED_BEFORE.search(before):
         return 0
+    if re.search(r"\(\s*$", before) and re.match(r"[^()]*\)\s*$", line[position:]):
+        return _STANDING_ALONE  # a date in brackets closing a heading: "Rapid review (May 2023)"
     rest = _YEAR.sub(" ", re.sub(_MONTH_WORD, " ", line, flags=re.I))
     if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 and not line.rstrip().endswith("."):
         return _STANDING_ALONE  # a short line, not a sentence: "Issue 7, November 2024"
@@ -507,9 +509,12 @@ def extract_metadata(
             the text names no partnership or writes no date, which are then read there.
     """
     text = "\n".join(lines)
+    # A case in a bulletin keeps a date of its own that is labelled or stands alone ("5.3
+    # Rapid review: Baby S (September 2023)"), else takes the bulletin's ("Issue 7, November
+    # 2024") over a date in its story ("In March 2023 Baby L was admitted").
     when = dated(lines[:40])
-    if when[2] is None:
-        when = dated(preamble[:40])
+    if when[0] > _STANDING_ALONE:
+        when = min(when, dated(preamble[:40]), key=lambda found: found[0])
     partnership = find_partnership(preamble[:30] + lines[:30]) or find_partnership(lines)
     # The running footer is read when the text names no partnership or gives no date on a
     # title page or after a label ("Version 1.0 final, March 2023" in a Word footer).

@@ -299,3 +299,17 @@ def test_should_not_take_a_briefing_the_review_will_be_shared_in_for_its_type():
         [],
     )
     assert meta.review_type == "serious_case_review"
+
+
+def test_should_give_a_case_the_bulletins_date_unless_it_states_its_own():
+    bulletin = ["Wexley Learning Bulletin", "Issue 7, November 2024"]
+    story = extract_metadata(
+        "Case 1: Rapid review, Baby L", ["In March 2023 Baby L was admitted."], bulletin
+    )
+    assert story.review_date == date(2024, 11, 1)
+    own = extract_metadata(
+        "5.4 Multi-agency audit: emotional abuse and child protection plans (November 2023)",
+        ["5.4 Multi-agency audit: emotional abuse and child protection plans (November 2023)"],
+        ["Annual Report 2023 to 2024", "Published September 2024"],
+    )
+    assert own.review_date == date(2023, 11, 1)
