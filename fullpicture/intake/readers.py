@@ -226,9 +226,14 @@ def _open_csv(path: Path) -> RawFile:
             )
         encoding, notes = _detect_encoding(path, binary)
     text = path.open(encoding=encoding, newline="")
-    first = text.readline()
+    head = [text.readline() for _ in range(_TITLE_LOOKAHEAD)]
     text.seek(0)
-    delimiter = _choose_delimiter(first)
+    titles = _title_lines(head)
+    delimiter = _choose_delimiter(head[titles])
+    if titles:
+        notes.append(f"skipped {titles} title line(s) above the header")
+        for _ in range(titles):
+            text.readline()
     reader = csv.reader(text, delimiter=delimiter)
     try:
         header = _clean_header(path, next(reader))
@@ -245,12 +250,42 @@ def _open_csv(path: Path) -> RawFile:
     except UnreadableFileError:
         text.close()
         raise
-    rows = _csv_rows(path, reader, len(header))
+    rows = _csv_rows(path, reader, len(header), titles + 1)
     return RawFile(path, FileKind.CSV, header, rows, notes, text.close)
 
 
-def _csv_rows(path: Path, reader: Any, width: int) -> Iterator[RawRow]:
-    number = 1
+_TITLE_LOOKAHEAD = 30
+"""Lines read to find a report's title lines above its header."""
+
+
+def _width(line: str, delimiter: str) -> int:
+    """The number of fields in one line (quotes respected); 0 for a blank line."""
+    if not line.strip():
+        return 0
+    try:
+        return len(next(csv.reader([line], delimiter=delimiter)))
+    except csv.Error:  # an unterminated quote: not a header
+        return 0
+
+
+def _title_lines(head: list[str]) -> int:
+    """How many lines a report-style export puts above its header: a first line with no
+    delimiter (a title), then lines such as "Run on ..." or blank ones, up to the first line
+    that is as wide as the line after it. 0 for an ordinary file (its first line is the header)."""
+    lines = [line for line in head if line]  # "" is the end of the file
+    if not lines or any(d in lines[0] for d in _DELIMITERS):
+        return 0
+    for at in range(1, len(lines) - 1):
+        delimiter = _choose_delimiter(lines[at])
+        width = _width(lines[at], delimiter)
+        following = next((w for w in (_width(x, delimiter) for x in lines[at + 1 :]) if w), 0)
+        if width >= 2 and following == width:
+            return at
+    return 0
+
+
+def _csv_rows(path: Path, reader: Any, width: int, header_line: int = 1) -> Iterator[RawRow]:
+    number = header_line
     try:
         for values in reader:
             number += 1

@@ -114,6 +114,35 @@ def test_should_refuse_a_file_that_is_not_the_declared_kind(tmp_path):
         open_file(path)
 
 
+def test_should_skip_the_title_lines_of_a_report_style_export(tmp_path):
+    path = tmp_path / "f.csv"
+    text = "Contacts report\nRun on 01/01/2025, all teams\n\nRef;Child;Date\nC1;K1;03/04/2024\n"
+    path.write_text(text + "C2;K2;04/04/2024\n", encoding="utf-8")
+    with open_file(path) as raw:
+        assert raw.header == ["Ref", "Child", "Date"]
+        assert raw.notes == ["skipped 3 title line(s) above the header"]
+        assert [(r.number, r.values) for r in raw.rows] == [
+            (5, ["C1", "K1", "03/04/2024"]),
+            (6, ["C2", "K2", "04/04/2024"]),
+        ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name\nAmelia\nTom\n",  # one column
+        "a,b,c\n1,2,3,\n4,5,6,\n",  # rows with a trailing delimiter
+        "a,b\n",  # a header only
+        "Title\na,b\nno table follows\n",
+    ],
+)
+def test_should_take_the_first_line_as_the_header_of_an_ordinary_file(tmp_path, text):
+    path = tmp_path / "f.csv"
+    path.write_text(text, encoding="utf-8")
+    with open_file(path) as raw:
+        assert raw.header == text.splitlines()[0].split(",") and raw.notes == []
+
+
 def test_should_read_a_json_array_of_objects(tmp_path):
     path = tmp_path / "f.json"
     path.write_text(json.dumps([{"a": 1, "b": None}, {"b": True, "c": [1]}, 7]), encoding="utf-8")
