@@ -767,7 +767,10 @@ def _read_docx(data: bytes) -> list[Block]:
 
 _TABLE_KIND = re.compile(
     r"^(?:recommendations?|findings?|actions?|next steps?|key learning|learning points?|"
-    r"key messages?|questions?|you said|we did)\b",
+    r"key messages?|questions?|you said|we did|strengths?|worries|concerns|"
+    # the three questions of strengths-based practice frameworks
+    r"what(?:'s|\u2019s| is) working well|what (?:are|were) we worried about|"
+    r"what needs to happen)\b",
     re.IGNORECASE,
 )
 

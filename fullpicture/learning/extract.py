@@ -47,7 +47,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         (
             "child_voice",
             r"voice|in (?:his|her|their|(?:child |baby |young person )?\w+'s) (?:own )?words|"
-            r"what \w+ (?:said|told)|what the (?:child|young person|children|young people|"
+            r"what (?!you\b|we\b)\w+ (?:said|told)|what the (?:child|young person|children|young people|"
             r"baby's family) (?:said|told|wanted)|"
             r"lived experience|hearing from|\w+'s views?\b|wishes and feelings|in \w+'s words|"
             r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b",
@@ -61,6 +61,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
             r"^what to do\b|changes (?:that )?have been made|^what next\b|"
             r"what (?:has|is) changed?|what is changing|changes? (?:we are|being) made|"
+            r"what (?:has|have) happened since|"
             r"what needs to (?:happen|change)|"
             r"changes (?:made|since|in practice)|\bour priorities\b|"
             r"improvements?|progress (?:since|so far)|^we did\b|"
@@ -72,6 +73,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         (
             "finding",
             r"finding|what (?:we|the review|the audit) found|what did (?:we|the review) find|"
+            r"what (?:the |these |our |local )?(?:\w+ )?(?:reviews?|audits?|cases?) found|"
+            r"what (?:are|were) we worried about|what we (?:are|were) worried about|"
+            r"\bworries\b|what you told us|"
             r"what the (?:review|audit|inquiry|panel|report) (?:said|says|identified|highlighted)|"
             r"what the (?:\w+ )?(?:panel|inquiry|reviewers?|analysis) found|missed opportunit|"
             r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|"
@@ -90,7 +94,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"learning for|messages for|learning themes?|key points|"
             r"what this means for|implications for practice|practice implications|"
             r"did you know|what does (?:this|it) mean for (?:my|your|our) practice|"
-            r"why it matters|learning from (?:this|the) (?:case|review)|"
+            r"why (?:it|this) matters|learning from (?:this|the) (?:case|review)|"
+            r"practice reminders?|"
             r"what (?:the |these |our |local )?(?:reviews?|cases?|audits?) (?:told|tell|showed|"
             r"show|taught) us",
         ),
@@ -106,7 +111,8 @@ _OTHERS_VOICE = re.compile(
 )
 _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
 _STRENGTHS = re.compile(
-    r"strengths?\b|what (?:went|worked) well|good practice|what (?:\w+ ){1,3}did well\b",
+    r"strengths?\b|what (?:went|worked) well|good practice|what (?:\w+ ){1,3}did well\b|"
+    r"what(?:'s|\u2019s| is| was) (?:working|going) well",
     re.IGNORECASE,
 )
 _DEVELOPMENT = re.compile(
@@ -242,7 +248,8 @@ _OTHER_TOLD = re.compile(
     r"^(?:one of the |a |an |the |her |his |their |[A-Z]\w*'s )?(?:\w+ )?(?:mothers?|fathers?|"
     r"mums?|dads?|parents?|carers?|grandmothers?|grandfathers?|grandparents?|aunts?|uncles?|"
     r"step\w+|practitioners?|professionals?|managers?|teachers?|social workers?|nurses?|"
-    r"officers?|staff)\b[^.:\"\u201c]{0,60}?\b(?:told|said|says|wrote|explained|described)\b"
+    r"officers?|staff)\b[^.:\"\u201c]{0,60}?\b(?:told|said|says|wrote|explained|described|"
+    r"spoke|talked)\b"
     r"[^\"\u201c]{0,40}?[:,]\s*[\"\u201c]",
     re.IGNORECASE,
 )
@@ -258,6 +265,46 @@ _IDENTIFIED = re.compile(
     r"\blearning (?:points? )?identified\b|\bidentified learning\b", re.IGNORECASE
 )
 _NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+\S")
+# A partners' decision on a recommendation ("Response: Accepted.", "Accepted in part",
+# "Partnership response: agreed"): the paragraphs after it respond to the recommendation.
+_DECISION = re.compile(
+    r"^(?:(?:our |the )?(?:partners'?|partnership|board|agency|safeguarding partners'?)?\s*"
+    r"(?:response|decision)\s*[:\u2013-]\s*)?(?:fully |partially )?(?:accepted|agreed|"
+    r"not accepted|rejected|accepted in part|agreed in part|partially accepted)"
+    r"(?: in (?:full|part|principle))?\s*\.?$",
+    re.IGNORECASE,
+)
+# One field of an action plan, as a sentence: "Lead: ...", "Timescale: ...", "Owner: ...".
+_FIELD_LINE = re.compile(
+    r"^(?:lead(?: agency| agencies| officer| partner)?|owner|timescales?|due(?: date| by)?|"
+    r"target(?: date)?|by when|completion(?: date)?|deadline|rag(?: rating)?|status|"
+    r"review date)\s*:\s*\S",
+    re.IGNORECASE,
+)
+_DATE_ONLY = re.compile(r"^(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}\.?$")  # "May 2025." wrapped
+# What has been done since, told by who did it ("The partners have asked every agency to set
+# out ...", "The trust has commissioned ..."): a step taken, not a finding.
+_ACTION_TAKEN = re.compile(
+    r"^(?:the|our) (?:\w+ ){0,4}?(?:partners|partnership|board|trust|council|service|"
+    r"subgroup|group|agencies)(?:'s? \w+)? (?:has|have) (?:now |since |already )?(?:asked|"
+    r"agreed|introduced|launched|set up|commissioned|written to|changed|revised)\b",
+    re.IGNORECASE,
+)
+# A byline: who published the document and when, on a line of its own ("Ravensholt
+# Safeguarding Children Partnership, May 2025").
+_BYLINE = re.compile(
+    r"^(?=[^.!?:;]{5,100}$)(?:[\w'\u2019&-]+ ){1,9}?(?:partnership|board|council|panel|"
+    r"team|unit|service|trust)s?,?\s+(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}$",
+    re.IGNORECASE,
+)
+# A paragraph under a finding's heading opening with a run-in label for its evidence or
+# rationale ("What happened. ...", "Why it matters. ..."): it supports the finding, which is
+# stated in the heading, and is neither joined to it nor an item of its own.
+_RUN_IN_CONTEXT = re.compile(
+    r"^(?:what happened|why (?:it|this) matters|what we saw|the evidence|evidence|context|"
+    r"background|what this looked like in practice)\s*[.:\u2013-]\s+\S",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -291,6 +338,8 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
             continue  # a review's own title ("Learning Lessons: a SCIE review") names no kind
         if _OTHERS_VOICE.search(heading):
             return None  # practitioners' or parents' words are not the child's
+        if labelled := label_of(heading)[0]:
+            return labelled  # "Finding 1: ... nobody asks what happens next" is a finding
         if _DEVELOPMENT.search(heading):
             return "finding"  # "Areas for improvement" are findings, not improvements made
         for kind, pattern in _SECTION_KINDS:
@@ -331,7 +380,9 @@ _BACKGROUND = re.compile(
     r"glossary|contents|agencies involved|the (?:child|children|family|young person)\b|"
     r"(?:about|meet) |what happened|chronology|timeline|key practice episodes|"
     r"involvement|narrative|acknowledg|conclu|appendix|references|further|find out more|"
-    r"contact|context|the incident|lines of enquiry|why (?:this|the) review",
+    r"contact|context|the incident|lines of enquiry|why (?:this|the) review|"
+    r"statement (?:from|by)\b|"
+    r"why we looked at",
     re.IGNORECASE,
 )
 
@@ -457,8 +508,12 @@ class _Extractor:
         self.reporting = False  # "The review found that ..." opened findings told in prose
         self.answering = False  # facilitator notes after a case study's questions
         self.recommends = False  # an item of this section recommends ("... should ...")
+        self.responding = False  # "Response: Accepted." answered the recommendation above
+        self.bare: tuple[str, int] | None = None  # a kind-naming heading with no text yet
+        self.umbrella: tuple[str, int] | None = None  # ... and the flat headings it opens
 
     def feed(self, placed: PlacedBlock) -> None:
+        placed = self._nest(placed)
         block = placed.block
         if placed.path != self.path:
             self.path = placed.path
@@ -469,11 +524,36 @@ class _Extractor:
             self.intro_named = False
             self.reporting = False
             self.recommends = False
+            self.responding = False
             self.answering = self._answers(placed.path)
         if block.heading:
             self._heading(placed)
             return
         self._body(placed)
+
+    def _nest(self, placed: PlacedBlock) -> PlacedBlock:
+        """Puts the headings that follow a kind-naming heading directly, at its own level,
+        under it: plain text sets "What you must do now" and the roles it addresses
+        ("Children's home managers", "Police") alike, so the roles' lists would otherwise lose
+        their kind. The nesting ends at a heading that names a kind or sets the scene."""
+        block = placed.block
+        if block.heading:
+            named = section_kind(("", block.text)) is not None
+            if (
+                named
+                or _BACKGROUND.search(block.text)
+                or (self.umbrella and block.heading < self.umbrella[1])
+            ):
+                self.umbrella = None
+            elif self.bare and self.bare[1] == block.heading:
+                self.umbrella = self.bare
+            self.bare = (block.text, block.heading) if named else None
+        else:
+            self.bare = None
+        if self.umbrella is None or self.umbrella[0] in placed.path:
+            return placed
+        path = (*placed.path[:-1], self.umbrella[0], placed.path[-1])
+        return PlacedBlock(block, path, placed.paragraph)
 
     def _answers(self, path: tuple[str, ...]) -> bool:
         """Whether a section holds the notes that answer the questions just put to a group
@@ -504,6 +584,9 @@ class _Extractor:
         if kind is None and len(text.split()) <= 25 and _ASKING_INTRO.search(text):
             self.intro_kind, self.intro_named, self.reporting = "next_step", False, False
             return  # "Here are three things I am asking you to do this week."
+        if kind is None and _DECISION.match(text):
+            self.responding = True  # what follows is the response, not the recommendation
+            return
         if kind is None and _frames_learning(text, placed.path, bullet=block.bullet):
             return
         section = self._section(placed)
@@ -527,6 +610,8 @@ class _Extractor:
         if _CHILD_TOLD.match(text) and not _in_others_voice(placed.path):
             return "child_voice"  # 'Kai told the reviewer: "..."', wherever it stands
         quoted = text.startswith(_QUOTE_START)
+        if self.open_finding is not None and _RUN_IN_CONTEXT.match(text):
+            return None  # "What happened. ...": the finding's evidence, told under its heading
         if self.open_finding is not None and not block.bullet and not quoted:
             if section in (None, "finding"):
                 self.items[self.open_finding].text += " " + text
@@ -538,15 +623,30 @@ class _Extractor:
         if section is None and not block.bullet and not quoted and not _background(placed):
             if reported := self._reported(text):
                 return reported
-        if section == "recommendation" and self._responds(text, bullet=block.bullet):
-            return "next_step"
-        if section == "next_step" and _for_others(placed.path) and _SUBJECT_SHOULD.match(text):
-            return "recommendation"  # "Actions for governors": "Governing boards should ..."
-        if section == "key_learning" and _IDENTIFIED.search(placed.path[-1]):
-            return "finding" if _CASE_PAST.search(text) else "key_learning"
         if section is None and placed.path and _SCOPE.search(placed.path[-1]):
             return None  # the questions the review set itself, not questions for the reader
-        return _unlabelled_kind(text, section, bullet=block.bullet)
+        return self._recast(placed, section) or _unlabelled_kind(text, section, bullet=block.bullet)
+
+    def _recast(self, placed: PlacedBlock, section: str | None) -> str | None:
+        """A kind other than its section's that a block's words and place give it: a response
+        under a recommendation is a next step, a step taken after findings too, and what
+        someone else should do under a heading of actions for them recommends."""
+        block = placed.block
+        text = block.text.strip()
+        if section == "recommendation" and self._responds(text, bullet=block.bullet):
+            return "next_step"
+        if section == "recommendation" and self.responding:
+            return "next_step"  # the partners' response to a recommendation they accepted
+        if section == "finding" and not block.bullet and _ACTION_TAKEN.match(text):
+            return "next_step"  # "The partners have asked every agency to ...", after findings
+        if section == "next_step" and _for_others(placed.path) and _SUBJECT_SHOULD.match(text):
+            return "recommendation"  # "Actions for governors": "Governing boards should ..."
+        if section == "next_step" and _to_each_role(placed.path):
+            self.addressee = placed.path[-1]  # "What you must do now" > "Police": to the police
+            return "recommendation"
+        if section == "key_learning" and _IDENTIFIED.search(placed.path[-1]):
+            return "finding" if _CASE_PAST.search(text) else "key_learning"
+        return None
 
     def _reported(self, text: str) -> str | None:
         """The kind of a paragraph that reports a review in prose, under a heading naming no
@@ -658,9 +758,33 @@ _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Sta
 
 
 def _for_others(path: tuple[str, ...]) -> bool:
-    """Whether a heading sets out actions for someone ("Actions for governors and trustees"),
-    under which a sentence saying what they should do recommends."""
-    return bool(path) and bool(_INTRO_FOR.search(path[-1]))
+    """Whether a heading sets out actions for someone ("Actions for governors and trustees")
+    or what must happen ("What needs to happen", a strengths-based framework's third
+    question), under which a sentence saying what someone should do recommends."""
+    return bool(path) and bool(_INTRO_FOR.search(path[-1]) or _PRESCRIBES.search(path[-1]))
+
+
+def _to_each_role(path: tuple[str, ...]) -> bool:
+    """Whether a list sits under a heading naming a role ("Children's home managers and
+    staff") inside "What you must do now": the partnership tells each role what to do, so the
+    list recommends, addressed to that role."""
+    return (
+        len(path) >= 2
+        and bool(_YOU_DO.search(path[-2]))
+        and section_kind(("", path[-1])) is None
+        and not _BACKGROUND.search(path[-1])
+    )
+
+
+_YOU_DO = re.compile(
+    r"\bwhat (?:you|practitioners|professionals|managers|staff|agencies) (?:should|must|"
+    r"need to) do\b|\bwhat (?:should|must) (?:you|practitioners|professionals) do\b",
+    re.IGNORECASE,
+)
+_PRESCRIBES = re.compile(
+    r"\bwhat (?:needs|has) to (?:happen|change)\b|\bwhat (?:must|should) (?:happen|change)\b",
+    re.IGNORECASE,
+)
 
 
 def _title_only(kind: str, text: str) -> bool:
@@ -736,7 +860,8 @@ def _frames_section(text: str, path: tuple[str, ...]) -> bool:
 # recognising", "went unnoticed").
 _JUDGEMENT = re.compile(
     r"\b(?:not|no|nobody|none|never|without|rarely|seldom|few|little|neither|nor|but|"
-    r"although|though|despite|yet|instead|missed|lacked|lacking|failed|unnoticed|unseen|"
+    r"although|though|despite|yet|instead|rather than|missed|lacked|lacking|failed|unnoticed|"
+    r"unseen|"
     r"unrecognised|unchallenged|unaddressed|unassessed)\b|n't\b",
     re.IGNORECASE,
 )
@@ -766,9 +891,18 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
     the list after it, quotes practitioners, or (as prose) speaks about the review's process."""
     if _introduces_list(text) or _in_others_voice(path):
         return True
-    if _PROGRESS.match(text) or _OTHER_TOLD.match(text):
-        return True  # a progress report, or a parent or practitioner quoted
+    if _PROGRESS.match(text) or _OTHER_TOLD.match(text) or _fields_only(text):
+        return True  # a progress report, a parent or practitioner quoted, "Lead: Police."
+    if not bullet and (_BYLINE.match(text) or _DATE_ONLY.match(text)):
+        return True  # "Ravensholt Safeguarding Children Partnership, May 2025"
     return not bullet and _frames_section(text, path)
+
+
+def _fields_only(text: str) -> bool:
+    """Whether a paragraph is only an action plan's fields ("Lead: Yarrowby Police.
+    Timescale: March 2025."): who and when, not learning."""
+    sentences = [s for s in re.split(r"(?<=[.;])\s+", text.strip()) if s]
+    return bool(sentences) and all(_FIELD_LINE.match(s) for s in sentences)
 
 
 def _introduces_list(text: str) -> bool:
@@ -794,10 +928,22 @@ def _named_kind(text: str) -> str | None:
 
 
 def _intro_kind(text: str) -> str | None:
-    """The kind of the bullets an introduction opens, where no heading names one."""
+    """The kind of the bullets an introduction opens, where no heading names one: "The
+    partnership should:" recommends, "The partnership will:" commits, and "Two of its
+    messages are especially relevant here:" lists key messages."""
     if _RECOMMENDING_INTRO.search(text):
         return "recommendation"
-    return "next_step" if _COMMITTING_INTRO.search(text) else None
+    if _COMMITTING_INTRO.search(text):
+        return "next_step"
+    return "key_learning" if _MESSAGES_INTRO.search(text) else None
+
+
+# The last sentence of an introduction naming its list as messages or lessons ("Two of its
+# key messages are especially relevant:", "The lessons it draws are:").
+_MESSAGES_INTRO = re.compile(
+    r"(?:^|[.!?]\s)[^.!?]*\b(?:messages|lessons|learning points|key points)\b[^.!?]*:\s*$",
+    re.IGNORECASE,
+)
 
 
 def _intro_addressee(text: str) -> str | None:
