@@ -290,6 +290,12 @@ _ACTION_TAKEN = re.compile(
     r"agreed|introduced|launched|set up|commissioned|written to|changed|revised)\b",
     re.IGNORECASE,
 )
+# Passing the document itself on ("Please cascade this alert to every member of your team").
+_DISTRIBUTION = re.compile(
+    r"\b(?:cascade|circulate|distribute|forward)\s+(?:this|these)\s+(?:\w+\s+)?"
+    r"(?:alerts?|briefings?|bulletins?|newsletters?|guides?|packs?|documents?|leaflets?)\b",
+    re.IGNORECASE,
+)
 # A byline: who published the document and when, on a line of its own ("Ravensholt
 # Safeguarding Children Partnership, May 2025").
 _BYLINE = re.compile(
@@ -639,7 +645,7 @@ class _Extractor:
             return "next_step"  # the partners' response to a recommendation they accepted
         if section == "finding" and not block.bullet and _ACTION_TAKEN.match(text):
             return "next_step"  # "The partners have asked every agency to ...", after findings
-        if section == "next_step" and _for_others(placed.path) and _SUBJECT_SHOULD.match(text):
+        if section == "next_step" and _for_others(placed.path) and _should(text, placed.path):
             return "recommendation"  # "Actions for governors": "Governing boards should ..."
         if section == "next_step" and _to_each_role(placed.path):
             self.addressee = placed.path[-1]  # "What you must do now" > "Police": to the police
@@ -781,6 +787,16 @@ _YOU_DO = re.compile(
     r"need to) do\b|\bwhat (?:should|must) (?:you|practitioners|professionals) do\b",
     re.IGNORECASE,
 )
+
+
+def _should(text: str, path: tuple[str, ...]) -> bool:
+    """Whether a sentence recommends under a heading of actions for others: through its
+    subject ("Governing boards should ..."), or anywhere under "What needs to happen"."""
+    return bool(_SUBJECT_SHOULD.match(text)) or (
+        bool(_PRESCRIBES.search(path[-1])) and bool(_RECOMMENDS.search(text))
+    )
+
+
 _PRESCRIBES = re.compile(
     r"\bwhat (?:needs|has) to (?:happen|change)\b|\bwhat (?:must|should) (?:happen|change)\b",
     re.IGNORECASE,
@@ -893,6 +909,8 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True
     if _PROGRESS.match(text) or _OTHER_TOLD.match(text) or _fields_only(text):
         return True  # a progress report, a parent or practitioner quoted, "Lead: Police."
+    if _DISTRIBUTION.search(text):
+        return True  # "Please cascade this alert to your team": passing it on, not learning
     if not bullet and (_BYLINE.match(text) or _DATE_ONLY.match(text)):
         return True  # "Ravensholt Safeguarding Children Partnership, May 2025"
     return not bullet and _frames_section(text, path)

@@ -219,6 +219,7 @@ def lexical_themes(
     read_as = {
         "substance_misuse": _DRUG_SUPPLY.sub(" ", lowered),
         "multi_agency": _NOT_WORKING_TOGETHER.sub(" ", lowered),
+        "escalation": _RISING_HARM.sub(" ", lowered),
     }
     found = {
         theme.code
@@ -244,12 +245,24 @@ _DRUG_SUPPLY = re.compile(
 )
 
 
+# Harm or risk that grows ("escalating risk", "the violence escalated") is not a practitioner
+# escalating a concern: blanked before the escalation phrases are read.
+_RISING_HARM = re.compile(
+    r"escalat(?:ing|ion of|ions? in)\s+(?:the\s+)?(?:risks?|violence|abuse|harm|behaviour|"
+    r"incidents?|threats?|control|conflict|self-harm|use)\b|"
+    r"(?:risks?|violence|abuse|harm|behaviour|incidents|threats|conflict|self-harm)\s+"
+    r"(?:\w+\s+){0,2}?escalat(?:ed|ing|es)\b",
+    re.IGNORECASE,
+)
+
+
 # Training offered to many agencies is about the workforce, and a bed, a room or images
 # shared are not information shared: blanked before the multi-agency phrases are read.
 _NOT_WORKING_TOGETHER = re.compile(
     r"multi[-\s]?agency\s+(?:safeguarding\s+)?training|"
     r"training\s+(?:\w+\s+){0,3}?(?:for|to|across)\s+(?:all|other|partner)\s+agencies|"
-    r"shar(?:e|es|ed|ing)\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+|one\s+)?"
+    r"shar(?:e|es|ed|ing)\s+(?:of\s+)?(?:a\s+|the\s+|their\s+|his\s+|her\s+|one\s+)?"
+    r"(?:(?:intimate|nude|naked|sexual|explicit|indecent|private)\s+)?"
     r"(?:beds?|rooms?|bedrooms?|images?|photos?|pictures?|videos?)\b",
     re.IGNORECASE,
 )

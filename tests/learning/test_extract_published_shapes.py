@@ -157,3 +157,17 @@ def test_should_name_the_kinds_of_published_briefing_headings():
     assert section_kind(("", "What are we worried about")) == "finding"
     assert section_kind(("", "What Sam told us")) == "child_voice"
     assert section_kind(("", "Finding 3: Sam's own words were not recorded")) == "finding"
+
+
+def test_should_not_take_a_cascade_instruction_or_a_wrapped_date_for_learning(tmp_path: Path):
+    body = (
+        "# Practice alert: unsafe sleep\n\n## What you should do\n\n"
+        "Please cascade this alert to every member of your team within a week.\n\n"
+        "- Ask where the baby sleeps at every home visit.\n\n"
+        "## Recommendations\n\nThe trust should audit safer sleep advice.\n\n"
+        "Lead: Wexley Hospitals Trust. Due: June 2026.\n\nMay 2026.\n"
+    )
+    assert _items(create_document(tmp_path, body)) == [
+        ("next_step", "Ask where the baby sleeps at every home visit."),
+        ("recommendation", "The trust should audit safer sleep advice."),
+    ]

@@ -227,3 +227,11 @@ def test_should_read_sending_and_telling_between_services_as_multi_agency():
     assert "multi_agency" in lexical_themes("Schools did not always tell the local authority.")
     assert "multi_agency" in lexical_themes("Had the mental health service been told?")
     assert "multi_agency" not in lexical_themes("She did not pass it on to her manager.")
+
+
+def test_should_read_police_custody_and_not_rising_harm_or_shared_images_as_practice():
+    assert "police" in lexical_themes("Custody staff should be told about a child's needs.")
+    assert "police" in lexical_themes("He was held in custody overnight.")
+    assert "escalation" not in lexical_themes("Repeated contact was a sign of escalating risk.")
+    assert "escalation" in lexical_themes("Practitioners did not escalate their concerns.")
+    assert "multi_agency" not in lexical_themes("The sharing of intimate images was not seen.")
