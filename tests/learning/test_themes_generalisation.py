@@ -235,3 +235,17 @@ def test_should_read_police_custody_and_not_rising_harm_or_shared_images_as_prac
     assert "escalation" not in lexical_themes("Repeated contact was a sign of escalating risk.")
     assert "escalation" in lexical_themes("Practitioners did not escalate their concerns.")
     assert "multi_agency" not in lexical_themes("The sharing of intimate images was not seen.")
+
+
+def test_should_read_a_parents_mental_illness_and_the_adult_community_team():
+    assert "parental_mental_health" in lexical_themes(
+        "Where a parent has a long-term mental illness."
+    )
+    found = lexical_themes("The community mental health team knew the mother well.")
+    assert "parental_mental_health" in found
+    assert "mental_health_child" not in found
+
+
+def test_should_read_risk_levels_and_checking_what_practitioners_are_told():
+    assert "risk_assessment" in lexical_themes("The family was described as low risk.")
+    assert "assessment" in lexical_themes("Check what you are told against what you see.")
