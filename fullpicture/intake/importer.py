@@ -13,6 +13,7 @@ Guarantees (see ``docs/intake.md``):
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import os
@@ -34,10 +35,10 @@ from fullpicture.intake.context import ImportContext
 from fullpicture.intake.mapping import Mapping, TableKind
 from fullpicture.intake.plan import TablePlan, choose_table, compile_plan, sheet_for
 from fullpicture.intake.problems import Problem
-from fullpicture.intake.readers import RawFile, open_file
+from fullpicture.intake.readers import FileKind, RawFile, open_file
 from fullpicture.intake.registry import find_mapping, register_mapping_in
 from fullpicture.intake.rejections import count_reasons, most_frequent, record_rejection
-from fullpicture.intake.worker import CheckJob, use_worker, worker_chunks
+from fullpicture.intake.worker import CheckJob, WorkerRun, use_worker, use_worker_for, worker_chunks
 from fullpicture.store import schema
 from fullpicture.store.faults import storage_faults
 
@@ -222,9 +223,14 @@ holds a few hundred thousand rows."""
 
 
 def _checked(
-    conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext
+    conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext, options: _Options
 ) -> Iterator[CheckedChunk]:
-    """The file's rows checked in chunks: by a forked worker for large files, else here."""
+    """The file's rows checked in chunks: by the call's checking run (see :class:`_Pipeline`),
+    by a forked worker for large files, else here."""
+    if options.pipeline is not None and options.item is not None:
+        found = options.pipeline.chunks(conn, options.item, raw, ctx)
+        if found is not None:
+            return found
     shape = writing.RecordShape(_TARGET[plan.table.kind], conn.dialect.name)
     if use_worker(raw):
         return worker_chunks(CheckJob(plan, ctx, shape, raw, BATCH_ROWS))
@@ -247,14 +253,16 @@ def _collector_spared() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext) -> _Counts:
+def _ingest(
+    conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext, options: _Options
+) -> _Counts:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     counts = _Counts()
     seen: dict[str, int] = {}
     written: set[str] = set()
     with _collector_spared():
-        for chunk in _checked(conn, plan, raw, ctx):
+        for chunk in _checked(conn, plan, raw, ctx, options):
             batch = _merge(_TARGET[plan.table.kind], chunk, seen)
             _flush(conn, plan, ctx, batch, written)
             counts.read += chunk.read
@@ -370,10 +378,15 @@ class _Options:
     imported_by: str
     supersedes: int | None
     max_bad_ratio: float | None
+    item: _Opened | None = None
+    """The file as opened to choose the order (by :func:`import_files`), with its digest."""
+    pipeline: _Pipeline | None = None
+    """The call's checking run, which may check this file ahead (by :func:`import_files`)."""
 
 
 def _import_open(engine: Engine, raw: RawFile, plan: TablePlan, options: _Options) -> FileResult:
-    digest, table = file_sha256(raw.path), plan.table.name
+    digest = options.item.digest() if options.item is not None else file_sha256(raw.path)
+    table = plan.table.name
     try:
         with storage_faults(f"importing {raw.path.name}"), engine.begin() as conn:
             earlier = ledger.find_entry(conn, plan.mapping.source, digest, table)
@@ -436,7 +449,8 @@ def _ingest_file(
         imported_by=options.imported_by,
         supersedes=options.supersedes,
     )
-    counts = _ingest(conn, plan, raw, _context(conn, plan.mapping, plan, ident, started))
+    ctx = _context(conn, plan.mapping, plan, ident, started)
+    counts = _ingest(conn, plan, raw, ctx, options)
     limit = options.max_bad_ratio
     _check_ratio(raw.path, counts, limit if limit is not None else plan.table.max_bad_ratio)
     read, stored, quarantined = _triple(counts)
@@ -460,18 +474,169 @@ def _context(
     return ctx
 
 
+KEEP_OPEN_BYTES = 64 << 20
+"""Workbooks and JSON files (each parsed whole when opened) up to this many bytes in all stay
+open from choosing the order of a call's files until each is imported, so each is parsed once."""
+
+
+@dataclass
+class _Opened:
+    """One file of an :func:`import_files` call, as opened to choose the order.
+
+    Attributes:
+        path: the file.
+        plan: its mapping table compiled against its header.
+        raw: the file still open (a workbook or JSON file, parsed once), else None (reopened
+            when imported: a CSV file is streamed, and reopening it costs little).
+        size: its size in bytes.
+    """
+
+    path: Path
+    plan: TablePlan
+    raw: RawFile | None
+    size: int
+    _digest: str | None = None
+
+    def digest(self) -> str:
+        """The file's SHA-256, computed once."""
+        if self._digest is None:
+            self._digest = file_sha256(self.path)
+        return self._digest
+
+    def reopen(self) -> RawFile:
+        """Open the file again for its rows (the header must be the one its plan was made for).
+
+        Raises:
+            IntakeError: the file changed since the order was chosen.
+        """
+        raw = open_file(self.path, sheet_for(self.plan.mapping, self.path))
+        if raw.header != self.plan.header:
+            raw.close()
+            raise IntakeError(
+                f"{self.path.name} changed while it was being imported: its header is not the "
+                "one read when the import started.",
+                hint="Run 'fullpicture import' again once the file is complete.",
+            )
+        return raw
+
+
 def _kind_order(
     engine: Engine, paths: Sequence[Path], source: str, mapping: Mapping | None
-) -> list[Path]:
-    """Return the paths with person files first, so later files can refer to their people."""
+) -> list[_Opened]:
+    """Open every file (each must be readable and fit the mapping) and return them with person
+    files first, so later files can refer to their people."""
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
-    kinds = {}
-    for path in paths:
-        raw, plan = _open(path, chosen)
-        raw.close()
-        kinds[path] = plan.table.kind
-    return sorted(paths, key=lambda p: _ORDER[kinds[p]])
+    opened: list[_Opened] = []
+    kept = 0
+    try:
+        for path in paths:
+            raw, plan = _open(path, chosen)
+            size = path.stat().st_size
+            if raw.kind is not FileKind.CSV and kept + size <= KEEP_OPEN_BYTES:
+                kept += size
+                opened.append(_Opened(path, plan, raw, size))
+            else:
+                raw.close()
+                opened.append(_Opened(path, plan, None, size))
+    except BaseException:
+        _close_all(opened)
+        raise
+    return sorted(opened, key=lambda o: _ORDER[o.plan.table.kind])
+
+
+def _close_all(opened: list[_Opened]) -> None:
+    for item in opened:
+        if item.raw is not None:
+            item.raw.close()
+
+
+class _Pipeline:
+    """The checking run of an :func:`import_files` call: one forked worker (a
+    :class:`~fullpicture.intake.worker.WorkerRun`) checks the call's remaining files one after
+    another, so the next file's rows are checked while the current file is stored and committed.
+
+    The run starts at the first file that is not a person file, inside that file's transaction
+    after its ledger entry is written, and covers it and every later file (none is a person
+    file: those come first). What the checks depend on is taken then: the source's person ids
+    (only person files change them) and the ledger ids, predicted as the next ones in turn
+    (files already imported get none, so they are left out of the run). Each file is
+    stored exactly as without the run: it takes the run's chunks only when its own ledger id,
+    person ids and date are the ones its rows were checked with, and otherwise (another
+    process wrote in between, say) the run is stopped and the file and those after it are
+    checked as usual. The worker never writes; each file stays its own transaction.
+    """
+
+    def __init__(self, items: list[_Opened]) -> None:
+        self._items = items
+        self._run: WorkerRun | None = None
+        self._ahead: list[tuple[_Opened, ImportContext]] = []
+        self._tried = False
+
+    def chunks(
+        self, conn: Connection, item: _Opened, raw: RawFile, ctx: ImportContext
+    ) -> Iterator[CheckedChunk] | None:
+        """The checked chunks of ``item`` from the run (starting it if due), or None."""
+        if self._run is not None:
+            if self._ahead and self._fits(item, ctx):
+                self._ahead.pop(0)
+                return self._run.file_chunks()
+            self.close()
+            return None
+        if self._tried or item.plan.table.kind is TableKind.PERSON:
+            return None
+        self._tried = True
+        return self._start(conn, item, raw, ctx)
+
+    def _fits(self, item: _Opened, ctx: ImportContext) -> bool:
+        expected, checked = self._ahead[0]
+        return (
+            expected is item
+            and checked.ledger_id == ctx.ledger_id
+            and checked.today == ctx.today
+            and checked.person_ids == ctx.person_ids
+        )
+
+    def _start(
+        self, conn: Connection, item: _Opened, raw: RawFile, ctx: ImportContext
+    ) -> Iterator[CheckedChunk] | None:
+        later = self._items[self._items.index(item) + 1 :]
+        if raw.header != item.plan.header or any(
+            o.plan.table.kind is TableKind.PERSON for o in later
+        ):
+            return None
+        if not use_worker_for(item.size + sum(o.size for o in later)):
+            return None
+        source = item.plan.mapping.source
+        later = [
+            o
+            for o in later
+            if ledger.find_entry(conn, source, o.digest(), o.plan.table.name) is None
+        ]
+        jobs = [self._job(conn, item.plan, ctx, raw)]
+        for step, other in enumerate(later, start=1):
+            checked = dataclasses.replace(ctx, ledger_id=ctx.ledger_id + step)
+            self._ahead.append((other, checked))
+            jobs.append(self._job(conn, other.plan, checked, other.raw or other.reopen))
+        self._run = WorkerRun(jobs)
+        return self._run.file_chunks()
+
+    @staticmethod
+    def _job(
+        conn: Connection,
+        plan: TablePlan,
+        ctx: ImportContext,
+        raw: RawFile | Callable[[], RawFile],
+    ) -> CheckJob:
+        shape = writing.RecordShape(_TARGET[plan.table.kind], conn.dialect.name)
+        return CheckJob(plan, ctx, shape, raw, BATCH_ROWS)
+
+    def close(self) -> None:
+        """Stop the run's worker, if any (nothing it checked is used after this)."""
+        if self._run is not None:
+            self._run.close()
+            self._run = None
+        self._ahead = []
 
 
 def import_files(
@@ -487,7 +652,8 @@ def import_files(
     """Take several files of one source in: persons first, then addresses, relationships, events.
 
     Every file is checked (readable, fits the mapping) before any is imported, and each file
-    is its own transaction.
+    is its own transaction. The files after the person files may be checked ahead by one
+    forked worker (see :class:`_Pipeline`); what is stored is the same.
 
     Raises:
         IntakeError: a file-level problem; files before it in the order stay imported.
@@ -501,14 +667,31 @@ def import_files(
     for result in results:
         if on_result is not None:
             on_result(result)
-    for path in _kind_order(engine, paths, source, mapping):
-        result = import_file(
-            engine, path, source, mapping, imported_by=imported_by, max_bad_ratio=max_bad_ratio
-        )
-        results.append(result)
-        if on_result is not None:
-            on_result(result)
+    opened = _kind_order(engine, paths, source, mapping)
+    pipeline = _Pipeline(opened)
+    try:
+        for item in opened:
+            options = _Options(mapping, imported_by, None, max_bad_ratio, item, pipeline)
+            result = _import_item(engine, item, source, options)
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
+    finally:
+        pipeline.close()
+        _close_all(opened)
     return results
+
+
+def _import_item(engine: Engine, item: _Opened, source: str, options: _Options) -> FileResult:
+    """Import one file of :func:`import_files` as :func:`import_file` would."""
+    if item.raw is None:
+        with engine.connect() as conn:
+            chosen = _resolve_mapping(conn, source, options.given)
+        raw, plan = _open(item.path, chosen)
+    else:
+        raw, plan, item.raw = item.raw, item.plan, None
+    with raw:
+        return _import_open(engine, raw, plan, options)
 
 
 # --- Files holding several tables (the CIN census XML, fullpicture/intake/statutory/) ----------
