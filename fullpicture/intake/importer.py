@@ -382,13 +382,16 @@ class _Options:
     """The file as opened to choose the order (by :func:`import_files`), with its digest."""
     pipeline: _Pipeline | None = None
     """The call's checking run, which may check this file ahead (by :func:`import_files`)."""
+    conn: Connection | None = None
+    """The connection to import on (one for all the files of :func:`import_files`), else one
+    from the engine."""
 
 
 def _import_open(engine: Engine, raw: RawFile, plan: TablePlan, options: _Options) -> FileResult:
     digest = options.item.digest() if options.item is not None else file_sha256(raw.path)
     table = plan.table.name
     try:
-        with storage_faults(f"importing {raw.path.name}"), engine.begin() as conn:
+        with storage_faults(f"importing {raw.path.name}"), _transaction(engine, options) as conn:
             earlier = ledger.find_entry(conn, plan.mapping.source, digest, table)
             if earlier is not None:
                 counts = _Counts(earlier.read, earlier.stored, earlier.quarantined)
@@ -404,6 +407,17 @@ def _import_open(engine: Engine, raw: RawFile, plan: TablePlan, options: _Option
     return FileResult(
         raw.path, table, *_triple(counts), digest, ident, False, counts.warnings, notes
     )
+
+
+@contextlib.contextmanager
+def _transaction(engine: Engine, options: _Options) -> Iterator[Connection]:
+    """One file's transaction, on the call's connection when there is one."""
+    if options.conn is None:
+        with engine.begin() as conn:
+            yield conn
+        return
+    with options.conn.begin():
+        yield options.conn
 
 
 def _record(
@@ -449,7 +463,7 @@ def _ingest_file(
         imported_by=options.imported_by,
         supersedes=options.supersedes,
     )
-    ctx = _context(conn, plan.mapping, plan, ident, started)
+    ctx = _context(conn, plan.mapping, plan, ident, started, options.pipeline)
     counts = _ingest(conn, plan, raw, ctx, options)
     limit = options.max_bad_ratio
     _check_ratio(raw.path, counts, limit if limit is not None else plan.table.max_bad_ratio)
@@ -459,7 +473,12 @@ def _ingest_file(
 
 
 def _context(
-    conn: Connection, mapping: Mapping, plan: TablePlan, ident: int, started: datetime
+    conn: Connection,
+    mapping: Mapping,
+    plan: TablePlan,
+    ident: int,
+    started: datetime,
+    pipeline: _Pipeline | None,
 ) -> ImportContext:
     ctx = ImportContext(
         mapping.source,
@@ -470,7 +489,8 @@ def _context(
         started.astimezone(UTC).date(),
     )
     if plan.table.kind is not TableKind.PERSON:
-        ctx.person_ids = writing.person_ids(conn, mapping.source)
+        known = pipeline.person_ids(conn) if pipeline is not None else None
+        ctx.person_ids = writing.person_ids(conn, mapping.source) if known is None else known
     return ctx
 
 
@@ -572,6 +592,20 @@ class _Pipeline:
         self._run: WorkerRun | None = None
         self._ahead: list[tuple[_Opened, ImportContext]] = []
         self._tried = False
+        self._persons: tuple[int, dict[str, int]] | None = None
+
+    def person_ids(self, conn: Connection) -> dict[str, int] | None:
+        """The source's person ids as read when the run started, if they are certainly still
+        the stored ones, else None (read them again).
+
+        Only person files change them, and none comes after the run starts; so on SQLite they
+        are still the stored ones when no other connection has committed since, which its
+        ``data_version`` tells (the call imports on one connection). Elsewhere, None.
+        """
+        if self._persons is None or self._run is None:
+            return None
+        version, ids = self._persons
+        return ids if _data_version(conn) == version else None
 
     def chunks(
         self, conn: Connection, item: _Opened, raw: RawFile, ctx: ImportContext
@@ -594,7 +628,7 @@ class _Pipeline:
             expected is item
             and checked.ledger_id == ctx.ledger_id
             and checked.today == ctx.today
-            and checked.person_ids == ctx.person_ids
+            and (checked.person_ids is ctx.person_ids or checked.person_ids == ctx.person_ids)
         )
 
     def _start(
@@ -619,6 +653,8 @@ class _Pipeline:
             self._ahead.append((other, checked))
             jobs.append(self._job(conn, other.plan, checked, other.raw or other.reopen))
         self._run = WorkerRun(jobs)
+        version = _data_version(conn)
+        self._persons = None if version is None else (version, ctx.person_ids)
         return self._run.file_chunks()
 
     @staticmethod
@@ -637,6 +673,45 @@ class _Pipeline:
             self._run.close()
             self._run = None
         self._ahead = []
+        self._persons = None
+
+
+def _data_version(conn: Connection) -> int | None:
+    """SQLite's count of commits by other connections, as this connection sees it (else None)."""
+    if conn.dialect.name != "sqlite":
+        return None
+    return int(conn.exec_driver_sql("PRAGMA data_version").scalar_one())
+
+
+WAL_PAGES_PER_CALL = 65_536
+"""On SQLite, the WAL may grow to this many pages (256 MiB with 4 KiB pages) during an
+:func:`import_files` call before it is checkpointed, instead of SQLite's default of 1,000 pages
+after each commit: each file's commit would otherwise copy its pages into the database and
+sync it, pages shared by the files (the indexes) again each time."""
+
+
+@contextlib.contextmanager
+def _call_connection(engine: Engine) -> Iterator[Connection]:
+    """The one connection an :func:`import_files` call imports its files on.
+
+    On SQLite the WAL is checkpointed once at the end of the call (still inside the call, so
+    its cost is the import's) rather than at each file's commit; each file is committed and
+    durable as before, and the connection gets SQLite's checkpoint setting back.
+    """
+    with engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            yield conn
+            return
+        before = int(conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one())
+        conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={WAL_PAGES_PER_CALL}")
+        conn.commit()
+        try:
+            yield conn
+        finally:
+            conn.rollback()
+            conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={before}")
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").all()
+            conn.commit()
 
 
 def import_files(
@@ -670,24 +745,23 @@ def import_files(
     opened = _kind_order(engine, paths, source, mapping)
     pipeline = _Pipeline(opened)
     try:
-        for item in opened:
-            options = _Options(mapping, imported_by, None, max_bad_ratio, item, pipeline)
-            result = _import_item(engine, item, source, options)
-            results.append(result)
-            if on_result is not None:
-                on_result(result)
+        with _call_connection(engine) as conn:
+            for item in opened:
+                options = _Options(mapping, imported_by, None, max_bad_ratio, item, pipeline, conn)
+                result = _import_item(engine, item, options)
+                results.append(result)
+                if on_result is not None:
+                    on_result(result)
     finally:
         pipeline.close()
         _close_all(opened)
     return results
 
 
-def _import_item(engine: Engine, item: _Opened, source: str, options: _Options) -> FileResult:
+def _import_item(engine: Engine, item: _Opened, options: _Options) -> FileResult:
     """Import one file of :func:`import_files` as :func:`import_file` would."""
     if item.raw is None:
-        with engine.connect() as conn:
-            chosen = _resolve_mapping(conn, source, options.given)
-        raw, plan = _open(item.path, chosen)
+        raw, plan = _open(item.path, item.plan.mapping)
     else:
         raw, plan, item.raw = item.raw, item.plan, None
     with raw:

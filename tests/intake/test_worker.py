@@ -236,3 +236,33 @@ def test_should_stop_the_run_and_check_as_usual_when_a_ledger_id_is_taken(
     if worker.worker_available():  # the persons file, then each file after the taken id
         assert [job.ctx.ledger_id for job in forks] == [1, 4, 5, 6]
     alone.dispose()
+
+
+def test_should_check_again_when_another_import_adds_persons_between_files(
+    store, tmp_path, sample_mapping, monkeypatch
+):
+    monkeypatch.setattr(importer, "BATCH_ROWS", 7)
+    paths = _run_files(tmp_path)  # rows refer to P0..P24; the persons file holds P0..P19
+    (tmp_path / "more").mkdir()
+    more = create_persons_file(tmp_path / "more", [f"P{n}" for n in range(20, 25)])
+
+    def add_persons_after_the_first_events(engine: sa.Engine, result: importer.FileResult) -> None:
+        if result.path.name == "occurrences_1.csv":
+            import_file(engine, more, "police", sample_mapping)
+
+    def imported(engine: sa.Engine) -> list[tuple[int, ...]]:
+        results = importer.import_files(
+            engine, paths, "police", sample_mapping,
+            on_result=lambda result: add_persons_after_the_first_events(engine, result),
+        )  # fmt: skip
+        return [(r.ledger_id, r.read, r.stored, r.quarantined, r.warnings) for r in results]
+
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", -1)
+    alone = open_store(f"sqlite:///{tmp_path / 'alone.db'}")
+    expected = imported(alone)
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", 0)
+    assert imported(store) == expected
+    assert expected[1][3] > expected[2][3]  # fewer unknown people once they were added
+    sqlite = store.dialect.name == "sqlite"
+    assert _written(store, ids=sqlite) == _written(alone, ids=sqlite)
+    alone.dispose()
