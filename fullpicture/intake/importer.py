@@ -26,6 +26,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from fullpicture.errors import IntakeError, MappingError, RejectedFileError, UnknownSourceError
@@ -707,11 +708,23 @@ def _call_connection(engine: Engine) -> Iterator[Connection]:
         conn.commit()
         try:
             yield conn
-        finally:
-            conn.rollback()
-            conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={before}")
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").all()
-            conn.commit()
+        except BaseException:
+            # The error is what the caller needs to see: if the setting cannot be put back
+            # (a storage fault, say), the connection is dropped rather than pooled with it.
+            try:
+                _restore_checkpoints(conn, before, checkpoint=False)
+            except sa.exc.DBAPIError:
+                conn.invalidate()
+            raise
+        _restore_checkpoints(conn, before, checkpoint=True)
+
+
+def _restore_checkpoints(conn: Connection, pages: int, *, checkpoint: bool) -> None:
+    conn.rollback()
+    conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={pages}")
+    if checkpoint:  # what the last commit would otherwise have done (SQLite's own kind)
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").all()
+    conn.commit()
 
 
 def import_files(
