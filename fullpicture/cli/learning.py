@@ -395,7 +395,8 @@ def evaluate_learning(
         console.print(
             f"[bold]{split}[/] ({description}; {figures['documents']} documents, "
             f"{figures['reviews']} reviews): item-kind F1 {figures['items_micro']['f1']:.3f}, "
-            f"theme F1 {figures['themes_micro']['f1']:.3f} (micro), metadata accuracy type "
+            f"theme F1 {figures['themes_micro']['f1']:.3f} (micro; "
+            f"{figures['themes_matched_micro']['f1']:.3f} on matched items), metadata accuracy type "
             f"{meta['review_type']:.3f} partnership {meta['partnership']:.3f} year {meta['year']:.3f}",
             highlight=False,
         )
@@ -420,6 +421,17 @@ def _print_cross_validation(figures: dict[str, Any]) -> None:
         f"{' | '.join(figures['chosen'])}; chosen on all documents: {figures['chosen_on_all']}",
         highlight=False,
     )
+    by_split = figures["by_split"]
+    console.print(
+        f"[bold]leave one split out[/]: theme F1 {by_split['themes_micro']['f1']:.3f} (P "
+        f"{by_split['themes_micro']['precision']:.3f} R {by_split['themes_micro']['recall']:.3f})",
+        highlight=False,
+    )
+    for split, held in by_split["splits"].items():
+        console.print(
+            f"    {split}: theme F1 {held['themes_micro']['f1']:.3f} with {held['options']}",
+            highlight=False,
+        )
     for choice in figures["choices"]:
         console.print(
             f"    {choice['options']}: theme F1 {choice['themes_micro']['f1']:.3f} "

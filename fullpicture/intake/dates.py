@@ -1,11 +1,14 @@
 """Dates as agencies write them, read with their precision and uncertainty.
 
 Accepted forms (day-first unless the mapping says ``day_first = false``): ISO ``2021-05-03``
-(with ``T``/space time and optional offset), ``03/05/2021``, ``3/5/21``, ``3.5.2021``,
-``3 May 2021``, ``3-May-21``, ``May 3 2021``, each optionally followed by a time ``14:05[:33]``;
-month only (``May 2021``, ``05/2021``, ``2021-05``) gives precision ``month``; a year alone gives
-``year``. A leading ``?`` marks the date uncertain. Formats declared in the mapping are tried
-first. Anything else, or anything implausible, is rejected with a reason rather than guessed.
+(also ``2021/05/03``; with ``T``/space time and optional offset), ``03/05/2021``, ``3/5/21``,
+``3.5.2021``, ``3 May 2021``, ``3-May-21``, ``May 3 2021``, each optionally with a weekday before
+it (``Mon 3 May 2021``) and a time ``14:05[:33]`` after it (also ``2:05 pm``, ``at 14:05``, or the
+time first: ``14:05 03/05/2021``); month only (``May 2021``, ``05/2021``, ``2021-05``) gives
+precision ``month``; a year alone gives ``year``. A leading ``?``, or ``c.``, ``circa``,
+``approx.``, ``about`` (or a trailing ``?``) marks the date uncertain. Formats declared in the
+mapping are tried first. Anything else, or anything implausible, is rejected with a reason
+rather than guessed.
 """
 
 from __future__ import annotations
@@ -44,8 +47,11 @@ _MONTHS = {
     )
     for name in names
 }
-_TIME = r"(?:[ t](?P<hh>\d{1,2}):(?P<mi>\d{2})(?::(?P<ss>\d{2})(?:\.\d+)?)?(?P<tz>z|[+-]\d{2}:?\d{2})?)?"
-_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + r"$")
+_TIME = (
+    r"(?:[ t](?P<hh>\d{1,2}):(?P<mi>\d{2})(?::(?P<ss>\d{2})(?:\.\d+)?)?"
+    r"(?: ?(?P<ampm>am|pm|a\.m\.|p\.m\.))?(?P<tz>z|[+-]\d{2}:?\d{2})?)?"
+)
+_ISO = re.compile(r"(?P<y>\d{4})(?P<isep>[-/])(?P<m>\d{1,2})(?P=isep)(?P<d>\d{1,2})" + _TIME + r"$")
 _NUMERIC = re.compile(
     r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2}|\d{4})" + _TIME + "$"
 )
@@ -58,6 +64,15 @@ _NAMED_US = re.compile(
 _MONTH_NAMED = re.compile(r"(?P<mon>[a-z]+)\.?[ -](?P<y>\d{2}|\d{4})$")
 _MONTH_NUMERIC = re.compile(r"(?P<m>\d{1,2})[/.-](?P<y>\d{4})$|(?P<y2>\d{4})-(?P<m2>\d{1,2})$")
 _YEAR = re.compile(r"\d{4}$")
+_WEEKDAY = re.compile(
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,? "
+)
+_AT_TIME = re.compile(r",? at (?=\d{1,2}:\d{2})|, (?=\d{1,2}:\d{2})")
+_TIME_FIRST = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?),? (.+)$")
+_ROUGHLY = re.compile(
+    r"(?:c\.|ca\.|c|circa|approx\.?|approximately|about|around|est\.|estimated) ",
+    re.IGNORECASE,
+)
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?$")
 
 
@@ -117,6 +132,11 @@ def _instant(day: date, match: re.Match[str]) -> datetime | None:
         int(match.group("mi")),
         int(match.group("ss") or 0),
     )
+    half = match.group("ampm")
+    if half is not None:
+        if not 1 <= hour <= 12:
+            raise InvalidValue("not a real time of day (a 12-hour clock runs from 1 to 12)")
+        hour = hour % 12 + (12 if half.startswith("p") else 0)
     if hour > 23 or minute > 59 or second > 59:
         raise InvalidValue("not a real time of day")
     local = datetime.combine(day, time(hour, minute, second))
@@ -260,8 +280,16 @@ def _declared(text: str, formats: tuple[str, ...], uncertain: bool) -> ParsedDat
     return None
 
 
+def _normalised(lowered: str) -> str:
+    """One spelling for the ways a time and a weekday are written around a date."""
+    lowered = _WEEKDAY.sub("", lowered, count=1) if _WEEKDAY.match(lowered) else lowered
+    lowered = _AT_TIME.sub(" ", lowered)
+    first = _TIME_FIRST.match(lowered)
+    return f"{first.group(2)} {first.group(1)}" if first else lowered
+
+
 def _builtin(text: str, day_first: bool, uncertain: bool) -> ParsedDate:
-    lowered = text.lower()
+    lowered = _normalised(text.lower())
     match = _ISO.match(lowered)
     if match:
         found = _checked_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
@@ -284,6 +312,19 @@ def _builtin(text: str, day_first: bool, uncertain: bool) -> ParsedDate:
     raise InvalidValue("not a date in a recognised form (e.g. 03/05/2021, 3 May 2021, 2021-05-03)")
 
 
+def _uncertainty(value: str) -> tuple[str, bool]:
+    """The value without its mark of uncertainty (a leading ``?`` or ``c.``, ``circa``,
+    ``approx.``, ``about``; a trailing ``?``), and whether it had one."""
+    if value.startswith("?"):
+        return value[1:].strip(), True
+    if value.endswith("?"):
+        return value[:-1].strip(), True
+    rough = _ROUGHLY.match(value)
+    if rough is not None:
+        return value[rough.end() :].strip(), True
+    return value, False
+
+
 @lru_cache(maxsize=65536)
 def parse_date(text: str, formats: tuple[str, ...] = (), day_first: bool = True) -> ParsedDate:
     """Read one date value with its precision and uncertainty.
@@ -302,11 +343,9 @@ def parse_date(text: str, formats: tuple[str, ...] = (), day_first: bool = True)
         InvalidValue: the value is not a date, is ambiguous in form, or is implausible.
     """
     value = " ".join(text.split())
-    uncertain = value.startswith("?")
-    if uncertain:
-        value = value[1:].strip()
+    value, uncertain = _uncertainty(value)
     if not value:
-        raise InvalidValue("no date after the '?'")
+        raise InvalidValue("no date after the mark of uncertainty")
     found = _declared(value, formats, uncertain) if formats else None
     return found if found is not None else _builtin(value, day_first, uncertain)
 

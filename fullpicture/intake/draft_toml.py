@@ -30,9 +30,10 @@ def _strings(values: list[str]) -> str:
 
 def render_draft(draft: MappingDraft) -> str:
     """Return the draft as TOML text; ``load_mapping`` reads it back unchanged in meaning."""
+    files = ", ".join(dict.fromkeys(t.path.name for t in draft.tables))
     lines = [
         f"# Draft mapping for {draft.source!r}, written by `fullpicture mapping draft` from",
-        f"# {', '.join(t.path.name for t in draft.tables)}. Check every guess before the first",
+        f"# {files}. Check every guess before the first",
         "# import: `fullpicture mapping check FILE --mapping THIS_FILE` shows what would be stored.",
         *(f"# Note: {note}" for note in draft.notes),
         f"source = {_string(draft.source)}",
@@ -60,14 +61,22 @@ def _left_out(table: TableDraft) -> list[str]:
 
 
 def _table_lines(table: TableDraft) -> list[str]:
+    what = f"one row is one {table.kind}"
+    if table.shares_file:
+        what = (
+            f"a flat export, read as its people and as its events (tables sharing the match); "
+            f"this table takes each row's {table.kind}"
+        )
     lines = [
         "",
-        f"# From {table.path.name} ({table.rows_sampled} rows sampled): one row is one {table.kind}.",
+        f"# From {table.path.name} ({table.rows_sampled} rows sampled): {what}.",
         "[[tables]]",
         f"name = {_string(table.name)}",
         f'kind = "{table.kind}"',
         f"match = {_string(table.match)}",
     ]
+    if table.sheet is not None:
+        lines.append(f"sheet = {_string(table.sheet)}")
     if table.required:
         lines.append(f"required = {_strings(table.required)}")
     if table.key_columns:

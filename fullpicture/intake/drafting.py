@@ -22,7 +22,7 @@ from fullpicture.intake.dates import parse_date, strptime
 from fullpicture.intake.event_hints import catch_all, guess_event_type
 from fullpicture.intake.identifiers import parse_nhs_number, parse_upn
 from fullpicture.intake.mapping import TableKind
-from fullpicture.intake.readers import open_file
+from fullpicture.intake.readers import open_file, parts_of
 from fullpicture.vocabulary import EVENT_TYPES, Agency, RelationshipKind
 
 _Test = Callable[[str], bool]
@@ -54,7 +54,17 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "postcode": ("postcode", "pcode", "postalcode", "post"),
     "address": ("address", "addressline1", "address1", "street", "fulladdress"),
     "is_child": ("juvenile", "ischild", "minor", "under18"),
-    "summary": ("summary", "description", "details", "detail", "notes", "narrative", "text"),
+    "summary": (
+        "summary",
+        "description",
+        "details",
+        "detail",
+        "notes",
+        "narrative",
+        "text",
+        "presentingcomplaint",
+        "complaint",
+    ),
     "opinion": ("opinion", "assessmentofrisk", "analysis", "professionalview"),
     "action": ("action", "actiontaken", "actions"),
     "location": ("location", "place", "site", "venue", "setting"),
@@ -159,6 +169,8 @@ class TableDraft:
     key_columns: list[str] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)
     rows_sampled: int = 0
+    shares_file: bool = False  # one of the tables of a flat export (see _draft_flat)
+    sheet: str | None = None  # the workbook's sheet (the JSON document's array) it reads
 
     @property
     def complete(self) -> bool:
@@ -183,13 +195,16 @@ def header_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def profile_file(path: Path, sample: int = SAMPLE_ROWS) -> list[ColumnProfile]:
-    """Read up to ``sample`` rows of ``path`` and count each column's values.
+def profile_file(
+    path: Path, sample: int = SAMPLE_ROWS, part: str | None = None
+) -> list[ColumnProfile]:
+    """Read up to ``sample`` rows of ``path`` (or of its sheet or array ``part``) and count each
+    column's values.
 
     Raises:
         UnreadableFileError: the file cannot be read (as for an import).
     """
-    with open_file(path) as raw:
+    with open_file(path, part) as raw:
         profiles = [ColumnProfile(name, header_key(name)) for name in raw.header]
         for count, row in enumerate(raw.rows):
             if count >= sample:
@@ -325,6 +340,20 @@ def guess_kind(profiles: list[ColumnProfile]) -> TableKind:
     return TableKind.EVENT
 
 
+def is_flat(profiles: list[ColumnProfile]) -> bool:
+    """Whether each row is an event carrying its person's details (a flat export).
+
+    Names or a date of birth beside other event dates, with a person column whose values repeat
+    (the same person on several rows), as in an ED attendance list with the patient's name and
+    NHS number on every attendance.
+    """
+    if guess_kind(profiles) is not TableKind.PERSON:
+        return False
+    dates = [p for p in profiles if _event_date(p, ()) and p.key not in _HEADERS["recorded_on"]]
+    people = [p for p in profiles if _id_like(p) or _is_identifier_field(p)]
+    return bool(dates) and any(p.values and not _unique(p) for p in people)
+
+
 def table_name(path: Path) -> str:
     """A table name from the file name, without dates or sequence numbers."""
     stem = re.sub(r"[^a-z0-9]+", "_", path.stem.lower())
@@ -346,23 +375,41 @@ def draft_mapping(
     """
     if not paths:
         raise MappingError("No files to draft a mapping from.", hint="Name one or more files.")
-    profiled: dict[str, tuple[Path, list[ColumnProfile]]] = {}
-    for path in paths:
-        profiled.setdefault(table_name(path), (path, profile_file(path, sample)))
-    every = [p for _, profiles in profiled.values() for p in profiles]
+    profiled = _profiled(paths, sample)
+    every = [p for _, _, profiles in profiled for p in profiles]
     day_first = choose_day_first(every)
     formats = extra_date_formats(every, day_first)
     # People first (as imported), so the other files' person columns can be recognised by
     # holding the person files' local ids.
-    ordered = sorted(profiled.values(), key=lambda f: guess_kind(f[1]) is not TableKind.PERSON)
+    ordered = sorted(profiled, key=lambda f: guess_kind(f[2]) is not TableKind.PERSON)
     person_ids: set[str] = set()
     tables = []
-    for path, profiles in ordered:
-        table = _draft_table(path, profiles, agency, tuple(formats), person_ids)
-        if table.kind is TableKind.PERSON:
-            person_ids |= _local_ids(table, profiles)
-        tables.append(table)
+    for path, part, profiles in ordered:
+        if is_flat(profiles):
+            drafted = _draft_flat(path, profiles, agency, tuple(formats))
+        else:
+            drafted = [_draft_table(path, profiles, agency, tuple(formats), person_ids)]
+        for table in drafted:
+            if part is not None:  # one of a workbook's sheets (a document's arrays)
+                table.sheet, table.name = part, f"{table.name}_{table_name(Path(part))}"
+            if table.kind is TableKind.PERSON:
+                person_ids |= _local_ids(table, profiles)
+        tables.extend(drafted)
     return MappingDraft(source, agency, day_first, formats, tables, _notes(tables, day_first))
+
+
+def _profiled(paths: list[Path], sample: int) -> list[tuple[Path, str | None, list[ColumnProfile]]]:
+    """Each file's (or each of its sheets') column profiles; files of the same shape (the same
+    name apart from dates and numbers) once, and sheets without data rows left out."""
+    profiled: dict[tuple[str, str | None], tuple[Path, str | None, list[ColumnProfile]]] = {}
+    for path in paths:
+        for part in parts_of(path):
+            key = (table_name(path), part)
+            if key not in profiled:
+                profiles = profile_file(path, sample, part)
+                if part is None or any(p.rows for p in profiles):
+                    profiled[key] = (path, part, profiles)
+    return list(profiled.values())
 
 
 def _local_ids(table: TableDraft, profiles: list[ColumnProfile]) -> set[str]:
@@ -401,6 +448,28 @@ def _draft_table(
     used = set(draft.columns.values()) | {e.date for e in draft.emits} | set(draft.key_columns)
     draft.unread = [p.name for p in profiles if p.name not in used]
     return draft
+
+
+def _draft_flat(
+    path: Path, profiles: list[ColumnProfile], agency: Agency, formats: tuple[str, ...]
+) -> list[TableDraft]:
+    """Two tables reading one flat export: its people (one row per event: a person's later
+    rows update the same person) and its events, sharing the file's ``match`` glob."""
+    stem, rows = table_name(path), max(p.rows for p in profiles)
+    person = TableDraft(path, f"{stem}_people", TableKind.PERSON, f"*{stem}*", rows_sampled=rows)
+    person.shares_file = True
+    repeating = [p for p in _person_id_columns(profiles) if not _unique(p)]
+    if repeating:
+        column = repeating[0]
+        _take(person, "local_id", column, f"header {column.name!r} (a person id, repeated)")
+    _draft_person(person, profiles, agency, formats, set())
+    event = TableDraft(path, stem, TableKind.EVENT, f"*{stem}*", rows_sampled=rows)
+    event.shares_file = True
+    _draft_event(event, profiles, agency, formats, _local_ids(person, profiles))
+    used = {e.date for e in event.emits} | set(event.key_columns)
+    used |= set(person.columns.values()) | set(event.columns.values())
+    person.unread = event.unread = [p.name for p in profiles if p.name not in used]
+    return [person, event]
 
 
 def _take(draft: TableDraft, field_name: str, profile: ColumnProfile, reason: str) -> None:

@@ -19,7 +19,7 @@ from fullpicture.intake.events import build_events
 from fullpicture.intake.links import build_address, build_relationship
 from fullpicture.intake.mapping import Mapping, TableKind
 from fullpicture.intake.persons import build_person
-from fullpicture.intake.plan import TablePlan, choose_table, compile_plan, sheet_for
+from fullpicture.intake.plan import TablePlan, compile_plan, table_sheet, tables_of
 from fullpicture.intake.problems import Problem
 from fullpicture.intake.readers import RawFile, RawRow, open_file
 
@@ -165,6 +165,8 @@ def check_file(path: Path, mapping: Mapping, *, first: int = 3) -> list[TableChe
             check_rows(RawFile(path, FileKind.XML, flat.header, iter(flat.rows)), plan, first=first)
             for flat, plan in plan_xml(path, mapping)
         ]
-    with open_file(path, sheet_for(mapping, path)) as raw:
-        plan = compile_plan(mapping, choose_table(mapping, path, raw.header), raw.header)
-        return [check_rows(raw, plan, first=first)]
+    checks = []
+    for table in tables_of(mapping, path):  # a flat export or workbook: each of its tables
+        with open_file(path, table_sheet(mapping, path, table)) as raw:
+            checks.append(check_rows(raw, compile_plan(mapping, table, raw.header), first=first))
+    return checks

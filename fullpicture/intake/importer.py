@@ -33,8 +33,16 @@ from fullpicture.errors import IntakeError, MappingError, RejectedFileError, Unk
 from fullpicture.intake import ledger, writing
 from fullpicture.intake.checking import CheckedChunk, QuarantinedRow, checked_chunks
 from fullpicture.intake.context import ImportContext
-from fullpicture.intake.mapping import Mapping, TableKind
-from fullpicture.intake.plan import TablePlan, choose_table, compile_plan, sheet_for
+from fullpicture.intake.mapping import Mapping, Table, TableKind
+from fullpicture.intake.plan import (
+    TablePlan,
+    check_fits,
+    choose_table,
+    compile_plan,
+    shared_tables,
+    sheet_for,
+    table_sheet,
+)
 from fullpicture.intake.problems import Problem
 from fullpicture.intake.readers import FileKind, RawFile, open_file
 from fullpicture.intake.registry import find_mapping, register_mapping_in
@@ -107,18 +115,56 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _merge(target: Any, chunk: CheckedChunk, seen: dict[str, int]) -> _Batch:
+@dataclass
+class _Seen:
+    """The keys met so far in a file (key -> row number) and, for the person table of a flat
+    export (one row per event, the person repeated), each person as the file has told them."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    people: dict[str, writing.Values] | None = None
+
+    def take(self, key: str, record: writing.Values, number_at: int) -> tuple[writing.Values, bool]:
+        """The record to store for this row, and whether it replaces an earlier row's values.
+
+        In a flat export a person's later row fills in and updates their details: a value it
+        leaves blank keeps the earlier row's (an attendance without the address does not
+        erase it), and only a changed value is worth a warning.
+        """
+        if self.people is None:
+            return record, key in self.rows
+        earlier = self.people.get(key)
+        if earlier is not None:
+            merged = tuple(e if r is None else r for r, e in zip(record, earlier, strict=True))
+            changed = any(
+                r is not None and r != e and at != number_at
+                for at, (r, e) in enumerate(zip(record, earlier, strict=True))
+            )
+            record = merged
+        else:
+            changed = False
+        self.people[key] = record
+        return record, changed
+
+
+def _merge(target: Any, chunk: CheckedChunk, seen: _Seen) -> _Batch:
     """Put a checked chunk in a batch; a later row with an earlier row's key replaces it."""
     batch = _Batch(chunk.names, participants=chunk.participants, stored=chunk.stored)
     batch.quarantined, batch.warnings = chunk.quarantined, chunk.warnings
     at = writing.key_position(target, chunk.names) if chunk.records else 0
-    records, replaced = batch.records, []
+    flat = seen.people is not None
+    number_at = chunk.names.index("row_number") if flat else 0
+    records, replaced, rows = batch.records, [], seen.rows
     for number, record in zip(chunk.numbers, chunk.records, strict=True):
         key = str(record[at])
-        if key in seen:
-            message = f"same record as row {seen[key]}; this later row replaces it"
+        record, replaces = seen.take(key, record, number_at)
+        if replaces:
+            message = (
+                f"same person as row {rows[key]}; this later row updates their details"
+                if flat
+                else f"same record as row {rows[key]}; this later row replaces it"
+            )
             replaced.append((number, Problem("row", message, key)))
-        seen[key] = number
+        rows[key] = number
         records[key] = record
     if replaced:  # each after its row's own warnings (a stable sort keeps that order)
         batch.warnings = sorted(batch.warnings + replaced, key=itemgetter(0))
@@ -260,7 +306,8 @@ def _ingest(
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     counts = _Counts()
-    seen: dict[str, int] = {}
+    flat = plan.table.kind is TableKind.PERSON and bool(shared_tables(plan.mapping, raw.path))
+    seen = _Seen(people={} if flat else None)
     written: set[str] = set()
     with _collector_spared():
         for chunk in _checked(conn, plan, raw, ctx, options):
@@ -310,14 +357,43 @@ def _resolve_mapping(conn: Connection, source: str, mapping: Mapping | None) -> 
     return found
 
 
-def _open(path: Path, mapping: Mapping) -> tuple[RawFile, TablePlan]:
-    raw = open_file(path, sheet_for(mapping, path))
+def _open(path: Path, mapping: Mapping, table: str | None = None) -> tuple[RawFile, TablePlan]:
+    """Open a file as one of its tables: ``table``, or the only table it holds."""
+    shared = shared_tables(mapping, path)
+    if shared:
+        chosen = _one_table(path, shared, table)
+        raw = open_file(path, table_sheet(mapping, path, chosen))
+    else:
+        raw = open_file(path, sheet_for(mapping, path))
     try:
-        table = choose_table(mapping, path, raw.header)
+        if shared:
+            check_fits(mapping, path, chosen, raw.header)
+        else:
+            chosen = _one_table(path, [choose_table(mapping, path, raw.header)], table)
     except IntakeError:
         raw.close()
         raise
-    return raw, compile_plan(mapping, table, raw.header)
+    return raw, compile_plan(mapping, chosen, raw.header)
+
+
+def _one_table(path: Path, tables: list[Table], name: str | None) -> Table:
+    if name is None and len(tables) == 1:
+        return tables[0]
+    found = next((t for t in tables if t.name == name), None)
+    if found is not None:
+        return found
+    names = ", ".join(repr(t.name) for t in tables)
+    if name is None:
+        raise IntakeError(
+            f"{path.name} holds the tables {names} (their mapping shares one match glob), so "
+            "it is imported as a whole, one result per table; a corrected file of that shape "
+            "cannot be given --supersedes.",
+            hint="Run 'fullpicture import FILE --source NAME' without --supersedes.",
+        )
+    raise IntakeError(
+        f"{path.name} is not read as the table {name!r} (it holds {names}).",
+        hint="Check the mapping's match globs (docs/mapping.md).",
+    )
 
 
 def _notes(raw: RawFile, plan: TablePlan, counts: _Counts) -> list[str]:
@@ -338,6 +414,7 @@ def import_file(
     imported_by: str = "cli",
     supersedes: int | None = None,
     max_bad_ratio: float | None = None,
+    table: str | None = None,
 ) -> FileResult:
     """Take one file in for ``source``: every row stored or quarantined, in one transaction.
 
@@ -350,6 +427,9 @@ def import_file(
         supersedes: the ledger id of an earlier file this corrected file replaces.
         max_bad_ratio: abort (keeping nothing) when more than this share of rows is bad;
             defaults to the mapping table's ``max_bad_ratio`` (off when absent).
+        table: which of the file's tables to take in, for a file that holds several (a flat
+            export read as a person table and an event table; see
+            :func:`fullpicture.intake.plan.shared_tables`); :func:`import_files` takes each.
 
     Returns:
         The file's counts, digest and ledger id.
@@ -365,7 +445,7 @@ def import_file(
         )
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
-    raw, plan = _open(path, chosen)
+    raw, plan = _open(path, chosen, table)
     with raw:
         options = _Options(mapping, imported_by, supersedes, max_bad_ratio)
         return _import_open(engine, raw, plan, options)
@@ -502,7 +582,8 @@ open from choosing the order of a call's files until each is imported, so each i
 
 @dataclass
 class _Opened:
-    """One file of an :func:`import_files` call, as opened to choose the order.
+    """One file of an :func:`import_files` call as one table it holds (a flat export holds
+    two), as opened to choose the order.
 
     Attributes:
         path: the file.
@@ -530,7 +611,7 @@ class _Opened:
         Raises:
             IntakeError: the file changed since the order was chosen.
         """
-        raw = open_file(self.path, sheet_for(self.plan.mapping, self.path))
+        raw, _ = _open(self.path, self.plan.mapping, self.plan.table.name)
         if raw.header != self.plan.header:
             raw.close()
             raise IntakeError(
@@ -544,22 +625,26 @@ class _Opened:
 def _kind_order(
     engine: Engine, paths: Sequence[Path], source: str, mapping: Mapping | None
 ) -> list[_Opened]:
-    """Open every file (each must be readable and fit the mapping) and return them with person
-    files first, so later files can refer to their people."""
+    """Open every file (each must be readable and fit the mapping) as each table it holds, and
+    return them with person tables first, so that later files (and the event table of a flat
+    export) can refer to their people."""
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
     opened: list[_Opened] = []
     kept = 0
     try:
         for path in paths:
-            raw, plan = _open(path, chosen)
-            size = path.stat().st_size
-            if raw.kind is not FileKind.CSV and kept + size <= KEEP_OPEN_BYTES:
-                kept += size
-                opened.append(_Opened(path, plan, raw, size))
-            else:
-                raw.close()
-                opened.append(_Opened(path, plan, None, size))
+            shared = shared_tables(chosen, path)
+            tables: list[str | None] = [t.name for t in shared] or [None]
+            for table in tables:
+                raw, plan = _open(path, chosen, table)
+                size = path.stat().st_size
+                if raw.kind is not FileKind.CSV and kept + size <= KEEP_OPEN_BYTES:
+                    kept += size
+                    opened.append(_Opened(path, plan, raw, size))
+                else:
+                    raw.close()
+                    opened.append(_Opened(path, plan, None, size))
     except BaseException:
         _close_all(opened)
         raise
@@ -585,7 +670,8 @@ class _Pipeline:
     stored exactly as without the run: it takes the run's chunks only when its own ledger id,
     person ids and date are the ones its rows were checked with, and otherwise (another
     process wrote in between, say) the run is stopped and the file and those after it are
-    checked as usual. The worker never writes; each file stays its own transaction.
+    checked as usual. The rows of these files do not depend on the clock (only person rows
+    carry the import's time). The worker never writes; each file stays its own transaction.
     """
 
     def __init__(self, items: list[_Opened]) -> None:
@@ -774,7 +860,7 @@ def import_files(
 def _import_item(engine: Engine, item: _Opened, options: _Options) -> FileResult:
     """Import one file of :func:`import_files` as :func:`import_file` would."""
     if item.raw is None:
-        raw, plan = _open(item.path, item.plan.mapping)
+        raw, plan = _open(item.path, item.plan.mapping, item.plan.table.name)
     else:
         raw, plan, item.raw = item.raw, item.plan, None
     with raw:

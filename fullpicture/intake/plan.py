@@ -13,6 +13,7 @@ from fullpicture.errors import MissingColumnError
 from fullpicture.intake.codes import CodeMap
 from fullpicture.intake.dates import ParsedDate, parse_date
 from fullpicture.intake.mapping import Emit, Mapping, Table
+from fullpicture.intake.readers import open_file
 
 DATE_CACHE = 65_536
 """Distinct date values a plan remembers (extracts repeat the same dates many times)."""
@@ -131,10 +132,31 @@ def tables_for_name(mapping: Mapping, path: Path) -> list[Table]:
     return [t for t in mapping.tables if t.match and fnmatch.fnmatch(name, t.match.lower())]
 
 
+def shared_tables(mapping: Mapping, path: Path) -> list[Table]:
+    """Return the tables that all read this file, or [] when it holds one table.
+
+    An agency's flat export carries a person's details on every one of their events (an ED
+    attendance with the patient's name and NHS number, say), and a workbook may hold its people
+    and its events on two sheets. Its mapping gives two or more tables the **same** ``match``
+    glob (each with its own ``sheet`` where they differ); a file whose name fits that glob is
+    read once for each of them. Different globs that both fit a name are a choice between
+    tables, as before (see :func:`choose_table`).
+    """
+    matched = tables_for_name(mapping, path)
+    if len(matched) < 2 or len({t.match for t in matched}) != 1:
+        return []
+    return matched
+
+
+def table_sheet(mapping: Mapping, path: Path, table: Table) -> str | None:
+    """The XLSX sheet to read for ``table``: its own, else as :func:`sheet_for` chooses."""
+    return table.sheet or sheet_for(mapping, path)
+
+
 def sheet_for(mapping: Mapping, path: Path) -> str | None:
     """Return the XLSX sheet to read: the matched table's, or the only one any table names."""
     matched = tables_for_name(mapping, path)
-    if len(matched) == 1:
+    if len(matched) == 1 or (matched and len({t.sheet for t in matched}) == 1):
         return matched[0].sheet
     sheets = {t.sheet for t in mapping.tables if t.sheet}
     return sheets.pop() if len(sheets) == 1 else None
@@ -143,6 +165,45 @@ def sheet_for(mapping: Mapping, path: Path) -> str | None:
 def _missing(table: Table, header: list[str]) -> list[str]:
     present = set(header)
     return [column for column in needed_columns(table) if column not in present]
+
+
+def check_fits(mapping: Mapping, path: Path, table: Table, header: list[str]) -> None:
+    """Check that the file (or sheet) has every column ``table`` reads.
+
+    Raises:
+        MissingColumnError: names the table, the missing columns and the columns found.
+    """
+    if _missing(table, header):
+        raise _not_fitting(mapping, path, table, header)
+
+
+def tables_of(mapping: Mapping, path: Path) -> list[Table]:
+    """The tables a file holds: every table of a shared ``match`` glob (see
+    :func:`shared_tables`), each checked against its own sheet's header, else the one
+    :func:`choose_table` chooses.
+
+    Raises:
+        IntakeError: the file (or a sheet) cannot be read, or a table lacks columns.
+    """
+    shared = shared_tables(mapping, path)
+    if not shared:
+        with open_file(path, sheet_for(mapping, path)) as raw:
+            return [choose_table(mapping, path, raw.header)]
+    for table in shared:
+        with open_file(path, table_sheet(mapping, path, table)) as raw:
+            check_fits(mapping, path, table, raw.header)
+    return shared
+
+
+def _not_fitting(
+    mapping: Mapping, path: Path, table: Table, header: list[str]
+) -> MissingColumnError:
+    return MissingColumnError(
+        f"{path.name} does not fit the mapping for {mapping.source!r}: table {table.name!r} "
+        f"needs the column(s) {', '.join(map(repr, _missing(table, header)))}, which are "
+        f"missing. Columns found: {', '.join(map(repr, header))}.",
+        hint="Send the file with those columns, or correct the mapping (docs/mapping.md).",
+    )
 
 
 def choose_table(mapping: Mapping, path: Path, header: list[str]) -> Table:
@@ -156,12 +217,7 @@ def choose_table(mapping: Mapping, path: Path, header: list[str]) -> Table:
     if fitting:
         return max(fitting, key=lambda t: len(needed_columns(t)))
     closest = min(candidates, key=lambda t: len(_missing(t, header)))
-    raise MissingColumnError(
-        f"{path.name} does not fit the mapping for {mapping.source!r}: table {closest.name!r} "
-        f"needs the column(s) {', '.join(map(repr, _missing(closest, header)))}, which are "
-        f"missing. Columns found: {', '.join(map(repr, header))}.",
-        hint="Send the file with those columns, or correct the mapping (docs/mapping.md).",
-    )
+    raise _not_fitting(mapping, path, closest, header)
 
 
 def _emit_plan(emit: Emit, position: dict[str, int], codes: dict[str, CodeMap]) -> EmitPlan:
@@ -183,7 +239,9 @@ def compile_plan(mapping: Mapping, table: Table, header: list[str]) -> TablePlan
     index = {name: position[column] for name, column in table.columns.items()}
     codes = {name: CodeMap(codes) for name, codes in table.values.items()}
     emits = [_emit_plan(e, position, codes) for e in table.emit]
-    used = set(needed_columns(table))
+    # A flat export's columns read by the other tables of its file are read, not "unmapped".
+    siblings = [t for t in mapping.tables if t is table or (t.match and t.match == table.match)]
+    used = {column for t in siblings for column in needed_columns(t)}
     return TablePlan(
         mapping=mapping,
         table=table,

@@ -105,7 +105,8 @@ def open_file(path: Path, sheet: str | None = None) -> RawFile:
 
     Args:
         path: the file.
-        sheet: for XLSX, the sheet to read (the first when None).
+        sheet: for XLSX, the sheet to read (the first when None); for a JSON document that is
+            one object, the array of records to read (its only array of objects when None).
 
     Raises:
         UnreadableFileError: missing, empty, binary, wrongly encoded or not the declared kind.
@@ -116,8 +117,36 @@ def open_file(path: Path, sheet: str | None = None) -> RawFile:
     if kind is FileKind.XLSX:
         return _open_xlsx(path, sheet)
     if kind is FileKind.JSON:
-        return _open_json(path)
+        return _open_json(path, sheet)
     return _open_csv(path)
+
+
+def parts_of(path: Path) -> list[str | None]:
+    """The parts of a file that can each hold a table, for drafting a mapping: an XLSX
+    workbook's sheets, a JSON document's arrays of records; ``[None]`` for a file of one table.
+
+    Raises:
+        UnreadableFileError: the file cannot be read (as for an import).
+    """
+    kind = kind_of(path)
+    if kind is FileKind.XLSX:
+        from python_calamine import CalamineWorkbook
+
+        try:
+            names = list(CalamineWorkbook.from_path(str(path)).sheet_names)
+        except Exception as exc:  # calamine raises several unrelated types for damaged books
+            raise unreadable(
+                path, f"it is not a readable Excel workbook ({exc})", "Save it again as .xlsx."
+            ) from None
+        return list(names) if len(names) > 1 else [None]
+    if kind is FileKind.JSON and path.is_file():
+        try:
+            document = json.loads(path.read_text(encoding="utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return [None]  # JSON Lines, or unreadable: open_file says which
+        arrays = _arrays_of_objects(document) if isinstance(document, dict) else []
+        return list(arrays) if len(arrays) > 1 else [None]
+    return [None]
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -197,9 +226,14 @@ def _open_csv(path: Path) -> RawFile:
             )
         encoding, notes = _detect_encoding(path, binary)
     text = path.open(encoding=encoding, newline="")
-    first = text.readline()
+    head = [text.readline() for _ in range(_TITLE_LOOKAHEAD)]
     text.seek(0)
-    delimiter = _choose_delimiter(first)
+    titles = _title_lines(head)
+    delimiter = _choose_delimiter(head[titles])
+    if titles:
+        notes.append(f"skipped {titles} title line(s) above the header")
+        for _ in range(titles):
+            text.readline()
     reader = csv.reader(text, delimiter=delimiter)
     try:
         header = _clean_header(path, next(reader))
@@ -216,12 +250,42 @@ def _open_csv(path: Path) -> RawFile:
     except UnreadableFileError:
         text.close()
         raise
-    rows = _csv_rows(path, reader, len(header))
+    rows = _csv_rows(path, reader, len(header), titles + 1)
     return RawFile(path, FileKind.CSV, header, rows, notes, text.close)
 
 
-def _csv_rows(path: Path, reader: Any, width: int) -> Iterator[RawRow]:
-    number = 1
+_TITLE_LOOKAHEAD = 30
+"""Lines read to find a report's title lines above its header."""
+
+
+def _width(line: str, delimiter: str) -> int:
+    """The number of fields in one line (quotes respected); 0 for a blank line."""
+    if not line.strip():
+        return 0
+    try:
+        return len(next(csv.reader([line], delimiter=delimiter)))
+    except csv.Error:  # an unterminated quote: not a header
+        return 0
+
+
+def _title_lines(head: list[str]) -> int:
+    """How many lines a report-style export puts above its header: a first line with no
+    delimiter (a title), then lines such as "Run on ..." or blank ones, up to the first line
+    that is as wide as the line after it. 0 for an ordinary file (its first line is the header)."""
+    lines = [line for line in head if line]  # "" is the end of the file
+    if not lines or any(d in lines[0] for d in _DELIMITERS):
+        return 0
+    for at in range(1, len(lines) - 1):
+        delimiter = _choose_delimiter(lines[at])
+        width = _width(lines[at], delimiter)
+        following = next((w for w in (_width(x, delimiter) for x in lines[at + 1 :]) if w), 0)
+        if width >= 2 and following == width:
+            return at
+    return 0
+
+
+def _csv_rows(path: Path, reader: Any, width: int, header_line: int = 1) -> Iterator[RawRow]:
+    number = header_line
     try:
         for values in reader:
             number += 1
@@ -310,13 +374,63 @@ def _json_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list) and not any(isinstance(v, dict | list) for v in value):
+        return "; ".join(_json_text(v) for v in value)  # ids, codes: as a list column reads
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
-def _json_records(path: Path, text: str) -> list[tuple[int, Any, str | None]]:
-    """Return (row number, record, problem) for an array or for JSON Lines."""
+def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A record's nested objects as dotted columns: ``{"name": {"given": "A"}}`` gives the
+    column ``name.given``; lists stay values of their own column."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        column = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            flat.update(_flatten(value, f"{column}."))
+        else:
+            flat[column] = value
+    return flat
+
+
+def _arrays_of_objects(document: dict[str, Any]) -> list[str]:
+    return [
+        str(key)
+        for key, value in document.items()
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+    ]
+
+
+def _records_in(path: Path, document: dict[str, Any], key: str | None) -> tuple[list[Any], str]:
+    """The records of a JSON document that is one object: the array under ``key``, else its one
+    array of objects (an API's ``{"exported": ..., "records": [...]}``), else the object itself.
+    Returns the records and a note on where they were found."""
+    arrays = _arrays_of_objects(document)
+    if key is not None:
+        if not isinstance(document.get(key), list):
+            found = ", ".join(map(repr, arrays)) or "none"
+            raise unreadable(
+                path,
+                f"it has no array {key!r} (arrays of records: {found})",
+                "Name the array in the mapping's 'sheet' key, or send the expected document.",
+            )
+        return list(document[key]), f"records read from the array {key!r}"
+    if len(arrays) == 1:
+        return list(document[arrays[0]]), f"records read from the array {arrays[0]!r}"
+    if len(arrays) > 1:
+        raise unreadable(
+            path,
+            f"it holds several arrays of records ({', '.join(map(repr, arrays))})",
+            "Name the array each table reads in the mapping's 'sheet' key (docs/mapping.md).",
+        )
+    return [document], "the document is one record"
+
+
+def _json_records(
+    path: Path, text: str, key: str | None = None
+) -> tuple[list[tuple[int, Any, str | None]], list[str]]:
+    """Return (row number, record, problem) for an array, a document or JSON Lines, and notes."""
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
@@ -325,7 +439,15 @@ def _json_records(path: Path, text: str) -> list[tuple[int, Any, str | None]]:
             raise unreadable(
                 path, f"it is not valid JSON ({exc})", "Send a JSON array of objects."
             ) from None
-        return [(n, item, None) for n, item in enumerate(items, start=2)]
+        return [(n, item, None) for n, item in enumerate(items, start=2)], []
+    if stripped.startswith("{"):
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError:
+            pass  # JSON Lines: one object per line
+        else:
+            items, note = _records_in(path, document, key)
+            return [(n, item, None) for n, item in enumerate(items, start=2)], [note]
     records: list[tuple[int, Any, str | None]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
@@ -333,17 +455,18 @@ def _json_records(path: Path, text: str) -> list[tuple[int, Any, str | None]]:
                 records.append((number, json.loads(line), None))
             except json.JSONDecodeError as exc:
                 records.append((number, line, f"this line is not valid JSON ({exc})"))
-    return records
+    return records, []
 
 
-def _open_json(path: Path) -> RawFile:
+def _open_json(path: Path, key: str | None = None) -> RawFile:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise unreadable(path, "it is not UTF-8 text", "JSON must be UTF-8.") from None
     if not text.strip():
         raise unreadable(path, "the file is empty", "Send the extract again with its records.")
-    records = _json_records(path, text)
+    found, notes = _json_records(path, text, key)
+    records = [(n, _flatten(r) if isinstance(r, dict) else r, p) for n, r, p in found]
     header: dict[str, None] = {}
     for _, record, _ in records:
         if isinstance(record, dict):
@@ -353,7 +476,7 @@ def _open_json(path: Path) -> RawFile:
             path, "it holds no JSON objects", "Send an array of objects, or JSON Lines."
         )
     columns = list(header)
-    return RawFile(path, FileKind.JSON, columns, _json_rows(records, columns))
+    return RawFile(path, FileKind.JSON, columns, _json_rows(records, columns), notes)
 
 
 def _json_rows(records: list[tuple[int, Any, str | None]], columns: list[str]) -> Iterator[RawRow]:

@@ -197,15 +197,19 @@ def _is_heading_line(line: str, *, set_apart: bool) -> bool:
     return set_apart
 
 
-def text_blocks(text: str) -> list[Block]:
+def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
     """Structure plain text into blocks: headings, bullets (wrapped lines joined), paragraphs.
 
     A line is a heading when it is short, does not end a sentence and stands apart (a blank
     line or a slide marker before it) or is written in capitals; ``#`` marks are honoured.
+    With ``styled`` (text laid out from a PDF, whose ``#`` marks come from type sizes), a
+    heading found only by those rules is a sibling of the styled heading above it, so a line
+    like "L told the reviewer. She said:" under "5.4 ..." does not take in "5.8 ...".
     """
     blocks: list[Block] = []
     current: list[str] = []
     current_bullet = False
+    styled_level = 2  # where a heading found by the rules (not by ``#``) sits
 
     def flush() -> None:
         nonlocal current, current_bullet
@@ -216,6 +220,7 @@ def text_blocks(text: str) -> list[Block]:
     previous_blank = True
     after_rule = False  # the line before was a rule across the page
     lines = _drop_repeated_footers(_without_page_margins(text))
+    width = None if styled else _wrap_width(lines)
     for index, raw in enumerate(lines):
         line = raw.strip()
         next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
@@ -229,7 +234,7 @@ def text_blocks(text: str) -> list[Block]:
             after_rule = bool(_RULE.match(line))
             continue
         if after_rule and next_blank and _ruled_heading(line):
-            blocks.append(Block(line.rstrip(":").strip(), heading=2))
+            blocks.append(Block(line.rstrip(":").strip(), heading=styled_level))
             after_rule = previous_blank = False
             continue
         after_rule = False
@@ -238,6 +243,8 @@ def text_blocks(text: str) -> list[Block]:
         if md := _MD_HEADING.match(line):
             flush()
             blocks.append(Block(md.group(2).strip().rstrip(":"), heading=len(md.group(1))))
+            if styled:
+                styled_level = max(2, len(md.group(1)))
         elif _BULLET.match(line) and (
             not _is_heading_line(line, set_apart=previous_blank)
             or _continues_in_lower_case(lines, index)  # a numbered point that wraps
@@ -248,9 +255,9 @@ def text_blocks(text: str) -> list[Block]:
             not current
             and _is_heading_line(line, set_apart=previous_blank)
             and (next_blank or not _ITEM_LABEL.match(line))
-            and not _continues_in_lower_case(lines, index)
+            and not _continues_in_lower_case(lines, index, width)
         ):
-            blocks.append(Block(line.rstrip(":").strip(), heading=2))
+            blocks.append(Block(line.rstrip(":").strip(), heading=styled_level))
         else:
             current.append(line)
         previous_blank = False
@@ -269,10 +276,29 @@ def _ruled_heading(line: str) -> bool:
     )
 
 
-def _continues_in_lower_case(lines: list[str], index: int) -> bool:
-    """Whether the next line carries on the same sentence (a wrapped paragraph, not a heading)."""
+def _continues_in_lower_case(lines: list[str], index: int, width: int | None = None) -> bool:
+    """Whether the next line carries on the same sentence (a wrapped paragraph, not a heading):
+    it starts in lower case, or (in text wrapped at ``width`` characters) this line is full,
+    so the next line's first word did not fit on it ("... sent on 10" / "January 2025.")."""
     following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    return bool(following) and following[0].islower()
+    if not following:
+        return False
+    if following[0].islower():
+        return True
+    line = lines[index].strip()
+    if width is None or _BULLET.match(following) or _MD_HEADING.match(following):
+        return False
+    return len(line) + 1 + len(following.split()[0]) > width
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width plain text is wrapped at, where it is hard-wrapped (many long lines of about
+    the same length): the longest line. None for text with a paragraph on each line."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    long = [length for length in lengths if length >= 50]
+    if len(long) < 5 or max(lengths, default=0) > 120:
+        return None
+    return max(long)
 
 
 def _without_page_margins(text: str) -> list[str]:
@@ -473,19 +499,39 @@ def _continues_heading(previous: _PdfLine | None, line: _PdfLine, out: list[str]
     )
 
 
-def _pdf_line_text(line: _PdfLine, body: float) -> str:
+def _heading_tiers(pages: list[list[_PdfLine]], body: float) -> tuple[float, ...]:
+    """The type sizes a PDF sets its section headings in, largest first, between the body
+    text and the title (over 1.6 times the body): a report with headings in 14 and 12 point
+    has two levels of section, "What we found" above "Parents"."""
+    sizes = {
+        round(line.size * 2) / 2
+        for page in pages
+        for line in page
+        if body * 1.15 < line.size <= body * 1.6 and len(line.text.split()) <= 16
+    }
+    return tuple(sorted(sizes, reverse=True))
+
+
+def _pdf_line_text(line: _PdfLine, body: float, tiers: tuple[float, ...] = ()) -> str:
     text = line.text.strip()
     words = len(text.split())
     if line.size > body * 1.15 and words <= 16:
-        return ("# " if line.size > body * 1.6 else "## ") + text
+        if line.size > body * 1.6:
+            return "# " + text
+        size = round(line.size * 2) / 2
+        level = 2 + (tiers.index(size) if size in tiers else 0)
+        return "#" * min(level, 5) + " " + text
     if line.bold and words <= 14 and not _BULLET.match(text):
-        return "### " + text
+        return "#" * min(3 + max(len(tiers) - 1, 0), 6) + " " + text
     return text
 
 
-def _pdf_to_text(pages: list[list[_PdfLine]], body: float | None = None) -> str:
-    """Lay out PDF lines as text: blank lines at paragraph gaps, ``#`` for larger or bold type,
-    headings that wrap joined, and bullet glyphs set apart joined to their text."""
+def _pdf_to_text(
+    pages: list[list[_PdfLine]], body: float | None = None, tiers: tuple[float, ...] = ()
+) -> str:
+    """Lay out PDF lines as text: blank lines at paragraph gaps, ``#`` for larger or bold type
+    (one level per heading size, ``tiers``, and bold body text below them), headings that wrap
+    joined, and bullet glyphs set apart joined to their text."""
     if body is None:
         sizes = [line.size for page in pages for line in page]
         body = statistics.median(sizes) if sizes else 10.0
@@ -500,7 +546,7 @@ def _pdf_to_text(pages: list[list[_PdfLine]], body: float | None = None) -> str:
                 continue
             gap = line.top - previous.bottom if previous else 0.0
             new_paragraph = previous is None or gap > line.size * 0.6 or bullet
-            formatted = _pdf_line_text(line, body)
+            formatted = _pdf_line_text(line, body, tiers)
             if formatted.startswith("#") and _continues_heading(previous, line, out):
                 out[-1] += " " + text
             else:
@@ -544,6 +590,7 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
         [[(line.text, line.top) for line in page.lines if _small(line, body)] for page in pages],
         [page.height for page in pages],
     )
+    tiers = _heading_tiers([page.lines for page in pages], body)
     blocks: list[Block] = []
     pending: list[list[_PdfLine]] = []
     for page in pages:
@@ -551,12 +598,12 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
         for table in sorted(page.tables, key=lambda found: found.top):
             pending.append([line for line in lines if line.bottom <= table.top + 1])
             lines = [line for line in lines if line.top >= table.bottom - 1]
-            blocks += text_blocks(_pdf_to_text(pending, body))
+            blocks += text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
             pending = []
             level = next((block.heading for block in reversed(blocks) if block.heading), 1)
             blocks += table_blocks(table.rows, level)
         pending.append(lines)
-    return blocks + text_blocks(_pdf_to_text(pending, body))
+    return blocks + text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
 
 
 def _small(line: _PdfLine, body: float) -> bool:
@@ -596,6 +643,13 @@ def _docx_block(style: str, text: str) -> Block:
     return Block(text)
 
 
+def _numbered(paragraph: Any) -> bool:
+    """Whether a paragraph carries Word's own list numbering or bullets (``w:numPr``) while
+    set in a plain style, as documents converted from other editors often are."""
+    properties = paragraph._p.pPr
+    return properties is not None and properties.numPr is not None
+
+
 def _is_bold_heading(paragraph: Any, text: str) -> bool:
     """A short paragraph set wholly in bold that ends no sentence: a heading typed by hand
     ("Learning points" at the top of a framed box), not a paragraph."""
@@ -632,6 +686,8 @@ class _DocxReader:
         text = " ".join(paragraph.text.split())
         if text:
             block = _docx_block(paragraph.style.name if paragraph.style else "", text)
+            if not block.heading and not block.bullet and _numbered(paragraph):
+                block = Block(_BULLET.sub("", text), bullet=True)  # a list in a plain style
             if not block.heading and not block.bullet and _is_bold_heading(paragraph, text):
                 # one level below the styled heading above, so bold headings are siblings
                 block = Block(text.rstrip(":"), heading=self.level + 1)

@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.metadata import detect_type
-from fullpicture.learning.review_themes import dominant_themes, lend
+from fullpicture.learning.review_themes import (
+    dominant_themes,
+    lend,
+    resolve_bare_abuse,
+    resolve_exploitation,
+)
 from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock, section_number
 from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
 from fullpicture.learning.themes import (
@@ -41,7 +46,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "child_voice",
-            r"voice|in (?:his|her|their|\w+'s) (?:own )?words|what \w+ (?:said|told)|"
+            r"voice|in (?:his|her|their|(?:child |baby |young person )?\w+'s) (?:own )?words|"
+            r"what \w+ (?:said|told)|what the (?:child|young person|children|young people|"
+            r"baby's family) (?:said|told|wanted)|"
             r"lived experience|hearing from|\w+'s views?\b|wishes and feelings|in \w+'s words|"
             r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b",
         ),
@@ -51,15 +58,22 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:we|the [\w ]{1,30}?|agencies|partners) (?:will|are going to|is|are|has|"
             r"have) (?:do|doing|done|do next)\b|what (?:you|practitioners|professionals|"
             r"managers) (?:should|must|can|need to) do|what will change|"
+            r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
+            r"^what to do\b|changes (?:that )?have been made|^what next\b|"
             r"what (?:has|is) changed?|what is changing|changes? (?:we are|being) made|"
             r"what needs to (?:happen|change)|"
             r"changes (?:made|since|in practice)|\bour priorities\b|"
-            r"improvements?|progress (?:since|so far)|^we did\b",
+            r"improvements?|progress (?:since|so far)|^we did\b|"
+            r"\bwill (?:\w+ ){0,2}next\b|"
+            r"\bhow (?:we|you|agencies|partners|the [\w ]{1,30}?|this [\w ]{1,30}?) "
+            r"(?:will|are going to|is going to)\b",
         ),
         ("recommendation", r"recommendation|recommended"),
         (
             "finding",
             r"finding|what (?:we|the review|the audit) found|what did (?:we|the review) find|"
+            r"what the (?:review|audit|inquiry|panel|report) (?:said|says|identified|highlighted)|"
+            r"what the (?:\w+ )?(?:panel|inquiry|reviewers?|analysis) found|missed opportunit|"
             r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|"
             r"even better if|what (?:did not|didn't) (?:work|go) well|areas? of concern|"
             r"^you said\b(?!, we did)",
@@ -68,6 +82,11 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             "key_learning",
             r"key learning|learning points?|practice points?|points? for practice|"
             r"key messages?|\blessons?\b|what (?:we|did we) learn|"
+            r"what (?:we|you) (?:have|'ve) learn|what (?:have we|has the \w+) learn|"
+            r"what made (?:\w+ ){0,3}possible|what made (?:a|the) difference|"
+            r"\btips\b|practice considerations?|key considerations|things to remember|"
+            r"what (?:does )?good (?:practice )?looks? like|expectations of|"
+            r"what (?:you|practitioners|professionals) need to know|"
             r"learning for|messages for|learning themes?|key points|"
             r"what this means for|implications for practice|practice implications|"
             r"did you know|what does (?:this|it) mean for (?:my|your|our) practice|"
@@ -86,10 +105,18 @@ _OTHERS_VOICE = re.compile(
     re.IGNORECASE,
 )
 _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
-_STRENGTHS = re.compile(r"strengths?\b|what (?:went|worked) well|good practice", re.IGNORECASE)
+_STRENGTHS = re.compile(
+    r"strengths?\b|what (?:went|worked) well|good practice|what (?:\w+ ){1,3}did well\b",
+    re.IGNORECASE,
+)
 _DEVELOPMENT = re.compile(
     r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|even better if|"
-    r"what (?:did not|didn't) (?:work|go) well",
+    r"what (?:did not|didn't) (?:work|go) well|"
+    r"what could (?:have been|have gone|be) (?:done )?(?:better|differently)|"
+    r"what could (?:we|agencies|practitioners|services|\w+) have done (?:better|differently)|"
+    r"what (?:needs|need) to improve|what went wrong|"
+    r"areas? (?:requiring|that require|which require|needing to) (?:development|improvement)|"
+    r"improvements? (?:required|needed|are needed)|requires? improvement",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
@@ -104,13 +131,15 @@ _LABEL = re.compile(
 # or common theme, and what has changed since.
 _REPORTED = re.compile(
     r"^(?:(?P<finding>(?:the (?:\w+ ){0,3}(?:review|audit|panel|inquiry)|it|they|we) (?:also )?"
-    r"(?:found|concluded|identified) that\b)|"
+    r"(?:found|concluded|identified) that\b|"
+    r"[^.]{0,60}\bwhat the (?:\w+ ){0,2}(?:review|audit|inquiry) (?:found|concluded)\b)|"
     r"(?P<key_learning>(?:the|a|its) (?:key|main|central|most important|second|third|other) "
     r"(?:learning|lesson|message|common theme)s?\b[^.]{0,80}?\b(?:is|was|are|were)\b|"
     r"across (?:all )?(?:the |these )?(?:\w+ ){0,3}(?:reviews|pieces of work|cases|audits)\b)|"
     r"(?P<next_step>(?:as a result(?: of (?:the|this) (?:\w+ ){0,2}(?:review|audit))?|since "
     r"(?:the|this) (?:\w+ ){0,2}(?:review|audit)|following (?:the|this) (?:\w+ ){0,2}"
-    r"(?:review|audit)),|[^.]{0,80}\b(?:has|have) (?:since |now )?(?:agreed|introduced|added|"
+    r"(?:review|audit)),|[^.]{0,80}\b(?:has|have) (?:since |now )?(?:agreed(?! (?:that (?:I|we|"
+    r"the \w+) (?:can|could|may)|to (?:this|the|his|her|their) \w+ being))|introduced|added|"
     r"launched|set up|produced|changed|run|revised|trained|written)\b))",
     re.IGNORECASE,
 )
@@ -162,6 +191,73 @@ _COMMITTING_INTRO = re.compile(
 _INTRO_FOR = re.compile(r"(?:recommendations?|actions?)\s+(?:for|to)\s+(?:the\s+)?(.{3,80})$", re.I)
 _FOR_WHOM = re.compile(r"^for\s+(?:the\s+)?(.{3,80})$", re.I)  # "For the Chief Constable:"
 _QUOTE_START = ("\u201c", '"', "\u2018", "'")
+# A training case study's notes after the questions for groups ("Facilitator notes", "Points
+# to draw out", "Suggested answers"): they give the learning the questions lead to.
+_ANSWERS = re.compile(
+    r"\bfacilitator(?:'s|s')? notes|\bnotes for (?:the )?(?:facilitators?|trainers?)|"
+    r"\btrainer(?:'s|s')? notes|"
+    r"\b(?:suggested |model )?answers\b|\bpoints to (?:draw out|bring out)|\bwhat to draw out",
+    re.IGNORECASE,
+)
+# What tells of the case rather than of practice in general: a verb in the past ("the move
+# was arranged", "no agency took responsibility", "the review judged"). A general statement
+# ("Children who are exploited are often controlled by threats") is key learning.
+_CASE_PAST = re.compile(
+    r"\b(?:was|were|had|did|didn't|wasn't|weren't|took|found|judged|meant|told|said)\b",
+    re.IGNORECASE,
+)
+# A report on a recommendation's progress ("Progress: ...", "Update: ..."): neither the
+# recommendation nor a step still to take.
+_PROGRESS = re.compile(
+    r"^(?:progress(?: (?:update|so far|to date|made))?|update|status|current position|"
+    r"rag rating|position (?:at|in) \w+(?: \d{4})?)(?:\s*\([^()]{1,30}\))?\s*[:\u2013-]\s",
+    re.IGNORECASE,
+)
+# A paragraph that commits someone to something ("Health visitors will be asked to ...",
+# "The subgroup will report progress ..."), as a response to the recommendation above it.
+_COMMITS = re.compile(
+    r"^(?!(?:this|that|these|it|which|doing so)\b)[^.]{0,80}?\b"
+    r"(?:will|(?:has|have) (?:agreed|committed) to)\s+(?:now |also |then )?(?:be )?\w+",
+    re.IGNORECASE,
+)
+# A sentence announcing a list of things for the reader to do, not ending in a colon:
+# "Here are three things I am asking you to do this week."
+_ASKING_INTRO = re.compile(
+    r"\b(?:things?|steps?|actions?|ways?)\b[^.:]{0,40}?\b(?:(?:asking|ask|want|need) "
+    r"(?:you|everyone|all of you|every \w+) to (?:do|take)|you (?:can|could|should|must|might) "
+    r"(?:do|take)|to (?:do|take))\b",
+    re.IGNORECASE,
+)
+# A paragraph putting a question to the reader: "Please take this question to your next
+# supervision: when did you last ...?"
+_POSED = re.compile(
+    r"\b(?:take|bring|ask|consider|discuss|reflect on|think about) (?:this|these|the following|"
+    r"one) questions?\b|\bask yourselves?\b|\bquestions? (?:for|to) (?:you|your|every)",
+    re.IGNORECASE,
+)
+# Someone other than the child quoted ('One of the mothers told us: "..."', 'Ellis's
+# grandmother told the review: "..."'): context for the learning, not learning or the child's
+# voice.
+_OTHER_TOLD = re.compile(
+    r"^(?:one of the |a |an |the |her |his |their |[A-Z]\w*'s )?(?:\w+ )?(?:mothers?|fathers?|"
+    r"mums?|dads?|parents?|carers?|grandmothers?|grandfathers?|grandparents?|aunts?|uncles?|"
+    r"step\w+|practitioners?|professionals?|managers?|teachers?|social workers?|nurses?|"
+    r"officers?|staff)\b[^.:\"\u201c]{0,60}?\b(?:told|said|says|wrote|explained|described)\b"
+    r"[^\"\u201c]{0,40}?[:,]\s*[\"\u201c]",
+    re.IGNORECASE,
+)
+# A sentence that recommends through its subject ("Governing boards should ask ..."): under
+# a heading of actions for someone else, a recommendation, not a step the writer will take.
+_SUBJECT_SHOULD = re.compile(
+    r"^(?:the |all |every |each )?(?:(?!\b(?:that|which|who)\b)[\w'\u2019&,\- ]){2,60}? "
+    r"(?:should|must|ought to)\b"
+)
+# A heading over what a meeting or review identified ("Learning identified"): the points that
+# tell of the case are its findings, the general ones its key learning.
+_IDENTIFIED = re.compile(
+    r"\blearning (?:points? )?identified\b|\bidentified learning\b", re.IGNORECASE
+)
+_NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
 @dataclass
@@ -276,14 +372,28 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
         and section_number(heading) is not None
         and (not _BACKGROUND.search(heading) or _ANALYSIS.search(heading))
         and not detect_type(heading)
+        and not _names_the_child(heading, headings[0])
     )
+
+
+def _names_the_child(heading: str, title: str) -> bool:
+    """Whether a section is headed only by the name the review's title gives its child ("3.
+    Ellis" in "Local Practice Review: Ellis"): it describes the child, it does not analyse
+    practice. A topic the title names ("2. Neglect" in "Thematic Review: Neglect") is not."""
+    words = re.sub(r"^[\d.]+\s*", "", heading).split()
+    named = set(re.findall(r"[\w'\u2019-]+", title))
+    return 0 < len(words) <= 3 and set(words) <= named and not lexical_themes(heading)
 
 
 def strengths_kind(blocks: list[PlacedBlock]) -> str:
     """What a review's strengths are: findings when it pairs them with areas for development
     (the frame of audits and SILP learning events: what worked well, what must improve), else
     key learning (an appreciative inquiry's "what went well")."""
-    paired = any(p.block.heading and _DEVELOPMENT.search(p.block.text) for p in blocks)
+    paired = any(
+        p.block.heading
+        and (_DEVELOPMENT.search(p.block.text) or section_kind(("", p.block.text)) == "finding")
+        for p in blocks
+    )
     # a SILP or an audit judges practice whether or not it names its areas for development
     title = next((p.block.text for p in blocks if p.block.heading), "")
     framed = detect_type(title) in ("silp", "multi_agency_audit")
@@ -345,6 +455,8 @@ class _Extractor:
         self.path: tuple[str, ...] = ()
         self.asked: int | None = None  # a "Q:" question not yet answered
         self.reporting = False  # "The review found that ..." opened findings told in prose
+        self.answering = False  # facilitator notes after a case study's questions
+        self.recommends = False  # an item of this section recommends ("... should ...")
 
     def feed(self, placed: PlacedBlock) -> None:
         block = placed.block
@@ -356,10 +468,19 @@ class _Extractor:
             self.intro_kind = None
             self.intro_named = False
             self.reporting = False
+            self.recommends = False
+            self.answering = self._answers(placed.path)
         if block.heading:
             self._heading(placed)
             return
         self._body(placed)
+
+    def _answers(self, path: tuple[str, ...]) -> bool:
+        """Whether a section holds the notes that answer the questions just put to a group
+        ("Facilitator notes" after "Questions for groups"); notes for facilitators on how to
+        run the session, before any question, do not."""
+        asked = bool(self.items) and self.items[-1].kind == "reflective_question"
+        return asked and bool(path) and bool(_ANSWERS.search(path[-1]))
 
     def _heading(self, placed: PlacedBlock) -> None:
         kind, rest, who = label_of(placed.block.text)
@@ -380,6 +501,9 @@ class _Extractor:
         if kind is None and text.endswith(":"):
             self._introduction(text)
             return
+        if kind is None and len(text.split()) <= 25 and _ASKING_INTRO.search(text):
+            self.intro_kind, self.intro_named, self.reporting = "next_step", False, False
+            return  # "Here are three things I am asking you to do this week."
         if kind is None and _frames_learning(text, placed.path, bullet=block.bullet):
             return
         section = self._section(placed)
@@ -409,9 +533,17 @@ class _Extractor:
                 return None
         if self._narrative(placed, section):
             return None
-        if section is None and not block.bullet and not _background(placed):
+        if section is None and self.answering and not block.bullet and not quoted:
+            return "finding" if _CASE_PAST.search(text) else "key_learning"
+        if section is None and not block.bullet and not quoted and not _background(placed):
             if reported := self._reported(text):
                 return reported
+        if section == "recommendation" and self._responds(text, bullet=block.bullet):
+            return "next_step"
+        if section == "next_step" and _for_others(placed.path) and _SUBJECT_SHOULD.match(text):
+            return "recommendation"  # "Actions for governors": "Governing boards should ..."
+        if section == "key_learning" and _IDENTIFIED.search(placed.path[-1]):
+            return "finding" if _CASE_PAST.search(text) else "key_learning"
         if section is None and placed.path and _SCOPE.search(placed.path[-1]):
             return None  # the questions the review set itself, not questions for the reader
         return _unlabelled_kind(text, section, bullet=block.bullet)
@@ -424,10 +556,32 @@ class _Extractor:
         result of the review, the Partnership has ..." a next step."""
         lead = _REPORTED.match(text)
         if lead is None:
-            return "finding" if self.reporting and reads_as_finding(text) else None
+            return self._reported_after(text) if self.reporting else None
         kind = next(name for name, value in lead.groupdict().items() if value)
         self.reporting = kind == "finding"
         return kind
+
+    @staticmethod
+    def _reported_after(text: str) -> str | None:
+        """A paragraph after "The review found that ...": a finding when it tells of the case
+        (in the past, saying what was missing or not done, even as what someone told the
+        reviewer); key learning when it states what holds in general ("Emotional abuse
+        rarely leaves marks ... We need to judge it by its effect")."""
+        if _CASE_PAST.search(text):
+            return "finding" if _JUDGEMENT.search(text) else None
+        general = _JUDGEMENT.search(text) or _RECOMMENDS.search(text) or _NEEDS.search(text)
+        return "key_learning" if general else None
+
+    def _responds(self, text: str, *, bullet: bool) -> bool:
+        """Whether a paragraph under a recommendation answers it with what will be done
+        ("Health visitors will be asked to see the father ...", "The subgroup will report
+        progress ..."): it commits and does not recommend, after an item that did."""
+        return (
+            not bullet
+            and self.recommends
+            and bool(_COMMITS.match(text))
+            and not _RECOMMENDS.search(text)
+        )
 
     def _question_and_answer(self, text: str, placed: PlacedBlock) -> bool:
         """A write-up in questions and answers ("Q: Why did he move so often?" then "A: Most of
@@ -453,7 +607,7 @@ class _Extractor:
         section = section_kind(placed.path, self.strengths)
         if section is None and self.analysis.intersection(placed.path):
             section = "finding"
-        if not placed.block.bullet:
+        if not placed.block.bullet and not _NUMBERED_POINT.match(placed.block.text):
             self.intro_kind = None  # the list the introduction opened has ended
         elif self.intro_kind and (section is None or self.intro_named):
             section = self.intro_kind
@@ -475,6 +629,7 @@ class _Extractor:
         Chief Constable:"), recommend ("The partnership should:"), commit ("The partnership
         will:") or name the list's kind ("Questions for the Board:"), which holds even inside a
         finding's section."""
+        self.reporting = False  # the prose reporting a review has given way to a list
         self.addressee = _intro_addressee(text) or self.addressee
         declared = _FOR_WHOM.match(text.rstrip(":").strip())
         self.declared = declared.group(1).strip() if declared else None
@@ -486,7 +641,7 @@ class _Extractor:
             self.intro_kind = _intro_kind(text)
 
     def _add(self, kind: str, text: str, placed: PlacedBlock, who: str | None = None) -> None:
-        if len(text.split()) < 2:
+        if len(text.split()) < 2 or _title_only(kind, text):
             return  # a stray word (a label left alone on its line) is not learning
         item = ExtractedItem(kind, text.strip(), placed.heading_path, placed.paragraph)
         if kind == "recommendation":
@@ -494,7 +649,32 @@ class _Extractor:
             item.parent = self.last_finding
         if kind == "finding":
             self.last_finding = len(self.items)
+        if kind == "recommendation" and _RECOMMENDS.search(item.text):
+            self.recommends = True
         self.items.append(item)
+
+
+_FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Status: Amber)"
+
+
+def _for_others(path: tuple[str, ...]) -> bool:
+    """Whether a heading sets out actions for someone ("Actions for governors and trustees"),
+    under which a sentence saying what they should do recommends."""
+    return bool(path) and bool(_INTRO_FOR.search(path[-1]))
+
+
+def _title_only(kind: str, text: str) -> bool:
+    """Whether a table row is only a short title ("1. Fathers in assessments (Lead: Health)
+    (Status: Amber)", a progress table's index of recommendations told in full elsewhere):
+    six words or fewer, its bracketed columns and number aside, ending no sentence. Questions
+    and the child's words may be short."""
+    if kind in ("reflective_question", "child_voice") or not _FIELDS.search(text):
+        return False  # a short bullet ("audit return home interviews") is still learning
+    body = _NUMBERED_POINT_PREFIX.sub("", _FIELDS.sub("", text)).strip()
+    return len(body.split()) <= 6 and not body.endswith((".", "!", "?"))
+
+
+_NUMBERED_POINT_PREFIX = re.compile(r"^\d{1,2}(?:\.\d+)*[.)]?\s+")
 
 
 def _unlabelled_finding(placed: PlacedBlock) -> bool:
@@ -535,6 +715,7 @@ _PROCESS = re.compile(
     re.IGNORECASE,
 )
 _RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)
+_NEEDS = re.compile(r"\b(?:needs?|have|has) to\b", re.IGNORECASE)
 
 
 # "Why it matters": a briefing's bullets there are key learning, its prose is the rationale.
@@ -585,6 +766,8 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
     the list after it, quotes practitioners, or (as prose) speaks about the review's process."""
     if _introduces_list(text) or _in_others_voice(path):
         return True
+    if _PROGRESS.match(text) or _OTHER_TOLD.match(text):
+        return True  # a progress report, or a parent or practitioner quoted
     return not bullet and _frames_section(text, path)
 
 
@@ -635,7 +818,8 @@ def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | N
         if section not in ("recommendation", "next_step", "reflective_question"):
             return "child_voice"
     if section is None:
-        return "reflective_question" if bullet and text.endswith("?") else None
+        posed = bullet or _POSED.search(text)
+        return "reflective_question" if posed and text.endswith("?") else None
     if section == "child_voice" and not bullet and not _QUOTE_MARKS.search(text):
         return None  # prose about the child's words ("L's school knew her well"), not them
     return section
@@ -649,6 +833,7 @@ class ReviewContext:
     baby: bool = False  # the review is about a baby (or an unborn child)
     looked_after: bool = False  # the child was looked after
     child: str | None = None  # how the review names its child ("J" for "Child J")
+    title: str = ""  # the review's title
     title_themes: frozenset[str] = frozenset()  # the themes the review's title names
     background_themes: frozenset[str] = frozenset()  # ... and its background text
 
@@ -699,6 +884,10 @@ def extract_items(
         | context.themes_for(item)
         for item in extractor.items
     ]
+    texts = [item.text for item in extractor.items]
+    own = resolve_bare_abuse(
+        resolve_exploitation(own, texts, context.title, context.title_themes), texts
+    )
     lending = options.lending
     lent = dominant_themes(own, context.title_themes, context.background_themes, lending)
     for item, found in zip(extractor.items, own, strict=True):
@@ -745,6 +934,7 @@ def review_context(
         baby=baby,
         looked_after="looked_after" in title_themes | background,
         child=pseudonym.split()[-1] if pseudonym else None,
+        title=title,
         title_themes=frozenset(title_themes),
         background_themes=frozenset(background),
     )

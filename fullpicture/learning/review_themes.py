@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from fullpicture.learning.themes import theme_group
+from fullpicture.learning.themes import generic_exploitation, theme_group
 
 # The groups whose themes say what a review is about (the harm, the family's circumstances),
 # plus self-harm: a child's own circumstances frame the whole review. The child's group
@@ -141,3 +141,70 @@ def concerns_child(text: str, kind: str, child: str | None) -> bool:
     if child and re.search(rf"(?<![\w-]){re.escape(child)}(?![\w-])", text):
         return True
     return bool(_CHILD_WORDS.search(text))
+
+
+_SEXUAL, _CRIMINAL = "sexual_exploitation", "criminal_exploitation"
+
+
+def resolve_exploitation(
+    own: list[set[str]], texts: list[str], title: str, title_themes: frozenset[str]
+) -> list[set[str]]:
+    """Read the bare word "exploitation" as the exploitation the review is about.
+
+    An item that says only "exploitation" ("the exploitation team's youth worker") is read as
+    criminal exploitation on its own; in a review whose title and items name sexual
+    exploitation more often than criminal exploitation it means sexual exploitation, and
+    where they name both equally often, both.
+
+    Args:
+        own: each item's themes from its own words and headings (changed in place).
+        texts: each item's text, in the same order.
+        title: the review's title.
+        title_themes: the themes the title gives.
+    """
+    sexual = sum(_SEXUAL in themes for themes in [set(title_themes), *own])
+    criminal = sum(
+        _CRIMINAL in themes and not generic_exploitation(text)
+        for themes, text in zip([set(title_themes), *own], [title, *texts], strict=True)
+    )
+    if sexual < criminal or not sexual:
+        return own
+    for themes, text in zip(own, texts, strict=True):
+        if _CRIMINAL in themes and generic_exploitation(text):
+            themes.add(_SEXUAL)
+            if sexual > criminal:
+                themes.discard(_CRIMINAL)
+    return own
+
+
+_ABUSE_THEMES = ("domestic_abuse", "sexual_abuse", "physical_abuse", "emotional_abuse")
+# "Abuse" that names no form of it ("told her about the abuse", "may not recognise abuse").
+_BARE_ABUSE = re.compile(
+    r"(?<!domestic )(?<!sexual )(?<!sexually )(?<!physical )(?<!physically )(?<!emotional )"
+    r"(?<!emotionally )(?<!substance )(?<!drug )(?<!alcohol )(?<!online )(?<!verbal )"
+    r"(?<!economic )(?<!financial )(?<!racial )(?<!self-)\babus(?:e|ed)\b",
+    re.IGNORECASE,
+)
+
+
+def resolve_bare_abuse(own: list[set[str]], texts: list[str]) -> list[set[str]]:
+    """Read "the abuse", named without its form, as the abuse the review is about.
+
+    The review's abuse is the form of abuse (domestic, sexual, physical, emotional) its items'
+    own words give most often, in two items at least; an item that speaks of abuse without
+    naming a form, and whose words give none, takes it.
+
+    Args:
+        own: each item's themes (changed in place).
+        texts: each item's text, in the same order.
+    """
+    counts = Counter(code for themes in own for code in themes if code in _ABUSE_THEMES)
+    if not counts:
+        return own
+    code, count = counts.most_common(1)[0]
+    if count < 2:
+        return own
+    for themes, text in zip(own, texts, strict=True):
+        if _BARE_ABUSE.search(text) and not themes.intersection(_ABUSE_THEMES):
+            themes.add(code)
+    return own

@@ -128,8 +128,31 @@ _SERVICE_WORD = re.compile(
     r"(?<![\w-])(?:police(?!\s+(?:stations?|custody|cells?))|schools?|teachers?|college|"
     r"nurser(?:y|ies)|health\s+visit(?:ors?|ing)|"
     r"gps?|general\s+practi(?:ce|tioners?)|midwi(?:fe|ves|fery)|hospitals?|emergency\s+department|"
-    r"school\s+nurses?|health\s+professionals?)(?![\w-])"
+    r"school\s+nurses?|health\s+professionals?|health\s+services|maternity\s+services?)(?![\w-])"
 )
+
+
+# Being in school or out of it is the child's schooling wherever it is named: "not in school",
+# "out of school", "stopped attending school", "a school place".
+_IN_OR_OUT_OF = re.compile(r"\b(?:in|of|from|attend(?:s|ed|ing)?)\s+$")
+_PLACE = re.compile(r"\s+places?\b")
+
+
+# A service something is known, told or reported to is someone else's object ("known to the
+# police", "report to the police") however early in the clause it stands.
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:known|reported|referred|told|report|talk|speak|went|go|going|passed|sent|returned)"
+    r"\s+to\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?$"
+)
+
+
+def _school_as_topic(lowered: str, match: re.Match[str]) -> bool:
+    """Whether a school named here is the child's schooling rather than a service."""
+    if not match.group(0).startswith("school"):
+        return False
+    return bool(
+        _IN_OR_OUT_OF.search(lowered[: match.start()]) or _PLACE.match(lowered, match.end())
+    )
 
 
 def _objects_masked(lowered: str, window: int) -> str:
@@ -138,6 +161,10 @@ def _objects_masked(lowered: str, window: int) -> str:
 
     def blank(match: re.Match[str]) -> str:
         before = lowered[: match.start()]
+        if _school_as_topic(lowered, match):
+            return match.group(0)
+        if _AFTER_PREPOSITION.search(before):
+            return " " * len(match.group(0))
         boundary = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
         if len(before[boundary:].split()) <= window:
             return match.group(0)
@@ -189,16 +216,15 @@ def lexical_themes(
     masked, listed = _participants_masked(lowered)
     if subject_window is not None:
         masked = _objects_masked(masked, subject_window)
-    supply_masked = _DRUG_SUPPLY.sub(" ", lowered)
+    read_as = {
+        "substance_misuse": _DRUG_SUPPLY.sub(" ", lowered),
+        "multi_agency": _NOT_WORKING_TOGETHER.sub(" ", lowered),
+    }
     found = {
         theme.code
         for theme in taxonomy()
         if theme.matches(
-            masked
-            if theme.code in _AGENCY_THEMES
-            else supply_masked
-            if theme.code == "substance_misuse"
-            else lowered
+            masked if theme.code in _AGENCY_THEMES else read_as.get(theme.code, lowered)
         )
     }
     if listed:
@@ -218,6 +244,17 @@ _DRUG_SUPPLY = re.compile(
 )
 
 
+# Training offered to many agencies is about the workforce, and a bed, a room or images
+# shared are not information shared: blanked before the multi-agency phrases are read.
+_NOT_WORKING_TOGETHER = re.compile(
+    r"multi[-\s]?agency\s+(?:safeguarding\s+)?training|"
+    r"training\s+(?:\w+\s+){0,3}?(?:for|to|across)\s+(?:all|other|partner)\s+agencies|"
+    r"shar(?:e|es|ed|ing)\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+|one\s+)?"
+    r"(?:beds?|rooms?|bedrooms?|images?|photos?|pictures?|videos?)\b",
+    re.IGNORECASE,
+)
+
+
 @cache
 def _child_voice(child: str) -> re.Pattern[str]:
     """The child's own account named by their pseudonym: "J's own account", "what J said"."""
@@ -232,6 +269,17 @@ _GENERIC_EXPLOITATION = re.compile(r"(?<![\w-])exploit(?:ed|ation|ing)\b")
 _CRIMINAL_CUES = re.compile(
     r"criminal|county lines|drug|gang|cce\b|carrying|dealing|national referral|weapon|knife"
 )
+
+
+def generic_exploitation(text: str) -> bool:
+    """Whether the only word for exploitation in ``text`` is the bare one ("exploitation",
+    "exploited"): nothing says it is sexual, and no drugs, gangs, county lines or weapons say
+    it is criminal. Which exploitation such an item means is the review's (see
+    :func:`fullpicture.learning.review_themes.resolve_exploitation`)."""
+    lowered = text.lower()
+    if not _GENERIC_EXPLOITATION.search(lowered) or _CRIMINAL_CUES.search(lowered):
+        return False
+    return not any(t.code == "sexual_exploitation" and t.matches(lowered) for t in taxonomy())
 
 
 def _resolve_exploitation(found: set[str], lowered: str) -> set[str]:

@@ -57,3 +57,31 @@ def create_events_file(
 ) -> Path:
     """A police occurrences file."""
     return create_csv(directory / name, EVENT_HEADER, rows)
+
+
+FLAT_MAPPING = Path(__file__).parents[2] / "docs" / "examples" / "ed-flat.toml"
+FLAT_HEADER = [
+    "AttendanceRef", "HospitalNo", "NHSNumber", "Forename", "Surname", "DOB", "Gender",
+    "Postcode", "Arrived", "Category", "PresentingComplaint", "Outcome",
+]  # fmt: skip
+
+
+def create_attendance_row(
+    ref: str,
+    patient: str,
+    arrived: str = "03/04/2024 22:15",
+    postcode: str = "LS6 2AB",
+    category: str = "Self harm",
+) -> list[str]:
+    """One attendance of an ED's flat export, the patient's details on the row."""
+    return [
+        ref, patient, "9434765919" if patient == "H1" else "", "Amelia", "Hart", "14/02/2012",
+        "F", postcode, arrived, category, "Overdose", "Admitted",
+    ]  # fmt: skip
+
+
+def create_attendances_file(
+    directory: Path, rows: Sequence[Sequence[str]], name: str = "ed_attendances.csv"
+) -> Path:
+    """An ED's flat attendances export (matched by both tables of FLAT_MAPPING)."""
+    return create_csv(directory / name, FLAT_HEADER, rows)

@@ -32,6 +32,15 @@ days = st.dates(min_value=date(1901, 1, 1), max_value=date(2030, 12, 31))
         ("?3/5/2021", date(2021, 5, 3), P.DAY, True),
         ("? May 2021", date(2021, 5, 1), P.MONTH, True),
         ("5/3/85", date(1985, 3, 5), P.DAY, False),
+        ("2021/05/03", date(2021, 5, 3), P.DAY, False),
+        ("Mon 3 May 2021", date(2021, 5, 3), P.DAY, False),
+        ("Monday, 3 May 2021", date(2021, 5, 3), P.DAY, False),
+        ("3 May 2021 at 14:05", date(2021, 5, 3), P.EXACT, False),
+        ("14:05 03/05/2021", date(2021, 5, 3), P.EXACT, False),
+        ("c. 2019", date(2019, 1, 1), P.YEAR, True),
+        ("circa May 2019", date(2019, 5, 1), P.MONTH, True),
+        ("approx. 03/05/2021", date(2021, 5, 3), P.DAY, True),
+        ("03/05/2021?", date(2021, 5, 3), P.DAY, True),
     ],
 )
 def test_should_read_uk_date_forms_with_precision(text, day, precision, uncertain):
@@ -42,6 +51,15 @@ def test_should_read_uk_date_forms_with_precision(text, day, precision, uncertai
 def test_should_read_local_time_as_utc_instant_in_summer():
     found = parse_date("03/05/2021 14:05")
     assert found.at == datetime(2021, 5, 3, 13, 5, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [("03/05/2021 2:05 pm", 13), ("03/05/2021 12:05 PM", 11), ("03/05/2021 12:05 a.m.", 23)],
+)
+def test_should_read_a_twelve_hour_clock(text, hour):
+    found = parse_date(text)  # UK summer time: the UTC hour is one less
+    assert found.at is not None and (found.at.hour, found.at.minute) == (hour, 5)
 
 
 def test_should_read_month_first_when_the_mapping_says_so():
@@ -64,6 +82,7 @@ def test_should_try_declared_formats_first():
         ("yesterday", "not a date"),
         ("?", "no date"),
         ("03/05/2021 25:00", "not a real time"),
+        ("03/05/2021 13:15 pm", "12-hour clock"),
     ],
 )
 def test_should_reject_values_that_are_not_plausible_dates_with_a_reason(text, reason):

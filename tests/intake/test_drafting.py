@@ -111,6 +111,81 @@ def test_should_read_month_first_dates_when_the_values_show_it(tmp_path):
     assert draft_mapping([export], source="s", agency=Agency.HEALTH).day_first is False
 
 
+def test_should_draft_a_flat_export_as_its_people_and_its_events(tmp_path, sqlite_store):
+    header = ["Attendance No", "Patient No", "NHS Number", "Forename", "Surname", "DOB", "Sex"]
+    header += ["Arrival Date", "Presenting Complaint"]
+    rows = [
+        ["E1", "P7", "9434765919", "Amelia", "Hart", "14/02/2012", "F", "03/04/2024", "cut"],
+        ["E2", "P8", "", "Tom", "Reid", "01/07/2015", "M", "05/04/2024", "fall"],
+        ["E3", "P7", "9434765919", "Amelia", "Hart", "14/02/2012", "F", "12/05/2024", "overdose"],
+    ]
+    export = create_csv(tmp_path / "ed_attendances_2024.csv", [header, *rows])
+    rendered = render_draft(draft_mapping([export], source="ed", agency=Agency.HEALTH))
+    people, attendances = parse_mapping(tomllib.loads(rendered), origin="draft").tables
+    assert (people.kind, attendances.kind) == (TableKind.PERSON, TableKind.EVENT)
+    assert people.match == attendances.match == "*ed_attendances*"
+    assert people.columns["local_id"] == attendances.columns["subject_local_id"] == "Patient No"
+    assert attendances.columns["record_id"] == "Attendance No"
+    assert attendances.columns["summary"] == "Presenting Complaint"
+    assert [(e.event_type, e.date) for e in attendances.emit] == [
+        ("health.ed_attendance", "Arrival Date")
+    ]
+    mapping = parse_mapping(tomllib.loads(rendered), origin="draft")
+    results = import_files(sqlite_store, [export], "ed", mapping)
+    assert [(r.read, r.stored, r.quarantined, r.warnings) for r in results] == [
+        (3, 3, 0, 0),
+        (3, 3, 0, 0),
+    ]
+
+
+def test_should_draft_a_table_for_each_sheet_of_a_workbook(tmp_path, sqlite_store):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Read me"
+    book.active.append(["Exported from the early help system"])
+    children = book.create_sheet("Children")
+    for row in [
+        ["Child ID", "Surname", "DOB"],
+        ["K1", "Ng", "01/01/2015"],
+        ["K2", "Ola", "02/02/2016"],
+    ]:
+        children.append(row)
+    contacts = book.create_sheet("Contacts")
+    for row in [
+        ["Ref", "Child ID", "Contact Date", "Contact Type"],
+        ["C1", "K1", "03/02/2025", "Referral"],
+    ]:
+        contacts.append(row)
+    path = tmp_path / "early_help.xlsx"
+    book.save(path)
+    rendered = render_draft(draft_mapping([path], source="eh", agency=Agency.SOCIAL_CARE))
+    mapping = parse_mapping(tomllib.loads(rendered), origin="draft")
+    assert [(t.name, t.kind, t.sheet) for t in mapping.tables] == [
+        ("early_help_children", TableKind.PERSON, "Children"),
+        ("early_help_contacts", TableKind.EVENT, "Contacts"),
+    ]
+    assert mapping.tables[1].columns["subject_local_id"] == "Child ID"
+    results = import_files(sqlite_store, [path], "eh", mapping)
+    assert [(r.table, r.read, r.stored) for r in results] == [
+        ("early_help_children", 2, 2),
+        ("early_help_contacts", 1, 1),
+    ]
+
+
+def test_should_keep_a_person_file_with_unique_ids_as_one_table(tmp_path):
+    export = create_csv(
+        tmp_path / "clients.csv",
+        [
+            ["Client ID", "Surname", "DOB", "Registered Date"],
+            ["C1", "Ng", "12/03/2010", "01/01/2020"],
+            ["C2", "Ola", "13/01/2011", "02/02/2021"],
+        ],
+    )
+    draft = draft_mapping([export], source="s", agency=Agency.HEALTH)
+    assert [t.kind for t in draft.tables] == [TableKind.PERSON]
+
+
 @pytest.fixture(scope="module")
 def sample_authority(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("authority")

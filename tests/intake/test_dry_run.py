@@ -4,8 +4,14 @@ import pytest
 
 from fullpicture.errors import MissingColumnError, UnreadableFileError
 from fullpicture.intake.dry_run import check_file
+from fullpicture.intake.mapping import load_mapping
 from fullpicture.intake.statutory.builtin import load_builtin
-from tests.intake.factories import create_csv
+from tests.intake.factories import (
+    FLAT_MAPPING,
+    create_attendance_row,
+    create_attendances_file,
+    create_csv,
+)
 from tests.intake.statutory.factories import (
     EPISODE_COLUMNS,
     create_903_files,
@@ -49,3 +55,15 @@ def test_should_raise_the_same_file_errors_as_an_import(tmp_path):
     bad.write_text("<Message><Children>", encoding="utf-8")
     with pytest.raises(UnreadableFileError, match="well-formed"):
         check_file(bad, load_builtin("cin-census"))
+
+
+def test_should_check_a_flat_export_as_each_of_its_tables(tmp_path):
+    path = create_attendances_file(
+        tmp_path, [create_attendance_row("A1", "H1"), create_attendance_row("A2", "")]
+    )
+    results = check_file(path, load_mapping(FLAT_MAPPING))
+    assert [(r.table, r.read, r.would_store) for r in results] == [
+        ("ed_patients", 2, 1),
+        ("ed_attendances", 2, 1),
+    ]
+    assert results[0].unmapped == [] and results[1].unmapped == []

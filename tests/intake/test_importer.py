@@ -7,12 +7,17 @@ import sqlalchemy as sa
 
 from fullpicture.errors import IntakeError, MappingError, MissingColumnError, UnknownSourceError
 from fullpicture.intake.importer import import_file, import_files
+from fullpicture.intake.mapping import load_mapping, parse_mapping
 from fullpicture.intake.quarantine import list_quarantine
 from fullpicture.intake.registry import get_mapping, register_mapping
 from fullpicture.intake.tables import intake_warning
 from fullpicture.store import schema
 from tests.intake.factories import (
+    FLAT_HEADER,
+    FLAT_MAPPING,
     PERSON_HEADER,
+    create_attendance_row,
+    create_attendances_file,
     create_csv,
     create_event_row,
     create_events_file,
@@ -223,3 +228,168 @@ def test_should_warn_when_a_later_row_repeats_a_record(store, tmp_path, sample_m
     assert (result.stored, result.warnings) == (2, 1)
     with store.connect() as conn:
         assert conn.execute(sa.select(schema.source_person.c.given_name)).scalar_one() == "B"
+
+
+# --- A flat export: people and their events in one file ----------------------------------------
+
+
+def test_should_read_a_flat_export_as_its_people_and_then_its_events(store, tmp_path):
+    mapping = load_mapping(FLAT_MAPPING)
+    path = create_attendances_file(
+        tmp_path,
+        [
+            create_attendance_row("A1", "H1"),
+            create_attendance_row("A2", "H2", category="Injury"),
+            create_attendance_row("A3", "H1", arrived="12/05/2024 01:40"),
+            create_attendance_row("A4", "", arrived="13/05/2024 14:00"),
+        ],
+    )
+    people, attendances = import_files(store, [path], "ed", mapping)
+    assert (people.table, people.read, people.stored, people.quarantined) == (
+        "ed_patients", 4, 3, 1,
+    )  # fmt: skip
+    assert (attendances.table, attendances.read) == ("ed_attendances", 4)
+    assert (attendances.stored, attendances.quarantined) == (3, 1)
+    assert people.sha256 == attendances.sha256 and people.ledger_id != attendances.ledger_id
+    with store.connect() as conn:
+        persons = conn.execute(sa.select(schema.source_person.c.local_id)).scalars().all()
+        subjects = conn.execute(
+            sa.select(schema.source_person.c.local_id, schema.event.c.attributes)
+            .join(
+                schema.event, schema.event.c.subject_source_person_id == schema.source_person.c.id
+            )
+            .order_by(schema.event.c.record_id)
+        ).all()
+    assert sorted(persons) == ["H1", "H2"]
+    assert [s for s, _ in subjects] == ["H1", "H2", "H1"]
+    assert "injury" in subjects[1][1]
+
+
+def test_should_not_warn_when_a_flat_export_repeats_a_person_unchanged(store, tmp_path):
+    rows = [
+        create_attendance_row("A1", "H1"),
+        create_attendance_row("A2", "H1", arrived="12/05/2024 01:40"),
+        create_attendance_row("A3", "H1", arrived="20/05/2024 09:00", postcode="LS7 3CD"),
+    ]
+    path = create_attendances_file(tmp_path, rows)
+    people, _ = import_files(store, [path], "ed", load_mapping(FLAT_MAPPING))
+    assert people.warnings == 1  # only the row that moved the patient to a new postcode
+    with store.connect() as conn:
+        warning = conn.execute(sa.select(intake_warning)).one()
+        postcode = conn.execute(sa.select(schema.source_person.c.postcode)).scalar_one()
+    assert warning.row_number == 4 and "same person as row 3" in warning.problem
+    assert postcode == "LS7 3CD"
+
+
+def test_should_keep_a_persons_details_that_a_later_row_of_a_flat_export_leaves_blank(
+    store, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("fullpicture.intake.importer.BATCH_ROWS", 2)  # across batches too
+    blank = create_attendance_row("A3", "H1", arrived="20/05/2024 09:00", postcode="")
+    blank[FLAT_HEADER.index("NHSNumber")] = ""
+    rows = [create_attendance_row("A1", "H1"), create_attendance_row("A2", "H2"), blank]
+    path = create_attendances_file(tmp_path, rows)
+    people, _ = import_files(store, [path], "ed", load_mapping(FLAT_MAPPING))
+    assert (people.stored, people.warnings) == (3, 0)
+    with store.connect() as conn:
+        kept = conn.execute(
+            sa.select(schema.source_person.c.postcode, schema.source_person.c.nhs_number).where(
+                schema.source_person.c.local_id == "H1"
+            )
+        ).one()
+    assert tuple(kept) == ("LS6 2AB", "9434765919")
+
+
+def test_should_change_nothing_when_a_flat_export_is_imported_again(store, tmp_path):
+    mapping = load_mapping(FLAT_MAPPING)
+    path = create_attendances_file(tmp_path, [create_attendance_row("A1", "H1")])
+    import_files(store, [path], "ed", mapping)
+    before = _all_counts(store)
+    again = import_files(store, [path], "ed", mapping)
+    assert [r.already_imported for r in again] == [True, True]
+    assert _all_counts(store) == before
+
+
+def test_should_refuse_a_flat_export_one_table_at_a_time_without_naming_it(sqlite_store, tmp_path):
+    path = create_attendances_file(tmp_path, [create_attendance_row("A1", "H1")])
+    mapping = load_mapping(FLAT_MAPPING)
+    with pytest.raises(IntakeError, match="holds the tables 'ed_patients', 'ed_attendances'"):
+        import_file(sqlite_store, path, "ed", mapping, supersedes=1)
+    result = import_file(sqlite_store, path, "ed", mapping, table="ed_patients")
+    assert (result.table, result.stored) == ("ed_patients", 1)
+
+
+def test_should_refuse_a_flat_export_missing_a_column_of_either_table(sqlite_store, tmp_path):
+    header = [c for c in FLAT_HEADER if c != "Surname"]
+    row = create_attendance_row("A1", "H1")
+    rows = [[v for c, v in zip(FLAT_HEADER, row, strict=True) if c != "Surname"]]
+    path = create_csv(tmp_path / "ed_attendances.csv", header, rows)
+    with pytest.raises(MissingColumnError, match="table 'ed_patients' needs the column"):
+        import_files(sqlite_store, [path], "ed", load_mapping(FLAT_MAPPING))
+    assert _all_counts(sqlite_store)["ledger"] == 0
+
+
+def create_workbook(path, sheets: dict[str, list[list[str]]]):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+WORKBOOK_MAPPING = {
+    "source": "ehm",
+    "agency": "social_care",
+    "tables": [
+        {
+            "name": "children",
+            "kind": "person",
+            "match": "*early_help*",
+            "sheet": "Children",
+            "columns": {"local_id": "Child ID", "family_name": "Surname", "date_of_birth": "DOB"},
+        },
+        {
+            "name": "contacts",
+            "kind": "event",
+            "match": "*early_help*",
+            "sheet": "Contacts",
+            "columns": {"record_id": "Ref", "subject_local_id": "Child ID"},
+            "emit": [{"event_type": "social_care.contact", "date": "Date"}],
+        },
+    ],
+}
+
+
+def test_should_read_each_sheet_of_a_workbook_as_its_own_table(store, tmp_path):
+    path = create_workbook(
+        tmp_path / "early_help_2025.xlsx",
+        {
+            "Contacts": [
+                ["Ref", "Child ID", "Date"],
+                ["C1", "K1", "03/02/2025"],
+                ["C2", "K9", "04/02/2025"],
+            ],
+            "Children": [["Child ID", "Surname", "DOB"], ["K1", "Ng", "01/01/2015"]],
+        },
+    )
+    mapping = parse_mapping(WORKBOOK_MAPPING, origin="test")
+    children, contacts = import_files(store, [path], "ehm", mapping)
+    assert (children.table, children.read, children.stored) == ("children", 1, 1)
+    assert (contacts.table, contacts.read, contacts.stored, contacts.quarantined) == (
+        "contacts", 2, 1, 1,
+    )  # fmt: skip
+
+
+def test_should_name_the_sheet_a_workbook_lacks(sqlite_store, tmp_path):
+    path = create_workbook(
+        tmp_path / "early_help_2025.xlsx",
+        {"Children": [["Child ID", "Surname", "DOB"], ["K1", "Ng", "01/01/2015"]]},
+    )
+    with pytest.raises(IntakeError, match="no sheet 'Contacts'"):
+        import_files(sqlite_store, [path], "ehm", parse_mapping(WORKBOOK_MAPPING, origin="test"))
+    assert _all_counts(sqlite_store)["ledger"] == 0

@@ -114,13 +114,80 @@ def test_should_refuse_a_file_that_is_not_the_declared_kind(tmp_path):
         open_file(path)
 
 
+def test_should_skip_the_title_lines_of_a_report_style_export(tmp_path):
+    path = tmp_path / "f.csv"
+    text = "Contacts report\nRun on 01/01/2025, all teams\n\nRef;Child;Date\nC1;K1;03/04/2024\n"
+    path.write_text(text + "C2;K2;04/04/2024\n", encoding="utf-8")
+    with open_file(path) as raw:
+        assert raw.header == ["Ref", "Child", "Date"]
+        assert raw.notes == ["skipped 3 title line(s) above the header"]
+        assert [(r.number, r.values) for r in raw.rows] == [
+            (5, ["C1", "K1", "03/04/2024"]),
+            (6, ["C2", "K2", "04/04/2024"]),
+        ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name\nAmelia\nTom\n",  # one column
+        "a,b,c\n1,2,3,\n4,5,6,\n",  # rows with a trailing delimiter
+        "a,b\n",  # a header only
+        "Title\na,b\nno table follows\n",
+    ],
+)
+def test_should_take_the_first_line_as_the_header_of_an_ordinary_file(tmp_path, text):
+    path = tmp_path / "f.csv"
+    path.write_text(text, encoding="utf-8")
+    with open_file(path) as raw:
+        assert raw.header == text.splitlines()[0].split(",") and raw.notes == []
+
+
 def test_should_read_a_json_array_of_objects(tmp_path):
     path = tmp_path / "f.json"
     path.write_text(json.dumps([{"a": 1, "b": None}, {"b": True, "c": [1]}, 7]), encoding="utf-8")
     header, rows = _all(path)
     assert header == ["a", "b", "c"]
-    assert [r.values for r in rows[:2]] == [["1", "", ""], ["", "true", "[1]"]]
+    assert [r.values for r in rows[:2]] == [["1", "", ""], ["", "true", "1"]]
     assert rows[2].problem == "this item is not a JSON object" and rows[2].raw == {"_item": "7"}
+
+
+def test_should_read_nested_objects_as_dotted_columns_and_lists_as_values(tmp_path):
+    path = tmp_path / "f.json"
+    record = {"id": "P1", "name": {"given": "Amelia", "family": "Hart"}, "ids": ["X1", "X2"]}
+    record["visits"] = [{"on": "2024-01-02"}]
+    path.write_text(json.dumps([record]), encoding="utf-8")
+    header, rows = _all(path)
+    assert header == ["id", "name.given", "name.family", "ids", "visits"]
+    assert rows[0].values == ["P1", "Amelia", "Hart", "X1; X2", '[{"on": "2024-01-02"}]']
+
+
+def test_should_read_the_records_array_of_an_exported_document(tmp_path):
+    path = tmp_path / "f.json"
+    document = {"exported": "2025-01-01", "records": [{"id": "P1"}, {"id": "P2"}]}
+    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    with open_file(path) as raw:
+        assert raw.notes == ["records read from the array 'records'"]
+        assert [(r.number, r.values) for r in raw.rows] == [(2, ["P1"]), (3, ["P2"])]
+
+
+def test_should_read_the_named_array_of_a_document_holding_several(tmp_path):
+    path = tmp_path / "f.json"
+    document = {"people": [{"id": "P1"}], "events": [{"ref": "E1"}, {"ref": "E2"}]}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(UnreadableFileError, match="several arrays of records .'people', 'events'"):
+        open_file(path)
+    with open_file(path, "events") as raw:
+        assert raw.header == ["ref"] and len(list(raw.rows)) == 2
+    with pytest.raises(UnreadableFileError, match="no array 'contacts'"):
+        open_file(path, "contacts")
+
+
+def test_should_read_a_document_of_one_record_as_one_row(tmp_path):
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps({"id": "P1", "dob": "2012-02-14"}, indent=2), encoding="utf-8")
+    header, rows = _all(path)
+    assert header == ["id", "dob"] and [r.values for r in rows] == [["P1", "2012-02-14"]]
 
 
 def test_should_keep_a_broken_json_line_for_quarantine(tmp_path):

@@ -1,6 +1,6 @@
 """The evaluation runs on the corpus and scores matching honestly."""
 
-from fullpicture.learning.evaluate import Scores, evaluate, match_items
+from fullpicture.learning.evaluate import Scores, SplitResult, _score_items, evaluate, match_items
 from fullpicture.learning.extract import ExtractedItem
 
 
@@ -24,3 +24,32 @@ def test_should_not_match_an_item_that_covers_too_few_words():
 
 def test_should_compute_f1_from_counts():
     assert round(Scores(tp=8, fp=2, fn=2).f1, 3) == 0.8
+
+
+def test_should_score_themes_on_matched_items_apart_from_missed_ones():
+    gold = [
+        {
+            "text": "Return home interviews were not offered",
+            "kind": "finding",
+            "themes": ["missing"],
+        },
+        {
+            "text": "The father was never seen by anyone",
+            "kind": "finding",
+            "themes": ["fathers_men"],
+        },
+    ]
+    found = ExtractedItem("finding", "Return home interviews were not offered", "", 1)
+    found.themes = ["missing", "police"]
+    result = SplitResult()
+    _score_items(result, gold, [found])
+    figures = result.as_dict()
+    assert figures["themes_matched_micro"] == {
+        "tp": 1,
+        "fp": 1,
+        "fn": 0,
+        "precision": 0.5,
+        "recall": 1.0,
+        "f1": 0.667,
+    }
+    assert figures["themes_micro"]["fn"] == 1  # the missed item's theme counts only here

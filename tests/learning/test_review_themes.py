@@ -67,3 +67,20 @@ def test_should_choose_the_lending_rule_on_other_documents_than_the_one_scored(t
     assert result["chosen_on_all"] == lent.describe()
     assert result["themes_micro"]["f1"] == 1.0
     assert result["choices"][0]["themes_micro"]["f1"] < 1.0
+
+
+def test_should_choose_the_options_leaving_each_split_out(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "gold").mkdir()
+    for name in ("a", "b", "c", "d"):
+        _document(tmp_path, f"doc-{name}", "neglect", ["education", "neglect"])
+    for name in ("c", "d"):  # put half the documents in another split
+        path = tmp_path / "gold" / f"doc-{name}.json"
+        gold = json.loads(path.read_text("utf-8"))
+        path.write_text(json.dumps(gold | {"split": "heldout"}), encoding="utf-8")
+    lent = ThemeOptions(Lending())
+    result = cross_validate(tmp_path, folds=4, choices=(ThemeOptions(NO_LENDING), lent))
+    by_split = result["by_split"]
+    assert set(by_split["splits"]) == {"dev", "heldout"}
+    assert all(held["options"] == lent.describe() for held in by_split["splits"].values())
+    assert by_split["themes_micro"]["f1"] == 1.0

@@ -11,7 +11,10 @@ from fullpicture.intake.mapping import load_mapping
 from fullpicture.intake.registry import register_mapping
 from tests.intake.factories import (
     EXAMPLE_MAPPING,
+    FLAT_MAPPING,
     PERSON_HEADER,
+    create_attendance_row,
+    create_attendances_file,
     create_csv,
     create_person_row,
 )
@@ -109,3 +112,19 @@ def test_should_answer_404_for_acknowledging_a_refusal_that_does_not_exist(sampl
         "/imports/rejections/7/acknowledge", data={"csrf_token": client.csrf}
     )
     assert response.status_code == 404
+
+
+def test_should_take_a_flat_export_in_as_each_of_its_tables(
+    sample_engine, client_request, tmp_path
+):
+    register_mapping(sample_engine, load_mapping(FLAT_MAPPING))
+    secret = create_user(sample_engine, "dm", "social_worker")
+    client = client_request()
+    client.sign_in("dm", secret)
+    path = create_attendances_file(
+        tmp_path, [create_attendance_row("A1", "H1"), create_attendance_row("A2", "H2")]
+    )
+    response = _upload(client, "ed", path)
+    assert (response.status_code, response.headers["location"]) == (303, "/imports")
+    listing = client.get("/imports").text
+    assert "ed_patients" in listing and "ed_attendances" in listing

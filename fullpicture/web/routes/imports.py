@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from fullpicture.errors import IntakeError, NotFoundError
-from fullpicture.intake.importer import import_file
+from fullpicture.intake.importer import import_files
 from fullpicture.intake.quarantine import QuarantinedRow, export_quarantine
 from fullpicture.intake.rejections import acknowledge_rejection, list_rejections
 from fullpicture.store.schema import ledger, quarantine, source_mapping
@@ -95,11 +95,13 @@ def upload_extract(
                 action="import",
                 detail={"source": source, "file": path.name},
             )
-            result = import_file(app.engine, path, source, imported_by=user.username)
+            results = import_files(app.engine, [path], source, imported_by=user.username)
     except IntakeError as exc:
         message = f"{exc.message} {exc.hint or ''}".strip()
         return _form(request, app, status=400, errors={"extract": message}, source=source)
-    return RedirectResponse(f"/imports/{result.ledger_id}", status_code=303)
+    # A flat export (people and their events in one file) gives one entry per table: the list.
+    target = f"/imports/{results[0].ledger_id}" if len(results) == 1 else "/imports"
+    return RedirectResponse(target, status_code=303)
 
 
 @router.post("/imports/rejections/{rejection_id}/acknowledge")
