@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from fullpicture.errors import IntakeError, UnreadableFileError
 from fullpicture.intake import checking, importer, worker
 from fullpicture.intake.importer import import_file
-from fullpicture.intake.mapping import Mapping
+from fullpicture.intake.mapping import Mapping, load_mapping
 from fullpicture.intake.readers import FileKind, RawFile
 from fullpicture.intake.tables import intake_warning
 from fullpicture.intake.worker import WorkerRun
@@ -21,6 +21,9 @@ from fullpicture.store import schema
 from fullpicture.store.database import open_store
 from tests.intake.factories import (
     EVENT_HEADER,
+    FLAT_MAPPING,
+    create_attendance_row,
+    create_attendances_file,
     create_csv,
     create_event_row,
     create_events_file,
@@ -263,6 +266,37 @@ def test_should_check_again_when_another_import_adds_persons_between_files(
     monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", 0)
     assert imported(store) == expected
     assert expected[1][3] > expected[2][3]  # fewer unknown people once they were added
+    sqlite = store.dialect.name == "sqlite"
+    assert _written(store, ids=sqlite) == _written(alone, ids=sqlite)
+    alone.dispose()
+
+
+def test_should_check_the_event_tables_of_flat_exports_in_the_run_as_one_process(
+    store, tmp_path, monkeypatch
+):
+    mapping = load_mapping(FLAT_MAPPING)
+    rows = [
+        create_attendance_row(f"A{n}", f"H{n % 9}" if n % 13 else "", f"0{n % 9 + 1}/04/2024 22:15")
+        for n in range(60)
+    ]
+    paths = [
+        create_attendances_file(tmp_path, rows[:40], "ed_attendances_1.csv"),
+        create_attendances_file(tmp_path, rows[25:], "ed_attendances_2.csv"),
+    ]
+
+    def imported(engine: sa.Engine) -> list[tuple[object, ...]]:
+        results = importer.import_files(engine, paths, "ed", mapping)
+        return [(r.table, r.ledger_id, r.read, r.stored, r.quarantined) for r in results]
+
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", -1)
+    alone = open_store(f"sqlite:///{tmp_path / 'alone.db'}")
+    expected = imported(alone)
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", 0)
+    runs = []
+    monkeypatch.setattr(importer, "WorkerRun", lambda jobs: runs.append(jobs) or WorkerRun(jobs))
+    assert imported(store) == expected
+    assert [r[0] for r in expected] == ["ed_patients"] * 2 + ["ed_attendances"] * 2
+    assert [len(jobs) for jobs in runs] == ([2] if worker.worker_available() else [])
     sqlite = store.dialect.name == "sqlite"
     assert _written(store, ids=sqlite) == _written(alone, ids=sqlite)
     alone.dispose()
