@@ -159,6 +159,15 @@ def plain_block(block: Block) -> Block:
     return block if text == block.text else Block(text, block.heading, block.bullet, block.boxed)
 
 
+def decode_text(data: bytes) -> str:
+    """A text file's characters: UTF-8 (with or without a byte-order mark), else Windows-1252.
+
+    Raises:
+        LearningError: the bytes are neither.
+    """
+    return _decode(data)
+
+
 def _decode(data: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1252"):
         try:

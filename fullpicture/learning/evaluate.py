@@ -55,8 +55,11 @@ SPLITS: dict[str, str] = {
     ),
     "heldout8": (
         "eighth held-out set (written by an independent author from the shapes of published"
-        " reviews; measured once, at the end of the session in which heldout7's errors were"
-        " read)"
+        " reviews; measured once after heldout7's errors were read; errors read since)"
+    ),
+    "heldout9": (
+        "ninth held-out set (written by an independent author from the shapes of published"
+        " reviews; measured once, after heldout8's errors were read)"
     ),
 }
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache, partial
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -23,6 +24,7 @@ from fullpicture.learning.extract import (
     review_context,
     section_kind,
 )
+from fullpicture.learning.furniture import document_furniture
 from fullpicture.learning.metadata import (
     ReviewMetadata,
     detect_type,
@@ -70,6 +72,14 @@ _TITLE_WORDS = re.compile(
 )
 
 
+# A labelled line set as a heading ("Published: May 2024", "Author: ..."), not a title
+_LABEL = re.compile(
+    r"^(?:published|date|dated|issued|updated|version|author|authors|partnership|board|"
+    r"reviewer|lead reviewer|status|contents|classification)\b[^:]{0,12}:",
+    re.IGNORECASE,
+)
+
+
 def choose_title(segment: Segment) -> str:
     """The review's title: a case heading, else the first early heading that reads like a
     review's title (not the partnership's name or a date line)."""
@@ -80,17 +90,22 @@ def choose_title(segment: Segment) -> str:
         if (
             _TITLE_WORDS.search(heading)
             and not find_partnership([heading])
-            and ":" not in heading[:12]
+            and not _LABEL.match(heading)
         ):
             return heading
     return segment.title or (headings[0] if headings else "Untitled review")
 
 
-def parse_segment(segment: Segment, options: ThemeOptions = DEFAULT_OPTIONS) -> ParsedReview:
+def parse_segment(
+    segment: Segment,
+    options: ThemeOptions = DEFAULT_OPTIONS,
+    furniture: Callable[[], list[str]] | None = None,
+) -> ParsedReview:
     """Metadata and items of one review segment (``options``: the measured theme choices, see
-    :mod:`fullpicture.learning.theme_options`)."""
+    :mod:`fullpicture.learning.theme_options`; ``furniture``: the document's running headers
+    and footers, read on demand for a partnership or date the text does not give)."""
     title = choose_title(segment)
-    meta = extract_metadata(title, _texts(segment.blocks), _texts(segment.preamble))
+    meta = extract_metadata(title, _texts(segment.blocks), _texts(segment.preamble), furniture)
     intro = [
         placed.block.text
         for placed in segment.blocks
@@ -114,7 +129,8 @@ def parse_raw(raw: RawDocument, options: ThemeOptions = DEFAULT_OPTIONS) -> Pars
     """Structure and extract a document already read (the evaluation reads each once and
     extracts it under several :class:`ThemeOptions`)."""
     segments = split_reviews(place_blocks(raw.blocks))
-    return ParsedDocument(raw, [parse_segment(segment, options) for segment in segments])
+    furniture = cache(partial(document_furniture, raw))  # read once, and only if needed
+    return ParsedDocument(raw, [parse_segment(segment, options, furniture) for segment in segments])
 
 
 def _store_review(

@@ -4,8 +4,11 @@ pseudonym, age and sex, and the agencies involved, read from a review's text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
+from string import capwords
 
 REVIEW_TYPES: dict[str, str] = {
     "serious_case_review": "Serious case review",
@@ -30,12 +33,14 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
     ("appreciative_inquiry", r"appreciative inquiry"),
     (
         "multi_agency_audit",
-        r"multi-agency (?:case (?:file )?)?audit|case file audit|\bjtai\b|"
+        # "multi-agency audit", "multiagency thematic audit", "multi-agency case file audit"
+        r"multi-?\s?agency (?:[\w-]+ ){0,3}audits?\b|case file audit|\bmacfa\b|\bjtai\b|"
         r"joint targeted area inspection",
     ),
     (
         "thematic_analysis",
-        r"triennial|national analysis|thematic (?:review|analysis|briefing)|national review|"
+        r"triennial|national analysis|themat(?:ic|ically) (?:[\w-]+ ){0,2}"
+        r"(?:review|analysis|briefing)|themed review|national review|"
         # a document drawing on a number of reviews analyses them ("learning from five
         # local reviews"); "learning from reviews" alone is a briefing
         r"(?:learning from|analysis of|themes from|across|findings of) (?:the )?(?:two|three|"
@@ -45,24 +50,57 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
     ("rapid_review", r"rapid review|local review\b"),
     (
         "child_safeguarding_practice_review",
-        r"child safeguarding practice review|\blcspr\b|\bcspr\b",
+        # some partnerships drop "child": a "local safeguarding practice review" (LSPR)
+        r"child safeguarding practice review|\blcspr\b|\bcspr\b|"
+        r"local safeguarding practice review|\blspr\b",
     ),
     ("practice_review", r"practice review|learning review"),
     (
         "bulletin",
         r"bulletin|briefing|practice brief\b|7[- ]minute|seven[- ]minute|learning summary|"
-        r"newsletter",
+        r"newsletter|(?:learning|practitioner|practice) (?:brief|note|sheet|leaflet)s?\b|"
+        r"one[- ]minute guide|\bpodcast\b|"
+        # a letter to the workforce about a review ("A letter to everyone who works with
+        # children", "An open letter from the chair") tells its learning, as a briefing does
+        r"\bopen letter\b|\bletter (?:to|from) (?:all|every|the|our|colleagues|practitioners)",
     ),
 ]
-
-_PARTNERSHIP = re.compile(
-    r"((?:[A-Z][\w'&-]*\s+(?:and\s+|&\s+)?){1,5}?"
-    r"(?:Safeguarding Children(?:'s)? Partnership|Safeguarding Children Board|Safeguarding "
-    r"Partnership|Local Safeguarding Children Board|Children(?:'s)? Safeguarding Partnership|"
-    r"Safeguarding Children Partnership|(?:Safeguarding|Child Protection) (?:Learning |Practice "
-    r"Review )?Panel|"
-    r"Practice Review Panel|LSCB|SCP|SCB))"
+# The national panel's own name ("Child Safeguarding Practice Review Panel") names a
+# publisher, not the type of the document in hand.
+_PUBLISHER_NAMES = re.compile(
+    r"(?:the\s+)?(?:national\s+)?child safeguarding practice review panel", re.IGNORECASE
 )
+# A document that says what it is ("This rapid review ...", "this 7-minute briefing") is
+# that, whatever other reviews it goes on to mention ("following a rapid review, the
+# partnership commissioned this local child safeguarding practice review").
+_SELF_REFERENCE = r"\b(?:this|the present)\s+(?:[\w-]+\s+){0,2}?(?:%s)"
+
+_PLACE_WORD = r"[A-Z][\w'&.-]*\s+"
+# Lower-case words inside place names ("Isle of Wight", "City of York", "Blackburn with
+# Darwen", "Kingston upon Hull", "Bath and North East Somerset"), each between two
+# capitalised words; "of" only after a word that takes it in a place name, so "the Board of
+# X Safeguarding Children Partnership" does not take in "Board of".
+_PLACE_JOIN = (
+    r"(?:(?:and|&|upon|on|with|under)\s+|"
+    r"(?:(?<=Isle )|(?<=Isles )|(?<=City )|(?<=Borough )|(?<=County )|(?<=Vale ))of\s+)?"
+)
+_PARTNERSHIP = re.compile(
+    r"((?:" + _PLACE_WORD + _PLACE_JOIN + r"){1,7}?"
+    r"(?:Safeguarding Children(?:'s)? Partnership|Safeguarding Children(?:'s)? Board|"
+    r"Safeguarding Partnership|Local Safeguarding Children Board|"
+    r"Children(?:'s)? Safeguarding (?:Assurance )?(?:Partnership|Board)|"
+    r"Safeguarding Children and Young People(?:'s)? Partnership|"
+    r"Safeguarding Children Partnership|(?:Safeguarding|Child Protection) (?:Learning |Practice "
+    r"Review )?Panel|Multi-Agency Safeguarding Arrangements|"
+    r"Practice Review Panel|LSCB|LSCP|SCP|SCB)\b)"
+)
+# Words that name no place: "The Safeguarding Children Partnership", "Local Safeguarding
+# Children Partnerships should ...", "Each Safeguarding Partnership".
+_GENERIC_WORDS = frozenset(
+    "the a an local our your each every all this that these their its by from of for and "
+    "with to in on new".split()
+)
+_LEADING = re.compile(r"^(?:(?:The|the|By|by|From|from|A|a|For|for|Of|of|And|and|On|on)\s+)+")
 _NATIONAL = re.compile(r"\bnational\b|practice review panel", re.IGNORECASE)
 _PARTNERSHIP_LABEL = re.compile(
     r"^(?:partnership|board|safeguarding partnership)\s*:\s*(.+)$", re.I
@@ -70,41 +108,116 @@ _PARTNERSHIP_LABEL = re.compile(
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
-_DATE_WORDS = re.compile(
-    r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?("
-    + "|".join(m.title() for m in _MONTHS)
-    + r")\s+(\d{4})\b"
+# "14 March 2023", "14th of March, 2023", "Mar 2023", "Sept 2022", "12-Dec-2021", "MARCH 2023"
+_MONTH_WORD = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DATE_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-_DATE_LABEL = re.compile(r"(?:published|date|dated|issued|publication date)\s*:?\s*", re.I)
+_DATE_WORDS = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+)?" + _MONTH_WORD + r"\.?,?[\s-]+(\d{4})\b",
+    re.IGNORECASE,
+)
+# "14/03/2023", "14.03.2023", "14-03-2023" (day first, as English documents write it)
+_DATE_NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_SEASON = re.compile(r"\b(?:spring|summer|autumn|winter)\s+(\d{4})\b", re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    # "Date:" alone; "Date of rapid review:" or "Date of notification:" is another date
+    r"^(?:date of (?:publication|issue)|publication date|date published|published|issued|"
+    r"date(?=\s*[:|\u2013-])|dated|final(?: version| report| draft)?|version\b[^:]{0,12})"
+    r"\s*[:|\u2013-]?\s*",
+    re.IGNORECASE,
+)
+# "published the review about Baby R in December 2023", "Publication: ...", "first issued on"
+_PUBLISHED_BEFORE = re.compile(r"\b(?:published|publication|issued)\b[^.;]{0,80}$", re.I)
+# Dates that are not the document's: when a web page or procedure was updated or is next
+# due for review, when it was printed or read, and events in the child's life.
+_NOT_PUBLICATION = re.compile(
+    r"\b(?:updated|amended|last reviewed|review date|next review|reviewed on|due for review|"
+    r"accessed|printed|downloaded|retrieved|born|died|date of (?:birth|death|(?:the )?incident)"
+    r")\b",
+    re.IGNORECASE,
+)
+# The period a review looked at ("The review considered the period from January 2019 to
+# March 2021", "Scope: June 2020 - May 2022") is not when it was written.
+_PERIOD = re.compile(
+    r"\b(?:period|timeframe|time frame|scope|covers|covering|between)\b|"
+    r"\d{4}\s*(?:-|\u2013|\u2014|to|until)\s*(?:\d{1,2}\s+)?(?:[a-z]+\s+)?\d{4}",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(20[0-3]\d|199\d)\b")
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_TENS = r"(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+_NUMBER = r"(?<![\w-])(\d{1,2}|" + _TENS + "|" + "|".join(_NUMBER_WORDS) + r")"
+_NAME = r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Mum|Dad|Nan)\b)[A-Z][a-z]{2,12}\b(?!-)"
 _PSEUDONYM = [
-    re.compile(r"\b((?:Child|Baby|Sibling|Young Person)\s+[A-Z][a-z]?\d?)\b(?![a-z])"),
-    re.compile(r"(?:known as|referred to as|called)\s+[\"'\u2018\u201c]?([A-Z][a-z]+)"),
-    re.compile(r"[\"\u2018\u201c']([A-Z][a-z]{2,12})[\"\u2019\u201d']"),
+    # what the review says it calls the child: "a girl we call Isla", "known as 'Jack'",
+    # "a boy called Tyrell", "Archie (not his real name)", "Amira is a pseudonym"
+    re.compile(
+        r"(?:known as|referred to as|(?:girl|boy|child|baby|person|we|is|was|been)\s+called|"
+        r"we (?:have )?(?:call|named)|we will call|will be called)\s+"
+        r"(?:(?:him|her|them)\s+)?[\"'\u2018\u201c]?((?:Child |Baby )?" + _NAME + ")"
+    ),
+    re.compile(
+        r"\b(" + _NAME + r")[\"'\u2019\u201d]?\s*\*?\s*\((?:this is )?not (?:his|her|their|the "
+        r"(?:child|baby|young person)'s) real name"
+    ),
+    re.compile(r"\b(" + _NAME + r")[\"'\u2019\u201d]?\s+is (?:a|the) pseudonym"),
+    # "Child T", "Baby K", "Child LC", "Child H1", "Children F, G and H", "Siblings D and E",
+    # "Family A", "Young Person B"
+    re.compile(
+        r"\b((?:Children|Siblings)\s+[A-Z]\d?(?:,\s*[A-Z]\d?)*\s+and\s+[A-Z]\d?|"
+        r"(?:Child|Baby|Sibling|Young Person|Family)\s+[A-Z]{1,2}\d?)\b(?![a-z])"
+    ),
+]
+_QUOTED_NAME = re.compile(r"[\"\u2018\u201c']([A-Z][a-z]{2,12})[\"\u2019\u201d']")
+# A review's title naming its child by first name: "Local Practice Review: Ellis", "What
+# helped Kayla: an appreciative inquiry", "Jayden - a rapid review".
+_TITLE_NAME = [
+    re.compile(r"[:\u2013\u2014-]\s+(?:(?:of|about|for)\s+)?(" + _NAME + r")$"),
+    re.compile(r"^(?:[A-Za-z]+\s+){0,2}?(" + _NAME + r")(?:['\u2019]s)?\s*(?:[:\u2013\u2014]|-\s)"),
 ]
 _AGE = re.compile(
-    r"\b(\d{1,2})[- ](?:year|month|week)s?[- ]old\b|\baged\s+(\d{1,2}(?:\s+(?:months|weeks))?)",
+    r"\b" + _NUMBER + r"[- ](year|month|week|day)s?[- ]old\b|"
+    r"\baged\s+" + _NUMBER + r"(?:\s+(years?|months?|weeks?|days?))?\b|"
+    r"\bwas\s+" + _NUMBER + r"\s+(years?|months?|weeks?|days?)\s+old\b",
     re.I,
 )
+_SEX_STATED = re.compile(
+    r"\b(?:sex|gender)\s*:\s*(female|male|girl|boy)\b|"
+    r"\b(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")[- ](?:year|month|week|day)s?[- ]old "
+    r"(?:white |black |asian |british |mixed[- ]heritage |disabled |autistic )?(girl|boy|baby "
+    r"girl|baby boy|young woman|young man)\b",
+    re.IGNORECASE,
+)
 AGENCIES: dict[str, str] = {
-    "children's social care": r"children'?s social care|social care|social work(?:er|ers)?\b",
+    "children's social care": r"children'?s social care|social care|social work(?:er|ers)?\b|"
+    r"\bmash\b|multi-agency safeguarding hub|front door",
     "police": r"\bpolice\b",
-    "health visiting": r"health visit",
+    "health visiting": r"health visit|0-19 service|school nurs",
     "general practice": r"\bgps?\b|general practi",
-    "midwifery": r"midwi",
-    "hospital": r"hospital|emergency department|acute trust|\ba&e\b",
-    "CAMHS": r"\bcamhs\b|child and adolescent mental health",
-    "education": r"\bschools?\b|college|virtual school|education",
+    "midwifery": r"midwi|maternity",
+    "hospital": r"hospital|emergency department|acute trust|\ba&e\b|paediatric",
+    "CAMHS": r"\bcamhs\b|\bcypmhs\b|child and adolescent mental health",
+    "education": r"\bschools?\b|college|virtual school|education|nursery|designated "
+    r"safeguarding lead",
     "housing": r"\bhousing\b",
     "probation": r"probation",
-    "youth justice": r"youth justice|youth offending",
-    "early help": r"early help",
+    "youth justice": r"youth justice|youth offending|\byot\b",
+    "early help": r"early help|family hub|children'?s centre",
     "adult mental health": r"adult mental health",
     "substance misuse service": r"substance misuse service|drug and alcohol service",
     "ambulance": r"ambulance",
     "voluntary sector": r"voluntary sector|charity|barnardo|nspcc",
 }
+
+
+_TYPES = [(code, re.compile(pattern)) for code, pattern in _TYPE_PATTERNS]
+_SELF_TYPES = [(code, re.compile(_SELF_REFERENCE % pattern)) for code, pattern in _TYPE_PATTERNS]
+_AGENCIES = [(name, re.compile(pattern)) for name, pattern in AGENCIES.items()]
 
 
 @dataclass
@@ -122,33 +235,78 @@ class ReviewMetadata:
     agencies: list[str] = field(default_factory=list)
 
 
-def detect_type(text: str) -> str | None:
-    """The review type a piece of text names, or None; see :data:`REVIEW_TYPES`."""
+def detect_type(text: str, *, self_first: bool = False) -> str | None:
+    """The review type a piece of text names, or None; see :data:`REVIEW_TYPES`.
+
+    The most specific type named wins. With ``self_first``, a type the text gives itself
+    ("this rapid review", "this 7-minute briefing") wins over the others it names.
+    """
     lowered = text.lower()
-    for code, pattern in _TYPE_PATTERNS:
-        if re.search(pattern, lowered):
+    if "panel" in lowered:
+        lowered = _PUBLISHER_NAMES.sub(" ", lowered)
+    if self_first:
+        for code, pattern in _SELF_TYPES:
+            if pattern.search(lowered):
+                return code
+    for code, pattern in _TYPES:
+        if pattern.search(lowered):
             return code
     return None
 
 
+def names_type(text: str, code: str) -> bool:
+    """Whether the text names the review type ``code`` at all ("Learning review bulletin"
+    names a bulletin, though :func:`detect_type` reads it as the more specific review)."""
+    return any(pattern.search(text.lower()) for each, pattern in _TYPES if each == code)
+
+
+def _partnerships_in(line: str) -> list[str]:
+    """The partnerships or boards a line names, in order, without generic mentions."""
+    if line.isupper():
+        line = capwords(line)  # "CARNFORD LOCAL SAFEGUARDING CHILDREN BOARD"
+    names = []
+    for match in _PARTNERSHIP.finditer(line):
+        name = _LEADING.sub("", match.group(1).strip())
+        place = name.split()[: -len(_suffix_words(name))]
+        if name.endswith("Panel") or (
+            place and not all(word.lower() in _GENERIC_WORDS for word in place)
+        ):
+            names.append(name)
+    return names
+
+
+def _suffix_words(name: str) -> list[str]:
+    """The words of a partnership name from "Safeguarding", "Children's", "Child
+    Protection", "Practice Review" or an abbreviation on (the part that names no place)."""
+    words = name.split()
+    for index, word in enumerate(words):
+        if word in ("Safeguarding", "LSCB", "LSCP", "SCP", "SCB", "Multi-Agency") or (
+            word in ("Children", "Children's", "Child", "Practice", "Local")
+            and index + 1 < len(words)
+            and words[index + 1] in ("Safeguarding", "Protection", "Review")
+        ):
+            return words[index:]
+    return words[-1:]
+
+
 def find_partnership(lines: list[str]) -> str | None:
-    """The partnership or board named first (a "Partnership:" label wins)."""
+    """The partnership or board the lines name (a "Partnership:" label wins, then the first
+    local one named: a local review that mentions the national panel first is still the
+    local partnership's; a national panel's briefing names no local partnership)."""
     for line in lines:
         if match := _PARTNERSHIP_LABEL.match(line.strip()):
             return match.group(1).strip().rstrip(".")
-    for line in lines:
-        if line.isupper():
-            line = line.title()  # "CARNFORD LOCAL SAFEGUARDING CHILDREN BOARD"
-        if match := _PARTNERSHIP.search(line):
-            name = match.group(1).strip()
-            name = re.sub(r"^(?:The|the|By|by|From|from|A|a)\s+", "", name)
-            return name
-    return None
+    names = [name for line in lines for name in _partnerships_in(line)]
+    local = [name for name in names if not _NATIONAL.search(name)]
+    if local:
+        return local[0]
+    return names[0] if names else None
 
 
 def _to_date(day: str | None, month: str, year: str) -> date | None:
     try:
-        return date(int(year), _MONTHS.index(month.lower()) + 1, int(day or 1))
+        number = [m[:3] for m in _MONTHS].index(month.lower()[:3]) + 1
+        return date(int(year), number, int(day or 1))
     except ValueError:
         return None
 
@@ -160,48 +318,147 @@ def latest_year(lines: list[str]) -> int | None:
     return max(years) if years else None
 
 
+def _dates_in(line: str) -> list[tuple[int, date | None, int]]:
+    """Each date a line writes (position, date, year): words, numbers, ISO or a season."""
+    found: list[tuple[int, date | None, int]] = []
+    for match in _DATE_WORDS.finditer(line):
+        if day := _to_date(match.group(1), match.group(2), match.group(3)):
+            found.append((match.start(), day, day.year))
+    for match in _DATE_NUMERIC.finditer(line):
+        with suppress(ValueError):
+            day = date(int(match.group(4)), int(match.group(3)), int(match.group(1)))
+            found.append((match.start(), day, day.year))
+    for match in _DATE_ISO.finditer(line):
+        with suppress(ValueError):
+            day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            found.append((match.start(), day, day.year))
+    found += [(m.start(), None, int(m.group(1))) for m in _SEASON.finditer(line)]
+    return sorted(found, key=lambda each: each[0])
+
+
+_STANDING_ALONE = 1  # the rank of a date on a line of its own (a title page)
+
+
+def _date_rank(line: str, position: int) -> int:
+    """How surely a date at ``position`` in ``line`` is the document's own, 0 surest: a
+    publication label or "published ... in"; a date standing alone (a title page, a
+    running footer); one in a sentence; a period reviewed; an update or an event."""
+    before = line[:position]
+    if _NOT_PUBLICATION.search(before) or _NOT_PUBLICATION.search(line[position:][:40]):
+        return 5
+    if _PERIOD.search(line):
+        return 4
+    if _DATE_LABEL.match(line.strip()) or _PUBLISHED_BEFORE.search(before):
+        return 0
+    if re.search(r"\(\s*$", before) and re.match(r"[^()]*\)\s*$", line[position:]):
+        return _STANDING_ALONE  # a date in brackets closing a heading: "Rapid review (May 2023)"
+    rest = _YEAR.sub(" ", re.sub(_MONTH_WORD, " ", line, flags=re.I))
+    if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 and not line.rstrip().endswith("."):
+        return _STANDING_ALONE  # a short line, not a sentence: "Issue 7, November 2024"
+    return 2
+
+
+# How sure a date is, best first (see _date_rank); a year after a publication label
+# ("Published: 2023") comes after a written date in a sentence, as a period and an update
+# come last.
+_YEAR_ONLY_RANK = 3
+_NO_DATE = 9
+
+
+def dated(lines: list[str]) -> tuple[int, date | None, int | None]:
+    """The surest date the lines write, as (rank, date, year): see :func:`_date_rank`; the
+    first of equally sure ones, a written date before a season; a year after a publication
+    label ranks after a date in a sentence. ``(9, None, None)`` when there is none."""
+    best: tuple[int, bool, int, date | None, int | None] = (_NO_DATE, True, 0, None, None)
+    for order, line in enumerate(lines):
+        candidates = [
+            (_date_rank(line, at), day is None, day, year) for at, day, year in _dates_in(line)
+        ]
+        if _DATE_LABEL.match(line.strip()) and (match := _YEAR.search(line)):
+            candidates.append((_YEAR_ONLY_RANK, True, None, int(match.group(1))))
+        for rank, seasonal, day, year in candidates:
+            if (rank, seasonal, order) < best[:3]:
+                best = (rank, seasonal, order, day, year)
+    return best[0], best[3], best[4]
+
+
 def find_date(lines: list[str]) -> tuple[date | None, int | None]:
-    """The review's date (a labelled date first, then the first date written out) and year."""
-    labelled = [line for line in lines if _DATE_LABEL.match(line.strip())]
-    for line in labelled + lines:
-        if match := _DATE_WORDS.search(line):
-            found = _to_date(match.group(1), match.group(2), match.group(3))
-            if found:
-                return found, found.year
-        if match := _DATE_NUMERIC.search(line):
-            try:
-                found = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-                return found, found.year
-            except ValueError:
-                continue
-    for line in labelled:
-        if match := _YEAR.search(line):
-            return None, int(match.group(1))
-    return None, None
+    """The review's date and year: the surest date the lines write (see :func:`dated`)."""
+    _, day, year = dated(lines)
+    return day, year
 
 
-def find_pseudonym(lines: list[str]) -> str | None:
-    """The child's pseudonym: "Child M", "Baby T", or a name the review says it uses."""
+def find_pseudonym(lines: list[str], title: str = "") -> str | None:
+    """The child's pseudonym: a name the review says it uses, "Child M", "Baby T",
+    "Siblings D and E", or a first name the title gives the review or the text quotes, when
+    the text uses it as a name."""
     for pattern in _PSEUDONYM:
-        for line in lines:
+        for line in [title, *lines]:
             if match := pattern.search(line):
                 return match.group(1)
-    return None
+    found = [m.group(1) for p in _TITLE_NAME if (m := p.search(title.strip()))]
+    found += [m.group(1) for line in lines if (m := _QUOTED_NAME.search(line))]
+    text = "\n".join(lines)
+    return next((name for name in found if _used_as_name(name, text)), None)
+
+
+def _used_as_name(word: str, text: str) -> bool:
+    """Whether the text writes ``word`` capitalised inside sentences at least twice (a
+    name), and it is not a word that opens titles ("Learning", "Neglect")."""
+    inside = re.findall(r"[a-z,]\s+" + re.escape(word) + r"\b(?![-\w])", text)
+    return word.lower() not in _NOT_NAMES and len(inside) >= 2
+
+
+# Capitalised words that open a title without naming a child ("Learning: ...", "Neglect: ...")
+_NOT_NAMES = frozenset(
+    "learning briefing review reviews neglect summary update overview introduction "
+    "bulletin newsletter report findings themes recommendations contents background "
+    "practice appendix annex safeguarding lessons inquiry analysis audit partnership "
+    "panel board police".split()
+)
+
+
+def _number(word: str) -> int:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    tens, _, unit = word.replace("-", " ").partition(" ")
+    if unit:  # "twenty-two"
+        return 10 * ("twenty thirty forty".split().index(tens) + 2) + _number(unit)
+    return _NUMBER_WORDS.index(word) + 1
+
+
+# An age given of someone else ("his sister, aged three", "her mother, 19 years old") or of
+# a group ("young people aged 14 to 17")
+_OTHERS_AGE = re.compile(
+    r"\b(?:sister|brother|sibling|siblings|mother|father|parent|parents|partner|uncle|aunt|"
+    r"cousin|grandmother|grandfather|nan|stepfather|stepmother|people|children|adults?)\b"
+    r"[\s,()]{0,3}(?:who was |then )?$",
+    re.IGNORECASE,
+)
 
 
 def find_age(text: str) -> str | None:
-    """The child's age where stated ("14-year-old", "aged 3 months")."""
-    if match := _AGE.search(text):
-        if match.group(1):
-            unit = re.search(r"(year|month|week)", match.group(0), re.I)
-            return f"{match.group(1)} {unit.group(1).lower() if unit else 'year'}s"
-        value = match.group(2)
-        return value if " " in value else f"{value} years"
+    """The child's age where stated ("14-year-old", "aged 3 months", "twenty-two months
+    old"), leaving out ages given of a relative or a group."""
+    for match in _AGE.finditer(text):
+        if _OTHERS_AGE.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
+        if re.match(r"\s*(?:to|-|\u2013|and)\s*\w", text[match.end() :]):
+            continue  # a range of ages
+        groups = [group for group in match.groups() if group]
+        unit = groups[1].lower().rstrip("s") if len(groups) > 1 else "year"
+        return f"{_number(groups[0])} {unit}s"
     return None
 
 
-def find_sex(text: str) -> str | None:
-    """The child's sex from the words used of them (girl/boy, she/he); None when unclear."""
+def find_sex(text: str, opening: int | None = None) -> str | None:
+    """The child's sex: stated ("Sex: female", "a 14-year-old girl") in the text's first
+    ``opening`` characters, else from the words used of them (girl/boy, she/he); None when
+    unclear."""
+    if match := _SEX_STATED.search(text[:opening]):
+        said = next(group for group in match.groups() if group).lower()
+        return "female" if said.endswith(("female", "girl", "woman")) else "male"
     lowered = text.lower()
     female = len(re.findall(r"\b(?:she|her|girl|young woman|daughter)\b", lowered))
     male = len(re.findall(r"\b(?:he|him|his|boy|young man|son)\b", lowered))
@@ -215,31 +472,61 @@ def find_sex(text: str) -> str | None:
 def find_agencies(text: str) -> list[str]:
     """The agencies the text names, in a fixed order, each once."""
     lowered = text.lower()
-    return [name for name, pattern in AGENCIES.items() if re.search(pattern, lowered)]
+    return [name for name, pattern in _AGENCIES if pattern.search(lowered)]
 
 
-def extract_metadata(title: str, lines: list[str], preamble: list[str]) -> ReviewMetadata:
+# A review states its child's age and sex in its opening pages (summary, introduction); a long
+# review is not searched to its end for them.
+_OPENING = 20_000
+
+
+def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -> str:
+    """The type the title names, else the one the opening, the preamble or the text gives
+    itself or names (see :func:`detect_type`)."""
+    return (
+        detect_type(title)
+        or detect_type("\n".join(lines[:12]), self_first=True)
+        or detect_type("\n".join(preamble[:12]), self_first=True)
+        or detect_type(text, self_first=True)
+        or "unknown"
+    )
+
+
+def extract_metadata(
+    title: str,
+    lines: list[str],
+    preamble: list[str],
+    furniture: Callable[[], list[str]] | None = None,
+) -> ReviewMetadata:
     """Read one review's metadata from its lines, falling back on the document's preamble.
 
     Args:
         title: the review's heading (or the document's first heading).
         lines: the review's own text, one block per entry.
         preamble: the document's text before its first review (shared by all its reviews).
+        furniture: gives the document's running headers and footers, which the text leaves
+            out (:func:`fullpicture.learning.furniture.document_furniture`); called only when
+            the text names no partnership or writes no date, which are then read there.
     """
     text = "\n".join(lines)
-    review_date, year = find_date(lines[:40])
-    if year is None:
-        review_date, year = find_date(preamble[:40])
+    # A case in a bulletin keeps a date of its own that is labelled or stands alone ("5.3
+    # Rapid review: Baby S (September 2023)"), else takes the bulletin's ("Issue 7, November
+    # 2024") over a date in its story ("In March 2023 Baby L was admitted").
+    when = dated(lines[:40])
+    if when[0] > _STANDING_ALONE:
+        when = min(when, dated(preamble[:40]), key=lambda found: found[0])
+    partnership = find_partnership(preamble[:30] + lines[:30]) or find_partnership(lines)
+    # The running footer is read when the text names no partnership or gives no date on a
+    # title page or after a label ("Version 1.0 final, March 2023" in a Word footer).
+    unsure = when[0] > _STANDING_ALONE
+    margins = furniture() if furniture and (unsure or partnership is None) else []
+    if (footer := dated(margins))[0] < min(when[0], _YEAR_ONLY_RANK + 1):
+        when = footer
+    _, review_date, year = when
     if year is None:
         year = latest_year(lines[:40] + preamble[:40])
-    review_type = (
-        detect_type(title)
-        or detect_type("\n".join(lines[:12]))
-        or detect_type("\n".join(preamble[:12]))
-        or detect_type(text)
-        or "unknown"
-    )
-    partnership = find_partnership(preamble[:30] + lines[:30]) or find_partnership(lines)
+    partnership = partnership or find_partnership(margins)
+    review_type = _review_type(title, lines, preamble, text)
     if review_type in ("bulletin", "unknown") and _NATIONAL.search(partnership or ""):
         review_type = "thematic_analysis"  # a national panel's briefing analyses many reviews
     return ReviewMetadata(
@@ -248,8 +535,8 @@ def extract_metadata(title: str, lines: list[str], preamble: list[str]) -> Revie
         review_date=review_date,
         year=year,
         review_type=review_type,
-        child_pseudonym=find_pseudonym([title, *lines[:40]]),
-        child_age=find_age(text),
-        child_sex=find_sex(text),
+        child_pseudonym=find_pseudonym(lines[:40], title),
+        child_age=find_age(text[:_OPENING]),
+        child_sex=find_sex(text, opening=_OPENING),
         agencies=find_agencies(text),
     )

@@ -8,18 +8,20 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.documents import Block
+from fullpicture.learning.metadata import detect_type, names_type
 
 PATH_SEPARATOR = " > "
 
 _CONTINUED = re.compile(r"\s*[\(\[]?\s*(?:continued|cont'?d?\.?|contd\.?)\s*[\)\]]?\s*$", re.I)
 _CASE_HEADING = re.compile(
-    r"^(?:case(?:\s+study)?|review|learning review|child|young person)\s*"
-    r"(?:\d+|[A-Z]\b|one|two|three|four|five)",
+    r"^(?:case(?:\s+study)?|(?:(?:rapid|local|learning|practice|serious case)\s+)?review|"
+    r"child|baby|young person)(?![a-z])\s*(?:\d+|[A-Z]\b|one|two|three|four|five)",
     re.IGNORECASE,
 )
 _NAMED_REVIEW = re.compile(
-    r"(?:serious case review|practice review|rapid review|local review|silp|learning together)"
-    r"[^\n]{0,12}(?:child|baby|young person|[\"'\u2018\u201c])",
+    r"(?:serious case review|practice review|rapid review|local review|silp|learning together|"
+    r"\bscr\b|\bl?cspr\b|\blspr\b)"
+    r"[^\n]{0,12}(?:child|baby|young person|siblings|family|[\"'\u2018\u201c])",
     re.IGNORECASE,
 )
 # A section reporting one piece of work by its kind and subject, as an annual report does
@@ -158,6 +160,14 @@ def _is_case_heading(block: Block) -> bool:
     )
 
 
+def _one_review(placed: list[PlacedBlock]) -> bool:
+    """Whether the document's title names one review of a kind that is not a briefing ("Child
+    Safeguarding Practice Review: Children A and B", "Thematic review of ..."): its "Child A"
+    and "Child B" sections are parts of it, not reviews of their own."""
+    title = next((item.block.text for item in placed if item.block.heading), "")
+    return detect_type(title) not in (None, "bulletin") and not names_type(title, "bulletin")
+
+
 def split_reviews(placed: list[PlacedBlock]) -> list[Segment]:
     """Split a document into one segment per review or case.
 
@@ -166,9 +176,13 @@ def split_reviews(placed: list[PlacedBlock]) -> list[Segment]:
     first is the preamble every segment inherits for its metadata.
     """
     by_level: dict[int, list[int]] = {}
+    one_review = _one_review(placed)
     for index, item in enumerate(placed):
-        if item.block.heading and _is_case_heading(item.block):
-            by_level.setdefault(item.block.heading, []).append(index)
+        if not (item.block.heading and _is_case_heading(item.block)):
+            continue
+        if one_review and not detect_type(item.block.text):
+            continue  # "Child A", "Case 1" inside one review are its children or cases
+        by_level.setdefault(item.block.heading, []).append(index)
     levels = sorted(level for level, found in by_level.items() if len(found) >= 2)
     if not levels:
         title = next((p.block.text for p in placed if p.block.heading), "")

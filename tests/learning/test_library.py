@@ -36,3 +36,18 @@ def test_should_point_a_recommendation_at_the_finding_it_follows(sqlite_store, s
         rows = {r.kind: r for r in conn.execute(sa.select(item))}
     assert rows["recommendation"].parent_id == rows["finding"].id
     assert rows["finding"].themes.split() == ["missing"]
+
+
+def test_should_take_a_title_with_a_colon_and_skip_labelled_lines_set_as_headings():
+    from fullpicture.learning.documents import Block
+    from fullpicture.learning.library import choose_title
+    from fullpicture.learning.sections import place_blocks, split_reviews
+
+    blocks = [
+        Block("Published: May 2024", heading=1),
+        Block("Baby R: one year on from the review", heading=1),
+        Block("About the review", heading=2),
+        Block("The review made six recommendations."),
+    ]
+    segment = split_reviews(place_blocks(blocks))[0]
+    assert choose_title(segment) == "Baby R: one year on from the review"

@@ -229,3 +229,11 @@ def test_should_not_read_a_contents_page_as_a_table(tmp_path: Path):
     ]
     review = parse_document(create_pdf(tmp_path / "t.pdf", story)).reviews[0]
     assert review.items == []
+
+
+def test_should_read_the_partnership_from_a_pdfs_running_header_for_its_metadata(
+    tmp_path: Path,
+):
+    path = create_pdf(tmp_path / "r.pdf", _long_review(), footer="Child R review")
+    meta = parse_document(path).reviews[0].metadata
+    assert meta.partnership == "Eastmoor Safeguarding Children Partnership"

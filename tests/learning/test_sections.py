@@ -18,3 +18,44 @@ def test_should_end_a_boxes_heading_where_the_box_ends():
         ("Case 1", "Learning points"),
         ("Case 1",),
     ]
+
+
+def create_bulletin(*case_headings: str) -> list[Block]:
+    blocks = [Block("Learning bulletin", heading=1), Block("Wexley SCP, May 2024.")]
+    for heading in case_headings:
+        blocks += [Block(heading, heading=2), Block("What happened and what we learned.")]
+    return blocks
+
+
+def test_should_split_a_bulletin_at_cases_headed_as_published_bulletins_head_them():
+    from fullpicture.learning.sections import split_reviews
+
+    for headings in [
+        ("Baby A", "Baby B"),
+        ("Rapid review 1: a baby with a bruise", "Rapid review 2: a boy missing from care"),
+        ("SCR: Child M", "LCSPR: Child N"),
+        ("Case 1 - Rapid review: Siblings D and E", "Case 2 - Practice review: Child F"),
+    ]:
+        segments = split_reviews(place_blocks(create_bulletin(*headings)))
+        assert [segment.title for segment in segments] == list(headings), headings
+
+
+def test_should_not_split_at_rows_that_count_reviews():
+    from fullpicture.learning.sections import split_reviews
+
+    blocks = create_bulletin("Rapid reviews held 4", "Practice reviews completed 1")
+    assert len(split_reviews(place_blocks(blocks))) == 1
+
+
+def test_should_keep_one_review_whole_when_it_has_a_section_per_child():
+    from fullpicture.learning.sections import split_reviews
+
+    for title in [
+        "Child Safeguarding Practice Review: Children A and B",
+        "Thematic review: three young people harmed outside the home",
+    ]:
+        blocks = [Block(title, heading=1)] + create_bulletin("Child A", "Child B")[2:]
+        assert len(split_reviews(place_blocks(blocks))) == 1, title
+    bulletin = [Block("Learning review bulletin, issue 4", heading=1)]
+    bulletin += create_bulletin("Case 1", "Case 2")[2:]
+    assert len(split_reviews(place_blocks(bulletin))) == 2
