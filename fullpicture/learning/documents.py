@@ -223,7 +223,7 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
     def flush() -> None:
         nonlocal current, current_bullet
         if current:
-            blocks.append(Block(" ".join(current).strip(), bullet=current_bullet))
+            blocks.append(Block(_join_wrapped(current), bullet=current_bullet))
         current, current_bullet = [], False
 
     previous_blank = True
@@ -274,6 +274,15 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
     return blocks
 
 
+def _join_wrapped(lines: list[str]) -> str:
+    """A wrapped paragraph's lines as one text; a word hyphenated at a line's end
+    ("multi-" / "agency meeting") is joined without a space."""
+    text = ""
+    for line in lines:
+        text += line if re.search(r"[A-Za-z]-$", text) else (" " + line if text else line)
+    return text.strip()
+
+
 def _ruled_heading(line: str) -> bool:
     """Whether a line standing alone under a rule is a heading: short, capitalised, not a
     bullet, ending as a title or a question ("What does this mean for my practice?")."""
@@ -303,7 +312,8 @@ def _continues_in_lower_case(lines: list[str], index: int, width: int | None = N
 def _wrap_width(lines: list[str]) -> int | None:
     """The width plain text is wrapped at, where it is hard-wrapped (many long lines of about
     the same length): the longest line. None for text with a paragraph on each line."""
-    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    # a title in capitals is set on its own line, not wrapped: it does not give the width
+    lengths = [len(line.rstrip()) for line in lines if line.strip() and not line.isupper()]
     long = [length for length in lengths if length >= 50]
     if len(long) < 5 or max(lengths, default=0) > 120:
         return None

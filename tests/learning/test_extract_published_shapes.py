@@ -9,6 +9,7 @@ from pathlib import Path
 
 from docx import Document
 
+from fullpicture.learning.documents import Block, read_document
 from fullpicture.learning.extract import section_kind
 from fullpicture.learning.library import parse_document
 
@@ -171,3 +172,36 @@ def test_should_not_take_a_cascade_instruction_or_a_wrapped_date_for_learning(tm
         ("next_step", "Ask where the baby sleeps at every home visit."),
         ("recommendation", "The trust should audit safer sleep advice."),
     ]
+
+
+def test_should_join_a_word_hyphenated_at_a_wrapped_lines_end(tmp_path: Path):
+    body = (
+        "Recommendations\n\n"
+        "• Ask for an exploitation screening for any child placed here who goes\n"
+        "  missing, and attend the multi-\n"
+        "  agency meeting that follows.\n"
+    )
+    items = _items(create_document(tmp_path, body, "alert.txt"))
+    assert items[0][1].endswith("attend the multi-agency meeting that follows.")
+
+
+def test_should_not_let_a_title_in_capitals_widen_hard_wrapped_text(tmp_path: Path):
+    wrapped = "Sami Robertson-Clarke is nine and lives with his grandmother in Wexleyford"
+    body = (
+        "PRACTICE ALERT 2026/01: CHILDREN WHO CARE FOR A PARENT WITH A LONG-TERM ILLNESS\n\n"
+        "Background\n\n"
+        f"{wrapped}\n2025 was the year he began to miss school on the days his mother was unwell,\n"
+        "and his teachers saw that he was tired and worried about her every morning.\n\n"
+        + "".join(
+            f"Line {n} of a hard-wrapped paragraph that fills the width of the text here.\n"
+            for n in range(6)
+        )
+    )
+    blocks = [
+        block.text for block in parse_document_blocks(create_document(tmp_path, body, "a.txt"))
+    ]
+    assert wrapped not in blocks  # the full line carries on into the next, it is no heading
+
+
+def parse_document_blocks(path: Path) -> list[Block]:
+    return read_document(path).blocks

@@ -249,3 +249,9 @@ def test_should_read_a_parents_mental_illness_and_the_adult_community_team():
 def test_should_read_risk_levels_and_checking_what_practitioners_are_told():
     assert "risk_assessment" in lexical_themes("The family was described as low risk.")
     assert "assessment" in lexical_themes("Check what you are told against what you see.")
+
+
+def test_should_read_no_single_agency_and_the_network_around_a_child_as_multi_agency():
+    assert "multi_agency" in lexical_themes("No single agency held the whole history.")
+    assert "multi_agency" in lexical_themes("Keep the network around the teenager together.")
+    assert "multi_agency" not in lexical_themes("Check with the police where there is a concern.")
