@@ -82,8 +82,9 @@ _GENRE_LINE = re.compile(
     r"^\s*(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}(?:e-?)?(?:newsletter|bulletin)\b", re.I
 )
 # A labelled type ("Type: rapid review", "Review type: SILP", "Type of review: ...") is what
-# the document says it is.
-_TYPE_LABEL = re.compile(r"(?:^|\|)\s*(?:review\s+)?type(?:\s+of\s+review)?\s*:\s*([^|]+)", re.I)
+# the document says it is; a Word table writes the label and its value as cells
+# ("Review type | Rapid review").
+_TYPE_LABEL = re.compile(r"(?:^|\|)\s*(?:review\s+)?type(?:\s+of\s+review)?\s*[:|]\s*([^|]+)", re.I)
 # The national panel's own name ("Child Safeguarding Practice Review Panel") names a
 # publisher, not the type of the document in hand.
 _PUBLISHER_NAMES = re.compile(
@@ -313,8 +314,9 @@ def labelled_type(lines: list[str]) -> str | None:
     """The review type a "Type:" label states in the lines ("Published: June 2024 | Type:
     multi-agency audit"), or None."""
     for line in lines:
-        if match := _TYPE_LABEL.search(line):
-            return detect_type(match.group(1))
+        for match in _TYPE_LABEL.finditer(line):
+            if code := detect_type(match.group(1)):
+                return code  # not a table's header row ("Review | Type | Year")
     return None
 
 

@@ -387,3 +387,12 @@ def test_should_take_the_board_a_listed_review_names_over_the_pages_partnership(
         ["Published reviews", "Eastby Safeguarding Children Partnership"],
     )
     assert meta.partnership == "Eastby Safeguarding Children Partnership"
+
+
+def test_should_read_a_type_labelled_in_a_table_but_not_a_tables_header_row():
+    from fullpicture.learning.metadata import labelled_type
+
+    assert labelled_type(["Review type | Child safeguarding practice review"]) == (
+        "child_safeguarding_practice_review"
+    )
+    assert labelled_type(["Review | Type | Year", "Child A | Rapid review | 2021"]) is None
