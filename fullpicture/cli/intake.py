@@ -20,7 +20,7 @@ from fullpicture.cli.common import (
     err_console,
     print_json,
 )
-from fullpicture.intake.importer import FileResult, import_file, import_files
+from fullpicture.intake.importer import FileResult, import_corrected, import_files
 from fullpicture.intake.quarantine import export_quarantine, list_quarantine
 from fullpicture.intake.rejections import Rejection, acknowledge_rejection, list_rejections
 from fullpicture.intake.statutory.builtin import load_mapping_reference
@@ -101,11 +101,9 @@ def import_command(
     if supersedes is not None:
         if len(files) != 1:
             raise typer.BadParameter("--supersedes takes one corrected file at a time.")
-        results = [
-            import_file(
-                engine, files[0], source, loaded, supersedes=supersedes, max_bad_ratio=max_bad_ratio
-            )
-        ]
+        results = import_corrected(
+            engine, files[0], source, loaded, supersedes=supersedes, max_bad_ratio=max_bad_ratio
+        )
     else:
         results = import_files(engine, files, source, loaded, max_bad_ratio=max_bad_ratio)
     if as_json:

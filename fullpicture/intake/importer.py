@@ -378,9 +378,8 @@ def _one_table(path: Path, tables: list[Table], name: str | None) -> Table:
     if name is None:
         raise IntakeError(
             f"{path.name} holds the tables {names} (their mapping shares one match glob), so "
-            "it is imported as a whole, one result per table; a corrected file of that shape "
-            "cannot be given --supersedes.",
-            hint="Run 'fullpicture import FILE --source NAME' without --supersedes.",
+            "it is imported as a whole, one result per table.",
+            hint="Use import_files, or import_corrected for a corrected file.",
         )
     raise IntakeError(
         f"{path.name} is not read as the table {name!r} (it holds {names}).",
@@ -441,6 +440,63 @@ def import_file(
     with raw:
         options = _Options(mapping, imported_by, supersedes, max_bad_ratio)
         return _import_open(engine, raw, plan, options)
+
+
+def import_corrected(
+    engine: Engine,
+    path: Path,
+    source: str,
+    mapping: Mapping | None = None,
+    *,
+    supersedes: int,
+    imported_by: str = "cli",
+    max_bad_ratio: float | None = None,
+) -> list[FileResult]:
+    """Take a corrected file in, superseding the earlier file it replaces.
+
+    For a file of one table this is :func:`import_file` with ``supersedes``. A file holding
+    several tables (a flat export, a workbook of several sheets; see
+    :func:`fullpicture.intake.plan.shared_tables`) is taken in table by table, people first,
+    each superseding the earlier file's entry of the same table (found from ``supersedes``, any
+    one of them); a table the earlier file did not have is taken in plainly.
+
+    Raises:
+        IntakeError: a file-level problem, or no ledger entry ``supersedes`` (nothing written).
+    """
+    with engine.connect() as conn:
+        chosen = _resolve_mapping(conn, source, mapping)
+        earlier = ledger.tables_of_entry(conn, supersedes)
+    tables = tables_of(chosen, path)
+    if len(tables) == 1:
+        return [
+            import_file(
+                engine,
+                path,
+                source,
+                mapping,
+                imported_by=imported_by,
+                supersedes=supersedes,
+                max_bad_ratio=max_bad_ratio,
+            )
+        ]
+    if not earlier:
+        raise IntakeError(
+            f"There is no ledger entry {supersedes} to supersede.",
+            hint="Give the ledger id of the earlier file (see 'fullpicture import --json').",
+        )
+    return [
+        import_file(
+            engine,
+            path,
+            source,
+            mapping,
+            imported_by=imported_by,
+            supersedes=earlier.get(table.name),
+            max_bad_ratio=max_bad_ratio,
+            table=table.name,
+        )
+        for table in sorted(tables, key=lambda t: _ORDER[t.kind])
+    ]
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,23 @@ def supersede(conn: Connection, earlier: int, *, source: str, table: str) -> Non
             hint="Run 'fullpicture quarantine --json' or check the ledger id of the earlier file.",
         )
     conn.execute(sa.update(ledger).where(ledger.c.id == earlier).values(status=SUPERSEDED))
+
+
+def tables_of_entry(conn: Connection, ident: int) -> dict[str, int]:
+    """The entries of the file that entry ``ident`` took in, by table: ``{table: entry id}``.
+
+    A file holding several tables (a flat export, a workbook of several sheets) has an entry per
+    table, all with its SHA-256; a corrected file supersedes each of them. Empty when there is
+    no entry ``ident``.
+    """
+    row = conn.execute(
+        sa.select(ledger.c.source, ledger.c.sha256).where(ledger.c.id == ident)
+    ).one_or_none()
+    if row is None:
+        return {}
+    entries = conn.execute(
+        sa.select(ledger.c.table_name, ledger.c.id)
+        .where(ledger.c.source == row.source, ledger.c.sha256 == row.sha256)
+        .order_by(ledger.c.id)
+    )
+    return {table: int(entry) for table, entry in entries}

@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from fullpicture.errors import IntakeError, MappingError, MissingColumnError, UnknownSourceError
-from fullpicture.intake.importer import import_file, import_files
+from fullpicture.intake.importer import import_corrected, import_file, import_files
 from fullpicture.intake.mapping import load_mapping, parse_mapping
 from fullpicture.intake.quarantine import list_quarantine
 from fullpicture.intake.registry import get_mapping, register_mapping
@@ -314,9 +314,39 @@ def test_should_refuse_a_flat_export_one_table_at_a_time_without_naming_it(sqlit
     path = create_attendances_file(tmp_path, [create_attendance_row("A1", "H1")])
     mapping = load_mapping(FLAT_MAPPING)
     with pytest.raises(IntakeError, match="holds the tables 'ed_patients', 'ed_attendances'"):
-        import_file(sqlite_store, path, "ed", mapping, supersedes=1)
+        import_file(sqlite_store, path, "ed", mapping)
     result = import_file(sqlite_store, path, "ed", mapping, table="ed_patients")
     assert (result.table, result.stored) == ("ed_patients", 1)
+
+
+def test_should_supersede_each_table_of_a_corrected_flat_export(store, tmp_path):
+    mapping = load_mapping(FLAT_MAPPING)
+    first = create_attendances_file(
+        tmp_path, [create_attendance_row("A1", "H1"), create_attendance_row("A2", "")]
+    )
+    earlier = import_files(store, [first], "ed", mapping)
+    assert [r.quarantined for r in earlier] == [1, 1]
+    fixed = create_attendances_file(
+        tmp_path,
+        [create_attendance_row("A1", "H1"), create_attendance_row("A2", "H2")],
+        name="ed_attendances_v2.csv",
+    )
+    corrected = import_corrected(store, fixed, "ed", mapping, supersedes=earlier[1].ledger_id)
+    assert [(r.table, r.stored, r.quarantined) for r in corrected] == [
+        ("ed_patients", 2, 0),
+        ("ed_attendances", 2, 0),
+    ]
+    with store.connect() as conn:
+        statuses = dict(conn.execute(sa.select(schema.ledger.c.id, schema.ledger.c.status)).all())
+    assert [statuses[r.ledger_id] for r in earlier] == ["superseded", "superseded"]
+    assert list_quarantine(store, source="ed") == []
+
+
+def test_should_refuse_to_supersede_an_entry_that_does_not_exist(sqlite_store, tmp_path):
+    path = create_attendances_file(tmp_path, [create_attendance_row("A1", "H1")])
+    with pytest.raises(IntakeError, match="no ledger entry 99"):
+        import_corrected(sqlite_store, path, "ed", load_mapping(FLAT_MAPPING), supersedes=99)
+    assert _all_counts(sqlite_store)["ledger"] == 0
 
 
 def test_should_refuse_a_flat_export_missing_a_column_of_either_table(sqlite_store, tmp_path):
