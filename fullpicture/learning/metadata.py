@@ -65,7 +65,9 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         r"\bopen letter\b|\bletter (?:to|from) (?:all|every|the|our|colleagues|practitioners)|"
         # a partnership's alert to practitioners after a review ("Practice alert 2025/02");
         # not "safeguarding alert", which in adult social care names a referral
-        r"\b(?:practice|learning) alerts?\b",
+        r"\b(?:practice|learning) alerts?\b|"
+        # "Learning on a page: ...", one sheet of a review's learning
+        r"\b(?:learning|lessons|review|practice) on a page\b",
     ),
 ]
 # What only a title says: a numbered issue or an edition names a periodical ("Safeguarding
@@ -73,13 +75,20 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
 # analysis ("Learning from reviews: the themes that keep coming back", "Common themes from
 # local reviews"), where "Learning from reviews: neglect briefing" stays a briefing.
 _TITLE_TYPE_PATTERNS: list[tuple[str, str]] = [
-    ("bulletin", r"\bissue\s+(?:no\.?\s*)?\d{1,3}\b|\b(?:edition|vol\.?|volume)\s+\d{1,3}\b"),
+    (
+        "bulletin",
+        r"\bissue\s+(?:no\.?\s*)?\d{1,3}\b|\b(?:edition|vol\.?|volume)\s+\d{1,3}\b|"
+        r"\b(?:spring|summer|autumn|winter)\s+(?:\d{4}\s+)?(?:edition|issue)\b",
+    ),
     ("thematic_analysis", r"\bthemes\b.{0,60}\breviews\b|\breviews\b.{0,60}\bthemes\b"),
 ]
 # A title page's line saying what the document is: "The practitioner newsletter of the
-# Cobbleford Safeguarding Children Partnership", "Our quarterly learning bulletin".
+# Whitmoor Safeguarding Children Partnership", "Our quarterly learning bulletin";
+# "In this issue:" opens a periodical's contents list.
 _GENRE_LINE = re.compile(
-    r"^\s*(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}(?:e-?)?(?:newsletter|bulletin)\b", re.I
+    r"^\s*(?:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}(?:e-?)?(?:newsletter|bulletin)\b|"
+    r"in this (?:issue|edition)\b)",
+    re.I,
 )
 # A labelled type ("Type: rapid review", "Review type: SILP", "Type of review: ...") is what
 # the document says it is; a Word table writes the label and its value as cells
@@ -291,7 +300,7 @@ _LEAD_IN = frozenset("a an the local".split())
 def type_only(line: str) -> str | None:
     """The review type a short line names and little else: a subtitle or the part of a
     heading after its colon ("Local Learning Review", "Child S: local child safeguarding
-    practice review" -> its tail, "Disabled children: multi-agency audit"). None for a
+    practice review" -> its tail, "Young carers: multi-agency audit"). None for a
     briefing, a sentence, or a line saying more ("Learning from a local child safeguarding
     practice review, September 2022")."""
     lowered = line.strip().rstrip(".").lower()
@@ -548,7 +557,7 @@ _OPENING = 20_000
 
 def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -> str:
     """The type a "Type:" label states, else the one the title names (a briefing's title
-    page naming the one review it presents, "Learning Brief: Maya" over "Local Learning
+    page naming the one review it presents, "Learning Brief: Ruby" over "Local Learning
     Review", is that review), else the one the opening, the preamble or the text gives itself
     or names (see :func:`detect_type`)."""
     named = title_type(title)
@@ -569,7 +578,7 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
 
 def _own_partnership(lines: list[str], preamble: list[str]) -> str | None:
     """The partnership or board a review's own opening names (a review listed on a
-    partnership's page "commissioned by the former Halsworth Local Safeguarding Children
+    partnership's page "commissioned by the former Eastby Local Safeguarding Children
     Board" is the board's), else the one the document's preamble names, else any."""
     own = find_partnership(lines[:30])
     if own and not _NATIONAL.search(own):

@@ -144,7 +144,7 @@ def place_blocks(blocks: list[Block]) -> list[PlacedBlock]:
 
 # A bulletin's case heading that names the child, then the review it reports ("Kai: learning
 # from a rapid review", "The Okafor children - lessons from a practice review").
-# ("Keiran: learning summary from a rapid review", "Baby J - lessons learned from an SCR").
+# ("Ava: learning summary from a rapid review", "Baby J - lessons learned from an SCR").
 _CASE_LEARNING_FROM = re.compile(
     r"^[^:\u2013\-]{2,40}\s*[:\u2013\-]\s*(?:learning|lessons)(?:\s+[\w-]+){0,2}?\s+from "
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}review\b",
@@ -152,7 +152,7 @@ _CASE_LEARNING_FROM = re.compile(
 )
 # A heading giving a subject, then only the kind of review it was, as a partnership's list of
 # published reviews heads each entry ("Child S: local child safeguarding practice review",
-# "Disabled children: multi-agency audit").
+# "Children with a disability: multi-agency audit").
 _SUBJECT_THEN = re.compile(r"^[^:\u2013\u2014]{2,60}?\s*(?:[:\u2013\u2014]|\s-)\s*(.+)$")
 
 

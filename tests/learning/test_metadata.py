@@ -396,3 +396,16 @@ def test_should_read_a_type_labelled_in_a_table_but_not_a_tables_header_row():
         "child_safeguarding_practice_review"
     )
     assert labelled_type(["Review | Type | Year", "Child A | Rapid review | 2021"]) is None
+
+
+def test_should_type_a_periodical_by_its_contents_list_and_a_page_of_learning_as_a_briefing():
+    assert create_review_type(
+        "Safeguarding News", "In this issue:", "Spotlight on a rapid review about Ben"
+    ) == ("bulletin")
+    assert (
+        create_review_type("Keeping Safe: Summer edition", "Spotlight on a rapid review about Ben")
+        == "bulletin"
+    )
+    assert create_review_type("Learning on a page: neglect") == "bulletin"
+    # a page of one named review's learning is that review
+    assert create_review_type("Learning on a page: rapid review, Baby J") == "rapid_review"
