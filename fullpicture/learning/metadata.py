@@ -35,6 +35,7 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         "multi_agency_audit",
         # "multi-agency audit", "multiagency thematic audit", "multi-agency case file audit"
         r"multi-?\s?agency (?:[\w-]+ ){0,3}audits?\b|case file audit|\bmacfa\b|\bjtai\b|"
+        r"\bthematic (?:case )?audits?\b|"
         r"joint targeted area inspection",
     ),
     (

@@ -409,3 +409,7 @@ def test_should_type_a_periodical_by_its_contents_list_and_a_page_of_learning_as
     assert create_review_type("Learning on a page: neglect") == "bulletin"
     # a page of one named review's learning is that review
     assert create_review_type("Learning on a page: rapid review, Baby J") == "rapid_review"
+
+
+def test_should_type_a_thematic_audit_as_an_audit():
+    assert detect_type("Thematic audit: neglect of teenagers") == "multi_agency_audit"

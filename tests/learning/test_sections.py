@@ -79,3 +79,19 @@ def test_should_not_split_at_headings_that_say_more_than_a_review_type():
 
     headings = ("Background: what this rapid review looked at", "Method: how the review worked")
     assert len(split_reviews(place_blocks(create_bulletin(*headings)))) == 1
+
+
+def test_should_split_entries_headed_by_a_name_over_a_labelled_type():
+    from fullpicture.learning.sections import split_reviews
+
+    blocks = [Block("Our published reviews", heading=1), Block("Whitmoor SCP.")]
+    for name, kind in [("Ava", "rapid review"), ("Ben and Cara", "serious case review")]:
+        blocks += [
+            Block(name, heading=2),
+            Block(f"Published: May 2024 | Type: {kind}"),
+            Block("What happened and what we learned."),
+        ]
+    assert [segment.title for segment in split_reviews(place_blocks(blocks))] == [
+        "Ava",
+        "Ben and Cara",
+    ]
