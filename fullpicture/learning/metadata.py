@@ -45,7 +45,12 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         # a document drawing on a number of reviews analyses them ("learning from five
         # local reviews"); "learning from reviews" alone is a briefing
         r"(?:learning from|analysis of|themes from|across|findings of) (?:the )?(?:two|three|"
-        r"four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:\w+ ){0,2}reviews\b",
+        r"four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:\w+ ){0,2}reviews\b|"
+        # "This pack draws on the following reviews and audits", "brings together the
+        # learning from several local reviews"
+        r"(?:draws? on|drawn from|drawing on|brings? together) (?:the learning from )?"
+        r"(?:the following|several|a number of|all (?:of )?(?:the |our )?) ?(?:\w+ ){0,2}"
+        r"(?:reviews|audits)\b",
     ),
     ("serious_case_review", r"serious case review|\bscr\b"),
     ("rapid_review", r"rapid review|local review\b"),

@@ -413,3 +413,13 @@ def test_should_type_a_periodical_by_its_contents_list_and_a_page_of_learning_as
 
 def test_should_type_a_thematic_audit_as_an_audit():
     assert detect_type("Thematic audit: neglect of teenagers") == "multi_agency_audit"
+
+
+def test_should_type_a_pack_that_draws_on_several_reviews_and_audits_as_thematic():
+    lines = [
+        "Whitmoor SCP, May 2025",
+        "This pack draws on the following reviews and audits.",
+        "Neglect of toddlers Multi-agency audit 2022",
+        "Baby Z Rapid review 2024",
+    ]
+    assert create_review_type("Practice Week 2025", *lines) == "thematic_analysis"
