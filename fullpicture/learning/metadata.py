@@ -394,9 +394,20 @@ def _to_date(day: str | None, month: str, year: str) -> date | None:
 
 def latest_year(lines: list[str]) -> int | None:
     """The latest year the opening lines name, when no date is written out ("reviews
-    published between 2019 and 2022"): a review is written after the years it covers."""
+    published between 2019 and 2022", "Annual report 2023-24" -> 2024): a review is written
+    after the years it covers."""
     years = [int(year) for line in lines for year in _YEAR.findall(line)]
+    years += [_range_end(*match) for line in lines for match in _YEAR_RANGE.findall(line)]
     return max(years) if years else None
+
+
+# A financial or academic year written short ("2023-24", "2023/24"): it ends in the second.
+_YEAR_RANGE = re.compile(r"\b(20[0-3]\d)\s*[-/\u2013]\s*(\d{2})\b(?![-/.]\d)")
+
+
+def _range_end(first: str, second: str) -> int:
+    end = int(first[:2] + second)
+    return end if end == int(first) + 1 else int(first)
 
 
 def _dates_in(line: str) -> list[tuple[int, date | None, int]]:

@@ -423,3 +423,12 @@ def test_should_type_a_pack_that_draws_on_several_reviews_and_audits_as_thematic
         "Baby Z Rapid review 2024",
     ]
     assert create_review_type("Practice Week 2025", *lines) == "thematic_analysis"
+
+
+def test_should_take_a_short_year_range_to_its_end():
+    from fullpicture.learning.metadata import latest_year
+
+    assert latest_year(["Annual learning report 2023-24"]) == 2024
+    assert latest_year(["Learning from reviews 2022/23"]) == 2023
+    # a numeric date is not a range
+    assert latest_year(["Ref 2021-05-14"]) == 2021
