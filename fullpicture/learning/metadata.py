@@ -579,7 +579,8 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
     or names (see :func:`detect_type`)."""
     named = title_type(title)
     if named in (None, "bulletin"):
-        subtitle = next(filter(None, map(type_only, lines[:6])), None)
+        # a subtitle stands just under the title, not among the first section headings
+        subtitle = next(filter(None, map(type_only, lines[:4])), None)
         named = subtitle or named
     if named is None and any(_GENRE_LINE.match(line) for line in lines[:6]):
         named = "bulletin"  # "The practitioner newsletter of the ... Partnership"
