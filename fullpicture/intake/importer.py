@@ -13,6 +13,7 @@ Guarantees (see ``docs/intake.md``):
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import os
@@ -25,6 +26,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from fullpicture.errors import IntakeError, MappingError, RejectedFileError, UnknownSourceError
@@ -43,10 +45,10 @@ from fullpicture.intake.plan import (
     tables_of,
 )
 from fullpicture.intake.problems import Problem
-from fullpicture.intake.readers import RawFile, open_file
+from fullpicture.intake.readers import FileKind, RawFile, open_file
 from fullpicture.intake.registry import find_mapping, register_mapping_in
 from fullpicture.intake.rejections import count_reasons, most_frequent, record_rejection
-from fullpicture.intake.worker import CheckJob, use_worker, worker_chunks
+from fullpicture.intake.worker import CheckJob, WorkerRun, use_worker, use_worker_for, worker_chunks
 from fullpicture.store import schema
 from fullpicture.store.faults import storage_faults
 
@@ -269,9 +271,14 @@ holds a few hundred thousand rows."""
 
 
 def _checked(
-    conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext
+    conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext, options: _Options
 ) -> Iterator[CheckedChunk]:
-    """The file's rows checked in chunks: by a forked worker for large files, else here."""
+    """The file's rows checked in chunks: by the call's checking run (see :class:`_Pipeline`),
+    by a forked worker for large files, else here."""
+    if options.pipeline is not None and options.item is not None:
+        found = options.pipeline.chunks(conn, options.item, raw, ctx)
+        if found is not None:
+            return found
     shape = writing.RecordShape(_TARGET[plan.table.kind], conn.dialect.name)
     if use_worker(raw):
         return worker_chunks(CheckJob(plan, ctx, shape, raw, BATCH_ROWS))
@@ -294,7 +301,9 @@ def _collector_spared() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext) -> _Counts:
+def _ingest(
+    conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext, options: _Options
+) -> _Counts:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     counts = _Counts()
@@ -302,7 +311,7 @@ def _ingest(conn: Connection, plan: TablePlan, raw: RawFile, ctx: ImportContext)
     seen = _Seen(people={} if flat else None)
     written: set[str] = set()
     with _collector_spared():
-        for chunk in _checked(conn, plan, raw, ctx):
+        for chunk in _checked(conn, plan, raw, ctx, options):
             batch = _merge(_TARGET[plan.table.kind], chunk, seen)
             _flush(conn, plan, ctx, batch, written)
             counts.read += chunk.read
@@ -507,12 +516,20 @@ class _Options:
     imported_by: str
     supersedes: int | None
     max_bad_ratio: float | None
+    item: _Opened | None = None
+    """The file as opened to choose the order (by :func:`import_files`), with its digest."""
+    pipeline: _Pipeline | None = None
+    """The call's checking run, which may check this file ahead (by :func:`import_files`)."""
+    conn: Connection | None = None
+    """The connection to import on (one for all the files of :func:`import_files`), else one
+    from the engine."""
 
 
 def _import_open(engine: Engine, raw: RawFile, plan: TablePlan, options: _Options) -> FileResult:
-    digest, table = file_sha256(raw.path), plan.table.name
+    digest = options.item.digest() if options.item is not None else file_sha256(raw.path)
+    table = plan.table.name
     try:
-        with storage_faults(f"importing {raw.path.name}"), engine.begin() as conn:
+        with storage_faults(f"importing {raw.path.name}"), _transaction(engine, options) as conn:
             earlier = ledger.find_entry(conn, plan.mapping.source, digest, table)
             if earlier is not None:
                 counts = _Counts(earlier.read, earlier.stored, earlier.quarantined)
@@ -528,6 +545,17 @@ def _import_open(engine: Engine, raw: RawFile, plan: TablePlan, options: _Option
     return FileResult(
         raw.path, table, *_triple(counts), digest, ident, False, counts.warnings, notes
     )
+
+
+@contextlib.contextmanager
+def _transaction(engine: Engine, options: _Options) -> Iterator[Connection]:
+    """One file's transaction, on the call's connection when there is one."""
+    if options.conn is None:
+        with engine.begin() as conn:
+            yield conn
+        return
+    with options.conn.begin():
+        yield options.conn
 
 
 def _record(
@@ -573,7 +601,8 @@ def _ingest_file(
         imported_by=options.imported_by,
         supersedes=options.supersedes,
     )
-    counts = _ingest(conn, plan, raw, _context(conn, plan.mapping, plan, ident, started))
+    ctx = _context(conn, plan.mapping, plan, ident, started, options.pipeline)
+    counts = _ingest(conn, plan, raw, ctx, options)
     limit = options.max_bad_ratio
     _check_ratio(raw.path, counts, limit if limit is not None else plan.table.max_bad_ratio)
     read, stored, quarantined = _triple(counts)
@@ -582,7 +611,12 @@ def _ingest_file(
 
 
 def _context(
-    conn: Connection, mapping: Mapping, plan: TablePlan, ident: int, started: datetime
+    conn: Connection,
+    mapping: Mapping,
+    plan: TablePlan,
+    ident: int,
+    started: datetime,
+    pipeline: _Pipeline | None,
 ) -> ImportContext:
     ctx = ImportContext(
         mapping.source,
@@ -593,20 +627,247 @@ def _context(
         started.astimezone(UTC).date(),
     )
     if plan.table.kind is not TableKind.PERSON:
-        ctx.person_ids = writing.person_ids(conn, mapping.source)
+        known = pipeline.person_ids(conn) if pipeline is not None else None
+        ctx.person_ids = writing.person_ids(conn, mapping.source) if known is None else known
     return ctx
+
+
+KEEP_OPEN_BYTES = 64 << 20
+"""Workbooks and JSON files (each parsed whole when opened) up to this many bytes in all stay
+open from choosing the order of a call's files until each is imported, so each is parsed once."""
+
+
+@dataclass
+class _Opened:
+    """One file of an :func:`import_files` call as one table it holds (a flat export holds
+    two), as opened to choose the order.
+
+    Attributes:
+        path: the file.
+        plan: its mapping table compiled against its header.
+        raw: the file still open (a workbook or JSON file, parsed once), else None (reopened
+            when imported: a CSV file is streamed, and reopening it costs little).
+        size: its size in bytes.
+    """
+
+    path: Path
+    plan: TablePlan
+    raw: RawFile | None
+    size: int
+    _digest: str | None = None
+
+    def digest(self) -> str:
+        """The file's SHA-256, computed once."""
+        if self._digest is None:
+            self._digest = file_sha256(self.path)
+        return self._digest
+
+    def reopen(self) -> RawFile:
+        """Open the file again for its rows (the header must be the one its plan was made for).
+
+        Raises:
+            IntakeError: the file changed since the order was chosen.
+        """
+        raw, _ = _open(self.path, self.plan.mapping, self.plan.table.name)
+        if raw.header != self.plan.header:
+            raw.close()
+            raise IntakeError(
+                f"{self.path.name} changed while it was being imported: its header is not the "
+                "one read when the import started.",
+                hint="Run 'fullpicture import' again once the file is complete.",
+            )
+        return raw
 
 
 def _kind_order(
     engine: Engine, paths: Sequence[Path], source: str, mapping: Mapping | None
-) -> list[tuple[Path, str]]:
-    """Return each file with each table it holds, person tables first, so that later files
-    (and the event table of a flat export) can refer to their people."""
+) -> list[_Opened]:
+    """Open every file (each must be readable and fit the mapping) as each table it holds, and
+    return them with person tables first, so that later files (and the event table of a flat
+    export) can refer to their people."""
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
-    found = [(path, table) for path in paths for table in tables_of(chosen, path)]
-    found.sort(key=lambda pair: _ORDER[pair[1].kind])
-    return [(path, table.name) for path, table in found]
+    opened: list[_Opened] = []
+    kept = 0
+    try:
+        for path in paths:
+            shared = shared_tables(chosen, path)
+            tables: list[str | None] = [t.name for t in shared] or [None]
+            for table in tables:
+                raw, plan = _open(path, chosen, table)
+                size = path.stat().st_size
+                if raw.kind is not FileKind.CSV and kept + size <= KEEP_OPEN_BYTES:
+                    kept += size
+                    opened.append(_Opened(path, plan, raw, size))
+                else:
+                    raw.close()
+                    opened.append(_Opened(path, plan, None, size))
+    except BaseException:
+        _close_all(opened)
+        raise
+    return sorted(opened, key=lambda o: _ORDER[o.plan.table.kind])
+
+
+def _close_all(opened: list[_Opened]) -> None:
+    for item in opened:
+        if item.raw is not None:
+            item.raw.close()
+
+
+class _Pipeline:
+    """The checking run of an :func:`import_files` call: one forked worker (a
+    :class:`~fullpicture.intake.worker.WorkerRun`) checks the call's remaining files one after
+    another, so the next file's rows are checked while the current file is stored and committed.
+
+    The run starts at the first file that is not a person file, inside that file's transaction
+    after its ledger entry is written, and covers it and every later file (none is a person
+    file: those come first). What the checks depend on is taken then: the source's person ids
+    (only person files change them) and the ledger ids, predicted as the next ones in turn
+    (files already imported get none, so they are left out of the run). Each file is
+    stored exactly as without the run: it takes the run's chunks only when its own ledger id,
+    person ids and date are the ones its rows were checked with, and otherwise (another
+    process wrote in between, say) the run is stopped and the file and those after it are
+    checked as usual. The rows of these files do not depend on the clock (only person rows
+    carry the import's time). The worker never writes; each file stays its own transaction.
+    """
+
+    def __init__(self, items: list[_Opened]) -> None:
+        self._items = items
+        self._run: WorkerRun | None = None
+        self._ahead: list[tuple[_Opened, ImportContext]] = []
+        self._tried = False
+        self._persons: tuple[int, dict[str, int]] | None = None
+
+    def person_ids(self, conn: Connection) -> dict[str, int] | None:
+        """The source's person ids as read when the run started, if they are certainly still
+        the stored ones, else None (read them again).
+
+        Only person files change them, and none comes after the run starts; so on SQLite they
+        are still the stored ones when no other connection has committed since, which its
+        ``data_version`` tells (the call imports on one connection). Elsewhere, None.
+        """
+        if self._persons is None or self._run is None:
+            return None
+        version, ids = self._persons
+        return ids if _data_version(conn) == version else None
+
+    def chunks(
+        self, conn: Connection, item: _Opened, raw: RawFile, ctx: ImportContext
+    ) -> Iterator[CheckedChunk] | None:
+        """The checked chunks of ``item`` from the run (starting it if due), or None."""
+        if self._run is not None:
+            if self._ahead and self._fits(item, ctx):
+                self._ahead.pop(0)
+                return self._run.file_chunks()
+            self.close()
+            return None
+        if self._tried or item.plan.table.kind is TableKind.PERSON:
+            return None
+        self._tried = True
+        return self._start(conn, item, raw, ctx)
+
+    def _fits(self, item: _Opened, ctx: ImportContext) -> bool:
+        expected, checked = self._ahead[0]
+        return (
+            expected is item
+            and checked.ledger_id == ctx.ledger_id
+            and checked.today == ctx.today
+            and (checked.person_ids is ctx.person_ids or checked.person_ids == ctx.person_ids)
+        )
+
+    def _start(
+        self, conn: Connection, item: _Opened, raw: RawFile, ctx: ImportContext
+    ) -> Iterator[CheckedChunk] | None:
+        later = self._items[self._items.index(item) + 1 :]
+        if raw.header != item.plan.header or any(
+            o.plan.table.kind is TableKind.PERSON for o in later
+        ):
+            return None
+        if not use_worker_for(item.size + sum(o.size for o in later)):
+            return None
+        source = item.plan.mapping.source
+        later = [
+            o
+            for o in later
+            if ledger.find_entry(conn, source, o.digest(), o.plan.table.name) is None
+        ]
+        jobs = [self._job(conn, item.plan, ctx, raw)]
+        for step, other in enumerate(later, start=1):
+            checked = dataclasses.replace(ctx, ledger_id=ctx.ledger_id + step)
+            self._ahead.append((other, checked))
+            jobs.append(self._job(conn, other.plan, checked, other.raw or other.reopen))
+        self._run = WorkerRun(jobs)
+        version = _data_version(conn)
+        self._persons = None if version is None else (version, ctx.person_ids)
+        return self._run.file_chunks()
+
+    @staticmethod
+    def _job(
+        conn: Connection,
+        plan: TablePlan,
+        ctx: ImportContext,
+        raw: RawFile | Callable[[], RawFile],
+    ) -> CheckJob:
+        shape = writing.RecordShape(_TARGET[plan.table.kind], conn.dialect.name)
+        return CheckJob(plan, ctx, shape, raw, BATCH_ROWS)
+
+    def close(self) -> None:
+        """Stop the run's worker, if any (nothing it checked is used after this)."""
+        if self._run is not None:
+            self._run.close()
+            self._run = None
+        self._ahead = []
+        self._persons = None
+
+
+def _data_version(conn: Connection) -> int | None:
+    """SQLite's count of commits by other connections, as this connection sees it (else None)."""
+    if conn.dialect.name != "sqlite":
+        return None
+    return int(conn.exec_driver_sql("PRAGMA data_version").scalar_one())
+
+
+WAL_PAGES_PER_CALL = 65_536
+"""On SQLite, the WAL may grow to this many pages (256 MiB with 4 KiB pages) during an
+:func:`import_files` call before it is checkpointed, instead of SQLite's default of 1,000 pages
+after each commit: each file's commit would otherwise copy its pages into the database and
+sync it, pages shared by the files (the indexes) again each time."""
+
+
+@contextlib.contextmanager
+def _call_connection(engine: Engine) -> Iterator[Connection]:
+    """The one connection an :func:`import_files` call imports its files on.
+
+    On SQLite the WAL is checkpointed once at the end of the call (still inside the call, so
+    its cost is the import's) rather than at each file's commit; each file is committed and
+    durable as before, and the connection gets SQLite's checkpoint setting back.
+    """
+    with engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            yield conn
+            return
+        before = int(conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one())
+        conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={WAL_PAGES_PER_CALL}")
+        conn.commit()
+        try:
+            yield conn
+        except BaseException:
+            # The error is what the caller needs to see: if the setting cannot be put back
+            # (a storage fault, say), the connection is dropped rather than pooled with it.
+            try:
+                _restore_checkpoints(conn, before, checkpoint=False)
+            except sa.exc.DBAPIError:
+                conn.invalidate()
+            raise
+        _restore_checkpoints(conn, before, checkpoint=True)
+
+
+def _restore_checkpoints(conn: Connection, pages: int, *, checkpoint: bool) -> None:
+    conn.rollback()
+    conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={pages}")
+    if checkpoint:  # what the last commit would otherwise have done (SQLite's own kind)
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").all()
+    conn.commit()
 
 
 def import_files(
@@ -622,7 +883,8 @@ def import_files(
     """Take several files of one source in: persons first, then addresses, relationships, events.
 
     Every file is checked (readable, fits the mapping) before any is imported, and each file
-    is its own transaction.
+    is its own transaction. The files after the person files may be checked ahead by one
+    forked worker (see :class:`_Pipeline`); what is stored is the same.
 
     Raises:
         IntakeError: a file-level problem; files before it in the order stay imported.
@@ -636,20 +898,30 @@ def import_files(
     for result in results:
         if on_result is not None:
             on_result(result)
-    for path, table in _kind_order(engine, paths, source, mapping):
-        result = import_file(
-            engine,
-            path,
-            source,
-            mapping,
-            imported_by=imported_by,
-            max_bad_ratio=max_bad_ratio,
-            table=table,
-        )
-        results.append(result)
-        if on_result is not None:
-            on_result(result)
+    opened = _kind_order(engine, paths, source, mapping)
+    pipeline = _Pipeline(opened)
+    try:
+        with _call_connection(engine) as conn:
+            for item in opened:
+                options = _Options(mapping, imported_by, None, max_bad_ratio, item, pipeline, conn)
+                result = _import_item(engine, item, options)
+                results.append(result)
+                if on_result is not None:
+                    on_result(result)
+    finally:
+        pipeline.close()
+        _close_all(opened)
     return results
+
+
+def _import_item(engine: Engine, item: _Opened, options: _Options) -> FileResult:
+    """Import one file of :func:`import_files` as :func:`import_file` would."""
+    if item.raw is None:
+        raw, plan = _open(item.path, item.plan.mapping, item.plan.table.name)
+    else:
+        raw, plan, item.raw = item.raw, item.plan, None
+    with raw:
+        return _import_open(engine, raw, plan, options)
 
 
 # --- Files holding several tables (the CIN census XML, fullpicture/intake/statutory/) ----------

@@ -24,7 +24,7 @@ import queue
 import sys
 import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
@@ -57,12 +57,18 @@ def use_worker(raw: RawFile) -> bool:
     Only a process with a single thread forks: another thread (a web server's pool, say) could
     hold a lock at the moment of the fork that the child would then wait on for ever.
     """
-    if not worker_available() or threading.active_count() != 1:
-        return False
     try:
-        return raw.path.stat().st_size >= PARALLEL_MIN_BYTES
+        return use_worker_for(raw.path.stat().st_size)
     except OSError:
         return False
+
+
+def use_worker_for(size: int) -> bool:
+    """Whether files of ``size`` bytes in all are worth checking in a forked worker (see
+    :func:`use_worker`)."""
+    if not worker_available() or threading.active_count() != 1:
+        return False
+    return size >= PARALLEL_MIN_BYTES
 
 
 AHEAD = 8
@@ -119,17 +125,20 @@ def _send_error(outbox: _Outbox, exc: BaseException) -> None:
         outbox.send(("crash", "".join(traceback.format_exception(exc)), None, None))
 
 
-def _work(pipe: Connection, job: CheckJob) -> None:
-    """The child: read and check every remaining row, sending each chunk, then ``None``."""
+def _work(pipe: Connection, jobs: list[CheckJob]) -> None:
+    """The child: read and check every remaining row of each file in turn, sending each chunk
+    and ``None`` after each file's last."""
     # Everything inherited from the parent lives as long as the child: keep the cyclic
     # collector from walking it again and again while the rows' short-lived objects come and go.
     gc.freeze()
     outbox = _Outbox(pipe)
     try:
-        size = min(job.size, CHUNK_ROWS)
-        for chunk in checked_chunks(job.plan, job.ctx, job.shape, job.raw.rows, size):
-            outbox.send(chunk)
-        outbox.send(None)
+        for job in jobs:
+            raw = job.raw if isinstance(job.raw, RawFile) else job.raw()
+            size = min(job.size, CHUNK_ROWS)
+            for chunk in checked_chunks(job.plan, job.ctx, job.shape, raw.rows, size):
+                outbox.send(chunk)
+            outbox.send(None)
     except BrokenPipeError:
         return  # the importing process has gone (killed, or it stopped on an error)
     except BaseException as exc:  # every failure is reported to the parent, if still there
@@ -166,12 +175,13 @@ def _receive(pipe: Connection) -> Any:
 
 @dataclass(frozen=True)
 class CheckJob:
-    """What the child needs: the compiled plan, the context, the record shape and the file."""
+    """What the child needs for one file: the compiled plan, the context, the record shape and
+    the file, opened (``RawFile``) or to be opened by the child (a function returning it)."""
 
     plan: TablePlan
     ctx: ImportContext
     shape: RecordShape
-    raw: RawFile
+    raw: RawFile | Callable[[], RawFile]
     size: int
 
 
@@ -194,19 +204,42 @@ def worker_chunks(job: CheckJob) -> Iterator[CheckedChunk]:
     The child runs ahead (up to :data:`AHEAD` chunks): while the caller stores chunk *n* it
     checks the next ones.
     """
-    fork = multiprocessing.get_context("fork")
-    receiving, sending = fork.Pipe(duplex=False)
-    _widen(receiving)
-    child = fork.Process(target=_work, args=(sending, job), name="intake-check", daemon=True)
-    child.start()
-    sending.close()
+    run = WorkerRun([job])
     try:
-        while (message := _receive(receiving)) is not None:
+        yield from run.file_chunks()
+    finally:
+        run.close()
+
+
+class WorkerRun:
+    """Several files read and checked in turn by one forked child, ahead of the writer.
+
+    The child goes on to the next file as soon as it has checked the last rows of one (up to
+    :data:`AHEAD` chunks ahead of the caller, across files too), so the writer storing the end
+    of one file and committing it need not wait for the next file's first rows. Call
+    :meth:`file_chunks` once per job, in order, and :meth:`close` at the end.
+    """
+
+    def __init__(self, jobs: list[CheckJob]) -> None:
+        fork = multiprocessing.get_context("fork")
+        self._receiving, sending = fork.Pipe(duplex=False)
+        _widen(self._receiving)
+        self._child = fork.Process(
+            target=_work, args=(sending, jobs), name="intake-check", daemon=True
+        )
+        self._child.start()
+        sending.close()
+
+    def file_chunks(self) -> Iterator[CheckedChunk]:
+        """Yield the next file's checked chunks; a problem the child met is raised here."""
+        while (message := _receive(self._receiving)) is not None:
             if isinstance(message, tuple):
                 _raise(message)
             yield message
-    finally:
-        receiving.close()
-        if child.is_alive():
-            child.terminate()
-        child.join()
+
+    def close(self) -> None:
+        """Stop the child (if still checking) and wait for it."""
+        self._receiving.close()
+        if self._child.is_alive():
+            self._child.terminate()
+        self._child.join()

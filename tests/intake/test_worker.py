@@ -13,13 +13,17 @@ import sqlalchemy as sa
 from fullpicture.errors import IntakeError, UnreadableFileError
 from fullpicture.intake import checking, importer, worker
 from fullpicture.intake.importer import import_file
-from fullpicture.intake.mapping import Mapping
+from fullpicture.intake.mapping import Mapping, load_mapping
 from fullpicture.intake.readers import FileKind, RawFile
 from fullpicture.intake.tables import intake_warning
+from fullpicture.intake.worker import WorkerRun
 from fullpicture.store import schema
 from fullpicture.store.database import open_store
 from tests.intake.factories import (
     EVENT_HEADER,
+    FLAT_MAPPING,
+    create_attendance_row,
+    create_attendances_file,
     create_csv,
     create_event_row,
     create_events_file,
@@ -147,3 +151,152 @@ def test_should_not_fork_while_other_threads_run(tmp_path, monkeypatch):
     finally:
         release.set()
         other.join()
+
+
+def _run_files(directory: Path) -> list[Path]:
+    """Persons and four occurrence files: overlapping keys, bad rows, participants."""
+    rows = _rows()
+    return [
+        create_persons_file(directory, [f"P{n}" for n in range(20)]),
+        create_events_file(directory, rows[:50], "occurrences_1.csv"),
+        create_events_file(directory, rows[30:90], "occurrences_2.csv"),
+        create_events_file(directory, rows[80:], "occurrences_3.csv"),
+        create_events_file(directory, rows[::3], "occurrences_4.csv"),
+    ]
+
+
+def _written(engine: sa.Engine, *, ids: bool) -> dict[str, list[tuple[object, ...]]]:
+    """Everything :func:`_stored` compares, plus the ledger entries and each event's entry, and
+    with ``ids`` the event ids too (PostgreSQL's upserts take ids from a sequence, so its ids
+    differ from SQLite's, which the reference import uses)."""
+    e, lg, q = schema.event, schema.ledger, schema.quarantine
+    queries = {
+        "ids": sa.select(*([e.c.id] if ids else []), e.c.record_key, e.c.ledger_id).order_by(
+            e.c.record_key
+        ),
+        "ledger": sa.select(
+            lg.c.id, lg.c.filename, lg.c.rows_read, lg.c.rows_stored, lg.c.rows_quarantined
+        ).order_by(lg.c.id),
+        "quarantine": sa.select(q.c.ledger_id, q.c.row_number, q.c.reasons).order_by(q.c.id),
+    }
+    with engine.connect() as conn:
+        found = {name: [tuple(r) for r in conn.execute(query)] for name, query in queries.items()}
+    return found | _stored(engine)
+
+
+def _import_run(engine: sa.Engine, paths: list[Path], mapping: Mapping) -> list[tuple[int, ...]]:
+    results = importer.import_files(engine, paths, "police", mapping)
+    return [(r.ledger_id, r.read, r.stored, r.quarantined, r.warnings) for r in results]
+
+
+def test_should_store_files_checked_ahead_in_one_run_exactly_as_one_process(
+    store, tmp_path, sample_mapping, monkeypatch
+):
+    monkeypatch.setattr(importer, "BATCH_ROWS", 7)
+    paths = _run_files(tmp_path)
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", -1)
+    alone = open_store(f"sqlite:///{tmp_path / 'alone.db'}")
+    import_file(alone, paths[3], "police", sample_mapping)  # already imported: left out of the run
+    expected = _import_run(alone, paths, sample_mapping)
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", 0)
+    runs = []
+    monkeypatch.setattr(importer, "WorkerRun", lambda jobs: runs.append(jobs) or WorkerRun(jobs))
+    import_file(store, paths[3], "police", sample_mapping)
+    assert _import_run(store, paths, sample_mapping) == expected
+    assert [len(jobs) for jobs in runs] == ([3] if worker.worker_available() else [])
+    sqlite = store.dialect.name == "sqlite"
+    assert _written(store, ids=sqlite) == _written(alone, ids=sqlite)
+    alone.dispose()
+
+
+def test_should_stop_the_run_and_check_as_usual_when_a_ledger_id_is_taken(
+    store, tmp_path, sample_mapping, monkeypatch
+):
+    monkeypatch.setattr(importer, "BATCH_ROWS", 7)
+    paths = _run_files(tmp_path)
+    opened = []
+
+    def open_after_another(conn: sa.Connection, **entry: object) -> tuple[int, datetime]:
+        opened.append(entry["filename"])
+        if len(opened) == 3:  # as if another import wrote an entry just before this one
+            real_open(conn, **{**entry, "filename": "another.csv", "sha256": "0" * 64})
+        return real_open(conn, **entry)
+
+    real_open = importer.ledger.open_entry
+    monkeypatch.setattr(importer.ledger, "open_entry", open_after_another)
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", -1)
+    alone = open_store(f"sqlite:///{tmp_path / 'alone.db'}")
+    expected = _import_run(alone, paths, sample_mapping)
+    opened.clear()
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", 0)
+    forks = []
+    monkeypatch.setattr(
+        importer, "worker_chunks", lambda job: forks.append(job) or worker.worker_chunks(job)
+    )
+    assert _import_run(store, paths, sample_mapping) == expected
+    sqlite = store.dialect.name == "sqlite"
+    assert _written(store, ids=sqlite) == _written(alone, ids=sqlite)
+    if worker.worker_available():  # the persons file, then each file after the taken id
+        assert [job.ctx.ledger_id for job in forks] == [1, 4, 5, 6]
+    alone.dispose()
+
+
+def test_should_check_again_when_another_import_adds_persons_between_files(
+    store, tmp_path, sample_mapping, monkeypatch
+):
+    monkeypatch.setattr(importer, "BATCH_ROWS", 7)
+    paths = _run_files(tmp_path)  # rows refer to P0..P24; the persons file holds P0..P19
+    (tmp_path / "more").mkdir()
+    more = create_persons_file(tmp_path / "more", [f"P{n}" for n in range(20, 25)])
+
+    def add_persons_after_the_first_events(engine: sa.Engine, result: importer.FileResult) -> None:
+        if result.path.name == "occurrences_1.csv":
+            import_file(engine, more, "police", sample_mapping)
+
+    def imported(engine: sa.Engine) -> list[tuple[int, ...]]:
+        results = importer.import_files(
+            engine, paths, "police", sample_mapping,
+            on_result=lambda result: add_persons_after_the_first_events(engine, result),
+        )  # fmt: skip
+        return [(r.ledger_id, r.read, r.stored, r.quarantined, r.warnings) for r in results]
+
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", -1)
+    alone = open_store(f"sqlite:///{tmp_path / 'alone.db'}")
+    expected = imported(alone)
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", 0)
+    assert imported(store) == expected
+    assert expected[1][3] > expected[2][3]  # fewer unknown people once they were added
+    sqlite = store.dialect.name == "sqlite"
+    assert _written(store, ids=sqlite) == _written(alone, ids=sqlite)
+    alone.dispose()
+
+
+def test_should_check_the_event_tables_of_flat_exports_in_the_run_as_one_process(
+    store, tmp_path, monkeypatch
+):
+    mapping = load_mapping(FLAT_MAPPING)
+    rows = [
+        create_attendance_row(f"A{n}", f"H{n % 9}" if n % 13 else "", f"0{n % 9 + 1}/04/2024 22:15")
+        for n in range(60)
+    ]
+    paths = [
+        create_attendances_file(tmp_path, rows[:40], "ed_attendances_1.csv"),
+        create_attendances_file(tmp_path, rows[25:], "ed_attendances_2.csv"),
+    ]
+
+    def imported(engine: sa.Engine) -> list[tuple[object, ...]]:
+        results = importer.import_files(engine, paths, "ed", mapping)
+        return [(r.table, r.ledger_id, r.read, r.stored, r.quarantined) for r in results]
+
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", -1)
+    alone = open_store(f"sqlite:///{tmp_path / 'alone.db'}")
+    expected = imported(alone)
+    monkeypatch.setattr(worker, "PARALLEL_MIN_BYTES", 0)
+    runs = []
+    monkeypatch.setattr(importer, "WorkerRun", lambda jobs: runs.append(jobs) or WorkerRun(jobs))
+    assert imported(store) == expected
+    assert [r[0] for r in expected] == ["ed_patients"] * 2 + ["ed_attendances"] * 2
+    assert [len(jobs) for jobs in runs] == ([2] if worker.worker_available() else [])
+    sqlite = store.dialect.name == "sqlite"
+    assert _written(store, ids=sqlite) == _written(alone, ids=sqlite)
+    alone.dispose()
