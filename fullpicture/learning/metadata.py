@@ -35,6 +35,7 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         "multi_agency_audit",
         # "multi-agency audit", "multiagency thematic audit", "multi-agency case file audit"
         r"multi-?\s?agency (?:[\w-]+ ){0,3}audits?\b|case file audit|\bmacfa\b|\bjtai\b|"
+        r"\bthematic (?:case )?audits?\b|"
         r"joint targeted area inspection",
     ),
     (
@@ -44,7 +45,12 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         # a document drawing on a number of reviews analyses them ("learning from five
         # local reviews"); "learning from reviews" alone is a briefing
         r"(?:learning from|analysis of|themes from|across|findings of) (?:the )?(?:two|three|"
-        r"four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:\w+ ){0,2}reviews\b",
+        r"four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:\w+ ){0,2}reviews\b|"
+        # "This pack draws on the following reviews and audits", "brings together the
+        # learning from several local reviews"
+        r"(?:draws? on|drawn from|drawing on|brings? together) (?:the learning from )?"
+        r"(?:the following|several|a number of|all (?:of )?(?:the |our )?) ?(?:\w+ ){0,2}"
+        r"(?:reviews|audits)\b",
     ),
     ("serious_case_review", r"serious case review|\bscr\b"),
     ("rapid_review", r"rapid review|local review\b"),
@@ -62,9 +68,38 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         r"one[- ]minute guide|\bpodcast\b|"
         # a letter to the workforce about a review ("A letter to everyone who works with
         # children", "An open letter from the chair") tells its learning, as a briefing does
-        r"\bopen letter\b|\bletter (?:to|from) (?:all|every|the|our|colleagues|practitioners)",
+        r"\bopen letter\b|\bletter (?:to|from) (?:all|every|the|our|colleagues|practitioners)|"
+        # a partnership's alert to practitioners after a review ("Practice alert 2025/02");
+        # not "safeguarding alert", which in adult social care names a referral
+        r"\b(?:practice|learning) alerts?\b|"
+        # "Learning on a page: ...", one sheet of a review's learning
+        r"\b(?:learning|lessons|review|practice) on a page\b",
     ),
 ]
+# What only a title says: a numbered issue or an edition names a periodical ("Safeguarding
+# Matters: Issue 14, Spring 2025"), and themes drawn from reviews, plural, name a thematic
+# analysis ("Learning from reviews: the themes that keep coming back", "Common themes from
+# local reviews"), where "Learning from reviews: neglect briefing" stays a briefing.
+_TITLE_TYPE_PATTERNS: list[tuple[str, str]] = [
+    (
+        "bulletin",
+        r"\bissue\s+(?:no\.?\s*)?\d{1,3}\b|\b(?:edition|vol\.?|volume)\s+\d{1,3}\b|"
+        r"\b(?:spring|summer|autumn|winter)\s+(?:\d{4}\s+)?(?:edition|issue)\b",
+    ),
+    ("thematic_analysis", r"\bthemes\b.{0,60}\breviews\b|\breviews\b.{0,60}\bthemes\b"),
+]
+# A title page's line saying what the document is: "The practitioner newsletter of the
+# Whitmoor Safeguarding Children Partnership", "Our quarterly learning bulletin";
+# "In this issue:" opens a periodical's contents list.
+_GENRE_LINE = re.compile(
+    r"^\s*(?:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}(?:e-?)?(?:newsletter|bulletin)\b|"
+    r"in this (?:issue|edition)\b)",
+    re.I,
+)
+# A labelled type ("Type: rapid review", "Review type: SILP", "Type of review: ...") is what
+# the document says it is; a Word table writes the label and its value as cells
+# ("Review type | Rapid review").
+_TYPE_LABEL = re.compile(r"(?:^|\|)\s*(?:review\s+)?type(?:\s+of\s+review)?\s*[:|]\s*([^|]+)", re.I)
 # The national panel's own name ("Child Safeguarding Practice Review Panel") names a
 # publisher, not the type of the document in hand.
 _PUBLISHER_NAMES = re.compile(
@@ -216,6 +251,7 @@ AGENCIES: dict[str, str] = {
 
 
 _TYPES = [(code, re.compile(pattern)) for code, pattern in _TYPE_PATTERNS]
+_TITLE_TYPES = [(code, re.compile(pattern)) for code, pattern in _TITLE_TYPE_PATTERNS]
 _SELF_TYPES = [(code, re.compile(_SELF_REFERENCE % pattern)) for code, pattern in _TYPE_PATTERNS]
 _AGENCIES = [(name, re.compile(pattern)) for name, pattern in AGENCIES.items()]
 
@@ -251,6 +287,51 @@ def detect_type(text: str, *, self_first: bool = False) -> str | None:
     for code, pattern in _TYPES:
         if pattern.search(lowered):
             return code
+    return None
+
+
+def title_type(title: str) -> str | None:
+    """The review type a title names (see :func:`detect_type`), or the genre only a title
+    gives: a numbered issue (a newsletter) or themes drawn from reviews (a thematic
+    analysis)."""
+    lowered = title.lower()
+    return detect_type(title) or next(
+        (code for code, pattern in _TITLE_TYPES if pattern.search(lowered)), None
+    )
+
+
+_LEAD_IN = frozenset("a an the local".split())
+
+
+def type_only(line: str) -> str | None:
+    """The review type a short line names and little else: a subtitle or the part of a
+    heading after its colon ("Local Learning Review", "Child S: local child safeguarding
+    practice review" -> its tail, "Young carers: multi-agency audit"). None for a
+    briefing, a sentence, or a line saying more ("Learning from a local child safeguarding
+    practice review, September 2022")."""
+    lowered = line.strip().rstrip(".").lower()
+    if len(lowered.split()) > 8 or lowered.startswith(("this ", "the present ")):
+        return None
+    code = detect_type(lowered)
+    if code in (None, "bulletin"):
+        return None
+    pattern = next(pattern for each, pattern in _TYPES if each == code)
+    if (match := pattern.search(lowered)) is None:
+        return None
+    before = [w for w in re.findall(r"[a-z]+", lowered[: match.start()]) if w not in _LEAD_IN]
+    after = re.findall(r"[a-z]{2,}", lowered[match.end() :])
+    # the type leads the line ("Local Learning Review", "Serious case review overview"), not
+    # a table row giving a case and its type ("Child B Multi-agency audit 2023")
+    return code if not before and len(after) <= 2 else None
+
+
+def labelled_type(lines: list[str]) -> str | None:
+    """The review type a "Type:" label states in the lines ("Published: June 2024 | Type:
+    multi-agency audit"), or None."""
+    for line in lines:
+        for match in _TYPE_LABEL.finditer(line):
+            if code := detect_type(match.group(1)):
+                return code  # not a table's header row ("Review | Type | Year")
     return None
 
 
@@ -313,9 +394,20 @@ def _to_date(day: str | None, month: str, year: str) -> date | None:
 
 def latest_year(lines: list[str]) -> int | None:
     """The latest year the opening lines name, when no date is written out ("reviews
-    published between 2019 and 2022"): a review is written after the years it covers."""
+    published between 2019 and 2022", "Annual report 2023-24" -> 2024): a review is written
+    after the years it covers."""
     years = [int(year) for line in lines for year in _YEAR.findall(line)]
+    years += [_range_end(*match) for line in lines for match in _YEAR_RANGE.findall(line)]
     return max(years) if years else None
+
+
+# A financial or academic year written short ("2023-24", "2023/24"): it ends in the second.
+_YEAR_RANGE = re.compile(r"\b(20[0-3]\d)\s*[-/\u2013]\s*(\d{2})\b(?![-/.]\d)")
+
+
+def _range_end(first: str, second: str) -> int:
+    end = int(first[:2] + second)
+    return end if end == int(first) + 1 else int(first)
 
 
 def _dates_in(line: str) -> list[tuple[int, date | None, int]]:
@@ -481,15 +573,35 @@ _OPENING = 20_000
 
 
 def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -> str:
-    """The type the title names, else the one the opening, the preamble or the text gives
-    itself or names (see :func:`detect_type`)."""
+    """The type a "Type:" label states, else the one the title names (a briefing's title
+    page naming the one review it presents, "Learning Brief: Ruby" over "Local Learning
+    Review", is that review), else the one the opening, the preamble or the text gives itself
+    or names (see :func:`detect_type`)."""
+    named = title_type(title)
+    if named in (None, "bulletin"):
+        # a subtitle stands just under the title, not among the first section headings
+        subtitle = next(filter(None, map(type_only, lines[:4])), None)
+        named = subtitle or named
+    if named is None and any(_GENRE_LINE.match(line) for line in lines[:6]):
+        named = "bulletin"  # "The practitioner newsletter of the ... Partnership"
     return (
-        detect_type(title)
+        labelled_type(lines[:12])
+        or named
         or detect_type("\n".join(lines[:12]), self_first=True)
         or detect_type("\n".join(preamble[:12]), self_first=True)
         or detect_type(text, self_first=True)
         or "unknown"
     )
+
+
+def _own_partnership(lines: list[str], preamble: list[str]) -> str | None:
+    """The partnership or board a review's own opening names (a review listed on a
+    partnership's page "commissioned by the former Eastby Local Safeguarding Children
+    Board" is the board's), else the one the document's preamble names, else any."""
+    own = find_partnership(lines[:30])
+    if own and not _NATIONAL.search(own):
+        return own
+    return find_partnership(preamble[:30] + lines[:30]) or find_partnership(lines)
 
 
 def extract_metadata(
@@ -515,7 +627,7 @@ def extract_metadata(
     when = dated(lines[:40])
     if when[0] > _STANDING_ALONE:
         when = min(when, dated(preamble[:40]), key=lambda found: found[0])
-    partnership = find_partnership(preamble[:30] + lines[:30]) or find_partnership(lines)
+    partnership = _own_partnership(lines, preamble)
     # The running footer is read when the text names no partnership or gives no date on a
     # title page or after a label ("Version 1.0 final, March 2023" in a Word footer).
     unsure = when[0] > _STANDING_ALONE

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.documents import Block
-from fullpicture.learning.metadata import detect_type, names_type
+from fullpicture.learning.metadata import detect_type, labelled_type, names_type, type_only
 
 PATH_SEPARATOR = " > "
 
@@ -144,11 +144,28 @@ def place_blocks(blocks: list[Block]) -> list[PlacedBlock]:
 
 # A bulletin's case heading that names the child, then the review it reports ("Kai: learning
 # from a rapid review", "The Okafor children - lessons from a practice review").
+# ("Ava: learning summary from a rapid review", "Baby J - lessons learned from an SCR").
 _CASE_LEARNING_FROM = re.compile(
-    r"^[^:\u2013\-]{2,40}\s*[:\u2013\-]\s*(?:learning|lessons) from (?:a|an|the)\s+"
-    r"(?:[\w-]+\s+){0,3}review\b",
+    r"^[^:\u2013\-]{2,40}\s*[:\u2013\-]\s*(?:learning|lessons)(?:\s+[\w-]+){0,2}?\s+from "
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}review\b",
     re.IGNORECASE,
 )
+# A heading giving a subject, then only the kind of review it was, as a partnership's list of
+# published reviews heads each entry ("Child S: local child safeguarding practice review",
+# "Children with a disability: multi-agency audit").
+_SUBJECT_THEN = re.compile(r"^[^:\u2013\u2014]{2,60}?\s*(?:[:\u2013\u2014]|\s-)\s*(.+)$")
+
+
+def _subject_then_type(text: str) -> bool:
+    return bool((match := _SUBJECT_THEN.match(text)) and type_only(match.group(1)))
+
+
+def _labelled_entry(placed: list[PlacedBlock], index: int) -> bool:
+    """Whether the heading at ``index`` is followed by a line labelling a review's type, as a
+    list of published reviews gives each entry ("Ava" over "Published: May 2024 | Type:
+    rapid review")."""
+    following = placed[index + 1 : index + 3]
+    return any(not p.block.heading and labelled_type([p.block.text]) for p in following)
 
 
 def _is_case_heading(block: Block) -> bool:
@@ -157,6 +174,7 @@ def _is_case_heading(block: Block) -> bool:
         or _NAMED_REVIEW.search(block.text)
         or _CASE_LEARNING_FROM.match(block.text)
         or _NAMED_AUDIT.match(block.text)
+        or _subject_then_type(block.text)
     )
 
 
@@ -178,9 +196,12 @@ def split_reviews(placed: list[PlacedBlock]) -> list[Segment]:
     by_level: dict[int, list[int]] = {}
     one_review = _one_review(placed)
     for index, item in enumerate(placed):
-        if not (item.block.heading and _is_case_heading(item.block)):
+        if not item.block.heading:
             continue
-        if one_review and not detect_type(item.block.text):
+        labelled = _labelled_entry(placed, index)
+        if not (labelled or _is_case_heading(item.block)):
+            continue
+        if one_review and not (labelled or detect_type(item.block.text)):
             continue  # "Child A", "Case 1" inside one review are its children or cases
         by_level.setdefault(item.block.heading, []).append(index)
     levels = sorted(level for level, found in by_level.items() if len(found) >= 2)

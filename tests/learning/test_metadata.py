@@ -313,3 +313,122 @@ def test_should_give_a_case_the_bulletins_date_unless_it_states_its_own():
         ["Annual Report 2023 to 2024", "Published September 2024"],
     )
     assert own.review_date == date(2023, 11, 1)
+
+
+def create_review_type(title: str, *lines: str) -> str:
+    return extract_metadata(title, [title, *lines], [title, *lines]).review_type
+
+
+def test_should_type_a_periodical_by_its_issue_number_not_the_review_it_spotlights():
+    lines = ["Whitmoor Safeguarding Children Partnership", "Spotlight: a rapid review about Ben"]
+    assert create_review_type("Keeping Safe: Issue 9, Winter 2024", *lines) == "bulletin"
+    assert create_review_type("Keeping Safe, Winter 2024", "Our quarterly newsletter") == (
+        "bulletin"
+    )
+
+
+def test_should_type_a_practice_alert_as_a_briefing_though_it_follows_a_rapid_review():
+    assert (
+        create_review_type(
+            "Practice Alert 3/2024: babies in temporary accommodation",
+            "A rapid review found that a baby slept on a sofa.",
+        )
+        == "bulletin"
+    )
+    # adult social care's "safeguarding alert" is a referral, not a document's genre
+    assert detect_type("A safeguarding alert was raised by the hospital.") is None
+
+
+def test_should_type_a_brief_by_the_one_review_its_title_page_names():
+    brief = ["Local Learning Review", "Whitmoor Safeguarding Children Partnership", "May 2025"]
+    assert create_review_type("Learning Brief: Ruby", *brief) == "practice_review"
+    # a briefing that says it draws on a review, in a sentence, is still a briefing
+    assert (
+        create_review_type(
+            "7 Minute Briefing: hidden men",
+            "Learning from a local child safeguarding practice review, May 2025",
+        )
+        == "bulletin"
+    )
+
+
+def test_should_type_a_pack_of_themes_from_several_reviews_as_thematic():
+    lines = ["Whitmoor SCP, 2025", "Child B Multi-agency audit 2023", "Child C Rapid review 2024"]
+    assert (
+        create_review_type("Learning from our reviews: five themes that recur", *lines)
+        == "thematic_analysis"
+    )
+    assert create_review_type("Learning from reviews: neglect briefing", *lines) == "bulletin"
+
+
+def test_should_take_a_labelled_type_over_the_types_the_text_mentions():
+    meta = extract_metadata(
+        "Ava",
+        ["Ava", "Published: May 2024 | Type: rapid review", "A serious case review in 2015..."],
+        ["Whitmoor Safeguarding Children Partnership"],
+    )
+    assert meta.review_type == "rapid_review"
+
+
+def test_should_take_the_board_a_listed_review_names_over_the_pages_partnership():
+    meta = extract_metadata(
+        "Baby Q: serious case review",
+        [
+            "Baby Q: serious case review",
+            "Commissioned by the former Eastby Local Safeguarding Children Board.",
+        ],
+        ["Published reviews", "Eastby Safeguarding Children Partnership"],
+    )
+    assert meta.partnership == "Eastby Local Safeguarding Children Board"
+    # a case that names only the national panel keeps the document's partnership
+    meta = extract_metadata(
+        "Baby R: rapid review",
+        ["Baby R: rapid review", "The Child Safeguarding Practice Review Panel was told."],
+        ["Published reviews", "Eastby Safeguarding Children Partnership"],
+    )
+    assert meta.partnership == "Eastby Safeguarding Children Partnership"
+
+
+def test_should_read_a_type_labelled_in_a_table_but_not_a_tables_header_row():
+    from fullpicture.learning.metadata import labelled_type
+
+    assert labelled_type(["Review type | Child safeguarding practice review"]) == (
+        "child_safeguarding_practice_review"
+    )
+    assert labelled_type(["Review | Type | Year", "Child A | Rapid review | 2021"]) is None
+
+
+def test_should_type_a_periodical_by_its_contents_list_and_a_page_of_learning_as_a_briefing():
+    assert create_review_type(
+        "Safeguarding News", "In this issue:", "Spotlight on a rapid review about Ben"
+    ) == ("bulletin")
+    assert (
+        create_review_type("Keeping Safe: Summer edition", "Spotlight on a rapid review about Ben")
+        == "bulletin"
+    )
+    assert create_review_type("Learning on a page: neglect") == "bulletin"
+    # a page of one named review's learning is that review
+    assert create_review_type("Learning on a page: rapid review, Baby J") == "rapid_review"
+
+
+def test_should_type_a_thematic_audit_as_an_audit():
+    assert detect_type("Thematic audit: neglect of teenagers") == "multi_agency_audit"
+
+
+def test_should_type_a_pack_that_draws_on_several_reviews_and_audits_as_thematic():
+    lines = [
+        "Whitmoor SCP, May 2025",
+        "This pack draws on the following reviews and audits.",
+        "Neglect of toddlers Multi-agency audit 2022",
+        "Baby Z Rapid review 2024",
+    ]
+    assert create_review_type("Practice Week 2025", *lines) == "thematic_analysis"
+
+
+def test_should_take_a_short_year_range_to_its_end():
+    from fullpicture.learning.metadata import latest_year
+
+    assert latest_year(["Annual learning report 2023-24"]) == 2024
+    assert latest_year(["Learning from reviews 2022/23"]) == 2023
+    # a numeric date is not a range
+    assert latest_year(["Ref 2021-05-14"]) == 2021

@@ -59,3 +59,39 @@ def test_should_keep_one_review_whole_when_it_has_a_section_per_child():
     bulletin = [Block("Learning review bulletin, issue 4", heading=1)]
     bulletin += create_bulletin("Case 1", "Case 2")[2:]
     assert len(split_reviews(place_blocks(bulletin))) == 2
+
+
+def test_should_split_a_list_of_published_reviews_at_each_entrys_heading():
+    from fullpicture.learning.sections import split_reviews
+
+    headings = (
+        "Ava: learning summary from a rapid review",
+        "Child K: local child safeguarding practice review",
+        "Children with a disability: multi-agency audit",
+        "Baby Q - serious case review",
+    )
+    segments = split_reviews(place_blocks(create_bulletin(*headings)))
+    assert [segment.title for segment in segments] == list(headings)
+
+
+def test_should_not_split_at_headings_that_say_more_than_a_review_type():
+    from fullpicture.learning.sections import split_reviews
+
+    headings = ("Background: what this rapid review looked at", "Method: how the review worked")
+    assert len(split_reviews(place_blocks(create_bulletin(*headings)))) == 1
+
+
+def test_should_split_entries_headed_by_a_name_over_a_labelled_type():
+    from fullpicture.learning.sections import split_reviews
+
+    blocks = [Block("Our published reviews", heading=1), Block("Whitmoor SCP.")]
+    for name, kind in [("Ava", "rapid review"), ("Ben and Cara", "serious case review")]:
+        blocks += [
+            Block(name, heading=2),
+            Block(f"Published: May 2024 | Type: {kind}"),
+            Block("What happened and what we learned."),
+        ]
+    assert [segment.title for segment in split_reviews(place_blocks(blocks))] == [
+        "Ava",
+        "Ben and Cara",
+    ]
