@@ -59,7 +59,11 @@ SPLITS: dict[str, str] = {
     ),
     "heldout9": (
         "ninth held-out set (written by an independent author from the shapes of published"
-        " reviews; measured once, after heldout8's errors were read)"
+        " reviews; measured once after heldout8's errors were read; errors read since)"
+    ),
+    "heldout10": (
+        "tenth held-out set (written by an independent author from the shapes of published"
+        " reviews; measured once, after heldout9's errors were read)"
     ),
 }
 
