@@ -293,8 +293,22 @@ _ACTION_TAKEN = re.compile(
 # Passing the document itself on ("Please cascade this alert to every member of your team").
 _DISTRIBUTION = re.compile(
     r"\b(?:cascade|circulate|distribute|forward)\s+(?:this|these)\s+(?:\w+\s+)?"
-    r"(?:alerts?|briefings?|bulletins?|newsletters?|guides?|packs?|documents?|leaflets?)\b",
+    r"(?:alerts?|briefings?|bulletins?|newsletters?|guides?|packs?|documents?|leaflets?)\b|"
+    r"\b(?:send|return|email|submit)\s+(?:the|this|your)\s+completed\s+(?:\w+\s+)?"
+    r"(?:records?|forms?|templates?|returns?)\b",
     re.IGNORECASE,
+)
+# A speaker's turn in a transcript ("Dee 00:07:30", "Marcus (audit lead) 12:04"): who speaks
+# and when, not what is said.
+_SPEAKER_TURN = re.compile(
+    r"^[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}(?: \([^)]{1,60}\))?:?\s+"
+    r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?$"
+)
+# A publisher's name alone on a line ("Wyckham Safeguarding Children Partnership"): words in
+# capitals ending in the kind of body, with no sentence of their own.
+_ORGANISATION_ONLY = re.compile(
+    r"^(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|the|&) ){1,8}(?:Partnership|Board|Council|Panel|"
+    r"Trust|Service|Unit)s?$"
 )
 # A byline: who published the document and when, on a line of its own ("Ravensholt
 # Safeguarding Children Partnership, May 2025").
@@ -913,6 +927,8 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True  # "Please cascade this alert to your team": passing it on, not learning
     if not bullet and (_BYLINE.match(text) or _DATE_ONLY.match(text)):
         return True  # "Ravensholt Safeguarding Children Partnership, May 2025"
+    if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text):
+        return True  # "Dee 00:07:30" in a transcript; "Wyckham Safeguarding Children Partnership"
     return not bullet and _frames_section(text, path)
 
 
