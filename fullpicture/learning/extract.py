@@ -304,6 +304,12 @@ _SPEAKER_TURN = re.compile(
     r"^[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}(?: \([^)]{1,60}\))?:?\s+"
     r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?$"
 )
+# A form's prompt to whoever fills it in ("Please record, in your own words, what the team
+# understood ..."): the form asking, not learning.
+_FORM_PROMPT = re.compile(
+    r"^please (?:record|describe|list|note down|write down|summari[sz]e|tick|complete|fill in)\b",
+    re.IGNORECASE,
+)
 # A publisher's name alone on a line ("Wyckham Safeguarding Children Partnership"): words in
 # capitals ending in the kind of body, with no sentence of their own.
 _ORGANISATION_ONLY = re.compile(
@@ -383,6 +389,10 @@ _ONE_PIECE_OF_WORK = re.compile(
 )
 
 
+# A heading labelled as a section of a form or report ("Section 1:", "Section 2 -").
+_SECTION_LABEL = re.compile(r"^section\s+\d+[a-z]?\b", re.IGNORECASE)
+
+
 def _is_title(heading: str, depth: int) -> bool:
     """Whether a heading is a review's (or a case's) title rather than a section of it: it
     names a review type and has no section number ("5. Findings of the rapid review" is a
@@ -390,6 +400,8 @@ def _is_title(heading: str, depth: int) -> bool:
     rapid review" is a case's title, "Learning from the review" a key-learning heading)."""
     if not detect_type(heading) or section_number(heading) is not None:
         return False
+    if _SECTION_LABEL.match(heading):
+        return False  # "Section 1: The key messages we took from the briefing" is a section
     return depth == 0 or not any(pattern.search(heading) for _, pattern in _SECTION_KINDS)
 
 
@@ -763,6 +775,10 @@ class _Extractor:
     def _add(self, kind: str, text: str, placed: PlacedBlock, who: str | None = None) -> None:
         if len(text.split()) < 2 or _title_only(kind, text):
             return  # a stray word (a label left alone on its line) is not learning
+        if kind == "finding" and text.rstrip().endswith("?"):
+            if not _ASKS_THE_READER.search(text):
+                return  # a host's question in a transcript ("So what stood out?") finds nothing
+            kind = "reflective_question"  # "Who is the father, and have you met him?"
         item = ExtractedItem(kind, text.strip(), placed.heading_path, placed.paragraph)
         if kind == "recommendation":
             item.addressee = who or find_addressee(item.text, self.addressee, self.declared)
@@ -774,6 +790,8 @@ class _Extractor:
         self.items.append(item)
 
 
+# A question put to the reader about their own practice, not a finding.
+_ASKS_THE_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Status: Amber)"
 
 
@@ -927,6 +945,8 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True  # "Please cascade this alert to your team": passing it on, not learning
     if not bullet and (_BYLINE.match(text) or _DATE_ONLY.match(text)):
         return True  # "Ravensholt Safeguarding Children Partnership, May 2025"
+    if not bullet and _FORM_PROMPT.match(text):
+        return True  # "Please record what the team understood the main learning to be."
     if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text):
         return True  # "Dee 00:07:30" in a transcript; "Wyckham Safeguarding Children Partnership"
     return not bullet and _frames_section(text, path)
@@ -969,7 +989,18 @@ def _intro_kind(text: str) -> str | None:
         return "recommendation"
     if _COMMITTING_INTRO.search(text):
         return "next_step"
+    if _RECOMMENDATIONS_INTRO.search(text) and not _PROGRESS_WORDS.search(text):
+        return "recommendation"  # "The partnership accepted all five recommendations:"
     return "key_learning" if _MESSAGES_INTRO.search(text) else None
+
+
+# The last sentence of an introduction naming its list as the review's recommendations ("The
+# partnership accepted all five of the reviewer's recommendations:") ...
+_RECOMMENDATIONS_INTRO = re.compile(
+    r"(?:^|[.!?]\s)[^.!?]*\brecommendations\b[^.!?]*:\s*$", re.IGNORECASE
+)
+# ... unless it reports on them ("Progress against the recommendations:").
+_PROGRESS_WORDS = re.compile(r"\b(?:progress|update|status|implemented|completed)\b", re.I)
 
 
 # The last sentence of an introduction naming its list as messages or lessons ("Two of its

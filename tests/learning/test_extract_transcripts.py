@@ -54,3 +54,54 @@ def test_should_not_take_a_request_to_return_the_completed_form_for_learning(tmp
     )
     texts = _texts(create_document(tmp_path, body))
     assert not any("completed form" in text for text in texts)
+
+
+def test_should_read_a_numbered_form_section_naming_a_briefing_as_a_section(tmp_path: Path):
+    body = (
+        "# Briefing feedback record\n\n"
+        "# Section 1: The key messages we took from the briefing\n\n"
+        "Please record, in your own words, what the team understood the main learning to be.\n\n"
+        "- A toddler's repeated missed health appointments are a sign of possible neglect.\n"
+        "- Ask who else looks after the child and write their names down.\n"
+    )
+    texts = _texts(create_document(tmp_path, body, "record.md"))
+    assert texts == [
+        "A toddler's repeated missed health appointments are a sign of possible neglect.",
+        "Ask who else looks after the child and write their names down.",
+    ]
+
+
+def test_should_read_a_list_introduced_as_the_reviews_recommendations_as_recommendations(
+    tmp_path: Path,
+):
+    body = (
+        "# Questions and answers about the practice review of Child R\n\n"
+        "## What has the board agreed to do?\n\n"
+        "The board agreed the three recommendations the reviewer made:\n\n"
+        "- The council should offer every kinship carer a named worker.\n"
+        "- Schools should tell the social worker when a child's attendance falls.\n"
+    )
+    path = create_document(tmp_path, body, "qa.md")
+    kinds = [item.kind for review in parse_document(path).reviews for item in review.items]
+    assert kinds == ["recommendation", "recommendation"]
+
+
+def test_should_read_questions_in_a_findings_section_as_reflective_or_not_learning(
+    tmp_path: Path,
+):
+    body = (
+        "# Webinar: what our audit of neglect cases found\n\n"
+        "## What the audit found\n\n"
+        "So what stood out?\n\n"
+        "Plans were not reviewed when nothing changed for the children.\n\n"
+        "And were the right people there?\n\n"
+        "Which of your families has had the same plan for a year, and what has changed?\n"
+    )
+    path = create_document(tmp_path, body)
+    items = [(i.kind, i.text) for review in parse_document(path).reviews for i in review.items]
+    assert ("finding", "And were the right people there?") not in items
+    assert (
+        "reflective_question",
+        "Which of your families has had the same plan for a year, and what has changed?",
+    ) in items
+    assert all(kind != "finding" or not text.endswith("?") for kind, text in items)
