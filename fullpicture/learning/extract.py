@@ -414,6 +414,10 @@ _BACKGROUND = re.compile(
     r"involvement|narrative|acknowledg|conclu|appendix|references|further|find out more|"
     r"contact|context|the incident|lines of enquiry|why (?:this|the) review|"
     r"statement (?:from|by)\b|"
+    # A board paper's closing sections ("7. Risks", "8. Equality implications", "9. Publication")
+    r"^(?:[\d.]+\s*)?(?:risks?(?: and issues)?|(?:(?:equality|equalities|financial|legal|"
+    r"resource|data protection|privacy)(?: and \w+)? )?implications|publication|"
+    r"communications?)\s*$|"
     r"why we looked at",
     re.IGNORECASE,
 )

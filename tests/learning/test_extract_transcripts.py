@@ -105,3 +105,23 @@ def test_should_read_questions_in_a_findings_section_as_reflective_or_not_learni
         "Which of your families has had the same plan for a year, and what has changed?",
     ) in items
     assert all(kind != "finding" or not text.endswith("?") for kind, text in items)
+
+
+def test_should_not_read_a_board_papers_closing_sections_as_next_steps(tmp_path: Path):
+    body = (
+        "# Practice review of Child M: paper for the executive group\n\n"
+        "## 5. Actions proposed\n\n"
+        "## 5.1 The business unit proposes to\n\n"
+        "- The business unit will write to schools about attendance by June.\n\n"
+        "## 6. Risks\n\n"
+        "The action plan depends on the provider's capacity, which is under review.\n\n"
+        "## 7. Equality implications\n\n"
+        "Boys from some communities are over-represented among excluded children.\n\n"
+        "## 8. Publication\n\n"
+        "The report has been shared with the national panel.\n"
+    )
+    path = create_document(tmp_path, body, "paper.md")
+    items = [(i.kind, i.text) for review in parse_document(path).reviews for i in review.items]
+    assert items == [
+        ("next_step", "The business unit will write to schools about attendance by June."),
+    ]
