@@ -779,6 +779,8 @@ class _Extractor:
     def _add(self, kind: str, text: str, placed: PlacedBlock, who: str | None = None) -> None:
         if len(text.split()) < 2 or _title_only(kind, text):
             return  # a stray word (a label left alone on its line) is not learning
+        if kind == "key_learning" and _REVIEW_FOUND.match(text):
+            kind = "finding"  # "The rapid review found that ..." under "Learning from ..."
         if kind == "finding" and text.rstrip().endswith("?"):
             if not _ASKS_THE_READER.search(text):
                 return  # a host's question in a transcript ("So what stood out?") finds nothing
@@ -794,6 +796,12 @@ class _Extractor:
         self.items.append(item)
 
 
+# A paragraph reporting what a review found ("The rapid review found that the nurse did not
+# ask ..."): a finding, even where a heading names the section as learning.
+_REVIEW_FOUND = re.compile(
+    r"^the (?:\w+ )?(?:review|audit|panel|reviewer)s? (?:found|identified|showed) that\b",
+    re.IGNORECASE,
+)
 # A question put to the reader about their own practice, not a finding.
 _ASKS_THE_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Status: Amber)"

@@ -125,3 +125,16 @@ def test_should_not_read_a_board_papers_closing_sections_as_next_steps(tmp_path:
     assert items == [
         ("next_step", "The business unit will write to schools about attendance by June."),
     ]
+
+
+def test_should_read_what_a_review_found_as_a_finding_under_a_learning_heading(
+    tmp_path: Path,
+):
+    body = (
+        "# Practice newsletter: spring\n\n"
+        "## 2) Learning from a rapid review: a toddler with a burn\n\n"
+        "The rapid review found that the burn was treated without asking how it happened.\n"
+    )
+    path = create_document(tmp_path, body, "newsletter.md")
+    kinds = [item.kind for review in parse_document(path).reviews for item in review.items]
+    assert kinds == ["finding"]
