@@ -475,20 +475,8 @@ def import_corrected(
     with engine.connect() as conn:
         chosen = _resolve_mapping(conn, source, mapping)
         earlier = ledger.tables_of_entry(conn, supersedes)
-    tables = tables_of(chosen, path)
-    if len(tables) == 1:
-        return [
-            import_file(
-                engine,
-                path,
-                source,
-                mapping,
-                imported_by=imported_by,
-                supersedes=supersedes,
-                max_bad_ratio=max_bad_ratio,
-            )
-        ]
-    if not earlier:
+    tables = sorted(tables_of(chosen, path), key=lambda t: _ORDER[t.kind])
+    if len(tables) > 1 and not earlier:
         raise IntakeError(
             f"There is no ledger entry {supersedes} to supersede.",
             hint="Give the ledger id of the earlier file (see 'fullpicture import --json').",
@@ -500,11 +488,11 @@ def import_corrected(
             source,
             mapping,
             imported_by=imported_by,
-            supersedes=earlier.get(table.name),
+            supersedes=supersedes if len(tables) == 1 else earlier.get(table.name),
             max_bad_ratio=max_bad_ratio,
             table=table.name,
         )
-        for table in sorted(tables, key=lambda t: _ORDER[t.kind])
+        for table in tables
     ]
 
 
