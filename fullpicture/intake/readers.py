@@ -141,10 +141,10 @@ def parts_of(path: Path) -> list[str | None]:
         return list(names) if len(names) > 1 else [None]
     if kind is FileKind.JSON and path.is_file():
         try:
-            document = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return [None]  # JSON Lines, or unreadable: open_file says which
-        arrays = _arrays_of_objects(document) if isinstance(document, dict) else []
+            document = _one_document(path.read_text(encoding="utf-8-sig").lstrip())
+        except UnicodeDecodeError:
+            return [None]  # unreadable: open_file says why
+        arrays = _arrays_of_objects(document) if document is not None else []
         return list(arrays) if len(arrays) > 1 else [None]
     return [None]
 
@@ -440,14 +440,26 @@ def _json_records(
                 path, f"it is not valid JSON ({exc})", "Send a JSON array of objects."
             ) from None
         return [(n, item, None) for n, item in enumerate(items, start=2)], []
-    if stripped.startswith("{"):
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError:
-            pass  # JSON Lines: one object per line
-        else:
-            items, note = _records_in(path, document, key)
-            return [(n, item, None) for n, item in enumerate(items, start=2)], [note]
+    document = _one_document(stripped)
+    if document is not None:
+        items, note = _records_in(path, document, key)
+        return [(n, item, None) for n, item in enumerate(items, start=2)], [note]
+    return _json_lines(text), []
+
+
+def _one_document(text: str) -> dict[str, Any] | None:
+    """The file as one JSON object, or None (JSON Lines, an array, or not JSON at all)."""
+    if not text.startswith("{"):
+        return None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError:  # several objects, one per line
+        return None
+    return document if isinstance(document, dict) else None
+
+
+def _json_lines(text: str) -> list[tuple[int, Any, str | None]]:
+    """One record per non-blank line; a line that is not JSON is kept with its problem."""
     records: list[tuple[int, Any, str | None]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
@@ -455,7 +467,7 @@ def _json_records(
                 records.append((number, json.loads(line), None))
             except json.JSONDecodeError as exc:
                 records.append((number, line, f"this line is not valid JSON ({exc})"))
-    return records, []
+    return records
 
 
 def _open_json(path: Path, key: str | None = None) -> RawFile:
