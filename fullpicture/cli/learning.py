@@ -390,6 +390,8 @@ def evaluate_learning(
         print_json(result)
         return
     for split, description in SPLITS.items():
+        if split not in result:
+            continue  # a split with no documents in this corpus
         figures = result[split]
         meta = figures["metadata_accuracy"]
         console.print(

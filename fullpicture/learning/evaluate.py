@@ -65,6 +65,18 @@ SPLITS: dict[str, str] = {
         "tenth held-out set (written by an independent author from the shapes of published"
         " reviews; measured once, after heldout9's errors were read)"
     ),
+    "heldout11": (
+        "eleventh held-out set (written by an independent author from the shapes of published"
+        " reviews in the seventh session; measured once at its end)"
+    ),
+    "heldout12": (
+        "twelfth held-out set (written by an independent author from the shapes of published"
+        " reviews in the seventh session; measured once at its end)"
+    ),
+    "heldout13": (
+        "thirteenth held-out set (written by an independent author from the shapes of published"
+        " reviews in the seventh session; measured once at its end)"
+    ),
 }
 
 
@@ -252,7 +264,7 @@ def evaluate(corpus: Path | None = None) -> dict[str, Any]:
 
     Returns:
         ``{"dev": {...}, ..., "heldout5": {...}, "documents": [...]}``: figures
-        per split (see :data:`SPLITS`) and per-document counts.
+        per split with documents (see :data:`SPLITS`) and per-document counts.
 
     Raises:
         LearningError: the corpus folder or its gold files are missing.
@@ -283,7 +295,8 @@ def evaluate(corpus: Path | None = None) -> dict[str, Any]:
                 "matched": len(match_items(gold["items"], predicted)),
             }
         )
-    return {name: split.as_dict() for name, split in splits.items()} | {"documents": documents}
+    scored = {name: split.as_dict() for name, split in splits.items() if split.documents}
+    return scored | {"documents": documents}
 
 
 CV_FOLDS = 5

@@ -53,3 +53,9 @@ def test_should_score_themes_on_matched_items_apart_from_missed_ones():
         "f1": 0.667,
     }
     assert figures["themes_micro"]["fn"] == 1  # the missed item's theme counts only here
+
+
+def test_should_leave_out_a_split_with_no_documents_in_the_corpus(sample_corpus):
+    result = evaluate(sample_corpus)
+    present = {document["split"] for document in result["documents"]}
+    assert set(result) - {"documents"} == present
