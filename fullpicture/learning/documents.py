@@ -12,18 +12,23 @@ import hashlib
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from fullpicture.errors import LearningError
 from fullpicture.learning.pdf_layout import (
+    CELL_LINE,
     MARGIN,
     PdfTable,
     find_tables,
     is_footnote_start,
+    known_words,
     margin_key,
     page_runs,
+    rejoin_cell,
     running_lines,
 )
 
@@ -484,7 +489,7 @@ class _PdfPageContent:
 
 _MAY_HAVE_TABLE = re.compile(
     r"\b(?:recommendation|finding|action|next step|key learning|learning point|key message|"
-    r"question)s?\b",
+    r"question)s?\b|\bpriorit(?:y|ies)\b",
     re.IGNORECASE,
 )
 
@@ -613,6 +618,9 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
         [page.height for page in pages],
     )
     tiers = _heading_tiers([page.lines for page in pages], body)
+    words = cache(
+        lambda: known_words([line.text for page in pages for line in _outside_tables(page)])
+    )
     blocks: list[Block] = []
     pending: list[list[_PdfLine]] = []
     for page in pages:
@@ -623,9 +631,27 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
             blocks += text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
             pending = []
             level = next((block.heading for block in reversed(blocks) if block.heading), 1)
-            blocks += table_blocks(table.rows, level)
+            blocks += table_blocks(_rejoined(table.rows, words), level)
         pending.append(lines)
     return blocks + text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
+
+
+def _rejoined(rows: list[list[str]], words: Callable[[], list[str]]) -> list[list[str]]:
+    """A PDF table's cells with their lines rejoined (see :func:`rejoin_cell`) by ``words``,
+    the words of the document's text outside its tables, read only when a cell has more than
+    one line."""
+    if not any(CELL_LINE in cell for row in rows for cell in row):
+        return rows
+    known = words()
+    return [[rejoin_cell(cell, known) for cell in row] for row in rows]
+
+
+def _outside_tables(page: _PdfPageContent) -> list[_PdfLine]:
+    return [
+        line
+        for line in page.lines
+        if not any(table.top - 1 <= line.top <= table.bottom + 1 for table in page.tables)
+    ]
 
 
 def _small(line: _PdfLine, body: float) -> bool:
@@ -783,7 +809,7 @@ _TABLE_KIND = re.compile(
     r"key messages?|questions?|you said|we did|strengths?|worries|concerns|"
     # the three questions of strengths-based practice frameworks
     r"what(?:'s|\u2019s| is) working well|what (?:are|were) we worried about|"
-    r"what needs to happen)\b",
+    r"what needs to happen|priorit(?:y|ies))\b",
     re.IGNORECASE,
 )
 

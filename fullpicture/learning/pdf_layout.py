@@ -16,6 +16,8 @@ starting with their number), so neither becomes learning nor joins it.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -25,9 +27,13 @@ from typing import Any
 # A header cell that names what its column's rows are (as ``documents._TABLE_KIND``).
 TABLE_KIND = re.compile(
     r"^(?:recommendations?|findings?|actions?|next steps?|key learning|learning points?|"
-    r"key messages?|questions?)\b",
+    r"key messages?|questions?|priorit(?:y|ies))\b",
     re.IGNORECASE,
 )
+# Between the lines of one cell: a narrow column breaks words anywhere ("inform" / "ation"),
+# so whether a line's end is a space is decided once the document's words are known
+# (:func:`rejoin_cell`).
+CELL_LINE = "\n"
 MARGIN = 0.07  # running headers and footers sit within about 4 cm of the top or bottom (A4)
 
 
@@ -134,14 +140,14 @@ def find_tables(
     lines = [line for line in lines if line[0].top <= (1 - MARGIN) * page_height]
     tables: list[PdfTable] = []
     index = 0
-    if carried is not None and lines and not _is_header(lines[0]):
+    if carried is not None and lines and not _is_header(_header_line(lines, 0)[0]):
         header = carried.rows[0]
         table = PdfTable(lines[0][0].top, lines[0][0].top, [header], carried.starts, carried.height)
         index = _read_rows(table, lines, 0)
         if len(table.rows) >= 2:
             tables.append(table)
     while index < len(lines):
-        header_line = lines[index]
+        header_line, index = _header_line(lines, index)
         if _is_header(header_line):
             table = PdfTable(
                 header_line[0].top,
@@ -156,6 +162,36 @@ def find_tables(
             continue
         index += 1
     return tables
+
+
+def _header_line(lines: list[list[Run]], index: int) -> tuple[list[Run], int]:
+    """The line at ``index`` as a table's header, with its cells' wrapped second lines joined
+    ("Priori" / "ty" in a narrow column), and the index of its last line. A line that is a
+    header by itself is taken as it is."""
+    line = lines[index]
+    if _is_header(line) or index + 1 >= len(lines) or len(line) < 2:
+        return line, index
+    below = lines[index + 1]
+    starts = [run.left for run in line]
+    height = statistics.median(run.height for run in line)
+    columns = [_column(run, starts) for run in below]
+    gap = below[0].top - max(run.bottom for run in line)
+    if None in columns or gap > 0.9 * height or len(set(columns)) < len(columns):
+        return line, index
+    merged = list(line)
+    for run, column in zip(below, columns, strict=True):
+        cell = merged[column or 0]
+        text = _header_text(cell.text, run.text)
+        merged[column or 0] = Run(text, cell.left, max(cell.right, run.right), cell.top, run.bottom)
+    return (merged, index + 1) if _is_header(merged) else (line, index)
+
+
+def _header_text(first: str, second: str) -> str:
+    """A header cell's two lines joined: without a space where only that names a kind
+    ("Priori" + "ty"), else with one ("Lead" + "agency")."""
+    spaced = f"{first} {second}"
+    joined = first + second
+    return joined if TABLE_KIND.match(joined) and not TABLE_KIND.match(spaced) else spaced
 
 
 def _is_header(line: list[Run]) -> bool:
@@ -199,7 +235,7 @@ def _read_rows(table: PdfTable, lines: list[list[Run]], start: int) -> int:
             table.rows.append([])  # filled below, once the row is complete
         for run, column in zip(line, columns, strict=True):
             row[column or 0].append(run.text)
-        table.rows[-1] = [" ".join(cell) for cell in row]
+        table.rows[-1] = [CELL_LINE.join(cell) for cell in row]
         row_bottom = max(run.bottom for run in line)
         table.bottom = max(table.bottom, row_bottom)
         index += 1
@@ -214,6 +250,70 @@ def _starts_numbered_row(line: list[Run], row: list[list[str]]) -> bool:
     """A number alone in the first column starts a row even with no gap above it."""
     first = line[0]
     return bool(row and row[0] and _ROW_NUMBER.match(first.text))
+
+
+_WORD = re.compile(r"[a-z][a-z']*", re.IGNORECASE)
+
+
+def known_words(texts: list[str]) -> list[str]:
+    """The words (lower case, sorted) of a document's running text, to rejoin its table
+    cells by."""
+    return sorted({word.lower().strip("'") for text in texts for word in _WORD.findall(text)})
+
+
+def rejoin_cell(text: str, known: list[str]) -> str:
+    """A table cell's lines (joined by :data:`CELL_LINE`) as one text: a line's end is a space
+    unless the line broke a word. A narrow column breaks words anywhere ("inform" / "ation",
+    "s" / "chool"); a break is seen where the two pieces make a word the document uses and
+    are not both words themselves (or begin one: "introd" + "uce" begins "introduced"), and
+    once a cell shows one, two pieces that are neither a word are joined where one is at most
+    three letters. A word hyphenated at a line's end keeps its hyphen and no space.
+
+    Args:
+        text: the cell's lines joined by :data:`CELL_LINE`.
+        known: the document's words, sorted (see :func:`known_words`).
+    """
+    pieces = text.split(CELL_LINE)
+    if len(pieces) == 1:
+        return text
+    breaks = [_break(left, right, known) for left, right in itertools.pairwise(pieces)]
+    broken = any(found is True for found in breaks)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        found = _break(out, piece, known)  # the word so far: "recordin" + "g"
+        join = found is True or (broken and found is None) or out.endswith("-")
+        out += piece if join else f" {piece}"
+    return out
+
+
+def _break(left: str, right: str, known: list[str]) -> bool | None:
+    """Whether two lines of a cell meet inside a word: True where together they make (or
+    begin) a known word and are not both words, False where they are words, None where
+    neither is a known word, together they begin none, and one is at most three letters (a
+    break only in a cell that shows one)."""
+    tail = re.search(r"[a-z']+$", left, re.IGNORECASE)
+    head = re.match(r"[a-z']+", right, re.IGNORECASE)
+    if tail is None or head is None:
+        return False
+    a, b = tail.group().lower().strip("'"), head.group().lower().strip("'")
+    a_known, b_known = _is_known(a, known), _is_known(b, known)
+    if a_known and b_known:
+        return False
+    if _begins_known(tail.group().lower() + head.group().lower(), known):
+        return True
+    if a_known or b_known:
+        return False
+    return None if min(len(a), len(b)) <= 3 else False
+
+
+def _is_known(word: str, known: list[str]) -> bool:
+    at = bisect.bisect_left(known, word)
+    return at < len(known) and known[at] == word
+
+
+def _begins_known(word: str, known: list[str]) -> bool:
+    at = bisect.bisect_left(known, word)
+    return at < len(known) and known[at].startswith(word)
 
 
 # -- running headers, footers and footnotes ---------------------------------------------------

@@ -13,7 +13,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, T
 
 from fullpicture.learning.documents import Block, read_document
 from fullpicture.learning.library import parse_document
-from fullpicture.learning.pdf_layout import margin_key
+from fullpicture.learning.pdf_layout import known_words, margin_key, rejoin_cell
 
 _STYLES = getSampleStyleSheet()
 
@@ -237,3 +237,49 @@ def test_should_read_the_partnership_from_a_pdfs_running_header_for_its_metadata
     path = create_pdf(tmp_path / "r.pdf", _long_review(), footer="Child R review")
     meta = parse_document(path).reviews[0].metadata
     assert meta.partnership == "Eastmoor Safeguarding Children Partnership"
+
+
+def create_narrow_table(header: list[str], rows: list[list[str]], first_width: float) -> Table:
+    """A ruled table whose first column is narrow enough to break its words mid-word."""
+    data: list[list[Any]] = [[_para(cell) for cell in header]]
+    data += [[_para(cell) for cell in row] for row in rows]
+    table = Table(data, colWidths=[first_width, 150, 90])
+    table.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        )
+    )
+    return table
+
+
+def test_should_rejoin_words_a_narrow_pdf_table_column_breaks_apart(tmp_path: Path):
+    story = [
+        _para("Neglect: a partnership self-assessment", "Title"),
+        _para(
+            "Supervision rarely looked at the whole chronology, and information from "
+            "schools about attendance was not gathered before decisions were made."
+        ),
+        _para("Improvement priorities", "Heading2"),
+        create_narrow_table(
+            ["Priority", "Owner", "By when"],
+            [["Gather information from schools before every decision.", "Hub", "May 2026"]],
+            first_width=38,
+        ),
+    ]
+    blocks = read_document(create_pdf(tmp_path / "narrow.pdf", story)).blocks
+    rows = [block.text for block in blocks if block.boxed and not block.heading]
+    assert rows == [
+        "Gather information from schools before every decision. (Owner: Hub) (By when: May 2026)"
+    ]
+    assert Block("Priority", heading=3, boxed=True) in blocks  # its header wrapped, rejoined
+
+
+def test_should_keep_the_spaces_between_whole_words_when_rejoining_a_cells_lines():
+    known = known_words(["The partnership should review its plans for multi-agency meetings."])
+    assert rejoin_cell("The partnership should\nreview its plans", known) == (
+        "The partnership should review its plans"
+    )
+    assert rejoin_cell("for multi-\nagency meetings", known) == "for multi-agency meetings"
+    assert rejoin_cell("its pla\nns for multi-agency meet\nings", known) == (
+        "its plans for multi-agency meetings"
+    )
