@@ -637,6 +637,7 @@ class _Extractor:
         self.responding = False  # "Response: Accepted." answered the recommendation above
         self.bare: tuple[str, int] | None = None  # a kind-naming heading with no text yet
         self.umbrella: tuple[str, int] | None = None  # ... and the flat headings it opens
+        self.listed = False  # this section's learning was a list of bullets, now ended
 
     def feed(self, placed: PlacedBlock) -> None:
         placed = self._nest(placed)
@@ -651,6 +652,7 @@ class _Extractor:
             self.reporting = False
             self.recommends = False
             self.responding = False
+            self.listed = False
             self.answering = self._answers(placed.path)
         if block.heading:
             self._heading(placed)
@@ -717,16 +719,35 @@ class _Extractor:
             return
         section = self._section(placed)
         if kind is None:
-            kind = self._unlabelled(placed, section)
+            kind = None if self._after_list(placed, section) else self._unlabelled(placed, section)
             if kind is None:
                 return
         self.open_finding = None
         if kind == "reflective_question" and not rest.rstrip().endswith("?"):
             if label_of(text)[0] is None:
                 return  # prose between questions, not a question
-        self._add(kind, rest, placed, who)
+        self._add_each(kind, rest, placed, who)
         if kind == "finding" and label_of(text)[0] == "finding":
             self.open_finding = len(self.items) - 1
+
+    def _add_each(self, kind: str, text: str, placed: PlacedBlock, who: str | None) -> None:
+        """Adds a block's item, or one per child where a paragraph quotes several."""
+        quoting = kind == "child_voice" and not placed.block.bullet
+        for part in _voices(text) if quoting else [text]:
+            self._add(kind, part, placed, who)
+
+    def _after_list(self, placed: PlacedBlock, section: str | None) -> bool:
+        """Whether a paragraph follows the bulleted list a kind-naming heading holds: it
+        comments on the list ("There is more to do.", "Before the abuse came to light, ..."),
+        the list being the section's learning."""
+        block = placed.block
+        if block.bullet:
+            self.listed = self.listed or bool(section)
+            return False
+        # after recommendations, a paragraph is the partners' response (see _recast)
+        heading = section_kind(placed.path)
+        quoted = block.text.startswith(_QUOTE_START)
+        return self.listed and heading not in (None, "recommendation") and not quoted
 
     def _unlabelled(self, placed: PlacedBlock, section: str | None) -> str | None:
         """The kind of an unlabelled block, or None when it is not an item of its own (it
@@ -917,6 +938,41 @@ def _tells_of_case(text: str) -> bool:
     """Whether a point tells of the case in the past ("The transfer took eleven weeks"),
     rather than stating what holds in general."""
     return bool(_CASE_PAST.search(text) or _PAST_VERB.search(text))
+
+
+def _voices(text: str) -> list[str]:
+    """A paragraph quoting several children, one item each ('A girl of twelve said: "..." A
+    boy of nine told the worker, "..." Mothers said that ...'): its sentences (split outside
+    quotation marks) that quote someone, where two or more do; the sentences around them
+    that quote no one are context. A paragraph with one quotation stays whole."""
+    sentences = _sentences_outside_quotes(text)
+    quoting = [sentence for sentence in sentences if _QUOTE_MARKS.search(sentence)]
+    if len(quoting) < 2 or any(_OTHER_TOLD.match(sentence) for sentence in quoting):
+        return [text]
+    return quoting
+
+
+_OPENING_QUOTE = "\u201c"
+_CLOSING_QUOTE = "\u201d"
+
+
+def _sentences_outside_quotes(text: str) -> list[str]:
+    """The sentences of a paragraph, split only where no quotation is open."""
+    sentences: list[str] = []
+    start, open_quote = 0, False
+    for index, char in enumerate(text):
+        if char == '"':
+            open_quote = not open_quote
+        elif char in (_OPENING_QUOTE, _CLOSING_QUOTE):
+            open_quote = char == _OPENING_QUOTE
+        elif char == " " and not open_quote and _ENDS_SENTENCE.search(text[:index]):
+            sentences.append(text[start:index].strip())
+            start = index + 1
+    sentences.append(text[start:].strip())
+    return [sentence for sentence in sentences if sentence]
+
+
+_ENDS_SENTENCE = re.compile('[.!?]["\u201d]?$')
 
 
 def _for_others(path: tuple[str, ...]) -> bool:

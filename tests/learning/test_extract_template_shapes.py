@@ -150,3 +150,39 @@ def test_should_read_improvement_priorities_as_recommendations_and_childrens_wor
     items = _items(create_document(tmp_path, body))
     assert _kind_of(items, "A boy of ten") == "child_voice"
     assert _kind_of(items, "Agree a shared tool") == "recommendation"
+
+
+def test_should_give_each_child_quoted_in_one_paragraph_an_item_of_their_own(tmp_path: Path):
+    body = (
+        "# Audit of children's experience of neglect\n\n"
+        "## What the children told us\n\n"
+        'A girl of seven said: "I get my own breakfast. Sometimes there is none." A boy of '
+        'eleven wrote on his form, "I wish someone checked on us at weekends." Parents said '
+        "they found the meetings hard to follow.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert items == [
+        ("child_voice", 'A girl of seven said: "I get my own breakfast. Sometimes there is none."'),
+        (
+            "child_voice",
+            'A boy of eleven wrote on his form, "I wish someone checked on us at weekends."',
+        ),
+    ]
+
+
+def test_should_not_take_a_paragraph_commenting_on_a_list_for_an_item_of_its_kind(
+    tmp_path: Path,
+):
+    body = (
+        "# Learning from a rapid review: Child F\n\n"
+        "## What the review found about schools\n\n"
+        "- Staff noticed F was hungry but did not record it as a concern.\n"
+        "- Absences on Mondays were not followed up.\n\n"
+        "Earlier, F's grandmother had asked the school for help with uniform and was given "
+        "a form to fill in.\n\n"
+        "## Recommendations\n\n"
+        "- Schools should record hunger as a safeguarding concern.\n\n"
+        "The partnership will check progress on this recommendation in June.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert [kind for kind, _ in items] == ["finding", "finding", "recommendation", "next_step"]
