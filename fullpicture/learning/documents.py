@@ -8,6 +8,7 @@ bold font in a PDF), bullets start with a bullet mark, and lines that wrap are j
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import statistics
@@ -52,6 +53,7 @@ class Block:
     heading: int = 0
     bullet: bool = False
     boxed: bool = False  # in a framed box, text box or table: its headings end with the box
+    lead: bool = False  # opens with a sentence in bold, run in ("**Early help closes too soon.**")
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def plain_text(text: str) -> str:
 def plain_block(block: Block) -> Block:
     """The block with its text in plain typography (see :func:`plain_text`)."""
     text = plain_text(block.text)
-    return block if text == block.text else Block(text, block.heading, block.bullet, block.boxed)
+    return block if text == block.text else dataclasses.replace(block, text=text)
 
 
 def decode_text(data: bytes) -> str:
@@ -946,7 +948,17 @@ def _html_block(element: Any, *, in_box: bool = False) -> Block | None:
     name = element.name
     if name[0] == "h" and name[1:].isdigit():
         return Block(text.rstrip(":"), heading=int(name[1:]))
-    return Block(text, bullet=name == "li")
+    return Block(text, bullet=name == "li", lead=name == "p" and _bold_lead(element, text))
+
+
+def _bold_lead(element: Any, text: str) -> bool:
+    """Whether a paragraph opens with a whole sentence in bold and goes on after it: a run-in
+    lead ("<strong>Early help closes too soon.</strong> Several families ...")."""
+    first = next((child for child in element.children if str(child).strip()), None)
+    if getattr(first, "name", None) not in ("strong", "b"):
+        return False
+    bold = " ".join(first.get_text(" ", strip=True).split())  # type: ignore[union-attr]
+    return bold.endswith(_SENTENCE_END) and len(bold) < len(text)
 
 
 def _read_html(data: bytes) -> list[Block]:

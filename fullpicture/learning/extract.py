@@ -741,7 +741,7 @@ class _Extractor:
         comments on the list ("There is more to do.", "Before the abuse came to light, ..."),
         the list being the section's learning."""
         block = placed.block
-        if block.bullet:
+        if block.bullet or block.lead:  # a list, or points each led by a sentence in bold
             self.listed = self.listed or bool(section)
             return False
         # after recommendations, a paragraph is the partners' response (see _recast)

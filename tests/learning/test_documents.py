@@ -269,3 +269,16 @@ def test_should_keep_a_slide_title_repeated_on_some_pages_of_a_deck():
     slides += [f"Background {n}\n\nThe family moved often.\n\n" for n in range(1, 6)]
     texts = [block.text for block in text_blocks("\f".join(slides))]
     assert texts[:2] == ["Key learning", "Point 1."]
+
+
+def test_should_mark_a_paragraph_led_by_a_sentence_in_bold(tmp_path: Path):
+    path = tmp_path / "blog.html"
+    path.write_text(
+        "<h1>Notes from the business unit</h1>"
+        "<p><strong>Plans end too early.</strong> Families slipped back after closure.</p>"
+        "<p><strong>Contact us</strong></p>"
+        "<p>Some words, <b>then bold.</b></p>",
+        encoding="utf-8",
+    )
+    blocks = read_document(path).blocks
+    assert [block.lead for block in blocks] == [False, True, False, False]

@@ -186,3 +186,18 @@ def test_should_not_take_a_paragraph_commenting_on_a_list_for_an_item_of_its_kin
     )
     items = _items(create_document(tmp_path, body))
     assert [kind for kind, _ in items] == ["finding", "finding", "recommendation", "next_step"]
+
+
+def test_should_read_a_blogs_points_led_in_bold_and_not_the_comment_after_them(
+    tmp_path: Path,
+):
+    body = (
+        "<h1>What keeps coming up in our reviews</h1>"
+        "<h2>What we keep seeing</h2>"
+        "<p><strong>Plans end too early.</strong> Families slipped back within months of "
+        "the case closing, and no one checked.</p>"
+        "<p><strong>Fathers are not asked.</strong> Men in the household were not seen.</p>"
+        "<p>Neither of these belongs to one agency. I see them in every kind of record.</p>"
+    )
+    items = _items(create_document(tmp_path, body, "blog.html"))
+    assert [kind for kind, _ in items] == ["finding", "finding"]
