@@ -706,6 +706,7 @@ class _Extractor:
         if self._question_and_answer(text, placed):
             return
         kind, rest, who = label_of(text)
+        self.listed = self.listed and kind is None  # a labelled item ends the list before it
         if kind is None and text.endswith(":"):
             self._introduction(text)
             return
