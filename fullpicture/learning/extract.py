@@ -745,10 +745,10 @@ class _Extractor:
         if block.bullet or block.lead:  # a list, or points each led by a sentence in bold
             self.listed = self.listed or bool(section)
             return False
+        if not self.listed or block.text.startswith(_QUOTE_START):
+            return False
         # after recommendations, a paragraph is the partners' response (see _recast)
-        heading = section_kind(placed.path)
-        quoted = block.text.startswith(_QUOTE_START)
-        return self.listed and heading not in (None, "recommendation") and not quoted
+        return section_kind(placed.path) not in (None, "recommendation")
 
     def _unlabelled(self, placed: PlacedBlock, section: str | None) -> str | None:
         """The kind of an unlabelled block, or None when it is not an item of its own (it

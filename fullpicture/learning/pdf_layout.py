@@ -169,7 +169,8 @@ def _header_line(lines: list[list[Run]], index: int) -> tuple[list[Run], int]:
     ("Priori" / "ty" in a narrow column), and the index of its last line. A line that is a
     header by itself is taken as it is."""
     line = lines[index]
-    if _is_header(line) or index + 1 >= len(lines) or len(line) < 2:
+    short = len(line) >= 2 and all(len(run.text.split()) <= 6 for run in line)
+    if not short or index + 1 >= len(lines) or _is_header(line):
         return line, index
     below = lines[index + 1]
     starts = [run.left for run in line]
