@@ -280,7 +280,9 @@ _AGE = re.compile(
     re.I,
 )
 _SEX_STATED = re.compile(
-    r"\b(?:sex|gender)\s*:\s*(female|male|girl|boy)\b|"
+    r"\b(?:sex|gender)\s*[:|]\s*(female|male|girl|boy)\b|"
+    # a form's child row: "Baby R, female, aged 11 weeks", "S, male, 15"
+    r"\b[A-Z]\w*,\s*(female|male),\s*(?:aged\s+)?\d|"
     r"\b(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")[- ](?:year|month|week|day)s?[- ]old "
     r"(?:white |black |asian |british |mixed[- ]heritage |disabled |autistic )?(girl|boy|baby "
     r"girl|baby boy|young woman|young man)\b",

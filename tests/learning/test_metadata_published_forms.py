@@ -282,3 +282,13 @@ def test_should_read_the_childs_pseudonym_age_and_sex_in_varied_phrasings(
 def test_should_not_take_a_section_number_in_brackets_for_the_childs_age():
     meta = extract_metadata("Practice review", ["Child D was seen at home (see section 3)."], [])
     assert meta.child_age is None
+
+
+def test_should_read_the_childs_sex_from_a_forms_child_row():
+    text = "| Child | Baby R, female, aged 11 weeks |\nHe said he had left the room. He was tired."
+    meta = extract_metadata("Rapid review report: Baby R", [text], [])
+    assert (meta.child_pseudonym, meta.child_age, meta.child_sex) == (
+        "Baby R",
+        "11 weeks",
+        "female",
+    )
