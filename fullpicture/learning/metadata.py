@@ -447,7 +447,22 @@ def find_partnership(lines: list[str]) -> str | None:
     local = [name for name in names if not _NATIONAL.search(name)]
     # a joint children's and adults' review is the children's partnership's in this library
     children = [name for name in local if "Adults" not in name.split()]
-    return next(iter(children or local or names), None)
+    return _spelt_out(next(iter(children or local or names), None), names)
+
+
+_ABBREVIATIONS = frozenset("LSCB LSCP SCP SCB".split())
+
+
+def _spelt_out(name: str | None, names: list[str]) -> str | None:
+    """The name spelt out when it is an abbreviation ("Harlow Vale SCP") and the lines also
+    give the full name of the same place ("Harlow Vale Safeguarding Children Partnership")."""
+    if name is None or name.split()[-1] not in _ABBREVIATIONS:
+        return name
+    place = name.rsplit(" ", 1)[0] + " "
+    full = (
+        each for each in names if each.startswith(place) and each.split()[-1] not in _ABBREVIATIONS
+    )
+    return next(full, name)
 
 
 def _to_date(day: str | None, month: str, year: str) -> date | None:
@@ -731,8 +746,10 @@ def extract_metadata(
         when = footer
     _, review_date, year = when
     if year is None:
-        year = latest_year(lines[:40] + preamble[:40])
-    partnership = partnership or find_partnership(margins)
+        # a year only the title gives ("Annual Report 2023-24", "Reviews 2015 to 2020")
+        year = latest_year(lines[:40] + preamble[:40] + [title])
+    # a cover page whose heading is the partnership's name
+    partnership = partnership or find_partnership([title]) or find_partnership(margins)
     review_type = _review_type(title, lines, preamble, text)
     pseudonym = find_pseudonym(lines[:40], title)
     if review_type in ("bulletin", "unknown") and _NATIONAL.search(partnership or ""):

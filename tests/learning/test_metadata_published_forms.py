@@ -292,3 +292,24 @@ def test_should_read_the_childs_sex_from_a_forms_child_row():
         "11 weeks",
         "female",
     )
+
+
+def test_should_take_the_partnership_from_a_cover_page_headed_with_its_name():
+    meta = extract_metadata(
+        "Harlow Vale Safeguarding Children Partnership",
+        ["Serious Case Review", "Child Q", "Overview Report", "Final version 1.3", "November 2017"],
+        [],
+    )
+    assert meta.partnership == "Harlow Vale Safeguarding Children Partnership"
+    assert (meta.review_type, meta.year) == ("serious_case_review", 2017)
+
+
+def test_should_spell_out_an_abbreviated_partnership_the_lines_also_name_in_full():
+    lines = ["Harlow Vale SCP | 7-minute briefing", "Harlow Vale Safeguarding Children Partnership"]
+    assert find_partnership(lines) == "Harlow Vale Safeguarding Children Partnership"
+    assert find_partnership(["Harlow Vale SCP"]) == "Harlow Vale SCP"
+
+
+def test_should_take_a_year_only_the_title_gives():
+    meta = extract_metadata("Learning from reviews, 2023-24", ["We looked at our reviews."], [])
+    assert meta.year == 2024
