@@ -245,16 +245,26 @@ _NAME = r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Mum|Dad|Nan)\b)[A-Z][a-z]{2,12}\b(?!-)"
 _PSEUDONYM = [
     # what the review says it calls the child: "a girl we call Isla", "known as 'Jack'",
     # "a boy called Tyrell", "Archie (not his real name)", "Amira is a pseudonym"
+    # "known here as", "referred to in this report as", "the review refers to him as",
+    # "has chosen to be called", "whom we will call"
     re.compile(
-        r"(?:known as|referred to as|(?:girl|boy|child|baby|person|we|is|was|been)\s+called|"
-        r"we (?:have )?(?:call|named)|we will call|will be called)\s+"
-        r"(?:(?:him|her|them)\s+)?[\"'\u2018\u201c]?((?:Child |Baby )?" + _NAME + ")"
+        r"(?:(?:known|referred to|refers? to (?:him|her|them))(?:\s+(?:here|throughout|in this "
+        r"(?:report|review|briefing|summary)))?\s+as|"
+        r"(?:girl|boy|child|baby|person|we|is|was|been|be)\s+called|"
+        r"(?:we|I) (?:have )?(?:call|named)|(?:we|I) (?:will|shall) call)\s+"
+        r"(?:(?:him|her|them)\s+)?[\"'\u2018\u201c]?((?:Child|Baby|Young Person) [A-Z]{1,2}\d?\b"
+        r"(?![a-z])|(?:Child |Baby )?" + _NAME + ")"
     ),
+    # a single letter the writer says they will use: "the boy, whom I will call J"
+    re.compile(r"\b(?:I|we) (?:will |shall )?call (?:him |her |them )?([A-Z])\b(?![\w'&])"),
     re.compile(
         r"\b(" + _NAME + r")[\"'\u2019\u201d]?\s*\*?\s*\((?:this is )?not (?:his|her|their|the "
         r"(?:child|baby|young person)'s) real name"
     ),
-    re.compile(r"\b(" + _NAME + r")[\"'\u2019\u201d]?\s+is (?:a|the) pseudonym"),
+    re.compile(
+        r"\b(" + _NAME + r")[\"'\u2019\u201d]?\s+is (?:a|the) (?:pseudonym|name (?:chosen|"
+        r"given|used|picked))"
+    ),
     # "Child T", "Baby K", "Child LC", "Child H1", "Children F, G and H", "Siblings D and E",
     # "Family A", "Young Person B"
     re.compile(
@@ -606,7 +616,10 @@ def _number(word: str) -> int:
 _OTHERS_AGE = re.compile(
     r"\b(?:sister|brother|sibling|siblings|mother|father|parent|parents|partner|uncle|aunt|"
     r"cousin|grandmother|grandfather|nan|stepfather|stepmother|people|children|adults?)\b"
-    r"[\s,()]{0,3}(?:who was |then )?$",
+    r"[\s,()]{0,3}(?:who was |then )?$|"
+    # an age someone pretended to be: "an adult posing as a seventeen-year-old"
+    r"\b(?:posing as|pretending to be|claim(?:ed|ing) to be|passing (?:himself |herself )?off "
+    r"as)\s+(?:an?\s+)?$",
     re.IGNORECASE,
 )
 

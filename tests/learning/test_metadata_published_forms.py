@@ -11,6 +11,7 @@ from fullpicture.learning.metadata import (
     find_age,
     find_date,
     find_partnership,
+    find_pseudonym,
     title_type,
 )
 
@@ -313,3 +314,25 @@ def test_should_spell_out_an_abbreviated_partnership_the_lines_also_name_in_full
 def test_should_take_a_year_only_the_title_gives():
     meta = extract_metadata("Learning from reviews, 2023-24", ["We looked at our reviews."], [])
     assert meta.year == 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "pseudonym"),
+    [
+        ("Lily is the name chosen by her family for this review.", "Lily"),
+        ("The review refers to him as Jack throughout.", "Jack"),
+        ("He is known in this report as Jack.", "Jack"),
+        ("This review is about a baby, referred to here as Baby Ellis.", "Baby Ellis"),
+        ("For this review she has chosen to be called Mia.", "Mia"),
+        ("The children (known as Child A and Child B) lived with their father.", "Child A"),
+        ("The boy, whom I will call J, was fourteen.", "J"),
+        ("She was taken to A and E twice.", None),
+    ],
+)
+def test_should_read_the_ways_a_review_says_what_it_calls_the_child(text, pseudonym):
+    assert find_pseudonym([text]) == pseudonym
+
+
+def test_should_not_take_the_age_an_abuser_pretended_to_be_for_the_childs():
+    text = "An adult posing as a seventeen-year-old befriended him. J was 14 at the time."
+    assert find_age(text) == "14 years"
