@@ -28,7 +28,8 @@ REVIEW_TYPES: dict[str, str] = {
 # Most specific first: a "learning briefing on a serious case review" is the review it reports
 # only when that is named; the first pattern found in the title wins, then in the text.
 _TYPE_PATTERNS: list[tuple[str, str]] = [
-    ("learning_together", r"learning together"),
+    # SCIE's systems model is the Learning Together method ("using the SCIE systems model")
+    ("learning_together", r"learning together|\bscie(?:'s)? systems? (?:model|approach|review)"),
     ("silp", r"\bsilp\b|significant incident learning process"),
     ("appreciative_inquiry", r"appreciative inquiry"),
     (
@@ -36,7 +37,9 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         # "multi-agency audit", "multiagency thematic audit", "multi-agency case file audit"
         r"multi-?\s?agency (?:[\w-]+ ){0,3}audits?\b|case file audit|\bmacfa\b|\bjtai\b|"
         r"\bthematic (?:case )?audits?\b|"
-        r"joint targeted area inspection",
+        r"joint targeted area inspection|"
+        # the partnership's audit of its agencies' safeguarding duties
+        r"\bsection 11 (?:audit|self[- ]assessment)",
     ),
     (
         "thematic_analysis",
@@ -53,7 +56,7 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         r"(?:reviews|audits)\b",
     ),
     ("serious_case_review", r"serious case review|\bscr\b"),
-    ("rapid_review", r"rapid review|local review\b"),
+    ("rapid_review", r"rapid (?:learning )?review|local review\b"),
     (
         "child_safeguarding_practice_review",
         # some partnerships drop "child": a "local safeguarding practice review" (LSPR)
@@ -203,6 +206,8 @@ _DATE_WORDS = re.compile(
 # "14/03/2023", "14.03.2023", "14-03-2023" (day first, as English documents write it)
 _DATE_NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# "Published: 04/2024", a month and year in figures (not "2025/02", a year's numbered issue)
+_MONTH_YEAR_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{4})\b(?![/.-]\d)")
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|winter)\s+(\d{4})\b", re.IGNORECASE)
 _DATE_LABEL = re.compile(
     # "Date:" alone; "Date of rapid review:" or "Date of notification:" is another date
@@ -515,6 +520,10 @@ def _dates_in(line: str) -> list[tuple[int, date | None, int]]:
         with suppress(ValueError):
             day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
             found.append((match.start(), day, day.year))
+    for match in _MONTH_YEAR_NUMERIC.finditer(line):
+        with suppress(ValueError):
+            day = date(int(match.group(2)), int(match.group(1)), 1)
+            found.append((match.start(), day, day.year))
     found += [(m.start(), None, int(m.group(1))) for m in _SEASON.finditer(line)]
     return sorted(found, key=lambda each: each[0])
 
@@ -754,7 +763,12 @@ def extract_metadata(
     # The running footer is read when the text names no partnership or gives no date on a
     # title page or after a label ("Version 1.0 final, March 2023" in a Word footer).
     unsure = when[0] > _STANDING_ALONE
-    margins = furniture() if furniture and (unsure or partnership is None) else []
+    review_type = _review_type(title, lines, preamble, text)
+    # a type only the running header gives ("LCSPR Child Q | Harlow Vale SCP | Page 3")
+    untyped = review_type == "unknown" and not _NOT_A_REVIEW.search(title)
+    margins = furniture() if furniture and (unsure or partnership is None or untyped) else []
+    if untyped:
+        review_type = detect_type("\n".join(margins)) or review_type
     if (footer := dated(margins))[0] < min(when[0], _YEAR_ONLY_RANK + 1):
         when = footer
     _, review_date, year = when
@@ -763,7 +777,6 @@ def extract_metadata(
         year = latest_year(lines[:40] + preamble[:40] + [title])
     # a cover page whose heading is the partnership's name
     partnership = partnership or find_partnership([title]) or find_partnership(margins)
-    review_type = _review_type(title, lines, preamble, text)
     pseudonym = find_pseudonym(lines[:40], title)
     if review_type in ("bulletin", "unknown") and _NATIONAL.search(partnership or ""):
         review_type = "thematic_analysis"  # a national panel's briefing analyses many reviews

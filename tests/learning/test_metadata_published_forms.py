@@ -336,3 +336,40 @@ def test_should_read_the_ways_a_review_says_what_it_calls_the_child(text, pseudo
 def test_should_not_take_the_age_an_abuser_pretended_to_be_for_the_childs():
     text = "An adult posing as a seventeen-year-old befriended him. J was 14 at the time."
     assert find_age(text) == "14 years"
+
+
+def test_should_read_the_type_only_a_running_header_gives():
+    margins = ["LCSPR Child Q | Harlow Vale SCP | Page 3 of 40", "Final v1.2 - 12.03.2024"]
+    meta = extract_metadata(
+        "Child Q", ["Child Q was born in March 2010. In June 2022 she moved."], [], lambda: margins
+    )
+    assert meta.review_type == "child_safeguarding_practice_review"
+    assert (meta.review_date, meta.partnership) == (date(2024, 3, 12), "Harlow Vale SCP")
+
+
+def test_should_not_type_a_policy_by_its_running_header():
+    margins = ["Harlow Vale SCP | Policy shaped by learning from rapid reviews | Page 2"]
+    meta = extract_metadata(
+        "Escalation Policy", ["Practitioners should escalate."], [], lambda: margins
+    )
+    assert meta.review_type == "unknown"
+
+
+def test_should_read_a_month_and_year_written_in_figures_after_a_label():
+    assert find_date(["In June 2022 Q moved school.", "Published: 04/2024"]) == (
+        date(2024, 4, 1),
+        2024,
+    )
+    assert find_date(["Practice Alert 2025/02"]) == (None, None)  # a year's numbered alert
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Rapid Learning Review: Child Q", "rapid_review"),
+        ("A review using the SCIE systems model: Child Q", "learning_together"),
+        ("Section 11 audit report 2024", "multi_agency_audit"),
+    ],
+)
+def test_should_read_further_names_review_types_go_by(title, code):
+    assert title_type(title) == code
