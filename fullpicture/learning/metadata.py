@@ -718,10 +718,12 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
 
 
 # A title naming a document that is not a review or its learning: a policy, procedure,
-# protocol, guidance, strategy, terms of reference, threshold document or toolkit.
+# protocol, guidance, strategy, terms of reference, threshold document, toolkit, business or
+# strategic plan, training programme, minutes, or the published safeguarding arrangements.
 _NOT_A_REVIEW = re.compile(
     r"\b(?:polic(?:y|ies)|procedures?|protocols?|guidance|strategy|terms of reference|"
-    r"threshold document|toolkit)\b",
+    r"threshold document|toolkit|(?:business|strategic) plan|training (?:programme|offer|"
+    r"calendar)|minutes of|safeguarding arrangements)\b",
     re.IGNORECASE,
 )
 

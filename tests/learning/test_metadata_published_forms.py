@@ -203,6 +203,9 @@ def test_should_read_the_names_review_types_go_by(title, code):
         "Multi-agency Procedures: Neglect",
         "Threshold Document: Continuum of Need",
         "Guidance for practitioners on bruising in non-mobile babies",
+        "Wexdale Multi-Agency Safeguarding Arrangements 2024",
+        "Business Plan 2024 to 2026",
+        "Minutes of the Case Review Group, 4 March 2024",
     ],
 )
 def test_should_not_type_a_policy_by_the_reviews_it_cites(title):
