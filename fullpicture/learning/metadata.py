@@ -171,9 +171,14 @@ _PARTNERSHIP = re.compile(
 # Children Partnership for the Isle of Wight", "Safeguarding Westcombe's Children".
 _PLACE_NAME = r"[A-Z][\w'&.-]*(?:\s+(?:(?:and|&|upon|on|with|of)\s+)?[A-Z][\w'&.-]*)*"
 _PARTNERSHIP_PLACE_LAST = re.compile(
-    r"\b(Safeguarding (?:Children |Adults |Children and Adults )?(?:Partnership|Board) for "
+    r"\b(Safeguarding (?:Children |Adults |Children and Adults )?(?:Partnership|Board) (?:for|of) "
     r"(?:the )?" + _PLACE_NAME + r"|Safeguarding (?!Children\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}"
     r"['\u2019]s Children\b)"
+)
+# A second name after "and" or "&" that gives no place of its own.
+_SHARED_PLACE = re.compile(
+    r"\s*(?:and|&|/)\s*(?:the\s+)?(Safeguarding Children Partnership|Children's Safeguarding "
+    r"Partnership|Safeguarding Adults Board)\b"
 )
 # Words that name no place: "The Safeguarding Children Partnership", "Local Safeguarding
 # Children Partnerships should ...", "Each Safeguarding Partnership".
@@ -433,6 +438,10 @@ def _partnerships_in(line: str) -> list[str]:
             place and not all(word.lower() in _GENERIC_WORDS for word in place)
         ):
             names.append((match.start(), name))
+            if shared := _SHARED_PLACE.match(line, match.end()):
+                # "X Safeguarding Adults Board & Safeguarding Children Partnership": the
+                # second name shares the first's place
+                names.append((shared.start(1), " ".join([*place, shared.group(1)])))
     names += [(match.start(), match.group(1)) for match in _PARTNERSHIP_PLACE_LAST.finditer(line)]
     return [name for _, name in sorted(names)]
 

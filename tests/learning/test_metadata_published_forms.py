@@ -127,6 +127,11 @@ def test_should_give_a_joint_review_to_the_childrens_partnership_over_the_adults
     assert find_partnership(["Wexdale Safeguarding Adults Board"]) == (
         "Wexdale Safeguarding Adults Board"
     )
+    for joint in (
+        "Wexdale Safeguarding Adults Board & Safeguarding Children Partnership",
+        "Wexdale Safeguarding Adults Board/Wexdale Safeguarding Children Partnership",
+    ):
+        assert find_partnership([joint]) == "Wexdale Safeguarding Children Partnership"
 
 
 @pytest.mark.parametrize(
