@@ -1059,6 +1059,7 @@ class ReviewContext:
     title: str = ""  # the review's title
     title_themes: frozenset[str] = frozenset()  # the themes the review's title names
     background_themes: frozenset[str] = frozenset()  # ... and its background text
+    setting: frozenset[str] = frozenset()  # the services the title writes for or from
 
     def themes_for(self, item: ExtractedItem) -> set[str]:
         """The review-level themes that apply to ``item``.
@@ -1069,7 +1070,9 @@ class ReviewContext:
         tried, it gave many false alarms (most learning from a teenager's review is about
         practice, not adolescence), and the same held for items that merely name the child.
         """
-        found = {"babies"} if self.baby else set()
+        found = set(self.setting)
+        if self.baby and not _OTHER_CHILD & heading_themes(item):
+            found.add("babies")
         if self.looked_after and item.kind == "child_voice":
             found.add("looked_after")
         return found
@@ -1132,6 +1135,11 @@ def heading_themes(item: ExtractedItem) -> set[str]:
     return found
 
 
+# The review's services whose title names them frame all its items (see ReviewContext).
+SETTING_THEMES = frozenset({"health", "education", "looked_after", "police"})
+# A heading naming one of these is about a child who is not a baby.
+_OTHER_CHILD = frozenset({"adolescents"})
+
 _BABY_TITLE = re.compile(r"\b(?:baby|infant|unborn)\b", re.IGNORECASE)
 
 
@@ -1160,6 +1168,7 @@ def review_context(
         title=title,
         title_themes=frozenset(title_themes),
         background_themes=frozenset(background),
+        setting=frozenset(title_themes & SETTING_THEMES),
     )
 
 

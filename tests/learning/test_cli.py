@@ -62,5 +62,7 @@ def test_should_print_figures_per_kind_and_per_theme_for_every_split(sample_corp
     _register()
     result = runner.invoke(app, ["evaluate", "learning", "--corpus", str(corpus)])
     assert result.exit_code == 0, result.output
-    assert "heldout3" in result.output and "per theme:" in result.output
+    # only splits with documents are shown (dev and heldout here)
+    assert "\nheldout (" in result.output and "heldout3" not in result.output
+    assert "per theme:" in result.output
     assert "sexual_exploitation: P" in result.output
