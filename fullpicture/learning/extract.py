@@ -1106,7 +1106,7 @@ def extract_items(
     context = context or ReviewContext()
     own = [
         lexical_themes(item.text, child=context.child, subject_window=options.subject_window)
-        | heading_themes(item)
+        | heading_themes(item, context.title or None)
         | context.themes_for(item)
         for item in extractor.items
     ]
@@ -1124,12 +1124,22 @@ def extract_items(
     return extractor.items
 
 
-def heading_themes(item: ExtractedItem) -> set[str]:
+def heading_themes(item: ExtractedItem, title: str | None = None) -> set[str]:
     """The topic themes the section headings above an item name; a section headed "Neglect"
     is about neglect. The review's title is read as context about the child instead, and a
-    finding's own heading ("Finding 2: ...") belongs to the finding, not to what follows it."""
+    finding's own heading ("Finding 2: ...") belongs to the finding, not to what follows it.
+
+    Args:
+        item: the item.
+        title: the review's title when known: the path's first heading is skipped as the
+            title only when it is the title (a document whose first section stands above its
+            title's line, "WHAT THE REVIEW FOUND ABOUT SCHOOLS", keeps that heading); None
+            always skips it.
+    """
     found: set[str] = set()
-    for heading in item.heading_path.split(PATH_SEPARATOR)[1:]:
+    path = item.heading_path.split(PATH_SEPARATOR)
+    first = 1 if title is None or path[0].strip().lower() == title.strip().lower() else 0
+    for heading in path[first:]:
         if label_of(heading)[0] is None:
             found |= topic_themes(lexical_themes(heading))
     return found

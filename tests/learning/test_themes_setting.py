@@ -166,3 +166,36 @@ def test_should_read_a_change_of_social_worker_as_workforce():
     assert "workforce" in lexical_themes(
         "A summary is written when a child's social worker changes."
     )
+
+
+def test_should_read_a_first_section_heading_that_is_not_the_title(tmp_path: Path):
+    path = tmp_path / "cascade.txt"
+    path.write_text(
+        "SAFEGUARDING UPDATE: LEARNING FROM A LOCAL RAPID REVIEW\n\n"
+        "Dear colleagues, please read this before the staff meeting.\n\n"
+        "WHAT THE REVIEW FOUND ABOUT NEGLECT\n\n"
+        "The same concerns were recorded many times over two years, and nobody added them up.\n",
+        encoding="utf-8",
+    )
+    items = [item for review in parse_document(path).reviews for item in review.items]
+    assert items
+    assert all("neglect" in item.themes for item in items)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("The family waited a year for short breaks.", "identity_culture"),
+        ("They lived on the fourth floor while waiting for an adapted home.", "identity_culture"),
+        ("Record what a child communicates through signs or pictures.", "identity_culture"),
+        ("Nobody asked how her medical condition shaped her day.", "identity_culture"),
+        ("The father's depression was known to his doctor.", "parental_mental_health"),
+        ("Advice was not repeated after a house move.", "housing"),
+        ("Which service could help with the rent arrears?", "housing"),
+        ("The transfer between local authorities took months.", "housing"),
+    ],
+)
+def test_should_read_disability_a_parents_illness_and_moves_in_their_paraphrases(
+    text: str, theme: str
+):
+    assert theme in lexical_themes(text)
