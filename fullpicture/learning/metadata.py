@@ -223,6 +223,10 @@ _DATE_LABEL = re.compile(
     r"(?:(?:final\s+)?(?:report|review|document)\s+)?(?:approved|signed[- ]off|endorsed|ratified|"
     r"adopted)\b[^.]{0,80}?(?=\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"\b(?:spring|summer|autumn|winter)\b)|"
+    # the report's own date: "Date of report:", "Report date:", "Date of final report:",
+    # "Report finalised:", "Date completed:"
+    r"date of (?:the )?(?:final )?report|(?:final )?report (?:date|finalised|completed)|"
+    r"date (?:completed|finalised)|"
     r"date(?=\s*[:|\u2013-])|dated|final(?: version| report| draft)?|version\b[^:]{0,12})"
     r"\s*[:|\u2013-]?\s*",
     re.IGNORECASE,
@@ -233,7 +237,9 @@ _PUBLISHED_BEFORE = re.compile(r"\b(?:published|publication|issued)\b[^.;]{0,80}
 # due for review, when it was printed or read, and events in the child's life.
 _NOT_PUBLICATION = re.compile(
     r"\b(?:updated|amended|last reviewed|review date|next review|reviewed on|due for review|"
-    r"accessed|printed|downloaded|retrieved|born|died|date of (?:birth|death|(?:the )?incident)"
+    r"accessed|printed|downloaded|retrieved|born|died|date of (?:birth|death|(?:the )?incident|"
+    # steps before the report: "Date of notification:", "Review commissioned: June 2022"
+    r"notification|referral)|notified|commissioned"
     r")\b",
     re.IGNORECASE,
 )

@@ -381,3 +381,22 @@ def test_should_read_a_month_and_year_written_in_figures_after_a_label():
 )
 def test_should_read_further_names_review_types_go_by(title, code):
     assert title_type(title) == code
+
+
+@pytest.mark.parametrize(
+    ("lines", "day"),
+    [
+        (["Date of rapid review: 3 March 2024", "Date of report: 10 June 2024"], date(2024, 6, 10)),
+        (
+            ["Date of notification: 4 January 2024", "Report date: 10 June 2024"],
+            date(2024, 6, 10),
+        ),
+        (["Review commissioned: June 2022", "Report finalised: 14 March 2024"], date(2024, 3, 14)),
+        (
+            ["Published: May 2024", "The partnership commissioned the review in 2022."],
+            date(2024, 5, 1),
+        ),
+    ],
+)
+def test_should_take_the_reports_own_date_over_the_steps_before_it(lines, day):
+    assert find_date(lines)[0] == day
