@@ -299,9 +299,11 @@ _AGE = re.compile(
     r"\b" + _NUMBER + r"[- ](year|month|week|day)s?[- ]old\b|"
     r"\baged\s+" + _NUMBER + r"(?:\s+(years?|months?|weeks?|days?))?\b|"
     r"\bwas\s+" + _NUMBER + r"\s+(years?|months?|weeks?|days?)\s+old\b|"
-    # "Child K was fifteen when he was found", "she was 14 at the time", "14 years of age";
+    # "Child K was fifteen when he was found", "she was 14 at the time", "J was fourteen and
+    # lived with his mother", "14 years of age";
     # not "a girl of eight said", which thematic reviews and audits write of one of many
-    r"\bwas\s+" + _NUMBER + r"\s+(?=when\b|at the time\b)|"
+    r"\bwas\s+" + _NUMBER + r"\s+(?=when\b|at the time\b|and (?:lived|living|attended|was "
+    r"living|had been|in year)\b)|"
     r"\b" + _NUMBER + r"\s+(years?|months?)\s+of\s+age\b",
     re.I,
 )
@@ -664,6 +666,14 @@ def _age_after_name(text: str, name: str | None) -> str | None:
     return f"{int(match.group(1))} {(match.group(2) or 'year').rstrip('s')}s"
 
 
+# The second age of a range ("aged 14 to 17", "14-17", "13 and 15"), not a part of one age
+# ("15 years and 3 months")
+_AGE_RANGE_END = re.compile(
+    r"\s*(?:to|-|\u2013|and)\s*(?!\d+\s*months?\b)(?:\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)",
+    re.IGNORECASE,
+)
+
+
 def find_age(text: str, name: str | None = None) -> str | None:
     """The child's age where stated ("14-year-old", "aged 3 months", "twenty-two months
     old", "was fifteen when", "14 years of age", after the child's ``name`` in brackets:
@@ -671,8 +681,8 @@ def find_age(text: str, name: str | None = None) -> str | None:
     for match in _AGE.finditer(text):
         if _OTHERS_AGE.search(text[max(0, match.start() - 30) : match.start()]):
             continue
-        if re.match(r"\s*(?:to|-|\u2013|and)\s*(?!\d+\s*months?\b)\w", text[match.end() :]):
-            continue  # a range of ages, not "15 years and 3 months"
+        if _AGE_RANGE_END.match(text, match.end()):
+            continue  # a range of ages, not "15 years and 3 months" or "14 and lived"
         groups = [group for group in match.groups() if group]
         unit = groups[1].lower().rstrip("s") if len(groups) > 1 else "year"
         return f"{_number(groups[0])} {unit}s"

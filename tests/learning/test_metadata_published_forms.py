@@ -240,6 +240,8 @@ def test_should_still_type_a_briefing_on_a_policy_as_a_briefing():
         ("A 9-month-old baby boy known as Archie was admitted.", "9 months"),
         ("Child K was fifteen when he was found with stab wounds.", "15 years"),
         ("Jade was 15 at the time of the incident.", "15 years"),
+        ("J was fourteen and lived with his mother and stepfather.", "14 years"),
+        ("The risk was one and the same in both homes.", None),
         ("She was 14 years of age when she first went missing.", "14 years"),
         ("Child T was aged 15 years and 3 months when she died.", "15 years"),
         ("Young people aged 14 to 17 were seen by the team.", None),
