@@ -402,3 +402,20 @@ def test_should_read_further_names_review_types_go_by(title, code):
 )
 def test_should_take_the_reports_own_date_over_the_steps_before_it(lines, day):
     assert find_date(lines)[0] == day
+
+
+def test_should_type_an_imported_review_by_its_running_header_when_its_text_names_no_type(
+    tmp_path,
+):
+    from fullpicture.learning.library import parse_document
+
+    page = (
+        "Wexdale Safeguarding Children Partnership | LCSPR Child Q\n\nChild Q\n\n"
+        "Paragraph {n}. Child Q was seen by the school nurse and the health visitor.\n\n"
+        "The review found that practitioners did not ask Child Q about home.\n\nPage {n}"
+    )
+    path = tmp_path / "child-q.txt"
+    path.write_text("\f".join(page.format(n=n) for n in range(1, 5)), encoding="utf-8")
+    (review,) = parse_document(path).reviews
+    assert review.metadata.review_type == "child_safeguarding_practice_review"
+    assert review.metadata.partnership == "Wexdale Safeguarding Children Partnership"
