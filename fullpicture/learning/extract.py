@@ -36,13 +36,23 @@ KINDS: dict[str, str] = {
     "child_voice": "The child's voice",
 }
 
+# Headings over the issues or themes a review drew out ("Key issues arising from the case",
+# "Themes identified"): findings, beside which a review may still analyse practice under
+# numbered topic headings (see analysis_sections).
+_ISSUES = (
+    r"\bkey issues\b|\bissues (?:identified|arising|raised|found)\b|"
+    r"\bthemes (?:identified|arising|emerging)\b|emerging themes"
+)
 _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in [
         (
             "reflective_question",
             r"question|reflect|ask yourself|things to consider|for discussion|think about|"
-            r"consider in your practice",
+            r"consider in your practice|"
+            # published forms: "Points to consider", "Discussion points", "Over to you"
+            r"points? to consider|^consider\b|discussion (?:points?|questions?)|"
+            r"points? for discussion|team discussion|over to you",
         ),
         (
             "child_voice",
@@ -53,7 +63,14 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b|"
             # "What children and mothers told us", "A child's words"
             r"what (?:the )?(?:children|young people) and (?:\w+ ){1,2}(?:said|told)|"
-            r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b",
+            r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b|"
+            # "What young people told us", "A day in the life of ...", "My story", "What
+            # I want you to know", "Messages from children"
+            r"what (?:the )?(?:children|young people|child|young person) (?:said|told|say|tell|"
+            r"wanted)\b|a day in the life\b|\bmy story\b|\blisten to me\b|"
+            r"what (?:i|(?!we\b|you\b)\w+ would) (?:would )?want you to know|"
+            r"messages? from (?:the )?(?:children|young (?:people|person)|child)\b|"
+            r"what it (?:was|is|felt) like for (?:me|him|her|them)\b",
         ),
         (
             "next_step",
@@ -71,10 +88,32 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"changes (?:made|since|in practice)|\bour priorities\b|"
             r"improvements?|progress (?:since|so far)|^we did\b|"
             r"\bwill (?:\w+ ){0,2}next\b|"
+            # "What happens now", "What has been done", "Changes to practice", "Going
+            # forward", "Our commitments", "Partnership response", "What can I do?"
+            r"what happens now|what (?:has|have) (?:been|we|partners|agencies) (?:\w+ )?done\b|"
+            r"changes (?:to|in) (?:practice|systems?|procedures?|processes)|practice changes|"
+            r"impact of (?:the|this) (?:review|learning|audit)|what difference (?:has|have|did|"
+            r"will)\b|how (?:will|do) we know\b|moving forward|going forward|"
+            r"looking (?:ahead|forward)|\bcommitments?\b|priorities for (?:the )?(?:year|next|"
+            r"coming)|(?:partnership|partners'?|board|agency|management) response|"
+            r"response to (?:the|this) (?:review|audit|recommendations?|findings|learning)|"
+            r"things (?:you|we|practitioners|professionals) can do|how (?:you|we) can help|"
+            r"what can i do\b|what do i need to do\b|"
+            r"^your role\b|"
             r"\bhow (?:we|you|agencies|partners|the [\w ]{1,30}?|this [\w ]{1,30}?) "
             r"(?:will|are going to|is going to)\b",
         ),
-        ("recommendation", r"recommendation|recommended"),
+        (
+            "recommendation",
+            r"recommend(?:ations?|ed)\b|"
+            # the national template's "Priorities for learning and change", "Proposals for
+            # change", "Issues for the Board to consider", "What we are asking partners to do"
+            r"priorities for (?:learning and )?change|proposals? for (?:change|improvement)|"
+            r"\bissues for (?:the )?[\w ]{2,40}? to consider|considerations for (?:the )?(?:partnership|"
+            r"partners|board|safeguarding|agencies|leaders|commissioners)\b|"
+            r"what (?:we are|we're|the review is) asking (?!you\b)[\w ]{2,40}? to do|"
+            r"what we want (?!you\b)[\w ]{2,40}? to do",
+        ),
         (
             "finding",
             r"finding|what (?:we|the review|the audit) found|what did (?:we|the review) find|"
@@ -89,7 +128,14 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             # the national rapid review template's question on practice, and a blog's
             # "Things I keep seeing"
             r"\bquality of practice\b|what does (?:the )?(?:information|evidence)(?: gathered)? "
-            r"tell us|\b(?:things|what) (?:I|we) (?:keep )?(?:see|seeing|saw|noticed|notice)\b",
+            r"tell us|\b(?:things|what) (?:I|we) (?:keep )?(?:see|seeing|saw|noticed|notice)\b|"
+            # "Key issues arising from the case", "Themes identified", "What we have found",
+            # "What did the audit tell us?", "Practice issues", "Concerns identified"
+            + _ISSUES
+            + r"|what (?:we|the (?:\w+ )?(?:review|audit)) (?:have |has )?"
+            r"(?:found|saw|observed|noticed)\b|what did (?:the |this )?(?:\w+ )?(?:review|audit) "
+            r"(?:tell us|show|find)\b|what the (?:\w+ )?(?:review|audit) (?:showed|told us)\b|"
+            r"(?:practice|systemic|system) (?:issues|concerns)\b|concerns identified",
         ),
         (
             "key_learning",
@@ -105,6 +151,14 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"did you know|what does (?:this|it) mean for (?:my|your|our) practice|"
             r"why (?:it|this) matters|learning from (?:this|the) (?:case|review)|"
             r"practice reminders?|"
+            # "Practice messages", "Key takeaways", "What can we learn?", "What does this mean
+            # for practice?", "Why is this important?", "Remember"
+            r"(?:practice|core|main|important|take-?away) messages?|\btake-?aways?\b|"
+            r"what can (?:we|be|you|i) (?:learn|learnt|learned)\b|practice guidance|"
+            r"what (?:does )?(?:this|it|the learning|that) means? for\b|"
+            r"why (?:is )?(?:it|this) (?:is )?important|why does (?:it|this) matter|"
+            r"^remember\b|\breminders?\b|^(?:[\d.]+\s*)?(?:summary of (?:the )?learning|"
+            r"learning summary)\s*$|"
             r"what (?:the |these |our |local )?(?:reviews?|cases?|audits?) (?:told|tell|showed|"
             r"show|taught) us",
         ),
@@ -121,7 +175,8 @@ _OTHERS_VOICE = re.compile(
 _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
 _STRENGTHS = re.compile(
     r"strengths?\b|what (?:went|worked) well|good practice|what (?:\w+ ){1,3}did well\b|"
-    r"what(?:'s|\u2019s| is| was) (?:working|going) well",
+    r"what(?:'s|\u2019s| is| was) (?:working|going) well|"
+    r"(?:positive|notable|effective|promising) practice",
     re.IGNORECASE,
 )
 _DEVELOPMENT = re.compile(
@@ -131,14 +186,26 @@ _DEVELOPMENT = re.compile(
     r"what could (?:we|agencies|practitioners|services|\w+) have done (?:better|differently)|"
     r"what (?:needs|need) to improve|what went wrong|"
     r"areas? (?:requiring|that require|which require|needing to) (?:development|improvement)|"
-    r"improvements? (?:required|needed|are needed)|requires? improvement",
+    r"improvements? (?:required|needed|are needed)|requires? improvement|"
+    # "Improvement area", "Areas of weakness", "What didn't go so well", "Where practice
+    # could be strengthened", "What could be better", "Gaps identified"
+    r"improvement areas?|areas? of weakness|gaps? (?:identified|in practice)|"
+    r"what (?:did not|didn't) go so well|what could (?:be|have been) better|"
+    r"where (?:practice )?could (?:be|have been) (?:strengthened|better|improved)|"
+    r"what we (?:were|are) concerned about|what concerned us",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
     r"^(?P<label>findings?|recommendations?|key learning(?: points?)?|learning points?|"
     r"practice points?|key messages?|next steps?|actions?|reflective questions?|questions?|"
-    # a patient safety investigation's "Improvement area: The trust should ..."
-    r"improvement areas?|areas? for improvement|"
+    # labels of published briefings and audits ("Area for development:", "Good practice:",
+    # "Lesson 2:", "Top tip:", "Action taken:", "Ask yourself:"): see _LABEL_FAMILIES
+    r"key findings?|areas? (?:for|of) (?:development|improvement|concern)|improvement areas?|"
+    r"practice issues?|missed opportunit(?:y|ies)|even better if|issues?(?=\s*\d)|"
+    r"lessons?(?: learn(?:ed|t))?|(?:top )?tips?|practice reminders?|remember|"
+    r"(?:learning|messages?)(?=\s*\d)|good practice|strengths?|what went well|"
+    r"actions? (?:taken|agreed)|agreed actions?|commitments?|(?:changes?|improvements?) made|"
+    r"reflect(?:ion)?|consider|ask yourself|think about|discussion points?|for discussion|"
     # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
     r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
     r"\s*(?P<number>\d+(?:\.\d+)*[a-z]?)?\s*(?:\((?P<who>[^)]{2,80})\))?\s*[:.\-\u2013)]\s*",
@@ -188,6 +255,24 @@ _LABEL_KIND = {
     "areas for improvement": "recommendation",
     "area for improvement": "recommendation",
 }
+# The kinds of the labels published documents add to the ones above, by family; a strength
+# ("Good practice:") takes the review's strengths kind (see strengths_kind).
+_LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        (
+            "finding",
+            r"^(?:key finding|area|improvement area|practice issue|missed opportunit|"
+            r"even better if|issue)",
+        ),
+        ("key_learning", r"^(?:lesson|top tip|tip|practice reminder|remember|learning|message)"),
+        ("strength", r"^(?:good practice|strength|what went well)"),
+        ("next_step", r"^(?:action|agreed action|commitment|change|improvement)"),
+        ("reflective_question", r"^(?:reflect|consider|ask yourself|think about|discussion|for )"),
+    ]
+]
+# Labels that mark a question only when what follows is one ("Consider: how ...?").
+_SOFT_QUESTION = re.compile(r"^(?:reflect|consider|ask yourself|think about|discussion|for )")
 _ADDRESSEE_FIELD = re.compile(
     r"\b(?:addressee|addressed to|for|lead|owner|lead agency|lead agencies|responsible|"
     r"responsible agency|agency|agencies|who)\s*:\s*([^.;()\n]{2,80})",
@@ -403,14 +488,16 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
         heading = path[depth]
         if _is_title(heading, depth):
             continue  # a review's own title ("Learning Lessons: a SCIE review") names no kind
-        if _OTHERS_VOICE.search(heading):
-            return None  # practitioners' or parents' words are not the child's
-        if labelled := label_of(heading)[0]:
+        if _OTHERS_VOICE.search(heading) or _REVIEW_QUESTIONS.search(heading):
+            # practitioners' or parents' words are not the child's, and a review's
+            # "Research questions" are what it asked itself, not questions for the reader
+            return None
+        if labelled := label_of(heading, strengths)[0]:
             return labelled  # "Finding 1: ... nobody asks what happens next" is a finding
         if _DEVELOPMENT.search(heading):
             return "finding"  # "Areas for improvement" are findings, not improvements made
-        if _PRIORITIES.search(heading) or _ASKING_ROLE.search(heading):
-            return "recommendation"  # "Improvement priorities"; "What I am asking all staff to do"
+        if _names_recommendations(heading):
+            return "recommendation"
         for kind, pattern in _SECTION_KINDS:
             if pattern.search(heading):
                 return kind
@@ -423,6 +510,28 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
         if _ONE_PIECE_OF_WORK.match(heading) and detect_type(heading):
             return None  # a report's "4.1 Rapid review: Baby P" is not its chapter's learning
     return None
+
+
+# The questions a review set itself ("Research questions", "Questions the review sought to
+# answer"): its method, not questions for the reader.
+_REVIEW_QUESTIONS = re.compile(
+    r"\b(?:research|review) questions\b|\bquestions (?:the|this) review\b", re.IGNORECASE
+)
+
+
+def _names_recommendations(heading: str) -> bool:
+    """ "Improvement priorities", "What I am asking all staff to do", and a heading whose first
+    word names recommendations ("Recommendations and actions")."""
+    return bool(
+        _PRIORITIES.search(heading)
+        or _ASKING_ROLE.search(heading)
+        or _LEADING_RECOMMENDATION.match(heading)
+    )
+
+
+# A heading that opens with recommendations ("Recommendations and actions", "4.
+# Recommendations and next steps"): the recommendations come first, the actions answer them.
+_LEADING_RECOMMENDATION = re.compile(r"^(?:[\d.]+\s*)?recommendations?\b", re.IGNORECASE)
 
 
 # A section reporting one piece of work by its type and subject ("4.1 Rapid review: Baby P",
@@ -507,6 +616,9 @@ def _background(placed: PlacedBlock) -> bool:
     return bool(placed.path) and bool(_BACKGROUND.search(placed.path[-1]))
 
 
+_ISSUES_HEADING = re.compile(_ISSUES, re.IGNORECASE)
+
+
 def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
     """The numbered sections a review states its findings in without calling them findings.
 
@@ -519,7 +631,8 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
     """
     headings = [p.block.text for p in blocks if p.block.heading]
     kinds = [section_kind(("", heading)) for heading in headings]
-    if "finding" in kinds or "recommendation" not in kinds:
+    named = [k for k, h in zip(kinds, headings, strict=True) if not _ISSUES_HEADING.search(h)]
+    if "finding" in named or "recommendation" not in kinds:
         return frozenset()
     before = headings[: kinds.index("recommendation")]
     own = _with_own_learning(blocks)
@@ -575,21 +688,47 @@ def strengths_kind(blocks: list[PlacedBlock]) -> str:
     return "finding" if paired or framed else "key_learning"
 
 
-def label_of(text: str) -> tuple[str | None, str, str | None]:
-    """Split a leading label off: (kind or None, the rest of the text, addressee in brackets)."""
+def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, str, str | None]:
+    """Split a leading label off: (kind or None, the rest of the text, addressee in brackets).
+
+    Args:
+        text: a heading or paragraph.
+        strengths: the kind a strength's label ("Good practice:") gives (see
+            :func:`strengths_kind`).
+    """
     match = _LABEL.match(text)
     if not match:
         return None, text, None
     word = match.group("label").lower().rstrip(".").rstrip("s")
     if word.endswith("question"):
         word = "reflective question" if word.startswith("reflective") else "question"
-    kind = _LABEL_KIND.get(word)
     rest = text[match.end() :].strip()
+    kind = _LABEL_KIND.get(word) or _label_family(word, rest)
     if kind == "recommendation" and "improvement" in word and not _RECOMMENDS.search(rest):
         kind = "finding"  # "Area for improvement: records were not shared" judges practice
     if kind is None or not rest:
         return None, text, None
-    return kind, rest, match.group("who")
+    return (strengths if kind == "strength" else kind), rest, match.group("who")
+
+
+def _label_family(word: str, rest: str) -> str | None:
+    """The kind of a label published documents use beyond the core ones ("Area for
+    development", "Top tip", "Action taken"), when a sentence follows it (a contents line
+    "Practice reminder: when you disagree" is no item); a soft question label ("Consider:")
+    only before a question. An area for improvement that says what someone should do is a
+    recommendation (an incident investigation's "Improvement area: The trust should ...")."""
+    ending = rest.rstrip()
+    if not ending.endswith((".", "?", "!")):
+        return None
+    if _SOFT_QUESTION.match(word) and not ending.endswith("?"):
+        return None
+    kind = next((kind for kind, pattern in _LABEL_FAMILIES if pattern.match(word)), None)
+    if kind == "finding" and _IMPROVEMENT_AREA.match(word) and _RECOMMENDS.search(rest):
+        return "recommendation"
+    return kind
+
+
+_IMPROVEMENT_AREA = re.compile(r"^(?:area|improvement area)")
 
 
 def find_addressee(text: str, inherited: str | None, declared: str | None = None) -> str | None:
@@ -705,7 +844,7 @@ class _Extractor:
         text = block.text.strip()
         if self._question_and_answer(text, placed):
             return
-        kind, rest, who = label_of(text)
+        kind, rest, who = label_of(text, self.strengths)
         self.listed = self.listed and kind is None  # a labelled item ends the list before it
         if kind is None and text.endswith(":"):
             self._introduction(text)
@@ -1172,7 +1311,28 @@ def _intro_kind(text: str) -> str | None:
         return "next_step"
     if _RECOMMENDATIONS_INTRO.search(text) and not _PROGRESS_WORDS.search(text):
         return "recommendation"  # "The partnership accepted all five recommendations:"
-    return "key_learning" if _MESSAGES_INTRO.search(text) else None
+    if _STEPS_TAKEN_INTRO.search(text):
+        return "next_step"  # "Since the review, the partnership has:"
+    if _MESSAGES_INTRO.search(text):
+        return "key_learning"
+    if _DEVELOPMENT.search(text) or (_FOUND_INTRO.search(text) and not _STRENGTHS.search(text)):
+        return "finding"  # "The audit found:", "... identified these areas for improvement:"
+    return None
+
+
+# An introduction to what has been done since ("Since the review, we have:", "In response,
+# the partnership has:").
+_STEPS_TAKEN_INTRO = re.compile(
+    r"^(?:since|following|in response|as a result|after)\b[^:]{0,80}\b(?:has|have)"
+    r"(?: (?:now|since|already|also))?\s*:\s*$",
+    re.IGNORECASE,
+)
+# An introduction to what a review or audit found ("The review found that:", "Auditors
+# found:", "The audit identified:").
+_FOUND_INTRO = re.compile(
+    r"\b(?:found|identified|concluded|noted|observed|saw|showed|highlighted)(?: that)?\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 # The last sentence of an introduction naming its list as the review's recommendations ("The
@@ -1187,7 +1347,8 @@ _PROGRESS_WORDS = re.compile(r"\b(?:progress|update|status|implemented|completed
 # The last sentence of an introduction naming its list as messages or lessons ("Two of its
 # key messages are especially relevant:", "The lessons it draws are:").
 _MESSAGES_INTRO = re.compile(
-    r"(?:^|[.!?]\s)[^.!?]*\b(?:messages|lessons|learning points|key points)\b[^.!?]*:\s*$",
+    r"(?:^|[.!?]\s)[^.!?]*\b(?:messages|lessons|learning points|key points|(?:key|main|"
+    r"following|the) learning)\b[^.!?]*:\s*$|\bremember\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -1228,6 +1389,7 @@ class ReviewContext:
     title: str = ""  # the review's title
     title_themes: frozenset[str] = frozenset()  # the themes the review's title names
     background_themes: frozenset[str] = frozenset()  # ... and its background text
+    setting: frozenset[str] = frozenset()  # the services the title writes for or from
 
     def themes_for(self, item: ExtractedItem) -> set[str]:
         """The review-level themes that apply to ``item``.
@@ -1238,7 +1400,9 @@ class ReviewContext:
         tried, it gave many false alarms (most learning from a teenager's review is about
         practice, not adolescence), and the same held for items that merely name the child.
         """
-        found = {"babies"} if self.baby else set()
+        found = set(self.setting)
+        if self.baby and not _OTHER_CHILD & heading_themes(item):
+            found.add("babies")
         if self.looked_after and item.kind == "child_voice":
             found.add("looked_after")
         return found
@@ -1272,7 +1436,7 @@ def extract_items(
     context = context or ReviewContext()
     own = [
         lexical_themes(item.text, child=context.child, subject_window=options.subject_window)
-        | heading_themes(item)
+        | heading_themes(item, context.title or None)
         | context.themes_for(item)
         for item in extractor.items
     ]
@@ -1290,16 +1454,31 @@ def extract_items(
     return extractor.items
 
 
-def heading_themes(item: ExtractedItem) -> set[str]:
+def heading_themes(item: ExtractedItem, title: str | None = None) -> set[str]:
     """The topic themes the section headings above an item name; a section headed "Neglect"
     is about neglect. The review's title is read as context about the child instead, and a
-    finding's own heading ("Finding 2: ...") belongs to the finding, not to what follows it."""
+    finding's own heading ("Finding 2: ...") belongs to the finding, not to what follows it.
+
+    Args:
+        item: the item.
+        title: the review's title when known: the path's first heading is skipped as the
+            title only when it is the title (a document whose first section stands above its
+            title's line, "WHAT THE REVIEW FOUND ABOUT SCHOOLS", keeps that heading); None
+            always skips it.
+    """
     found: set[str] = set()
-    for heading in item.heading_path.split(PATH_SEPARATOR)[1:]:
+    path = item.heading_path.split(PATH_SEPARATOR)
+    first = 1 if title is None or path[0].strip().lower() == title.strip().lower() else 0
+    for heading in path[first:]:
         if label_of(heading)[0] is None:
             found |= topic_themes(lexical_themes(heading))
     return found
 
+
+# The review's services whose title names them frame all its items (see ReviewContext).
+SETTING_THEMES = frozenset({"health", "education", "looked_after", "police"})
+# A heading naming one of these is about a child who is not a baby.
+_OTHER_CHILD = frozenset({"adolescents"})
 
 _BABY_TITLE = re.compile(r"\b(?:baby|infant|unborn)\b", re.IGNORECASE)
 
@@ -1329,6 +1508,7 @@ def review_context(
         title=title,
         title_themes=frozenset(title_themes),
         background_themes=frozenset(background),
+        setting=frozenset(title_themes & SETTING_THEMES),
     )
 
 
