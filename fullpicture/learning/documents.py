@@ -712,6 +712,17 @@ def _is_bold_heading(paragraph: Any, text: str) -> bool:
     )
 
 
+def _docx_bold_lead(paragraph: Any) -> bool:
+    """Whether a paragraph opens with a sentence in bold runs and goes on in plain ones (a
+    run-in lead, as :func:`_bold_lead` for HTML)."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    bold = 0
+    while bold < len(runs) and runs[bold].bold:
+        bold += 1
+    lead = "".join(run.text for run in runs[:bold]).strip()
+    return 0 < bold < len(runs) and lead.endswith(_SENTENCE_END)
+
+
 class _DocxReader:
     """Reads a DOCX body in document order: paragraphs, tables, framed boxes and text boxes.
 
@@ -745,7 +756,8 @@ class _DocxReader:
                 self.level = block.heading
             elif block.heading:
                 block = Block(block.text, heading=max(block.heading, self.level + 1))
-            self.blocks.append(Block(block.text, block.heading, block.bullet, boxed))
+            lead = not block.heading and not block.bullet and _docx_bold_lead(paragraph)
+            self.blocks.append(Block(block.text, block.heading, block.bullet, boxed, lead))
         for box in self._text_boxes(paragraph):
             self.body(box, boxed=True)
 

@@ -282,3 +282,17 @@ def test_should_mark_a_paragraph_led_by_a_sentence_in_bold(tmp_path: Path):
     )
     blocks = read_document(path).blocks
     assert [block.lead for block in blocks] == [False, True, False, False]
+
+
+def test_should_mark_a_docx_paragraph_led_by_a_sentence_in_bold(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("What we keep seeing", level=1)
+    led = document.add_paragraph()
+    led.add_run("Plans end too early.").bold = True
+    led.add_run(" Families slipped back after closure.")
+    document.add_paragraph("No lead here.")
+    document.save(str(tmp_path / "blog.docx"))
+    blocks = read_document(tmp_path / "blog.docx").blocks
+    assert [block.lead for block in blocks] == [False, True, False]
