@@ -546,9 +546,10 @@ _ONE_PIECE_OF_WORK = re.compile(
 # A heading labelled as a section of a form or report ("Section 1:", "Section 2 -").
 _SECTION_LABEL = re.compile(r"^section\s+\d+[a-z]?\b", re.IGNORECASE)
 # What to improve, as a self-assessment or action plan sets it ("Improvement priorities",
-# "Priorities for development", a table's "Priority" column).
+# "Priorities for development", a table's "Priority" column); the partnership's own "Our
+# improvement priorities" stay next steps.
 _PRIORITIES = re.compile(
-    r"\b(?:improvement|development) priorit(?:y|ies)\b|\bpriorities for (?:improvement|"
+    r"(?<!our )\b(?:improvement|development) priorit(?:y|ies)\b|\bpriorities for (?:improvement|"
     r"development|action)\b|^priorit(?:y|ies)$",
     re.IGNORECASE,
 )
@@ -557,12 +558,11 @@ _PRIORITIES = re.compile(
 _ASKING_ROLE = re.compile(
     r"\bwhat (?:I|we) (?:am|are) asking (?:every|all|each) (?:\w+ ){0,4}?to do\b", re.IGNORECASE
 )
-# A heading that opens by naming its kind ("Questions for Thursday's briefing", "Key
-# messages from the review"): a section, even where it also names a type of document.
+# A heading that opens by putting questions or next steps ("Questions for Thursday's
+# briefing"): a section, even where it also names a type of document. ("Key messages from the
+# rapid review of Baby A" may be a briefing's own title, so it is not read so.)
 _KIND_FIRST = re.compile(
-    r"^(?:(?:reflective )?questions(?! and answers)|recommendations|findings|"
-    r"key (?:learning|messages?)|next steps|learning points)\b",
-    re.IGNORECASE,
+    r"^(?:(?:reflective )?questions(?! and answers)|next steps)\b", re.IGNORECASE
 )
 
 
