@@ -632,7 +632,7 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
             lines = [line for line in lines if line.top >= table.bottom - 1]
             blocks += text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
             pending = []
-            level = next((block.heading for block in reversed(blocks) if block.heading), 1)
+            level = next((b.heading for b in reversed(blocks) if b.heading and not b.boxed), 1)
             blocks += table_blocks(_rejoined(table.rows, words), level)
         pending.append(lines)
     return blocks + text_blocks(_pdf_to_text(pending, body, tiers), styled=True)

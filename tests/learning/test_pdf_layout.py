@@ -283,3 +283,17 @@ def test_should_keep_the_spaces_between_whole_words_when_rejoining_a_cells_lines
     assert rejoin_cell("its pla\nns for multi-agency meet\nings", known) == (
         "its plans for multi-agency meetings"
     )
+
+
+def test_should_set_each_pages_part_of_a_pdf_table_at_the_same_level(tmp_path: Path):
+    table = create_recommendation_table(_many_rows(30))
+    table.repeatRows = 1
+    story = [
+        _para("Child Safeguarding Practice Review: Child S", "Title"),
+        _para("Recommendations", "Heading2"),
+        table,
+    ]
+    blocks = read_document(create_pdf(tmp_path / "s.pdf", story)).blocks
+    levels = [block.heading for block in blocks if block.boxed and block.heading]
+    assert len(levels) >= 2  # the table runs over two pages
+    assert set(levels) == {3}  # each part one level below "Recommendations", not nested
