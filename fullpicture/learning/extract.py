@@ -88,8 +88,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what happens now|what (?:has|have) (?:been|we|partners|agencies) (?:\w+ )?done\b|"
             r"changes (?:to|in) (?:practice|systems?|procedures?|processes)|practice changes|"
             r"impact of (?:the|this) (?:review|learning|audit)|what difference (?:has|have|did|"
-            r"will)\b|how (?:will|do) we know\b|moving forward|going forward|"
-            r"looking (?:ahead|forward)|\bcommitments?\b|priorities for (?:the )?(?:year|next|"
+            r"will)\b|how will we know\b|moving forward|going forward|"
+            r"looking (?:ahead|forward)|\bcommitments?\b|areas? of focus|"
+            r"priorities for (?:the )?(?:year|next|"
             r"coming)|(?:partnership|partners'?|board|agency|management) response|"
             r"response to (?:the|this) (?:review|audit|recommendations?|findings|learning)|"
             r"things (?:you|we|practitioners|professionals) can do|how (?:you|we) can help|"
@@ -140,7 +141,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"learning for|messages for|learning themes?|key points|"
             r"what this means for|implications for practice|practice implications|"
             r"did you know|what does (?:this|it) mean for (?:my|your|our) practice|"
-            r"why (?:it|this) matters|learning from (?:this|the) (?:case|review)|"
+            r"why (?:it|this|the issue|this issue) matters|learning from (?:this|the) (?:case|"
+            r"review)|things to note|"
             r"practice reminders?|"
             # "Practice messages", "Key takeaways", "What can we learn?", "What does this mean
             # for practice?", "Why is this important?", "Remember"
@@ -449,16 +451,16 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
         heading = path[depth]
         if _is_title(heading, depth):
             continue  # a review's own title ("Learning Lessons: a SCIE review") names no kind
-        if _OTHERS_VOICE.search(heading) or _REVIEW_QUESTIONS.search(heading):
-            # practitioners' or parents' words are not the child's, and a review's
-            # "Research questions" are what it asked itself, not questions for the reader
+        if _names_none(heading):
             return None
         if labelled := label_of(heading, strengths)[0]:
             return labelled  # "Finding 1: ... nobody asks what happens next" is a finding
         if _DEVELOPMENT.search(heading):
             return "finding"  # "Areas for improvement" are findings, not improvements made
-        if _LEADING_RECOMMENDATION.match(heading):
-            return "recommendation"  # "Recommendations and actions": the first word names it
+        if leading := _LEADING_KIND.match(heading):
+            # "Recommendations and actions", "Key learning and practice improvements": the
+            # kind the heading names first
+            return "recommendation" if leading.group("recommendation") else "key_learning"
         for kind, pattern in _SECTION_KINDS:
             if pattern.search(heading):
                 return kind
@@ -471,14 +473,40 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
     return None
 
 
+def _names_none(heading: str) -> bool:
+    """Whether a heading closes its section to learning whatever the headings above it say:
+    practitioners' or parents' words (not the child's), a review's "Research questions" (what
+    it asked itself, not questions for the reader) and a systems finding's evidence ("How did
+    the issue manifest in this case?")."""
+    return any(
+        pattern.search(heading) for pattern in (_OTHERS_VOICE, _REVIEW_QUESTIONS, _EVIDENCE_HEADING)
+    )
+
+
 # The questions a review set itself ("Research questions", "Questions the review sought to
 # answer"): its method, not questions for the reader.
 _REVIEW_QUESTIONS = re.compile(
     r"\b(?:research|review) questions\b|\bquestions (?:the|this) review\b", re.IGNORECASE
 )
-# A heading that opens with recommendations ("Recommendations and actions", "4.
-# Recommendations and next steps"): the recommendations come first, the actions answer them.
-_LEADING_RECOMMENDATION = re.compile(r"^(?:[\d.]+\s*)?recommendations?\b", re.IGNORECASE)
+# The headings of a systems finding's evidence (SCIE Learning Together: "How did the issue
+# manifest in this case?", "How do we know it is not peculiar to this case?", "How prevalent
+# is the issue?", "Why is this a systemic issue?"): the finding is its heading, not them.
+_EVIDENCE_HEADING = re.compile(
+    r"\bhow did (?:the|this) (?:issue|finding|problem) (?:manifest|show|play out)|"
+    r"\bhow do (?:we|you) know (?:it|this|that) (?:is|was)n?'?t?(?: not)? (?:peculiar|unique|"
+    r"specific|particular)|\bhow (?:prevalent|widespread|common) is (?:the|this) "
+    r"(?:issue|problem|pattern)|\bwhy is (?:this|it) a (?:systemic|system) (?:issue|finding)|"
+    r"^(?:what is )?the evidence\??$|^evidence(?: from (?:this|the) case)?$",
+    re.IGNORECASE,
+)
+# A heading that opens with recommendations or key learning ("Recommendations and actions",
+# "Key learning and practice improvements"): what it names first comes first, the actions or
+# improvements answer it.
+_LEADING_KIND = re.compile(
+    r"^(?:[\d.]+\s*)?(?:(?P<recommendation>recommendations?)|(?:key learning|learning points?|"
+    r"key messages?|lessons learn\w*)(?! and (?:next steps?|actions?)\b))\b",
+    re.IGNORECASE,
+)
 
 
 # A section reporting one piece of work by its type and subject ("4.1 Rapid review: Baby P",
@@ -1034,7 +1062,11 @@ _NEEDS = re.compile(r"\b(?:needs?|have|has) to\b", re.IGNORECASE)
 
 
 # "Why it matters": a briefing's bullets there are key learning, its prose is the rationale.
-_RATIONALE = re.compile(r"\bwhy (?:it|this) matters\b", re.IGNORECASE)
+_RATIONALE = re.compile(
+    r"\bwhy (?:it|this|the issue|this issue) matters\b|\bwhy does (?:it|this) matter\b|"
+    r"\bwhy (?:is )?(?:it|this) (?:is )?important\b",
+    re.IGNORECASE,
+)
 
 
 def _frames_section(text: str, path: tuple[str, ...]) -> bool:

@@ -91,6 +91,9 @@ _HEADINGS = [
     ("Practice guidance", "key_learning"),
     ("Positive practice", "key_learning"),
     ("Notable practice", "key_learning"),
+    ("Things to note and remember", "key_learning"),
+    ("Why the issue matters", "key_learning"),
+    ("Key learning and practice improvements", "key_learning"),
     # next steps: what has been done, changes, commitments, responses, "what can I do"
     ("What happens now", "next_step"),
     ("What has been done", "next_step"),
@@ -110,6 +113,7 @@ _HEADINGS = [
     ("Things you can do", "next_step"),
     ("How you can help", "next_step"),
     ("Your role", "next_step"),
+    ("Areas of focus", "next_step"),
     # reflective questions: points to consider, discussion, "over to you"
     ("Points to consider", "reflective_question"),
     ("Consider", "reflective_question"),
@@ -177,6 +181,8 @@ _NOT_LEARNING = [
     "Definitions",
     "Rapid review decision",
     "Version control",
+    "The facts/summary of events",
+    "Background information",
 ]
 
 _LABELS = [
@@ -311,3 +317,24 @@ def test_should_read_the_list_after_a_published_introduction_as_its_kind(
     body = f"# Learning brief: Child K\n\n## Part two\n\n{introduction}\n\n{bullets}"
     kinds = [found for found, _ in _items(create_document(tmp_path, body))]
     assert kinds == [kind, kind]
+
+
+def test_should_take_a_systems_finding_from_its_heading_and_not_from_its_evidence(
+    tmp_path: Path,
+):
+    body = (
+        "# Learning Together review: Child M\n\n## 4. Findings\n\n"
+        "### Finding 1: Professionals rely on a parent's own account of her drinking when "
+        "deciding to close a plan.\n\n"
+        "#### How did the issue manifest in this case?\n\n"
+        "The plan was closed after the mother said she had stopped drinking. No test was done.\n\n"
+        "#### How do we know it is not peculiar to this case?\n\n"
+        "Managers told the review that closure decisions often rest on what parents say.\n\n"
+        "#### How prevalent is the issue?\n\nEvery team the review spoke to said the same.\n\n"
+        "#### Why does it matter?\n\n"
+        "Children are left in homes where the risk has not changed.\n\n"
+        "#### Questions for the Board\n\n"
+        "- How can the Board be assured that plans are not closed on a parent's word alone?\n"
+    )
+    kinds = [kind for kind, _ in _items(create_document(tmp_path, body))]
+    assert kinds == ["finding", "reflective_question"]
