@@ -67,7 +67,10 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"wanted)\b|a day in the life\b|\bmy story\b|\blisten to me\b|"
             r"what (?:i|(?!we\b|you\b)\w+ would) (?:would )?want you to know|"
             r"messages? from (?:the )?(?:children|young (?:people|person)|child)\b|"
-            r"what it (?:was|is|felt) like for (?:me|him|her|them)\b",
+            r"what it (?:was|is|felt) like for (?:me|him|her|them)\b|"
+            # "What children and mothers told us", "A child's words"
+            r"what (?:the )?(?:children|young people) and (?:\w+ ){1,2}(?:said|told)|"
+            r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b",
         ),
         (
             "next_step",
@@ -77,7 +80,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"managers) (?:should|must|can|need to) do|what will change|"
             r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
             r"^what to do\b|changes (?:that )?have been made|^what next\b|"
-            r"what (?:has|is) changed?|what is changing|changes? (?:we are|being) made|"
+            r"what (?:has|is) (?:already |now )?changed?|what is changing|"
+            r"what (?:we|the [\w ]{1,30}?) (?:is|are|has|have) (?:already |now )?"
+            r"(?:changing|changed)\b|changes? (?:we are|being) made|"
             r"what (?:has|have) happened since|"
             r"what needs to (?:happen|change)|"
             r"changes (?:made|since|in practice)|\bour priorities\b|"
@@ -127,7 +132,11 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             + r"|what (?:we|the (?:\w+ )?(?:review|audit)) (?:have |has )?"
             r"(?:found|saw|observed|noticed)\b|what did (?:the |this )?(?:\w+ )?(?:review|audit) "
             r"(?:tell us|show|find)\b|what the (?:\w+ )?(?:review|audit) (?:showed|told us)\b|"
-            r"(?:practice|systemic|system) (?:issues|concerns)\b|concerns identified",
+            r"(?:practice|systemic|system) (?:issues|concerns)\b|concerns identified|"
+            # the national rapid review template's question on practice, and a blog's
+            # "Things I keep seeing"
+            r"\bquality of practice\b|what does (?:the )?(?:information|evidence)(?: gathered)? "
+            r"tell us|\b(?:things|what) (?:I|we) (?:keep )?(?:see|seeing|saw|noticed|notice)\b",
         ),
         (
             "key_learning",
@@ -139,7 +148,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:does )?good (?:practice )?looks? like|expectations of|"
             r"what (?:you|practitioners|professionals) need to know|"
             r"learning for|messages for|learning themes?|key points|"
-            r"what this means for|implications for practice|practice implications|"
+            r"what this means (?:for|if|when)|implications for practice|practice implications|"
             r"did you know|what does (?:this|it) mean for (?:my|your|our) practice|"
             r"why (?:it|this|the issue|this issue) matters|learning from (?:this|the) (?:case|"
             r"review)|things to note|"
@@ -244,6 +253,9 @@ _LABEL_KIND = {
     "action": "next_step",
     "reflective question": "reflective_question",
     "question": "reflective_question",
+    "improvement area": "recommendation",
+    "areas for improvement": "recommendation",
+    "area for improvement": "recommendation",
 }
 # The kinds of the labels published documents add to the ones above, by family; a strength
 # ("Good practice:") takes the review's strengths kind (see strengths_kind).
@@ -354,6 +366,20 @@ _IDENTIFIED = re.compile(
     r"\blearning (?:points? )?identified\b|\bidentified learning\b", re.IGNORECASE
 )
 _NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+\S")
+# The learning a review draws from one period of the case ("Episode two: the first missing
+# episodes" > "Learning from this period"): what it says of that period judges practice then.
+_EPISODE = re.compile(
+    r"\b(?:(?:key )?practice )?episode\b|\bperiod (?:one|two|three|four|five|\d)\b|"
+    r"\bphase (?:one|two|three|four|five|\d)\b",
+    re.IGNORECASE,
+)
+_PERIOD_LEARNING = re.compile(
+    r"\blearning (?:from|in|about) (?:this|that|the) (?:period|episode|phase|stage|time)\b",
+    re.IGNORECASE,
+)
+_PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+# A rapid review's learning "to be taken forward": what agencies should do is recommended.
+_FORWARD = re.compile(r"\bto be (?:taken|carried) forward\b|\bto take forward\b", re.I)
 # A partners' decision on a recommendation ("Response: Accepted.", "Accepted in part",
 # "Partnership response: agreed"): the paragraphs after it respond to the recommendation.
 _DECISION = re.compile(
@@ -397,6 +423,19 @@ _SPEAKER_TURN = re.compile(
 # understood ..."): the form asking, not learning.
 _FORM_PROMPT = re.compile(
     r"^please (?:record|describe|list|note down|write down|summari[sz]e|tick|complete|fill in)\b",
+    re.IGNORECASE,
+)
+# What surrounds the learning rather than states it: a rapid review's decision on whether to
+# commission a local review, a sign-off, where the full report can be read, whom the review
+# heard from ("The review also heard from carers ...").
+_AROUND_THE_LEARNING = re.compile(
+    r"\brecommends? that (?:the \w+ |a |an )?(?:does not |do not |should not |should )?"
+    r"(?:commission|undertake|carry out|conduct)s? (?:a |an )?(?:local )?(?:child )?"
+    r"(?:safeguarding )?(?:practice )?review\b|"
+    r"^(?:signed|approved)(?: on behalf of| by)\b|"
+    r"^the (?:full )?(?:report|review)\b[^.]{0,80}\b(?:is|are) (?:available|published) "
+    r"(?:on|at|from)\b|"
+    r"^the (?:\w+ )?(?:review|reviewer|panel)s? (?:also )?(?:heard|spoke|talked) (?:from|to|with)\b",
     re.IGNORECASE,
 )
 # A publisher's name alone on a line ("Wyckham Safeguarding Children Partnership"): words in
@@ -457,19 +496,30 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
             return labelled  # "Finding 1: ... nobody asks what happens next" is a finding
         if _DEVELOPMENT.search(heading):
             return "finding"  # "Areas for improvement" are findings, not improvements made
-        if leading := _LEADING_KIND.match(heading):
-            # "Recommendations and actions", "Key learning and practice improvements": the
-            # kind the heading names first
-            return "recommendation" if leading.group("recommendation") else "key_learning"
+        if named_first := _named_first(heading):
+            return named_first
         for kind, pattern in _SECTION_KINDS:
             if pattern.search(heading):
                 return kind
         if _STRENGTHS.search(heading):
             return strengths
-        if (depth > 0 or len(heading.split()) <= 3) and _WEAK_LEARNING.search(heading):
-            return "key_learning"
+        if (depth > 0 or len(heading.split()) <= 3 or _is_section(heading)) and (
+            _WEAK_LEARNING.search(heading)
+        ):
+            return "key_learning"  # "Section 6: What learning has been identified?"
         if _ONE_PIECE_OF_WORK.match(heading) and detect_type(heading):
             return None  # a report's "4.1 Rapid review: Baby P" is not its chapter's learning
+    return None
+
+
+def _named_first(heading: str) -> str | None:
+    """The kind a heading names before the words its other kinds' patterns read: what it
+    names first ("Recommendations and actions", "Key learning and practice improvements"),
+    improvement priorities, and what the writer asks a whole role to do."""
+    if leading := _LEADING_KIND.match(heading):
+        return "recommendation" if leading.group("recommendation") else "key_learning"
+    if _PRIORITIES.search(heading) or _ASKING_ROLE.search(heading):
+        return "recommendation"  # "Improvement priorities"; "What I am asking all staff to do"
     return None
 
 
@@ -520,6 +570,31 @@ _ONE_PIECE_OF_WORK = re.compile(
 
 # A heading labelled as a section of a form or report ("Section 1:", "Section 2 -").
 _SECTION_LABEL = re.compile(r"^section\s+\d+[a-z]?\b", re.IGNORECASE)
+# What to improve, as a self-assessment or action plan sets it ("Improvement priorities",
+# "Priorities for development", a table's "Priority" column).
+_PRIORITIES = re.compile(
+    r"\b(?:improvement|development) priorit(?:y|ies)\b|\bpriorities for (?:improvement|"
+    r"development|action)\b|^priorit(?:y|ies)$",
+    re.IGNORECASE,
+)
+# What the writer asks a whole role to do ("What I am asking every member of staff to do"):
+# instructions to that role, as a recommendation is (a list asking "you" stays a next step).
+_ASKING_ROLE = re.compile(
+    r"\bwhat (?:I|we) (?:am|are) asking (?:every|all|each) (?:\w+ ){0,4}?to do\b", re.IGNORECASE
+)
+# A heading that opens by naming its kind ("Questions for Thursday's briefing", "Key
+# messages from the review"): a section, even where it also names a type of document.
+_KIND_FIRST = re.compile(
+    r"^(?:(?:reflective )?questions(?! and answers)|recommendations|findings|"
+    r"key (?:learning|messages?)|next steps|learning points)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_section(heading: str) -> bool:
+    """Whether a heading is labelled or numbered as a section ("Section 6: ...", "4. ..."),
+    so it heads part of a document even where a form sets every heading at the top level."""
+    return bool(_SECTION_LABEL.match(heading)) or section_number(heading) is not None
 
 
 def _is_title(heading: str, depth: int) -> bool:
@@ -529,7 +604,7 @@ def _is_title(heading: str, depth: int) -> bool:
     rapid review" is a case's title, "Learning from the review" a key-learning heading)."""
     if not detect_type(heading) or section_number(heading) is not None:
         return False
-    if _SECTION_LABEL.match(heading):
+    if _SECTION_LABEL.match(heading) or _KIND_FIRST.match(heading):
         return False  # "Section 1: The key messages we took from the briefing" is a section
     return depth == 0 or not any(pattern.search(heading) for _, pattern in _SECTION_KINDS)
 
@@ -585,15 +660,33 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
     if "finding" in named or "recommendation" not in kinds:
         return frozenset()
     before = headings[: kinds.index("recommendation")]
+    own = _with_own_learning(blocks)
     return frozenset(
         heading
         for heading, kind in zip(before, kinds, strict=False)
         if kind is None
+        and heading not in own
         and section_number(heading) is not None
         and (not _BACKGROUND.search(heading) or _ANALYSIS.search(heading))
         and not detect_type(heading)
         and not _names_the_child(heading, headings[0])
     )
+
+
+def _with_own_learning(blocks: list[PlacedBlock]) -> set[str]:
+    """The headings with a sub-heading naming a kind ("3. Episode one" over "Learning from
+    this period"): the section states its learning there, and its own paragraphs tell the
+    story."""
+    headings = [p.block for p in blocks if p.block.heading]
+    found: set[str] = set()
+    for index, block in enumerate(headings):
+        for below in headings[index + 1 :]:
+            if below.heading <= block.heading:
+                break
+            if section_kind(("", below.text)) is not None:
+                found.add(block.text)
+                break
+    return found
 
 
 def _names_the_child(heading: str, title: str) -> bool:
@@ -636,6 +729,8 @@ def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, st
         word = "reflective question" if word.startswith("reflective") else "question"
     rest = text[match.end() :].strip()
     kind = _LABEL_KIND.get(word) or _label_family(word, rest)
+    if kind == "recommendation" and "improvement" in word and not _RECOMMENDS.search(rest):
+        kind = "finding"  # "Area for improvement: records were not shared" judges practice
     if kind is None or not rest:
         return None, text, None
     return (strengths if kind == "strength" else kind), rest, match.group("who")
@@ -841,6 +936,14 @@ class _Extractor:
             return "recommendation"
         if section == "key_learning" and _IDENTIFIED.search(placed.path[-1]):
             return "finding" if _CASE_PAST.search(text) else "key_learning"
+        if section == "key_learning" and _episode_learning(placed.path):
+            return "finding" if _tells_of_case(text) else "key_learning"
+        if (
+            section == "key_learning"
+            and _FORWARD.search(placed.path[-1])
+            and _should(text, placed.path)
+        ):
+            return "recommendation"  # "Learning to be taken forward": "Midwifery should ..."
         return None
 
     def _reported(self, text: str) -> str | None:
@@ -966,6 +1069,20 @@ _ASKS_THE_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Status: Amber)"
 
 
+def _episode_learning(path: tuple[str, ...]) -> bool:
+    """Whether a block sits under the learning a review draws from one episode of the case
+    ("Learning from this period", or any learning heading under "Episode two: ...")."""
+    return bool(_PERIOD_LEARNING.search(path[-1])) or (
+        len(path) >= 2 and bool(_EPISODE.search(path[-2]))
+    )
+
+
+def _tells_of_case(text: str) -> bool:
+    """Whether a point tells of the case in the past ("The transfer took eleven weeks"),
+    rather than stating what holds in general."""
+    return bool(_CASE_PAST.search(text) or _PAST_VERB.search(text))
+
+
 def _for_others(path: tuple[str, ...]) -> bool:
     """Whether a heading sets out actions for someone ("Actions for governors and trustees")
     or what must happen ("What needs to happen", a strengths-based framework's third
@@ -1085,7 +1202,7 @@ _JUDGEMENT = re.compile(
     r"\b(?:not|no|nobody|none|never|without|rarely|seldom|few|little|neither|nor|but|"
     r"although|though|despite|yet|instead|rather than|missed|lacked|lacking|failed|unnoticed|"
     r"unseen|"
-    r"unrecognised|unchallenged|unaddressed|unassessed)\b|n't\b",
+    r"unrecognised|unchallenged|unaddressed|unassessed|harder|unable)\b|n't\b",
     re.IGNORECASE,
 )
 # How the narrative around findings opens: the time it tells of ("In November 2022",
@@ -1120,7 +1237,7 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True  # "Please cascade this alert to your team": passing it on, not learning
     if not bullet and (_BYLINE.match(text) or _DATE_ONLY.match(text)):
         return True  # "Ravensholt Safeguarding Children Partnership, May 2025"
-    if not bullet and _FORM_PROMPT.match(text):
+    if not bullet and (_FORM_PROMPT.match(text) or _AROUND_THE_LEARNING.search(text)):
         return True  # "Please record what the team understood the main learning to be."
     if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text):
         return True  # "Dee 00:07:30" in a transcript; "Wyckham Safeguarding Children Partnership"
