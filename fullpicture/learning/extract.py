@@ -66,6 +66,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:the )?(?:children|young people|child|young person) (?:said|told|say|tell|"
             r"wanted)\b|a day in the life\b|\bmy story\b|\blisten to me\b|"
             r"what (?:i|(?!we\b|you\b)\w+ would) (?:would )?want you to know|"
+            r"through (?:the|his|her|their|\w+'s) eyes\b|"
+            r"what (?:the )?(?:child|young person|baby|children) (?:experienced|went through)\b|"
             r"messages? from (?:the )?(?:children|young (?:people|person)|child)\b|"
             r"what it (?:was|is|felt) like for (?:me|him|her|them)\b|"
             # "What children and mothers told us", "A child's words"
@@ -99,6 +101,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"coming)|(?:partnership|partners'?|board|agency|management) response|"
             r"response to (?:the|this) (?:review|audit|recommendations?|findings|learning)|"
             r"things (?:you|we|practitioners|professionals) can do|how (?:you|we) can help|"
+            r"what (?:we|i) (?:need|want|would like) you to do\b|"
             r"what can i do\b|what do i need to do\b|"
             r"^your role\b|"
             r"\bhow (?:we|you|agencies|partners|the [\w ]{1,30}?|this [\w ]{1,30}?) "
@@ -159,6 +162,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what can (?:we|be|you|i) (?:learn|learnt|learned)\b|practice guidance|"
             r"what (?:does )?(?:this|it|the learning|that) means? for\b|"
             r"why (?:is )?(?:it|this) (?:is )?important|why does (?:it|this) matter|"
+            r"what (?:we|i) need you to know|what we (?:want|would like) you to know|"
+            r"what (?:does|do) (?:the |this |these |our )?(?:reviews?|audits?|cases?) (?:tell|"
+            r"show|teach) us|what (?:the |this )?(?:review|audit) (?:tells|shows|teaches) us|"
             r"^remember\b|\breminders?\b|^(?:[\d.]+\s*)?(?:summary of (?:the )?learning|"
             r"learning summary)\s*$|"
             r"what (?:the |these |our |local )?(?:reviews?|cases?|audits?) (?:told|tell|showed|"
@@ -178,7 +184,7 @@ _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
 _STRENGTHS = re.compile(
     r"strengths?\b|what (?:went|worked) well|good practice|what (?:\w+ ){1,3}did well\b|"
     r"what(?:'s|\u2019s| is| was) (?:working|going) well|"
-    r"(?:positive|notable|effective|promising) practice",
+    r"(?:positive|notable|effective|promising|strong) practice",
     re.IGNORECASE,
 )
 _DEVELOPMENT = re.compile(

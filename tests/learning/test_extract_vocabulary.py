@@ -94,6 +94,9 @@ _HEADINGS = [
     ("Things to note and remember", "key_learning"),
     ("Why the issue matters", "key_learning"),
     ("Key learning and practice improvements", "key_learning"),
+    ("What we need you to know", "key_learning"),
+    ("What does the review tell us?", "key_learning"),
+    ("Examples of strong practice", "key_learning"),
     # next steps: what has been done, changes, commitments, responses, "what can I do"
     ("What happens now", "next_step"),
     ("What has been done", "next_step"),
@@ -114,6 +117,7 @@ _HEADINGS = [
     ("How you can help", "next_step"),
     ("Your role", "next_step"),
     ("Areas of focus", "next_step"),
+    ("What we need you to do", "next_step"),
     # reflective questions: points to consider, discussion, "over to you"
     ("Points to consider", "reflective_question"),
     ("Consider", "reflective_question"),
@@ -130,6 +134,8 @@ _HEADINGS = [
     ("What Kai would want you to know", "child_voice"),
     ("Messages from young people", "child_voice"),
     ("What it was like for me", "child_voice"),
+    ("Through the eyes of the child", "child_voice"),
+    ("What the baby experienced", "child_voice"),
 ]
 
 # Sections that set the scene, with text of the kind they hold: nothing under them is learning.
