@@ -135,7 +135,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             + r"|what (?:we|the (?:\w+ )?(?:review|audit)) (?:have |has )?"
             r"(?:found|saw|observed|noticed)\b|what did (?:the |this )?(?:\w+ )?(?:review|audit) "
             r"(?:tell us|show|find)\b|what the (?:\w+ )?(?:review|audit) (?:showed|told us)\b|"
-            r"(?:practice|systemic|system) (?:issues|concerns)\b|concerns identified|"
+            r"(?:practice|systemic|system) (?:issues?|concerns?)\b|concerns identified|^issues?$|"
             # the national rapid review template's question on practice, and a blog's
             # "Things I keep seeing"
             r"\bquality of practice\b|what does (?:the )?(?:information|evidence)(?: gathered)? "

@@ -344,3 +344,52 @@ def test_should_take_a_systems_finding_from_its_heading_and_not_from_its_evidenc
     )
     kinds = [kind for kind, _ in _items(create_document(tmp_path, body))]
     assert kinds == ["finding", "reflective_question"]
+
+
+_FOUND = "Referrals were closed without telling the school."
+_SHOULD = "The partnership should audit closed referrals."
+_LEARNT = "A closed referral needs a named person who checks what happens next."
+_WILL = "The partnership will audit closed referrals by March 2026."
+_WELL = "The school nurse rang the health visitor the same day."
+
+# The columns of published learning tables (rapid reviews' learning and action tables,
+# audits' strengths and development columns, action plans), with one row and the kinds it
+# gives, in column order.
+_TABLES = [
+    (
+        ["Learning identified", "Action", "Lead"],
+        [_LEARNT, _WILL, "Police"],
+        ["key_learning", "next_step"],
+    ),
+    (["Good practice", "Areas for development"], [_WELL, _FOUND], ["finding", "finding"]),
+    (["What went well", "Even better if"], [_WELL, _FOUND], ["finding", "finding"]),
+    (["Issue", "Action taken", "Status"], [_FOUND, _WILL, "Complete"], ["finding", "next_step"]),
+    (
+        ["Area for improvement", "Agreed action", "Owner"],
+        [_FOUND, _WILL, "Police"],
+        ["finding", "next_step"],
+    ),
+    (["Practice issue", "Recommendation"], [_FOUND, _SHOULD], ["finding", "recommendation"]),
+    (["Key finding", "Next steps"], [_FOUND, _WILL], ["finding", "next_step"]),
+    (["Theme", "Learning"], ["Information sharing", _LEARNT], ["key_learning"]),
+]
+
+
+def create_html_table(tmp_path: Path, header: list[str], row: list[str]) -> Path:
+    cells = "".join(f"<th>{text}</th>" for text in header)
+    values = "".join(f"<td>{text}</td>" for text in row)
+    path = tmp_path / "review.html"
+    path.write_text(
+        "<html><body><h1>Rapid review: Child K</h1><h2>Part two</h2>"
+        f"<table><tr>{cells}</tr><tr>{values}</tr></table></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(("header", "row", "kinds"), _TABLES)
+def test_should_read_a_published_tables_columns_as_their_kinds(
+    tmp_path: Path, header: list[str], row: list[str], kinds: list[str]
+):
+    items = _items(create_html_table(tmp_path, header, row))
+    assert [kind for kind, _ in items] == kinds
