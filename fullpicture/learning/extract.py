@@ -1367,6 +1367,7 @@ class ReviewContext:
     title: str = ""  # the review's title
     title_themes: frozenset[str] = frozenset()  # the themes the review's title names
     background_themes: frozenset[str] = frozenset()  # ... and its background text
+    setting: frozenset[str] = frozenset()  # the services the title writes for or from
 
     def themes_for(self, item: ExtractedItem) -> set[str]:
         """The review-level themes that apply to ``item``.
@@ -1377,7 +1378,9 @@ class ReviewContext:
         tried, it gave many false alarms (most learning from a teenager's review is about
         practice, not adolescence), and the same held for items that merely name the child.
         """
-        found = {"babies"} if self.baby else set()
+        found = set(self.setting)
+        if self.baby and not _OTHER_CHILD & heading_themes(item):
+            found.add("babies")
         if self.looked_after and item.kind == "child_voice":
             found.add("looked_after")
         return found
@@ -1411,7 +1414,7 @@ def extract_items(
     context = context or ReviewContext()
     own = [
         lexical_themes(item.text, child=context.child, subject_window=options.subject_window)
-        | heading_themes(item)
+        | heading_themes(item, context.title or None)
         | context.themes_for(item)
         for item in extractor.items
     ]
@@ -1429,16 +1432,31 @@ def extract_items(
     return extractor.items
 
 
-def heading_themes(item: ExtractedItem) -> set[str]:
+def heading_themes(item: ExtractedItem, title: str | None = None) -> set[str]:
     """The topic themes the section headings above an item name; a section headed "Neglect"
     is about neglect. The review's title is read as context about the child instead, and a
-    finding's own heading ("Finding 2: ...") belongs to the finding, not to what follows it."""
+    finding's own heading ("Finding 2: ...") belongs to the finding, not to what follows it.
+
+    Args:
+        item: the item.
+        title: the review's title when known: the path's first heading is skipped as the
+            title only when it is the title (a document whose first section stands above its
+            title's line, "WHAT THE REVIEW FOUND ABOUT SCHOOLS", keeps that heading); None
+            always skips it.
+    """
     found: set[str] = set()
-    for heading in item.heading_path.split(PATH_SEPARATOR)[1:]:
+    path = item.heading_path.split(PATH_SEPARATOR)
+    first = 1 if title is None or path[0].strip().lower() == title.strip().lower() else 0
+    for heading in path[first:]:
         if label_of(heading)[0] is None:
             found |= topic_themes(lexical_themes(heading))
     return found
 
+
+# The review's services whose title names them frame all its items (see ReviewContext).
+SETTING_THEMES = frozenset({"health", "education", "looked_after", "police"})
+# A heading naming one of these is about a child who is not a baby.
+_OTHER_CHILD = frozenset({"adolescents"})
 
 _BABY_TITLE = re.compile(r"\b(?:baby|infant|unborn)\b", re.IGNORECASE)
 
@@ -1468,6 +1486,7 @@ def review_context(
         title=title,
         title_themes=frozenset(title_themes),
         background_themes=frozenset(background),
+        setting=frozenset(title_themes & SETTING_THEMES),
     )
 
 
