@@ -496,6 +496,8 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
         heading = path[depth]
         if _is_title(heading, depth):
             continue  # a review's own title ("Learning Lessons: a SCIE review") names no kind
+        numbered = _is_section(heading)
+        heading = _ENUMERATOR.sub("", heading)  # "7. Remember", "Step 6: Consider"
         if _names_none(heading):
             return None
         if labelled := label_of(heading, strengths)[0]:
@@ -509,13 +511,22 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
                 return kind
         if _STRENGTHS.search(heading):
             return strengths
-        if (depth > 0 or len(heading.split()) <= 3 or _is_section(heading)) and (
+        if (depth > 0 or len(heading.split()) <= 3 or numbered) and (
             _WEAK_LEARNING.search(heading)
         ):
             return "key_learning"  # "Section 6: What learning has been identified?"
         if _ONE_PIECE_OF_WORK.match(heading) and detect_type(heading):
             return None  # a report's "4.1 Rapid review: Baby P" is not its chapter's learning
     return None
+
+
+# How a briefing or report numbers its headings ("7. Remember", "Step 6: Consider", "Slide 4 -
+# What to do", "SEVEN: WHAT TO DO"): the number is the heading's place, not its words.
+_ENUMERATOR = re.compile(
+    r"^(?:(?:step|slide|point|part|section|page)\s+)?(?:\d+(?:\.\d+)*|[ivx]{1,4}|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten)(?:\s*[.):\-\u2013]\s*|\s+)(?=\w)",
+    re.IGNORECASE,
+)
 
 
 def _named_first(heading: str) -> str | None:

@@ -135,6 +135,13 @@ _HEADINGS = [
     ("Messages from young people", "child_voice"),
     ("What it was like for me", "child_voice"),
     ("Through the eyes of the child", "child_voice"),
+    # numbered as briefings and slide decks number them
+    ("7. Remember", "key_learning"),
+    ("Step 6: Consider", "reflective_question"),
+    ("Slide 4 - What to do", "next_step"),
+    ("SEVEN: WHAT TO DO", "next_step"),
+    ("2.1 Issue", "finding"),
+    ("6 Your role", "next_step"),
     ("What the baby experienced", "child_voice"),
 ]
 
