@@ -211,7 +211,7 @@ _LABEL = re.compile(
     r"key findings?|areas? (?:for|of) (?:development|improvement|concern)|improvement areas?|"
     r"practice issues?|missed opportunit(?:y|ies)|even better if|issues?(?=\s*\d)|"
     r"lessons?(?: learn(?:ed|t))?|(?:top )?tips?|practice reminders?|remember|"
-    r"(?:learning|messages?)(?=\s*\d)|good practice|strengths?|what went well|"
+    r"learning(?=\s*(?:\d|[:\u2013]))|messages?(?=\s*\d)|good practice|strengths?|what went well|"
     r"actions? (?:taken|agreed)|agreed actions?|commitments?|(?:changes?|improvements?) made|"
     r"reflect(?:ion)?|consider|ask yourself|think about|discussion points?|for discussion|"
     # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
@@ -241,6 +241,13 @@ _CHILD_TOLD = re.compile(
     r"^(?!(?:he|she|they|we|i)\b)(?:child [A-Z]\w*|the (?:child|young person|boy|girl)|"
     r"[A-Z][\w'\u2019-]*) (?:told|said to) (?:the (?:lead )?(?:reviewers?|review|panel|author)|"
     r"us|me)\s*[:,]\s*[\"\u201c]"
+)
+# A child the review does not name, quoted ('One young person said: "..."', 'A girl of twelve
+# told us: "..."', 'Child K: "..."'), as audits, thematic reviews and briefings quote them.
+_A_CHILD_SAID = re.compile(
+    r"^(?:(?i:one|a|another) (?:of the )?(?:young (?:person|people)|child(?:ren)?|girls?|boys?|"
+    r"teenagers?)(?: (?:of|aged) \w+)?(?: \w+)? (?:said|says|told us|told the \w+|explained|"
+    r"wrote|put it)|[Cc]hild [A-Z]\w*)\s*[:,]\s*[\"\u201c]"
 )
 # A question and its answer in a write-up in questions and answers (unnumbered "Q:", "A:").
 _ASKED = re.compile(r"^(?:Q|Question)\s*[:.\u2013-]\s+(?=\S.*\?$)", re.IGNORECASE)
@@ -914,7 +921,9 @@ class _Extractor:
         explains the finding above it, or is narrative)."""
         block = placed.block
         text = block.text.strip()
-        if _CHILD_TOLD.match(text) and not _in_others_voice(placed.path):
+        if (_CHILD_TOLD.match(text) or _A_CHILD_SAID.match(text)) and not _in_others_voice(
+            placed.path
+        ):
             return "child_voice"  # 'Kai told the reviewer: "..."', wherever it stands
         quoted = text.startswith(_QUOTE_START)
         if self.open_finding is not None and _RUN_IN_CONTEXT.match(text):

@@ -213,6 +213,7 @@ _LABELS = [
     ("Tip: Closed referrals need an owner.", "key_learning"),
     ("Remember: closed referrals need an owner.", "key_learning"),
     ("Learning 3: Closed referrals need an owner.", "key_learning"),
+    ("Learning: Closed referrals need an owner.", "key_learning"),
     ("Message 2: Closed referrals need an owner.", "key_learning"),
     ("Good practice: The school nurse rang the health visitor the same day.", "key_learning"),
     ("What went well: The school nurse rang the health visitor the same day.", "key_learning"),
@@ -400,3 +401,21 @@ def test_should_read_a_published_tables_columns_as_their_kinds(
 ):
     items = _items(create_html_table(tmp_path, header, row))
     assert [kind for kind, _ in items] == kinds
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["One young person said:", "A girl of twelve told us:", "Another child wrote:", "Child K:"],
+)
+def test_should_read_a_quoted_child_the_document_does_not_name_as_the_childs_voice(
+    tmp_path: Path, speaker: str
+):
+    quote = "\u201cNobody asked me what it was like at home.\u201d"
+    body = f"# Multi-agency audit: neglect\n\n## Part two\n\n{speaker} {quote}\n"
+    assert [kind for kind, _ in _items(create_document(tmp_path, body))] == ["child_voice"]
+
+
+def test_should_not_read_a_parent_quoted_by_name_as_the_childs_voice(tmp_path: Path):
+    quote = "\u201cNobody asked me what it was like at home.\u201d"
+    body = f"# Multi-agency audit: neglect\n\n## Part two\n\nOne mother said: {quote}\n"
+    assert _items(create_document(tmp_path, body)) == []
