@@ -103,6 +103,12 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"things (?:you|we|practitioners|professionals) can do|how (?:you|we) can help|"
             r"what (?:we|i) (?:need|want|would like) you to do\b|"
             r"what can i do\b|what do i need to do\b|"
+            # the same as questions: "What has the partnership done?", "What will we do
+            # differently?", "How can we do better?", "What should happen now?"
+            r"what (?:has|have|will|is|are) (?:we|the [\w ]{1,30}?|agencies|partners) (?:done|"
+            r"doing|do next)\b|what (?:do|will|can|should|must) we (?:need to )?do (?:differently|"
+            r"next|now|better)\b|how (?:can|will|could) we do better\b|"
+            r"what should happen (?:now|next)\b|"
             r"^your role\b|"
             r"\bhow (?:we|you|agencies|partners|the [\w ]{1,30}?|this [\w ]{1,30}?) "
             r"(?:will|are going to|is going to)\b",

@@ -118,6 +118,10 @@ _HEADINGS = [
     ("Your role", "next_step"),
     ("Areas of focus", "next_step"),
     ("What we need you to do", "next_step"),
+    ("What has the partnership done?", "next_step"),
+    ("What will we do differently?", "next_step"),
+    ("How can we do better?", "next_step"),
+    ("What should happen now?", "next_step"),
     # reflective questions: points to consider, discussion, "over to you"
     ("Points to consider", "reflective_question"),
     ("Consider", "reflective_question"),
