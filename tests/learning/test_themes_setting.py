@@ -199,3 +199,20 @@ def test_should_read_disability_a_parents_illness_and_moves_in_their_paraphrases
     text: str, theme: str
 ):
     assert theme in lexical_themes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("The nurse had no summary of earlier admissions.", "chronologies"),
+        ("The second appointment did not look back at the first.", "chronologies"),
+        ("The bruise was not checked against the hospital record.", "chronologies"),
+        ("Read the last few contacts before deciding.", "chronologies"),
+        ("The information-sharing agreement was out of date.", "multi_agency"),
+        ("Concerns should be passed to the receiving school on the first day.", "multi_agency"),
+        ("Counting each incident apart hides the pattern from any single agency.", "multi_agency"),
+        ("The two boards should agree a joint escalation protocol.", "multi_agency"),
+    ],
+)
+def test_should_read_looking_back_and_passing_on_in_their_paraphrases(text: str, theme: str):
+    assert theme in lexical_themes(text)
