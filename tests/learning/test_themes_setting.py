@@ -216,3 +216,9 @@ def test_should_read_disability_a_parents_illness_and_moves_in_their_paraphrases
 )
 def test_should_read_looking_back_and_passing_on_in_their_paraphrases(text: str, theme: str):
     assert theme in lexical_themes(text)
+
+
+def test_should_not_read_missing_the_signs_as_a_missing_child():
+    assert "missing" not in lexical_themes("Why do we keep missing neglect?")
+    assert "missing" not in lexical_themes("Practitioners risk missing the signs of abuse.")
+    assert "missing" in lexical_themes("She was reported missing twice in May.")
