@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +20,9 @@ from fullpicture.cli.common import (
     print_json,
 )
 from fullpicture.cli.evaluate import evaluate_app
+
+if TYPE_CHECKING:
+    from fullpicture.learning.library import ImportFailure
 
 learning_app = typer.Typer(
     name="learning",
@@ -48,24 +51,45 @@ def import_command(
     from rich.progress import Progress
 
     from fullpicture.cli.common import err_console
-    from fullpicture.learning.library import expand_paths, import_document
+    from fullpicture.learning.library import folder_files, import_each
     from fullpicture.learning.rules_link import load_catalogue
 
     engine = engine_for(database)
     load_catalogue(engine, embed=not no_embed)  # the learning behind the rules, searchable too
-    paths = expand_paths(documents)
-    results = []
     with Progress(console=err_console, transient=True, disable=as_json) as progress:
-        task = progress.add_task("Importing", total=len(paths))
-        for path in paths:
-            results.append(import_document(engine, path, embed=not no_embed))
-            progress.advance(task)
+        task = progress.add_task("Importing", total=len(folder_files(documents)))
+        results, failures = import_each(
+            engine, documents, embed=not no_embed, done=lambda _: progress.advance(task)
+        )
     if as_json:
         print_json([{**asdict(r), "path": str(r.path)} for r in results])
-        return
-    for r in results:
-        note = " (already imported; nothing changed)" if r.already_imported else ""
-        _say(f"{r.path.name}: {r.reviews} review(s), {r.items} item(s){note}")
+    else:
+        for r in results:
+            note = " (already imported; nothing changed)" if r.already_imported else ""
+            _say(f"{r.path.name}: {r.reviews} review(s), {r.items} item(s){note}")
+    if failures:
+        _report_failures(failures, tried=len(results) + len(failures))
+        raise typer.Exit(code=2)
+
+
+def _report_failures(failures: list[ImportFailure], tried: int) -> None:
+    """Each document that could not be imported, on standard error, with what to do."""
+    from rich.markup import escape
+
+    from fullpicture.cli.common import err_console
+
+    err_console.print(
+        f"[bold red]Could not import {len(failures)} of {tried} document(s)[/] "
+        "(the others were imported):",
+        highlight=False,
+    )
+    for failure in failures:
+        err_console.print(
+            f"  {escape(str(failure.path))}: {escape(failure.message)}"
+            + (f" [bold]What to do:[/] {escape(failure.hint)}" if failure.hint else ""),
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @learning_app.command("reviews")

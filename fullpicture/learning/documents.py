@@ -96,7 +96,10 @@ def read_document(path: Path) -> RawDocument:
     if fmt is None:
         raise LearningError(
             f"Cannot read {path.name}: unsupported file type {path.suffix or '(none)'}.",
-            hint="Import PDF, DOCX, HTML, Markdown (.md) or plain text (.txt) documents.",
+            hint=(
+                "Import PDF, DOCX, HTML, Markdown (.md) or plain text (.txt) documents; save"
+                " other formats (such as .doc, .rtf or .odt) as one of these first."
+            ),
         )
     data = path.read_bytes()
     try:

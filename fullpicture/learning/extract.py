@@ -36,13 +36,23 @@ KINDS: dict[str, str] = {
     "child_voice": "The child's voice",
 }
 
+# Headings over the issues or themes a review drew out ("Key issues arising from the case",
+# "Themes identified"): findings, beside which a review may still analyse practice under
+# numbered topic headings (see analysis_sections).
+_ISSUES = (
+    r"\bkey issues\b|\bissues (?:identified|arising|raised|found)\b|"
+    r"\bthemes (?:identified|arising|emerging)\b|emerging themes"
+)
 _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in [
         (
             "reflective_question",
             r"question|reflect|ask yourself|things to consider|for discussion|think about|"
-            r"consider in your practice",
+            r"consider in your practice|"
+            # published forms: "Points to consider", "Discussion points", "Over to you"
+            r"points? to consider|^consider\b|discussion (?:points?|questions?)|"
+            r"points? for discussion|team discussion|over to you",
         ),
         (
             "child_voice",
@@ -50,7 +60,17 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?!you\b|we\b)\w+ (?:said|told)|what the (?:child|young person|children|young people|"
             r"baby's family) (?:said|told|wanted)|"
             r"lived experience|hearing from|\w+'s views?\b|wishes and feelings|in \w+'s words|"
-            r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b",
+            r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b|"
+            # "What children and mothers told us", "A child's words"
+            r"what (?:the )?(?:children|young people) and (?:\w+ ){1,2}(?:said|told)|"
+            r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b|"
+            # "What young people told us", "A day in the life of ...", "My story", "What
+            # I want you to know", "Messages from children"
+            r"what (?:the )?(?:children|young people|child|young person) (?:said|told|say|tell|"
+            r"wanted)\b|a day in the life\b|\bmy story\b|\blisten to me\b|"
+            r"what (?:i|(?!we\b|you\b)\w+ would) (?:would )?want you to know|"
+            r"messages? from (?:the )?(?:children|young (?:people|person)|child)\b|"
+            r"what it (?:was|is|felt) like for (?:me|him|her|them)\b",
         ),
         (
             "next_step",
@@ -60,16 +80,40 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"managers) (?:should|must|can|need to) do|what will change|"
             r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
             r"^what to do\b|changes (?:that )?have been made|^what next\b|"
-            r"what (?:has|is) changed?|what is changing|changes? (?:we are|being) made|"
+            r"what (?:has|is) (?:already |now )?changed?|what is changing|"
+            r"what (?:we|the [\w ]{1,30}?) (?:is|are|has|have) (?:already |now )?"
+            r"(?:changing|changed)\b|changes? (?:we are|being) made|"
             r"what (?:has|have) happened since|"
             r"what needs to (?:happen|change)|"
             r"changes (?:made|since|in practice)|\bour priorities\b|"
             r"improvements?|progress (?:since|so far)|^we did\b|"
             r"\bwill (?:\w+ ){0,2}next\b|"
+            # "What happens now", "What has been done", "Changes to practice", "Going
+            # forward", "Our commitments", "Partnership response", "What can I do?"
+            r"what happens now|what (?:has|have) (?:been|we|partners|agencies) (?:\w+ )?done\b|"
+            r"changes (?:to|in) (?:practice|systems?|procedures?|processes)|practice changes|"
+            r"impact of (?:the|this) (?:review|learning|audit)|what difference (?:has|have|did|"
+            r"will)\b|how (?:will|do) we know\b|moving forward|going forward|"
+            r"looking (?:ahead|forward)|\bcommitments?\b|priorities for (?:the )?(?:year|next|"
+            r"coming)|(?:partnership|partners'?|board|agency|management) response|"
+            r"response to (?:the|this) (?:review|audit|recommendations?|findings|learning)|"
+            r"things (?:you|we|practitioners|professionals) can do|how (?:you|we) can help|"
+            r"what can i do\b|what do i need to do\b|"
+            r"^your role\b|"
             r"\bhow (?:we|you|agencies|partners|the [\w ]{1,30}?|this [\w ]{1,30}?) "
             r"(?:will|are going to|is going to)\b",
         ),
-        ("recommendation", r"recommendation|recommended"),
+        (
+            "recommendation",
+            r"recommend(?:ations?|ed)\b|"
+            # the national template's "Priorities for learning and change", "Proposals for
+            # change", "Issues for the Board to consider", "What we are asking partners to do"
+            r"priorities for (?:learning and )?change|proposals? for (?:change|improvement)|"
+            r"\bissues for (?:the )?[\w ]{2,40}? to consider|considerations for (?:the )?(?:partnership|"
+            r"partners|board|safeguarding|agencies|leaders|commissioners)\b|"
+            r"what (?:we are|we're|the review is) asking (?!you\b)[\w ]{2,40}? to do|"
+            r"what we want (?!you\b)[\w ]{2,40}? to do",
+        ),
         (
             "finding",
             r"finding|what (?:we|the review|the audit) found|what did (?:we|the review) find|"
@@ -80,7 +124,18 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what the (?:\w+ )?(?:panel|inquiry|reviewers?|analysis) found|missed opportunit|"
             r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|"
             r"even better if|what (?:did not|didn't) (?:work|go) well|areas? of concern|"
-            r"^you said\b(?!, we did)",
+            r"^you said\b(?!, we did)|"
+            # the national rapid review template's question on practice, and a blog's
+            # "Things I keep seeing"
+            r"\bquality of practice\b|what does (?:the )?(?:information|evidence)(?: gathered)? "
+            r"tell us|\b(?:things|what) (?:I|we) (?:keep )?(?:see|seeing|saw|noticed|notice)\b|"
+            # "Key issues arising from the case", "Themes identified", "What we have found",
+            # "What did the audit tell us?", "Practice issues", "Concerns identified"
+            + _ISSUES
+            + r"|what (?:we|the (?:\w+ )?(?:review|audit)) (?:have |has )?"
+            r"(?:found|saw|observed|noticed)\b|what did (?:the |this )?(?:\w+ )?(?:review|audit) "
+            r"(?:tell us|show|find)\b|what the (?:\w+ )?(?:review|audit) (?:showed|told us)\b|"
+            r"(?:practice|systemic|system) (?:issues|concerns)\b|concerns identified",
         ),
         (
             "key_learning",
@@ -92,10 +147,18 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:does )?good (?:practice )?looks? like|expectations of|"
             r"what (?:you|practitioners|professionals) need to know|"
             r"learning for|messages for|learning themes?|key points|"
-            r"what this means for|implications for practice|practice implications|"
+            r"what this means (?:for|if|when)|implications for practice|practice implications|"
             r"did you know|what does (?:this|it) mean for (?:my|your|our) practice|"
             r"why (?:it|this) matters|learning from (?:this|the) (?:case|review)|"
             r"practice reminders?|"
+            # "Practice messages", "Key takeaways", "What can we learn?", "What does this mean
+            # for practice?", "Why is this important?", "Remember"
+            r"(?:practice|core|main|important|take-?away) messages?|\btake-?aways?\b|"
+            r"what can (?:we|be|you|i) (?:learn|learnt|learned)\b|practice guidance|"
+            r"what (?:does )?(?:this|it|the learning|that) means? for\b|"
+            r"why (?:is )?(?:it|this) (?:is )?important|why does (?:it|this) matter|"
+            r"^remember\b|\breminders?\b|^(?:[\d.]+\s*)?(?:summary of (?:the )?learning|"
+            r"learning summary)\s*$|"
             r"what (?:the |these |our |local )?(?:reviews?|cases?|audits?) (?:told|tell|showed|"
             r"show|taught) us",
         ),
@@ -112,7 +175,8 @@ _OTHERS_VOICE = re.compile(
 _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
 _STRENGTHS = re.compile(
     r"strengths?\b|what (?:went|worked) well|good practice|what (?:\w+ ){1,3}did well\b|"
-    r"what(?:'s|\u2019s| is| was) (?:working|going) well",
+    r"what(?:'s|\u2019s| is| was) (?:working|going) well|"
+    r"(?:positive|notable|effective|promising) practice",
     re.IGNORECASE,
 )
 _DEVELOPMENT = re.compile(
@@ -122,12 +186,26 @@ _DEVELOPMENT = re.compile(
     r"what could (?:we|agencies|practitioners|services|\w+) have done (?:better|differently)|"
     r"what (?:needs|need) to improve|what went wrong|"
     r"areas? (?:requiring|that require|which require|needing to) (?:development|improvement)|"
-    r"improvements? (?:required|needed|are needed)|requires? improvement",
+    r"improvements? (?:required|needed|are needed)|requires? improvement|"
+    # "Improvement area", "Areas of weakness", "What didn't go so well", "Where practice
+    # could be strengthened", "What could be better", "Gaps identified"
+    r"improvement areas?|areas? of weakness|gaps? (?:identified|in practice)|"
+    r"what (?:did not|didn't) go so well|what could (?:be|have been) better|"
+    r"where (?:practice )?could (?:be|have been) (?:strengthened|better|improved)|"
+    r"what we (?:were|are) concerned about|what concerned us",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
     r"^(?P<label>findings?|recommendations?|key learning(?: points?)?|learning points?|"
     r"practice points?|key messages?|next steps?|actions?|reflective questions?|questions?|"
+    # labels of published briefings and audits ("Area for development:", "Good practice:",
+    # "Lesson 2:", "Top tip:", "Action taken:", "Ask yourself:"): see _LABEL_FAMILIES
+    r"key findings?|areas? (?:for|of) (?:development|improvement|concern)|improvement areas?|"
+    r"practice issues?|missed opportunit(?:y|ies)|even better if|issues?(?=\s*\d)|"
+    r"lessons?(?: learn(?:ed|t))?|(?:top )?tips?|practice reminders?|remember|"
+    r"(?:learning|messages?)(?=\s*\d)|good practice|strengths?|what went well|"
+    r"actions? (?:taken|agreed)|agreed actions?|commitments?|(?:changes?|improvements?) made|"
+    r"reflect(?:ion)?|consider|ask yourself|think about|discussion points?|for discussion|"
     # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
     r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
     r"\s*(?P<number>\d+(?:\.\d+)*[a-z]?)?\s*(?:\((?P<who>[^)]{2,80})\))?\s*[:.\-\u2013)]\s*",
@@ -173,7 +251,28 @@ _LABEL_KIND = {
     "action": "next_step",
     "reflective question": "reflective_question",
     "question": "reflective_question",
+    "improvement area": "recommendation",
+    "areas for improvement": "recommendation",
+    "area for improvement": "recommendation",
 }
+# The kinds of the labels published documents add to the ones above, by family; a strength
+# ("Good practice:") takes the review's strengths kind (see strengths_kind).
+_LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        (
+            "finding",
+            r"^(?:key finding|area|improvement area|practice issue|missed opportunit|"
+            r"even better if|issue)",
+        ),
+        ("key_learning", r"^(?:lesson|top tip|tip|practice reminder|remember|learning|message)"),
+        ("strength", r"^(?:good practice|strength|what went well)"),
+        ("next_step", r"^(?:action|agreed action|commitment|change|improvement)"),
+        ("reflective_question", r"^(?:reflect|consider|ask yourself|think about|discussion|for )"),
+    ]
+]
+# Labels that mark a question only when what follows is one ("Consider: how ...?").
+_SOFT_QUESTION = re.compile(r"^(?:reflect|consider|ask yourself|think about|discussion|for )")
 _ADDRESSEE_FIELD = re.compile(
     r"\b(?:addressee|addressed to|for|lead|owner|lead agency|lead agencies|responsible|"
     r"responsible agency|agency|agencies|who)\s*:\s*([^.;()\n]{2,80})",
@@ -265,6 +364,20 @@ _IDENTIFIED = re.compile(
     r"\blearning (?:points? )?identified\b|\bidentified learning\b", re.IGNORECASE
 )
 _NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+\S")
+# The learning a review draws from one period of the case ("Episode two: the first missing
+# episodes" > "Learning from this period"): what it says of that period judges practice then.
+_EPISODE = re.compile(
+    r"\b(?:(?:key )?practice )?episode\b|\bperiod (?:one|two|three|four|five|\d)\b|"
+    r"\bphase (?:one|two|three|four|five|\d)\b",
+    re.IGNORECASE,
+)
+_PERIOD_LEARNING = re.compile(
+    r"\blearning (?:from|in|about) (?:this|that|the) (?:period|episode|phase|stage|time)\b",
+    re.IGNORECASE,
+)
+_PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+# A rapid review's learning "to be taken forward": what agencies should do is recommended.
+_FORWARD = re.compile(r"\bto be (?:taken|carried) forward\b|\bto take forward\b", re.I)
 # A partners' decision on a recommendation ("Response: Accepted.", "Accepted in part",
 # "Partnership response: agreed"): the paragraphs after it respond to the recommendation.
 _DECISION = re.compile(
@@ -308,6 +421,19 @@ _SPEAKER_TURN = re.compile(
 # understood ..."): the form asking, not learning.
 _FORM_PROMPT = re.compile(
     r"^please (?:record|describe|list|note down|write down|summari[sz]e|tick|complete|fill in)\b",
+    re.IGNORECASE,
+)
+# What surrounds the learning rather than states it: a rapid review's decision on whether to
+# commission a local review, a sign-off, where the full report can be read, whom the review
+# heard from ("The review also heard from carers ...").
+_AROUND_THE_LEARNING = re.compile(
+    r"\brecommends? that (?:the \w+ |a |an )?(?:does not |do not |should not |should )?"
+    r"(?:commission|undertake|carry out|conduct)s? (?:a |an )?(?:local )?(?:child )?"
+    r"(?:safeguarding )?(?:practice )?review\b|"
+    r"^(?:signed|approved)(?: on behalf of| by)\b|"
+    r"^the (?:full )?(?:report|review)\b[^.]{0,80}\b(?:is|are) (?:available|published) "
+    r"(?:on|at|from)\b|"
+    r"^the (?:\w+ )?(?:review|reviewer|panel)s? (?:also )?(?:heard|spoke|talked) (?:from|to|with)\b",
     re.IGNORECASE,
 )
 # A publisher's name alone on a line ("Wyckham Safeguarding Children Partnership"): words in
@@ -362,22 +488,50 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
         heading = path[depth]
         if _is_title(heading, depth):
             continue  # a review's own title ("Learning Lessons: a SCIE review") names no kind
-        if _OTHERS_VOICE.search(heading):
-            return None  # practitioners' or parents' words are not the child's
-        if labelled := label_of(heading)[0]:
+        if _OTHERS_VOICE.search(heading) or _REVIEW_QUESTIONS.search(heading):
+            # practitioners' or parents' words are not the child's, and a review's
+            # "Research questions" are what it asked itself, not questions for the reader
+            return None
+        if labelled := label_of(heading, strengths)[0]:
             return labelled  # "Finding 1: ... nobody asks what happens next" is a finding
         if _DEVELOPMENT.search(heading):
             return "finding"  # "Areas for improvement" are findings, not improvements made
+        if _names_recommendations(heading):
+            return "recommendation"
         for kind, pattern in _SECTION_KINDS:
             if pattern.search(heading):
                 return kind
         if _STRENGTHS.search(heading):
             return strengths
-        if (depth > 0 or len(heading.split()) <= 3) and _WEAK_LEARNING.search(heading):
-            return "key_learning"
+        if (depth > 0 or len(heading.split()) <= 3 or _is_section(heading)) and (
+            _WEAK_LEARNING.search(heading)
+        ):
+            return "key_learning"  # "Section 6: What learning has been identified?"
         if _ONE_PIECE_OF_WORK.match(heading) and detect_type(heading):
             return None  # a report's "4.1 Rapid review: Baby P" is not its chapter's learning
     return None
+
+
+# The questions a review set itself ("Research questions", "Questions the review sought to
+# answer"): its method, not questions for the reader.
+_REVIEW_QUESTIONS = re.compile(
+    r"\b(?:research|review) questions\b|\bquestions (?:the|this) review\b", re.IGNORECASE
+)
+
+
+def _names_recommendations(heading: str) -> bool:
+    """ "Improvement priorities", "What I am asking all staff to do", and a heading whose first
+    word names recommendations ("Recommendations and actions")."""
+    return bool(
+        _PRIORITIES.search(heading)
+        or _ASKING_ROLE.search(heading)
+        or _LEADING_RECOMMENDATION.match(heading)
+    )
+
+
+# A heading that opens with recommendations ("Recommendations and actions", "4.
+# Recommendations and next steps"): the recommendations come first, the actions answer them.
+_LEADING_RECOMMENDATION = re.compile(r"^(?:[\d.]+\s*)?recommendations?\b", re.IGNORECASE)
 
 
 # A section reporting one piece of work by its type and subject ("4.1 Rapid review: Baby P",
@@ -391,6 +545,31 @@ _ONE_PIECE_OF_WORK = re.compile(
 
 # A heading labelled as a section of a form or report ("Section 1:", "Section 2 -").
 _SECTION_LABEL = re.compile(r"^section\s+\d+[a-z]?\b", re.IGNORECASE)
+# What to improve, as a self-assessment or action plan sets it ("Improvement priorities",
+# "Priorities for development", a table's "Priority" column).
+_PRIORITIES = re.compile(
+    r"\b(?:improvement|development) priorit(?:y|ies)\b|\bpriorities for (?:improvement|"
+    r"development|action)\b|^priorit(?:y|ies)$",
+    re.IGNORECASE,
+)
+# What the writer asks a whole role to do ("What I am asking every member of staff to do"):
+# instructions to that role, as a recommendation is (a list asking "you" stays a next step).
+_ASKING_ROLE = re.compile(
+    r"\bwhat (?:I|we) (?:am|are) asking (?:every|all|each) (?:\w+ ){0,4}?to do\b", re.IGNORECASE
+)
+# A heading that opens by naming its kind ("Questions for Thursday's briefing", "Key
+# messages from the review"): a section, even where it also names a type of document.
+_KIND_FIRST = re.compile(
+    r"^(?:(?:reflective )?questions(?! and answers)|recommendations|findings|"
+    r"key (?:learning|messages?)|next steps|learning points)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_section(heading: str) -> bool:
+    """Whether a heading is labelled or numbered as a section ("Section 6: ...", "4. ..."),
+    so it heads part of a document even where a form sets every heading at the top level."""
+    return bool(_SECTION_LABEL.match(heading)) or section_number(heading) is not None
 
 
 def _is_title(heading: str, depth: int) -> bool:
@@ -400,7 +579,7 @@ def _is_title(heading: str, depth: int) -> bool:
     rapid review" is a case's title, "Learning from the review" a key-learning heading)."""
     if not detect_type(heading) or section_number(heading) is not None:
         return False
-    if _SECTION_LABEL.match(heading):
+    if _SECTION_LABEL.match(heading) or _KIND_FIRST.match(heading):
         return False  # "Section 1: The key messages we took from the briefing" is a section
     return depth == 0 or not any(pattern.search(heading) for _, pattern in _SECTION_KINDS)
 
@@ -437,6 +616,9 @@ def _background(placed: PlacedBlock) -> bool:
     return bool(placed.path) and bool(_BACKGROUND.search(placed.path[-1]))
 
 
+_ISSUES_HEADING = re.compile(_ISSUES, re.IGNORECASE)
+
+
 def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
     """The numbered sections a review states its findings in without calling them findings.
 
@@ -449,18 +631,37 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
     """
     headings = [p.block.text for p in blocks if p.block.heading]
     kinds = [section_kind(("", heading)) for heading in headings]
-    if "finding" in kinds or "recommendation" not in kinds:
+    named = [k for k, h in zip(kinds, headings, strict=True) if not _ISSUES_HEADING.search(h)]
+    if "finding" in named or "recommendation" not in kinds:
         return frozenset()
     before = headings[: kinds.index("recommendation")]
+    own = _with_own_learning(blocks)
     return frozenset(
         heading
         for heading, kind in zip(before, kinds, strict=False)
         if kind is None
+        and heading not in own
         and section_number(heading) is not None
         and (not _BACKGROUND.search(heading) or _ANALYSIS.search(heading))
         and not detect_type(heading)
         and not _names_the_child(heading, headings[0])
     )
+
+
+def _with_own_learning(blocks: list[PlacedBlock]) -> set[str]:
+    """The headings with a sub-heading naming a kind ("3. Episode one" over "Learning from
+    this period"): the section states its learning there, and its own paragraphs tell the
+    story."""
+    headings = [p.block for p in blocks if p.block.heading]
+    found: set[str] = set()
+    for index, block in enumerate(headings):
+        for below in headings[index + 1 :]:
+            if below.heading <= block.heading:
+                break
+            if section_kind(("", below.text)) is not None:
+                found.add(block.text)
+                break
+    return found
 
 
 def _names_the_child(heading: str, title: str) -> bool:
@@ -487,19 +688,47 @@ def strengths_kind(blocks: list[PlacedBlock]) -> str:
     return "finding" if paired or framed else "key_learning"
 
 
-def label_of(text: str) -> tuple[str | None, str, str | None]:
-    """Split a leading label off: (kind or None, the rest of the text, addressee in brackets)."""
+def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, str, str | None]:
+    """Split a leading label off: (kind or None, the rest of the text, addressee in brackets).
+
+    Args:
+        text: a heading or paragraph.
+        strengths: the kind a strength's label ("Good practice:") gives (see
+            :func:`strengths_kind`).
+    """
     match = _LABEL.match(text)
     if not match:
         return None, text, None
     word = match.group("label").lower().rstrip(".").rstrip("s")
     if word.endswith("question"):
         word = "reflective question" if word.startswith("reflective") else "question"
-    kind = _LABEL_KIND.get(word)
     rest = text[match.end() :].strip()
+    kind = _LABEL_KIND.get(word) or _label_family(word, rest)
+    if kind == "recommendation" and "improvement" in word and not _RECOMMENDS.search(rest):
+        kind = "finding"  # "Area for improvement: records were not shared" judges practice
     if kind is None or not rest:
         return None, text, None
-    return kind, rest, match.group("who")
+    return (strengths if kind == "strength" else kind), rest, match.group("who")
+
+
+def _label_family(word: str, rest: str) -> str | None:
+    """The kind of a label published documents use beyond the core ones ("Area for
+    development", "Top tip", "Action taken"), when a sentence follows it (a contents line
+    "Practice reminder: when you disagree" is no item); a soft question label ("Consider:")
+    only before a question. An area for improvement that says what someone should do is a
+    recommendation (an incident investigation's "Improvement area: The trust should ...")."""
+    ending = rest.rstrip()
+    if not ending.endswith((".", "?", "!")):
+        return None
+    if _SOFT_QUESTION.match(word) and not ending.endswith("?"):
+        return None
+    kind = next((kind for kind, pattern in _LABEL_FAMILIES if pattern.match(word)), None)
+    if kind == "finding" and _IMPROVEMENT_AREA.match(word) and _RECOMMENDS.search(rest):
+        return "recommendation"
+    return kind
+
+
+_IMPROVEMENT_AREA = re.compile(r"^(?:area|improvement area)")
 
 
 def find_addressee(text: str, inherited: str | None, declared: str | None = None) -> str | None:
@@ -613,7 +842,7 @@ class _Extractor:
         text = block.text.strip()
         if self._question_and_answer(text, placed):
             return
-        kind, rest, who = label_of(text)
+        kind, rest, who = label_of(text, self.strengths)
         if kind is None and text.endswith(":"):
             self._introduction(text)
             return
@@ -682,6 +911,14 @@ class _Extractor:
             return "recommendation"
         if section == "key_learning" and _IDENTIFIED.search(placed.path[-1]):
             return "finding" if _CASE_PAST.search(text) else "key_learning"
+        if section == "key_learning" and _episode_learning(placed.path):
+            return "finding" if _tells_of_case(text) else "key_learning"
+        if (
+            section == "key_learning"
+            and _FORWARD.search(placed.path[-1])
+            and _should(text, placed.path)
+        ):
+            return "recommendation"  # "Learning to be taken forward": "Midwifery should ..."
         return None
 
     def _reported(self, text: str) -> str | None:
@@ -807,6 +1044,20 @@ _ASKS_THE_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Status: Amber)"
 
 
+def _episode_learning(path: tuple[str, ...]) -> bool:
+    """Whether a block sits under the learning a review draws from one episode of the case
+    ("Learning from this period", or any learning heading under "Episode two: ...")."""
+    return bool(_PERIOD_LEARNING.search(path[-1])) or (
+        len(path) >= 2 and bool(_EPISODE.search(path[-2]))
+    )
+
+
+def _tells_of_case(text: str) -> bool:
+    """Whether a point tells of the case in the past ("The transfer took eleven weeks"),
+    rather than stating what holds in general."""
+    return bool(_CASE_PAST.search(text) or _PAST_VERB.search(text))
+
+
 def _for_others(path: tuple[str, ...]) -> bool:
     """Whether a heading sets out actions for someone ("Actions for governors and trustees")
     or what must happen ("What needs to happen", a strengths-based framework's third
@@ -922,7 +1173,7 @@ _JUDGEMENT = re.compile(
     r"\b(?:not|no|nobody|none|never|without|rarely|seldom|few|little|neither|nor|but|"
     r"although|though|despite|yet|instead|rather than|missed|lacked|lacking|failed|unnoticed|"
     r"unseen|"
-    r"unrecognised|unchallenged|unaddressed|unassessed)\b|n't\b",
+    r"unrecognised|unchallenged|unaddressed|unassessed|harder|unable)\b|n't\b",
     re.IGNORECASE,
 )
 # How the narrative around findings opens: the time it tells of ("In November 2022",
@@ -957,7 +1208,7 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True  # "Please cascade this alert to your team": passing it on, not learning
     if not bullet and (_BYLINE.match(text) or _DATE_ONLY.match(text)):
         return True  # "Ravensholt Safeguarding Children Partnership, May 2025"
-    if not bullet and _FORM_PROMPT.match(text):
+    if not bullet and (_FORM_PROMPT.match(text) or _AROUND_THE_LEARNING.search(text)):
         return True  # "Please record what the team understood the main learning to be."
     if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text):
         return True  # "Dee 00:07:30" in a transcript; "Wyckham Safeguarding Children Partnership"
@@ -1003,7 +1254,28 @@ def _intro_kind(text: str) -> str | None:
         return "next_step"
     if _RECOMMENDATIONS_INTRO.search(text) and not _PROGRESS_WORDS.search(text):
         return "recommendation"  # "The partnership accepted all five recommendations:"
-    return "key_learning" if _MESSAGES_INTRO.search(text) else None
+    if _STEPS_TAKEN_INTRO.search(text):
+        return "next_step"  # "Since the review, the partnership has:"
+    if _MESSAGES_INTRO.search(text):
+        return "key_learning"
+    if _DEVELOPMENT.search(text) or (_FOUND_INTRO.search(text) and not _STRENGTHS.search(text)):
+        return "finding"  # "The audit found:", "... identified these areas for improvement:"
+    return None
+
+
+# An introduction to what has been done since ("Since the review, we have:", "In response,
+# the partnership has:").
+_STEPS_TAKEN_INTRO = re.compile(
+    r"^(?:since|following|in response|as a result|after)\b[^:]{0,80}\b(?:has|have)"
+    r"(?: (?:now|since|already|also))?\s*:\s*$",
+    re.IGNORECASE,
+)
+# An introduction to what a review or audit found ("The review found that:", "Auditors
+# found:", "The audit identified:").
+_FOUND_INTRO = re.compile(
+    r"\b(?:found|identified|concluded|noted|observed|saw|showed|highlighted)(?: that)?\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 # The last sentence of an introduction naming its list as the review's recommendations ("The
@@ -1018,7 +1290,8 @@ _PROGRESS_WORDS = re.compile(r"\b(?:progress|update|status|implemented|completed
 # The last sentence of an introduction naming its list as messages or lessons ("Two of its
 # key messages are especially relevant:", "The lessons it draws are:").
 _MESSAGES_INTRO = re.compile(
-    r"(?:^|[.!?]\s)[^.!?]*\b(?:messages|lessons|learning points|key points)\b[^.!?]*:\s*$",
+    r"(?:^|[.!?]\s)[^.!?]*\b(?:messages|lessons|learning points|key points|(?:key|main|"
+    r"following|the) learning)\b[^.!?]*:\s*$|\bremember\s*:\s*$",
     re.IGNORECASE,
 )
 

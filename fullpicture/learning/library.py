@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from fullpicture.errors import FullpictureError
 from fullpicture.learning import tables
 from fullpicture.learning.documents import RawDocument, read_document
 from fullpicture.learning.extract import (
@@ -309,6 +310,74 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+@dataclass(frozen=True)
+class ImportFailure:
+    """A document that could not be imported: what is wrong and what to do."""
+
+    path: Path
+    message: str
+    hint: str | None
+
+
+# Files a folder of documents holds that are nobody's document: the desktop's own, and the
+# lock files Word leaves beside a document that is open ("~$review.docx").
+_DESKTOP_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+
+
+def _is_document_candidate(path: Path, folder: Path) -> bool:
+    inside = path.relative_to(folder).parts
+    if any(part.startswith(".") for part in inside) or path.name.startswith("~$"):
+        return False
+    return path.is_file() and path.name.lower() not in _DESKTOP_FILES
+
+
+def folder_files(paths: Sequence[Path]) -> list[Path]:
+    """Files named directly, plus every file inside any folder named (hidden files, Word's
+    lock files and the desktop's own left out). Unlike :func:`expand_paths`, a file of a type
+    the library cannot read is kept, so that importing it says so rather than passing it over."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if _is_document_candidate(p, path))
+        else:
+            found.append(path)
+    return found
+
+
+def import_each(
+    engine: Engine,
+    paths: Sequence[Path],
+    *,
+    imported_by: str = "cli",
+    embed: bool = True,
+    done: Callable[[Path], None] | None = None,
+) -> tuple[list[ImportResult], list[ImportFailure]]:
+    """Import every document named or inside a folder named, each on its own: a document
+    that cannot be read (damaged, scanned without text, of an unsupported type) is reported
+    with its reason and the others are still imported.
+
+    Args:
+        engine: the store.
+        paths: documents and folders of them.
+        imported_by: who is importing, recorded with each document.
+        embed: whether to compute the items' embeddings.
+        done: called with each path once it has been tried (for progress).
+
+    Returns:
+        What importing each readable document did, and each document that failed.
+    """
+    results: list[ImportResult] = []
+    failures: list[ImportFailure] = []
+    for path in folder_files(paths):
+        try:
+            results.append(import_document(engine, path, imported_by=imported_by, embed=embed))
+        except FullpictureError as exc:
+            failures.append(ImportFailure(path, exc.message, exc.hint))
+        if done is not None:
+            done(path)
+    return results, failures
 
 
 def import_documents(

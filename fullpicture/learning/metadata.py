@@ -60,10 +60,16 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         r"child safeguarding practice review|\blcspr\b|\bcspr\b|"
         r"local safeguarding practice review|\blspr\b",
     ),
-    ("practice_review", r"practice review|learning review"),
+    (
+        "practice_review",
+        # a single agency's own review shared with the partnership ("single-agency learning
+        # review", "single agency review"), a "learning and improvement review"
+        r"practice review|learning review|single[- ]agency (?:[\w-]+ )?review\b|"
+        r"learning and improvement review",
+    ),
     (
         "bulletin",
-        r"bulletin|briefing|practice brief\b|7[- ]minute|seven[- ]minute|learning summary|"
+        r"bulletin|briefing|practice brief\b|7[- ]minute|seven[- ]minute|\b7mb\b|learning summary|"
         r"newsletter|(?:learning|practitioner|practice) (?:brief|note|sheet|leaflet)s?\b|"
         r"one[- ]minute guide|\bpodcast\b|"
         # a letter to the workforce about a review ("A letter to everyone who works with
@@ -87,6 +93,31 @@ _TITLE_TYPE_PATTERNS: list[tuple[str, str]] = [
         r"\b(?:spring|summer|autumn|winter)\s+(?:\d{4}\s+)?(?:edition|issue)\b",
     ),
     ("thematic_analysis", r"\bthemes\b.{0,60}\breviews\b|\breviews\b.{0,60}\bthemes\b"),
+]
+# What a title says before the review types it names: learning passed on "from a" review
+# ("Safeguarding update: learning from a local rapid review", "Learning from a rapid review")
+# is a briefing about it, not the review; learning gathered over years of reviews or from a
+# counted set of them ("Reflections from three years of reviews", "Lessons from a decade of
+# serious case reviews", "Findings from a review of twelve rapid reviews") is a thematic
+# analysis.
+_ONE_REVIEW = "|".join(
+    pattern for code, pattern in _TYPE_PATTERNS if code not in ("bulletin", "thematic_analysis")
+)
+_TITLE_FIRST_PATTERNS: list[tuple[str, str]] = [
+    (
+        "thematic_analysis",
+        r"\b(?:years?|decades?) of (?:[\w-]+ ){0,3}(?:reviews|audits)\b|"
+        r"\b(?:review|reflections?|lessons|findings) (?:of|from|on) (?:the )?(?:two|three|four|"
+        r"five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:[\w-]+ ){0,3}reviews\b",
+    ),
+    (
+        "bulletin",
+        # opening the title or after a communication's name; a case in a bulletin headed
+        # "Kai: learning from a rapid review" is that review
+        r"^(?:[\w ]*\b(?:update|briefing|bulletin|newsletter|e-?mail|message|letter|cascade|"
+        r"alert|note)s?\s*[:\u2013\u2014-]\s*)?"
+        r"learning from (?:a|an|one) (?:recent |local |partnership )*(?:" + _ONE_REVIEW + ")",
+    ),
 ]
 # A title page's line saying what the document is: "The practitioner newsletter of the
 # Whitmoor Safeguarding Children Partnership", "Our quarterly learning bulletin";
@@ -122,6 +153,10 @@ _PLACE_JOIN = (
 _PARTNERSHIP = re.compile(
     r"((?:" + _PLACE_WORD + _PLACE_JOIN + r"){1,7}?"
     r"(?:Safeguarding Children(?:'s)? Partnership|Safeguarding Children(?:'s)? Board|"
+    # longer names first: "Safeguarding Partnership Board" is not cut at "Partnership"; an
+    # adults' board names a joint review's other publisher (see find_partnership)
+    r"Safeguarding Partnership Board|Safeguarding Children and Adults Partnership|"
+    r"Safeguarding Adults(?: Partnership)? Board|"
     r"Safeguarding Partnership|Local Safeguarding Children Board|"
     r"Children(?:'s)? Safeguarding (?:Assurance )?(?:Partnership|Board)|"
     r"Safeguarding Children and Young People(?:'s)? Partnership|"
@@ -129,13 +164,26 @@ _PARTNERSHIP = re.compile(
     r"Review )?Panel|Multi-Agency Safeguarding Arrangements|"
     r"Practice Review Panel|LSCB|LSCP|SCP|SCB)\b)"
 )
+# Names that put the place last: "Safeguarding Partnership for Westcombe", "Safeguarding
+# Children Partnership for the Isle of Wight", "Safeguarding Westcombe's Children".
+_PLACE_NAME = r"[A-Z][\w'&.-]*(?:\s+(?:(?:and|&|upon|on|with|of)\s+)?[A-Z][\w'&.-]*)*"
+_PARTNERSHIP_PLACE_LAST = re.compile(
+    r"\b(Safeguarding (?:Children |Adults |Children and Adults )?(?:Partnership|Board) for "
+    r"(?:the )?" + _PLACE_NAME + r"|Safeguarding (?!Children\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}"
+    r"['\u2019]s Children\b)"
+)
 # Words that name no place: "The Safeguarding Children Partnership", "Local Safeguarding
 # Children Partnerships should ...", "Each Safeguarding Partnership".
 _GENERIC_WORDS = frozenset(
     "the a an local our your each every all this that these their its by from of for and "
     "with to in on new".split()
 )
-_LEADING = re.compile(r"^(?:(?:The|the|By|by|From|from|A|a|For|for|Of|of|And|and|On|on)\s+)+")
+_LEADING = re.compile(
+    r"^(?:(?:The|the|By|by|From|from|A|a|For|for|Of|of|And|and|On|on)\s+|"
+    # a verb opening the line ("Shared with", "Commissioned by", "Presented to"), whose
+    # capital is the sentence's, not a place's
+    r"[A-Z][a-z]+ed\s+(?:with|by|to|for|on)\s+(?:the\s+)?)+"
+)
 _NATIONAL = re.compile(r"\bnational\b|practice review panel", re.IGNORECASE)
 _PARTNERSHIP_LABEL = re.compile(
     r"^(?:partnership|board|safeguarding partnership)\s*:\s*(.+)$", re.I
@@ -159,6 +207,12 @@ _SEASON = re.compile(r"\b(?:spring|summer|autumn|winter)\s+(\d{4})\b", re.IGNORE
 _DATE_LABEL = re.compile(
     # "Date:" alone; "Date of rapid review:" or "Date of notification:" is another date
     r"^(?:date of (?:publication|issue)|publication date|date published|published|issued|"
+    # the sign-off a cover page or document control records ("Approved by the partnership
+    # executive on 3 May 2024", "Signed off by the safeguarding partners: July 2023",
+    # "Report approved: 4 September 2024", "Adopted: January 2019")
+    r"(?:(?:final\s+)?(?:report|review|document)\s+)?(?:approved|signed[- ]off|endorsed|ratified|"
+    r"adopted)\b[^.]{0,80}?(?=\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"\b(?:spring|summer|autumn|winter)\b)|"
     r"date(?=\s*[:|\u2013-])|dated|final(?: version| report| draft)?|version\b[^:]{0,12})"
     r"\s*[:|\u2013-]?\s*",
     re.IGNORECASE,
@@ -191,16 +245,26 @@ _NAME = r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Mum|Dad|Nan)\b)[A-Z][a-z]{2,12}\b(?!-)"
 _PSEUDONYM = [
     # what the review says it calls the child: "a girl we call Isla", "known as 'Jack'",
     # "a boy called Tyrell", "Archie (not his real name)", "Amira is a pseudonym"
+    # "known here as", "referred to in this report as", "the review refers to him as",
+    # "has chosen to be called", "whom we will call"
     re.compile(
-        r"(?:known as|referred to as|(?:girl|boy|child|baby|person|we|is|was|been)\s+called|"
-        r"we (?:have )?(?:call|named)|we will call|will be called)\s+"
-        r"(?:(?:him|her|them)\s+)?[\"'\u2018\u201c]?((?:Child |Baby )?" + _NAME + ")"
+        r"(?:(?:known|referred to|refers? to (?:him|her|them))(?:\s+(?:here|throughout|in this "
+        r"(?:report|review|briefing|summary)))?\s+as|"
+        r"(?:girl|boy|child|baby|person|we|is|was|been|be)\s+called|"
+        r"(?:we|I) (?:have )?(?:call|named)|(?:we|I) (?:will|shall) call)\s+"
+        r"(?:(?:him|her|them)\s+)?[\"'\u2018\u201c]?((?:Child|Baby|Young Person) [A-Z]{1,2}\d?\b"
+        r"(?![a-z])|(?:Child |Baby )?" + _NAME + ")"
     ),
+    # a single letter the writer says they will use: "the boy, whom I will call J"
+    re.compile(r"\b(?:I|we) (?:will |shall )?call (?:him |her |them )?([A-Z])\b(?![\w'&])"),
     re.compile(
         r"\b(" + _NAME + r")[\"'\u2019\u201d]?\s*\*?\s*\((?:this is )?not (?:his|her|their|the "
         r"(?:child|baby|young person)'s) real name"
     ),
-    re.compile(r"\b(" + _NAME + r")[\"'\u2019\u201d]?\s+is (?:a|the) pseudonym"),
+    re.compile(
+        r"\b(" + _NAME + r")[\"'\u2019\u201d]?\s+is (?:a|the) (?:pseudonym|name (?:chosen|"
+        r"given|used|picked))"
+    ),
     # "Child T", "Baby K", "Child LC", "Child H1", "Children F, G and H", "Siblings D and E",
     # "Family A", "Young Person B"
     re.compile(
@@ -218,11 +282,17 @@ _TITLE_NAME = [
 _AGE = re.compile(
     r"\b" + _NUMBER + r"[- ](year|month|week|day)s?[- ]old\b|"
     r"\baged\s+" + _NUMBER + r"(?:\s+(years?|months?|weeks?|days?))?\b|"
-    r"\bwas\s+" + _NUMBER + r"\s+(years?|months?|weeks?|days?)\s+old\b",
+    r"\bwas\s+" + _NUMBER + r"\s+(years?|months?|weeks?|days?)\s+old\b|"
+    # "Child K was fifteen when he was found", "she was 14 at the time", "14 years of age";
+    # not "a girl of eight said", which thematic reviews and audits write of one of many
+    r"\bwas\s+" + _NUMBER + r"\s+(?=when\b|at the time\b)|"
+    r"\b" + _NUMBER + r"\s+(years?|months?)\s+of\s+age\b",
     re.I,
 )
 _SEX_STATED = re.compile(
-    r"\b(?:sex|gender)\s*:\s*(female|male|girl|boy)\b|"
+    r"\b(?:sex|gender)\s*[:|]\s*(female|male|girl|boy)\b|"
+    # a form's child row: "Baby R, female, aged 11 weeks", "S, male, 15"
+    r"\b[A-Z]\w*,\s*(female|male),\s*(?:aged\s+)?\d|"
     r"\b(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")[- ](?:year|month|week|day)s?[- ]old "
     r"(?:white |black |asian |british |mixed[- ]heritage |disabled |autistic )?(girl|boy|baby "
     r"girl|baby boy|young woman|young man)\b",
@@ -252,6 +322,7 @@ AGENCIES: dict[str, str] = {
 
 _TYPES = [(code, re.compile(pattern)) for code, pattern in _TYPE_PATTERNS]
 _TITLE_TYPES = [(code, re.compile(pattern)) for code, pattern in _TITLE_TYPE_PATTERNS]
+_TITLE_FIRST = [(code, re.compile(pattern)) for code, pattern in _TITLE_FIRST_PATTERNS]
 _SELF_TYPES = [(code, re.compile(_SELF_REFERENCE % pattern)) for code, pattern in _TYPE_PATTERNS]
 _AGENCIES = [(name, re.compile(pattern)) for name, pattern in AGENCIES.items()]
 
@@ -293,10 +364,14 @@ def detect_type(text: str, *, self_first: bool = False) -> str | None:
 def title_type(title: str) -> str | None:
     """The review type a title names (see :func:`detect_type`), or the genre only a title
     gives: a numbered issue (a newsletter) or themes drawn from reviews (a thematic
-    analysis)."""
+    analysis). Before the types it names, a title passing on learning "from a" review is a
+    briefing and one gathering years or a count of reviews is a thematic analysis."""
     lowered = title.lower()
-    return detect_type(title) or next(
-        (code for code, pattern in _TITLE_TYPES if pattern.search(lowered)), None
+    first = next((code for code, pattern in _TITLE_FIRST if pattern.search(lowered)), None)
+    return (
+        first
+        or detect_type(title)
+        or next((code for code, pattern in _TITLE_TYPES if pattern.search(lowered)), None)
     )
 
 
@@ -352,8 +427,9 @@ def _partnerships_in(line: str) -> list[str]:
         if name.endswith("Panel") or (
             place and not all(word.lower() in _GENERIC_WORDS for word in place)
         ):
-            names.append(name)
-    return names
+            names.append((match.start(), name))
+    names += [(match.start(), match.group(1)) for match in _PARTNERSHIP_PLACE_LAST.finditer(line)]
+    return [name for _, name in sorted(names)]
 
 
 def _suffix_words(name: str) -> list[str]:
@@ -379,9 +455,24 @@ def find_partnership(lines: list[str]) -> str | None:
             return match.group(1).strip().rstrip(".")
     names = [name for line in lines for name in _partnerships_in(line)]
     local = [name for name in names if not _NATIONAL.search(name)]
-    if local:
-        return local[0]
-    return names[0] if names else None
+    # a joint children's and adults' review is the children's partnership's in this library
+    children = [name for name in local if "Adults" not in name.split()]
+    return _spelt_out(next(iter(children or local or names), None), names)
+
+
+_ABBREVIATIONS = frozenset("LSCB LSCP SCP SCB".split())
+
+
+def _spelt_out(name: str | None, names: list[str]) -> str | None:
+    """The name spelt out when it is an abbreviation ("Harlow Vale SCP") and the lines also
+    give the full name of the same place ("Harlow Vale Safeguarding Children Partnership")."""
+    if name is None or name.split()[-1] not in _ABBREVIATIONS:
+        return name
+    place = name.rsplit(" ", 1)[0] + " "
+    full = (
+        each for each in names if each.startswith(place) and each.split()[-1] not in _ABBREVIATIONS
+    )
+    return next(full, name)
 
 
 def _to_date(day: str | None, month: str, year: str) -> date | None:
@@ -525,23 +616,43 @@ def _number(word: str) -> int:
 _OTHERS_AGE = re.compile(
     r"\b(?:sister|brother|sibling|siblings|mother|father|parent|parents|partner|uncle|aunt|"
     r"cousin|grandmother|grandfather|nan|stepfather|stepmother|people|children|adults?)\b"
-    r"[\s,()]{0,3}(?:who was |then )?$",
+    r"[\s,()]{0,3}(?:who was |then )?$|"
+    # an age someone pretended to be: "an adult posing as a seventeen-year-old"
+    r"\b(?:posing as|pretending to be|claim(?:ed|ing) to be|passing (?:himself |herself )?off "
+    r"as)\s+(?:an?\s+)?$",
     re.IGNORECASE,
 )
 
 
-def find_age(text: str) -> str | None:
+def _age_after_name(text: str, name: str | None) -> str | None:
+    """An age in brackets or after a comma just after the child's name: "Sam (17)", "Child
+    D (2 years)", "(referred to as 'Sam', 17)"."""
+    if not name:
+        return None
+    bare = re.escape(re.sub(r"^(?:Child|Baby|Young Person|Patient)\s+", "", name))
+    match = re.search(
+        r"\b" + bare + r"[\"'\u2019\u201d]?\s*(?:,|\()\s*(?:aged\s+)?(\d{1,2})\s*"
+        r"(years?|months?|weeks?)?(?:\s+old)?\s*[),]",
+        text,
+    )
+    if match is None:
+        return None
+    return f"{int(match.group(1))} {(match.group(2) or 'year').rstrip('s')}s"
+
+
+def find_age(text: str, name: str | None = None) -> str | None:
     """The child's age where stated ("14-year-old", "aged 3 months", "twenty-two months
-    old"), leaving out ages given of a relative or a group."""
+    old", "was fifteen when", "14 years of age", after the child's ``name`` in brackets:
+    "Sam (17)"), leaving out ages given of a relative or a group."""
     for match in _AGE.finditer(text):
         if _OTHERS_AGE.search(text[max(0, match.start() - 30) : match.start()]):
             continue
-        if re.match(r"\s*(?:to|-|\u2013|and)\s*\w", text[match.end() :]):
-            continue  # a range of ages
+        if re.match(r"\s*(?:to|-|\u2013|and)\s*(?!\d+\s*months?\b)\w", text[match.end() :]):
+            continue  # a range of ages, not "15 years and 3 months"
         groups = [group for group in match.groups() if group]
         unit = groups[1].lower().rstrip("s") if len(groups) > 1 else "year"
         return f"{_number(groups[0])} {unit}s"
-    return None
+    return _age_after_name(text, name)
 
 
 def find_sex(text: str, opening: int | None = None) -> str | None:
@@ -584,14 +695,26 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
         named = subtitle or named
     if named is None and any(_GENRE_LINE.match(line) for line in lines[:6]):
         named = "bulletin"  # "The practitioner newsletter of the ... Partnership"
+    labelled = labelled_type(lines[:12])
+    if not (labelled or named) and _NOT_A_REVIEW.search(title):
+        return "unknown"  # a policy or procedure citing reviews is none of them
     return (
-        labelled_type(lines[:12])
+        labelled
         or named
         or detect_type("\n".join(lines[:12]), self_first=True)
         or detect_type("\n".join(preamble[:12]), self_first=True)
         or detect_type(text, self_first=True)
         or "unknown"
     )
+
+
+# A title naming a document that is not a review or its learning: a policy, procedure,
+# protocol, guidance, strategy, terms of reference, threshold document or toolkit.
+_NOT_A_REVIEW = re.compile(
+    r"\b(?:polic(?:y|ies)|procedures?|protocols?|guidance|strategy|terms of reference|"
+    r"threshold document|toolkit)\b",
+    re.IGNORECASE,
+)
 
 
 def _own_partnership(lines: list[str], preamble: list[str]) -> str | None:
@@ -636,9 +759,12 @@ def extract_metadata(
         when = footer
     _, review_date, year = when
     if year is None:
-        year = latest_year(lines[:40] + preamble[:40])
-    partnership = partnership or find_partnership(margins)
+        # a year only the title gives ("Annual Report 2023-24", "Reviews 2015 to 2020")
+        year = latest_year(lines[:40] + preamble[:40] + [title])
+    # a cover page whose heading is the partnership's name
+    partnership = partnership or find_partnership([title]) or find_partnership(margins)
     review_type = _review_type(title, lines, preamble, text)
+    pseudonym = find_pseudonym(lines[:40], title)
     if review_type in ("bulletin", "unknown") and _NATIONAL.search(partnership or ""):
         review_type = "thematic_analysis"  # a national panel's briefing analyses many reviews
     return ReviewMetadata(
@@ -647,8 +773,8 @@ def extract_metadata(
         review_date=review_date,
         year=year,
         review_type=review_type,
-        child_pseudonym=find_pseudonym(lines[:40], title),
-        child_age=find_age(text[:_OPENING]),
+        child_pseudonym=pseudonym,
+        child_age=find_age(text[:_OPENING], pseudonym),
         child_sex=find_sex(text, opening=_OPENING),
         agencies=find_agencies(text),
     )

@@ -36,6 +36,23 @@ def test_should_explain_a_missing_file_without_a_traceback(sqlite_url, tmp_path)
     assert result.exit_code == 2
 
 
+def test_should_import_the_rest_of_a_folder_and_exit_2_naming_the_unreadable_ones(
+    sqlite_url, sample_text_review, tmp_path
+):
+    _register()
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "review.txt").write_bytes(sample_text_review.read_bytes())
+    (folder / "damaged [draft].pdf").write_bytes(b"not a PDF at all")
+    result = runner.invoke(
+        app, ["learning", "import", str(folder), "--no-embed", "--json", "--database", sqlite_url]
+    )
+    assert result.exit_code == 2
+    assert [row["items"] for row in json.loads(result.stdout)] == [3]
+    assert "Could not import 1 of 2 document(s)" in result.stderr
+    assert "damaged [draft].pdf" in result.stderr and "What to do:" in result.stderr
+
+
 def test_should_print_document_text_with_brackets_verbatim(sqlite_url, tmp_path):
     _register()
     path = tmp_path / "brackets.txt"
@@ -49,7 +66,9 @@ def test_should_print_document_text_with_brackets_verbatim(sqlite_url, tmp_path)
     assert "[/] the child [bold]said." in found.output
 
 
-def test_should_print_figures_per_kind_and_per_theme_for_every_split(sample_corpus, tmp_path):
+def test_should_print_figures_per_kind_and_per_theme_for_every_split_with_documents(
+    sample_corpus, tmp_path
+):
     import shutil
 
     corpus = tmp_path / "corpus"
@@ -62,7 +81,7 @@ def test_should_print_figures_per_kind_and_per_theme_for_every_split(sample_corp
     _register()
     result = runner.invoke(app, ["evaluate", "learning", "--corpus", str(corpus)])
     assert result.exit_code == 0, result.output
-    # only splits with documents are shown (dev and heldout here)
-    assert "\nheldout (" in result.output and "heldout3" not in result.output
+    assert "dev (" in result.output and "heldout (" in result.output
+    assert "heldout3" not in result.output  # no documents of it in this corpus
     assert "per theme:" in result.output
     assert "sexual_exploitation: P" in result.output

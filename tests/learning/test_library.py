@@ -5,7 +5,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from fullpicture.learning import tables
-from fullpicture.learning.library import import_document, import_documents
+from fullpicture.learning.library import import_document, import_documents, import_each
 
 
 def test_should_not_duplicate_a_document_imported_twice(store_url, sample_text_review):
@@ -51,3 +51,22 @@ def test_should_take_a_title_with_a_colon_and_skip_labelled_lines_set_as_heading
     ]
     segment = split_reviews(place_blocks(blocks))[0]
     assert choose_title(segment) == "Baby R: one year on from the review"
+
+
+def test_should_import_the_readable_documents_of_a_folder_and_report_the_rest(
+    sqlite_store, sample_text_review: Path, tmp_path: Path
+):
+    folder = tmp_path / "reviews"
+    (folder / "older").mkdir(parents=True)
+    (folder / "older" / "review.txt").write_bytes(sample_text_review.read_bytes())
+    (folder / "damaged.pdf").write_bytes(b"not a PDF at all")
+    (folder / "minutes.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / ".hidden.pdf").write_bytes(b"")
+    (folder / "~$review.docx").write_bytes(b"")
+    (folder / "Thumbs.db").write_bytes(b"")
+    results, failures = import_each(sqlite_store, [folder], embed=False)
+    assert [result.path.name for result in results] == ["review.txt"]
+    assert results[0].items == 3
+    assert {failure.path.name for failure in failures} == {"damaged.pdf", "minutes.doc"}
+    unsupported = next(f for f in failures if f.path.name == "minutes.doc")
+    assert "unsupported file type .doc" in unsupported.message and ".doc" in unsupported.hint
