@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fullpicture.learning.extract import title_setting
 from fullpicture.learning.library import parse_document
 from fullpicture.learning.themes import lexical_themes
 
@@ -52,6 +53,24 @@ def test_should_lend_the_service_a_title_writes_for_to_every_item(
     found = themes_of(path)
     assert len(found) == 3
     assert all(theme in themes for themes in found)
+
+
+@pytest.mark.parametrize(
+    ("title", "setting"),
+    [
+        ("Learning briefing for foster carers: Child M", {"looked_after"}),
+        ("Safeguarding children GP newsletter: spring edition", {"health"}),
+        ("Briefing for all schools and colleges: Child G", {"education"}),
+        ("Rapid review: a pupil at a secondary school", set()),
+        ("Police response to missing children: a thematic review", set()),
+        ("Learning bulletin: Child J, who lived in foster care", set()),
+        ("Patient safety incident investigation: repeated attendances", {"health"}),
+    ],
+)
+def test_should_read_a_services_setting_only_as_the_documents_audience_or_source(
+    title: str, setting: set[str]
+):
+    assert title_setting(title) == setting
 
 
 def test_should_not_lend_a_service_the_title_does_not_name(tmp_path: Path):
