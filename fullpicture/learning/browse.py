@@ -60,6 +60,7 @@ class ItemView:
     parent_id: int | None
     code: str | None
     themes: list[str]
+    withdrawn: bool = False  # a person said it is not learning (kept, with its history)
 
 
 @dataclass(frozen=True)
@@ -161,12 +162,14 @@ def _item_select() -> sa.Select[Any]:
         item.c.parent_id,
         item.c.code,
         item.c.themes,
+        item.c.withdrawn,
     ).select_from(item.join(review, item.c.review_id == review.c.id))
 
 
 def _item_view(row: Any) -> ItemView:
     values = dict(row._mapping)
     values["themes"] = str(values["themes"]).split()
+    values["withdrawn"] = bool(values["withdrawn"])
     return ItemView(**values)
 
 

@@ -395,7 +395,7 @@ def list_reviews(engine: Engine) -> list[dict[str, object]]:
     review, doc, item = tables.learning_review, tables.learning_document, tables.learning_item
     count = (
         sa.select(sa.func.count())
-        .where(item.c.review_id == review.c.id)
+        .where(item.c.review_id == review.c.id, item.c.withdrawn == sa.false())
         .correlate(review)
         .scalar_subquery()
     )

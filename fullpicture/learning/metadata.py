@@ -28,7 +28,8 @@ REVIEW_TYPES: dict[str, str] = {
 # Most specific first: a "learning briefing on a serious case review" is the review it reports
 # only when that is named; the first pattern found in the title wins, then in the text.
 _TYPE_PATTERNS: list[tuple[str, str]] = [
-    ("learning_together", r"learning together"),
+    # SCIE's systems model is the Learning Together method ("using the SCIE systems model")
+    ("learning_together", r"learning together|\bscie(?:'s)? systems? (?:model|approach|review)"),
     ("silp", r"\bsilp\b|significant incident learning process"),
     ("appreciative_inquiry", r"appreciative inquiry"),
     (
@@ -36,7 +37,9 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         # "multi-agency audit", "multiagency thematic audit", "multi-agency case file audit"
         r"multi-?\s?agency (?:[\w-]+ ){0,3}audits?\b|case file audit|\bmacfa\b|\bjtai\b|"
         r"\bthematic (?:case )?audits?\b|"
-        r"joint targeted area inspection",
+        r"joint targeted area inspection|"
+        # the partnership's audit of its agencies' safeguarding duties
+        r"\bsection 11 (?:audit|self[- ]assessment)",
     ),
     (
         "thematic_analysis",
@@ -53,7 +56,7 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         r"(?:reviews|audits)\b",
     ),
     ("serious_case_review", r"serious case review|\bscr\b"),
-    ("rapid_review", r"rapid review|local review\b"),
+    ("rapid_review", r"rapid (?:learning )?review|local review\b"),
     (
         "child_safeguarding_practice_review",
         # some partnerships drop "child": a "local safeguarding practice review" (LSPR)
@@ -168,9 +171,14 @@ _PARTNERSHIP = re.compile(
 # Children Partnership for the Isle of Wight", "Safeguarding Westcombe's Children".
 _PLACE_NAME = r"[A-Z][\w'&.-]*(?:\s+(?:(?:and|&|upon|on|with|of)\s+)?[A-Z][\w'&.-]*)*"
 _PARTNERSHIP_PLACE_LAST = re.compile(
-    r"\b(Safeguarding (?:Children |Adults |Children and Adults )?(?:Partnership|Board) for "
+    r"\b(Safeguarding (?:Children |Adults |Children and Adults )?(?:Partnership|Board) (?:for|of) "
     r"(?:the )?" + _PLACE_NAME + r"|Safeguarding (?!Children\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}"
     r"['\u2019]s Children\b)"
+)
+# A second name after "and" or "&" that gives no place of its own.
+_SHARED_PLACE = re.compile(
+    r"\s*(?:and|&|/)\s*(?:the\s+)?(Safeguarding Children Partnership|Children's Safeguarding "
+    r"Partnership|Safeguarding Adults Board)\b"
 )
 # Words that name no place: "The Safeguarding Children Partnership", "Local Safeguarding
 # Children Partnerships should ...", "Each Safeguarding Partnership".
@@ -203,6 +211,8 @@ _DATE_WORDS = re.compile(
 # "14/03/2023", "14.03.2023", "14-03-2023" (day first, as English documents write it)
 _DATE_NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# "Published: 04/2024", a month and year in figures (not "2025/02", a year's numbered issue)
+_MONTH_YEAR_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{4})\b(?![/.-]\d)")
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|winter)\s+(\d{4})\b", re.IGNORECASE)
 _DATE_LABEL = re.compile(
     # "Date:" alone; "Date of rapid review:" or "Date of notification:" is another date
@@ -213,6 +223,10 @@ _DATE_LABEL = re.compile(
     r"(?:(?:final\s+)?(?:report|review|document)\s+)?(?:approved|signed[- ]off|endorsed|ratified|"
     r"adopted)\b[^.]{0,80}?(?=\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"\b(?:spring|summer|autumn|winter)\b)|"
+    # the report's own date: "Date of report:", "Report date:", "Date of final report:",
+    # "Report finalised:", "Date completed:"
+    r"date of (?:the )?(?:final )?report|(?:final )?report (?:date|finalised|completed)|"
+    r"date (?:completed|finalised)|"
     r"date(?=\s*[:|\u2013-])|dated|final(?: version| report| draft)?|version\b[^:]{0,12})"
     r"\s*[:|\u2013-]?\s*",
     re.IGNORECASE,
@@ -223,7 +237,9 @@ _PUBLISHED_BEFORE = re.compile(r"\b(?:published|publication|issued)\b[^.;]{0,80}
 # due for review, when it was printed or read, and events in the child's life.
 _NOT_PUBLICATION = re.compile(
     r"\b(?:updated|amended|last reviewed|review date|next review|reviewed on|due for review|"
-    r"accessed|printed|downloaded|retrieved|born|died|date of (?:birth|death|(?:the )?incident)"
+    r"accessed|printed|downloaded|retrieved|born|died|date of (?:birth|death|(?:the )?incident|"
+    # steps before the report: "Date of notification:", "Review commissioned: June 2022"
+    r"notification|referral)|notified|commissioned"
     r")\b",
     re.IGNORECASE,
 )
@@ -283,9 +299,11 @@ _AGE = re.compile(
     r"\b" + _NUMBER + r"[- ](year|month|week|day)s?[- ]old\b|"
     r"\baged\s+" + _NUMBER + r"(?:\s+(years?|months?|weeks?|days?))?\b|"
     r"\bwas\s+" + _NUMBER + r"\s+(years?|months?|weeks?|days?)\s+old\b|"
-    # "Child K was fifteen when he was found", "she was 14 at the time", "14 years of age";
+    # "Child K was fifteen when he was found", "she was 14 at the time", "J was fourteen and
+    # lived with his mother", "14 years of age";
     # not "a girl of eight said", which thematic reviews and audits write of one of many
-    r"\bwas\s+" + _NUMBER + r"\s+(?=when\b|at the time\b)|"
+    r"\bwas\s+" + _NUMBER + r"\s+(?=when\b|at the time\b|and (?:lived|living|attended|was "
+    r"living|had been|in year)\b)|"
     r"\b" + _NUMBER + r"\s+(years?|months?)\s+of\s+age\b",
     re.I,
 )
@@ -428,6 +446,10 @@ def _partnerships_in(line: str) -> list[str]:
             place and not all(word.lower() in _GENERIC_WORDS for word in place)
         ):
             names.append((match.start(), name))
+            if shared := _SHARED_PLACE.match(line, match.end()):
+                # "X Safeguarding Adults Board & Safeguarding Children Partnership": the
+                # second name shares the first's place
+                names.append((shared.start(1), " ".join([*place, shared.group(1)])))
     names += [(match.start(), match.group(1)) for match in _PARTNERSHIP_PLACE_LAST.finditer(line)]
     return [name for _, name in sorted(names)]
 
@@ -514,6 +536,10 @@ def _dates_in(line: str) -> list[tuple[int, date | None, int]]:
     for match in _DATE_ISO.finditer(line):
         with suppress(ValueError):
             day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            found.append((match.start(), day, day.year))
+    for match in _MONTH_YEAR_NUMERIC.finditer(line):
+        with suppress(ValueError):
+            day = date(int(match.group(2)), int(match.group(1)), 1)
             found.append((match.start(), day, day.year))
     found += [(m.start(), None, int(m.group(1))) for m in _SEASON.finditer(line)]
     return sorted(found, key=lambda each: each[0])
@@ -640,6 +666,14 @@ def _age_after_name(text: str, name: str | None) -> str | None:
     return f"{int(match.group(1))} {(match.group(2) or 'year').rstrip('s')}s"
 
 
+# The second age of a range ("aged 14 to 17", "14-17", "13 and 15"), not a part of one age
+# ("15 years and 3 months")
+_AGE_RANGE_END = re.compile(
+    r"\s*(?:to|-|\u2013|and)\s*(?!\d+\s*months?\b)(?:\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)",
+    re.IGNORECASE,
+)
+
+
 def find_age(text: str, name: str | None = None) -> str | None:
     """The child's age where stated ("14-year-old", "aged 3 months", "twenty-two months
     old", "was fifteen when", "14 years of age", after the child's ``name`` in brackets:
@@ -647,8 +681,8 @@ def find_age(text: str, name: str | None = None) -> str | None:
     for match in _AGE.finditer(text):
         if _OTHERS_AGE.search(text[max(0, match.start() - 30) : match.start()]):
             continue
-        if re.match(r"\s*(?:to|-|\u2013|and)\s*(?!\d+\s*months?\b)\w", text[match.end() :]):
-            continue  # a range of ages, not "15 years and 3 months"
+        if _AGE_RANGE_END.match(text, match.end()):
+            continue  # a range of ages, not "15 years and 3 months" or "14 and lived"
         groups = [group for group in match.groups() if group]
         unit = groups[1].lower().rstrip("s") if len(groups) > 1 else "year"
         return f"{_number(groups[0])} {unit}s"
@@ -709,10 +743,12 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
 
 
 # A title naming a document that is not a review or its learning: a policy, procedure,
-# protocol, guidance, strategy, terms of reference, threshold document or toolkit.
+# protocol, guidance, strategy, terms of reference, threshold document, toolkit, business or
+# strategic plan, training programme, minutes, or the published safeguarding arrangements.
 _NOT_A_REVIEW = re.compile(
     r"\b(?:polic(?:y|ies)|procedures?|protocols?|guidance|strategy|terms of reference|"
-    r"threshold document|toolkit)\b",
+    r"threshold document|toolkit|(?:business|strategic) plan|training (?:programme|offer|"
+    r"calendar)|minutes of|safeguarding arrangements)\b",
     re.IGNORECASE,
 )
 
@@ -754,7 +790,12 @@ def extract_metadata(
     # The running footer is read when the text names no partnership or gives no date on a
     # title page or after a label ("Version 1.0 final, March 2023" in a Word footer).
     unsure = when[0] > _STANDING_ALONE
-    margins = furniture() if furniture and (unsure or partnership is None) else []
+    review_type = _review_type(title, lines, preamble, text)
+    # a type only the running header gives ("LCSPR Child Q | Harlow Vale SCP | Page 3")
+    untyped = review_type == "unknown" and not _NOT_A_REVIEW.search(title)
+    margins = furniture() if furniture and (unsure or partnership is None or untyped) else []
+    if untyped:
+        review_type = detect_type("\n".join(margins)) or review_type
     if (footer := dated(margins))[0] < min(when[0], _YEAR_ONLY_RANK + 1):
         when = footer
     _, review_date, year = when
@@ -763,7 +804,6 @@ def extract_metadata(
         year = latest_year(lines[:40] + preamble[:40] + [title])
     # a cover page whose heading is the partnership's name
     partnership = partnership or find_partnership([title]) or find_partnership(margins)
-    review_type = _review_type(title, lines, preamble, text)
     pseudonym = find_pseudonym(lines[:40], title)
     if review_type in ("bulletin", "unknown") and _NATIONAL.search(partnership or ""):
         review_type = "thematic_analysis"  # a national panel's briefing analyses many reviews

@@ -78,7 +78,7 @@ def _load(engine: Engine) -> list[dict[str, Any]]:
             review.c.year,
         )
         .select_from(item.join(review, item.c.review_id == review.c.id))
-        .where(review.c.review_type != "catalogue")
+        .where(review.c.review_type != "catalogue", item.c.withdrawn == sa.false())
     )
     with engine.connect() as conn:
         return [dict(row._mapping) for row in conn.execute(query)]

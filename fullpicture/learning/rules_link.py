@@ -203,7 +203,7 @@ def _vectors(conn: Connection, where: Any) -> tuple[list[int], np.ndarray[Any, A
     rows = conn.execute(
         sa.select(item.c.id, item.c.embedding)
         .select_from(item.join(review, item.c.review_id == review.c.id))
-        .where(where, item.c.embedding.is_not(None))
+        .where(where, item.c.embedding.is_not(None), item.c.withdrawn == sa.false())
     ).all()
     if not rows:
         return [], np.zeros((0, DIMENSIONS), dtype=np.float32)
@@ -349,6 +349,7 @@ def gaps(engine: Engine) -> list[dict[str, Any]]:
         .select_from(item.join(review, item.c.review_id == review.c.id))
         .where(
             item.c.kind.in_(GAP_KINDS),
+            item.c.withdrawn == sa.false(),
             item.c.id.not_in(linked),
             item.c.id.not_in(changed),
         )

@@ -95,6 +95,7 @@ def _base_select() -> sa.Select[Any]:
 
 def _filtered(query: sa.Select[Any], filters: Filters) -> sa.Select[Any]:
     item, review = tables.learning_item, tables.learning_review
+    query = query.where(item.c.withdrawn == sa.false())  # a person said: not learning
     if filters.kind:
         query = query.where(item.c.kind == filters.kind)
     if filters.review_type:

@@ -78,6 +78,9 @@ learning_item = sa.Table(
     sa.Column("code", sa.String(16), nullable=True, index=True),  # catalogue code, catalogue items
     sa.Column("themes", sa.Text, nullable=False),  # space-separated theme codes (also item_theme)
     sa.Column("embedding", sa.LargeBinary, nullable=True),  # float32 vector, L2-normalised
+    # set by a person's correction: not learning after all (kept, with its history, but left
+    # out of search, the report, suggestions and gaps)
+    sa.Column("withdrawn", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 learning_item_theme = sa.Table(
@@ -146,6 +149,22 @@ learning_action = sa.Table(
     sa.Column("evidence", sa.Text, nullable=True),
     sa.Column("updated_by", sa.String(128), nullable=False),
     sa.Column("updated_at", _TZ, nullable=False),
+)
+
+
+learning_correction = sa.Table(
+    "learning_correction",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("target", sa.String(16), nullable=False),  # item | review
+    sa.Column("target_id", sa.Integer, nullable=False),
+    sa.Column("field", sa.String(32), nullable=False),
+    sa.Column("before", sa.Text, nullable=True),
+    sa.Column("after", sa.Text, nullable=True),
+    sa.Column("reason", sa.Text, nullable=True),
+    sa.Column("corrected_by", sa.String(128), nullable=False),
+    sa.Column("corrected_at", _TZ, nullable=False),
+    sa.Index("ix_learning_correction_target", "target", "target_id"),
 )
 
 

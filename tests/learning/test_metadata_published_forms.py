@@ -127,6 +127,11 @@ def test_should_give_a_joint_review_to_the_childrens_partnership_over_the_adults
     assert find_partnership(["Wexdale Safeguarding Adults Board"]) == (
         "Wexdale Safeguarding Adults Board"
     )
+    for joint in (
+        "Wexdale Safeguarding Adults Board & Safeguarding Children Partnership",
+        "Wexdale Safeguarding Adults Board/Wexdale Safeguarding Children Partnership",
+    ):
+        assert find_partnership([joint]) == "Wexdale Safeguarding Children Partnership"
 
 
 @pytest.mark.parametrize(
@@ -203,6 +208,9 @@ def test_should_read_the_names_review_types_go_by(title, code):
         "Multi-agency Procedures: Neglect",
         "Threshold Document: Continuum of Need",
         "Guidance for practitioners on bruising in non-mobile babies",
+        "Wexdale Multi-Agency Safeguarding Arrangements 2024",
+        "Business Plan 2024 to 2026",
+        "Minutes of the Case Review Group, 4 March 2024",
     ],
 )
 def test_should_not_type_a_policy_by_the_reviews_it_cites(title):
@@ -232,6 +240,8 @@ def test_should_still_type_a_briefing_on_a_policy_as_a_briefing():
         ("A 9-month-old baby boy known as Archie was admitted.", "9 months"),
         ("Child K was fifteen when he was found with stab wounds.", "15 years"),
         ("Jade was 15 at the time of the incident.", "15 years"),
+        ("J was fourteen and lived with his mother and stepfather.", "14 years"),
+        ("The risk was one and the same in both homes.", None),
         ("She was 14 years of age when she first went missing.", "14 years"),
         ("Child T was aged 15 years and 3 months when she died.", "15 years"),
         ("Young people aged 14 to 17 were seen by the team.", None),
@@ -336,3 +346,76 @@ def test_should_read_the_ways_a_review_says_what_it_calls_the_child(text, pseudo
 def test_should_not_take_the_age_an_abuser_pretended_to_be_for_the_childs():
     text = "An adult posing as a seventeen-year-old befriended him. J was 14 at the time."
     assert find_age(text) == "14 years"
+
+
+def test_should_read_the_type_only_a_running_header_gives():
+    margins = ["LCSPR Child Q | Harlow Vale SCP | Page 3 of 40", "Final v1.2 - 12.03.2024"]
+    meta = extract_metadata(
+        "Child Q", ["Child Q was born in March 2010. In June 2022 she moved."], [], lambda: margins
+    )
+    assert meta.review_type == "child_safeguarding_practice_review"
+    assert (meta.review_date, meta.partnership) == (date(2024, 3, 12), "Harlow Vale SCP")
+
+
+def test_should_not_type_a_policy_by_its_running_header():
+    margins = ["Harlow Vale SCP | Policy shaped by learning from rapid reviews | Page 2"]
+    meta = extract_metadata(
+        "Escalation Policy", ["Practitioners should escalate."], [], lambda: margins
+    )
+    assert meta.review_type == "unknown"
+
+
+def test_should_read_a_month_and_year_written_in_figures_after_a_label():
+    assert find_date(["In June 2022 Q moved school.", "Published: 04/2024"]) == (
+        date(2024, 4, 1),
+        2024,
+    )
+    assert find_date(["Practice Alert 2025/02"]) == (None, None)  # a year's numbered alert
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Rapid Learning Review: Child Q", "rapid_review"),
+        ("A review using the SCIE systems model: Child Q", "learning_together"),
+        ("Section 11 audit report 2024", "multi_agency_audit"),
+    ],
+)
+def test_should_read_further_names_review_types_go_by(title, code):
+    assert title_type(title) == code
+
+
+@pytest.mark.parametrize(
+    ("lines", "day"),
+    [
+        (["Date of rapid review: 3 March 2024", "Date of report: 10 June 2024"], date(2024, 6, 10)),
+        (
+            ["Date of notification: 4 January 2024", "Report date: 10 June 2024"],
+            date(2024, 6, 10),
+        ),
+        (["Review commissioned: June 2022", "Report finalised: 14 March 2024"], date(2024, 3, 14)),
+        (
+            ["Published: May 2024", "The partnership commissioned the review in 2022."],
+            date(2024, 5, 1),
+        ),
+    ],
+)
+def test_should_take_the_reports_own_date_over_the_steps_before_it(lines, day):
+    assert find_date(lines)[0] == day
+
+
+def test_should_type_an_imported_review_by_its_running_header_when_its_text_names_no_type(
+    tmp_path,
+):
+    from fullpicture.learning.library import parse_document
+
+    page = (
+        "Wexdale Safeguarding Children Partnership | LCSPR Child Q\n\nChild Q\n\n"
+        "Paragraph {n}. Child Q was seen by the school nurse and the health visitor.\n\n"
+        "The review found that practitioners did not ask Child Q about home.\n\nPage {n}"
+    )
+    path = tmp_path / "child-q.txt"
+    path.write_text("\f".join(page.format(n=n) for n in range(1, 5)), encoding="utf-8")
+    (review,) = parse_document(path).reviews
+    assert review.metadata.review_type == "child_safeguarding_practice_review"
+    assert review.metadata.partnership == "Wexdale Safeguarding Children Partnership"

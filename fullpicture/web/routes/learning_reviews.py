@@ -16,10 +16,18 @@ from fullpicture.learning.browse import (
     practice_changes,
     review_items,
 )
+from fullpicture.learning.corrections import corrections_of
+from fullpicture.learning.extract import KINDS
 from fullpicture.learning.library import list_reviews
+from fullpicture.learning.metadata import REVIEW_TYPES
 from fullpicture.learning.rules_link import rule_citations
 from fullpicture.web.context import App
-from fullpicture.web.learning_views import can_manage, ensure_catalogue, render_learning
+from fullpicture.web.learning_views import (
+    can_manage,
+    ensure_catalogue,
+    render_learning,
+    theme_options,
+)
 from fullpicture.web.params import RowId
 from fullpicture.web.routes.alerts import rule_facts
 
@@ -35,11 +43,33 @@ def reviews_page(request: Request, app: App) -> Response:
 @router.get("/learning/reviews/{review_id}")
 def review_page(request: Request, review_id: RowId, app: App) -> Response:
     """A review's metadata and its items in document order, with provenance and themes."""
+    return review_page_with(request, app, review_id)
+
+
+def review_page_with(
+    request: Request,
+    app: App,
+    review_id: int,
+    *,
+    status: int = 200,
+    errors: dict[str, str] | None = None,
+    values: dict[str, Any] | None = None,
+) -> Response:
+    """Render one review's page (also after its correction form failed, with the errors)."""
     review = get_review(app.engine, review_id)
     items = review_items(app.engine, review_id)
     numbers = {item.id: index for index, item in enumerate(items, start=1)}
     return render_learning(
-        request, "learning-review.html", review=review, items=items, numbers=numbers
+        request,
+        "learning-review.html",
+        status=status,
+        errors=errors or {},
+        values=values or {},
+        review=review,
+        items=items,
+        numbers=numbers,
+        corrections=corrections_of(app.engine, "review", review_id),
+        review_types=[(code, label) for code, label in REVIEW_TYPES.items() if code != "catalogue"],
     )
 
 
@@ -80,6 +110,9 @@ def item_page(
         changes=practice_changes(app.engine, item_id),
         actions=actions,
         statuses=STATUSES,
+        corrections=corrections_of(app.engine, "item", item_id),
+        kinds=list(KINDS.items()),
+        themes=theme_options(),
     )
 
 
