@@ -1481,6 +1481,28 @@ def heading_themes(item: ExtractedItem, title: str | None = None) -> set[str]:
 
 # The review's services whose title names them frame all its items (see ReviewContext).
 SETTING_THEMES = frozenset({"health", "education", "looked_after", "police"})
+# Where a title names a service as the document's audience ("briefing for foster carers")
+# or its source ("GP newsletter", "patient safety incident investigation"), not only as where
+# the child was ("a pupil at ... school"): the words after "for", or the whole title of a
+# service's own newsletter (the word before "newsletter") or a patient safety investigation.
+_AUDIENCE = re.compile(r"\bfor\s+(?:all\s+)?(.+)$", re.IGNORECASE)
+_NEWSLETTER = re.compile(r"\b(\w+)\s+(?:newsletter|bulletin)\b", re.IGNORECASE)
+_INVESTIGATION = re.compile(r"\b(?:patient safety|incident investigation)\b", re.IGNORECASE)
+
+
+def title_setting(title: str) -> frozenset[str]:
+    """The services a review's title names as the document's audience or source (see
+    :data:`SETTING_THEMES`): "Learning briefing for foster carers" -> looked_after; "GP
+    newsletter" -> health; "Review of a child not in school" -> none."""
+    named: set[str] = set()
+    for found in (_AUDIENCE.search(title), _NEWSLETTER.search(title)):
+        if found:
+            named |= lexical_themes(found.group(1))
+    if _INVESTIGATION.search(title):
+        named |= lexical_themes(title)
+    return frozenset(named & SETTING_THEMES)
+
+
 # A heading naming one of these is about a child who is not a baby.
 _OTHER_CHILD = frozenset({"adolescents"})
 
@@ -1512,7 +1534,7 @@ def review_context(
         title=title,
         title_themes=frozenset(title_themes),
         background_themes=frozenset(background),
-        setting=frozenset(title_themes & SETTING_THEMES),
+        setting=title_setting(title),
     )
 
 
