@@ -1,7 +1,8 @@
 """List one split's item errors per document: gold items missed, items of the wrong kind and
-extracted items that are not learning, each with its heading path.
+extracted items that are not learning, each with its heading path; with --themes, the theme
+errors on matched items instead (gold themes missed, themes given wrongly).
 
-    uv run python scripts/learning_errors.py heldout7 [--document 71]
+    uv run python scripts/learning_errors.py heldout7 [--document 71] [--themes]
 
 Reading a split's errors makes it no longer unseen: run this only on splits already measured
 once (docs/learning.md says which), never on one kept for a single blind measurement.
@@ -45,20 +46,41 @@ def document_errors(gold: dict[str, object], counts: Counter[str]) -> list[str]:
     return lines
 
 
+def theme_errors(gold: dict[str, object], counts: Counter[str]) -> list[str]:
+    """The theme errors on the matched items of one annotated document, counting each missed
+    theme as "-theme" and each wrongly given one as "+theme" in ``counts``."""
+    items: list[dict[str, object]] = gold["items"]  # type: ignore[assignment]
+    parsed = parse_document(default_corpus() / "docs" / str(gold["document"]))
+    predicted = [item for review in parsed.reviews for item in review.items]
+    lines = []
+    for g, p in match_items(items, predicted):
+        expected = set(items[g]["themes"])  # type: ignore[call-overload]
+        given = set(predicted[p].themes)
+        missed, wrong = sorted(expected - given), sorted(given - expected)
+        counts.update([f"-{code}" for code in missed] + [f"+{code}" for code in wrong])
+        if missed or wrong:
+            lines.append(
+                f"  [{predicted[p].kind}] missed {missed} given wrongly {wrong} "
+                f"@ {predicted[p].heading_path}\n    {str(items[g]['text'])[:300]}"
+            )
+    return lines
+
+
 def main() -> None:
     """Print the errors of the split named on the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split")
     parser.add_argument("--document", help="only documents whose file name starts so")
+    parser.add_argument("--themes", action="store_true", help="theme errors on matched items")
     args = parser.parse_args()
     counts: Counter[str] = Counter()
     for path in sorted((default_corpus() / "gold").glob("*.json")):
         gold = json.loads(path.read_text("utf-8"))
         if gold["split"] != args.split or not path.name.startswith(args.document or ""):
             continue
-        lines = document_errors(gold, counts)
+        lines = (theme_errors if args.themes else document_errors)(gold, counts)
         sys.stdout.write("\n".join([f"== {gold['document']}", *lines]) + "\n")
-    sys.stdout.write(f"{dict(counts)}\n")
+    sys.stdout.write(f"{dict(counts.most_common())}\n")
 
 
 if __name__ == "__main__":

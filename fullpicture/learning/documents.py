@@ -823,7 +823,14 @@ _TABLE_KIND = re.compile(
     r"key messages?|questions?|you said|we did|strengths?|worries|concerns|"
     # the three questions of strengths-based practice frameworks
     r"what(?:'s|\u2019s| is) working well|what (?:are|were) we worried about|"
-    r"what needs to happen|priorit(?:y|ies))\b",
+    r"what needs to happen|"
+    # the columns of published learning tables: "Learning identified | Action | Lead",
+    # "Good practice | Areas for development", "What went well | Even better if",
+    # "Issue | Action taken | Status", "Practice issue | Recommendation"
+    r"learning(?: identified)?$|lessons? learn\w*|good practice|what went well|even better if|"
+    r"areas? (?:for|of) (?:development|improvement)|improvement areas?|(?:practice )?issues?$|"
+    r"key findings?|agreed actions?|actions? taken|reflective questions?|"
+    r"what this means for (?:practice|you)|priorit(?:y|ies))\b",
     re.IGNORECASE,
 )
 

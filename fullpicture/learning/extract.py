@@ -61,16 +61,18 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"baby's family) (?:said|told|wanted)|"
             r"lived experience|hearing from|\w+'s views?\b|wishes and feelings|in \w+'s words|"
             r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b|"
-            # "What children and mothers told us", "A child's words"
-            r"what (?:the )?(?:children|young people) and (?:\w+ ){1,2}(?:said|told)|"
-            r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b|"
             # "What young people told us", "A day in the life of ...", "My story", "What
             # I want you to know", "Messages from children"
             r"what (?:the )?(?:children|young people|child|young person) (?:said|told|say|tell|"
             r"wanted)\b|a day in the life\b|\bmy story\b|\blisten to me\b|"
             r"what (?:i|(?!we\b|you\b)\w+ would) (?:would )?want you to know|"
+            r"through (?:the|his|her|their|\w+'s) eyes\b|"
+            r"what (?:the )?(?:child|young person|baby|children) (?:experienced|went through)\b|"
             r"messages? from (?:the )?(?:children|young (?:people|person)|child)\b|"
-            r"what it (?:was|is|felt) like for (?:me|him|her|them)\b",
+            r"what it (?:was|is|felt) like for (?:me|him|her|them)\b|"
+            # "What children and mothers told us", "A child's words"
+            r"what (?:the )?(?:children|young people) and (?:\w+ ){1,2}(?:said|told)|"
+            r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b",
         ),
         (
             "next_step",
@@ -93,12 +95,20 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what happens now|what (?:has|have) (?:been|we|partners|agencies) (?:\w+ )?done\b|"
             r"changes (?:to|in) (?:practice|systems?|procedures?|processes)|practice changes|"
             r"impact of (?:the|this) (?:review|learning|audit)|what difference (?:has|have|did|"
-            r"will)\b|how (?:will|do) we know\b|moving forward|going forward|"
-            r"looking (?:ahead|forward)|\bcommitments?\b|priorities for (?:the )?(?:year|next|"
+            r"will)\b|how will we know\b|moving forward|going forward|"
+            r"looking (?:ahead|forward)|\bcommitments?\b|areas? of focus|"
+            r"priorities for (?:the )?(?:year|next|"
             r"coming)|(?:partnership|partners'?|board|agency|management) response|"
             r"response to (?:the|this) (?:review|audit|recommendations?|findings|learning)|"
             r"things (?:you|we|practitioners|professionals) can do|how (?:you|we) can help|"
+            r"what (?:we|i) (?:need|want|would like) you to do\b|"
             r"what can i do\b|what do i need to do\b|"
+            # the same as questions: "What has the partnership done?", "What will we do
+            # differently?", "How can we do better?", "What should happen now?"
+            r"what (?:has|have|will|is|are) (?:we|the [\w ]{1,30}?|agencies|partners) (?:done|"
+            r"doing|do next)\b|what (?:do|will|can|should|must) we (?:need to )?do (?:differently|"
+            r"next|now|better)\b|how (?:can|will|could) we do better\b|"
+            r"what should happen (?:now|next)\b|"
             r"^your role\b|"
             r"\bhow (?:we|you|agencies|partners|the [\w ]{1,30}?|this [\w ]{1,30}?) "
             r"(?:will|are going to|is going to)\b",
@@ -125,17 +135,17 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|"
             r"even better if|what (?:did not|didn't) (?:work|go) well|areas? of concern|"
             r"^you said\b(?!, we did)|"
-            # the national rapid review template's question on practice, and a blog's
-            # "Things I keep seeing"
-            r"\bquality of practice\b|what does (?:the )?(?:information|evidence)(?: gathered)? "
-            r"tell us|\b(?:things|what) (?:I|we) (?:keep )?(?:see|seeing|saw|noticed|notice)\b|"
             # "Key issues arising from the case", "Themes identified", "What we have found",
             # "What did the audit tell us?", "Practice issues", "Concerns identified"
             + _ISSUES
             + r"|what (?:we|the (?:\w+ )?(?:review|audit)) (?:have |has )?"
             r"(?:found|saw|observed|noticed)\b|what did (?:the |this )?(?:\w+ )?(?:review|audit) "
             r"(?:tell us|show|find)\b|what the (?:\w+ )?(?:review|audit) (?:showed|told us)\b|"
-            r"(?:practice|systemic|system) (?:issues|concerns)\b|concerns identified",
+            r"(?:practice|systemic|system) (?:issues?|concerns?)\b|concerns identified|^issues?$|"
+            # the national rapid review template's question on practice, and a blog's
+            # "Things I keep seeing"
+            r"\bquality of practice\b|what does (?:the )?(?:information|evidence)(?: gathered)? "
+            r"tell us|\b(?:things|what) (?:I|we) (?:keep )?(?:see|seeing|saw|noticed|notice)\b",
         ),
         (
             "key_learning",
@@ -149,7 +159,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"learning for|messages for|learning themes?|key points|"
             r"what this means (?:for|if|when)|implications for practice|practice implications|"
             r"did you know|what does (?:this|it) mean for (?:my|your|our) practice|"
-            r"why (?:it|this) matters|learning from (?:this|the) (?:case|review)|"
+            r"why (?:it|this|the issue|this issue) matters|learning from (?:this|the) (?:case|"
+            r"review)|things to note|"
             r"practice reminders?|"
             # "Practice messages", "Key takeaways", "What can we learn?", "What does this mean
             # for practice?", "Why is this important?", "Remember"
@@ -157,6 +168,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what can (?:we|be|you|i) (?:learn|learnt|learned)\b|practice guidance|"
             r"what (?:does )?(?:this|it|the learning|that) means? for\b|"
             r"why (?:is )?(?:it|this) (?:is )?important|why does (?:it|this) matter|"
+            r"what (?:we|i) need you to know|what we (?:want|would like) you to know|"
+            r"what (?:does|do) (?:the |this |these |our )?(?:reviews?|audits?|cases?) (?:tell|"
+            r"show|teach) us|what (?:the |this )?(?:review|audit) (?:tells|shows|teaches) us|"
             r"^remember\b|\breminders?\b|^(?:[\d.]+\s*)?(?:summary of (?:the )?learning|"
             r"learning summary)\s*$|"
             r"what (?:the |these |our |local )?(?:reviews?|cases?|audits?) (?:told|tell|showed|"
@@ -176,7 +190,7 @@ _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
 _STRENGTHS = re.compile(
     r"strengths?\b|what (?:went|worked) well|good practice|what (?:\w+ ){1,3}did well\b|"
     r"what(?:'s|\u2019s| is| was) (?:working|going) well|"
-    r"(?:positive|notable|effective|promising) practice",
+    r"(?:positive|notable|effective|promising|strong) practice",
     re.IGNORECASE,
 )
 _DEVELOPMENT = re.compile(
@@ -203,7 +217,7 @@ _LABEL = re.compile(
     r"key findings?|areas? (?:for|of) (?:development|improvement|concern)|improvement areas?|"
     r"practice issues?|missed opportunit(?:y|ies)|even better if|issues?(?=\s*\d)|"
     r"lessons?(?: learn(?:ed|t))?|(?:top )?tips?|practice reminders?|remember|"
-    r"(?:learning|messages?)(?=\s*\d)|good practice|strengths?|what went well|"
+    r"learning(?=\s*(?:\d|[:\u2013]))|messages?(?=\s*\d)|good practice|strengths?|what went well|"
     r"actions? (?:taken|agreed)|agreed actions?|commitments?|(?:changes?|improvements?) made|"
     r"reflect(?:ion)?|consider|ask yourself|think about|discussion points?|for discussion|"
     # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
@@ -233,6 +247,13 @@ _CHILD_TOLD = re.compile(
     r"^(?!(?:he|she|they|we|i)\b)(?:child [A-Z]\w*|the (?:child|young person|boy|girl)|"
     r"[A-Z][\w'\u2019-]*) (?:told|said to) (?:the (?:lead )?(?:reviewers?|review|panel|author)|"
     r"us|me)\s*[:,]\s*[\"\u201c]"
+)
+# A child the review does not name, quoted ('One young person said: "..."', 'A girl of twelve
+# told us: "..."', 'Child K: "..."'), as audits, thematic reviews and briefings quote them.
+_A_CHILD_SAID = re.compile(
+    r"^(?:(?i:one|a|another) (?:of the )?(?:young (?:person|people)|child(?:ren)?|girls?|boys?|"
+    r"teenagers?)(?: (?:of|aged) \w+)?(?: \w+)? (?:said|says|told us|told the \w+|explained|"
+    r"wrote|put it)|[Cc]hild [A-Z]\w*)\s*[:,]\s*[\"\u201c]"
 )
 # A question and its answer in a write-up in questions and answers (unnumbered "Q:", "A:").
 _ASKED = re.compile(r"^(?:Q|Question)\s*[:.\u2013-]\s+(?=\S.*\?$)", re.IGNORECASE)
@@ -488,22 +509,22 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
         heading = path[depth]
         if _is_title(heading, depth):
             continue  # a review's own title ("Learning Lessons: a SCIE review") names no kind
-        if _OTHERS_VOICE.search(heading) or _REVIEW_QUESTIONS.search(heading):
-            # practitioners' or parents' words are not the child's, and a review's
-            # "Research questions" are what it asked itself, not questions for the reader
+        numbered = _is_section(heading)
+        heading = _ENUMERATOR.sub("", heading)  # "7. Remember", "Step 6: Consider"
+        if _names_none(heading):
             return None
         if labelled := label_of(heading, strengths)[0]:
             return labelled  # "Finding 1: ... nobody asks what happens next" is a finding
         if _DEVELOPMENT.search(heading):
             return "finding"  # "Areas for improvement" are findings, not improvements made
-        if _names_recommendations(heading):
-            return "recommendation"
+        if named_first := _named_first(heading):
+            return named_first
         for kind, pattern in _SECTION_KINDS:
             if pattern.search(heading):
                 return kind
         if _STRENGTHS.search(heading):
             return strengths
-        if (depth > 0 or len(heading.split()) <= 3 or _is_section(heading)) and (
+        if (depth > 0 or len(heading.split()) <= 3 or numbered) and (
             _WEAK_LEARNING.search(heading)
         ):
             return "key_learning"  # "Section 6: What learning has been identified?"
@@ -512,26 +533,60 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
     return None
 
 
+# How a briefing or report numbers its headings ("7. Remember", "Step 6: Consider", "Slide 4 -
+# What to do", "SEVEN: WHAT TO DO"): the number is the heading's place, not its words.
+_ENUMERATOR = re.compile(
+    r"^(?:(?:step|slide|point|part|section|page)\s+)?(?:\d+(?:\.\d+)*|[ivx]{1,4}|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten)(?:\s*[.):\-\u2013]\s*|\s+)(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def _named_first(heading: str) -> str | None:
+    """The kind a heading names before the words its other kinds' patterns read: what it
+    names first ("Recommendations and actions", "Key learning and practice improvements"),
+    improvement priorities, and what the writer asks a whole role to do."""
+    if leading := _LEADING_KIND.match(heading):
+        return "recommendation" if leading.group("recommendation") else "key_learning"
+    if _PRIORITIES.search(heading) or _ASKING_ROLE.search(heading):
+        return "recommendation"  # "Improvement priorities"; "What I am asking all staff to do"
+    return None
+
+
+def _names_none(heading: str) -> bool:
+    """Whether a heading closes its section to learning whatever the headings above it say:
+    practitioners' or parents' words (not the child's), a review's "Research questions" (what
+    it asked itself, not questions for the reader) and a systems finding's evidence ("How did
+    the issue manifest in this case?")."""
+    return any(
+        pattern.search(heading) for pattern in (_OTHERS_VOICE, _REVIEW_QUESTIONS, _EVIDENCE_HEADING)
+    )
+
+
 # The questions a review set itself ("Research questions", "Questions the review sought to
 # answer"): its method, not questions for the reader.
 _REVIEW_QUESTIONS = re.compile(
     r"\b(?:research|review) questions\b|\bquestions (?:the|this) review\b", re.IGNORECASE
 )
-
-
-def _names_recommendations(heading: str) -> bool:
-    """ "Improvement priorities", "What I am asking all staff to do", and a heading whose first
-    word names recommendations ("Recommendations and actions")."""
-    return bool(
-        _PRIORITIES.search(heading)
-        or _ASKING_ROLE.search(heading)
-        or _LEADING_RECOMMENDATION.match(heading)
-    )
-
-
-# A heading that opens with recommendations ("Recommendations and actions", "4.
-# Recommendations and next steps"): the recommendations come first, the actions answer them.
-_LEADING_RECOMMENDATION = re.compile(r"^(?:[\d.]+\s*)?recommendations?\b", re.IGNORECASE)
+# The headings of a systems finding's evidence (SCIE Learning Together: "How did the issue
+# manifest in this case?", "How do we know it is not peculiar to this case?", "How prevalent
+# is the issue?", "Why is this a systemic issue?"): the finding is its heading, not them.
+_EVIDENCE_HEADING = re.compile(
+    r"\bhow did (?:the|this) (?:issue|finding|problem) (?:manifest|show|play out)|"
+    r"\bhow do (?:we|you) know (?:it|this|that) (?:is|was)n?'?t?(?: not)? (?:peculiar|unique|"
+    r"specific|particular)|\bhow (?:prevalent|widespread|common) is (?:the|this) "
+    r"(?:issue|problem|pattern)|\bwhy is (?:this|it) a (?:systemic|system) (?:issue|finding)|"
+    r"^(?:what is )?the evidence\??$|^evidence(?: from (?:this|the) case)?$",
+    re.IGNORECASE,
+)
+# A heading that opens with recommendations or key learning ("Recommendations and actions",
+# "Key learning and practice improvements"): what it names first comes first, the actions or
+# improvements answer it.
+_LEADING_KIND = re.compile(
+    r"^(?:[\d.]+\s*)?(?:(?P<recommendation>recommendations?)|(?:key learning|learning points?|"
+    r"key messages?|lessons learn\w*)(?! and (?:next steps?|actions?)\b))\b",
+    re.IGNORECASE,
+)
 
 
 # A section reporting one piece of work by its type and subject ("4.1 Rapid review: Baby P",
@@ -894,7 +949,9 @@ class _Extractor:
         explains the finding above it, or is narrative)."""
         block = placed.block
         text = block.text.strip()
-        if _CHILD_TOLD.match(text) and not _in_others_voice(placed.path):
+        if (_CHILD_TOLD.match(text) or _A_CHILD_SAID.match(text)) and not _in_others_voice(
+            placed.path
+        ):
             return "child_voice"  # 'Kai told the reviewer: "..."', wherever it stands
         quoted = text.startswith(_QUOTE_START)
         if self.open_finding is not None and _RUN_IN_CONTEXT.match(text):
@@ -1211,7 +1268,11 @@ _NEEDS = re.compile(r"\b(?:needs?|have|has) to\b", re.IGNORECASE)
 
 
 # "Why it matters": a briefing's bullets there are key learning, its prose is the rationale.
-_RATIONALE = re.compile(r"\bwhy (?:it|this) matters\b", re.IGNORECASE)
+_RATIONALE = re.compile(
+    r"\bwhy (?:it|this|the issue|this issue) matters\b|\bwhy does (?:it|this) matter\b|"
+    r"\bwhy (?:is )?(?:it|this) (?:is )?important\b",
+    re.IGNORECASE,
+)
 
 
 def _frames_section(text: str, path: tuple[str, ...]) -> bool:
@@ -1477,6 +1538,28 @@ def heading_themes(item: ExtractedItem, title: str | None = None) -> set[str]:
 
 # The review's services whose title names them frame all its items (see ReviewContext).
 SETTING_THEMES = frozenset({"health", "education", "looked_after", "police"})
+# Where a title names a service as the document's audience ("briefing for foster carers")
+# or its source ("GP newsletter", "patient safety incident investigation"), not only as where
+# the child was ("a pupil at ... school"): the words after "for", or the whole title of a
+# service's own newsletter (the word before "newsletter") or a patient safety investigation.
+_AUDIENCE = re.compile(r"\bfor\s+(?:all\s+)?(.+)$", re.IGNORECASE)
+_NEWSLETTER = re.compile(r"\b(\w+)\s+(?:newsletter|bulletin)\b", re.IGNORECASE)
+_INVESTIGATION = re.compile(r"\b(?:patient safety|incident investigation)\b", re.IGNORECASE)
+
+
+def title_setting(title: str) -> frozenset[str]:
+    """The services a review's title names as the document's audience or source (see
+    :data:`SETTING_THEMES`): "Learning briefing for foster carers" -> looked_after; "GP
+    newsletter" -> health; "Review of a child not in school" -> none."""
+    named: set[str] = set()
+    for found in (_AUDIENCE.search(title), _NEWSLETTER.search(title)):
+        if found:
+            named |= lexical_themes(found.group(1))
+    if _INVESTIGATION.search(title):
+        named |= lexical_themes(title)
+    return frozenset(named & SETTING_THEMES)
+
+
 # A heading naming one of these is about a child who is not a baby.
 _OTHER_CHILD = frozenset({"adolescents"})
 
@@ -1508,7 +1591,7 @@ def review_context(
         title=title,
         title_themes=frozenset(title_themes),
         background_themes=frozenset(background),
-        setting=frozenset(title_themes & SETTING_THEMES),
+        setting=title_setting(title),
     )
 
 

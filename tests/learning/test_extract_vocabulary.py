@@ -91,6 +91,12 @@ _HEADINGS = [
     ("Practice guidance", "key_learning"),
     ("Positive practice", "key_learning"),
     ("Notable practice", "key_learning"),
+    ("Things to note and remember", "key_learning"),
+    ("Why the issue matters", "key_learning"),
+    ("Key learning and practice improvements", "key_learning"),
+    ("What we need you to know", "key_learning"),
+    ("What does the review tell us?", "key_learning"),
+    ("Examples of strong practice", "key_learning"),
     # next steps: what has been done, changes, commitments, responses, "what can I do"
     ("What happens now", "next_step"),
     ("What has been done", "next_step"),
@@ -110,6 +116,12 @@ _HEADINGS = [
     ("Things you can do", "next_step"),
     ("How you can help", "next_step"),
     ("Your role", "next_step"),
+    ("Areas of focus", "next_step"),
+    ("What we need you to do", "next_step"),
+    ("What has the partnership done?", "next_step"),
+    ("What will we do differently?", "next_step"),
+    ("How can we do better?", "next_step"),
+    ("What should happen now?", "next_step"),
     # reflective questions: points to consider, discussion, "over to you"
     ("Points to consider", "reflective_question"),
     ("Consider", "reflective_question"),
@@ -126,6 +138,15 @@ _HEADINGS = [
     ("What Kai would want you to know", "child_voice"),
     ("Messages from young people", "child_voice"),
     ("What it was like for me", "child_voice"),
+    ("Through the eyes of the child", "child_voice"),
+    # numbered as briefings and slide decks number them
+    ("7. Remember", "key_learning"),
+    ("Step 6: Consider", "reflective_question"),
+    ("Slide 4 - What to do", "next_step"),
+    ("SEVEN: WHAT TO DO", "next_step"),
+    ("2.1 Issue", "finding"),
+    ("6 Your role", "next_step"),
+    ("What the baby experienced", "child_voice"),
 ]
 
 # Sections that set the scene, with text of the kind they hold: nothing under them is learning.
@@ -177,6 +198,8 @@ _NOT_LEARNING = [
     "Definitions",
     "Rapid review decision",
     "Version control",
+    "The facts/summary of events",
+    "Background information",
 ]
 
 _LABELS = [
@@ -194,6 +217,7 @@ _LABELS = [
     ("Tip: Closed referrals need an owner.", "key_learning"),
     ("Remember: closed referrals need an owner.", "key_learning"),
     ("Learning 3: Closed referrals need an owner.", "key_learning"),
+    ("Learning: Closed referrals need an owner.", "key_learning"),
     ("Message 2: Closed referrals need an owner.", "key_learning"),
     ("Good practice: The school nurse rang the health visitor the same day.", "key_learning"),
     ("What went well: The school nurse rang the health visitor the same day.", "key_learning"),
@@ -311,3 +335,91 @@ def test_should_read_the_list_after_a_published_introduction_as_its_kind(
     body = f"# Learning brief: Child K\n\n## Part two\n\n{introduction}\n\n{bullets}"
     kinds = [found for found, _ in _items(create_document(tmp_path, body))]
     assert kinds == [kind, kind]
+
+
+def test_should_take_a_systems_finding_from_its_heading_and_not_from_its_evidence(
+    tmp_path: Path,
+):
+    body = (
+        "# Learning Together review: Child M\n\n## 4. Findings\n\n"
+        "### Finding 1: Professionals rely on a parent's own account of her drinking when "
+        "deciding to close a plan.\n\n"
+        "#### How did the issue manifest in this case?\n\n"
+        "The plan was closed after the mother said she had stopped drinking. No test was done.\n\n"
+        "#### How do we know it is not peculiar to this case?\n\n"
+        "Managers told the review that closure decisions often rest on what parents say.\n\n"
+        "#### How prevalent is the issue?\n\nEvery team the review spoke to said the same.\n\n"
+        "#### Why does it matter?\n\n"
+        "Children are left in homes where the risk has not changed.\n\n"
+        "#### Questions for the Board\n\n"
+        "- How can the Board be assured that plans are not closed on a parent's word alone?\n"
+    )
+    kinds = [kind for kind, _ in _items(create_document(tmp_path, body))]
+    assert kinds == ["finding", "reflective_question"]
+
+
+_FOUND = "Referrals were closed without telling the school."
+_SHOULD = "The partnership should audit closed referrals."
+_LEARNT = "A closed referral needs a named person who checks what happens next."
+_WILL = "The partnership will audit closed referrals by March 2026."
+_WELL = "The school nurse rang the health visitor the same day."
+
+# The columns of published learning tables (rapid reviews' learning and action tables,
+# audits' strengths and development columns, action plans), with one row and the kinds it
+# gives, in column order.
+_TABLES = [
+    (
+        ["Learning identified", "Action", "Lead"],
+        [_LEARNT, _WILL, "Police"],
+        ["key_learning", "next_step"],
+    ),
+    (["Good practice", "Areas for development"], [_WELL, _FOUND], ["finding", "finding"]),
+    (["What went well", "Even better if"], [_WELL, _FOUND], ["finding", "finding"]),
+    (["Issue", "Action taken", "Status"], [_FOUND, _WILL, "Complete"], ["finding", "next_step"]),
+    (
+        ["Area for improvement", "Agreed action", "Owner"],
+        [_FOUND, _WILL, "Police"],
+        ["finding", "next_step"],
+    ),
+    (["Practice issue", "Recommendation"], [_FOUND, _SHOULD], ["finding", "recommendation"]),
+    (["Key finding", "Next steps"], [_FOUND, _WILL], ["finding", "next_step"]),
+    (["Theme", "Learning"], ["Information sharing", _LEARNT], ["key_learning"]),
+]
+
+
+def create_html_table(tmp_path: Path, header: list[str], row: list[str]) -> Path:
+    cells = "".join(f"<th>{text}</th>" for text in header)
+    values = "".join(f"<td>{text}</td>" for text in row)
+    path = tmp_path / "review.html"
+    path.write_text(
+        "<html><body><h1>Rapid review: Child K</h1><h2>Part two</h2>"
+        f"<table><tr>{cells}</tr><tr>{values}</tr></table></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(("header", "row", "kinds"), _TABLES)
+def test_should_read_a_published_tables_columns_as_their_kinds(
+    tmp_path: Path, header: list[str], row: list[str], kinds: list[str]
+):
+    items = _items(create_html_table(tmp_path, header, row))
+    assert [kind for kind, _ in items] == kinds
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["One young person said:", "A girl of twelve told us:", "Another child wrote:", "Child K:"],
+)
+def test_should_read_a_quoted_child_the_document_does_not_name_as_the_childs_voice(
+    tmp_path: Path, speaker: str
+):
+    quote = "\u201cNobody asked me what it was like at home.\u201d"
+    body = f"# Multi-agency audit: neglect\n\n## Part two\n\n{speaker} {quote}\n"
+    assert [kind for kind, _ in _items(create_document(tmp_path, body))] == ["child_voice"]
+
+
+def test_should_not_read_a_parent_quoted_by_name_as_the_childs_voice(tmp_path: Path):
+    quote = "\u201cNobody asked me what it was like at home.\u201d"
+    body = f"# Multi-agency audit: neglect\n\n## Part two\n\nOne mother said: {quote}\n"
+    assert _items(create_document(tmp_path, body)) == []

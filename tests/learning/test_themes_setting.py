@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fullpicture.learning.extract import title_setting
 from fullpicture.learning.library import parse_document
 from fullpicture.learning.themes import lexical_themes
 
@@ -52,6 +53,24 @@ def test_should_lend_the_service_a_title_writes_for_to_every_item(
     found = themes_of(path)
     assert len(found) == 3
     assert all(theme in themes for themes in found)
+
+
+@pytest.mark.parametrize(
+    ("title", "setting"),
+    [
+        ("Learning briefing for foster carers: Child M", {"looked_after"}),
+        ("Safeguarding children GP newsletter: spring edition", {"health"}),
+        ("Briefing for all schools and colleges: Child G", {"education"}),
+        ("Rapid review: a pupil at a secondary school", set()),
+        ("Police response to missing children: a thematic review", set()),
+        ("Learning bulletin: Child J, who lived in foster care", set()),
+        ("Patient safety incident investigation: repeated attendances", {"health"}),
+    ],
+)
+def test_should_read_a_services_setting_only_as_the_documents_audience_or_source(
+    title: str, setting: set[str]
+):
+    assert title_setting(title) == setting
 
 
 def test_should_not_lend_a_service_the_title_does_not_name(tmp_path: Path):
@@ -199,3 +218,26 @@ def test_should_read_disability_a_parents_illness_and_moves_in_their_paraphrases
     text: str, theme: str
 ):
     assert theme in lexical_themes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("The nurse had no summary of earlier admissions.", "chronologies"),
+        ("The second appointment did not look back at the first.", "chronologies"),
+        ("The bruise was not checked against the hospital record.", "chronologies"),
+        ("Read the last few contacts before deciding.", "chronologies"),
+        ("The information-sharing agreement was out of date.", "multi_agency"),
+        ("Concerns should be passed to the receiving school on the first day.", "multi_agency"),
+        ("Counting each incident apart hides the pattern from any single agency.", "multi_agency"),
+        ("The two boards should agree a joint escalation protocol.", "multi_agency"),
+    ],
+)
+def test_should_read_looking_back_and_passing_on_in_their_paraphrases(text: str, theme: str):
+    assert theme in lexical_themes(text)
+
+
+def test_should_not_read_missing_the_signs_as_a_missing_child():
+    assert "missing" not in lexical_themes("Why do we keep missing neglect?")
+    assert "missing" not in lexical_themes("Practitioners risk missing the signs of abuse.")
+    assert "missing" in lexical_themes("She was reported missing twice in May.")
