@@ -66,16 +66,24 @@ SPLITS: dict[str, str] = {
         " reviews; measured once, after heldout9's errors were read)"
     ),
     "heldout11": (
-        "eleventh held-out set (written by an independent author from the shapes of published"
-        " reviews in the seventh session; measured once at its end)"
+        "eleventh held-out set (full-length review reports by an independent author; measured"
+        " once after all the seventh session's first-round work; errors read since)"
     ),
     "heldout12": (
-        "twelfth held-out set (written by an independent author from the shapes of published"
-        " reviews in the seventh session; measured once at its end)"
+        "twelfth held-out set (short learning products by an independent author; measured"
+        " once with heldout11; errors read since)"
     ),
     "heldout13": (
-        "thirteenth held-out set (written by an independent author from the shapes of published"
-        " reviews in the seventh session; measured once at its end)"
+        "thirteenth held-out set (other agencies' and oversight documents by an independent"
+        " author; measured once with heldout11; errors read since)"
+    ),
+    "heldout14": (
+        "fourteenth held-out set (written by an independent author from the shapes of published"
+        " documents; measured once at the end of the seventh session)"
+    ),
+    "heldout15": (
+        "fifteenth held-out set (written by an independent author from the shapes of published"
+        " documents; measured once at the end of the seventh session)"
     ),
 }
 
