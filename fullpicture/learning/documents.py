@@ -830,7 +830,9 @@ _TABLE_KIND = re.compile(
     r"learning(?: identified)?$|lessons? learn\w*|good practice|what went well|even better if|"
     r"areas? (?:for|of) (?:development|improvement)|improvement areas?|(?:practice )?issues?$|"
     r"key findings?|agreed actions?|actions? taken|reflective questions?|"
-    r"what this means for (?:practice|you)|priorit(?:y|ies))\b",
+    r"what this means for (?:practice|you)|priorit(?:y|ies)|"
+    # a learning-on-a-page's "What we found | What this means for you"
+    r"what (?:we|the (?:\w+ )?(?:review|audit)) found)\b",
     re.IGNORECASE,
 )
 
@@ -909,6 +911,11 @@ def _html_blocks(html: str) -> list[Block]:
                 blocks.extend(table)
                 read_tables.add(id(element))
             continue
+        panel = _html_panel(element, level) if element.name == "blockquote" else []
+        if panel:
+            blocks.extend(panel)
+            read_tables.add(id(element))  # its paragraphs are read: not again
+            continue
         block = _html_block(element)
         if block is not None:
             level = block.heading or level
@@ -950,6 +957,27 @@ def _html_box(table: Any, level: int) -> list[Block]:
             elif block.heading:
                 block = Block(block.text, heading=max(block.heading, level + 1))
             blocks.append(Block(block.text, block.heading, block.bullet, boxed=True))
+    return blocks
+
+
+def _html_panel(quote: Any, level: int) -> list[Block]:
+    """A quotation set as a framed panel: its first paragraph a short title wholly in bold
+    ("**Golden rules**") over paragraphs of its own, read as a heading one level below
+    ``level`` and one block per paragraph. A quotation of several paragraphs without such
+    a title is one quotation (empty list)."""
+    paragraphs = quote.find_all("p", recursive=False)
+    if len(paragraphs) < 3:
+        return []
+    title = " ".join(paragraphs[0].get_text(" ", strip=True).split())
+    bold = paragraphs[0].find(["strong", "b"])
+    if bold is None or " ".join(bold.get_text(" ", strip=True).split()) != title:
+        return []
+    if len(title.split()) > 10 or title.endswith(_SENTENCE_END):
+        return []
+    blocks = [Block(title.rstrip(":"), heading=level + 1, boxed=True)]
+    for paragraph in paragraphs[1:]:
+        text = " ".join(paragraph.get_text(" ", strip=True).split())
+        blocks += [Block(text, boxed=True)] if text else []
     return blocks
 
 

@@ -72,7 +72,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what it (?:was|is|felt) like for (?:me|him|her|them)\b|"
             # "What children and mothers told us", "A child's words"
             r"what (?:the )?(?:children|young people) and (?:\w+ ){1,2}(?:said|told)|"
-            r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b",
+            r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b|"
+            # a poster's panel "Hear the baby" (a topic "Hearing the child" names no kind)
+            r"^hear (?:the )?(?:baby|babies|child|children|young (?:person|people))\b",
         ),
         (
             "next_step",
@@ -219,6 +221,9 @@ _LABEL = re.compile(
     r"lessons?(?: learn(?:ed|t))?|(?:top )?tips?|practice reminders?|remember|"
     r"learning(?=\s*(?:\d|[:\u2013]))|messages?(?=\s*\d)|good practice|strengths?|what went well|"
     r"actions? (?:taken|agreed)|agreed actions?|commitments?|(?:changes?|improvements?) made|"
+    # a myth-buster's answer to each myth and the case that shows it ("Reality: ...", "The
+    # facts: ...", "From our reviews: ...", "What our audit found: ...")
+    r"(?:the )?reality|(?:the )?facts?|from (?:our|the|local) (?:\w+ )?(?:reviews?|audits?|cases?)|"
     r"reflect(?:ion)?|consider|ask yourself|think about|discussion points?|for discussion|"
     # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
     r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
@@ -252,7 +257,8 @@ _CHILD_TOLD = re.compile(
 # told us: "..."', 'Child K: "..."'), as audits, thematic reviews and briefings quote them.
 _A_CHILD_SAID = re.compile(
     r"^(?:(?i:one|a|another) (?:of the )?(?:young (?:person|people)|child(?:ren)?|girls?|boys?|"
-    r"teenagers?)(?: (?:of|aged) \w+)?(?: \w+)? (?:said|says|told us|told the \w+|explained|"
+    r"teenagers?)(?: (?:of|aged) \w+)?(?: \w+)? (?:said|says|told us|told the \w+|"
+    r"told (?:one of )?(?:our|the) \w+|explained|"
     r"wrote|put it)|[Cc]hild [A-Z]\w*)\s*[:,]\s*[\"\u201c]"
 )
 # A question and its answer in a write-up in questions and answers (unnumbered "Q:", "A:").
@@ -284,9 +290,13 @@ _LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
         (
             "finding",
             r"^(?:key finding|area|improvement area|practice issue|missed opportunit|"
-            r"even better if|issue)",
+            r"even better if|issue|from )",
         ),
-        ("key_learning", r"^(?:lesson|top tip|tip|practice reminder|remember|learning|message)"),
+        (
+            "key_learning",
+            r"^(?:lesson|top tip|tip|practice reminder|remember|learning|message|"
+            r"(?:the )?reality|(?:the )?fact)",
+        ),
         ("strength", r"^(?:good practice|strength|what went well)"),
         ("next_step", r"^(?:action|agreed action|commitment|change|improvement)"),
         ("reflective_question", r"^(?:reflect|consider|ask yourself|think about|discussion|for )"),
@@ -454,7 +464,12 @@ _AROUND_THE_LEARNING = re.compile(
     r"^(?:signed|approved)(?: on behalf of| by)\b|"
     r"^the (?:full )?(?:report|review)\b[^.]{0,80}\b(?:is|are) (?:available|published) "
     r"(?:on|at|from)\b|"
-    r"^the (?:\w+ )?(?:review|reviewer|panel)s? (?:also )?(?:heard|spoke|talked) (?:from|to|with)\b",
+    r"^the (?:\w+ )?(?:review|reviewer|panel)s? (?:also )?(?:heard|spoke|talked) (?:from|to|with)\b|"
+    # where the documents behind a briefing are kept ("The agreement and a flowchart are all
+    # on the Partnership website", "Find the full review on our website.")
+    r"\b(?:is|are) (?:all )?(?:available )?(?:on|at|from) (?:the|our) (?:\w+ )?"
+    r"(?:website|intranet)\b|^(?:find|read|download) (?:the|our) [^.]{0,120}\bon (?:the|our) "
+    r"(?:\w+ )?(?:website|intranet)\b",
     re.IGNORECASE,
 )
 # A publisher's name alone on a line ("Wyckham Safeguarding Children Partnership"): words in

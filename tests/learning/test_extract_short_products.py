@@ -1,0 +1,115 @@
+"""Shapes read after heldout12's errors: short learning products - a myth-buster of Myth /
+Reality / From our reviews, a panel of golden rules set as a quotation with a bold title, a
+learning-on-a-page table of What we found / What this means for you, and a poster's "Hear the
+child" panel (synthetic documents written for these tests, none copied from the corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fullpicture.learning.documents import read_document, table_blocks
+from fullpicture.learning.library import parse_document
+
+
+def create_document(tmp_path: Path, body: str, name: str = "document.md") -> Path:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def _items(path: Path) -> list[tuple[str, str]]:
+    return [
+        (item.kind, item.text) for review in parse_document(path).reviews for item in review.items
+    ]
+
+
+def _kind_of(items: list[tuple[str, str]], start: str) -> str | None:
+    return next((kind for kind, text in items if text.startswith(start)), None)
+
+
+def test_should_read_a_myth_busters_reality_as_learning_and_its_review_case_as_a_finding(
+    tmp_path: Path,
+):
+    body = (
+        "# Myth buster: neglect of older children\n\n"
+        "## The myths\n\n"
+        '**Myth 1: "Teenagers can look after themselves."**\n\n'
+        "Reality: a fourteen-year-old still needs an adult to make sure they eat, sleep and "
+        "see a dentist.\n\n"
+        "From our reviews: a school saw a boy of fourteen wearing the same clothes for weeks "
+        "and treated it as a uniform matter.\n\n"
+        '**Myth 2: "Neglect is only about poverty."**\n\n'
+        "The facts: most families on low incomes care well for their children.\n\n"
+        'A girl of fifteen told one of our auditors: "Nobody ever asked who cooked at home."\n\n'
+        "The neglect toolkit and a short guide are all on the Partnership website.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "a fourteen-year-old still needs") == "key_learning"
+    assert _kind_of(items, "a school saw a boy") == "finding"
+    assert _kind_of(items, "most families on low incomes") == "key_learning"
+    assert _kind_of(items, "A girl of fifteen told") == "child_voice"
+    assert _kind_of(items, "Myth") is None
+    assert _kind_of(items, "The neglect toolkit") is None
+
+
+def test_should_read_each_golden_rule_in_a_titled_quotation_panel_as_its_own_item(
+    tmp_path: Path,
+):
+    body = (
+        "# Briefing: children who go missing from care\n\n"
+        "## Key messages\n\n"
+        "> **Three rules**\n"
+        ">\n"
+        "> Report a missing child as soon as you are worried, not after a set time.\n"
+        ">\n"
+        "> Offer a return interview within three days, with someone the child trusts.\n"
+        ">\n"
+        "> Share what the child tells you with the missing coordinator the same day.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert [kind for kind, _ in items] == ["key_learning"] * 3
+    assert items[1][1].startswith("Offer a return interview")
+
+
+def test_should_keep_a_quotation_of_several_paragraphs_without_a_title_as_one_block(
+    tmp_path: Path,
+):
+    body = (
+        "# Learning brief: Child P\n\n"
+        "## In P's words\n\n"
+        '> "I wanted someone to notice that I was not eating."\n'
+        ">\n"
+        '> "When they did ask, my mum was in the room."\n'
+        ">\n"
+        '> "I would have said more on my own."\n'
+    )
+    blocks = read_document(create_document(tmp_path, body)).blocks
+    quoted = [block for block in blocks if block.text.startswith('"')]
+    assert len(quoted) == 1
+    assert not any(block.heading for block in blocks[2:])
+
+
+def test_should_read_each_column_of_a_what_we_found_and_what_it_means_table_by_its_kind():
+    rows = [
+        ["What we found", "What this means for you"],
+        [
+            "The nursery did not know the father had moved back in.",
+            "Ask at every visit who lives in the home.",
+        ],
+    ]
+    blocks = table_blocks(rows, level=1)
+    headings = [block.text for block in blocks if block.heading]
+    assert headings == ["What we found", "What this means for you"]
+    assert blocks[1].text == "The nursery did not know the father had moved back in."
+    assert blocks[3].text == "Ask at every visit who lives in the home."
+
+
+def test_should_read_a_posters_hear_the_child_panel_as_the_childs_voice(tmp_path: Path):
+    body = (
+        "# Poster: seeing the child behind the behaviour\n\n"
+        "## Hear the child\n\n"
+        'Jay could not put it into words, but his teacher wrote that he went "very quiet" '
+        "every day as home time came near.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "Jay could not put it") == "child_voice"
