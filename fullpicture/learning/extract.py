@@ -359,6 +359,8 @@ _COMMITS = re.compile(
 # A sentence announcing a list of things for the reader to do, not ending in a colon:
 # "Here are three things I am asking you to do this week."
 _ASKING_INTRO = re.compile(
+    r"\b(?:has|have) (?:also )?asked (?:every|each|all|the) [\w ]{1,30}? to do (?:\w+ ){0,2}"
+    r"things?\b|"
     r"\b(?:things?|steps?|actions?|ways?)\b[^.:]{0,40}?\b(?:(?:asking|ask|want|need) "
     r"(?:you|everyone|all of you|every \w+) to (?:do|take)|you (?:can|could|should|must|might) "
     r"(?:do|take)|to (?:do|take))\b",
@@ -984,6 +986,8 @@ class _Extractor:
                 return reported
         if section is None and placed.path and _SCOPE.search(placed.path[-1]):
             return None  # the questions the review set itself, not questions for the reader
+        if section is None and block.bullet and not _background(placed) and _advises(text):
+            return "key_learning"  # a poster's "Check": "Look at the whole baby ..."
         return self._recast(placed, section) or _unlabelled_kind(text, section, bullet=block.bullet)
 
     def _recast(self, placed: PlacedBlock, section: str | None) -> str | None:
@@ -1440,6 +1444,29 @@ def _intro_addressee(text: str) -> str | None:
 
 
 _QUOTE_MARKS = re.compile('["\u201c\u201d\u2018]')
+
+
+# A point of practice put to the reader in the imperative, perhaps after a condition ("Ask
+# who looks after the baby", "Do not accept ...", "If you are still worried, escalate."), or
+# a rule for every practitioner ("A bruise on a baby ... must always be taken seriously").
+_IMPERATIVE = re.compile(
+    r"^(?:(?:so|and|then),? )?(?:(?:if|when|where|whenever) you\b[^.]{0,120}?,\s*)?"
+    r"(?:(?:do not|don't|never|always|please)\s+)?(?:ask|look|check|record|follow|be|make|think|"
+    r"listen|talk|speak|share|refer|escalate|remember|keep|take|use|seek|tell|explain|invite|"
+    r"offer|write|note|stay|call|see|involve|find out|start|notice|trust|challenge|act|let|"
+    r"assume|accept|wait|rely|arrange|agree|avoid|get|give|go|visit|read)\b(?![.,:;]?$)",
+    re.IGNORECASE,
+)
+_RULE_FOR_ALL = re.compile(r"\b(?:must always|must never|are not for you|is not for you)\b", re.I)
+
+
+def _advises(text: str) -> bool:
+    """Whether a bullet under a heading naming no kind puts a point of practice to the
+    reader (a poster's "Think. Check. Refer." panels): key learning, though no heading says
+    so. It is a sentence: a question is read as one (see :func:`_unlabelled_kind`)."""
+    if not text.rstrip().endswith((".", "!")) or len(text.split()) < 5:
+        return False  # a question, or a line of a panel's title ("Take it to your team")
+    return bool(_IMPERATIVE.match(text) or _RULE_FOR_ALL.search(text))
 
 
 def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | None:

@@ -113,3 +113,37 @@ def test_should_read_a_posters_hear_the_child_panel_as_the_childs_voice(tmp_path
     )
     items = _items(create_document(tmp_path, body))
     assert _kind_of(items, "Jay could not put it") == "child_voice"
+
+
+def test_should_read_a_posters_advice_under_headings_naming_no_kind_as_key_learning(
+    tmp_path: Path,
+):
+    body = (
+        "# Poster: a baby's head injury is never minor\n\n"
+        "## Stop. Look. Act.\n\n"
+        "### Look\n\n"
+        "- Look behind the ears and at the gums of every baby you examine.\n"
+        "- If you have not seen the baby undressed, ask to see them before you leave.\n"
+        "- Take it to your team\n\n"
+        "### Ask yourself\n\n"
+        "- Who else has seen this baby this month?\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "Look behind the ears") == "key_learning"
+    assert _kind_of(items, "If you have not seen the baby") == "key_learning"
+    assert _kind_of(items, "Take it to your team") is None
+    assert _kind_of(items, "Who else has seen") == "reflective_question"
+
+
+def test_should_read_what_the_partnership_asked_every_agency_to_do_as_next_steps(
+    tmp_path: Path,
+):
+    body = (
+        "# Film guide: when a baby will not stop crying\n\n"
+        "## Using the film\n\n"
+        "The Partnership has asked every agency to do three things by March.\n\n"
+        "- Midwives will show the film before each mother leaves hospital.\n"
+        "- Health visitors will talk through the coping plan at the first visit.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert [kind for kind, _ in items] == ["next_step", "next_step"]
