@@ -837,6 +837,15 @@ _TABLE_KIND = re.compile(
 )
 
 
+# The spoken column of a film's or podcast's script ("Scene | On screen | Voice-over"): its
+# lines are what the film says; what is shown beside them sets the scene and is left out.
+NARRATION = re.compile(
+    r"^(?:voice-?\s?overs?|v/?o|narration|narrator|spoken(?: words?| text)?|audio|"
+    r"what (?:is|we) (?:said|say|hear)|script)$",
+    re.IGNORECASE,
+)
+
+
 # A column of row numbers ("No.", "#", "Ref"): the number is the row's place, not learning.
 _NUMBER_COLUMN = re.compile(r"^\s*(?:no\.?|number|#|ref\.?|reference|item)\s*$", re.IGNORECASE)
 
@@ -848,7 +857,8 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
     column of row numbers ("No.", "#", "Ref") left out; any other table gives one paragraph
     per row, its cells joined by " | ". Each column that names a kind is read so: an action
     plan's "Recommendation | Agency | Action | Status" gives its recommendations, then its
-    actions, and "You said | We did" what was raised, then what was done.
+    actions, and "You said | We did" what was raised, then what was done. A script's table
+    ("Scene | On screen | Voice-over") gives its spoken column alone.
 
     Args:
         rows: the table's rows of cell texts, the header row first.
@@ -856,6 +866,9 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
     """
     rows = [row for row in rows if any(row)]
     header = rows[0] if rows else []
+    spoken = next((i for i, cell in enumerate(header) if NARRATION.match(cell)), None)
+    if spoken is not None and len(header) >= 2 and len(rows) >= 2:
+        return _column_blocks(rows, spoken, [], level)  # a film's script: what is said
     mains = [i for i, cell in enumerate(header) if _TABLE_KIND.match(cell)]
     if not mains or len(header) < 2 or len(rows) < 2:
         return [Block(" | ".join(cell for cell in row if cell)) for row in rows]

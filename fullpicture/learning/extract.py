@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fullpicture.learning.documents import NARRATION
 from fullpicture.learning.metadata import detect_type
 from fullpicture.learning.review_themes import (
     dominant_themes,
@@ -971,6 +972,8 @@ class _Extractor:
         ):
             return "child_voice"  # 'Kai told the reviewer: "..."', wherever it stands
         quoted = text.startswith(_QUOTE_START)
+        if placed.path and NARRATION.match(placed.path[-1]):
+            return _narrated_kind(text)
         if self.open_finding is not None and _RUN_IN_CONTEXT.match(text):
             return None  # "What happened. ...": the finding's evidence, told under its heading
         if self.open_finding is not None and not block.bullet and not quoted:
@@ -1322,7 +1325,7 @@ _NARRATIVE_OPENING = re.compile(
     r"[\w'\u2019 ]{2,60}?\bdescribed (?:this|it|that|the \w+) as\b|"
     r"the (?:reviewer|review team|lead reviewer|author)s?\s+(?:does|do|did)?\s*(?:not\s+)?"
     r"(?:think|believe|consider|feel)s?\b|(?:these|this|they) (?:are|were|was|is) "
-    r"(?:examples?|an example))",
+    r"(?:examples?|an example|a story|the story))",
     re.IGNORECASE,
 )
 
@@ -1450,7 +1453,7 @@ _QUOTE_MARKS = re.compile('["\u201c\u201d\u2018]')
 # who looks after the baby", "Do not accept ...", "If you are still worried, escalate."), or
 # a rule for every practitioner ("A bruise on a baby ... must always be taken seriously").
 _IMPERATIVE = re.compile(
-    r"^(?:(?:so|and|then),? )?(?:(?:if|when|where|whenever) you\b[^.]{0,120}?,\s*)?"
+    r"^(?:(?:so|and|then),? )?(?:(?:if|when|where|whenever) [^.]{0,120}?,\s*)?"
     r"(?:(?:do not|don't|never|always|please)\s+)?(?:ask|look|check|record|follow|be|make|think|"
     r"listen|talk|speak|share|refer|escalate|remember|keep|take|use|seek|tell|explain|invite|"
     r"offer|write|note|stay|call|see|involve|find out|start|notice|trust|challenge|act|let|"
@@ -1467,6 +1470,16 @@ def _advises(text: str) -> bool:
     if not text.rstrip().endswith((".", "!")) or len(text.split()) < 5:
         return False  # a question, or a line of a panel's title ("Take it to your team")
     return bool(_IMPERATIVE.match(text) or _RULE_FOR_ALL.search(text))
+
+
+def _narrated_kind(text: str) -> str | None:
+    """The kind of a line a film's narrator speaks (see
+    :data:`~fullpicture.learning.documents.NARRATION`): advice to the viewer is key learning,
+    what the reviews found in the cases a finding, and the story's own telling ("Ava is eight
+    weeks old.") no item."""
+    if _advises(text):
+        return "key_learning"
+    return "finding" if _tells_of_case(text) and reads_as_finding(text) else None
 
 
 def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | None:

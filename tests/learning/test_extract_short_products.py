@@ -147,3 +147,24 @@ def test_should_read_what_the_partnership_asked_every_agency_to_do_as_next_steps
     )
     items = _items(create_document(tmp_path, body))
     assert [kind for kind, _ in items] == ["next_step", "next_step"]
+
+
+def test_should_read_a_film_scripts_voice_over_by_what_each_line_says(tmp_path: Path):
+    body = (
+        "<html><body><h1>Script for a short film: the quiet child</h1>"
+        "<h2>Script</h2><table>"
+        "<tr><th>Scene</th><th>On screen</th><th>Voice-over</th></tr>"
+        "<tr><td>1</td><td>A school gate at home time.</td>"
+        "<td>This is a story about a girl nobody was worried about.</td></tr>"
+        "<tr><td>2</td><td>A register with ticks.</td>"
+        "<td>In our audits, schools recorded her attendance but never asked why she was "
+        "always late.</td></tr>"
+        "<tr><td>3</td><td>A teacher kneeling beside a pupil.</td>"
+        "<td>When a child is always late, ask them what the mornings are like at home.</td></tr>"
+        "</table></body></html>"
+    )
+    items = _items(create_document(tmp_path, body, "script.html"))
+    assert _kind_of(items, "In our audits") == "finding"
+    assert _kind_of(items, "When a child is always late") == "key_learning"
+    assert _kind_of(items, "This is a story") is None
+    assert _kind_of(items, "A teacher kneeling") is None
