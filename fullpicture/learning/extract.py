@@ -1114,6 +1114,13 @@ class _Extractor:
         else:
             self.intro_kind = _intro_kind(text)
 
+    @staticmethod
+    def _hosts_question(text: str, placed: PlacedBlock) -> bool:
+        """Whether a paragraph is a question asked in prose under a heading naming no kind (a
+        podcast host's "What has changed since the review?"), not put to the reader."""
+        asked = text.rstrip().endswith("?") and not _ASKS_THE_READER.search(text)
+        return asked and not placed.block.bullet and section_kind(placed.path) is None
+
     def _add(self, kind: str, text: str, placed: PlacedBlock, who: str | None = None) -> None:
         if len(text.split()) < 2 or _title_only(kind, text):
             return  # a stray word (a label left alone on its line) is not learning
@@ -1123,6 +1130,8 @@ class _Extractor:
             if not _ASKS_THE_READER.search(text):
                 return  # a host's question in a transcript ("So what stood out?") finds nothing
             kind = "reflective_question"  # "Who is the father, and have you met him?"
+        if kind in ("key_learning", "next_step") and self._hosts_question(text, placed):
+            return  # "What has changed since the review?", asked in prose: the answer follows
         item = ExtractedItem(kind, text.strip(), placed.heading_path, placed.paragraph)
         if kind == "recommendation":
             item.addressee = who or find_addressee(item.text, self.addressee, self.declared)

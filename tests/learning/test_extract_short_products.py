@@ -168,3 +168,15 @@ def test_should_read_a_film_scripts_voice_over_by_what_each_line_says(tmp_path: 
     assert _kind_of(items, "When a child is always late") == "key_learning"
     assert _kind_of(items, "This is a story") is None
     assert _kind_of(items, "A teacher kneeling") is None
+
+
+def test_should_not_take_a_podcast_hosts_question_for_learning(tmp_path: Path):
+    body = (
+        "# The Brightwater Safeguarding Podcast\n\n"
+        "## Episode 3: a baby who was not brought\n\n"
+        "### Transcript\n\n"
+        "What has changed since the review?\n\n"
+        "So what should people listening take from this?\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert items == []
