@@ -85,7 +85,9 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         r"\b(?:learning|lessons|review|practice) on a page\b|"
         # a poster for staff rooms made from a review ("This poster is for every staff room",
         # "Practice poster 3")
-        r"\bposters?\b",
+        r"\bposters?\b|"
+        # other short products: "Myth buster: ...", "Mythbusting", an infographic, a fact sheet
+        r"\bmyth[- ]?bust(?:ers?|ing)\b|\binfographics?\b|\bfact ?sheets?\b",
     ),
 ]
 # What only a title says: a numbered issue or an edition names a periodical ("Safeguarding
@@ -105,13 +107,14 @@ _TITLE_TYPE_PATTERNS: list[tuple[str, str]] = [
         # scrutineer's "Learning from Reviews", a trust's "Learning from Child Safeguarding
         # Reviews", a board's "Learning from our reviews: the year in review"
         r"\blearning from (?:[\w'-]+ ){0,3}reviews\b(?!.{0,40}\b(?:briefing|bulletin|newsletter|"
-        r"update)\b)",
+        r"update|digest)\b)",
     ),
-    # a school's or college's termly update, a partnership's practice update
+    # a school's or college's termly update, a partnership's practice update, a quarterly
+    # digest of reviews
     (
         "bulletin",
         r"\b(?:safeguarding|learning|practice|termly|monthly|quarterly|weekly|staff|team|dsl) "
-        r"updates?\b",
+        r"(?:updates?|digests?)\b|\bdigest of\b",
     ),
 ]
 # What a title says before the review types it names: learning passed on "from a" review
@@ -758,8 +761,12 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
         # a subtitle stands just under the title, not among the first section headings
         subtitle = next(filter(None, map(type_only, lines[:4])), None)
         named = subtitle or named
-    if named is None and any(_ACROSS_REVIEWS.search(line) for line in [title, *lines[:4]]):
-        named = "thematic_analysis"  # "Learning brief drawn from our reviews, 2021 to 2024"
+    if named in (None, "bulletin") and any(
+        _ACROSS_REVIEWS.search(line) for line in [title, *lines[:4]]
+    ):
+        # a brief in any genre drawn from the partnership's reviews over years looks across
+        # them: "Myth buster: ..." over "Learning brief drawn from our reviews, 2021 to 2024"
+        named = "thematic_analysis"
     if named is None and any(_GENRE_LINE.match(line) for line in lines[:6]):
         named = "bulletin"  # "The practitioner newsletter of the ... Partnership"
     labelled = labelled_type(lines[:12])

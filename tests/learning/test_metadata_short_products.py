@@ -44,6 +44,7 @@ def test_should_type_a_termly_update_naming_a_review_in_its_contents_as_a_briefi
         "Safeguarding update: spring term",
         "Termly safeguarding update for designated safeguarding leads",
         "Practice update",
+        "Quarterly learning digest: July to September",
     ],
 )
 def test_should_type_a_title_naming_an_update_as_a_briefing(title):
@@ -74,6 +75,7 @@ def test_should_type_a_title_drawing_learning_from_reviews_as_thematic(title):
         "Learning from reviews: neglect briefing",
         "Learning from Reviews bulletin, Issue 4",
         "Learning from a rapid review: Baby A",
+        "Learning from Reviews: Quarterly Digest",
     ],
 )
 def test_should_not_take_a_briefing_or_one_review_for_learning_across_reviews(title):
@@ -147,3 +149,29 @@ def test_should_prefer_a_safeguarding_partnership_to_a_youth_justice_board_named
         "Shared with the Holmbury Youth Justice Management Board",
     ]
     assert find_partnership(lines) == "Holmbury Safeguarding Children Partnership"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Myth buster: information sharing",
+        "Mythbusting neglect",
+        "Infographic: bruising in non-mobile babies",
+        "Fact sheet for GPs: fabricated or induced illness",
+    ],
+)
+def test_should_type_other_short_products_as_briefings(title):
+    assert title_type(title) == "bulletin"
+
+
+def test_should_keep_a_briefing_on_one_review_a_briefing_though_its_subtitle_gives_years():
+    meta = extract_metadata(
+        "Seven minute briefing: Baby R",
+        [
+            "Holmbury Safeguarding Children Partnership",
+            "Learning from a rapid review held in 2024",
+            "The review looked at the period from 2022 to 2024.",
+        ],
+        [],
+    )
+    assert meta.review_type == "bulletin"
