@@ -68,7 +68,11 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         # a single agency's own review shared with the partnership ("single-agency learning
         # review", "single agency review"), a "learning and improvement review"
         r"practice review|learning review|single[- ]agency (?:[\w-]+ )?review\b|"
-        r"learning and improvement review",
+        r"learning and improvement review|"
+        # an agency's own review of a serious incident: a youth justice service's "serious
+        # incident review", an NHS trust's "patient safety incident investigation" (PSII)
+        r"serious incident (?:learning )?(?:review|investigation)|"
+        r"patient safety incident investigation|\bpsii\b",
     ),
     (
         "bulletin",
@@ -114,7 +118,10 @@ _TITLE_TYPE_PATTERNS: list[tuple[str, str]] = [
     (
         "bulletin",
         r"\b(?:safeguarding|learning|practice|termly|monthly|quarterly|weekly|staff|team|dsl) "
-        r"(?:updates?|digests?)\b|\bdigest of\b",
+        r"(?:updates?|digests?)\b|\bdigest of\b|"
+        # learning in a snapshot: "Learning snapshot", "Spotlight on ...", "Key messages for
+        # GPs"; not a film's script, which the corpus types by the review it is drawn from
+        r"\b(?:(?:learning )?snapshot|spotlight on|key messages)\b",
     ),
 ]
 # What a title says before the review types it names: learning passed on "from a" review

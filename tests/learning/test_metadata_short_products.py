@@ -175,3 +175,45 @@ def test_should_keep_a_briefing_on_one_review_a_briefing_though_its_subtitle_giv
         [],
     )
     assert meta.review_type == "bulletin"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Learning snapshot: children missing education",
+        "Key messages for GPs",
+    ],
+)
+def test_should_type_a_snapshot_of_learning_as_a_briefing(title):
+    assert title_type(title) == "bulletin"
+
+
+def test_should_keep_key_messages_from_a_named_review_as_that_review():
+    assert title_type("Key messages from the serious case review: Child F") == (
+        "serious_case_review"
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Local Serious Incident Review: Young Person D",
+        "Patient Safety Incident Investigation (PSII): Patient T",
+        "Serious incident learning review 2024/02",
+    ],
+)
+def test_should_type_an_agencys_own_incident_review_as_a_practice_review(title):
+    assert title_type(title) == "practice_review"
+
+
+def test_should_type_a_film_script_by_the_thematic_review_it_is_drawn_from():
+    meta = extract_metadata(
+        "Who is in the house? Script for an animated film",
+        [
+            "Holmbury Safeguarding Children Partnership",
+            "Drawn from the Partnership's thematic review of babies harmed at home, 2020 to 2023",
+            "Script version 2, approved on 3 March 2024",
+        ],
+        [],
+    )
+    assert meta.review_type == "thematic_analysis"
