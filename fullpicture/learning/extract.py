@@ -850,6 +850,7 @@ class _Extractor:
         self.bare: tuple[str, int] | None = None  # a kind-naming heading with no text yet
         self.umbrella: tuple[str, int] | None = None  # ... and the flat headings it opens
         self.listed = False  # this section's learning was a list of bullets, now ended
+        self.asked_kind: str | None = None  # the kind a host's question names for its answers
 
     def feed(self, placed: PlacedBlock) -> None:
         placed = self._nest(placed)
@@ -865,6 +866,7 @@ class _Extractor:
             self.recommends = False
             self.responding = False
             self.listed = False
+            self.asked_kind = None
             self.answering = self._answers(placed.path)
         if block.heading:
             self._heading(placed)
@@ -919,6 +921,8 @@ class _Extractor:
             return
         kind, rest, who = label_of(text, self.strengths)
         self.listed = self.listed and kind is None  # a labelled item ends the list before it
+        if kind is None and self._asks_for_answers(text, placed):
+            return  # "What has changed since the review?": the answers that follow say
         if kind is None and text.endswith(":"):
             self._introduction(text)
             return
@@ -972,8 +976,9 @@ class _Extractor:
         ):
             return "child_voice"  # 'Kai told the reviewer: "..."', wherever it stands
         quoted = text.startswith(_QUOTE_START)
-        if placed.path and NARRATION.match(placed.path[-1]):
-            return _narrated_kind(text)
+        decided, kind = self._short_product_kind(placed, section)
+        if decided:
+            return kind
         if self.open_finding is not None and _RUN_IN_CONTEXT.match(text):
             return None  # "What happened. ...": the finding's evidence, told under its heading
         if self.open_finding is not None and not block.bullet and not quoted:
@@ -989,8 +994,6 @@ class _Extractor:
                 return reported
         if section is None and placed.path and _SCOPE.search(placed.path[-1]):
             return None  # the questions the review set itself, not questions for the reader
-        if section is None and block.bullet and not _background(placed) and _advises(text):
-            return "key_learning"  # a poster's "Check": "Look at the whole baby ..."
         return self._recast(placed, section) or _unlabelled_kind(text, section, bullet=block.bullet)
 
     def _recast(self, placed: PlacedBlock, section: str | None) -> str | None:
@@ -1113,6 +1116,35 @@ class _Extractor:
             self.intro_kind = named
         else:
             self.intro_kind = _intro_kind(text)
+
+    def _asks_for_answers(self, text: str, placed: PlacedBlock) -> bool:
+        """Whether a host's question names the kind of the answers that follow it ("What has
+        changed since the review?": next steps; "What did the review find?": findings)."""
+        if not self._hosts_question(text, placed):
+            return False
+        self.asked_kind = section_kind(("", text.rstrip("?")))
+        if self.asked_kind == "finding":
+            self.reporting = True  # the answers report what the review found
+        return self.asked_kind is not None
+
+    def _short_product_kind(
+        self, placed: PlacedBlock, section: str | None
+    ) -> tuple[bool, str | None]:
+        """The kind short learning products give a block by their own shapes, and whether
+        they decide it: a film script's spoken line (:func:`_narrated_kind`), an answer to a
+        host's question naming a kind, a poster's advice under a panel naming none."""
+        block = placed.block
+        text = block.text.strip()
+        if placed.path and NARRATION.match(placed.path[-1]):
+            return True, _narrated_kind(text)
+        if section is not None or (block.bullet and not _advises(text)):
+            return False, None
+        if block.bullet:
+            return (True, "key_learning") if not _background(placed) else (False, None)
+        answer = self.asked_kind and _ANSWER.match(text) and len(text.split()) >= 8
+        if answer and not text.startswith(_QUOTE_START):
+            return True, self.asked_kind  # "The emergency department now has an alert ..."
+        return False, None
 
     @staticmethod
     def _hosts_question(text: str, placed: PlacedBlock) -> bool:
@@ -1479,6 +1511,10 @@ def _advises(text: str) -> bool:
     if not text.rstrip().endswith((".", "!")) or len(text.split()) < 5:
         return False  # a question, or a line of a panel's title ("Take it to your team")
     return bool(_IMPERATIVE.match(text) or _RULE_FOR_ALL.search(text))
+
+
+# An answer in a transcript: a sentence of its own, not the host's thanks.
+_ANSWER = re.compile(r"^(?!thank you|thanks\b)[^()]*[.!]$", re.IGNORECASE)
 
 
 def _narrated_kind(text: str) -> str | None:

@@ -180,3 +180,23 @@ def test_should_not_take_a_podcast_hosts_question_for_learning(tmp_path: Path):
     )
     items = _items(create_document(tmp_path, body))
     assert items == []
+
+
+def test_should_read_the_answers_to_a_hosts_question_by_the_kind_it_names(tmp_path: Path):
+    body = (
+        "# The Brightwater Safeguarding Podcast\n\n"
+        "## Episode 4: learning from a rapid review\n\n"
+        "### Transcript\n\n"
+        "Jo Marsh, host (04:10)\n\n"
+        "What has changed since the review?\n\n"
+        "Dr Amir Khan (04:15)\n\n"
+        "The children's ward now asks every family who else lives at home before discharge.\n\n"
+        "Thank you both. We will put the questions in the episode notes as usual.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert items == [
+        (
+            "next_step",
+            "The children's ward now asks every family who else lives at home before discharge.",
+        )
+    ]
