@@ -1462,11 +1462,21 @@ class ReviewContext:
         practice, not adolescence), and the same held for items that merely name the child.
         """
         found = set(self.setting)
-        if self.baby and not _OTHER_CHILD & heading_themes(item):
+        if self.baby and self._about_the_baby(item) and not _OTHER_CHILD & heading_themes(item):
             found.add("babies")
         if self.looked_after and item.kind == "child_voice":
             found.add("looked_after")
         return found
+
+    def _about_the_baby(self, item: ExtractedItem) -> bool:
+        """Whether an item of a baby's review concerns the baby: names the child or the baby's
+        body and care (injury, sleep, feeding, crying, birth). Annotators give a baby's review's
+        `babies` to those items, not to its items about services, records and training
+        (measured over the corpus: 80 of 113 items lent `babies` by the review alone lacked it
+        in the gold; 10 of 29 among those naming the baby or its care)."""
+        if self.child and re.search(rf"(?<![\w-]){re.escape(self.child)}(?![\w-])", item.text):
+            return True
+        return bool(_BABY_CARE.search(item.text))
 
 
 def extract_items(
@@ -1563,6 +1573,13 @@ def title_setting(title: str) -> frozenset[str]:
 # A heading naming one of these is about a child who is not a baby.
 _OTHER_CHILD = frozenset({"adolescents"})
 
+# Words by which an item of a baby's review is about the baby: its body, its care, its birth,
+# or the child in pronouns (not services, records or training in general).
+_BABY_CARE = re.compile(
+    r"\b(?:injur\w*|bruis\w*|sleep\w*|feed\w*|cry|crying|cries|cried|birth|pregnan\w*|"
+    r"he|she|him|her|his)\b",
+    re.IGNORECASE,
+)
 _BABY_TITLE = re.compile(r"\b(?:baby|infant|unborn)\b", re.IGNORECASE)
 
 
