@@ -1554,6 +1554,18 @@ SETTING_THEMES = frozenset({"health", "education", "looked_after", "police"})
 # service's own newsletter (the word before "newsletter") or a patient safety investigation.
 _AUDIENCE = re.compile(r"\bfor\s+(?:all\s+)?(.+)$", re.IGNORECASE)
 _NEWSLETTER = re.compile(r"\b(\w+)\s+(?:newsletter|bulletin)\b", re.IGNORECASE)
+# A title that opens with the service it comes from, then the genre ("Public protection
+# learning summary", "Health visiting learning report").
+_SOURCE = re.compile(
+    r"^\s*(.{3,40}?)\s+(?:learning|safeguarding)\s+(?:summary|report|update|digest)\b",
+    re.IGNORECASE,
+)
+# Mental health services as an audience are health services ("for adult mental health
+# services"), though "mental health" alone is a parent's or a child's mental health.
+_HEALTH_AUDIENCE = re.compile(
+    r"\bmental health (?:services?|practitioners?|staff|teams?|trusts?|clinicians?)\b",
+    re.IGNORECASE,
+)
 _INVESTIGATION = re.compile(r"\b(?:patient safety|incident investigation)\b", re.IGNORECASE)
 
 
@@ -1562,9 +1574,11 @@ def title_setting(title: str) -> frozenset[str]:
     :data:`SETTING_THEMES`): "Learning briefing for foster carers" -> looked_after; "GP
     newsletter" -> health; "Review of a child not in school" -> none."""
     named: set[str] = set()
-    for found in (_AUDIENCE.search(title), _NEWSLETTER.search(title)):
+    for found in (_AUDIENCE.search(title), _NEWSLETTER.search(title), _SOURCE.search(title)):
         if found:
             named |= lexical_themes(found.group(1))
+            if _HEALTH_AUDIENCE.search(found.group(1)):
+                named.add("health")
     if _INVESTIGATION.search(title):
         named |= lexical_themes(title)
     return frozenset(named & SETTING_THEMES)

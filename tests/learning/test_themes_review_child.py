@@ -4,6 +4,8 @@ about services, records or training. All texts are synthetic."""
 
 from pathlib import Path
 
+import pytest
+
 from fullpicture.learning.library import parse_document
 
 
@@ -35,3 +37,44 @@ def test_should_not_give_babies_to_an_item_about_training_in_a_babys_review(
 ) -> None:
     text = "The partnership will audit how its procedures are used by all agencies each year."
     assert "babies" not in themes_by_text(create_baby_review(tmp_path, [text]))[text]
+
+
+def test_should_lend_health_to_a_document_for_mental_health_services() -> None:
+    from fullpicture.learning.extract import title_setting
+
+    assert "health" in title_setting("Lessons from reviews for community mental health teams")
+    assert "health" not in title_setting("Lessons from reviews about mental health")
+
+
+def test_should_lend_the_service_a_title_opens_with() -> None:
+    from fullpicture.learning.extract import title_setting
+
+    assert "police" in title_setting("Police learning summary: a missing teenager")
+    assert not title_setting("Neglect learning summary")
+
+
+def test_should_read_police_work_named_without_the_word_police() -> None:
+    from fullpicture.learning.themes import lexical_themes
+
+    assert "police" in lexical_themes("Detectives did not check the force's records.")
+    assert "police" not in lexical_themes("The force of the blow was not considered.")
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("The stepfather had assaulted his former partner twice.", "domestic_abuse"),
+        ("Nobody knew of the uncle's violence in a previous relationship.", "domestic_abuse"),
+        ("Teachers saw that the boy's hygiene was getting worse each week.", "neglect"),
+        ("A new partner joining the household was never checked.", "fathers_men"),
+        ("The form had no field for household composition.", "fathers_men"),
+        ("The risk rating stayed the same for six months.", "risk_assessment"),
+        ("He said he could not stop because he owed them.", "criminal_exploitation"),
+        ("Staff saw her being picked up by older lads after school.", "sexual_exploitation"),
+        ("The plan was never sent to partner agencies.", "multi_agency"),
+    ],
+)
+def test_should_read_the_eighth_sessions_paraphrase_families(text: str, theme: str) -> None:
+    from fullpicture.learning.themes import lexical_themes
+
+    assert theme in lexical_themes(text)
