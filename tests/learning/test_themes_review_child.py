@@ -78,3 +78,22 @@ def test_should_read_the_eighth_sessions_paraphrase_families(text: str, theme: s
     from fullpicture.learning.themes import lexical_themes
 
     assert theme in lexical_themes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His exploitation escalated within a month of the move.",
+        "Escalating severity of the injuries was not recognised.",
+    ],
+)
+def test_should_not_read_harm_that_escalates_as_professional_escalation(text: str) -> None:
+    from fullpicture.learning.themes import lexical_themes
+
+    assert "escalation" not in lexical_themes(text)
+
+
+def test_should_still_read_a_practitioner_escalating_a_concern() -> None:
+    from fullpicture.learning.themes import lexical_themes
+
+    assert "escalation" in lexical_themes("The nurse did not escalate her concern to a manager.")
