@@ -72,6 +72,8 @@ def test_should_read_police_work_named_without_the_word_police() -> None:
         ("He said he could not stop because he owed them.", "criminal_exploitation"),
         ("Staff saw her being picked up by older lads after school.", "sexual_exploitation"),
         ("The plan was never sent to partner agencies.", "multi_agency"),
+        ("Offer to talk in a language other than English.", "identity_culture"),
+        ("The family asked for Tamil-speaking staff.", "identity_culture"),
     ],
 )
 def test_should_read_the_eighth_sessions_paraphrase_families(text: str, theme: str) -> None:
