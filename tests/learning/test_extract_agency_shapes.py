@@ -1,0 +1,154 @@
+"""Shapes read after heldout11's and heldout13's errors: other agencies' learning documents (a
+force's learning summary, a trust's report on the reviews it took part in, a partnership's
+response to a national review) and full-length reports (a thematic review with "What needs
+to change:" after each finding, an overview report analysing each agency with its own
+lessons). Synthetic documents written for these tests, none copied from the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fullpicture.learning.library import parse_document
+
+
+def create_document(tmp_path: Path, body: str, name: str = "document.md") -> Path:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def _items(path: Path) -> list[tuple[str, str]]:
+    return [
+        (item.kind, item.text) for review in parse_document(path).reviews for item in review.items
+    ]
+
+
+def _kind_of(items: list[tuple[str, str]], start: str) -> str | None:
+    return next((kind for kind, text in items if text.startswith(start)), None)
+
+
+def test_should_read_a_forces_learning_summary_by_what_it_asks_each_role(tmp_path: Path):
+    body = (
+        "# Learning Summary for Officers\n\n"
+        "## What went well\n\n"
+        "- The call handler recorded the girl's own account in full.\n\n"
+        "## What we must do better\n\n"
+        "- Nobody linked the three reports of the girl going missing.\n\n"
+        "## What detectives must do\n\n"
+        "1. Check the missing history of any child you interview about an offence.\n\n"
+        "## What we will do\n\n"
+        "1. The force will add a missing flag to the custody record by June.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "Nobody linked") == "finding"
+    assert _kind_of(items, "The call handler") == "finding"  # strengths beside weaknesses
+    assert _kind_of(items, "Check the missing history") == "recommendation"
+    assert _kind_of(items, "The force will add") == "next_step"
+
+
+def test_should_read_what_practitioners_should_do_as_next_steps_still(tmp_path: Path):
+    body = (
+        "# Briefing: Bruising\n\n"
+        "## What practitioners should do\n\n"
+        "- Follow the protocol for every bruise on a baby who cannot yet move.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "Follow the protocol") == "next_step"
+
+
+def test_should_read_a_thematic_reviews_what_needs_to_change_label_as_a_recommendation(
+    tmp_path: Path,
+):
+    body = (
+        "# Thematic review: harm outside the home\n\n"
+        "## What we found\n\n"
+        "### Schools\n\n"
+        "Three of the five boys were moved to part-time timetables, which left them "
+        "unsupervised for most of each day.\n\n"
+        "**What needs to change:** Schools should hold a multi-agency meeting before moving "
+        "any child at risk of exploitation.\n\n"
+        "## The partnership's response\n\n"
+        "1. The exploitation pathway will be in place by the autumn.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "Three of the five") == "finding"
+    assert _kind_of(items, "Schools should hold") == "recommendation"
+    assert _kind_of(items, "The exploitation pathway") == "next_step"
+
+
+def test_should_read_a_trusts_themes_for_its_services_and_what_it_changed(tmp_path: Path):
+    body = (
+        "# Think Family Report for Community Services\n\n"
+        "## Themes for community nursing\n\n"
+        "### Asking who is at home\n\n"
+        "In two of the three reviews the nursing record did not say who else lived in the "
+        "home.\n\n"
+        "## What children in the families told us\n\n"
+        'Sam told the reviewer: "Nobody asked me what I did when Dad was ill."\n\n'
+        "## What we changed this year\n\n"
+        "- We added a household section to the nursing assessment in May.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "In two of the three") == "finding"
+    assert _kind_of(items, "Sam told") == "child_voice"
+    assert _kind_of(items, "We added") == "next_step"
+
+
+def test_should_read_a_self_assessment_table_against_national_recommendations(tmp_path: Path):
+    body = (
+        "# Our response to the national review\n\n"
+        "## Our position against the national recommendations\n\n"
+        "| National recommendation | Our local position | RAG |\n"
+        "| --- | --- | --- |\n"
+        "| Services should see every father. | The audit found fathers seen in five of "
+        "twenty files. | Red |\n"
+        "| Agencies should share what they know about men. | Probation now joins the daily "
+        "meeting. | Green |\n\n"
+        "The RAG rating is the group's own judgement. Green means practice meets the "
+        "recommendation.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "Services should see") == "recommendation"
+    assert _kind_of(items, "The audit found fathers") == "finding"
+    assert _kind_of(items, "Probation now joins") == "finding"
+    assert _kind_of(items, "The RAG rating") is None
+    assert not any(text.startswith("National recommendation") for _, text in items)
+
+
+def test_should_leave_an_agencys_own_narrative_where_its_section_states_its_lessons(
+    tmp_path: Path,
+):
+    body = (
+        "SERIOUS CASE REVIEW: CHILD T\n\n"
+        "3. Agency involvement and analysis\n\n"
+        "3.1 Children's social care\n\n"
+        "3.1.1 Two referrals were received in 2019 and each was closed after a visit.\n\n"
+        "Lessons for children's social care\n\n"
+        "- Each referral should be read with the ones before it.\n\n"
+        "3.2 The police\n\n"
+        "3.2.1 Officers attended one incident at the address in 2020.\n\n"
+        "Lessons for the police\n\n"
+        "- Every incident in a home with children should be shared with social care.\n\n"
+        "4. Recommendations\n\n"
+        "4.1 The Board should issue guidance on reading referral histories.\n"
+    )
+    items = _items(create_document(tmp_path, body, "review.txt"))
+    assert _kind_of(items, "Each referral should") == "key_learning"
+    assert _kind_of(items, "3.1.1 Two referrals") is None
+    assert _kind_of(items, "Two referrals") is None
+    assert _kind_of(items, "3.2.1 Officers") is None
+    assert _kind_of(items, "Officers attended") is None
+
+
+def test_should_read_a_learning_point_that_left_a_child_unsupervised_as_a_finding(
+    tmp_path: Path,
+):
+    body = (
+        "# Learning Review: Dev\n\n"
+        "## 5. Learning identified\n\n"
+        "- A reduced timetable left Dev alone at home for most of each day.\n"
+        "- Children on reduced timetables need a plan for the hours out of school.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "A reduced timetable") == "finding"
+    assert _kind_of(items, "Children on reduced") == "key_learning"
