@@ -666,7 +666,9 @@ _BACKGROUND = re.compile(
     r"introduction|foreword|preface|background|summary|overview|about (?:this|the) review|"
     r"the review\b|method|approach|how the (?:review|audit)|scope|terms of reference|"
     r"glossary|contents|agencies involved|the (?:child|children|family|young person)\b|"
-    r"(?:about|meet) |what happened|chronology|timeline|key practice episodes|"
+    r"(?:about|meet) |what happened|chronology|timeline|key (?:practice )?episodes|synopsis|"
+    # a learning review's opening "1. Details" (the incident, the method)
+    r"^(?:[\d.]+\s*)?(?:case |review |incident )?details\s*$|"
     r"involvement|narrative|acknowledg|conclu|appendix|references|further|find out more|"
     r"contact|context|the incident|lines of enquiry|why (?:this|the) review|"
     r"statement (?:from|by)\b|"
@@ -1253,6 +1255,15 @@ def _title_only(kind: str, text: str) -> bool:
 _NUMBERED_POINT_PREFIX = re.compile(r"^\d{1,2}(?:\.\d+)*[.)]?\s+")
 
 
+# A heading labelled as one of a report's topics ("Theme 2: Planning the move to adulthood",
+# "Key line of enquiry 1: ..."): the findings are stated below it, however long it is.
+_TOPIC_LABEL = re.compile(
+    r"^(?:theme|topic|part|chapter|(?:key )?line of enquiry|area)\s+(?:\d+|[ivx]+|one|two|three|"
+    r"four|five|six)\s*[:.\u2013-]\s",
+    re.IGNORECASE,
+)
+
+
 def _unlabelled_finding(placed: PlacedBlock) -> bool:
     """Whether a heading is a finding stated as a sentence under a "Findings" heading ("The
     pre-birth assessment relied on what the parents said"): the paragraphs below explain it.
@@ -1262,6 +1273,8 @@ def _unlabelled_finding(placed: PlacedBlock) -> bool:
     # a sentence, not a topic: "5.3 The men in L's life" is six words with its number
     if len(placed.path) < 2 or words < 7 or text.endswith((":", "?")):
         return False
+    if _TOPIC_LABEL.match(text):
+        return False  # "Theme 1: Exploitation does not stop at eighteen" heads its findings
     parent = placed.path[:-1] if placed.path[-1] == text else placed.path
     if section_kind(parent) != "finding":
         return False
@@ -1458,8 +1471,22 @@ def _intro_addressee(text: str) -> str | None:
 _QUOTE_MARKS = re.compile('["\u201c\u201d\u2018]')
 
 
+# A name in quotation marks opening a row or line ('"Amira" | Local review | Girl, 8'): how a
+# report names a review's child, not the child's words.
+_QUOTED_NAME = re.compile(
+    "^[\"\u201c\u2018'](?P<name>[A-Z][^\"\u201d\u2019'.!?,]{0,40})[\"\u201d\u2019']\\s+\\S"
+)
+
+
+def _quoted_name(text: str) -> bool:
+    """Whether a block opens with a name of at most three words in quotation marks."""
+    match = _QUOTED_NAME.match(text)
+    return match is not None and len(match.group("name").split()) <= 3
+
+
 def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | None:
-    if text.startswith(_QUOTE_START) and len(text.split()) <= 80:
+    quoted = text.startswith(_QUOTE_START) and not _quoted_name(text)
+    if quoted and len(text.split()) <= 80:
         if section not in ("recommendation", "next_step", "reflective_question"):
             return "child_voice"
     if section is None:

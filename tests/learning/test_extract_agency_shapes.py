@@ -122,11 +122,12 @@ def test_should_leave_an_agencys_own_narrative_where_its_section_states_its_less
         "SERIOUS CASE REVIEW: CHILD T\n\n"
         "3. Agency involvement and analysis\n\n"
         "3.1 Children's social care\n\n"
-        "3.1.1 Two referrals were received in 2019 and each was closed after a visit.\n\n"
+        "3.1.1 Two referrals were received in 2019, but each was closed without seeing the "
+        "child.\n\n"
         "Lessons for children's social care\n\n"
         "- Each referral should be read with the ones before it.\n\n"
         "3.2 The police\n\n"
-        "3.2.1 Officers attended one incident at the address in 2020.\n\n"
+        "3.2.1 Officers attended one incident at the address but did not tell social care.\n\n"
         "Lessons for the police\n\n"
         "- Every incident in a home with children should be shared with social care.\n\n"
         "4. Recommendations\n\n"
@@ -152,3 +153,50 @@ def test_should_read_a_learning_point_that_left_a_child_unsupervised_as_a_findin
     items = _items(create_document(tmp_path, body))
     assert _kind_of(items, "A reduced timetable") == "finding"
     assert _kind_of(items, "Children on reduced") == "key_learning"
+
+
+def test_should_leave_a_learning_reviews_details_and_synopsis_out(tmp_path: Path):
+    body = (
+        "# Learning Review Summary: Incident 2025/01\n\n"
+        "## 1. Details\n\n"
+        "Incident: the boy was assaulted near his school and was not seen by anyone for an "
+        "hour.\n\n"
+        "## 2. Synopsis\n\n"
+        "He lived with his aunt, and no service had visited the home in the year before.\n\n"
+        "## 3. Analysis\n\n"
+        "The assessment was not updated after he stopped attending.\n\n"
+        "## 4. Recommendations\n\n"
+        "1. The service should update every assessment when a child stops attending.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "Incident:") is None
+    assert _kind_of(items, "the boy was assaulted") is None
+    assert _kind_of(items, "He lived with his aunt") is None
+    assert _kind_of(items, "The assessment was not updated") == "finding"
+
+
+def test_should_read_a_theme_label_as_a_topic_over_its_findings(tmp_path: Path):
+    body = (
+        "# Joint Review: Kit\n\n"
+        "## Analysis and findings\n\n"
+        "### Theme 1: Support does not end when a young person turns eighteen\n\n"
+        "**Finding 1.** Kit's support stopped on his birthday and nobody picked it up.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert not any(text.startswith("Theme 1") for _, text in items)
+    assert _kind_of(items, "Kit's support stopped") == "finding"
+
+
+def test_should_not_take_a_childs_name_in_quotation_marks_for_their_words(tmp_path: Path):
+    body = (
+        "# Annual Report of the Trust\n\n"
+        "## Reviews we took part in\n\n"
+        "| Review | Type | Child |\n"
+        "| --- | --- | --- |\n"
+        '| "Rosa" | Rapid review | Girl, 9 |\n\n'
+        "## What children said\n\n"
+        '"Nobody told me when Mum was coming home."\n'
+    )
+    items = _items(create_document(tmp_path, body))
+    assert not any(text.startswith('"Rosa"') for _, text in items)
+    assert _kind_of(items, '"Nobody told me') == "child_voice"
