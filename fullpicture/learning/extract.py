@@ -173,7 +173,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             # for practice?", "Why is this important?", "Remember"
             r"(?:practice|core|main|important|take-?away) messages?|\btake-?aways?\b|"
             r"what can (?:we|be|you|i) (?:learn|learnt|learned)\b|practice guidance|"
-            r"what (?:does )?(?:this|it|the learning|that) means? for\b|"
+            r"what (?:does )?(?:this|it|the learning|that) means? (?:for|at|in)\b|"
             r"why (?:is )?(?:it|this) (?:is )?important|why does (?:it|this) matter|"
             r"what (?:we|i) need you to know|what we (?:want|would like) you to know|"
             r"what (?:does|do) (?:the |this |these |our )?(?:reviews?|audits?|cases?) (?:tell|"
@@ -763,7 +763,12 @@ def strengths_kind(blocks: list[PlacedBlock]) -> str:
     key learning (an appreciative inquiry's "what went well")."""
     paired = any(
         p.block.heading
-        and (_DEVELOPMENT.search(p.block.text) or section_kind(("", p.block.text)) == "finding")
+        and (
+            _DEVELOPMENT.search(p.block.text)
+            or section_kind(("", p.block.text)) == "finding"
+            # a learning review's "Learning identified" judges the case's practice
+            or _IDENTIFIED.search(p.block.text)
+        )
         for p in blocks
     )
     # a SILP or an audit judges practice whether or not it names its areas for development

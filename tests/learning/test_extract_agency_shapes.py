@@ -200,3 +200,26 @@ def test_should_not_take_a_childs_name_in_quotation_marks_for_their_words(tmp_pa
     items = _items(create_document(tmp_path, body))
     assert not any(text.startswith('"Rosa"') for _, text in items)
     assert _kind_of(items, '"Nobody told me') == "child_voice"
+
+
+def test_should_read_what_the_learning_means_at_a_college_as_key_learning(tmp_path: Path):
+    body = (
+        "# Safeguarding Update for Tutors\n\n"
+        "## What this means at Northgate College\n\n"
+        "- A student of seventeen who is being exploited is still a child.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "A student of seventeen") == "key_learning"
+
+
+def test_should_read_what_went_well_as_findings_beside_learning_identified(tmp_path: Path):
+    body = (
+        "# Learning Review: Ash\n\n"
+        "## What went well\n\n"
+        "- The case manager's assessment explored Ash's experience of school.\n\n"
+        "## Learning identified\n\n"
+        "- The risk rating was not changed after the missed appointments.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert _kind_of(items, "The case manager's") == "finding"
+    assert _kind_of(items, "The risk rating") == "finding"
