@@ -68,7 +68,11 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         # a single agency's own review shared with the partnership ("single-agency learning
         # review", "single agency review"), a "learning and improvement review"
         r"practice review|learning review|single[- ]agency (?:[\w-]+ )?review\b|"
-        r"learning and improvement review",
+        r"learning and improvement review|"
+        # an agency's own review of a serious incident: a youth justice service's "serious
+        # incident review", an NHS trust's "patient safety incident investigation" (PSII)
+        r"serious incident (?:learning )?(?:review|investigation)|"
+        r"patient safety incident investigation|\bpsii\b",
     ),
     (
         "bulletin",
@@ -82,7 +86,12 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         # not "safeguarding alert", which in adult social care names a referral
         r"\b(?:practice|learning) alerts?\b|"
         # "Learning on a page: ...", one sheet of a review's learning
-        r"\b(?:learning|lessons|review|practice) on a page\b",
+        r"\b(?:learning|lessons|review|practice) on a page\b|"
+        # a poster for staff rooms made from a review ("This poster is for every staff room",
+        # "Practice poster 3")
+        r"\bposters?\b|"
+        # other short products: "Myth buster: ...", "Mythbusting", an infographic, a fact sheet
+        r"\bmyth[- ]?bust(?:ers?|ing)\b|\binfographics?\b|\bfact ?sheets?\b",
     ),
 ]
 # What only a title says: a numbered issue or an edition names a periodical ("Safeguarding
@@ -95,7 +104,25 @@ _TITLE_TYPE_PATTERNS: list[tuple[str, str]] = [
         r"\bissue\s+(?:no\.?\s*)?\d{1,3}\b|\b(?:edition|vol\.?|volume)\s+\d{1,3}\b|"
         r"\b(?:spring|summer|autumn|winter)\s+(?:\d{4}\s+)?(?:edition|issue)\b",
     ),
-    ("thematic_analysis", r"\bthemes\b.{0,60}\breviews\b|\breviews\b.{0,60}\bthemes\b"),
+    (
+        "thematic_analysis",
+        r"\bthemes\b.{0,60}\breviews\b|\breviews\b.{0,60}\bthemes\b|"
+        # learning drawn from reviews, plural, with nothing saying it is a briefing: a
+        # scrutineer's "Learning from Reviews", a trust's "Learning from Child Safeguarding
+        # Reviews", a board's "Learning from our reviews: the year in review"
+        r"\blearning from (?:[\w'-]+ ){0,3}reviews\b(?!.{0,40}\b(?:briefing|bulletin|newsletter|"
+        r"update|digest)\b)",
+    ),
+    # a school's or college's termly update, a partnership's practice update, a quarterly
+    # digest of reviews
+    (
+        "bulletin",
+        r"\b(?:safeguarding|learning|practice|termly|monthly|quarterly|weekly|staff|team|dsl) "
+        r"(?:updates?|digests?)\b|\bdigest of\b|"
+        # learning in a snapshot: "Learning snapshot", "Spotlight on ...", "Key messages for
+        # GPs"; not a film's script, which the corpus types by the review it is drawn from
+        r"\b(?:(?:learning )?snapshot|spotlight on|key messages)\b",
+    ),
 ]
 # What a title says before the review types it names: learning passed on "from a" review
 # ("Safeguarding update: learning from a local rapid review", "Learning from a rapid review")
@@ -127,7 +154,17 @@ _TITLE_FIRST_PATTERNS: list[tuple[str, str]] = [
 # "In this issue:" opens a periodical's contents list.
 _GENRE_LINE = re.compile(
     r"^\s*(?:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}(?:e-?)?(?:newsletter|bulletin)\b|"
-    r"in this (?:issue|edition)\b)",
+    r"in this (?:issue|edition|update)\b)",
+    re.I,
+)
+# A title page's line saying the document draws on a partnership's reviews, plural, over a
+# span of years ("Learning brief drawn from our local reviews, 2021 to 2024", "Reviews
+# 2019-2023: what we have learned") or on its reviews as a body ("drawn from our reviews"):
+# it looks across them (a thematic analysis), whatever genre it takes.
+_ACROSS_REVIEWS = re.compile(
+    r"\breviews\b[^.]{0,40}?\b(?:19|20)\d\d\s*(?:to|-|\u2013|\u2014|/)\s*"
+    r"(?:(?:19|20)\d\d|\d\d)\b|"
+    r"\b(?:drawn from|draws? on|drawing on) (?:our|the partnership's) (?:[\w-]+ ){0,2}reviews\b",
     re.I,
 )
 # A labelled type ("Type: rapid review", "Review type: SILP", "Type of review: ...") is what
@@ -165,7 +202,11 @@ _PARTNERSHIP = re.compile(
     r"Safeguarding Children and Young People(?:'s)? Partnership|"
     r"Safeguarding Children Partnership|(?:Safeguarding|Child Protection) (?:Learning |Practice "
     r"Review )?Panel|Multi-Agency Safeguarding Arrangements|"
-    r"Practice Review Panel|LSCB|LSCP|SCP|SCB)\b)"
+    r"Practice Review Panel|"
+    # a youth justice service's board, which commissions its own learning reviews
+    r"Youth (?:Justice|Offending) (?:Service |Team )?(?:Management |Partnership |Executive )?"
+    r"Board|"
+    r"LSCB|LSCP|SCP|SCB)\b)"
 )
 # Names that put the place last: "Safeguarding Partnership for Westcombe", "Safeguarding
 # Children Partnership for the Isle of Wight", "Safeguarding Westcombe's Children".
@@ -459,7 +500,7 @@ def _suffix_words(name: str) -> list[str]:
     Protection", "Practice Review" or an abbreviation on (the part that names no place)."""
     words = name.split()
     for index, word in enumerate(words):
-        if word in ("Safeguarding", "LSCB", "LSCP", "SCP", "SCB", "Multi-Agency") or (
+        if word in ("Safeguarding", "LSCB", "LSCP", "SCP", "SCB", "Multi-Agency", "Youth") or (
             word in ("Children", "Children's", "Child", "Practice", "Local")
             and index + 1 < len(words)
             and words[index + 1] in ("Safeguarding", "Protection", "Review")
@@ -727,6 +768,12 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
         # a subtitle stands just under the title, not among the first section headings
         subtitle = next(filter(None, map(type_only, lines[:4])), None)
         named = subtitle or named
+    if named in (None, "bulletin") and any(
+        _ACROSS_REVIEWS.search(line) for line in [title, *lines[:4]]
+    ):
+        # a brief in any genre drawn from the partnership's reviews over years looks across
+        # them: "Myth buster: ..." over "Learning brief drawn from our reviews, 2021 to 2024"
+        named = "thematic_analysis"
     if named is None and any(_GENRE_LINE.match(line) for line in lines[:6]):
         named = "bulletin"  # "The practitioner newsletter of the ... Partnership"
     labelled = labelled_type(lines[:12])
