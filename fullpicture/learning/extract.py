@@ -846,10 +846,14 @@ class _Extractor:
     """Walks a review's blocks once, keeping the state a reader keeps in their head."""
 
     def __init__(
-        self, strengths: str = "key_learning", analysis: frozenset[str] = frozenset()
+        self,
+        strengths: str = "key_learning",
+        analysis: frozenset[str] = frozenset(),
+        reported: dict[tuple[str, ...], int] | None = None,
     ) -> None:
         self.strengths = strengths
         self.analysis = analysis  # numbered sections stating findings (analysis_sections)
+        self.reported = reported or {}  # where each section first says "The review finds"
         self.items: list[ExtractedItem] = []
         self.open_finding: int | None = None  # a numbered finding still taking its explanation
         self.last_finding: int | None = None
@@ -1108,6 +1112,8 @@ class _Extractor:
         if section != "finding" or placed.block.bullet or not placed.path:
             return False
         topic = section_kind(("", placed.path[-1])) is None
+        if topic and placed.paragraph < self.reported.get(placed.path, 0):
+            return True  # the evidence before the section's "The review finds that ..."
         return topic and not reads_as_finding(placed.block.text)
 
     def _introduction(self, text: str) -> None:
@@ -1554,7 +1560,7 @@ def extract_items(
         options: the lending rule and the service subject window (see
             :mod:`fullpicture.learning.theme_options`).
     """
-    extractor = _Extractor(strengths_kind(blocks), analysis_sections(blocks))
+    extractor = _Extractor(strengths_kind(blocks), analysis_sections(blocks), reported_at(blocks))
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()
@@ -1576,6 +1582,27 @@ def extract_items(
             found.add("voice_of_child")
         item.themes = sorted(found, key=_theme_order)
     return extractor.items
+
+
+# A paragraph stating the review's own finding in so many words: "5.3 The review finds that
+# ...", "The panel also concluded that ...".
+_REVIEW_FINDS = re.compile(
+    r"^(?:\d+(?:\.\d+)*\s+)?the (?:\w+ )?(?:review|reviewer|panel|audit)s? (?:also )?"
+    r"(?:finds|found|concludes|concluded) that\b",
+    re.IGNORECASE,
+)
+
+
+def reported_at(blocks: list[PlacedBlock]) -> dict[tuple[str, ...], int]:
+    """Where each section first states a finding in so many words ("The review finds that
+    ..."): a section that does so tells its evidence first, so the paragraphs before are the
+    narrative around its findings, judged or not."""
+    found: dict[tuple[str, ...], int] = {}
+    for placed in blocks:
+        block = placed.block
+        if not block.heading and not block.bullet and _REVIEW_FINDS.match(block.text.strip()):
+            found.setdefault(placed.path, placed.paragraph)
+    return found
 
 
 def heading_themes(item: ExtractedItem, title: str | None = None) -> set[str]:

@@ -223,3 +223,21 @@ def test_should_read_what_went_well_as_findings_beside_learning_identified(tmp_p
     items = _items(create_document(tmp_path, body))
     assert _kind_of(items, "The case manager's") == "finding"
     assert _kind_of(items, "The risk rating") == "finding"
+
+
+def test_should_read_the_evidence_before_the_review_finds_as_narrative(tmp_path: Path):
+    body = (
+        "# Local Child Safeguarding Practice Review: Ola\n\n"
+        "## 4. Analysis by line of enquiry\n\n"
+        "### Line of enquiry 1: Ola's life at home\n\n"
+        "4.1 Visits were announced, and no one saw Ola's bedroom in the last year.\n\n"
+        "4.2 The review finds that practitioners saw each sign of neglect on its own rather "
+        "than together.\n\n"
+        "4.3 The school's concerns were not passed to the health visitor.\n\n"
+        "## 5. Recommendations\n\n"
+        "5.1 The partnership should relaunch its neglect toolkit.\n"
+    )
+    items = _items(create_document(tmp_path, body))
+    assert not any("no one saw Ola's bedroom" in text for _, text in items)
+    assert any(kind == "finding" and "review finds" in text for kind, text in items)
+    assert any(kind == "finding" and "concerns were not passed" in text for kind, text in items)
