@@ -41,7 +41,9 @@ KINDS: dict[str, str] = {
 # numbered topic headings (see analysis_sections).
 _ISSUES = (
     r"\bkey issues\b|\bissues (?:identified|arising|raised|found)\b|"
-    r"\bthemes (?:identified|arising|emerging)\b|emerging themes"
+    r"\bthemes (?:identified|arising|emerging)\b|emerging themes|"
+    # an agency's reading of the reviews it took part in: "Themes for adult services"
+    r"^(?:the )?(?:key |main |common |recurring )?themes for (?!the\b)"
 )
 _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -72,7 +74,10 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what it (?:was|is|felt) like for (?:me|him|her|them)\b|"
             # "What children and mothers told us", "A child's words"
             r"what (?:the )?(?:children|young people) and (?:\w+ ){1,2}(?:said|told)|"
-            r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b",
+            r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b|"
+            # "What children in these families said", "What the young people we met told us"
+            r"^what (?:the )?(?:children|young people) (?:in|from|we|who) (?:\w+ ){1,4}?"
+            r"(?:said|told (?:us|me|the \w+))\b",
         ),
         (
             "next_step",
@@ -85,6 +90,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:has|is) (?:already |now )?changed?|what is changing|"
             r"what (?:we|the [\w ]{1,30}?) (?:is|are|has|have) (?:already |now )?"
             r"(?:changing|changed)\b|changes? (?:we are|being) made|"
+            r"^what (?:we|the [\w ]{1,30}?) changed\b|"  # "What we changed this year"
             r"what (?:has|have) happened since|"
             r"what needs to (?:happen|change)|"
             r"changes (?:made|since|in practice)|\bour priorities\b|"
@@ -98,7 +104,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"will)\b|how will we know\b|moving forward|going forward|"
             r"looking (?:ahead|forward)|\bcommitments?\b|areas? of focus|"
             r"priorities for (?:the )?(?:year|next|"
-            r"coming)|(?:partnership|partners'?|board|agency|management) response|"
+            r"coming)|(?:partnership|partners'?|board|agency|management)(?:'s|\u2019s)? response|"
             r"response to (?:the|this) (?:review|audit|recommendations?|findings|learning)|"
             r"things (?:you|we|practitioners|professionals) can do|how (?:you|we) can help|"
             r"what (?:we|i) (?:need|want|would like) you to do\b|"
@@ -144,6 +150,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:practice|systemic|system) (?:issues?|concerns?)\b|concerns identified|^issues?$|"
             # the national rapid review template's question on practice, and a blog's
             # "Things I keep seeing"
+            r"^(?:our )?(?:local |current )position$|"  # a self-assessment's column
             r"\bquality of practice\b|what does (?:the )?(?:information|evidence)(?: gathered)? "
             r"tell us|\b(?:things|what) (?:I|we) (?:keep )?(?:see|seeing|saw|noticed|notice)\b",
         ),
@@ -166,7 +173,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             # for practice?", "Why is this important?", "Remember"
             r"(?:practice|core|main|important|take-?away) messages?|\btake-?aways?\b|"
             r"what can (?:we|be|you|i) (?:learn|learnt|learned)\b|practice guidance|"
-            r"what (?:does )?(?:this|it|the learning|that) means? for\b|"
+            r"what (?:does )?(?:this|it|the learning|that) means? (?:for|at|in)\b|"
             r"why (?:is )?(?:it|this) (?:is )?important|why does (?:it|this) matter|"
             r"what (?:we|i) need you to know|what we (?:want|would like) you to know|"
             r"what (?:does|do) (?:the |this |these |our )?(?:reviews?|audits?|cases?) (?:tell|"
@@ -206,7 +213,9 @@ _DEVELOPMENT = re.compile(
     r"improvement areas?|areas? of weakness|gaps? (?:identified|in practice)|"
     r"what (?:did not|didn't) go so well|what could (?:be|have been) better|"
     r"where (?:practice )?could (?:be|have been) (?:strengthened|better|improved)|"
-    r"what we (?:were|are) concerned about|what concerned us",
+    r"what we (?:were|are) concerned about|what concerned us|"
+    # a force's "What we must do better", a service's "What we need to do better"
+    r"\bwhat (?:we|you|they|(?:the )?\w+) (?:must|need to|should) do better\b",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
@@ -220,6 +229,8 @@ _LABEL = re.compile(
     r"learning(?=\s*(?:\d|[:\u2013]))|messages?(?=\s*\d)|good practice|strengths?|what went well|"
     r"actions? (?:taken|agreed)|agreed actions?|commitments?|(?:changes?|improvements?) made|"
     r"reflect(?:ion)?|consider|ask yourself|think about|discussion points?|for discussion|"
+    # a thematic review's "What needs to change:" after each finding
+    r"what (?:needs to|should|must) change|"
     # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
     r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
     r"\s*(?P<number>\d+(?:\.\d+)*[a-z]?)?\s*(?:\((?P<who>[^)]{2,80})\))?\s*[:.\-\u2013)]\s*",
@@ -288,6 +299,7 @@ _LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("key_learning", r"^(?:lesson|top tip|tip|practice reminder|remember|learning|message)"),
         ("strength", r"^(?:good practice|strength|what went well)"),
+        ("recommendation", r"^what (?:needs to|should|must) change"),
         ("next_step", r"^(?:action|agreed action|commitment|change|improvement)"),
         ("reflective_question", r"^(?:reflect|consider|ask yourself|think about|discussion|for )"),
     ]
@@ -329,7 +341,9 @@ _ANSWERS = re.compile(
 # was arranged", "no agency took responsibility", "the review judged"). A general statement
 # ("Children who are exploited are often controlled by threats") is key learning.
 _CASE_PAST = re.compile(
-    r"\b(?:was|were|had|did|didn't|wasn't|weren't|took|found|judged|meant|told|said)\b",
+    r"\b(?:was|were|had|did|didn't|wasn't|weren't|took|found|judged|meant|told|said)\b|"
+    # "left" as a verb with its object: "Two hours a day of provision left Marcus unoccupied"
+    r"\bleft (?:him|her|them|(?-i:[A-Z][a-z]+\b(?! [A-Z])))",
     re.IGNORECASE,
 )
 # A report on a recommendation's progress ("Progress: ...", "Update: ..."): neither the
@@ -454,7 +468,9 @@ _AROUND_THE_LEARNING = re.compile(
     r"^(?:signed|approved)(?: on behalf of| by)\b|"
     r"^the (?:full )?(?:report|review)\b[^.]{0,80}\b(?:is|are) (?:available|published) "
     r"(?:on|at|from)\b|"
-    r"^the (?:\w+ )?(?:review|reviewer|panel)s? (?:also )?(?:heard|spoke|talked) (?:from|to|with)\b",
+    r"^the (?:\w+ )?(?:review|reviewer|panel)s? (?:also )?(?:heard|spoke|talked) (?:from|to|with)\b|"
+    # the key to a table's ratings ("The RAG rating is ... Green means ...")
+    r"^the (?:rag|red, amber(?:,| and) green) (?:ratings?|status(?:es)?)\b|\b(?:green|amber|red) means\b",
     re.IGNORECASE,
 )
 # A publisher's name alone on a line ("Wyckham Safeguarding Children Partnership"): words in
@@ -611,7 +627,13 @@ _PRIORITIES = re.compile(
 # What the writer asks a whole role to do ("What I am asking every member of staff to do"):
 # instructions to that role, as a recommendation is (a list asking "you" stays a next step).
 _ASKING_ROLE = re.compile(
-    r"\bwhat (?:I|we) (?:am|are) asking (?:every|all|each) (?:\w+ ){0,4}?to do\b", re.IGNORECASE
+    r"\bwhat (?:I|we) (?:am|are) asking (?:every|all|each) (?:\w+ ){0,4}?to do\b|"
+    # a force's or trust's mandatory instructions to a role ("What officers must do", "What
+    # supervisors must do"); what "you" or "we" must do, or what a role should do, stays a
+    # next step
+    r"^what (?!you\b|we\b|i\b|they\b)(?:all |every |each )?(?:\w+ ){0,2}?(?:\w+s|staff) "
+    r"must do$",
+    re.IGNORECASE,
 )
 # A heading that opens by putting questions or next steps ("Questions for Thursday's
 # briefing"): a section, even where it also names a type of document. ("Key messages from the
@@ -644,7 +666,9 @@ _BACKGROUND = re.compile(
     r"introduction|foreword|preface|background|summary|overview|about (?:this|the) review|"
     r"the review\b|method|approach|how the (?:review|audit)|scope|terms of reference|"
     r"glossary|contents|agencies involved|the (?:child|children|family|young person)\b|"
-    r"(?:about|meet) |what happened|chronology|timeline|key practice episodes|"
+    r"(?:about|meet) |what happened|chronology|timeline|key (?:practice )?episodes|synopsis|"
+    # a learning review's opening "1. Details" (the incident, the method)
+    r"^(?:[\d.]+\s*)?(?:case |review |incident )?details\s*$|"
     r"involvement|narrative|acknowledg|conclu|appendix|references|further|find out more|"
     r"contact|context|the incident|lines of enquiry|why (?:this|the) review|"
     r"statement (?:from|by)\b|"
@@ -706,15 +730,20 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
 def _with_own_learning(blocks: list[PlacedBlock]) -> set[str]:
     """The headings with a sub-heading naming a kind ("3. Episode one" over "Learning from
     this period"): the section states its learning there, and its own paragraphs tell the
-    story."""
-    headings = [p.block for p in blocks if p.block.heading]
+    story. Depth is read from the placed heading paths, so a plain-text report whose
+    headings all look alike ("4.1 Children's social care" over "Lessons for children's social
+    care") counts too."""
+    headings = [p for p in blocks if p.block.heading]
     found: set[str] = set()
-    for index, block in enumerate(headings):
+    for index, placed in enumerate(headings):
         for below in headings[index + 1 :]:
-            if below.heading <= block.heading:
+            deeper = below.block.heading > placed.block.heading or (
+                len(below.path) > len(placed.path) and below.path[: len(placed.path)] == placed.path
+            )
+            if not deeper:
                 break
-            if section_kind(("", below.text)) is not None:
-                found.add(block.text)
+            if section_kind(("", below.block.text)) is not None:
+                found.add(placed.block.text)
                 break
     return found
 
@@ -734,7 +763,12 @@ def strengths_kind(blocks: list[PlacedBlock]) -> str:
     key learning (an appreciative inquiry's "what went well")."""
     paired = any(
         p.block.heading
-        and (_DEVELOPMENT.search(p.block.text) or section_kind(("", p.block.text)) == "finding")
+        and (
+            _DEVELOPMENT.search(p.block.text)
+            or section_kind(("", p.block.text)) == "finding"
+            # a learning review's "Learning identified" judges the case's practice
+            or _IDENTIFIED.search(p.block.text)
+        )
         for p in blocks
     )
     # a SILP or an audit judges practice whether or not it names its areas for development
@@ -812,10 +846,14 @@ class _Extractor:
     """Walks a review's blocks once, keeping the state a reader keeps in their head."""
 
     def __init__(
-        self, strengths: str = "key_learning", analysis: frozenset[str] = frozenset()
+        self,
+        strengths: str = "key_learning",
+        analysis: frozenset[str] = frozenset(),
+        reported: dict[tuple[str, ...], int] | None = None,
     ) -> None:
         self.strengths = strengths
         self.analysis = analysis  # numbered sections stating findings (analysis_sections)
+        self.reported = reported or {}  # where each section first says "The review finds"
         self.items: list[ExtractedItem] = []
         self.open_finding: int | None = None  # a numbered finding still taking its explanation
         self.last_finding: int | None = None
@@ -1074,6 +1112,8 @@ class _Extractor:
         if section != "finding" or placed.block.bullet or not placed.path:
             return False
         topic = section_kind(("", placed.path[-1])) is None
+        if topic and placed.paragraph < self.reported.get(placed.path, 0):
+            return True  # the evidence before the section's "The review finds that ..."
         return topic and not reads_as_finding(placed.block.text)
 
     def _introduction(self, text: str) -> None:
@@ -1226,6 +1266,15 @@ def _title_only(kind: str, text: str) -> bool:
 _NUMBERED_POINT_PREFIX = re.compile(r"^\d{1,2}(?:\.\d+)*[.)]?\s+")
 
 
+# A heading labelled as one of a report's topics ("Theme 2: Planning the move to adulthood",
+# "Key line of enquiry 1: ..."): the findings are stated below it, however long it is.
+_TOPIC_LABEL = re.compile(
+    r"^(?:theme|topic|part|chapter|(?:key )?line of enquiry|area)\s+(?:\d+|[ivx]+|one|two|three|"
+    r"four|five|six)\s*[:.\u2013-]\s",
+    re.IGNORECASE,
+)
+
+
 def _unlabelled_finding(placed: PlacedBlock) -> bool:
     """Whether a heading is a finding stated as a sentence under a "Findings" heading ("The
     pre-birth assessment relied on what the parents said"): the paragraphs below explain it.
@@ -1235,6 +1284,8 @@ def _unlabelled_finding(placed: PlacedBlock) -> bool:
     # a sentence, not a topic: "5.3 The men in L's life" is six words with its number
     if len(placed.path) < 2 or words < 7 or text.endswith((":", "?")):
         return False
+    if _TOPIC_LABEL.match(text):
+        return False  # "Theme 1: Exploitation does not stop at eighteen" heads its findings
     parent = placed.path[:-1] if placed.path[-1] == text else placed.path
     if section_kind(parent) != "finding":
         return False
@@ -1291,7 +1342,11 @@ _JUDGEMENT = re.compile(
     r"\b(?:not|no|nobody|none|never|without|rarely|seldom|few|little|neither|nor|but|"
     r"although|though|despite|yet|instead|rather than|missed|lacked|lacking|failed|unnoticed|"
     r"unseen|"
-    r"unrecognised|unchallenged|unaddressed|unassessed|harder|unable)\b|n't\b",
+    r"unrecognised|unchallenged|unaddressed|unassessed|harder|unable|"
+    # what practice did to the child's protection ("weakened the response", "left them
+    # unsupervised"), and a judgement by comparison ("seen as less vulnerable than they were")
+    r"weakened|undermined|overlooked|delayed|unsupervised|unprotected|"
+    r"(?:less|more) (?!than\b)\w+ than)\b|n't\b",
     re.IGNORECASE,
 )
 # How the narrative around findings opens: the time it tells of ("In November 2022",
@@ -1427,8 +1482,22 @@ def _intro_addressee(text: str) -> str | None:
 _QUOTE_MARKS = re.compile('["\u201c\u201d\u2018]')
 
 
+# A name in quotation marks opening a row or line ('"Amira" | Local review | Girl, 8'): how a
+# report names a review's child, not the child's words.
+_QUOTED_NAME = re.compile(
+    "^[\"\u201c\u2018'](?P<name>[A-Z][^\"\u201d\u2019'.!?,]{0,40})[\"\u201d\u2019']\\s+\\S"
+)
+
+
+def _quoted_name(text: str) -> bool:
+    """Whether a block opens with a name of at most three words in quotation marks."""
+    match = _QUOTED_NAME.match(text)
+    return match is not None and len(match.group("name").split()) <= 3
+
+
 def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | None:
-    if text.startswith(_QUOTE_START) and len(text.split()) <= 80:
+    quoted = text.startswith(_QUOTE_START) and not _quoted_name(text)
+    if quoted and len(text.split()) <= 80:
         if section not in ("recommendation", "next_step", "reflective_question"):
             return "child_voice"
     if section is None:
@@ -1501,7 +1570,7 @@ def extract_items(
         options: the lending rule and the service subject window (see
             :mod:`fullpicture.learning.theme_options`).
     """
-    extractor = _Extractor(strengths_kind(blocks), analysis_sections(blocks))
+    extractor = _Extractor(strengths_kind(blocks), analysis_sections(blocks), reported_at(blocks))
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()
@@ -1523,6 +1592,27 @@ def extract_items(
             found.add("voice_of_child")
         item.themes = sorted(found, key=_theme_order)
     return extractor.items
+
+
+# A paragraph stating the review's own finding in so many words: "5.3 The review finds that
+# ...", "The panel also concluded that ...".
+_REVIEW_FINDS = re.compile(
+    r"^(?:\d+(?:\.\d+)*\s+)?the (?:\w+ )?(?:review|reviewer|panel|audit)s? (?:also )?"
+    r"(?:finds|found|concludes|concluded) that\b",
+    re.IGNORECASE,
+)
+
+
+def reported_at(blocks: list[PlacedBlock]) -> dict[tuple[str, ...], int]:
+    """Where each section first states a finding in so many words ("The review finds that
+    ..."): a section that does so tells its evidence first, so the paragraphs before are the
+    narrative around its findings, judged or not."""
+    found: dict[tuple[str, ...], int] = {}
+    for placed in blocks:
+        block = placed.block
+        if not block.heading and not block.bullet and _REVIEW_FINDS.match(block.text.strip()):
+            found.setdefault(placed.path, placed.paragraph)
+    return found
 
 
 def heading_themes(item: ExtractedItem, title: str | None = None) -> set[str]:
