@@ -819,6 +819,11 @@ def _read_docx(data: bytes) -> list[Block]:
 # -- tables (DOCX and HTML) -----------------------------------------------------------------
 
 _TABLE_KIND = re.compile(
+    # a recommendation qualified by whose it is: "National recommendation for local partners"
+    r"^(?:(?:national|local|panel|review|original|the|our) ){0,2}recommendations?\b|"
+    # a self-assessment's column judging practice against each recommendation: "Our local
+    # position", "Current position"
+    r"^(?:our )?(?:local |current )position$|"
     r"^(?:recommendations?|findings?|actions?|next steps?|key learning|learning points?|"
     r"key messages?|questions?|you said|we did|strengths?|worries|concerns|"
     # the three questions of strengths-based practice frameworks
