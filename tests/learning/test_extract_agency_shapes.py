@@ -8,23 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fullpicture.learning.library import parse_document
-
-
-def create_document(tmp_path: Path, body: str, name: str = "document.md") -> Path:
-    path = tmp_path / name
-    path.write_text(body, encoding="utf-8")
-    return path
-
-
-def _items(path: Path) -> list[tuple[str, str]]:
-    return [
-        (item.kind, item.text) for review in parse_document(path).reviews for item in review.items
-    ]
-
-
-def _kind_of(items: list[tuple[str, str]], start: str) -> str | None:
-    return next((kind for kind, text in items if text.startswith(start)), None)
+from tests.learning.documents import create_document, items_of, kind_of
 
 
 def test_should_read_a_forces_learning_summary_by_what_it_asks_each_role(tmp_path: Path):
@@ -39,11 +23,11 @@ def test_should_read_a_forces_learning_summary_by_what_it_asks_each_role(tmp_pat
         "## What we will do\n\n"
         "1. The force will add a missing flag to the custody record by June.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "Nobody linked") == "finding"
-    assert _kind_of(items, "The call handler") == "finding"  # strengths beside weaknesses
-    assert _kind_of(items, "Check the missing history") == "recommendation"
-    assert _kind_of(items, "The force will add") == "next_step"
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Nobody linked") == "finding"
+    assert kind_of(items, "The call handler") == "finding"  # strengths beside weaknesses
+    assert kind_of(items, "Check the missing history") == "recommendation"
+    assert kind_of(items, "The force will add") == "next_step"
 
 
 def test_should_read_what_practitioners_should_do_as_next_steps_still(tmp_path: Path):
@@ -52,8 +36,8 @@ def test_should_read_what_practitioners_should_do_as_next_steps_still(tmp_path: 
         "## What practitioners should do\n\n"
         "- Follow the protocol for every bruise on a baby who cannot yet move.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "Follow the protocol") == "next_step"
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Follow the protocol") == "next_step"
 
 
 def test_should_read_a_thematic_reviews_what_needs_to_change_label_as_a_recommendation(
@@ -70,10 +54,10 @@ def test_should_read_a_thematic_reviews_what_needs_to_change_label_as_a_recommen
         "## The partnership's response\n\n"
         "1. The exploitation pathway will be in place by the autumn.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "Three of the five") == "finding"
-    assert _kind_of(items, "Schools should hold") == "recommendation"
-    assert _kind_of(items, "The exploitation pathway") == "next_step"
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Three of the five") == "finding"
+    assert kind_of(items, "Schools should hold") == "recommendation"
+    assert kind_of(items, "The exploitation pathway") == "next_step"
 
 
 def test_should_read_a_trusts_themes_for_its_services_and_what_it_changed(tmp_path: Path):
@@ -88,10 +72,10 @@ def test_should_read_a_trusts_themes_for_its_services_and_what_it_changed(tmp_pa
         "## What we changed this year\n\n"
         "- We added a household section to the nursing assessment in May.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "In two of the three") == "finding"
-    assert _kind_of(items, "Sam told") == "child_voice"
-    assert _kind_of(items, "We added") == "next_step"
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "In two of the three") == "finding"
+    assert kind_of(items, "Sam told") == "child_voice"
+    assert kind_of(items, "We added") == "next_step"
 
 
 def test_should_read_a_self_assessment_table_against_national_recommendations(tmp_path: Path):
@@ -107,11 +91,11 @@ def test_should_read_a_self_assessment_table_against_national_recommendations(tm
         "The RAG rating is the group's own judgement. Green means practice meets the "
         "recommendation.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "Services should see") == "recommendation"
-    assert _kind_of(items, "The audit found fathers") == "finding"
-    assert _kind_of(items, "Probation now joins") == "finding"
-    assert _kind_of(items, "The RAG rating") is None
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Services should see") == "recommendation"
+    assert kind_of(items, "The audit found fathers") == "finding"
+    assert kind_of(items, "Probation now joins") == "finding"
+    assert kind_of(items, "The RAG rating") is None
     assert not any(text.startswith("National recommendation") for _, text in items)
 
 
@@ -133,12 +117,12 @@ def test_should_leave_an_agencys_own_narrative_where_its_section_states_its_less
         "4. Recommendations\n\n"
         "4.1 The Board should issue guidance on reading referral histories.\n"
     )
-    items = _items(create_document(tmp_path, body, "review.txt"))
-    assert _kind_of(items, "Each referral should") == "key_learning"
-    assert _kind_of(items, "3.1.1 Two referrals") is None
-    assert _kind_of(items, "Two referrals") is None
-    assert _kind_of(items, "3.2.1 Officers") is None
-    assert _kind_of(items, "Officers attended") is None
+    items = items_of(create_document(tmp_path, body, "review.txt"))
+    assert kind_of(items, "Each referral should") == "key_learning"
+    assert kind_of(items, "3.1.1 Two referrals") is None
+    assert kind_of(items, "Two referrals") is None
+    assert kind_of(items, "3.2.1 Officers") is None
+    assert kind_of(items, "Officers attended") is None
 
 
 def test_should_read_a_learning_point_that_left_a_child_unsupervised_as_a_finding(
@@ -150,9 +134,9 @@ def test_should_read_a_learning_point_that_left_a_child_unsupervised_as_a_findin
         "- A reduced timetable left Dev alone at home for most of each day.\n"
         "- Children on reduced timetables need a plan for the hours out of school.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "A reduced timetable") == "finding"
-    assert _kind_of(items, "Children on reduced") == "key_learning"
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "A reduced timetable") == "finding"
+    assert kind_of(items, "Children on reduced") == "key_learning"
 
 
 def test_should_leave_a_learning_reviews_details_and_synopsis_out(tmp_path: Path):
@@ -168,11 +152,11 @@ def test_should_leave_a_learning_reviews_details_and_synopsis_out(tmp_path: Path
         "## 4. Recommendations\n\n"
         "1. The service should update every assessment when a child stops attending.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "Incident:") is None
-    assert _kind_of(items, "the boy was assaulted") is None
-    assert _kind_of(items, "He lived with his aunt") is None
-    assert _kind_of(items, "The assessment was not updated") == "finding"
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Incident:") is None
+    assert kind_of(items, "the boy was assaulted") is None
+    assert kind_of(items, "He lived with his aunt") is None
+    assert kind_of(items, "The assessment was not updated") == "finding"
 
 
 def test_should_read_a_theme_label_as_a_topic_over_its_findings(tmp_path: Path):
@@ -182,9 +166,9 @@ def test_should_read_a_theme_label_as_a_topic_over_its_findings(tmp_path: Path):
         "### Theme 1: Support does not end when a young person turns eighteen\n\n"
         "**Finding 1.** Kit's support stopped on his birthday and nobody picked it up.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert not any(text.startswith("Theme 1") for _, text in items)
-    assert _kind_of(items, "Kit's support stopped") == "finding"
+    assert kind_of(items, "Kit's support stopped") == "finding"
 
 
 def test_should_not_take_a_childs_name_in_quotation_marks_for_their_words(tmp_path: Path):
@@ -197,9 +181,9 @@ def test_should_not_take_a_childs_name_in_quotation_marks_for_their_words(tmp_pa
         "## What children said\n\n"
         '"Nobody told me when Mum was coming home."\n'
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert not any(text.startswith('"Rosa"') for _, text in items)
-    assert _kind_of(items, '"Nobody told me') == "child_voice"
+    assert kind_of(items, '"Nobody told me') == "child_voice"
 
 
 def test_should_read_what_the_learning_means_at_a_college_as_key_learning(tmp_path: Path):
@@ -208,8 +192,8 @@ def test_should_read_what_the_learning_means_at_a_college_as_key_learning(tmp_pa
         "## What this means at Northgate College\n\n"
         "- A student of seventeen who is being exploited is still a child.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "A student of seventeen") == "key_learning"
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "A student of seventeen") == "key_learning"
 
 
 def test_should_read_what_went_well_as_findings_beside_learning_identified(tmp_path: Path):
@@ -220,9 +204,9 @@ def test_should_read_what_went_well_as_findings_beside_learning_identified(tmp_p
         "## Learning identified\n\n"
         "- The risk rating was not changed after the missed appointments.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "The case manager's") == "finding"
-    assert _kind_of(items, "The risk rating") == "finding"
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The case manager's") == "finding"
+    assert kind_of(items, "The risk rating") == "finding"
 
 
 def test_should_read_the_evidence_before_the_review_finds_as_narrative(tmp_path: Path):
@@ -237,7 +221,7 @@ def test_should_read_the_evidence_before_the_review_finds_as_narrative(tmp_path:
         "## 5. Recommendations\n\n"
         "5.1 The partnership should relaunch its neglect toolkit.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert not any("no one saw Ola's bedroom" in text for _, text in items)
     assert any(kind == "finding" and "review finds" in text for kind, text in items)
     assert any(kind == "finding" and "concerns were not passed" in text for kind, text in items)

@@ -12,18 +12,7 @@ from docx import Document
 from fullpicture.learning.documents import Block, read_document
 from fullpicture.learning.extract import section_kind
 from fullpicture.learning.library import parse_document
-
-
-def create_document(tmp_path: Path, body: str, name: str = "review.md") -> Path:
-    path = tmp_path / name
-    path.write_text(body, encoding="utf-8")
-    return path
-
-
-def _items(path: Path) -> list[tuple[str, str]]:
-    return [
-        (item.kind, item.text) for review in parse_document(path).reviews for item in review.items
-    ]
+from tests.learning.documents import create_document, items_of
 
 
 def test_should_take_a_labelled_findings_kind_over_words_in_its_sentence(tmp_path: Path):
@@ -36,7 +25,7 @@ def test_should_take_a_labelled_findings_kind_over_words_in_its_sentence(tmp_pat
         "### Finding 2: Noor was asked how she was, but her own words were not recorded.\n\n"
         "What happened. Each service wrote that she was fine.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert items == [
         ("finding", "When a school nurse closes a referral, nobody decides what happens next."),
         ("recommendation", "The trust should tell schools when a referral is closed."),
@@ -55,7 +44,7 @@ def test_should_read_a_partners_response_as_recommendations_and_next_steps(tmp_p
         "### Recommendation 2\n\nThe police should share call-outs with health visitors.\n\n"
         "Response: Accepted.\n\nA weekly list now goes from the police hub to the health team.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert [kind for kind, _ in items] == [
         "recommendation",
         "next_step",
@@ -80,7 +69,7 @@ def test_should_read_a_strengths_based_table_by_its_columns(tmp_path: Path):
             cell.text = text
     path = tmp_path / "brief.docx"
     document.save(str(path))
-    assert [kind for kind, _ in _items(path)] == ["finding", "finding", "recommendation"]
+    assert [kind for kind, _ in items_of(path)] == ["finding", "finding", "recommendation"]
 
 
 def test_should_address_each_roles_list_in_a_flat_practice_alert(tmp_path: Path):
@@ -114,7 +103,7 @@ def test_should_keep_a_parents_words_in_a_childs_voice_section_apart(tmp_path: P
         '"Nobody asked me why I was tired."\n\n'
         'Ella\'s father also spoke to the review. He said: "I thought they would take her away."\n'
     )
-    assert _items(create_document(tmp_path, body)) == [
+    assert items_of(create_document(tmp_path, body)) == [
         ("child_voice", '"Nobody asked me why I was tired."')
     ]
 
@@ -131,7 +120,7 @@ def test_should_read_a_newsletters_messages_reminders_and_survey(tmp_path: Path)
         "Fewer than half of practitioners had supervision in the last three months.\n\n"
         "The partners have asked every agency to say how often supervision happens.\n"
     )
-    assert [kind for kind, _ in _items(create_document(tmp_path, body))] == [
+    assert [kind for kind, _ in items_of(create_document(tmp_path, body))] == [
         "key_learning",
         "key_learning",
         "key_learning",
@@ -147,7 +136,7 @@ def test_should_read_what_our_reviews_found_as_findings_and_skip_a_byline(tmp_pa
         "## Theme 1: Information sharing\n\n### What our reviews found\n\n"
         "- Health staff held information that children's social care did not have.\n"
     )
-    assert _items(create_document(tmp_path, body)) == [
+    assert items_of(create_document(tmp_path, body)) == [
         ("finding", "Health staff held information that children's social care did not have.")
     ]
 
@@ -168,7 +157,7 @@ def test_should_not_take_a_cascade_instruction_or_a_wrapped_date_for_learning(tm
         "## Recommendations\n\nThe trust should audit safer sleep advice.\n\n"
         "Lead: Wexley Hospitals Trust. Due: June 2026.\n\nMay 2026.\n"
     )
-    assert _items(create_document(tmp_path, body)) == [
+    assert items_of(create_document(tmp_path, body)) == [
         ("next_step", "Ask where the baby sleeps at every home visit."),
         ("recommendation", "The trust should audit safer sleep advice."),
     ]
@@ -181,7 +170,7 @@ def test_should_join_a_word_hyphenated_at_a_wrapped_lines_end(tmp_path: Path):
         "  missing, and attend the multi-\n"
         "  agency meeting that follows.\n"
     )
-    items = _items(create_document(tmp_path, body, "alert.txt"))
+    items = items_of(create_document(tmp_path, body, "alert.txt"))
     assert items[0][1].endswith("attend the multi-agency meeting that follows.")
 
 

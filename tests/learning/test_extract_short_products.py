@@ -8,23 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fullpicture.learning.documents import read_document, table_blocks
-from fullpicture.learning.library import parse_document
-
-
-def create_document(tmp_path: Path, body: str, name: str = "document.md") -> Path:
-    path = tmp_path / name
-    path.write_text(body, encoding="utf-8")
-    return path
-
-
-def _items(path: Path) -> list[tuple[str, str]]:
-    return [
-        (item.kind, item.text) for review in parse_document(path).reviews for item in review.items
-    ]
-
-
-def _kind_of(items: list[tuple[str, str]], start: str) -> str | None:
-    return next((kind for kind, text in items if text.startswith(start)), None)
+from tests.learning.documents import create_document, items_of, kind_of
 
 
 def test_should_read_a_myth_busters_reality_as_learning_and_its_review_case_as_a_finding(
@@ -43,13 +27,13 @@ def test_should_read_a_myth_busters_reality_as_learning_and_its_review_case_as_a
         'A girl of fifteen told one of our auditors: "Nobody ever asked who cooked at home."\n\n'
         "The neglect toolkit and a short guide are all on the Partnership website.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "a fourteen-year-old still needs") == "key_learning"
-    assert _kind_of(items, "a school saw a boy") == "finding"
-    assert _kind_of(items, "most families on low incomes") == "key_learning"
-    assert _kind_of(items, "A girl of fifteen told") == "child_voice"
-    assert _kind_of(items, "Myth") is None
-    assert _kind_of(items, "The neglect toolkit") is None
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "a fourteen-year-old still needs") == "key_learning"
+    assert kind_of(items, "a school saw a boy") == "finding"
+    assert kind_of(items, "most families on low incomes") == "key_learning"
+    assert kind_of(items, "A girl of fifteen told") == "child_voice"
+    assert kind_of(items, "Myth") is None
+    assert kind_of(items, "The neglect toolkit") is None
 
 
 def test_should_read_each_golden_rule_in_a_titled_quotation_panel_as_its_own_item(
@@ -66,7 +50,7 @@ def test_should_read_each_golden_rule_in_a_titled_quotation_panel_as_its_own_ite
         ">\n"
         "> Share what the child tells you with the missing coordinator the same day.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert [kind for kind, _ in items] == ["key_learning"] * 3
     assert items[1][1].startswith("Offer a return interview")
 
@@ -111,8 +95,8 @@ def test_should_read_a_posters_hear_the_child_panel_as_the_childs_voice(tmp_path
         'Jay could not put it into words, but his teacher wrote that he went "very quiet" '
         "every day as home time came near.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "Jay could not put it") == "child_voice"
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Jay could not put it") == "child_voice"
 
 
 def test_should_read_a_posters_advice_under_headings_naming_no_kind_as_key_learning(
@@ -128,11 +112,11 @@ def test_should_read_a_posters_advice_under_headings_naming_no_kind_as_key_learn
         "### Ask yourself\n\n"
         "- Who else has seen this baby this month?\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "Look behind the ears") == "key_learning"
-    assert _kind_of(items, "If you have not seen the baby") == "key_learning"
-    assert _kind_of(items, "Take it to your team") is None
-    assert _kind_of(items, "Who else has seen") == "reflective_question"
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Look behind the ears") == "key_learning"
+    assert kind_of(items, "If you have not seen the baby") == "key_learning"
+    assert kind_of(items, "Take it to your team") is None
+    assert kind_of(items, "Who else has seen") == "reflective_question"
 
 
 def test_should_read_what_the_partnership_asked_every_agency_to_do_as_next_steps(
@@ -145,7 +129,7 @@ def test_should_read_what_the_partnership_asked_every_agency_to_do_as_next_steps
         "- Midwives will show the film before each mother leaves hospital.\n"
         "- Health visitors will talk through the coping plan at the first visit.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert [kind for kind, _ in items] == ["next_step", "next_step"]
 
 
@@ -163,11 +147,11 @@ def test_should_read_a_film_scripts_voice_over_by_what_each_line_says(tmp_path: 
         "<td>When a child is always late, ask them what the mornings are like at home.</td></tr>"
         "</table></body></html>"
     )
-    items = _items(create_document(tmp_path, body, "script.html"))
-    assert _kind_of(items, "In our audits") == "finding"
-    assert _kind_of(items, "When a child is always late") == "key_learning"
-    assert _kind_of(items, "This is a story") is None
-    assert _kind_of(items, "A teacher kneeling") is None
+    items = items_of(create_document(tmp_path, body, "script.html"))
+    assert kind_of(items, "In our audits") == "finding"
+    assert kind_of(items, "When a child is always late") == "key_learning"
+    assert kind_of(items, "This is a story") is None
+    assert kind_of(items, "A teacher kneeling") is None
 
 
 def test_should_not_take_a_podcast_hosts_question_for_learning(tmp_path: Path):
@@ -178,7 +162,7 @@ def test_should_not_take_a_podcast_hosts_question_for_learning(tmp_path: Path):
         "What has changed since the review?\n\n"
         "So what should people listening take from this?\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert items == []
 
 
@@ -193,7 +177,7 @@ def test_should_read_the_answers_to_a_hosts_question_by_the_kind_it_names(tmp_pa
         "The children's ward now asks every family who else lives at home before discharge.\n\n"
         "Thank you both. We will put the questions in the episode notes as usual.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert items == [
         (
             "next_step",

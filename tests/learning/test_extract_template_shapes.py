@@ -8,23 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fullpicture.learning.library import parse_document
-
-
-def create_document(tmp_path: Path, body: str, name: str = "document.md") -> Path:
-    path = tmp_path / name
-    path.write_text(body, encoding="utf-8")
-    return path
-
-
-def _items(path: Path) -> list[tuple[str, str]]:
-    return [
-        (item.kind, item.text) for review in parse_document(path).reviews for item in review.items
-    ]
-
-
-def _kind_of(items: list[tuple[str, str]], start: str) -> str | None:
-    return next((kind for kind, text in items if text.startswith(start)), None)
+from tests.learning.documents import create_document, items_of, kind_of
 
 
 def test_should_read_the_rapid_review_templates_question_sections_by_what_they_ask(
@@ -46,13 +30,13 @@ def test_should_read_the_rapid_review_templates_question_sections_by_what_they_a
         "- Health visitors should ask about every adult who cares for the baby.\n\n"
         "Signed on behalf of the partnership by its independent scrutineer, 3 March 2025.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "The GP knew") == "finding"
-    assert _kind_of(items, "The ambulance crew") == "finding"
-    assert _kind_of(items, "Crying is") == "key_learning"
-    assert _kind_of(items, "Health visitors should") == "recommendation"
-    assert _kind_of(items, "The panel recommends") is None
-    assert _kind_of(items, "Signed on behalf") is None
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The GP knew") == "finding"
+    assert kind_of(items, "The ambulance crew") == "finding"
+    assert kind_of(items, "Crying is") == "key_learning"
+    assert kind_of(items, "Health visitors should") == "recommendation"
+    assert kind_of(items, "The panel recommends") is None
+    assert kind_of(items, "Signed on behalf") is None
 
 
 def test_should_read_improvement_area_labels_as_recommendations_under_findings(
@@ -67,7 +51,7 @@ def test_should_read_improvement_area_labels_as_recommendations_under_findings(
         "Improvement area: The trust should open a quiet room for young people at night.\n\n"
         "Area for improvement: discharge letters were not copied to the school nurse.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert items == [
         (
             "finding",
@@ -91,7 +75,7 @@ def test_should_read_the_learning_of_a_practice_episode_as_findings_about_it(tmp
         "## 3. Recommendations\n\n"
         "- The partnership should set a deadline for moving pupils' safeguarding records.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert [kind for kind, _ in items] == ["finding", "recommendation"]
     assert items[0][1].startswith("The new school treated P")
 
@@ -107,10 +91,10 @@ def test_should_read_an_email_cascade_with_headings_in_capitals(tmp_path: Path):
         "QUESTIONS FOR MONDAY'S BRIEFING\n\n"
         "- Which pupil in your class would you worry about if they stopped coming in?\n"
     )
-    items = _items(create_document(tmp_path, body, "cascade.txt"))
-    assert _kind_of(items, "Write down what a pupil") == "recommendation"
-    assert _kind_of(items, "The pastoral team") == "next_step"
-    assert _kind_of(items, "Which pupil") == "reflective_question"
+    items = items_of(create_document(tmp_path, body, "cascade.txt"))
+    assert kind_of(items, "Write down what a pupil") == "recommendation"
+    assert kind_of(items, "The pastoral team") == "next_step"
+    assert kind_of(items, "Which pupil") == "reflective_question"
 
 
 def test_should_read_a_carers_briefing_news_release_and_blog_by_their_headings(
@@ -129,12 +113,12 @@ def test_should_read_a_carers_briefing_news_release_and_blog_by_their_headings(
         "they felt alone.\n\n"
         "The full report is available on the partnership's website.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "You can ask for a copy") == "key_learning"
-    assert _kind_of(items, "Plans were closed") == "finding"
-    assert _kind_of(items, "Carers are now invited") == "next_step"
-    assert _kind_of(items, "The review also heard") is None
-    assert _kind_of(items, "The full report") is None
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "You can ask for a copy") == "key_learning"
+    assert kind_of(items, "Plans were closed") == "finding"
+    assert kind_of(items, "Carers are now invited") == "next_step"
+    assert kind_of(items, "The review also heard") is None
+    assert kind_of(items, "The full report") is None
 
 
 def test_should_read_improvement_priorities_as_recommendations_and_childrens_words(
@@ -147,9 +131,9 @@ def test_should_read_improvement_priorities_as_recommendations_and_childrens_wor
         "## Improvement priorities\n\n"
         "- Agree a shared tool for assessing neglect across agencies.\n"
     )
-    items = _items(create_document(tmp_path, body))
-    assert _kind_of(items, "A boy of ten") == "child_voice"
-    assert _kind_of(items, "Agree a shared tool") == "recommendation"
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "A boy of ten") == "child_voice"
+    assert kind_of(items, "Agree a shared tool") == "recommendation"
 
 
 def test_should_give_each_child_quoted_in_one_paragraph_an_item_of_their_own(tmp_path: Path):
@@ -160,7 +144,7 @@ def test_should_give_each_child_quoted_in_one_paragraph_an_item_of_their_own(tmp
         'eleven wrote on his form, "I wish someone checked on us at weekends." Parents said '
         "they found the meetings hard to follow.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert items == [
         ("child_voice", 'A girl of seven said: "I get my own breakfast. Sometimes there is none."'),
         (
@@ -184,7 +168,7 @@ def test_should_not_take_a_paragraph_commenting_on_a_list_for_an_item_of_its_kin
         "- Schools should record hunger as a safeguarding concern.\n\n"
         "The partnership will check progress on this recommendation in June.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert [kind for kind, _ in items] == ["finding", "finding", "recommendation", "next_step"]
 
 
@@ -199,5 +183,5 @@ def test_should_read_a_blogs_points_led_in_bold_and_not_the_comment_after_them(
         "<p><strong>Fathers are not asked.</strong> Men in the household were not seen.</p>"
         "<p>Neither of these belongs to one agency. I see them in every kind of record.</p>"
     )
-    items = _items(create_document(tmp_path, body, "blog.html"))
+    items = items_of(create_document(tmp_path, body, "blog.html"))
     assert [kind for kind, _ in items] == ["finding", "finding"]

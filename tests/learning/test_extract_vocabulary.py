@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fullpicture.learning.library import parse_document
+from tests.learning.documents import create_document, items_of
 
 _BULLETS = {
     "finding": (
@@ -248,37 +248,25 @@ _INTRODUCTIONS = [
 ]
 
 
-def create_document(tmp_path: Path, body: str) -> Path:
-    path = tmp_path / "brief.md"
-    path.write_text(body, encoding="utf-8")
-    return path
-
-
-def _items(path: Path) -> list[tuple[str, str]]:
-    return [
-        (item.kind, item.text) for review in parse_document(path).reviews for item in review.items
-    ]
-
-
 @pytest.mark.parametrize(("heading", "kind"), _HEADINGS)
 def test_should_read_the_items_under_a_published_heading_as_its_kind(
     tmp_path: Path, heading: str, kind: str
 ):
     body = f"# Learning brief: Child K\n\n## {heading}\n\n{_BULLETS[kind]}"
-    kinds = [found for found, _ in _items(create_document(tmp_path, body))]
+    kinds = [found for found, _ in items_of(create_document(tmp_path, body))]
     assert kinds == [kind, kind]
 
 
 @pytest.mark.parametrize("heading", _NOT_LEARNING)
 def test_should_find_no_learning_under_a_section_that_sets_the_scene(tmp_path: Path, heading: str):
     body = f"# Learning brief: Child K\n\n## {heading}\n\n{_SCENE}"
-    assert _items(create_document(tmp_path, body)) == []
+    assert items_of(create_document(tmp_path, body)) == []
 
 
 @pytest.mark.parametrize(("text", "kind"), _LABELS)
 def test_should_read_a_published_label_as_its_kind(tmp_path: Path, text: str, kind: str):
     body = f"# Learning brief: Child K\n\n## Part two\n\n{text}\n"
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert items == [(kind, text.split(":", 1)[1].strip())]
 
 
@@ -288,14 +276,14 @@ def test_should_not_take_a_contents_line_with_a_label_for_an_item(tmp_path: Path
         "- Practice reminder: when you disagree with another agency\n"
         "- Top tip: using the neglect toolkit\n"
     )
-    assert _items(create_document(tmp_path, body)) == []
+    assert items_of(create_document(tmp_path, body)) == []
 
 
 def test_should_not_take_a_soft_question_label_before_a_statement_for_a_question(
     tmp_path: Path,
 ):
     body = "# Learning brief: Child K\n\n## Part two\n\nConsider: the family moved three times.\n"
-    assert _items(create_document(tmp_path, body)) == []
+    assert items_of(create_document(tmp_path, body)) == []
 
 
 def test_should_read_an_improvement_area_that_says_what_to_do_as_a_recommendation(
@@ -306,7 +294,7 @@ def test_should_read_an_improvement_area_that_says_what_to_do_as_a_recommendatio
         "The assessment form was written for adults and asked nothing about school.\n\n"
         "Improvement area: The trust should introduce an assessment written for children.\n"
     )
-    items = _items(create_document(tmp_path, body))
+    items = items_of(create_document(tmp_path, body))
     assert items[-1] == (
         "recommendation",
         "The trust should introduce an assessment written for children.",
@@ -319,7 +307,7 @@ def test_should_take_a_strengths_label_as_a_finding_where_the_audit_pairs_it(tmp
         "Good practice: Health visitors saw every child at home within a week.\n\n"
         "Area for development: Plans did not say who would check the children's weight.\n"
     )
-    kinds = [kind for kind, _ in _items(create_document(tmp_path, body))]
+    kinds = [kind for kind, _ in items_of(create_document(tmp_path, body))]
     assert kinds == ["finding", "finding"]
 
 
@@ -333,7 +321,7 @@ def test_should_read_the_list_after_a_published_introduction_as_its_kind(
         else "- Closed referrals were not followed up by any agency.\n- The school was not told.\n"
     )
     body = f"# Learning brief: Child K\n\n## Part two\n\n{introduction}\n\n{bullets}"
-    kinds = [found for found, _ in _items(create_document(tmp_path, body))]
+    kinds = [found for found, _ in items_of(create_document(tmp_path, body))]
     assert kinds == [kind, kind]
 
 
@@ -354,7 +342,7 @@ def test_should_take_a_systems_finding_from_its_heading_and_not_from_its_evidenc
         "#### Questions for the Board\n\n"
         "- How can the Board be assured that plans are not closed on a parent's word alone?\n"
     )
-    kinds = [kind for kind, _ in _items(create_document(tmp_path, body))]
+    kinds = [kind for kind, _ in items_of(create_document(tmp_path, body))]
     assert kinds == ["finding", "reflective_question"]
 
 
@@ -403,7 +391,7 @@ def create_html_table(tmp_path: Path, header: list[str], row: list[str]) -> Path
 def test_should_read_a_published_tables_columns_as_their_kinds(
     tmp_path: Path, header: list[str], row: list[str], kinds: list[str]
 ):
-    items = _items(create_html_table(tmp_path, header, row))
+    items = items_of(create_html_table(tmp_path, header, row))
     assert [kind for kind, _ in items] == kinds
 
 
@@ -416,10 +404,10 @@ def test_should_read_a_quoted_child_the_document_does_not_name_as_the_childs_voi
 ):
     quote = "\u201cNobody asked me what it was like at home.\u201d"
     body = f"# Multi-agency audit: neglect\n\n## Part two\n\n{speaker} {quote}\n"
-    assert [kind for kind, _ in _items(create_document(tmp_path, body))] == ["child_voice"]
+    assert [kind for kind, _ in items_of(create_document(tmp_path, body))] == ["child_voice"]
 
 
 def test_should_not_read_a_parent_quoted_by_name_as_the_childs_voice(tmp_path: Path):
     quote = "\u201cNobody asked me what it was like at home.\u201d"
     body = f"# Multi-agency audit: neglect\n\n## Part two\n\nOne mother said: {quote}\n"
-    assert _items(create_document(tmp_path, body)) == []
+    assert items_of(create_document(tmp_path, body)) == []
