@@ -237,6 +237,8 @@ _LABEL = re.compile(
     r"reflect(?:ion)?|consider|ask yourself|think about|discussion points?|for discussion|"
     # a thematic review's "What needs to change:" after each finding
     r"what (?:needs to|should|must) change|"
+    # a thematic review's "What this means for practice:" after its findings on each theme
+    r"what this means for (?:practice|practitioners|you|us)|"
     # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
     r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
     r"\s*(?P<number>\d+(?:\.\d+)*[a-z]?)?\s*(?:\((?P<who>[^)]{2,80})\))?\s*[:.\-\u2013)]\s*",
@@ -311,6 +313,7 @@ _LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("strength", r"^(?:good practice|strength|what went well)"),
         ("recommendation", r"^what (?:needs to|should|must) change"),
+        ("key_learning", r"^what this means"),
         ("next_step", r"^(?:action|agreed action|commitment|change|improvement)"),
         ("reflective_question", r"^(?:reflect|consider|ask yourself|think about|discussion|for )"),
     ]
@@ -564,7 +567,27 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
             return "key_learning"  # "Section 6: What learning has been identified?"
         if _ONE_PIECE_OF_WORK.match(heading) and detect_type(heading):
             return None  # a report's "4.1 Rapid review: Baby P" is not its chapter's learning
-    return None
+    return "finding" if _under_theme(path) else None
+
+
+def _under_theme(path: tuple[str, ...]) -> bool:
+    """Whether a section is one of a thematic review's own themes ("Theme 2: Schools knew a
+    great deal"), a top-level heading or one just below the review's title; a theme inside
+    another chapter ("5. Analysis > Theme 1: ...") narrates that chapter's evidence."""
+    for depth, heading in enumerate(path[:2]):
+        if _THEME_HEADING.match(heading):
+            return True
+        if heading and not _is_title(heading, depth):
+            return False
+    return False
+
+
+# A thematic review's numbered theme heading ("Theme 3: Care away from home"): what is stated
+# under it, where no heading names another kind, is what the review found on that theme.
+_THEME_HEADING = re.compile(
+    r"^theme\s+(?:\d+|[ivx]+|one|two|three|four|five|six|seven|eight)\s*[:.\u2013-]\s",
+    re.IGNORECASE,
+)
 
 
 # How a briefing or report numbers its headings ("7. Remember", "Step 6: Consider", "Slide 4 -
@@ -815,6 +838,8 @@ def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, st
         kind = "finding"  # "Area for improvement: records were not shared" judges practice
     if kind is None or not rest:
         return None, text, None
+    if word.startswith("what this means"):
+        rest = text  # "What this means for practice: ..." reads as one sentence; keep it whole
     return (strengths if kind == "strength" else kind), rest, match.group("who")
 
 
