@@ -77,3 +77,34 @@ def test_should_read_what_the_partnership_asks_agencies_to_do_as_recommendations
     items = items_of(create_document(tmp_path, _ASKS, "briefing.md"))
     assert kind_of(items, "Health visiting should") == "recommendation"
     assert kind_of(items, "Schools should record") == "recommendation"
+
+
+def create_checklist(tmp_path: Path) -> Path:
+    """A Word briefing with a self-assessment checklist: a table of questions to rate."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Briefing for leaders", 1)
+    document.add_heading("Leaders' self-assessment checklist", 2)
+    document.add_paragraph("Use the checklist with your senior team and rate each statement.")
+    table = document.add_table(rows=3, cols=3)
+    rows = [
+        ("Statement", "Evidence to look for", "Rating"),
+        ("Do we know which babies missed their health checks?", "Health visiting records", ""),
+        ("Are missed appointments followed up by a named person?", "Case audit", ""),
+    ]
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "briefing.docx"
+    document.save(str(path))
+    return path
+
+
+def test_should_read_a_checklist_table_of_questions_as_reflective_questions(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_checklist(tmp_path))
+    assert ("reflective_question", "Do we know which babies missed their health checks?") in items
+    assert kind_of(items, "Are missed appointments") == "reflective_question"
+    assert kind_of(items, "Use the checklist") is None
