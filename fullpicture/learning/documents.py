@@ -875,6 +875,9 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
     if spoken is not None and len(header) >= 2 and len(rows) >= 2:
         return _column_blocks(rows, spoken, [], level)  # a film's script: what is said
     mains = [i for i, cell in enumerate(header) if _TABLE_KIND.match(cell)]
+    asked = _question_column(rows) if not mains else None
+    if asked is not None:
+        return _question_blocks(rows, asked, level)
     if not mains or len(header) < 2 or len(rows) < 2:
         return [Block(" | ".join(cell for cell in row if cell)) for row in rows]
     others = [i for i in range(len(header)) if i not in mains]
@@ -883,6 +886,26 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
         column = _column_blocks(rows, main, others, level)
         blocks += column if len(column) > 1 else []  # an empty column gives no heading
     return blocks
+
+
+def _question_column(rows: list[list[str]]) -> int | None:
+    """The column of a self-assessment checklist ("Statement | Evidence | Rating") whose every
+    row asks a question: leaders are to answer them, so they are reflective questions."""
+    body = rows[1:]
+    if len(rows[0] if rows else []) < 2 or len(body) < 2:
+        return None
+    for column in range(len(rows[0])):
+        cells = [row[column] for row in body if column < len(row) and row[column]]
+        if len(cells) == len(body) and all(cell.rstrip().endswith("?") for cell in cells):
+            return column
+    return None
+
+
+def _question_blocks(rows: list[list[str]], column: int, level: int) -> list[Block]:
+    """A checklist's questions under a "Questions" heading, without the columns beside them
+    (the evidence to look for and a rating to fill in are the form, not the learning)."""
+    heading = Block("Questions", heading=level + 1, boxed=True)
+    return [heading, *(Block(row[column], boxed=True) for row in rows[1:])]
 
 
 def _column_blocks(rows: list[list[str]], main: int, others: list[int], level: int) -> list[Block]:

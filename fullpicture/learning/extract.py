@@ -131,7 +131,10 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"\bissues for (?:the )?[\w ]{2,40}? to consider|considerations for (?:the )?(?:partnership|"
             r"partners|board|safeguarding|agencies|leaders|commissioners)\b|"
             r"what (?:we are|we're|the review is) asking (?!you\b)[\w ]{2,40}? to do|"
-            r"what we want (?!you\b)[\w ]{2,40}? to do",
+            r"what we want (?!you\b)[\w ]{2,40}? to do|"
+            # "What the partnership asks each agency to do", "What the board asks of leaders"
+            r"what (?:the |our )?(?:partnership|board|panel|review|executive) asks? "
+            r"(?:of )?(?!you\b)[\w ]{2,40}?(?: to do\b|$)",
         ),
         (
             "finding",
@@ -144,6 +147,11 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|"
             r"even better if|what (?:did not|didn't) (?:work|go) well|areas? of concern|"
             r"^you said\b(?!, we did)|"
+            # "3. The terms of reference and the review's conclusions": the review's questions
+            # each answered by its findings (alone, terms of reference and conclusions are
+            # background)
+            r"(?:terms of reference|lines of enquiry) and (?:the |its |our )?(?:review's |"
+            r"review\u2019s |panel's )?(?:conclusions|answers)\b|"
             # "Key issues arising from the case", "Themes identified", "What we have found",
             # "What did the audit tell us?", "Practice issues", "Concerns identified"
             + _ISSUES
