@@ -79,11 +79,19 @@ SPLITS: dict[str, str] = {
     ),
     "heldout14": (
         "fourteenth held-out set (written by an independent author from the shapes of published"
-        " documents; measured once at the end of the seventh session)"
+        " documents; measured once at the end of the seventh session; errors read since)"
     ),
     "heldout15": (
         "fifteenth held-out set (written by an independent author from the shapes of published"
-        " documents; measured once at the end of the seventh session)"
+        " documents; measured once at the end of the seventh session; errors read since)"
+    ),
+    "heldout16": (
+        "sixteenth held-out set (the shapes the issue names, by an independent author from"
+        " published documents; measured once at the end of the eighth session)"
+    ),
+    "heldout17": (
+        "seventeenth held-out set (the commonest published families, by an independent author;"
+        " measured once at the end of the eighth session)"
     ),
 }
 
