@@ -1084,6 +1084,12 @@ class _Extractor:
         if section == "next_step" and _to_each_role(placed.path):
             self.addressee = placed.path[-1]  # "What you must do now" > "Police": to the police
             return "recommendation"
+        if (
+            section == "child_voice"
+            and not (block.bullet or block.lead)
+            and _voice_topic_of_findings(text, placed.path)
+        ):
+            return "finding"  # "3. Findings > 3.1 The child's lived experience": judged practice
         if section == "key_learning" and _IDENTIFIED.search(placed.path[-1]):
             return "finding" if _CASE_PAST.search(text) else "key_learning"
         if section == "key_learning" and _episode_learning(placed.path):
@@ -1496,6 +1502,15 @@ def _introduces_list(text: str) -> bool:
     learning of its own (at most two sentences)."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
     return len(sentences) <= 2 and any(_LIST_ANNOUNCEMENT.search(s) for s in sentences)
+
+
+def _voice_topic_of_findings(text: str, path: tuple[str, ...]) -> bool:
+    """Whether unquoted prose under a topic heading on the child's voice or experience ("3.1
+    The child's lived experience") inside a findings section ("3. Findings") states a finding:
+    it judges how practice heard the child, as the section's other topics judge practice."""
+    if len(path) < 2 or _QUOTE_MARKS.search(text) or not reads_as_finding(text):
+        return False
+    return section_kind(path[:-1]) == "finding"
 
 
 def _in_others_voice(path: tuple[str, ...]) -> bool:

@@ -119,6 +119,65 @@ def _between_numbered(
     return numbered_neighbour(-1) and numbered_neighbour(1)
 
 
+# How a numbered section heading reads when a table or box swallowed it: a short line, its
+# words capitalised, ending no sentence ("3. Findings", "3.1 The child's lived experience").
+_SWALLOWED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z][^.!?;:,]{1,80}$")
+
+
+def _successor(previous: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """Whether ``number`` is the outline's next number after ``previous``: its first
+    sub-section ("3" -> "3.1") or the next section at any depth ("3.1" -> "3.2", "3.1" -> "4")."""
+    if number == (*previous, 1):
+        return True
+    return any(number == (*previous[:depth], previous[depth] + 1) for depth in range(len(previous)))
+
+
+def recover_numbered_headings(blocks: list[Block]) -> list[Block]:
+    """Give back their place to the numbered section headings a table or framed box swallowed.
+
+    A PDF's table set just before "3. Findings" can run on over that heading and the next
+    ("3.1 The child's lived experience"), which then arrive as the table's text, so what is
+    under them would have no section. A framed block that reads as a short numbered heading,
+    whose number is the next in the document's outline after the numbered heading before it
+    and comes before the numbered heading after it, is made a heading at the level the
+    document sets that depth of its outline.
+    """
+    recovered = list(blocks)
+    for index, block in enumerate(blocks):
+        number = section_number(block.text)
+        if not block.boxed or block.heading or block.bullet or number is None:
+            continue
+        if len(block.text.split()) > 10 or not _SWALLOWED_HEADING.match(block.text):
+            continue
+        before = _numbered_heading(recovered[:index][::-1])
+        after = _numbered_heading(recovered[index + 1 :])
+        if before is None or after is None or not (before[0] < number < after[0]):
+            continue
+        if _successor(before[0], number):
+            level = _outline_depth_level(recovered, len(number))
+            if level is not None:
+                recovered[index] = Block(block.text, heading=level)
+    return recovered
+
+
+def _numbered_heading(blocks: list[Block]) -> tuple[tuple[int, ...], int] | None:
+    """The number and level of the first numbered heading among ``blocks``."""
+    for block in blocks:
+        if block.heading and (number := section_number(block.text)) is not None:
+            return number, block.heading
+    return None
+
+
+def _outline_depth_level(blocks: list[Block], depth: int) -> int | None:
+    """The heading level a document sets the numbered headings of one depth of its outline
+    at (depth 1: "2. Method"; depth 2: "3.2 The plan"), from the first such heading."""
+    for block in blocks:
+        number = section_number(block.text) if block.heading and not block.boxed else None
+        if number is not None and len(number) == depth:
+            return block.heading
+    return None
+
+
 def place_blocks(blocks: list[Block]) -> list[PlacedBlock]:
     """Give each block its heading path; a heading that repeats the current one (a slide title
     repeated on the next slide, or marked "continued") continues the same section, the
@@ -126,6 +185,7 @@ def place_blocks(blocks: list[Block]) -> list[PlacedBlock]:
     correct flat heading levels (see :func:`outline_levels`)."""
     stack: list[tuple[float, str, bool]] = []
     placed: list[PlacedBlock] = []
+    blocks = recover_numbered_headings(blocks)
     levels = outline_levels(blocks)
     for number, block in enumerate(blocks, start=1):
         if not block.boxed:
