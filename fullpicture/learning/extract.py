@@ -132,6 +132,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"partners|board|safeguarding|agencies|leaders|commissioners)\b|"
             r"what (?:we are|we're|the review is) asking (?!you\b)[\w ]{2,40}? to do|"
             r"what we want (?!you\b)[\w ]{2,40}? to do|"
+            # a practice guide's "What we expect of managers" (of every reader: key learning)
+            r"^what (?:we|the (?:partnership|board)) expects? (?:of|from) (?!you\b|everyone\b|"
+            r"all\b|every\b)\w[\w ]{1,40}$|"
             # "What the partnership asks each agency to do", "What the board asks of leaders"
             r"what (?:the |our )?(?:partnership|board|panel|review|executive) asks? "
             r"(?:of )?(?!you\b)[\w ]{2,40}?(?: to do\b|$)",
@@ -242,6 +245,8 @@ _LABEL = re.compile(
     # a myth-buster's answer to each myth and the case that shows it ("Reality: ...", "The
     # facts: ...", "From our reviews: ...", "What our audit found: ...")
     r"(?:the )?reality|(?:the )?facts?|from (?:our|the|local) (?:\w+ )?(?:reviews?|audits?|cases?)|"
+    # a practice standard's evidence ("What our reviews found: In the review of Baby R, ...")
+    r"what (?:our|the|local|these) (?:\w+ )?(?:reviews?|audits?|cases?) (?:found|showed)|"
     r"reflect(?:ion)?|consider|ask yourself|think about|discussion points?|for discussion|"
     # a thematic review's "What needs to change:" after each finding
     r"what (?:needs to|should|must) change|"
@@ -273,7 +278,10 @@ _REPORTED = re.compile(
 _CHILD_TOLD = re.compile(
     r"^(?!(?:he|she|they|we|i)\b)(?:child [A-Z]\w*|the (?:child|young person|boy|girl)|"
     r"[A-Z][\w'\u2019-]*) (?:told|said to) (?:the (?:lead )?(?:reviewers?|review|panel|author)|"
-    r"us|me)\s*[:,]\s*[\"\u201c]"
+    r"us|me)\s*[:,]\s*[\"\u201c]|"
+    # a child named with their age, quoted telling anyone ('Kai, aged fourteen, told his youth
+    # worker: "..."'): the age marks the child, not a parent known by first name
+    r"^[A-Z][\w'\u2019-]*, aged [\w-]+, (?:told|said to) (?:\w+ ){1,3}?\w+\s*[:,]\s*[\"\u201c]"
 )
 # A child the review does not name, quoted ('One young person said: "..."', 'A girl of twelve
 # told us: "..."', 'Child K: "..."'), as audits, thematic reviews and briefings quote them.
@@ -312,7 +320,7 @@ _LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
         (
             "finding",
             r"^(?:key finding|area|improvement area|practice issue|missed opportunit|"
-            r"even better if|issue|from )",
+            r"even better if|issue|from |what (?:our|the|local|these) )",
         ),
         (
             "key_learning",
@@ -615,7 +623,19 @@ def _named_first(heading: str) -> str | None:
         return "recommendation" if leading.group("recommendation") else "key_learning"
     if _PRIORITIES.search(heading) or _ASKING_ROLE.search(heading):
         return "recommendation"  # "Improvement priorities"; "What I am asking all staff to do"
+    if _STANDARD.match(heading):
+        return "key_learning"  # "Standard 4: Hear what children say about the men in their lives"
     return None
+
+
+# A practice guide's numbered standard ("Standard 2: Invite fathers, not only mothers",
+# "Practice standard 3 - Record every adult"): what is stated under it is what practice should
+# be, whatever its own words name (a standard on hearing children is not the child's voice).
+_STANDARD = re.compile(
+    r"^(?:(?:our |practice |minimum |core )?standards?)\s+(?:\d+|[ivx]{1,4}|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten)\s*[:.\u2013-]\s*\S",
+    re.IGNORECASE,
+)
 
 
 def _names_none(heading: str) -> bool:
