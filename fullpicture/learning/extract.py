@@ -942,6 +942,7 @@ class _Extractor:
         self.umbrella: tuple[str, int] | None = None  # ... and the flat headings it opens
         self.listed = False  # this section's learning was a list of bullets, now ended
         self.asked_kind: str | None = None  # the kind a host's question names for its answers
+        self.stated = False  # this section's heading states what the review found in the case
 
     def feed(self, placed: PlacedBlock) -> None:
         placed = self._nest(placed)
@@ -997,8 +998,11 @@ class _Extractor:
 
     def _heading(self, placed: PlacedBlock) -> None:
         kind, rest, who = label_of(placed.block.text)
+        self.stated = False
         if kind is None and _unlabelled_finding(placed):
             kind = "finding"
+        elif kind is None and _finding_under_learning(placed):
+            kind, self.stated = "finding", True
         if kind == "finding" and len(rest.split()) >= 4:
             self._add("finding", rest, placed)
             self.open_finding = len(self.items) - 1
@@ -1073,7 +1077,7 @@ class _Extractor:
         if self.open_finding is not None and _RUN_IN_CONTEXT.match(text):
             return None  # "What happened. ...": the finding's evidence, told under its heading
         if self.open_finding is not None and not block.bullet and not quoted:
-            if section in (None, "finding"):
+            if section in (None, "finding") or self.stated:
                 self.items[self.open_finding].text += " " + text
                 return None
         if self._narrative(placed, section):
@@ -1414,12 +1418,43 @@ def _unlabelled_finding(placed: PlacedBlock) -> bool:
     return not any(pattern.search(text) for _, pattern in _SECTION_KINDS)
 
 
+def _finding_under_learning(placed: PlacedBlock) -> bool:
+    """Whether a heading under a learning heading states what the review found in the case as
+    a sentence ("The learning from this review" > "Nobody spoke to the stepfather", "What we
+    learned" > "Moving home took the twins out of sight"): a summary page's findings are its
+    headings, the paragraphs below their evidence. A sentence of general learning ("Men
+    matter") or a topic ("The parents' own needs") is not."""
+    text = placed.block.text.strip()
+    words = len(text.split()) - (section_number(text) is not None)
+    if len(placed.path) < 2 or words < 5 or text.endswith((":", "?")):
+        return False
+    parent = placed.path[:-1] if placed.path[-1] == text else placed.path
+    if section_kind(parent) != "key_learning" or section_kind(("", text)) not in (None, "finding"):
+        return False
+    if _names_none(text) or detect_type(text):
+        return False  # "What practitioners told the review"; "Practice reviews published"
+    verbs = [m.start() for p in (_CASE_PAST, _PAST_VERB, _TOLD_PAST) if (m := p.search(text))]
+    # the sentence's own verb, not one in a clause about its subject ("The father as
+    # professionals saw him" is a topic)
+    return bool(verbs) and not _SUBORDINATE.search(text[: min(verbs)])
+
+
+_SUBORDINATE = re.compile(r"\b(?:as|when|who|whom|that|which|how|what|where|whose)\b", re.I)
+# Verbs in the past that tell of a case without "-ed" ("Nobody spoke to his stepfather").
+_TOLD_PAST = re.compile(
+    r"\b(?:spoke|saw|knew|went|came|felt|thought|heard|became|gave|kept|lost|fell|met|"
+    r"began|grew|understood|sought)\b",
+    re.IGNORECASE,
+)
+
+
 # A sentence that announces the list after it ("The main findings were these.", "The
 # subgroup has agreed the following actions."): the list is the learning, not the announcement.
 _LIST_ANNOUNCEMENT = re.compile(
     r"\b(?:the following(?! (?:day|week|month|year|morning|afternoon|evening|night|weekend|"
     r"school day|working day)s?\b)|as follows|(?:were|are) (?:these|as below)|set out below|"
-    r"listed below|(?:identified|made|sets? out|has) (?:two|three|four|five|six|seven|eight|"
+    r"listed below|below sets? out|"  # "The sections below set out the main things found"
+    r"(?:identified|made|sets? out|has) (?:two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|\d+) (?:key )?(?:findings|recommendations|lessons)\b)\b",
     re.IGNORECASE,
 )
