@@ -94,7 +94,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:we|the [\w ]{1,30}?) (?:is|are|has|have) (?:already |now )?"
             r"(?:changing|changed)\b|changes? (?:we are|being) made|"
             r"^what (?:we|the [\w ]{1,30}?) changed\b|"  # "What we changed this year"
-            r"what (?:has|have) happened since|"
+            r"what (?:has|have) happened since|what (?:has|have) already happened|"
             r"what needs to (?:happen|change)|"
             r"changes (?:made|since|in practice)|\bour priorities\b|"
             r"improvements?|progress (?:since|so far)|^we did\b|"
@@ -621,6 +621,8 @@ def _named_first(heading: str) -> str | None:
     improvement priorities, and what the writer asks a whole role to do."""
     if leading := _LEADING_KIND.match(heading):
         return "recommendation" if leading.group("recommendation") else "key_learning"
+    if _FINDINGS_FIRST.match(heading):
+        return "finding"  # "Findings and recommendations": each finding, then what it asks
     if _PRIORITIES.search(heading) or _ASKING_ROLE.search(heading):
         return "recommendation"  # "Improvement priorities"; "What I am asking all staff to do"
     if _STANDARD.match(heading):
@@ -672,6 +674,20 @@ _LEADING_KIND = re.compile(
     r"key messages?|lessons learn\w*)(?! and (?:next steps?|actions?)\b))\b",
     re.IGNORECASE,
 )
+
+
+# A heading over findings each followed by its recommendations ("Findings and
+# recommendations"): what it states is found unless it recommends (see _Extractor._recast).
+_FINDINGS_FIRST = re.compile(
+    r"^(?:[\d.]+\s*)?(?:the |our |key |main )?(?:review's )?findings?,? (?:and|&) "
+    r"recommendations?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _pairs_findings(path: tuple[str, ...]) -> bool:
+    """Whether a block sits under "Findings and recommendations" (see _FINDINGS_FIRST)."""
+    return bool(path) and bool(_FINDINGS_FIRST.match(path[-1]))
 
 
 # A section reporting one piece of work by its type and subject ("4.1 Rapid review: Baby P",
@@ -1076,7 +1092,8 @@ class _Extractor:
             return kind
         if self.open_finding is not None and _RUN_IN_CONTEXT.match(text):
             return None  # "What happened. ...": the finding's evidence, told under its heading
-        if self.open_finding is not None and not block.bullet and not quoted:
+        recommends = _pairs_findings(placed.path) and _should(text, placed.path)
+        if self.open_finding is not None and not block.bullet and not quoted and not recommends:
             if section in (None, "finding") or self.stated:
                 self.items[self.open_finding].text += " " + text
                 return None
@@ -1101,6 +1118,8 @@ class _Extractor:
             return "next_step"
         if section == "recommendation" and self.responding:
             return "next_step"  # the partners' response to a recommendation they accepted
+        if section == "finding" and _pairs_findings(placed.path) and _should(text, placed.path):
+            return "recommendation"  # under "Findings and recommendations": "X should ..."
         if section == "finding" and not block.bullet and _ACTION_TAKEN.match(text):
             return "next_step"  # "The partners have asked every agency to ...", after findings
         if section == "next_step" and _for_others(placed.path) and _should(text, placed.path):

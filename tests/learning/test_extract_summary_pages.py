@@ -47,3 +47,45 @@ def test_should_read_sentence_headings_under_learning_as_findings_with_their_evi
     assert kind_of(items, "Practitioners should ask about every adult") == "key_learning"
     assert kind_of(items, "The sections below") is None
     assert kind_of(items, "The board should issue") == "recommendation"
+
+
+PAIRS = """# Local Child Safeguarding Practice Review: Child W
+
+## Findings and recommendations
+
+Finding 1. W's absences from school were treated as truancy rather than as a sign of harm.
+
+The school sent letters to the home, which nobody answered.
+
+Recommendation 1. The partnership should revise its guidance on children missing education.
+
+Finding 2. No agency asked W's father about the household.
+
+Schools should ask for the details of every adult at a child's home.
+
+## What went well
+
+The school nurse saw W every week and kept a careful record of what W said.
+
+## What has already happened
+
+- The school now telephones the family on the first day of any absence.
+"""
+
+
+def test_should_read_findings_and_recommendations_as_findings_each_with_what_it_asks(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, PAIRS))
+    finding = next(text for kind, text in items if text.startswith("W's absences"))
+    assert "nobody answered" in finding  # the finding's explanation joins it
+    assert kind_of(items, "The school sent letters") is None
+    assert kind_of(items, "The partnership should revise") == "recommendation"
+    assert kind_of(items, "Schools should ask for the details") == "recommendation"
+    # strengths paired with findings are findings
+    assert kind_of(items, "The school nurse saw W") == "finding"
+
+
+def test_should_read_what_has_already_happened_as_next_steps(tmp_path: Path) -> None:
+    items = items_of(create_document(tmp_path, PAIRS))
+    assert kind_of(items, "The school now telephones") == "next_step"
