@@ -203,7 +203,7 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
 # child's voice ("What practitioners said at the event", "What parents told us").
 _OTHERS_VOICE = re.compile(
     r"\b(?:what |how )?(?:the )?(?:practitioners?|professionals?|staff|managers?|"
-    r"agencies|partners|the event|the group)'?s?\s+"
+    r"agencies|partners|the event|the group|family|parents?|carers?)'?s?\s+"
     r"(?:said|told|say|tell|thought|think|reflected|reflections|views?|voices?|perspectives?)\b",
     re.IGNORECASE,
 )
@@ -761,7 +761,9 @@ _BACKGROUND = re.compile(
     r"^(?:[\d.]+\s*)?(?:risks?(?: and issues)?|(?:(?:equality|equalities|financial|legal|"
     r"resource|data protection|privacy)(?: and \w+)? )?implications|publication|"
     r"communications?)\s*$|"
-    r"why we looked at",
+    r"why we looked at|"
+    # the case told in short ("4. Noah's story in brief", "The case in brief")
+    r"\bin brief\b|(?:'s|\u2019s) story\b",
     re.IGNORECASE,
 )
 
