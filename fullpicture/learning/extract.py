@@ -203,8 +203,10 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
 # child's voice ("What practitioners said at the event", "What parents told us").
 _OTHERS_VOICE = re.compile(
     r"\b(?:what |how )?(?:the )?(?:practitioners?|professionals?|staff|managers?|"
-    r"agencies|partners|the event|the group|family|parents?|carers?)'?s?\s+"
-    r"(?:said|told|say|tell|thought|think|reflected|reflections|views?|voices?|perspectives?)\b",
+    r"agencies|partners|the event|the group)'?s?\s+"
+    r"(?:said|told|say|tell|thought|think|reflected|reflections|views?|voices?|perspectives?)\b|"
+    # "3. The family's views" (but "What children and carers told us" quotes children too)
+    r"(?<!and )\b(?:the )?(?:family|parents?|carers?)'?s?\s+(?:said|told|views?|voices?|perspectives?)\b",
     re.IGNORECASE,
 )
 _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
