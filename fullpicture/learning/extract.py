@@ -1491,7 +1491,11 @@ _PROCESS = re.compile(
     r"explains|presents)|\b(?:accepted|agreed|considered) (?:all )?(?:of )?(?:the|its|these) "
     r"(?:review's )?(?:recommendations|findings)|\bwill (?:consider|monitor|oversee|receive|"
     r"review) (?:these|the|this|its) (?:findings|recommendations|action plan|learning|report)|"
-    r"\bprogress (?:will be|is) (?:reported|monitored|reviewed)",
+    r"\bprogress (?:will be|is) (?:reported|monitored|reviewed)|"
+    # "An action plan has been agreed and will be monitored by its subgroup", "The overview
+    # report ... has been evaluated by Ofsted"
+    r"\b(?:action plan|plan|report)\b[^.]{0,80}?\b(?:will be|is being|are being) (?:monitored|"
+    r"overseen|tracked) by\b|\b(?:report|review)\b[^.]{0,120}?\bhas been evaluated by\b",
     re.IGNORECASE,
 )
 _RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)

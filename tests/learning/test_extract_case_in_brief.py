@@ -40,3 +40,22 @@ def test_should_leave_the_case_told_in_brief_as_background(tmp_path: Path) -> No
 def test_should_not_hear_the_familys_views_as_the_childs_voice(tmp_path: Path) -> None:
     items = items_of(create_document(tmp_path, REPORT))
     assert kind_of(items, "3.1 Ada's aunt said") is None
+
+
+def test_should_leave_who_monitors_the_action_plan_out_of_the_next_steps(tmp_path: Path) -> None:
+    body = """# Serious Case Review: Child V
+
+## 6. Action plan
+
+6.1 The overview report, with the agencies' own recommendations, has been evaluated by the
+inspectorate.
+
+6.2 An action plan has been agreed by the Board and will be monitored by its case review
+subgroup until every action is complete.
+
+6.3 Schools will be given a new flowchart for reporting injuries to babies' siblings.
+"""
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "6.1 The overview report") is None
+    assert kind_of(items, "6.2 An action plan") is None
+    assert kind_of(items, "6.3 Schools will be given") == "next_step"
