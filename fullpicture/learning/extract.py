@@ -1683,7 +1683,8 @@ _IMPERATIVE = re.compile(
     r"(?:(?:do not|don't|never|always|please)\s+)?(?:ask|look|check|record|follow|be|make|think|"
     r"listen|talk|speak|share|refer|escalate|remember|keep|take|use|seek|tell|explain|invite|"
     r"offer|write|note|stay|call|see|involve|find out|start|notice|trust|challenge|act|let|"
-    r"assume|accept|wait|rely|arrange|agree|avoid|get|give|go|visit|read)\b(?![.,:;]?$)",
+    r"assume|accept|wait|rely|arrange|agree|avoid|get|give|go|visit|read|treat|contact|"
+    r"discuss|consider|request|recognise|recognize|review)\b(?![.,:;]?$)",
     re.IGNORECASE,
 )
 _RULE_FOR_ALL = re.compile(r"\b(?:must always|must never|are not for you|is not for you)\b", re.I)

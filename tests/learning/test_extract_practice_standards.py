@@ -64,3 +64,20 @@ Ravi, aged fifteen, told his teacher: "Nobody asked me where I went. They just s
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "Ravi, aged fifteen") == "child_voice"
     assert kind_of(items, "Children who go missing") == "key_learning"
+
+
+def test_should_read_a_guides_advice_opening_with_more_verbs_as_key_learning(
+    tmp_path: Path,
+) -> None:
+    body = """# Home Visits: A Practice Guide
+
+## When nobody answers the door
+
+- Treat three missed visits in a row as a reason to look at the risk again.
+- Contact the school the same day when a visit fails.
+- Discuss every visit that worried you with your supervisor.
+"""
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Treat three missed visits") == "key_learning"
+    assert kind_of(items, "Contact the school") == "key_learning"
+    assert kind_of(items, "Discuss every visit") == "key_learning"
