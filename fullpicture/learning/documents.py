@@ -1003,11 +1003,11 @@ def _html_box(table: Any, level: int) -> list[Block]:
 
 def _html_panel(quote: Any, level: int) -> list[Block]:
     """A quotation set as a framed panel: its first paragraph a short title wholly in bold
-    ("**Golden rules**") over paragraphs of its own, read as a heading one level below
-    ``level`` and one block per paragraph. A quotation of several paragraphs without such
-    a title is one quotation (empty list)."""
+    ("**Golden rules**", "**Why this matters**") over one or more paragraphs of its own, read
+    as a heading one level below ``level`` and one block per paragraph. A quotation of several
+    paragraphs without such a title is one quotation (empty list)."""
     paragraphs = quote.find_all("p", recursive=False)
-    if len(paragraphs) < 3:
+    if len(paragraphs) < 2:
         return []
     title = " ".join(paragraphs[0].get_text(" ", strip=True).split())
     bold = paragraphs[0].find(["strong", "b"])

@@ -1137,6 +1137,8 @@ class _Extractor:
             and _voice_topic_of_findings(text, placed.path)
         ):
             return "finding"  # "3. Findings > 3.1 The child's lived experience": judged practice
+        if section == "key_learning" and not block.bullet and _case_example(text):
+            return "finding"  # under "Why this matters": "In the review of Baby A, ... but ..."
         if section == "key_learning" and _IDENTIFIED.search(placed.path[-1]):
             return "finding" if _CASE_PAST.search(text) else "key_learning"
         if section == "key_learning" and _episode_learning(placed.path):
@@ -1516,7 +1518,24 @@ def _frames_section(text: str, path: tuple[str, ...]) -> bool:
     progress is reported), or it is the prose rationale under "Why it matters"."""
     if _RECOMMENDS.search(text):
         return False  # "... should report its progress to the board" is a recommendation
+    if _case_example(text):
+        return False  # "Why this matters": "In the review of Baby A, ..." tells what was found
     return bool(_PROCESS.search(text)) or bool(path and _RATIONALE.search(path[-1]))
+
+
+# A guide's example from one of the reviews it draws on ("In the review of Twins D and E,
+# ...", "In the rapid review of Child L, ...", "In Kieran's review, ..."): what that review
+# found in its case.
+_FROM_A_REVIEW = re.compile(
+    r"^in (?:the (?:\w+ ){0,3}review of [^,.]{2,40}|[A-Z][\w'\u2019-]*(?:'s|\u2019s) "
+    r"(?:\w+ )?review),\s",
+    re.IGNORECASE,
+)
+
+
+def _case_example(text: str) -> bool:
+    """Whether a paragraph tells what one of the reviews a guide draws on found in its case."""
+    return bool(_FROM_A_REVIEW.match(text)) and reads_as_finding(text)
 
 
 # What a finding stated in prose says: that something was missing, not done or done

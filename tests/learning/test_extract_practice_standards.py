@@ -81,3 +81,22 @@ def test_should_read_a_guides_advice_opening_with_more_verbs_as_key_learning(
     assert kind_of(items, "Treat three missed visits") == "key_learning"
     assert kind_of(items, "Contact the school") == "key_learning"
     assert kind_of(items, "Discuss every visit") == "key_learning"
+
+
+def test_should_read_a_guides_example_from_a_review_under_why_this_matters_as_a_finding(
+    tmp_path: Path,
+) -> None:
+    body = """# Home Visits: A Practice Guide
+
+## Before the visit
+
+- Read the history, not only the last entry.
+
+> **Why this matters**
+>
+> In the review of Baby Q, three practitioners visited in a month but none read the notes
+> of the visit before, so the pattern was not seen.
+"""
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "In the review of Baby Q") == "finding"
+    assert kind_of(items, "Read the history") == "key_learning"
