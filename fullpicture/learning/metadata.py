@@ -154,7 +154,15 @@ _TITLE_FIRST_PATTERNS: list[tuple[str, str]] = [
 # "In this issue:" opens a periodical's contents list.
 _GENRE_LINE = re.compile(
     r"^\s*(?:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}(?:e-?)?(?:newsletter|bulletin)\b|"
-    r"in this (?:issue|edition|update)\b)",
+    r"in this (?:issue|edition|update)\b|"
+    # a line that only names the periodical and its publisher ("Lowmarsh Safeguarding
+    # Children Partnership practitioner newsletter") or its edition ("Winter edition,
+    # published January 2025", "Issue 12, March 2024")
+    r"[\w'\u2019&. -]{0,90}\b(?:e-?)?(?:newsletter|bulletin)\s*$|"
+    r"(?:spring|summer|autumn|winter)\s+(?:\d{4}\s+)?(?:edition|issue)\b"
+    r"(?:[\s,:|\u00b7-]+(?:published\s+)?(?:[\w ]{0,20}\d{4})?)?\s*$|"
+    r"(?:issue|edition)\s+(?:no\.?\s*)?\d{1,3}[\s,:|\u00b7-]+(?:published\s+)?"
+    r"[\w ]{0,20}\b(?:19|20)\d\d\s*$)",
     re.I,
 )
 # A title page's line saying the document draws on a partnership's reviews, plural, over a
@@ -164,7 +172,12 @@ _GENRE_LINE = re.compile(
 _ACROSS_REVIEWS = re.compile(
     r"\breviews\b[^.]{0,40}?\b(?:19|20)\d\d\s*(?:to|-|\u2013|\u2014|/)\s*"
     r"(?:(?:19|20)\d\d|\d\d)\b|"
-    r"\b(?:drawn from|draws? on|drawing on) (?:our|the partnership's) (?:[\w-]+ ){0,2}reviews\b",
+    r"\b(?:drawn from|draws? on|drawing on) (?:our|the partnership's|[\w-]+['\u2019]s) "
+    r"(?:[\w-]+ ){0,2}reviews\b|"
+    # a list of the reviews the document draws on: "Reviews drawn on: ...", a heading "The
+    # reviews this guide draws on"
+    r"^(?:the )?reviews (?:drawn on|drawn upon|(?:that )?(?:this|the|our) (?:[\w-]+ ){0,2}"
+    r"(?:draws|drew|is drawn) (?:on|upon|from))\b",
     re.I,
 )
 # A labelled type ("Type: rapid review", "Review type: SILP", "Type of review: ...") is what
@@ -175,6 +188,12 @@ _TYPE_LABEL = re.compile(r"(?:^|\|)\s*(?:review\s+)?type(?:\s+of\s+review)?\s*[:
 # publisher, not the type of the document in hand.
 _PUBLISHER_NAMES = re.compile(
     r"(?:the\s+)?(?:national\s+)?child safeguarding practice review panel", re.IGNORECASE
+)
+# Learning brought together ("This guide brings the learning together so that ...") is not
+# SCIE's Learning Together method ("the Learning Together model").
+_BROUGHT_TOGETHER = re.compile(
+    r"\b(?:bring|brings|bringing|brought|pull|pulls|pulling|pulled|put|puts|putting)\s+"
+    r"(?:(?:the|our|this|its|their|all|of)\s+)*learning together\b"
 )
 # A document that says what it is ("This rapid review ...", "this 7-minute briefing") is
 # that, whatever other reviews it goes on to mention ("following a rapid review, the
@@ -410,6 +429,8 @@ def detect_type(text: str, *, self_first: bool = False) -> str | None:
     lowered = text.lower()
     if "panel" in lowered:
         lowered = _PUBLISHER_NAMES.sub(" ", lowered)
+    if "learning together" in lowered:
+        lowered = _BROUGHT_TOGETHER.sub(" ", lowered)
     if self_first:
         for code, pattern in _SELF_TYPES:
             if pattern.search(lowered):
@@ -457,6 +478,38 @@ def type_only(line: str) -> str | None:
     # the type leads the line ("Local Learning Review", "Serious case review overview"), not
     # a table row giving a case and its type ("Child B Multi-agency audit 2023")
     return code if not before and len(after) <= 2 else None
+
+
+# The parts of a title page's line ("Local learning review, Ashcombe Safeguarding Children
+# Partnership", "SILP review · Fernleigh ... · published April 2025")
+_LINE_PARTS = re.compile(r"\s*[,;|\u00b7\u2022]\s*|\s+[\u2013\u2014-]\s+")
+_DATE_PART = re.compile(
+    r"^(?:(?:first\s+)?(?:published|issued|dated|date|updated)\s*:?\s*(?:in|on)?\s*)?"
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_WORD + r"\.?\s+|"
+    r"(?:spring|summer|autumn|winter)\s+)?(?:19|20)\d\d$",
+    re.I,
+)
+
+
+def subtitle_type(line: str) -> str | None:
+    """The review type a title page's line names and little else (see :func:`type_only`),
+    leaving out the partnership that published it and when ("Local learning review,
+    Ashcombe Safeguarding Children Partnership", "SILP review, Fernleigh Children's
+    Safeguarding Partnership, published April 2025")."""
+    parts = [part for part in _LINE_PARTS.split(line.strip()) if part]
+    kept = [part for part in parts if not (_DATE_PART.match(part) or _publisher_only(part))]
+    if not kept or len(kept) == len(parts):
+        return type_only(line)
+    return type_only(" ".join(kept))
+
+
+def _publisher_only(part: str) -> bool:
+    """Whether a line's part is only a partnership's or board's name."""
+    names = _partnerships_in(part)
+    rest = part
+    for name in names:
+        rest = rest.replace(name, " ")
+    return bool(names) and not re.sub(r"\b(?:the|by|for|from)\b", " ", rest, flags=re.I).strip()
 
 
 def labelled_type(lines: list[str]) -> str | None:
@@ -766,7 +819,7 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
     named = title_type(title)
     if named in (None, "bulletin"):
         # a subtitle stands just under the title, not among the first section headings
-        subtitle = next(filter(None, map(type_only, lines[:4])), None)
+        subtitle = next(filter(None, map(subtitle_type, lines[:4])), None)
         named = subtitle or named
     if named in (None, "bulletin") and any(
         _ACROSS_REVIEWS.search(line) for line in [title, *lines[:4]]
