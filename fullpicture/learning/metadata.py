@@ -198,7 +198,12 @@ _BROUGHT_TOGETHER = re.compile(
 # A document that says what it is ("This rapid review ...", "this 7-minute briefing") is
 # that, whatever other reviews it goes on to mention ("following a rapid review, the
 # partnership commissioned this local child safeguarding practice review").
-_SELF_REFERENCE = r"\b(?:this|the present)\s+(?:[\w-]+\s+){0,2}?(?:%s)"
+_SELF_REFERENCE = (
+    r"\b(?:this|the present)\s+(?:[\w-]+\s+){0,2}?(?:%s)|"
+    # "This report is a local child safeguarding practice review commissioned after ..."
+    r"\bthis\s+(?:report|document|paper|publication|summary|review)\s+(?:is|was|forms)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:%s)"
+)
 
 _PLACE_WORD = r"[A-Z][\w'&.-]*\s+"
 # Lower-case words inside place names ("Isle of Wight", "City of York", "Blackburn with
@@ -401,7 +406,9 @@ AGENCIES: dict[str, str] = {
 _TYPES = [(code, re.compile(pattern)) for code, pattern in _TYPE_PATTERNS]
 _TITLE_TYPES = [(code, re.compile(pattern)) for code, pattern in _TITLE_TYPE_PATTERNS]
 _TITLE_FIRST = [(code, re.compile(pattern)) for code, pattern in _TITLE_FIRST_PATTERNS]
-_SELF_TYPES = [(code, re.compile(_SELF_REFERENCE % pattern)) for code, pattern in _TYPE_PATTERNS]
+_SELF_TYPES = [
+    (code, re.compile(_SELF_REFERENCE % (pattern, pattern))) for code, pattern in _TYPE_PATTERNS
+]
 _AGENCIES = [(name, re.compile(pattern)) for name, pattern in AGENCIES.items()]
 
 
@@ -498,9 +505,21 @@ def subtitle_type(line: str) -> str | None:
     Safeguarding Partnership, published April 2025")."""
     parts = [part for part in _LINE_PARTS.split(line.strip()) if part]
     kept = [part for part in parts if not (_DATE_PART.match(part) or _publisher_only(part))]
-    if not kept or len(kept) == len(parts):
-        return type_only(line)
-    return type_only(" ".join(kept))
+    if not kept:
+        return None
+    bare = " ".join(kept)
+    if (code := type_only(bare)) or bare.rstrip().endswith(".") or len(bare.split()) > 16:
+        return code
+    # the review and its subject: "A Local Child Safeguarding Practice Review into the death of
+    # Baby S", "Serious case review concerning Child T"
+    return type_only(_SUBJECT_AFTER.split(bare, maxsplit=1)[0])
+
+
+# Where a title page's line turns from the review to its subject
+_SUBJECT_AFTER = re.compile(
+    r"\s+(?:into|about|concerning|regarding|in respect of|relating to|following|of|for)\s+",
+    re.I,
+)
 
 
 def _publisher_only(part: str) -> bool:

@@ -155,3 +155,36 @@ def test_should_not_take_learning_brought_together_for_scies_learning_together()
     text = "This guide brings the learning together so that every visit counts."
     assert detect_type(text) is None
     assert detect_type("The review used the Learning Together model.") == "learning_together"
+
+
+def test_should_type_a_report_by_what_it_says_it_is_over_the_review_before_it():
+    meta = extract_metadata(
+        "Child R",
+        [
+            "Child R",
+            "This report is a local child safeguarding practice review commissioned after a "
+            "rapid review of the incident.",
+        ],
+        [],
+    )
+    assert meta.review_type == "child_safeguarding_practice_review"
+
+
+def test_should_read_a_title_pages_line_naming_the_review_and_its_subject():
+    meta = extract_metadata(
+        "Baby S",
+        [
+            "Baby S",
+            "A Local Child Safeguarding Practice Review into the circumstances of Baby S",
+            "Northfield Safeguarding Children Partnership, March 2024",
+            "Following a rapid review, the partnership commissioned this review.",
+        ],
+        [],
+    )
+    assert meta.review_type == "child_safeguarding_practice_review"
+
+
+def test_should_not_read_a_sentence_opening_with_a_review_as_a_title_pages_line():
+    assert subtitle_type("Rapid review of the incident found that the school was not told.") is (
+        None
+    )
