@@ -349,7 +349,7 @@ _PSEUDONYM = [
     # "Child T", "Baby K", "Child LC", "Child H1", "Children F, G and H", "Siblings D and E",
     # "Family A", "Young Person B"
     re.compile(
-        r"\b((?:Children|Siblings)\s+[A-Z]\d?(?:,\s*[A-Z]\d?)*\s+and\s+[A-Z]\d?|"
+        r"\b((?:Children|Siblings|Twins)\s+[A-Z]\d?(?:,\s*[A-Z]\d?)*\s+and\s+[A-Z]\d?|"
         r"(?:Child|Baby|Sibling|Young Person|Family)\s+[A-Z]{1,2}\d?)\b(?![a-z])"
     ),
 ]
@@ -357,7 +357,13 @@ _QUOTED_NAME = re.compile(r"[\"\u2018\u201c']([A-Z][a-z]{2,12})[\"\u2019\u201d']
 # A review's title naming its child by first name: "Local Practice Review: Ellis", "What
 # helped Kayla: an appreciative inquiry", "Jayden - a rapid review".
 _TITLE_NAME = [
-    re.compile(r"[:\u2013\u2014-]\s+(?:(?:of|about|for)\s+)?(" + _NAME + r")$"),
+    re.compile(
+        r"(?:[:\u2013\u2014-]\s+|\b(?:in respect of|concerning|regarding)\s+)"
+        r"(?:(?:of|about|for)\s+)?((?:Baby |Child )?" + _NAME + r")$"
+    ),
+    # "Review: Leon - report to the Executive Group", "Ellie's review"
+    re.compile(r":\s+(" + _NAME + r")\s+[\u2013\u2014-]\s"),
+    re.compile(r"\b(" + _NAME + r")['\u2019]s (?:[\w-]+ )?review\b", re.I),
     re.compile(r"^(?:[A-Za-z]+\s+){0,2}?(" + _NAME + r")(?:['\u2019]s)?\s*(?:[:\u2013\u2014]|-\s)"),
 ]
 _AGE = re.compile(
@@ -714,19 +720,27 @@ def find_pseudonym(lines: list[str], title: str = "") -> str | None:
     """The child's pseudonym: a name the review says it uses, "Child M", "Baby T",
     "Siblings D and E", or a first name the title gives the review or the text quotes, when
     the text uses it as a name."""
+    text = "\n".join(lines)
+    # the title's own name first: a bulletin's case "Ollie: rapid review" is Ollie's, though
+    # the bulletin's contents list "Child Z" above it
     for pattern in _PSEUDONYM:
-        for line in [title, *lines]:
+        if match := pattern.search(title):
+            return match.group(1)
+    titled = [m.group(1) for p in _TITLE_NAME if (m := p.search(title.strip()))]
+    if name := next((name for name in titled if _used_as_name(name, text)), None):
+        return name
+    for pattern in _PSEUDONYM:
+        for line in lines:
             if match := pattern.search(line):
                 return match.group(1)
-    found = [m.group(1) for p in _TITLE_NAME if (m := p.search(title.strip()))]
-    found += [m.group(1) for line in lines if (m := _QUOTED_NAME.search(line))]
-    text = "\n".join(lines)
+    found = [m.group(1) for line in lines if (m := _QUOTED_NAME.search(line))]
     return next((name for name in found if _used_as_name(name, text)), None)
 
 
 def _used_as_name(word: str, text: str) -> bool:
     """Whether the text writes ``word`` capitalised inside sentences at least twice (a
     name), and it is not a word that opens titles ("Learning", "Neglect")."""
+    word = re.sub(r"^(?:Baby|Child) ", "", word)  # "Baby Noah" is written "Noah" too
     inside = re.findall(r"[a-z,]\s+" + re.escape(word) + r"\b(?![-\w])", text)
     return word.lower() not in _NOT_NAMES and len(inside) >= 2
 
@@ -755,7 +769,11 @@ def _number(word: str) -> int:
 _OTHERS_AGE = re.compile(
     r"\b(?:sister|brother|sibling|siblings|mother|father|parent|parents|partner|uncle|aunt|"
     r"cousin|grandmother|grandfather|nan|stepfather|stepmother|people|children|adults?)\b"
-    r"[\s,()]{0,3}(?:who was |then )?$|"
+    r"[\s,()]{0,3}(?:who |who was |then )?$|"
+    # an adult named by title: "Ms B, aged 44", "Mr C, who was 23"
+    r"\b(?:mr|mrs|ms|miss|dr)\.?\s+[a-z][\w-]*[\s,()]{0,3}(?:who |who was |then )?$|"
+    # a limit, not an age: "babies under one year old", "children over 12 months old"
+    r"\b(?:under|over|below|above|than|least|up to)\s+(?:the age of\s+)?$|"
     # an age someone pretended to be: "an adult posing as a seventeen-year-old"
     r"\b(?:posing as|pretending to be|claim(?:ed|ing) to be|passing (?:himself |herself )?off "
     r"as)\s+(?:an?\s+)?$",
@@ -776,7 +794,12 @@ def _age_after_name(text: str, name: str | None) -> str | None:
     )
     if match is None:
         return None
-    return f"{int(match.group(1))} {(match.group(2) or 'year').rstrip('s')}s"
+    return _age_text(int(match.group(1)), (match.group(2) or "year").rstrip("s"))
+
+
+def _age_text(number: int, unit: str) -> str:
+    """An age as the metadata writes it: "1 year", "14 years", "11 weeks"."""
+    return f"{number} {unit}" + ("" if number == 1 else "s")
 
 
 # The second age of a range ("aged 14 to 17", "14-17", "13 and 15"), not a part of one age
@@ -787,6 +810,12 @@ _AGE_RANGE_END = re.compile(
 )
 
 
+# An age as a limit of a group: "aged fourteen or over", "aged 16 and above", "aged 11+"
+_AGE_LIMIT_AFTER = re.compile(
+    r"\s*(?:\+|(?:or|and)\s+(?:over|under|above|below|older|younger|more|less)\b)", re.I
+)
+
+
 def find_age(text: str, name: str | None = None) -> str | None:
     """The child's age where stated ("14-year-old", "aged 3 months", "twenty-two months
     old", "was fifteen when", "14 years of age", after the child's ``name`` in brackets:
@@ -794,11 +823,11 @@ def find_age(text: str, name: str | None = None) -> str | None:
     for match in _AGE.finditer(text):
         if _OTHERS_AGE.search(text[max(0, match.start() - 30) : match.start()]):
             continue
-        if _AGE_RANGE_END.match(text, match.end()):
+        if _AGE_RANGE_END.match(text, match.end()) or _AGE_LIMIT_AFTER.match(text, match.end()):
             continue  # a range of ages, not "15 years and 3 months" or "14 and lived"
         groups = [group for group in match.groups() if group]
         unit = groups[1].lower().rstrip("s") if len(groups) > 1 else "year"
-        return f"{_number(groups[0])} {unit}s"
+        return _age_text(_number(groups[0]), unit)
     return _age_after_name(text, name)
 
 
@@ -872,6 +901,9 @@ _NOT_A_REVIEW = re.compile(
 )
 
 
+_MANY_CHILDREN = frozenset({"thematic_analysis", "multi_agency_audit"})
+
+
 def _own_partnership(lines: list[str], preamble: list[str]) -> str | None:
     """The partnership or board a review's own opening names (a review listed on a
     partnership's page "commissioned by the former Eastby Local Safeguarding Children
@@ -923,9 +955,12 @@ def extract_metadata(
         year = latest_year(lines[:40] + preamble[:40] + [title])
     # a cover page whose heading is the partnership's name
     partnership = partnership or find_partnership([title]) or find_partnership(margins)
-    pseudonym = find_pseudonym(lines[:40], title)
     if review_type in ("bulletin", "unknown") and _NATIONAL.search(partnership or ""):
         review_type = "thematic_analysis"  # a national panel's briefing analyses many reviews
+    # a thematic analysis or an audit looks at many children: the name or age of one child it
+    # cites ("the rapid review of Child M, aged two") is not the document's child
+    single = review_type not in _MANY_CHILDREN
+    pseudonym = find_pseudonym(lines[:40], title) if single else None
     return ReviewMetadata(
         title=title or (lines[0] if lines else "Untitled review"),
         partnership=partnership,
@@ -933,7 +968,7 @@ def extract_metadata(
         year=year,
         review_type=review_type,
         child_pseudonym=pseudonym,
-        child_age=find_age(text[:_OPENING], pseudonym),
-        child_sex=find_sex(text, opening=_OPENING),
+        child_age=find_age(text[:_OPENING], pseudonym) if single else None,
+        child_sex=find_sex(text, opening=_OPENING) if single else None,
         agencies=find_agencies(text),
     )
