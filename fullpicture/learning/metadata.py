@@ -364,6 +364,8 @@ _TITLE_NAME = [
     # "Review: Leon - report to the Executive Group", "Ellie's review"
     re.compile(r":\s+(" + _NAME + r")\s+[\u2013\u2014-]\s"),
     re.compile(r"\b(" + _NAME + r")['\u2019]s (?:[\w-]+ )?review\b", re.I),
+    # a news release's headline: "Review into death of four-year-old Leo published"
+    re.compile(r"\b(?:year|month|week)s?[- ]old (" + _NAME + r")"),
     re.compile(r"^(?:[A-Za-z]+\s+){0,2}?(" + _NAME + r")(?:['\u2019]s)?\s*(?:[:\u2013\u2014]|-\s)"),
 ]
 _AGE = re.compile(
@@ -406,6 +408,14 @@ AGENCIES: dict[str, str] = {
     "substance misuse service": r"substance misuse service|drug and alcohol service",
     "ambulance": r"ambulance",
     "voluntary sector": r"voluntary sector|charity|barnardo|nspcc",
+    # services a review names beside the statutory ones: the domestic abuse service or an
+    # IDVA, adult social care, a care leaver's personal adviser
+    "domestic abuse service": r"domestic abuse (?:support )?(?:services?|charity|workers?|"
+    r"advocates?|practitioners?)\b|\bidvas?\b|independent domestic (?:violence|abuse) advis|"
+    r"\brefuges?\b|\bmarac\b",
+    "adult social care": r"adults?'? social care|\badults?'? services\b",
+    "leaving care service": r"leaving care (?:service|team)|care leavers'? (?:service|team)|"
+    r"personal advis[eo]r",
 }
 
 
@@ -741,7 +751,15 @@ def _used_as_name(word: str, text: str) -> bool:
     """Whether the text writes ``word`` capitalised inside sentences at least twice (a
     name), and it is not a word that opens titles ("Learning", "Neglect")."""
     word = re.sub(r"^(?:Baby|Child) ", "", word)  # "Baby Noah" is written "Noah" too
-    inside = re.findall(r"[a-z,]\s+" + re.escape(word) + r"\b(?![-\w])", text)
+    # after a word in lower case or one opening a sentence ("When Ellis was ten"), not inside
+    # a name: "to Safeguarding Matters" is a newsletter's name, not a child's
+    inside = re.findall(
+        r"(?:\b[a-z][\w'\u2019]*,?|(?:^|[.!?:]\s+)[A-Z][a-z]+)\s+"
+        + re.escape(word)
+        + r"\b(?![-\w])",
+        text,
+        flags=re.M,
+    )
     return word.lower() not in _NOT_NAMES and len(inside) >= 2
 
 

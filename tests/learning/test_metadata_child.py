@@ -4,7 +4,12 @@ many children."""
 
 import pytest
 
-from fullpicture.learning.metadata import extract_metadata, find_age, find_pseudonym
+from fullpicture.learning.metadata import (
+    extract_metadata,
+    find_age,
+    find_agencies,
+    find_pseudonym,
+)
 
 _STORY = [
     "Tia lived with her mother and two brothers.",
@@ -19,6 +24,7 @@ _STORY = [
         ("Child Safeguarding Practice Review: Baby Tia", "Baby Tia"),
         ("Local Child Safeguarding Practice Review: Tia - report to the Executive Group", "Tia"),
         ("Learning Briefing for Foster Carers: Tia's Review", "Tia"),
+        ("Review into death of eight-year-old Tia published", "Tia"),
     ],
 )
 def test_should_read_the_childs_name_from_the_forms_titles_give_it(title, name):
@@ -81,3 +87,35 @@ def test_should_leave_out_adults_ages_and_age_limits_and_write_one_without_a_plu
 def test_should_give_no_single_child_to_a_document_about_many_children(title, line):
     meta = extract_metadata(title, [title, line], [])
     assert (meta.child_pseudonym, meta.child_age, meta.child_sex) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agency"),
+    [
+        (
+            "The domestic abuse service offered the mother a place in a refuge.",
+            "domestic abuse service",
+        ),
+        ("An IDVA was allocated after the MARAC.", "domestic abuse service"),
+        ("Her depression was known to adult services.", "adult social care"),
+        ("She had a personal adviser from the leaving care service.", "leaving care service"),
+    ],
+)
+def test_should_name_the_services_beside_the_statutory_agencies(sentence, agency):
+    assert agency in find_agencies(sentence)
+
+
+def test_should_not_take_domestic_abuse_itself_for_a_service():
+    assert "domestic abuse service" not in find_agencies("There was domestic abuse at home.")
+
+
+def test_should_not_take_a_word_of_a_newsletters_name_for_the_childs_name():
+    lines = [
+        "Welcome to Safeguarding Matters, our newsletter.",
+        "Send your news to Safeguarding Matters by March.",
+    ]
+    assert find_pseudonym(lines, "Safeguarding Matters: spring edition") is None
+
+
+def test_should_not_take_a_young_person_leaving_care_for_the_leaving_care_service():
+    assert "leaving care service" not in find_agencies("The young man leaving care lost his flat.")
