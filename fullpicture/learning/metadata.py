@@ -377,7 +377,9 @@ _AGE = re.compile(
     # not "a girl of eight said", which thematic reviews and audits write of one of many
     r"\bwas\s+" + _NUMBER + r"\s+(?=when\b|at the time\b|and (?:lived|living|attended|was "
     r"living|had been|in year)\b)|"
-    r"\b" + _NUMBER + r"\s+(years?|months?)\s+of\s+age\b",
+    r"\b" + _NUMBER + r"\s+(years?|months?)\s+of\s+age\b|"
+    # "a boy of twenty months", with its unit (not "a girl of eight said", see above)
+    r"\b(?:boy|girl|baby|child) of\s+" + _NUMBER + r"\s+(years?|months?|weeks?)\b",
     re.I,
 )
 _SEX_STATED = re.compile(
@@ -386,7 +388,16 @@ _SEX_STATED = re.compile(
     r"\b[A-Z]\w*,\s*(female|male),\s*(?:aged\s+)?\d|"
     r"\b(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")[- ](?:year|month|week|day)s?[- ]old "
     r"(?:white |black |asian |british |mixed[- ]heritage |disabled |autistic )?(girl|boy|baby "
-    r"girl|baby boy|young woman|young man)\b",
+    r"girl|baby boy|young woman|young man)\b|"
+    # "a boy we call Aaron", "a girl known as Isla", "a boy of twenty months"
+    r"\b(girl|boy)\s+(?:(?:we|I)\s+(?:will\s+|have\s+)?call(?:ed)?|called|known as|referred to as|"
+    r"of\s+(?:\d{1,2}|"
+    + "|".join(_NUMBER_WORDS)
+    + r"|"
+    + _TENS
+    + r")\s+(?:years?|months?|weeks?))|"
+    # "Noah was five months old when he was taken to hospital"
+    r"\bwas\s+(?:\d{1,2}|[a-z-]+)\s+(?:years?|months?|weeks?|days?)\s+old\s+when\s+(she|he)\b",
     re.IGNORECASE,
 )
 AGENCIES: dict[str, str] = {
@@ -855,7 +866,7 @@ def find_sex(text: str, opening: int | None = None) -> str | None:
     unclear."""
     if match := _SEX_STATED.search(text[:opening]):
         said = next(group for group in match.groups() if group).lower()
-        return "female" if said.endswith(("female", "girl", "woman")) else "male"
+        return "female" if said.endswith(("female", "girl", "woman", "she")) else "male"
     lowered = text.lower()
     female = len(re.findall(r"\b(?:she|her|girl|young woman|daughter)\b", lowered))
     male = len(re.findall(r"\b(?:he|him|his|boy|young man|son)\b", lowered))

@@ -9,6 +9,7 @@ from fullpicture.learning.metadata import (
     find_age,
     find_agencies,
     find_pseudonym,
+    find_sex,
 )
 
 _STORY = [
@@ -119,3 +120,26 @@ def test_should_not_take_a_word_of_a_newsletters_name_for_the_childs_name():
 
 def test_should_not_take_a_young_person_leaving_care_for_the_leaving_care_service():
     assert "leaving care service" not in find_agencies("The young man leaving care lost his flat.")
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        (
+            "Baby P was seven weeks old when he was admitted. His mother said she was tired. "
+            "She had told her sister she could not cope.",
+            "male",
+        ),
+        ("This page is about a girl we call Mia. He said he would help.", "female"),
+        (
+            "The youngest, a boy of twenty months, was admitted. She and her partner said ...",
+            "male",
+        ),
+    ],
+)
+def test_should_read_the_childs_sex_where_the_review_states_it(text, sex):
+    assert find_sex(text) == sex
+
+
+def test_should_read_an_age_given_as_a_boy_of_so_many_months():
+    assert find_age("The youngest, a boy of twenty months, was admitted.") == "20 months"
