@@ -111,7 +111,9 @@ _TITLE_TYPE_PATTERNS: list[tuple[str, str]] = [
         # scrutineer's "Learning from Reviews", a trust's "Learning from Child Safeguarding
         # Reviews", a board's "Learning from our reviews: the year in review"
         r"\blearning from (?:[\w'-]+ ){0,3}reviews\b(?!.{0,40}\b(?:briefing|bulletin|newsletter|"
-        r"update|digest)\b)",
+        r"update|digest)\b)|"
+        # what a partnership's arrangements lack against a national review's findings
+        r"\bgap analysis\b",
     ),
     # a school's or college's termly update, a partnership's practice update, a quarterly
     # digest of reviews
@@ -159,6 +161,10 @@ _GENRE_LINE = re.compile(
     # Children Partnership practitioner newsletter") or its edition ("Winter edition,
     # published January 2025", "Issue 12, March 2024")
     r"[\w'\u2019&. -]{0,90}\b(?:e-?)?(?:newsletter|bulletin)\s*$|"
+    # a line saying the document is a briefing about a review: "A briefing on the local child
+    # safeguarding practice review", "Practitioner brief about the rapid review of Baby Q"
+    r"(?:(?:a|an|the|our)\s+)?(?:[\w-]+\s+)?(?:briefing|brief|bulletin|leaflet|note|poster)\s+"
+    r"(?:on|about|from|for)\s+(?:the|a|an|our|this)\s+(?:[\w-]+\s+){0,5}?reviews?\b|"
     r"(?:spring|summer|autumn|winter)\s+(?:\d{4}\s+)?(?:edition|issue)\b"
     r"(?:[\s,:|\u00b7-]+(?:published\s+)?(?:[\w ]{0,20}\d{4})?)?\s*$|"
     r"(?:issue|edition)\s+(?:no\.?\s*)?\d{1,3}[\s,:|\u00b7-]+(?:published\s+)?"

@@ -188,3 +188,29 @@ def test_should_not_read_a_sentence_opening_with_a_review_as_a_title_pages_line(
     assert subtitle_type("Rapid review of the incident found that the school was not told.") is (
         None
     )
+
+
+def test_should_type_a_document_whose_title_page_calls_it_a_briefing_on_a_review_a_briefing():
+    meta = extract_metadata(
+        "Child W: what practitioners need to know",
+        [
+            "Child W: what practitioners need to know",
+            "A briefing on the local child safeguarding practice review",
+            "Northfield Safeguarding Children Partnership, May 2024",
+        ],
+        [],
+    )
+    assert meta.review_type == "bulletin"
+
+
+def test_should_type_a_gap_analysis_as_a_thematic_analysis():
+    meta = extract_metadata(
+        "Gap analysis",
+        [
+            "Gap analysis against the national panel's recommendations",
+            "Westshire Safeguarding Children Partnership, July 2024",
+            "We looked again at our rapid reviews.",
+        ],
+        [],
+    )
+    assert meta.review_type == "thematic_analysis"
