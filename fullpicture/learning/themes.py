@@ -220,6 +220,7 @@ def lexical_themes(
         "substance_misuse": _DRUG_SUPPLY.sub(" ", lowered),
         "multi_agency": _NOT_WORKING_TOGETHER.sub(" ", lowered),
         "escalation": _RISING_HARM.sub(" ", lowered),
+        "neglect": _own_appointments_masked(lowered),
     }
     found = {
         theme.code
@@ -240,9 +241,34 @@ def lexical_themes(
 _DRUG_SUPPLY = re.compile(
     r"(?:carr(?:y|ies|ied|ying)|mov(?:e|es|ed|ing)|sell(?:s|ing)?|sold|deliver(?:s|ed|ing)?|"
     r"deal(?:s|t|ing)?|suppl(?:y|ies|ied|ying)|run(?:s|ning)?|hold(?:s|ing)?|held)\s+"
-    r"(?:class a\s+)?drugs|drugs?[\s-]+(?:supply|supplying|dealing|dealer|running|line)s?",
+    r"(?:class a\s+)?drugs|drugs?[\s-]+(?:supply|supplying|dealing|dealer|running|line)s?|"
+    # possession with intent, drugs offences, a child found with drugs and cash: the police's
+    # words for what a child was made to carry
+    r"possession\s+of\s+(?:class a\s+)?drugs|drugs?\s+(?:supply\s+)?offences?|"
+    r"(?:found|caught|stopped)\s+(?:\w+\s+){0,4}?with\s+(?:cash\s+or\s+)?drugs|"
+    r"drugs,?\s+(?:phones?\s+)?(?:and|or)\s+(?:large amounts of\s+)?(?:cash|money)",
     re.IGNORECASE,
 )
+
+
+# Appointments a young person or an adult misses are their own (a teenager who stops going to
+# CAMHS, a young adult discharged from a service, a child on a youth justice order), not a
+# carer's failure to bring a child (neglect's "was not brought"): in an item about them, missed
+# appointments are blanked before the neglect phrases are read.
+_OWN_ATTENDER = re.compile(
+    r"\b(?:young (?:person|people|adults?)|teenagers?|adolescen\w*|camhs|"
+    r"adult (?:services?|patients?)|(?:mental health|youth justice|probation) services?|"
+    r"on (?:an|a youth justice|his|her) order|orders?\b(?= .*\bcompliance)|case management)",
+)
+_MISSED_APPOINTMENTS = re.compile(r"\bmissed\s+(?:\w+\s+)?appointments?\b")
+
+
+def _own_appointments_masked(lowered: str) -> str:
+    """The text with missed appointments blanked when the item is about a young person's or an
+    adult's own attendance (see :data:`_OWN_ATTENDER`)."""
+    if not _OWN_ATTENDER.search(lowered):
+        return lowered
+    return _MISSED_APPOINTMENTS.sub(" ", lowered)
 
 
 # Harm or risk that grows ("escalating risk", "the violence escalated") is not a practitioner
@@ -278,7 +304,9 @@ def _child_voice(child: str) -> re.Pattern[str]:
     )
 
 
-_GENERIC_EXPLOITATION = re.compile(r"(?<![\w-])exploit(?:ed|ation|ing)\b")
+# "Older men" or "older males" around a child are exploitation of a kind the words do not say
+# (of a girl by "boyfriends", of a boy running drugs): read like the bare word.
+_GENERIC_EXPLOITATION = re.compile(r"(?<![\w-])(?:exploit(?:ed|ation|ing)|older\s+(?:men|males))\b")
 _CRIMINAL_CUES = re.compile(
     r"criminal|county lines|drug|gang|cce\b|carrying|dealing|national referral|weapon|knife"
 )
