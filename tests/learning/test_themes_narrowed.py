@@ -44,6 +44,12 @@ def test_should_still_read_a_young_childs_missed_appointments_as_neglect() -> No
         ("The maternity unit's booking form was changed.", "babies"),
         ('"I had to start again with every new worker."', "chronologies"),
         ("Coercive control by the stepfather was not recognised.", "emotional_abuse"),
+        ("The mother asked for help with the rent.", "voice_of_child"),
+        ("He was placed out of area by the council.", "housing"),
+        ("Which children on your caseload have a named worker?", "workforce"),
+        ("The school had consistent oversight of him.", "supervision"),
+        ("She was signposted to an online service.", "multi_agency"),
+        ("Children at risk of significant harm are protected by law.", "child_protection_plans"),
     ],
 )
 def test_should_not_give_a_theme_annotators_do_not_read_in_the_words(text: str, theme: str) -> None:
