@@ -37,6 +37,9 @@ from fullpicture.learning.themes import lexical_themes
         ("Nobody coordinated the plan across the three teams.", "multi_agency"),
         ("Her records did not follow her to the new area.", "multi_agency"),
         ("The school should agree with the clinic how concerns are passed on.", "multi_agency"),
+        ("Use the graded care profile when the home worries you.", "assessment"),
+        ("Check the risk posed by the new partner before the plan ends.", "risk_assessment"),
+        ("A boy arrested for a supply offence is a possible victim.", "criminal_exploitation"),
     ],
 )
 def test_should_read_a_theme_written_in_practitioners_words(text: str, theme: str) -> None:
