@@ -40,6 +40,8 @@ from fullpicture.learning.themes import lexical_themes
         ("Use the graded care profile when the home worries you.", "assessment"),
         ("Check the risk posed by the new partner before the plan ends.", "risk_assessment"),
         ("A boy arrested for a supply offence is a possible victim.", "criminal_exploitation"),
+        ("The placing authority did not visit the home for a year.", "looked_after"),
+        ("Disabled children living away from home were rarely seen alone.", "looked_after"),
     ],
 )
 def test_should_read_a_theme_written_in_practitioners_words(text: str, theme: str) -> None:
