@@ -285,7 +285,7 @@ _RISING_HARM = re.compile(
 # Training offered to many agencies is about the workforce, and a bed, a room or images
 # shared are not information shared: blanked before the multi-agency phrases are read.
 _NOT_WORKING_TOGETHER = re.compile(
-    r"multi[-\s]?agency\s+(?:safeguarding\s+)?training|"
+    r"multi[-\s]?agency\s+(?:[\w-]+\s+){0,3}?training|"
     r"training\s+(?:\w+\s+){0,3}?(?:for|to|across)\s+(?:all|other|partner)\s+agencies|"
     r"shar(?:e|es|ed|ing)\s+(?:of\s+)?(?:a\s+|the\s+|their\s+|his\s+|her\s+|one\s+)?"
     r"(?:(?:intimate|nude|naked|sexual|explicit|indecent|private)\s+)?"

@@ -49,6 +49,7 @@ def test_should_still_read_a_young_childs_missed_appointments_as_neglect() -> No
         ("Which children on your caseload have a named worker?", "workforce"),
         ("The school had consistent oversight of him.", "supervision"),
         ("She was signposted to an online service.", "multi_agency"),
+        ("The board will review its multi-agency domestic abuse training.", "multi_agency"),
         ("Children at risk of significant harm are protected by law.", "child_protection_plans"),
     ],
 )
