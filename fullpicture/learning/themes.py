@@ -146,6 +146,11 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
+# A service named after "by" is the agent of a passive clause ("a bruise seen by the GP", "was
+# repeated by health visitors"): the clause's real subject, whatever its place in the words.
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?$")
+
+
 def _school_as_topic(lowered: str, match: re.Match[str]) -> bool:
     """Whether a school named here is the child's schooling rather than a service."""
     if not match.group(0).startswith("school"):
@@ -161,7 +166,7 @@ def _objects_masked(lowered: str, window: int) -> str:
 
     def blank(match: re.Match[str]) -> str:
         before = lowered[: match.start()]
-        if _school_as_topic(lowered, match):
+        if _school_as_topic(lowered, match) or _BY_AGENT.search(before):
             return match.group(0)
         if _AFTER_PREPOSITION.search(before):
             return " " * len(match.group(0))

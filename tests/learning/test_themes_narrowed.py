@@ -107,3 +107,13 @@ def test_should_read_older_men_in_a_review_of_sexual_exploitation_as_sexual(
     items = [text, "Signs of child sexual exploitation were recorded as her choices."]
     themes = themes_by_text(create_review(tmp_path, "Rapid review: Child R", items))[text]
     assert "sexual_exploitation" in themes
+
+
+def test_should_read_a_service_as_the_agent_of_a_passive_clause() -> None:
+    text = "A small mark on his arm was seen weeks later by the health visitor."
+    assert "health" in lexical_themes(text, subject_window=4)
+
+
+def test_should_still_read_a_service_told_something_as_an_object() -> None:
+    text = "Her mother's worries about the flat were later reported to the police."
+    assert "police" not in lexical_themes(text, subject_window=4)
