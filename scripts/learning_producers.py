@@ -163,7 +163,9 @@ def measure(
         folder = out / producer.name
         folder.mkdir(parents=True, exist_ok=True)
         sources = [
-            corpus / "docs" / g["document"] for g in golds if g["document"].endswith(producer.source)
+            corpus / "docs" / g["document"]
+            for g in golds
+            if g["document"].endswith(producer.source)
         ]
         PRINTERS[producer.name](program, sources, folder, fresh)
     for gold in golds:
