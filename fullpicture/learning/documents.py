@@ -23,7 +23,9 @@ from fullpicture.errors import LearningError
 from fullpicture.learning.pdf_layout import (
     CELL_LINE,
     MARGIN,
+    Box,
     PdfTable,
+    bullet_shapes,
     find_tables,
     is_footnote_start,
     known_words,
@@ -385,6 +387,7 @@ class _PdfLine:
     bold: bool
     top: float
     bottom: float
+    left: float = 0.0
 
 
 class _PdfPage:
@@ -403,6 +406,8 @@ class _PdfPage:
         self.textpage = self._text
         self.height = self._height
         self._font = ctypes.create_string_buffer(128)
+        self._page = page
+        self._scales: dict[int | None, float] = {}  # per text object: its matrix's scale
 
     def _bold(self, index: int) -> bool:
         flags = self._ctypes.c_int()
@@ -410,11 +415,29 @@ class _PdfPage:
         name = self._font.value.decode("latin-1", "replace").lower()
         return "bold" in name or "black" in name or "heavy" in name
 
-    def _baseline(self, index: int) -> float:
-        """The character's baseline, measured down from the top of the page."""
+    def _size(self, index: int) -> float:
+        """The character's type size in points on the page: its font size scaled by its text
+        object's matrix. A browser prints CSS pixels at 0.75 of a point ("16px" text is set
+        at size 16, scaled to 12 points), and some producers set every font at size 1 and
+        scale the text instead, so the font size alone does not compare with the distances
+        between lines."""
+        size = float(self._c.FPDFText_GetFontSize(self._raw, index))
+        text_object = self._c.FPDFText_GetTextObject(self._raw, index)
+        key = self._ctypes.cast(text_object, self._ctypes.c_void_p).value
+        if key not in self._scales:
+            matrix = self._c.FS_MATRIX()
+            scale = 1.0
+            if text_object and self._c.FPDFPageObj_GetMatrix(text_object, matrix):
+                scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+            self._scales[key] = scale
+        return round(size * self._scales[key], 1)
+
+    def _origin(self, index: int) -> tuple[float, float]:
+        """The character's origin: its left edge, and its baseline measured down from the top
+        of the page."""
         x, y = self._ctypes.c_double(), self._ctypes.c_double()
         self._c.FPDFText_GetCharOrigin(self._raw, index, x, y)
-        return self._height - y.value
+        return x.value, self._height - y.value
 
     def lines(self) -> list[_PdfLine]:
         """The page's lines in reading order (PDFium marks line ends with CR LF)."""
@@ -433,13 +456,14 @@ class _PdfPage:
             chars.append(char)
             size = 0.0
             if char.isalnum():
-                size = round(float(self._c.FPDFText_GetFontSize(self._raw, index)), 1)
+                size = self._size(index)
                 if first < 0:
                     first = index
             char_sizes.append(size)
         if chars:
             found.append(self._line(chars, first, char_sizes))
-        return [line for line in found if line.text]
+        found = [line for line in found if line.text]
+        return mark_drawn_bullets(found, bullet_shapes(self._page, self._height))
 
     def _line(self, chars: list[str], first: int, char_sizes: list[float]) -> _PdfLine:
         # The size most of the line is set in: a list number or drop capital set larger does
@@ -460,8 +484,32 @@ class _PdfPage:
             return _PdfLine(text, size, False, 0.0, 0.0)
         # The line's box is its font size above the baseline, so gaps compare like with like
         # whatever letters the lines start with.
-        baseline = self._baseline(first)
-        return _PdfLine(text, size, self._bold(first), baseline - size, baseline)
+        left, baseline = self._origin(first)
+        return _PdfLine(text, size, self._bold(first), baseline - size, baseline, left)
+
+
+def mark_drawn_bullets(lines: list[_PdfLine], shapes: list[Box]) -> list[_PdfLine]:
+    """The lines with a bullet mark where a bullet is drawn as a shape just left of the line's
+    first letter (a browser draws a list's discs and squares as paths, not as characters, so
+    the text alone shows no list)."""
+    marked = set()
+    for shape in shapes:
+        middle = (shape.top + shape.bottom) / 2
+        # the line the shape stands beside: the first whose baseline is at or below its middle
+        beside = [
+            (line.bottom - middle, index)
+            for index, line in enumerate(lines)
+            if line.left - 3.5 * line.size <= shape.right <= line.left
+            and line.top - 0.2 * line.size <= middle <= line.bottom + 1.0
+        ]
+        if beside:
+            marked.add(min(beside)[1])
+    return [
+        dataclasses.replace(line, text="\u2022 " + line.text)
+        if index in marked and not _BULLET.match(line.text)
+        else line
+        for index, line in enumerate(lines)
+    ]
 
 
 def _without_note_marks(chars: list[str], char_sizes: list[float], size: float) -> list[str]:

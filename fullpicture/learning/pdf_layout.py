@@ -317,6 +317,38 @@ def _begins_known(word: str, known: list[str]) -> bool:
     return at < len(known) and known[at].startswith(word)
 
 
+# -- bullets drawn as shapes ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Box:
+    """A drawn shape's bounds, in points from the page's top-left corner."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+def bullet_shapes(page: Any, page_height: float) -> list[Box]:
+    """The small, roughly square shapes drawn on a page: bullets a browser draws as paths (a
+    list's discs and squares), which the text layer does not hold.
+
+    Args:
+        page: a ``pypdfium2.PdfPage``.
+        page_height: the page's height in points (PDF measures up from the bottom).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    shapes = []
+    for found in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+        left, bottom, right, top = found.get_bounds()
+        width, height = right - left, top - bottom
+        if 1.5 <= width <= 8 and 1.5 <= height <= 8 and 0.6 <= width / height <= 1.6:
+            shapes.append(Box(left, right, page_height - top, page_height - bottom))
+    return shapes
+
+
 # -- running headers, footers and footnotes ---------------------------------------------------
 
 _DIGITS = re.compile(r"\d+")
