@@ -25,7 +25,7 @@ from fullpicture.learning.pdf_layout import (
     MARGIN,
     Box,
     PdfTable,
-    bullet_shapes,
+    drawn_shapes,
     find_tables,
     is_footnote_start,
     known_words,
@@ -406,7 +406,7 @@ class _PdfPage:
         self.textpage = self._text
         self.height = self._height
         self._font = ctypes.create_string_buffer(128)
-        self._page = page
+        self.drawn = drawn_shapes(page, self._height)
         self._scales: dict[int | None, float] = {}  # per text object: its matrix's scale
 
     def _bold(self, index: int) -> bool:
@@ -463,7 +463,7 @@ class _PdfPage:
         if chars:
             found.append(self._line(chars, first, char_sizes))
         found = [line for line in found if line.text]
-        return mark_drawn_bullets(found, bullet_shapes(self._page, self._height))
+        return mark_drawn_bullets(found, self.drawn.bullets)
 
     def _line(self, chars: list[str], first: int, char_sizes: list[float]) -> _PdfLine:
         # The size most of the line is set in: a list number or drop capital set larger does
@@ -551,7 +551,8 @@ def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
     lines = reader.lines()
     tables: list[PdfTable] = []
     if carried is not None or any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
-        tables = find_tables(page_runs(reader.textpage, reader.height), reader.height, carried)
+        runs = page_runs(reader.textpage, reader.height)
+        tables = find_tables(runs, reader.height, carried, reader.drawn.rules)
     return _PdfPageContent(lines, tables, reader.height)
 
 
@@ -681,7 +682,8 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
             blocks += text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
             pending = []
             level = next((b.heading for b in reversed(blocks) if b.heading and not b.boxed), 1)
-            blocks += table_blocks(_rejoined(table.rows, words), level)
+            if len(table.rows) >= 2:  # not a header alone, whose rows are on the next page
+                blocks += table_blocks(_rejoined(table.rows, words), level)
         pending.append(lines)
     return blocks + text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
 

@@ -121,7 +121,10 @@ def _lines(runs: list[Run]) -> list[list[Run]]:
 
 
 def find_tables(
-    runs: list[Run], page_height: float, carried: PdfTable | None = None
+    runs: list[Run],
+    page_height: float,
+    carried: PdfTable | None = None,
+    rules: list[Box] | None = None,
 ) -> list[PdfTable]:
     """The tables on a page whose header names an item kind, with their rows of cells.
 
@@ -135,7 +138,11 @@ def find_tables(
         page_height: the page's height in points.
         carried: a table that ran on from the previous page: the lines at the top of this
             page that fit its columns continue it (a table whose header is not repeated).
+        rules: the horizontal rules the page draws: a rule across two columns or more
+            between two lines starts a new row, however little space the rows leave
+            between them (a word processor's table sets its rows close, ruled apart).
     """
+    rules = rules or []
     lines = [line for line in _lines(runs) if MARGIN * page_height <= line[0].top]
     lines = [line for line in lines if line[0].top <= (1 - MARGIN) * page_height]
     tables: list[PdfTable] = []
@@ -143,7 +150,7 @@ def find_tables(
     if carried is not None and lines and not _is_header(_header_line(lines, 0)[0]):
         header = carried.rows[0]
         table = PdfTable(lines[0][0].top, lines[0][0].top, [header], carried.starts, carried.height)
-        index = _read_rows(table, lines, 0)
+        index = _read_rows(table, lines, 0, rules)
         if len(table.rows) >= 2:
             tables.append(table)
     while index < len(lines):
@@ -156,8 +163,8 @@ def find_tables(
                 [run.left for run in header_line],
                 statistics.median(run.height for run in header_line),
             )
-            index = _read_rows(table, lines, index + 1)
-            if len(table.rows) >= 2:
+            index = _read_rows(table, lines, index + 1, rules)
+            if len(table.rows) >= 2 or table.runs_on:  # a header at a page's foot runs on
                 tables.append(table)
             continue
         index += 1
@@ -167,10 +174,11 @@ def find_tables(
 def _header_line(lines: list[list[Run]], index: int) -> tuple[list[Run], int]:
     """The line at ``index`` as a table's header, with its cells' wrapped second lines joined
     ("Priori" / "ty" in a narrow column), and the index of its last line. A line that is a
-    header by itself is taken as it is."""
+    header by itself is taken as it is, unless the joined lines name more kinds ("Recommen" /
+    "dation" beside "Action": a word processor breaks a word too long for its column)."""
     line = lines[index]
     short = len(line) >= 2 and all(len(run.text.split()) <= 6 for run in line)
-    if not short or index + 1 >= len(lines) or _is_header(line):
+    if not short or index + 1 >= len(lines):
         return line, index
     below = lines[index + 1]
     starts = [run.left for run in line]
@@ -184,7 +192,13 @@ def _header_line(lines: list[list[Run]], index: int) -> tuple[list[Run], int]:
         cell = merged[column or 0]
         text = _header_text(cell.text, run.text)
         merged[column or 0] = Run(text, cell.left, max(cell.right, run.right), cell.top, run.bottom)
+    if _is_header(line):
+        return (merged, index + 1) if _kinds_named(merged) > _kinds_named(line) else (line, index)
     return (merged, index + 1) if _is_header(merged) else (line, index)
+
+
+def _kinds_named(line: list[Run]) -> int:
+    return sum(bool(TABLE_KIND.match(run.text)) for run in line)
 
 
 def _header_text(first: str, second: str) -> str:
@@ -219,7 +233,7 @@ def _column(run: Run, starts: list[float]) -> int | None:
     return column if run.right <= end + tolerance else None
 
 
-def _read_rows(table: PdfTable, lines: list[list[Run]], start: int) -> int:
+def _read_rows(table: PdfTable, lines: list[list[Run]], start: int, rules: list[Box]) -> int:
     """Read the table's rows from ``lines[start:]`` into ``table``; the index it stopped at."""
     starts, height = table.starts, table.height
     row: list[list[str]] = []
@@ -231,7 +245,12 @@ def _read_rows(table: PdfTable, lines: list[list[Run]], start: int) -> int:
         gap = line[0].top - table.bottom
         if None in columns or gap > 2.5 * height or max(r.height for r in line) > 1.3 * height:
             break
-        if not row or line[0].top > row_bottom + 0.9 * height or _starts_numbered_row(line, row):
+        if (
+            not row
+            or line[0].top > row_bottom + 0.9 * height
+            or _starts_numbered_row(line, row)
+            or _ruled_between(rules, starts, row_bottom, min(run.top for run in line))
+        ):
             row = [[] for _ in starts]
             table.rows.append([])  # filled below, once the row is complete
         for run, column in zip(line, columns, strict=True):
@@ -242,6 +261,19 @@ def _read_rows(table: PdfTable, lines: list[list[Run]], start: int) -> int:
         index += 1
     table.runs_on = index == len(lines)
     return index
+
+
+def _ruled_between(rules: list[Box], starts: list[float], above: float, below: float) -> bool:
+    """Whether a rule across the table's first two columns or more lies between ``above``
+    (the bottom of one line) and ``below`` (the top of the next)."""
+    if len(starts) < 2:
+        return False
+    return any(
+        above - 1 <= (rule.top + rule.bottom) / 2 <= below + 1
+        and rule.left <= starts[0] + 2
+        and rule.right >= starts[1]
+        for rule in rules
+    )
 
 
 _ROW_NUMBER = re.compile(r"^(?:r(?:ec)?\.?\s*)?\d{1,2}(?:\.\d{1,2})?[.)]?$", re.IGNORECASE)
@@ -330,9 +362,18 @@ class Box:
     bottom: float
 
 
-def bullet_shapes(page: Any, page_height: float) -> list[Box]:
-    """The small, roughly square shapes drawn on a page: bullets a browser draws as paths (a
-    list's discs and squares), which the text layer does not hold.
+@dataclass
+class Drawn:
+    """What a page draws beside its text: small, roughly square shapes (bullets a browser
+    draws as paths: a list's discs and squares, which the text layer does not hold) and
+    horizontal rules (a table's ruled lines between its rows)."""
+
+    bullets: list[Box] = field(default_factory=list)
+    rules: list[Box] = field(default_factory=list)
+
+
+def drawn_shapes(page: Any, page_height: float) -> Drawn:
+    """The bullets and horizontal rules a page draws as paths (see :class:`Drawn`).
 
     Args:
         page: a ``pypdfium2.PdfPage``.
@@ -340,13 +381,16 @@ def bullet_shapes(page: Any, page_height: float) -> list[Box]:
     """
     import pypdfium2.raw as pdfium_c
 
-    shapes = []
+    drawn = Drawn()
     for found in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
         left, bottom, right, top = found.get_bounds()
+        box = Box(left, right, page_height - top, page_height - bottom)
         width, height = right - left, top - bottom
         if 1.5 <= width <= 8 and 1.5 <= height <= 8 and 0.6 <= width / height <= 1.6:
-            shapes.append(Box(left, right, page_height - top, page_height - bottom))
-    return shapes
+            drawn.bullets.append(box)
+        elif height <= 2.5 and width >= 30:
+            drawn.rules.append(box)
+    return drawn
 
 
 # -- running headers, footers and footnotes ---------------------------------------------------

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from fullpicture.learning.documents import Block, read_document
 from fullpicture.learning.library import parse_document
@@ -76,3 +79,96 @@ def test_should_measure_type_sizes_after_the_page_scale(tmp_path: Path):
 
     assert [text for _, text in items] == _KEY_LEARNING
     assert {kind for kind, _ in items} == {"key_learning"}
+
+
+_PAIRS = [
+    (
+        "The father was not spoken to at any appointment.",
+        "Maternity services should offer every father his own conversation.",
+    ),
+    (
+        "The bruise was accepted as self-inflicted without a medical opinion.",
+        "Health practitioners should follow the bruising protocol for every baby.",
+    ),
+    (
+        "Supervision was not available until weeks after the concern.",
+        "The provider should offer safeguarding supervision on the same day.",
+    ),
+]
+
+
+def _ruled(table: Table) -> Table:
+    """A table ruled as a word processor rules one: a grid, and rows set close together."""
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.75, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def _items(path: Path) -> list[tuple[str, str]]:
+    return [
+        (item.kind, item.text) for review in parse_document(path).reviews for item in review.items
+    ]
+
+
+def test_should_start_a_pdf_table_row_at_each_ruled_line(tmp_path: Path):
+    styles = getSampleStyleSheet()
+    rows = [[Paragraph(text, styles["BodyText"]) for text in pair] for pair in _PAIRS]
+    table = _ruled(Table([["Finding", "Recommendation"], *rows], colWidths=[220, 220]))
+    story = [Paragraph("Review of Baby N", styles["Title"]), table]
+    path = tmp_path / "ruled.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+    items = _items(path)
+    assert [text for kind, text in items if kind == "finding"] == [f for f, _ in _PAIRS]
+    assert [text for kind, text in items if kind == "recommendation"] == [r for _, r in _PAIRS]
+
+
+_ACTIONS = [
+    ("Police should use a risk assessment adapted for young victims.", "Police", "Train officers."),
+    ("Schools should be told of every incident.", "Education", "Extend the notification scheme."),
+]
+
+
+def _action_plan(*, header: bool = True, rows: bool = True) -> Table:
+    """An action plan whose narrow first column breaks "Recommendation" over two lines."""
+    data: list[list[str]] = [["Recommen\ndation", "Agency", "Action"]] if header else []
+    data += [list(row) for row in _ACTIONS] if rows else []
+    return _ruled(Table(data, colWidths=[300, 60, 150]))
+
+
+def test_should_join_a_header_word_broken_over_two_lines_beside_another_kind(tmp_path: Path):
+    styles = getSampleStyleSheet()
+    path = tmp_path / "plan.pdf"
+    story = [Paragraph("Action plan", styles["Title"]), _action_plan()]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+    items = _items(path)
+    assert [text.split(" (")[0] for kind, text in items if kind == "recommendation"] == [
+        row[0] for row in _ACTIONS
+    ]
+
+
+def test_should_carry_a_table_header_left_alone_at_a_page_foot_to_its_rows(tmp_path: Path):
+    styles = getSampleStyleSheet()
+    path = tmp_path / "plan.pdf"
+    story = [
+        Paragraph("Action plan", styles["Title"]),
+        Spacer(1, 640),
+        _action_plan(rows=False),
+        PageBreak(),
+        _action_plan(header=False),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+    items = _items(path)
+    assert [text.split(" (")[0] for kind, text in items if kind == "recommendation"] == [
+        row[0] for row in _ACTIONS
+    ]
