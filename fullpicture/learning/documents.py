@@ -28,6 +28,7 @@ from fullpicture.learning.pdf_layout import (
     drawn_shapes,
     find_tables,
     is_footnote_start,
+    is_print_furniture,
     known_words,
     margin_key,
     page_runs,
@@ -718,6 +719,8 @@ def _page_body(page: _PdfPageContent, body: float, running: set[str]) -> list[_P
         margin = line.top < MARGIN * page.height or line.top > (1 - MARGIN) * page.height
         if _small(line, body) and margin and margin_key(line.text) in running:
             continue
+        if _small(line, body) and margin and is_print_furniture(line.text):
+            continue  # a browser's print header or footer, even on a document of one page
         if line.size and is_footnote_start(line.text, line.size, line.top, body, page.height):
             in_notes = True
         if in_notes and line.size < 0.9 * body:

@@ -423,6 +423,22 @@ def margin_key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.lower().split()))
 
 
+# What a browser's print puts in a page's margins, whatever the page count: the time it was
+# printed (with the page's title), the page's address and the page count ("1/3").
+_PRINT_FURNITURE = re.compile(
+    r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[ap]m)?\b"
+    r"|^(?:https?|file)://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?$"
+    r"|^(?:page\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$",
+    re.IGNORECASE,
+)
+
+
+def is_print_furniture(text: str) -> bool:
+    """Whether a line in a page's margin is a browser's print header or footer: a time stamp
+    ("11/24/26, 9:15 PM Child Q review"), the page's address, or a page count ("2/5")."""
+    return bool(_PRINT_FURNITURE.match(text.strip()))
+
+
 _FOOTNOTE_START = re.compile(
     r"^(?:\d{1,3}|[*\u2020\u2021]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)\s*\S"
 )

@@ -23,10 +23,14 @@ _KEY_LEARNING = [
 ]
 
 
-def create_browser_pdf(path: Path, *, discs: bool = True, scale: float = 0.75) -> Path:
+def create_browser_pdf(
+    path: Path, *, discs: bool = True, scale: float = 0.75, furniture: bool = False
+) -> Path:
     """A one-page briefing drawn as a browser prints one: sizes in CSS pixels under a 0.75
     scale (16px body, 24px headings, a 12px gap above a paragraph) and, with ``discs``, each
-    list item's bullet a small filled circle drawn beside it, not a character."""
+    list item's bullet a small filled circle drawn beside it, not a character; with
+    ``furniture``, the browser's print header (time stamp and title) and footer (address and
+    page count) in small type in the margins."""
     canvas = Canvas(str(path), pagesize=A4)
     canvas.translate(0, A4[1])
     canvas.scale(scale, -scale)  # CSS pixels, measured down the page
@@ -50,6 +54,13 @@ def create_browser_pdf(path: Path, *, discs: bool = True, scale: float = 0.75) -
         if discs:
             canvas.circle(69, y - 5, 2.5, stroke=0, fill=1)
     line("Contact the partnership business unit.", 16, gap=12)
+    if furniture:  # drawn last, as a browser draws its print header and footer
+        canvas.setFont("Helvetica", 10.7)
+        canvas.saveState()
+        canvas.scale(1, -1)
+        canvas.drawString(32, -25, "11/24/26, 9:15 PM 7 Minute Briefing: When a parent is unwell")
+        canvas.drawString(32, -1100, "file:///home/user/briefing.html 1/1")
+        canvas.restoreState()
     canvas.showPage()
     canvas.save()
     return path
@@ -172,3 +183,11 @@ def test_should_carry_a_table_header_left_alone_at_a_page_foot_to_its_rows(tmp_p
     assert [text.split(" (")[0] for kind, text in items if kind == "recommendation"] == [
         row[0] for row in _ACTIONS
     ]
+
+
+def test_should_drop_a_browser_print_header_and_footer_from_a_single_page(tmp_path: Path):
+    pdf = create_browser_pdf(tmp_path / "briefing.pdf", furniture=True)
+    texts = [block.text for block in read_document(pdf).blocks]
+
+    assert not any("9:15 PM" in text or "file://" in text for text in texts)
+    assert texts[-1] == "Contact the partnership business unit."
