@@ -675,8 +675,10 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
     )
     blocks: list[Block] = []
     pending: list[list[_PdfLine]] = []
-    for page in pages:
+    for number, page in enumerate(pages):
         lines = _page_body(page, body, running)
+        if number == 0:
+            lines = _without_masthead(lines, body, page.height)
         for table in sorted(page.tables, key=lambda found: found.top):
             pending.append([line for line in lines if line.bottom <= table.top + 1])
             lines = [line for line in lines if line.top >= table.bottom - 1]
@@ -709,6 +711,22 @@ def _outside_tables(page: _PdfPageContent) -> list[_PdfLine]:
 
 def _small(line: _PdfLine, body: float) -> bool:
     return 0 < line.size <= body * 1.05
+
+
+def _without_masthead(lines: list[_PdfLine], body: float, height: float) -> list[_PdfLine]:
+    """The first page's lines without a masthead above the title: lines in the top margin,
+    set no larger than the body text, before the first line set as a title (over 1.6 times
+    the body). A web page printed from a browser starts with its site's navigation ("Home
+    Reviews"), which is neither the title nor learning."""
+    title = next((i for i, line in enumerate(lines) if line.size > body * 1.6), None)
+    if title is None:
+        return lines
+    masthead = [
+        i
+        for i, line in enumerate(lines[:title])
+        if line.top < MARGIN * height and _small(line, body) and len(line.text.split()) <= 8
+    ]
+    return [line for i, line in enumerate(lines) if i not in masthead]
 
 
 def _page_body(page: _PdfPageContent, body: float, running: set[str]) -> list[_PdfLine]:

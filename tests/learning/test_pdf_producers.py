@@ -24,13 +24,19 @@ _KEY_LEARNING = [
 
 
 def create_browser_pdf(
-    path: Path, *, discs: bool = True, scale: float = 0.75, furniture: bool = False
+    path: Path,
+    *,
+    discs: bool = True,
+    scale: float = 0.75,
+    furniture: bool = False,
+    masthead: bool = False,
 ) -> Path:
     """A one-page briefing drawn as a browser prints one: sizes in CSS pixels under a 0.75
     scale (16px body, 24px headings, a 12px gap above a paragraph) and, with ``discs``, each
     list item's bullet a small filled circle drawn beside it, not a character; with
     ``furniture``, the browser's print header (time stamp and title) and footer (address and
-    page count) in small type in the margins."""
+    page count) in small type in the margins; with ``masthead``, the site's navigation links
+    above the title, as a web page prints."""
     canvas = Canvas(str(path), pagesize=A4)
     canvas.translate(0, A4[1])
     canvas.scale(scale, -scale)  # CSS pixels, measured down the page
@@ -46,6 +52,10 @@ def create_browser_pdf(
         canvas.drawString(0, 0, text)
         canvas.restoreState()
 
+    if masthead:  # the site's navigation, printed above the page's title
+        y = 5.0
+        line("Home    Reviews", 16)
+        y = 60.0
     line("7 Minute Briefing: When a parent is unwell", 32)
     line("Thornbury Children's Safeguarding Partnership, March 2023", 16, gap=16)
     line("Key learning", 24, gap=20)
@@ -191,3 +201,11 @@ def test_should_drop_a_browser_print_header_and_footer_from_a_single_page(tmp_pa
 
     assert not any("9:15 PM" in text or "file://" in text for text in texts)
     assert texts[-1] == "Contact the partnership business unit."
+
+
+def test_should_leave_a_printed_web_page_s_navigation_out_of_its_title(tmp_path: Path):
+    pdf = create_browser_pdf(tmp_path / "briefing.pdf", masthead=True)
+
+    assert not any("Home" in block.text for block in read_document(pdf).blocks)
+    review = parse_document(pdf).reviews[0]
+    assert review.metadata.title == "7 Minute Briefing: When a parent is unwell"
