@@ -23,6 +23,7 @@ from fullpicture.errors import LearningError
 from fullpicture.learning.pdf_layout import (
     CELL_LINE,
     MARGIN,
+    TABLE_KIND,
     Box,
     PdfTable,
     drawn_shapes,
@@ -538,11 +539,8 @@ class _PdfPageContent:
     height: float
 
 
-_MAY_HAVE_TABLE = re.compile(
-    r"\b(?:recommendation|finding|action|next step|key learning|learning point|key message|"
-    r"question)s?\b|\bpriorit(?:y|ies)\b",
-    re.IGNORECASE,
-)
+# A page is searched for tables only where a line names what a table's column could hold.
+_MAY_HAVE_TABLE = re.compile(TABLE_KIND.pattern.replace("^", r"\b"), re.IGNORECASE)
 
 
 def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
@@ -889,30 +887,6 @@ def _read_docx(data: bytes) -> list[Block]:
 
 # -- tables (DOCX and HTML) -----------------------------------------------------------------
 
-_TABLE_KIND = re.compile(
-    # a recommendation qualified by whose it is: "National recommendation for local partners"
-    r"^(?:(?:national|local|panel|review|original|the|our) ){0,2}recommendations?\b|"
-    # a self-assessment's column judging practice against each recommendation: "Our local
-    # position", "Current position"
-    r"^(?:our )?(?:local |current )position$|"
-    r"^(?:recommendations?|findings?|actions?|next steps?|key learning|learning points?|"
-    r"key messages?|questions?|you said|we did|strengths?|worries|concerns|"
-    # the three questions of strengths-based practice frameworks
-    r"what(?:'s|\u2019s| is) working well|what (?:are|were) we worried about|"
-    r"what needs to happen|"
-    # the columns of published learning tables: "Learning identified | Action | Lead",
-    # "Good practice | Areas for development", "What went well | Even better if",
-    # "Issue | Action taken | Status", "Practice issue | Recommendation"
-    r"learning(?: identified)?$|lessons? learn\w*|good practice|what went well|even better if|"
-    r"areas? (?:for|of) (?:development|improvement)|improvement areas?|(?:practice )?issues?$|"
-    r"key findings?|agreed actions?|actions? taken|reflective questions?|"
-    r"what this means for (?:practice|you)|priorit(?:y|ies)|"
-    # a learning-on-a-page's "What we found | What this means for you"
-    r"what (?:we|the (?:\w+ )?(?:review|audit)) found)\b",
-    re.IGNORECASE,
-)
-
-
 # The spoken column of a film's or podcast's script ("Scene | On screen | Voice-over"): its
 # lines are what the film says; what is shown beside them sets the scene and is left out.
 NARRATION = re.compile(
@@ -945,7 +919,7 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
     spoken = next((i for i, cell in enumerate(header) if NARRATION.match(cell)), None)
     if spoken is not None and len(header) >= 2 and len(rows) >= 2:
         return _column_blocks(rows, spoken, [], level)  # a film's script: what is said
-    mains = [i for i, cell in enumerate(header) if _TABLE_KIND.match(cell)]
+    mains = [i for i, cell in enumerate(header) if TABLE_KIND.match(cell)]
     asked = _question_column(rows) if not mains else None
     if asked is not None:
         return _question_blocks(rows, asked, level)

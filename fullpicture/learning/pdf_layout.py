@@ -21,13 +21,32 @@ import itertools
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-# A header cell that names what its column's rows are (as ``documents._TABLE_KIND``).
+# A header cell that names what its column's rows are, in a PDF's table as in DOCX and HTML
+# tables (read by ``documents.table_blocks``).
 TABLE_KIND = re.compile(
+    # a recommendation qualified by whose it is: "National recommendation for local partners"
+    r"^(?:(?:national|local|panel|review|original|the|our) ){0,2}recommendations?\b|"
+    # a self-assessment's column judging practice against each recommendation: "Our local
+    # position", "Current position"
+    r"^(?:our )?(?:local |current )position$|"
     r"^(?:recommendations?|findings?|actions?|next steps?|key learning|learning points?|"
-    r"key messages?|questions?|priorit(?:y|ies))\b",
+    r"key messages?|questions?|you said|we did|strengths?|worries|concerns|"
+    # the three questions of strengths-based practice frameworks
+    r"what(?:'s|\u2019s| is) working well|what (?:are|were) we worried about|"
+    r"what needs to happen|"
+    # the columns of published learning tables: "Learning identified | Action | Lead",
+    # "Good practice | Areas for development", "What went well | Even better if",
+    # "Issue | Action taken | Status", "Practice issue | Recommendation"
+    r"learning(?: identified)?$|lessons? learn\w*|good practice|what went well|even better if|"
+    r"areas? (?:for|of) (?:development|improvement)|improvement areas?|(?:practice )?issues?$|"
+    r"key findings?|agreed actions?|actions? taken|reflective questions?|"
+    r"what this means for (?:practice|you)|priorit(?:y|ies)|"
+    # a learning-on-a-page's "What we found | What this means for you"
+    r"what (?:we|the (?:\w+ )?(?:review|audit)) found)\b",
     re.IGNORECASE,
 )
 # Between the lines of one cell: a narrow column breaks words anywhere ("inform" / "ation"),
@@ -74,13 +93,30 @@ def page_runs(textpage: Any, page_height: float) -> list[Run]:
         textpage: a ``pypdfium2.PdfTextPage``.
         page_height: the page's height in points (PDF measures up from the bottom).
     """
+
+    def read(left: float, right: float, top: float, bottom: float) -> str:
+        bounded = textpage.get_text_bounded(left, page_height - bottom, right, page_height - top)
+        return " ".join(bounded.split())
+
     runs = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+        text = read(left, right, page_height - top, page_height - bottom)
         if text:
             runs.append(Run(text, left, right, page_height - top, page_height - bottom))
-    return _merge_close(sorted(runs, key=lambda run: (round(run.top), run.left)))
+    return _merge_close(_line_order(runs), read)
+
+
+def _line_order(runs: list[Run]) -> list[Run]:
+    """Runs line by line, top to bottom, each line's left to right: runs whose tops differ by
+    a point (a large first letter's box set higher) are on one line all the same."""
+    lines: list[list[Run]] = []
+    for run in sorted(runs, key=lambda run: run.top):
+        if lines and _same_line(lines[-1][0], run):
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    return [run for line in lines for run in sorted(line, key=lambda run: run.left)]
 
 
 def _same_line(a: Run, b: Run) -> bool:
@@ -92,18 +128,25 @@ def _column_gap(run: Run) -> float:
     return max(6.0, 0.9 * run.height)
 
 
-def _merge_close(runs: list[Run]) -> list[Run]:
+def _merge_close(runs: list[Run], read: Callable[[float, float, float, float], str]) -> list[Run]:
+    """Runs on one line set close together merged. Runs that touch or overlap (a large
+    letter's box reaching into the next run's: "Y" / "ou said") are one run, its text read
+    again from their joint box: each box's text may hold the other's overlapping letters,
+    and no space stands between them."""
     merged: list[Run] = []
     for run in runs:
         last = merged[-1] if merged else None
-        if last and _same_line(last, run) and 0 <= run.left - last.right < _column_gap(run):
-            merged[-1] = Run(
-                f"{last.text} {run.text}",
+        gap = run.left - last.right if last else 0.0
+        if last and _same_line(last, run) and -0.5 * run.height <= gap < _column_gap(run):
+            box = (
                 last.left,
                 max(last.right, run.right),
                 min(last.top, run.top),
                 max(last.bottom, run.bottom),
             )
+            # runs that touch or overlap split a word: read the joint box's own text
+            text = f"{last.text} {run.text}" if gap >= 0.15 * run.height else read(*box)
+            merged[-1] = Run(text, *box)
         else:
             merged.append(run)
     return merged

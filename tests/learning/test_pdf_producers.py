@@ -209,3 +209,42 @@ def test_should_leave_a_printed_web_page_s_navigation_out_of_its_title(tmp_path:
     assert not any("Home" in block.text for block in read_document(pdf).blocks)
     review = parse_document(pdf).reviews[0]
     assert review.metadata.title == "7 Minute Briefing: When a parent is unwell"
+
+
+def test_should_read_a_pdf_table_under_a_strengths_based_header(tmp_path: Path):
+    styles = getSampleStyleSheet()
+    header = ["What's working well", "What are we worried about", "What needs to happen"]
+    cells = [
+        "The care coordinator noticed quickly when the mother became unwell.",
+        "The care plan did not say who would look after the children.",
+        "Adult mental health services should plan for the children in every care plan.",
+    ]
+    body = [Paragraph(text, styles["BodyText"]) for text in cells]
+    table = _ruled(Table([header, body], colWidths=[150, 150, 150]))
+    path = tmp_path / "brief.pdf"
+    story = [Paragraph("Learning brief: Maya", styles["Title"]), table]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+    blocks = read_document(path).blocks
+    assert [block.text for block in blocks if block.boxed and not block.heading] == cells
+    assert [block.text for block in blocks if block.boxed and block.heading] == header
+
+
+def test_should_read_a_heading_whose_first_letter_is_set_higher_as_one_run(tmp_path: Path):
+    import pypdfium2
+
+    from fullpicture.learning.pdf_layout import page_runs
+
+    path = tmp_path / "heading.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 18)
+    canvas.drawString(40, 700.8, "Y")  # its box starts a point above the rest's
+    canvas.drawString(40 + canvas.stringWidth("Y", "Helvetica-Bold", 18), 700, "ou said, we did")
+    canvas.showPage()
+    canvas.save()
+
+    document = pypdfium2.PdfDocument(str(path))
+    page = document[0]
+    runs = page_runs(page.get_textpage(), page.get_height())
+    document.close()
+    assert [run.text for run in runs] == ["You said, we did"]
