@@ -36,6 +36,7 @@ from fullpicture.learning.pdf_layout import (
     rejoin_cell,
     running_lines,
 )
+from fullpicture.learning.pdf_layout import NARRATION as NARRATION
 
 FORMATS = {
     ".pdf": "pdf",
@@ -540,7 +541,10 @@ class _PdfPageContent:
 
 
 # A page is searched for tables only where a line names what a table's column could hold.
-_MAY_HAVE_TABLE = re.compile(TABLE_KIND.pattern.replace("^", r"\b"), re.IGNORECASE)
+_MAY_HAVE_TABLE = re.compile(
+    "|".join("(?:" + kind.pattern.replace("^", r"\b") + ")" for kind in (TABLE_KIND, NARRATION)),
+    re.IGNORECASE,
+)
 
 
 def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
@@ -886,15 +890,6 @@ def _read_docx(data: bytes) -> list[Block]:
 
 
 # -- tables (DOCX and HTML) -----------------------------------------------------------------
-
-# The spoken column of a film's or podcast's script ("Scene | On screen | Voice-over"): its
-# lines are what the film says; what is shown beside them sets the scene and is left out.
-NARRATION = re.compile(
-    r"^(?:voice-?\s?overs?|v/?o|narration|narrator|spoken(?: words?| text)?|audio|"
-    r"what (?:is|we) (?:said|say|hear)|script)$",
-    re.IGNORECASE,
-)
-
 
 # A column of row numbers ("No.", "#", "Ref"): the number is the row's place, not learning.
 _NUMBER_COLUMN = re.compile(r"^\s*(?:no\.?|number|#|ref\.?|reference|item)\s*$", re.IGNORECASE)

@@ -49,6 +49,13 @@ TABLE_KIND = re.compile(
     r"what (?:we|the (?:\w+ )?(?:review|audit)) found)\b",
     re.IGNORECASE,
 )
+# The spoken column of a film's or podcast's script ("Scene | On screen | Voice-over"): its
+# lines are what the film says; what is shown beside them sets the scene and is left out.
+NARRATION = re.compile(
+    r"^(?:voice-?\s?overs?|v/?o|narration|narrator|spoken(?: words?| text)?|audio|"
+    r"what (?:is|we) (?:said|say|hear)|script)$",
+    re.IGNORECASE,
+)
 # Between the lines of one cell: a narrow column breaks words anywhere ("inform" / "ation"),
 # so whether a line's end is a space is decided once the document's words are known
 # (:func:`rejoin_cell`).
@@ -259,7 +266,7 @@ def _is_header(line: list[Run]) -> bool:
         len(line) >= 2
         and all(len(run.text.split()) <= 6 for run in line)
         and all(any(char.isalpha() for char in run.text) for run in line)
-        and any(TABLE_KIND.match(run.text) for run in line)
+        and any(TABLE_KIND.match(run.text) or NARRATION.match(run.text) for run in line)
     )
 
 

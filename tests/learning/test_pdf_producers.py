@@ -248,3 +248,22 @@ def test_should_read_a_heading_whose_first_letter_is_set_higher_as_one_run(tmp_p
     runs = page_runs(page.get_textpage(), page.get_height())
     document.close()
     assert [run.text for run in runs] == ["You said, we did"]
+
+
+def test_should_read_a_pdf_film_script_table_by_its_spoken_column(tmp_path: Path):
+    styles = getSampleStyleSheet()
+    spoken = [
+        "Ask at every contact who else lives here.",
+        "Record the man's full name and share it.",
+    ]
+    rows = [
+        ["1", Paragraph("A front door. A health visitor knocks.", styles["BodyText"]), spoken[0]],
+        ["2", Paragraph("The health visitor typing her notes.", styles["BodyText"]), spoken[1]],
+    ]
+    table = _ruled(Table([["Scene", "On screen", "Voice-over"], *rows], colWidths=[40, 200, 220]))
+    path = tmp_path / "script.pdf"
+    story = [Paragraph("Who else lives here? Script", styles["Title"]), table]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+    blocks = read_document(path).blocks
+    assert [block.text for block in blocks if block.boxed and not block.heading] == spoken
