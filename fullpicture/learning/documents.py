@@ -278,6 +278,7 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
         elif (
             not current
             and _is_heading_line(line, set_apart=previous_blank)
+            and not (styled and _introduces(line))
             and (next_blank or not _ITEM_LABEL.match(line))
             and not _continues_in_lower_case(lines, index, width)
         ):
@@ -287,6 +288,14 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+def _introduces(line: str) -> bool:
+    """Whether a plain line in text laid out from a PDF (whose headings are set in larger or
+    bold type, marked ``#``) is a sentence introducing what follows ("Since these reviews,
+    the partnership has done some things I am proud of:"), not a heading: it ends in a colon
+    and runs to six words or more, not numbered as a section ("3.1.2 Issues identified:")."""
+    return line.endswith(":") and len(line.split()) >= 6 and not line[0].isdigit()
 
 
 def _join_wrapped(lines: list[str]) -> str:

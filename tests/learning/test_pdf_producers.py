@@ -267,3 +267,24 @@ def test_should_read_a_pdf_film_script_table_by_its_spoken_column(tmp_path: Path
 
     blocks = read_document(path).blocks
     assert [block.text for block in blocks if block.boxed and not block.heading] == spoken
+
+
+def test_should_read_a_plain_pdf_line_introducing_a_list_as_a_paragraph(tmp_path: Path):
+    styles = getSampleStyleSheet()
+    intro = "Since these reviews, the partnership has done some things I am proud of:"
+    story = [
+        Paragraph("Why do we keep missing neglect?", styles["Title"]),
+        Paragraph("What we have changed", styles["Heading2"]),
+        Paragraph(intro, styles["BodyText"]),
+        Paragraph(
+            "\u2022 Early help cases are reviewed three months after closure.", styles["BodyText"]
+        ),
+        Paragraph("3.1.2 Issues identified:", styles["BodyText"]),
+        Paragraph("The neglect tool was not repeated.", styles["BodyText"]),
+    ]
+    path = tmp_path / "blog.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+    blocks = read_document(path).blocks
+    assert Block(intro) in blocks
+    assert any(block.heading and block.text == "3.1.2 Issues identified" for block in blocks)
