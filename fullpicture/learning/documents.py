@@ -32,6 +32,7 @@ from fullpicture.learning.pdf_layout import (
     is_print_furniture,
     known_words,
     margin_key,
+    matrix_scale,
     page_runs,
     rejoin_cell,
     running_lines,
@@ -420,6 +421,8 @@ class _PdfPage:
         self._font = ctypes.create_string_buffer(128)
         self.drawn = drawn_shapes(page, self._height)
         self._scales: dict[int | None, float] = {}  # per text object: its matrix's scale
+        scales = self.drawn.text_scales
+        self._scale = next(iter(scales)) if len(scales) == 1 else None if scales else 1.0
 
     def _bold(self, index: int) -> bool:
         flags = self._ctypes.c_int()
@@ -434,14 +437,12 @@ class _PdfPage:
         scale the text instead, so the font size alone does not compare with the distances
         between lines."""
         size = float(self._c.FPDFText_GetFontSize(self._raw, index))
+        if self._scale is not None:  # one scale for the whole page: no need to look it up
+            return round(size * self._scale, 1)
         text_object = self._c.FPDFText_GetTextObject(self._raw, index)
         key = self._ctypes.cast(text_object, self._ctypes.c_void_p).value
         if key not in self._scales:
-            matrix = self._c.FS_MATRIX()
-            scale = 1.0
-            if text_object and self._c.FPDFPageObj_GetMatrix(text_object, matrix):
-                scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
-            self._scales[key] = scale
+            self._scales[key] = matrix_scale(text_object)
         return round(size * self._scales[key], 1)
 
     def _origin(self, index: int) -> tuple[float, float]:

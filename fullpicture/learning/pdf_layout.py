@@ -420,6 +420,22 @@ class Drawn:
 
     bullets: list[Box] = field(default_factory=list)
     rules: list[Box] = field(default_factory=list)
+    # the scales of the page's text objects' matrices (one value on most pages)
+    text_scales: set[float] = field(default_factory=set)
+
+
+def matrix_scale(page_object: Any) -> float:
+    """How much a page object's matrix scales what it draws (1.0 where it cannot be read).
+
+    Args:
+        page_object: a raw ``FPDF_PAGEOBJECT`` handle.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    matrix = pdfium_c.FS_MATRIX()
+    if not page_object or not pdfium_c.FPDFPageObj_GetMatrix(page_object, matrix):
+        return 1.0
+    return round(abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5, 4) or 1.0
 
 
 def drawn_shapes(page: Any, page_height: float) -> Drawn:
@@ -432,7 +448,11 @@ def drawn_shapes(page: Any, page_height: float) -> Drawn:
     import pypdfium2.raw as pdfium_c
 
     drawn = Drawn()
-    for found in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+    kinds = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT)
+    for found in page.get_objects(filter=kinds, max_depth=3):
+        if found.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            drawn.text_scales.add(matrix_scale(found.raw))
+            continue
         left, bottom, right, top = found.get_bounds()
         box = Box(left, right, page_height - top, page_height - bottom)
         width, height = right - left, top - bottom
