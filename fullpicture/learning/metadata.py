@@ -111,7 +111,9 @@ _TITLE_TYPE_PATTERNS: list[tuple[str, str]] = [
         # scrutineer's "Learning from Reviews", a trust's "Learning from Child Safeguarding
         # Reviews", a board's "Learning from our reviews: the year in review"
         r"\blearning from (?:[\w'-]+ ){0,3}reviews\b(?!.{0,40}\b(?:briefing|bulletin|newsletter|"
-        r"update|digest)\b)",
+        r"update|digest)\b)|"
+        # what a partnership's arrangements lack against a national review's findings
+        r"\bgap analysis\b",
     ),
     # a school's or college's termly update, a partnership's practice update, a quarterly
     # digest of reviews
@@ -154,7 +156,19 @@ _TITLE_FIRST_PATTERNS: list[tuple[str, str]] = [
 # "In this issue:" opens a periodical's contents list.
 _GENRE_LINE = re.compile(
     r"^\s*(?:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}(?:e-?)?(?:newsletter|bulletin)\b|"
-    r"in this (?:issue|edition|update)\b)",
+    r"in this (?:issue|edition|update)\b|"
+    # a line that only names the periodical and its publisher ("Lowmarsh Safeguarding
+    # Children Partnership practitioner newsletter") or its edition ("Winter edition,
+    # published January 2025", "Issue 12, March 2024")
+    r"[\w'\u2019&. -]{0,90}\b(?:e-?)?(?:newsletter|bulletin)\s*$|"
+    # a line saying the document is a briefing about a review: "A briefing on the local child
+    # safeguarding practice review", "Practitioner brief about the rapid review of Baby Q"
+    r"(?:(?:a|an|the|our)\s+)?(?:[\w-]+\s+)?(?:briefing|brief|bulletin|leaflet|note|poster)\s+"
+    r"(?:on|about|from|for)\s+(?:the|a|an|our|this)\s+(?:[\w-]+\s+){0,5}?reviews?\b|"
+    r"(?:spring|summer|autumn|winter)\s+(?:\d{4}\s+)?(?:edition|issue)\b"
+    r"(?:[\s,:|\u00b7-]+(?:published\s+)?(?:[\w ]{0,20}\d{4})?)?\s*$|"
+    r"(?:issue|edition)\s+(?:no\.?\s*)?\d{1,3}[\s,:|\u00b7-]+(?:published\s+)?"
+    r"[\w ]{0,20}\b(?:19|20)\d\d\s*$)",
     re.I,
 )
 # A title page's line saying the document draws on a partnership's reviews, plural, over a
@@ -164,7 +178,12 @@ _GENRE_LINE = re.compile(
 _ACROSS_REVIEWS = re.compile(
     r"\breviews\b[^.]{0,40}?\b(?:19|20)\d\d\s*(?:to|-|\u2013|\u2014|/)\s*"
     r"(?:(?:19|20)\d\d|\d\d)\b|"
-    r"\b(?:drawn from|draws? on|drawing on) (?:our|the partnership's) (?:[\w-]+ ){0,2}reviews\b",
+    r"\b(?:drawn from|draws? on|drawing on) (?:our|the partnership's|[\w-]+['\u2019]s) "
+    r"(?:[\w-]+ ){0,2}reviews\b|"
+    # a list of the reviews the document draws on: "Reviews drawn on: ...", a heading "The
+    # reviews this guide draws on"
+    r"^(?:the )?reviews (?:drawn on|drawn upon|(?:that )?(?:this|the|our) (?:[\w-]+ ){0,2}"
+    r"(?:draws|drew|is drawn) (?:on|upon|from))\b",
     re.I,
 )
 # A labelled type ("Type: rapid review", "Review type: SILP", "Type of review: ...") is what
@@ -176,10 +195,21 @@ _TYPE_LABEL = re.compile(r"(?:^|\|)\s*(?:review\s+)?type(?:\s+of\s+review)?\s*[:
 _PUBLISHER_NAMES = re.compile(
     r"(?:the\s+)?(?:national\s+)?child safeguarding practice review panel", re.IGNORECASE
 )
+# Learning brought together ("This guide brings the learning together so that ...") is not
+# SCIE's Learning Together method ("the Learning Together model").
+_BROUGHT_TOGETHER = re.compile(
+    r"\b(?:bring|brings|bringing|brought|pull|pulls|pulling|pulled|put|puts|putting)\s+"
+    r"(?:(?:the|our|this|its|their|all|of)\s+)*learning together\b"
+)
 # A document that says what it is ("This rapid review ...", "this 7-minute briefing") is
 # that, whatever other reviews it goes on to mention ("following a rapid review, the
 # partnership commissioned this local child safeguarding practice review").
-_SELF_REFERENCE = r"\b(?:this|the present)\s+(?:[\w-]+\s+){0,2}?(?:%s)"
+_SELF_REFERENCE = (
+    r"\b(?:this|the present)\s+(?:[\w-]+\s+){0,2}?(?:%s)|"
+    # "This report is a local child safeguarding practice review commissioned after ..."
+    r"\bthis\s+(?:report|document|paper|publication|summary|review)\s+(?:is|was|forms)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:%s)"
+)
 
 _PLACE_WORD = r"[A-Z][\w'&.-]*\s+"
 # Lower-case words inside place names ("Isle of Wight", "City of York", "Blackburn with
@@ -325,7 +355,7 @@ _PSEUDONYM = [
     # "Child T", "Baby K", "Child LC", "Child H1", "Children F, G and H", "Siblings D and E",
     # "Family A", "Young Person B"
     re.compile(
-        r"\b((?:Children|Siblings)\s+[A-Z]\d?(?:,\s*[A-Z]\d?)*\s+and\s+[A-Z]\d?|"
+        r"\b((?:Children|Siblings|Twins)\s+[A-Z]\d?(?:,\s*[A-Z]\d?)*\s+and\s+[A-Z]\d?|"
         r"(?:Child|Baby|Sibling|Young Person|Family)\s+[A-Z]{1,2}\d?)\b(?![a-z])"
     ),
 ]
@@ -333,7 +363,15 @@ _QUOTED_NAME = re.compile(r"[\"\u2018\u201c']([A-Z][a-z]{2,12})[\"\u2019\u201d']
 # A review's title naming its child by first name: "Local Practice Review: Ellis", "What
 # helped Kayla: an appreciative inquiry", "Jayden - a rapid review".
 _TITLE_NAME = [
-    re.compile(r"[:\u2013\u2014-]\s+(?:(?:of|about|for)\s+)?(" + _NAME + r")$"),
+    re.compile(
+        r"(?:[:\u2013\u2014-]\s+|\b(?:in respect of|concerning|regarding)\s+)"
+        r"(?:(?:of|about|for)\s+)?((?:Baby |Child )?" + _NAME + r")$"
+    ),
+    # "Review: Leon - report to the Executive Group", "Ellie's review"
+    re.compile(r":\s+(" + _NAME + r")\s+[\u2013\u2014-]\s"),
+    re.compile(r"\b(" + _NAME + r")['\u2019]s (?:[\w-]+ )?review\b", re.I),
+    # a news release's headline: "Review into death of four-year-old Leo published"
+    re.compile(r"\b(?:year|month|week)s?[- ]old (" + _NAME + r")"),
     re.compile(r"^(?:[A-Za-z]+\s+){0,2}?(" + _NAME + r")(?:['\u2019]s)?\s*(?:[:\u2013\u2014]|-\s)"),
 ]
 _AGE = re.compile(
@@ -345,7 +383,9 @@ _AGE = re.compile(
     # not "a girl of eight said", which thematic reviews and audits write of one of many
     r"\bwas\s+" + _NUMBER + r"\s+(?=when\b|at the time\b|and (?:lived|living|attended|was "
     r"living|had been|in year)\b)|"
-    r"\b" + _NUMBER + r"\s+(years?|months?)\s+of\s+age\b",
+    r"\b" + _NUMBER + r"\s+(years?|months?)\s+of\s+age\b|"
+    # "a boy of twenty months", with its unit (not "a girl of eight said", see above)
+    r"\b(?:boy|girl|baby|child) of\s+" + _NUMBER + r"\s+(years?|months?|weeks?)\b",
     re.I,
 )
 _SEX_STATED = re.compile(
@@ -354,7 +394,16 @@ _SEX_STATED = re.compile(
     r"\b[A-Z]\w*,\s*(female|male),\s*(?:aged\s+)?\d|"
     r"\b(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")[- ](?:year|month|week|day)s?[- ]old "
     r"(?:white |black |asian |british |mixed[- ]heritage |disabled |autistic )?(girl|boy|baby "
-    r"girl|baby boy|young woman|young man)\b",
+    r"girl|baby boy|young woman|young man)\b|"
+    # "a boy we call Aaron", "a girl known as Isla", "a boy of twenty months"
+    r"\b(girl|boy)\s+(?:(?:we|I)\s+(?:will\s+|have\s+)?call(?:ed)?|called|known as|referred to as|"
+    r"of\s+(?:\d{1,2}|"
+    + "|".join(_NUMBER_WORDS)
+    + r"|"
+    + _TENS
+    + r")\s+(?:years?|months?|weeks?))|"
+    # "Noah was five months old when he was taken to hospital"
+    r"\bwas\s+(?:\d{1,2}|[a-z-]+)\s+(?:years?|months?|weeks?|days?)\s+old\s+when\s+(she|he)\b",
     re.IGNORECASE,
 )
 AGENCIES: dict[str, str] = {
@@ -376,13 +425,23 @@ AGENCIES: dict[str, str] = {
     "substance misuse service": r"substance misuse service|drug and alcohol service",
     "ambulance": r"ambulance",
     "voluntary sector": r"voluntary sector|charity|barnardo|nspcc",
+    # services a review names beside the statutory ones: the domestic abuse service or an
+    # IDVA, adult social care, a care leaver's personal adviser
+    "domestic abuse service": r"domestic abuse (?:support )?(?:services?|charity|workers?|"
+    r"advocates?|practitioners?)\b|\bidvas?\b|independent domestic (?:violence|abuse) advis|"
+    r"\brefuges?\b|\bmarac\b",
+    "adult social care": r"adults?'? social care|\badults?'? services\b",
+    "leaving care service": r"leaving care (?:service|team)|care leavers'? (?:service|team)|"
+    r"personal advis[eo]r",
 }
 
 
 _TYPES = [(code, re.compile(pattern)) for code, pattern in _TYPE_PATTERNS]
 _TITLE_TYPES = [(code, re.compile(pattern)) for code, pattern in _TITLE_TYPE_PATTERNS]
 _TITLE_FIRST = [(code, re.compile(pattern)) for code, pattern in _TITLE_FIRST_PATTERNS]
-_SELF_TYPES = [(code, re.compile(_SELF_REFERENCE % pattern)) for code, pattern in _TYPE_PATTERNS]
+_SELF_TYPES = [
+    (code, re.compile(_SELF_REFERENCE % (pattern, pattern))) for code, pattern in _TYPE_PATTERNS
+]
 _AGENCIES = [(name, re.compile(pattern)) for name, pattern in AGENCIES.items()]
 
 
@@ -410,6 +469,8 @@ def detect_type(text: str, *, self_first: bool = False) -> str | None:
     lowered = text.lower()
     if "panel" in lowered:
         lowered = _PUBLISHER_NAMES.sub(" ", lowered)
+    if "learning together" in lowered:
+        lowered = _BROUGHT_TOGETHER.sub(" ", lowered)
     if self_first:
         for code, pattern in _SELF_TYPES:
             if pattern.search(lowered):
@@ -457,6 +518,50 @@ def type_only(line: str) -> str | None:
     # the type leads the line ("Local Learning Review", "Serious case review overview"), not
     # a table row giving a case and its type ("Child B Multi-agency audit 2023")
     return code if not before and len(after) <= 2 else None
+
+
+# The parts of a title page's line ("Local learning review, Ashcombe Safeguarding Children
+# Partnership", "SILP review · Fernleigh ... · published April 2025")
+_LINE_PARTS = re.compile(r"\s*[,;|\u00b7\u2022]\s*|\s+[\u2013\u2014-]\s+")
+_DATE_PART = re.compile(
+    r"^(?:(?:first\s+)?(?:published|issued|dated|date|updated)\s*:?\s*(?:in|on)?\s*)?"
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_WORD + r"\.?\s+|"
+    r"(?:spring|summer|autumn|winter)\s+)?(?:19|20)\d\d$",
+    re.I,
+)
+
+
+def subtitle_type(line: str) -> str | None:
+    """The review type a title page's line names and little else (see :func:`type_only`),
+    leaving out the partnership that published it and when ("Local learning review,
+    Ashcombe Safeguarding Children Partnership", "SILP review, Fernleigh Children's
+    Safeguarding Partnership, published April 2025")."""
+    parts = [part for part in _LINE_PARTS.split(line.strip()) if part]
+    kept = [part for part in parts if not (_DATE_PART.match(part) or _publisher_only(part))]
+    if not kept:
+        return None
+    bare = " ".join(kept)
+    if (code := type_only(bare)) or bare.rstrip().endswith(".") or len(bare.split()) > 16:
+        return code
+    # the review and its subject: "A Local Child Safeguarding Practice Review into the death of
+    # Baby S", "Serious case review concerning Child T"
+    return type_only(_SUBJECT_AFTER.split(bare, maxsplit=1)[0])
+
+
+# Where a title page's line turns from the review to its subject
+_SUBJECT_AFTER = re.compile(
+    r"\s+(?:into|about|concerning|regarding|in respect of|relating to|following|of|for)\s+",
+    re.I,
+)
+
+
+def _publisher_only(part: str) -> bool:
+    """Whether a line's part is only a partnership's or board's name."""
+    names = _partnerships_in(part)
+    rest = part
+    for name in names:
+        rest = rest.replace(name, " ")
+    return bool(names) and not re.sub(r"\b(?:the|by|for|from)\b", " ", rest, flags=re.I).strip()
 
 
 def labelled_type(lines: list[str]) -> str | None:
@@ -642,20 +747,36 @@ def find_pseudonym(lines: list[str], title: str = "") -> str | None:
     """The child's pseudonym: a name the review says it uses, "Child M", "Baby T",
     "Siblings D and E", or a first name the title gives the review or the text quotes, when
     the text uses it as a name."""
+    text = "\n".join(lines)
+    # the title's own name first: a bulletin's case "Ollie: rapid review" is Ollie's, though
+    # the bulletin's contents list "Child Z" above it
     for pattern in _PSEUDONYM:
-        for line in [title, *lines]:
+        if match := pattern.search(title):
+            return match.group(1)
+    titled = [m.group(1) for p in _TITLE_NAME if (m := p.search(title.strip()))]
+    if name := next((name for name in titled if _used_as_name(name, text)), None):
+        return name
+    for pattern in _PSEUDONYM:
+        for line in lines:
             if match := pattern.search(line):
                 return match.group(1)
-    found = [m.group(1) for p in _TITLE_NAME if (m := p.search(title.strip()))]
-    found += [m.group(1) for line in lines if (m := _QUOTED_NAME.search(line))]
-    text = "\n".join(lines)
+    found = [m.group(1) for line in lines if (m := _QUOTED_NAME.search(line))]
     return next((name for name in found if _used_as_name(name, text)), None)
 
 
 def _used_as_name(word: str, text: str) -> bool:
     """Whether the text writes ``word`` capitalised inside sentences at least twice (a
     name), and it is not a word that opens titles ("Learning", "Neglect")."""
-    inside = re.findall(r"[a-z,]\s+" + re.escape(word) + r"\b(?![-\w])", text)
+    word = re.sub(r"^(?:Baby|Child) ", "", word)  # "Baby Noah" is written "Noah" too
+    # after a word in lower case or one opening a sentence ("When Ellis was ten"), not inside
+    # a name: "to Safeguarding Matters" is a newsletter's name, not a child's
+    inside = re.findall(
+        r"(?:\b[a-z][\w'\u2019]*,?|(?:^|[.!?:]\s+)[A-Z][a-z]+)\s+"
+        + re.escape(word)
+        + r"\b(?![-\w])",
+        text,
+        flags=re.M,
+    )
     return word.lower() not in _NOT_NAMES and len(inside) >= 2
 
 
@@ -683,7 +804,11 @@ def _number(word: str) -> int:
 _OTHERS_AGE = re.compile(
     r"\b(?:sister|brother|sibling|siblings|mother|father|parent|parents|partner|uncle|aunt|"
     r"cousin|grandmother|grandfather|nan|stepfather|stepmother|people|children|adults?)\b"
-    r"[\s,()]{0,3}(?:who was |then )?$|"
+    r"[\s,()]{0,3}(?:who |who was |then )?$|"
+    # an adult named by title: "Ms B, aged 44", "Mr C, who was 23"
+    r"\b(?:mr|mrs|ms|miss|dr)\.?\s+[a-z][\w-]*[\s,()]{0,3}(?:who |who was |then )?$|"
+    # a limit, not an age: "babies under one year old", "children over 12 months old"
+    r"\b(?:under|over|below|above|than|least|up to)\s+(?:the age of\s+)?$|"
     # an age someone pretended to be: "an adult posing as a seventeen-year-old"
     r"\b(?:posing as|pretending to be|claim(?:ed|ing) to be|passing (?:himself |herself )?off "
     r"as)\s+(?:an?\s+)?$",
@@ -704,7 +829,12 @@ def _age_after_name(text: str, name: str | None) -> str | None:
     )
     if match is None:
         return None
-    return f"{int(match.group(1))} {(match.group(2) or 'year').rstrip('s')}s"
+    return _age_text(int(match.group(1)), (match.group(2) or "year").rstrip("s"))
+
+
+def _age_text(number: int, unit: str) -> str:
+    """An age as the metadata writes it: "1 year", "14 years", "11 weeks"."""
+    return f"{number} {unit}" + ("" if number == 1 else "s")
 
 
 # The second age of a range ("aged 14 to 17", "14-17", "13 and 15"), not a part of one age
@@ -715,6 +845,12 @@ _AGE_RANGE_END = re.compile(
 )
 
 
+# An age as a limit of a group: "aged fourteen or over", "aged 16 and above", "aged 11+"
+_AGE_LIMIT_AFTER = re.compile(
+    r"\s*(?:\+|(?:or|and)\s+(?:over|under|above|below|older|younger|more|less)\b)", re.I
+)
+
+
 def find_age(text: str, name: str | None = None) -> str | None:
     """The child's age where stated ("14-year-old", "aged 3 months", "twenty-two months
     old", "was fifteen when", "14 years of age", after the child's ``name`` in brackets:
@@ -722,11 +858,11 @@ def find_age(text: str, name: str | None = None) -> str | None:
     for match in _AGE.finditer(text):
         if _OTHERS_AGE.search(text[max(0, match.start() - 30) : match.start()]):
             continue
-        if _AGE_RANGE_END.match(text, match.end()):
+        if _AGE_RANGE_END.match(text, match.end()) or _AGE_LIMIT_AFTER.match(text, match.end()):
             continue  # a range of ages, not "15 years and 3 months" or "14 and lived"
         groups = [group for group in match.groups() if group]
         unit = groups[1].lower().rstrip("s") if len(groups) > 1 else "year"
-        return f"{_number(groups[0])} {unit}s"
+        return _age_text(_number(groups[0]), unit)
     return _age_after_name(text, name)
 
 
@@ -736,7 +872,7 @@ def find_sex(text: str, opening: int | None = None) -> str | None:
     unclear."""
     if match := _SEX_STATED.search(text[:opening]):
         said = next(group for group in match.groups() if group).lower()
-        return "female" if said.endswith(("female", "girl", "woman")) else "male"
+        return "female" if said.endswith(("female", "girl", "woman", "she")) else "male"
     lowered = text.lower()
     female = len(re.findall(r"\b(?:she|her|girl|young woman|daughter)\b", lowered))
     male = len(re.findall(r"\b(?:he|him|his|boy|young man|son)\b", lowered))
@@ -766,7 +902,7 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
     named = title_type(title)
     if named in (None, "bulletin"):
         # a subtitle stands just under the title, not among the first section headings
-        subtitle = next(filter(None, map(type_only, lines[:4])), None)
+        subtitle = next(filter(None, map(subtitle_type, lines[:4])), None)
         named = subtitle or named
     if named in (None, "bulletin") and any(
         _ACROSS_REVIEWS.search(line) for line in [title, *lines[:4]]
@@ -798,6 +934,9 @@ _NOT_A_REVIEW = re.compile(
     r"calendar)|minutes of|safeguarding arrangements)\b",
     re.IGNORECASE,
 )
+
+
+_MANY_CHILDREN = frozenset({"thematic_analysis", "multi_agency_audit"})
 
 
 def _own_partnership(lines: list[str], preamble: list[str]) -> str | None:
@@ -851,9 +990,12 @@ def extract_metadata(
         year = latest_year(lines[:40] + preamble[:40] + [title])
     # a cover page whose heading is the partnership's name
     partnership = partnership or find_partnership([title]) or find_partnership(margins)
-    pseudonym = find_pseudonym(lines[:40], title)
     if review_type in ("bulletin", "unknown") and _NATIONAL.search(partnership or ""):
         review_type = "thematic_analysis"  # a national panel's briefing analyses many reviews
+    # a thematic analysis or an audit looks at many children: the name or age of one child it
+    # cites ("the rapid review of Child M, aged two") is not the document's child
+    single = review_type not in _MANY_CHILDREN
+    pseudonym = find_pseudonym(lines[:40], title) if single else None
     return ReviewMetadata(
         title=title or (lines[0] if lines else "Untitled review"),
         partnership=partnership,
@@ -861,7 +1003,7 @@ def extract_metadata(
         year=year,
         review_type=review_type,
         child_pseudonym=pseudonym,
-        child_age=find_age(text[:_OPENING], pseudonym),
-        child_sex=find_sex(text, opening=_OPENING),
+        child_age=find_age(text[:_OPENING], pseudonym) if single else None,
+        child_sex=find_sex(text, opening=_OPENING) if single else None,
         agencies=find_agencies(text),
     )

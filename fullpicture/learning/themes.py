@@ -146,6 +146,11 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
+# A service named after "by" is the agent of a passive clause ("a bruise seen by the GP", "was
+# repeated by health visitors"): the clause's real subject, whatever its place in the words.
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?$")
+
+
 def _school_as_topic(lowered: str, match: re.Match[str]) -> bool:
     """Whether a school named here is the child's schooling rather than a service."""
     if not match.group(0).startswith("school"):
@@ -161,7 +166,7 @@ def _objects_masked(lowered: str, window: int) -> str:
 
     def blank(match: re.Match[str]) -> str:
         before = lowered[: match.start()]
-        if _school_as_topic(lowered, match):
+        if _school_as_topic(lowered, match) or _BY_AGENT.search(before):
             return match.group(0)
         if _AFTER_PREPOSITION.search(before):
             return " " * len(match.group(0))
@@ -220,6 +225,7 @@ def lexical_themes(
         "substance_misuse": _DRUG_SUPPLY.sub(" ", lowered),
         "multi_agency": _NOT_WORKING_TOGETHER.sub(" ", lowered),
         "escalation": _RISING_HARM.sub(" ", lowered),
+        "neglect": _own_appointments_masked(lowered),
     }
     found = {
         theme.code
@@ -240,9 +246,34 @@ def lexical_themes(
 _DRUG_SUPPLY = re.compile(
     r"(?:carr(?:y|ies|ied|ying)|mov(?:e|es|ed|ing)|sell(?:s|ing)?|sold|deliver(?:s|ed|ing)?|"
     r"deal(?:s|t|ing)?|suppl(?:y|ies|ied|ying)|run(?:s|ning)?|hold(?:s|ing)?|held)\s+"
-    r"(?:class a\s+)?drugs|drugs?[\s-]+(?:supply|supplying|dealing|dealer|running|line)s?",
+    r"(?:class a\s+)?drugs|drugs?[\s-]+(?:supply|supplying|dealing|dealer|running|line)s?|"
+    # possession with intent, drugs offences, a child found with drugs and cash: the police's
+    # words for what a child was made to carry
+    r"possession\s+of\s+(?:class a\s+)?drugs|drugs?\s+(?:supply\s+)?offences?|"
+    r"(?:found|caught|stopped)\s+(?:\w+\s+){0,4}?with\s+(?:cash\s+or\s+)?drugs|"
+    r"drugs,?\s+(?:phones?\s+)?(?:and|or)\s+(?:large amounts of\s+)?(?:cash|money)",
     re.IGNORECASE,
 )
+
+
+# Appointments a young person or an adult misses are their own (a teenager who stops going to
+# CAMHS, a young adult discharged from a service, a child on a youth justice order), not a
+# carer's failure to bring a child (neglect's "was not brought"): in an item about them, missed
+# appointments are blanked before the neglect phrases are read.
+_OWN_ATTENDER = re.compile(
+    r"\b(?:young (?:person|people|adults?)|teenagers?|adolescen\w*|camhs|"
+    r"adult (?:services?|patients?)|(?:mental health|youth justice|probation) services?|"
+    r"on (?:an|a youth justice|his|her) order|orders?\b(?= .*\bcompliance)|case management)",
+)
+_MISSED_APPOINTMENTS = re.compile(r"\bmissed\s+(?:\w+\s+)?appointments?\b")
+
+
+def _own_appointments_masked(lowered: str) -> str:
+    """The text with missed appointments blanked when the item is about a young person's or an
+    adult's own attendance (see :data:`_OWN_ATTENDER`)."""
+    if not _OWN_ATTENDER.search(lowered):
+        return lowered
+    return _MISSED_APPOINTMENTS.sub(" ", lowered)
 
 
 # Harm or risk that grows ("escalating risk", "the violence escalated") is not a practitioner
@@ -259,7 +290,7 @@ _RISING_HARM = re.compile(
 # Training offered to many agencies is about the workforce, and a bed, a room or images
 # shared are not information shared: blanked before the multi-agency phrases are read.
 _NOT_WORKING_TOGETHER = re.compile(
-    r"multi[-\s]?agency\s+(?:safeguarding\s+)?training|"
+    r"multi[-\s]?agency\s+(?:[\w-]+\s+){0,3}?training|"
     r"training\s+(?:\w+\s+){0,3}?(?:for|to|across)\s+(?:all|other|partner)\s+agencies|"
     r"shar(?:e|es|ed|ing)\s+(?:of\s+)?(?:a\s+|the\s+|their\s+|his\s+|her\s+|one\s+)?"
     r"(?:(?:intimate|nude|naked|sexual|explicit|indecent|private)\s+)?"
@@ -278,7 +309,9 @@ def _child_voice(child: str) -> re.Pattern[str]:
     )
 
 
-_GENERIC_EXPLOITATION = re.compile(r"(?<![\w-])exploit(?:ed|ation|ing)\b")
+# "Older men" or "older males" around a child are exploitation of a kind the words do not say
+# (of a girl by "boyfriends", of a boy running drugs): read like the bare word.
+_GENERIC_EXPLOITATION = re.compile(r"(?<![\w-])(?:exploit(?:ed|ation|ing)|older\s+(?:men|males))\b")
 _CRIMINAL_CUES = re.compile(
     r"criminal|county lines|drug|gang|cce\b|carrying|dealing|national referral|weapon|knife"
 )
