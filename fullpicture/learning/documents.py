@@ -23,15 +23,21 @@ from fullpicture.errors import LearningError
 from fullpicture.learning.pdf_layout import (
     CELL_LINE,
     MARGIN,
+    TABLE_KIND,
+    Box,
     PdfTable,
+    drawn_shapes,
     find_tables,
     is_footnote_start,
+    is_print_furniture,
     known_words,
     margin_key,
+    matrix_scale,
     page_runs,
     rejoin_cell,
     running_lines,
 )
+from fullpicture.learning.pdf_layout import NARRATION as NARRATION
 
 FORMATS = {
     ".pdf": "pdf",
@@ -273,6 +279,7 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
         elif (
             not current
             and _is_heading_line(line, set_apart=previous_blank)
+            and not (styled and _introduces(line))
             and (next_blank or not _ITEM_LABEL.match(line))
             and not _continues_in_lower_case(lines, index, width)
         ):
@@ -282,6 +289,14 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+def _introduces(line: str) -> bool:
+    """Whether a plain line in text laid out from a PDF (whose headings are set in larger or
+    bold type, marked ``#``) is a sentence introducing what follows ("Since these reviews,
+    the partnership has done some things I am proud of:"), not a heading: it ends in a colon
+    and runs to six words or more, not numbered as a section ("3.1.2 Issues identified:")."""
+    return line.endswith(":") and len(line.split()) >= 6 and not line[0].isdigit()
 
 
 def _join_wrapped(lines: list[str]) -> str:
@@ -385,6 +400,7 @@ class _PdfLine:
     bold: bool
     top: float
     bottom: float
+    left: float = 0.0
 
 
 class _PdfPage:
@@ -403,6 +419,10 @@ class _PdfPage:
         self.textpage = self._text
         self.height = self._height
         self._font = ctypes.create_string_buffer(128)
+        self.drawn = drawn_shapes(page, self._height)
+        self._scales: dict[int | None, float] = {}  # per text object: its matrix's scale
+        scales = self.drawn.text_scales
+        self._scale = next(iter(scales)) if len(scales) == 1 else None if scales else 1.0
 
     def _bold(self, index: int) -> bool:
         flags = self._ctypes.c_int()
@@ -410,11 +430,27 @@ class _PdfPage:
         name = self._font.value.decode("latin-1", "replace").lower()
         return "bold" in name or "black" in name or "heavy" in name
 
-    def _baseline(self, index: int) -> float:
-        """The character's baseline, measured down from the top of the page."""
+    def _size(self, index: int) -> float:
+        """The character's type size in points on the page: its font size scaled by its text
+        object's matrix. A browser prints CSS pixels at 0.75 of a point ("16px" text is set
+        at size 16, scaled to 12 points), and some producers set every font at size 1 and
+        scale the text instead, so the font size alone does not compare with the distances
+        between lines."""
+        size = float(self._c.FPDFText_GetFontSize(self._raw, index))
+        if self._scale is not None:  # one scale for the whole page: no need to look it up
+            return round(size * self._scale, 1)
+        text_object = self._c.FPDFText_GetTextObject(self._raw, index)
+        key = self._ctypes.cast(text_object, self._ctypes.c_void_p).value
+        if key not in self._scales:
+            self._scales[key] = matrix_scale(text_object)
+        return round(size * self._scales[key], 1)
+
+    def _origin(self, index: int) -> tuple[float, float]:
+        """The character's origin: its left edge, and its baseline measured down from the top
+        of the page."""
         x, y = self._ctypes.c_double(), self._ctypes.c_double()
         self._c.FPDFText_GetCharOrigin(self._raw, index, x, y)
-        return self._height - y.value
+        return x.value, self._height - y.value
 
     def lines(self) -> list[_PdfLine]:
         """The page's lines in reading order (PDFium marks line ends with CR LF)."""
@@ -433,13 +469,14 @@ class _PdfPage:
             chars.append(char)
             size = 0.0
             if char.isalnum():
-                size = round(float(self._c.FPDFText_GetFontSize(self._raw, index)), 1)
+                size = self._size(index)
                 if first < 0:
                     first = index
             char_sizes.append(size)
         if chars:
             found.append(self._line(chars, first, char_sizes))
-        return [line for line in found if line.text]
+        found = [line for line in found if line.text]
+        return mark_drawn_bullets(found, self.drawn.bullets)
 
     def _line(self, chars: list[str], first: int, char_sizes: list[float]) -> _PdfLine:
         # The size most of the line is set in: a list number or drop capital set larger does
@@ -460,8 +497,32 @@ class _PdfPage:
             return _PdfLine(text, size, False, 0.0, 0.0)
         # The line's box is its font size above the baseline, so gaps compare like with like
         # whatever letters the lines start with.
-        baseline = self._baseline(first)
-        return _PdfLine(text, size, self._bold(first), baseline - size, baseline)
+        left, baseline = self._origin(first)
+        return _PdfLine(text, size, self._bold(first), baseline - size, baseline, left)
+
+
+def mark_drawn_bullets(lines: list[_PdfLine], shapes: list[Box]) -> list[_PdfLine]:
+    """The lines with a bullet mark where a bullet is drawn as a shape just left of the line's
+    first letter (a browser draws a list's discs and squares as paths, not as characters, so
+    the text alone shows no list)."""
+    marked = set()
+    for shape in shapes:
+        middle = (shape.top + shape.bottom) / 2
+        # the line the shape stands beside: the first whose baseline is at or below its middle
+        beside = [
+            (line.bottom - middle, index)
+            for index, line in enumerate(lines)
+            if line.left - 3.5 * line.size <= shape.right <= line.left
+            and line.top - 0.2 * line.size <= middle <= line.bottom + 1.0
+        ]
+        if beside:
+            marked.add(min(beside)[1])
+    return [
+        dataclasses.replace(line, text="\u2022 " + line.text)
+        if index in marked and not _BULLET.match(line.text)
+        else line
+        for index, line in enumerate(lines)
+    ]
 
 
 def _without_note_marks(chars: list[str], char_sizes: list[float], size: float) -> list[str]:
@@ -489,9 +550,9 @@ class _PdfPageContent:
     height: float
 
 
+# A page is searched for tables only where a line names what a table's column could hold.
 _MAY_HAVE_TABLE = re.compile(
-    r"\b(?:recommendation|finding|action|next step|key learning|learning point|key message|"
-    r"question)s?\b|\bpriorit(?:y|ies)\b",
+    "|".join("(?:" + kind.pattern.replace("^", r"\b") + ")" for kind in (TABLE_KIND, NARRATION)),
     re.IGNORECASE,
 )
 
@@ -503,7 +564,8 @@ def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
     lines = reader.lines()
     tables: list[PdfTable] = []
     if carried is not None or any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
-        tables = find_tables(page_runs(reader.textpage, reader.height), reader.height, carried)
+        runs = page_runs(reader.textpage, reader.height)
+        tables = find_tables(runs, reader.height, carried, reader.drawn.rules)
     return _PdfPageContent(lines, tables, reader.height)
 
 
@@ -625,15 +687,18 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
     )
     blocks: list[Block] = []
     pending: list[list[_PdfLine]] = []
-    for page in pages:
+    for number, page in enumerate(pages):
         lines = _page_body(page, body, running)
+        if number == 0:
+            lines = _without_masthead(lines, body, page.height)
         for table in sorted(page.tables, key=lambda found: found.top):
             pending.append([line for line in lines if line.bottom <= table.top + 1])
             lines = [line for line in lines if line.top >= table.bottom - 1]
             blocks += text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
             pending = []
             level = next((b.heading for b in reversed(blocks) if b.heading and not b.boxed), 1)
-            blocks += table_blocks(_rejoined(table.rows, words), level)
+            if len(table.rows) >= 2:  # not a header alone, whose rows are on the next page
+                blocks += table_blocks(_rejoined(table.rows, words), level)
         pending.append(lines)
     return blocks + text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
 
@@ -660,6 +725,22 @@ def _small(line: _PdfLine, body: float) -> bool:
     return 0 < line.size <= body * 1.05
 
 
+def _without_masthead(lines: list[_PdfLine], body: float, height: float) -> list[_PdfLine]:
+    """The first page's lines without a masthead above the title: lines in the top margin,
+    set no larger than the body text, before the first line set as a title (over 1.6 times
+    the body). A web page printed from a browser starts with its site's navigation ("Home
+    Reviews"), which is neither the title nor learning."""
+    title = next((i for i, line in enumerate(lines) if line.size > body * 1.6), None)
+    if title is None:
+        return lines
+    masthead = [
+        i
+        for i, line in enumerate(lines[:title])
+        if line.top < MARGIN * height and _small(line, body) and len(line.text.split()) <= 8
+    ]
+    return [line for i, line in enumerate(lines) if i not in masthead]
+
+
 def _page_body(page: _PdfPageContent, body: float, running: set[str]) -> list[_PdfLine]:
     """The page's lines without its running header and footer and its footnotes."""
     kept: list[_PdfLine] = []
@@ -668,6 +749,8 @@ def _page_body(page: _PdfPageContent, body: float, running: set[str]) -> list[_P
         margin = line.top < MARGIN * page.height or line.top > (1 - MARGIN) * page.height
         if _small(line, body) and margin and margin_key(line.text) in running:
             continue
+        if _small(line, body) and margin and is_print_furniture(line.text):
+            continue  # a browser's print header or footer, even on a document of one page
         if line.size and is_footnote_start(line.text, line.size, line.top, body, page.height):
             in_notes = True
         if in_notes and line.size < 0.9 * body:
@@ -818,39 +901,6 @@ def _read_docx(data: bytes) -> list[Block]:
 
 # -- tables (DOCX and HTML) -----------------------------------------------------------------
 
-_TABLE_KIND = re.compile(
-    # a recommendation qualified by whose it is: "National recommendation for local partners"
-    r"^(?:(?:national|local|panel|review|original|the|our) ){0,2}recommendations?\b|"
-    # a self-assessment's column judging practice against each recommendation: "Our local
-    # position", "Current position"
-    r"^(?:our )?(?:local |current )position$|"
-    r"^(?:recommendations?|findings?|actions?|next steps?|key learning|learning points?|"
-    r"key messages?|questions?|you said|we did|strengths?|worries|concerns|"
-    # the three questions of strengths-based practice frameworks
-    r"what(?:'s|\u2019s| is) working well|what (?:are|were) we worried about|"
-    r"what needs to happen|"
-    # the columns of published learning tables: "Learning identified | Action | Lead",
-    # "Good practice | Areas for development", "What went well | Even better if",
-    # "Issue | Action taken | Status", "Practice issue | Recommendation"
-    r"learning(?: identified)?$|lessons? learn\w*|good practice|what went well|even better if|"
-    r"areas? (?:for|of) (?:development|improvement)|improvement areas?|(?:practice )?issues?$|"
-    r"key findings?|agreed actions?|actions? taken|reflective questions?|"
-    r"what this means for (?:practice|you)|priorit(?:y|ies)|"
-    # a learning-on-a-page's "What we found | What this means for you"
-    r"what (?:we|the (?:\w+ )?(?:review|audit)) found)\b",
-    re.IGNORECASE,
-)
-
-
-# The spoken column of a film's or podcast's script ("Scene | On screen | Voice-over"): its
-# lines are what the film says; what is shown beside them sets the scene and is left out.
-NARRATION = re.compile(
-    r"^(?:voice-?\s?overs?|v/?o|narration|narrator|spoken(?: words?| text)?|audio|"
-    r"what (?:is|we) (?:said|say|hear)|script)$",
-    re.IGNORECASE,
-)
-
-
 # A column of row numbers ("No.", "#", "Ref"): the number is the row's place, not learning.
 _NUMBER_COLUMN = re.compile(r"^\s*(?:no\.?|number|#|ref\.?|reference|item)\s*$", re.IGNORECASE)
 
@@ -874,7 +924,7 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
     spoken = next((i for i, cell in enumerate(header) if NARRATION.match(cell)), None)
     if spoken is not None and len(header) >= 2 and len(rows) >= 2:
         return _column_blocks(rows, spoken, [], level)  # a film's script: what is said
-    mains = [i for i, cell in enumerate(header) if _TABLE_KIND.match(cell)]
+    mains = [i for i, cell in enumerate(header) if TABLE_KIND.match(cell)]
     asked = _question_column(rows) if not mains else None
     if asked is not None:
         return _question_blocks(rows, asked, level)

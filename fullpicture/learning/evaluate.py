@@ -260,6 +260,22 @@ def _score_metadata(
         result.metadata["year"] += meta.year == expected["year"]
 
 
+def score_document(result: SplitResult, gold: dict[str, Any], parsed: ParsedDocument) -> None:
+    """Add one document's item, theme and metadata counts to ``result``.
+
+    Args:
+        result: the figures the document is pooled into (a split's, or any other group's).
+        gold: the document's gold annotations (``items`` and ``reviews``).
+        parsed: the document as the library read it (perhaps from another file of the same
+            text, such as a PDF printed from the annotated HTML).
+    """
+    result.documents += 1
+    _score_items(
+        result, gold["items"], [item for review in parsed.reviews for item in review.items]
+    )
+    _score_metadata(result, gold["reviews"], parsed)
+
+
 def default_corpus() -> Path:
     """The corpus in the source tree: tests/learning/corpus beside the package."""
     return Path(__file__).resolve().parents[2] / "tests" / "learning" / "corpus"
@@ -298,10 +314,7 @@ def evaluate(corpus: Path | None = None) -> dict[str, Any]:
             )
         parsed = parse_document(corpus / "docs" / gold["document"])
         predicted = [item for review in parsed.reviews for item in review.items]
-        split = splits[gold["split"]]
-        split.documents += 1
-        _score_items(split, gold["items"], predicted)
-        _score_metadata(split, gold["reviews"], parsed)
+        score_document(splits[gold["split"]], gold, parsed)
         documents.append(
             {
                 "document": gold["document"],

@@ -21,13 +21,39 @@ import itertools
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-# A header cell that names what its column's rows are (as ``documents._TABLE_KIND``).
+# A header cell that names what its column's rows are, in a PDF's table as in DOCX and HTML
+# tables (read by ``documents.table_blocks``).
 TABLE_KIND = re.compile(
+    # a recommendation qualified by whose it is: "National recommendation for local partners"
+    r"^(?:(?:national|local|panel|review|original|the|our) ){0,2}recommendations?\b|"
+    # a self-assessment's column judging practice against each recommendation: "Our local
+    # position", "Current position"
+    r"^(?:our )?(?:local |current )position$|"
     r"^(?:recommendations?|findings?|actions?|next steps?|key learning|learning points?|"
-    r"key messages?|questions?|priorit(?:y|ies))\b",
+    r"key messages?|questions?|you said|we did|strengths?|worries|concerns|"
+    # the three questions of strengths-based practice frameworks
+    r"what(?:'s|\u2019s| is) working well|what (?:are|were) we worried about|"
+    r"what needs to happen|"
+    # the columns of published learning tables: "Learning identified | Action | Lead",
+    # "Good practice | Areas for development", "What went well | Even better if",
+    # "Issue | Action taken | Status", "Practice issue | Recommendation"
+    r"learning(?: identified)?$|lessons? learn\w*|good practice|what went well|even better if|"
+    r"areas? (?:for|of) (?:development|improvement)|improvement areas?|(?:practice )?issues?$|"
+    r"key findings?|agreed actions?|actions? taken|reflective questions?|"
+    r"what this means for (?:practice|you)|priorit(?:y|ies)|"
+    # a learning-on-a-page's "What we found | What this means for you"
+    r"what (?:we|the (?:\w+ )?(?:review|audit)) found)\b",
+    re.IGNORECASE,
+)
+# The spoken column of a film's or podcast's script ("Scene | On screen | Voice-over"): its
+# lines are what the film says; what is shown beside them sets the scene and is left out.
+NARRATION = re.compile(
+    r"^(?:voice-?\s?overs?|v/?o|narration|narrator|spoken(?: words?| text)?|audio|"
+    r"what (?:is|we) (?:said|say|hear)|script)$",
     re.IGNORECASE,
 )
 # Between the lines of one cell: a narrow column breaks words anywhere ("inform" / "ation"),
@@ -74,13 +100,30 @@ def page_runs(textpage: Any, page_height: float) -> list[Run]:
         textpage: a ``pypdfium2.PdfTextPage``.
         page_height: the page's height in points (PDF measures up from the bottom).
     """
+
+    def read(left: float, right: float, top: float, bottom: float) -> str:
+        bounded = textpage.get_text_bounded(left, page_height - bottom, right, page_height - top)
+        return " ".join(bounded.split())
+
     runs = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+        text = read(left, right, page_height - top, page_height - bottom)
         if text:
             runs.append(Run(text, left, right, page_height - top, page_height - bottom))
-    return _merge_close(sorted(runs, key=lambda run: (round(run.top), run.left)))
+    return _merge_close(_line_order(runs), read)
+
+
+def _line_order(runs: list[Run]) -> list[Run]:
+    """Runs line by line, top to bottom, each line's left to right: runs whose tops differ by
+    a point (a large first letter's box set higher) are on one line all the same."""
+    lines: list[list[Run]] = []
+    for run in sorted(runs, key=lambda run: run.top):
+        if lines and _same_line(lines[-1][0], run):
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    return [run for line in lines for run in sorted(line, key=lambda run: run.left)]
 
 
 def _same_line(a: Run, b: Run) -> bool:
@@ -92,18 +135,25 @@ def _column_gap(run: Run) -> float:
     return max(6.0, 0.9 * run.height)
 
 
-def _merge_close(runs: list[Run]) -> list[Run]:
+def _merge_close(runs: list[Run], read: Callable[[float, float, float, float], str]) -> list[Run]:
+    """Runs on one line set close together merged. Runs that touch or overlap (a large
+    letter's box reaching into the next run's: "Y" / "ou said") are one run, its text read
+    again from their joint box: each box's text may hold the other's overlapping letters,
+    and no space stands between them."""
     merged: list[Run] = []
     for run in runs:
         last = merged[-1] if merged else None
-        if last and _same_line(last, run) and 0 <= run.left - last.right < _column_gap(run):
-            merged[-1] = Run(
-                f"{last.text} {run.text}",
+        gap = run.left - last.right if last else 0.0
+        if last and _same_line(last, run) and -0.5 * run.height <= gap < _column_gap(run):
+            box = (
                 last.left,
                 max(last.right, run.right),
                 min(last.top, run.top),
                 max(last.bottom, run.bottom),
             )
+            # runs that touch or overlap split a word: read the joint box's own text
+            text = f"{last.text} {run.text}" if gap >= 0.15 * run.height else read(*box)
+            merged[-1] = Run(text, *box)
         else:
             merged.append(run)
     return merged
@@ -121,7 +171,10 @@ def _lines(runs: list[Run]) -> list[list[Run]]:
 
 
 def find_tables(
-    runs: list[Run], page_height: float, carried: PdfTable | None = None
+    runs: list[Run],
+    page_height: float,
+    carried: PdfTable | None = None,
+    rules: list[Box] | None = None,
 ) -> list[PdfTable]:
     """The tables on a page whose header names an item kind, with their rows of cells.
 
@@ -135,7 +188,11 @@ def find_tables(
         page_height: the page's height in points.
         carried: a table that ran on from the previous page: the lines at the top of this
             page that fit its columns continue it (a table whose header is not repeated).
+        rules: the horizontal rules the page draws: a rule across two columns or more
+            between two lines starts a new row, however little space the rows leave
+            between them (a word processor's table sets its rows close, ruled apart).
     """
+    rules = rules or []
     lines = [line for line in _lines(runs) if MARGIN * page_height <= line[0].top]
     lines = [line for line in lines if line[0].top <= (1 - MARGIN) * page_height]
     tables: list[PdfTable] = []
@@ -143,7 +200,7 @@ def find_tables(
     if carried is not None and lines and not _is_header(_header_line(lines, 0)[0]):
         header = carried.rows[0]
         table = PdfTable(lines[0][0].top, lines[0][0].top, [header], carried.starts, carried.height)
-        index = _read_rows(table, lines, 0)
+        index = _read_rows(table, lines, 0, rules)
         if len(table.rows) >= 2:
             tables.append(table)
     while index < len(lines):
@@ -156,8 +213,8 @@ def find_tables(
                 [run.left for run in header_line],
                 statistics.median(run.height for run in header_line),
             )
-            index = _read_rows(table, lines, index + 1)
-            if len(table.rows) >= 2:
+            index = _read_rows(table, lines, index + 1, rules)
+            if len(table.rows) >= 2 or table.runs_on:  # a header at a page's foot runs on
                 tables.append(table)
             continue
         index += 1
@@ -167,10 +224,11 @@ def find_tables(
 def _header_line(lines: list[list[Run]], index: int) -> tuple[list[Run], int]:
     """The line at ``index`` as a table's header, with its cells' wrapped second lines joined
     ("Priori" / "ty" in a narrow column), and the index of its last line. A line that is a
-    header by itself is taken as it is."""
+    header by itself is taken as it is, unless the joined lines name more kinds ("Recommen" /
+    "dation" beside "Action": a word processor breaks a word too long for its column)."""
     line = lines[index]
     short = len(line) >= 2 and all(len(run.text.split()) <= 6 for run in line)
-    if not short or index + 1 >= len(lines) or _is_header(line):
+    if not short or index + 1 >= len(lines):
         return line, index
     below = lines[index + 1]
     starts = [run.left for run in line]
@@ -184,7 +242,13 @@ def _header_line(lines: list[list[Run]], index: int) -> tuple[list[Run], int]:
         cell = merged[column or 0]
         text = _header_text(cell.text, run.text)
         merged[column or 0] = Run(text, cell.left, max(cell.right, run.right), cell.top, run.bottom)
+    if _is_header(line):
+        return (merged, index + 1) if _kinds_named(merged) > _kinds_named(line) else (line, index)
     return (merged, index + 1) if _is_header(merged) else (line, index)
+
+
+def _kinds_named(line: list[Run]) -> int:
+    return sum(bool(TABLE_KIND.match(run.text)) for run in line)
 
 
 def _header_text(first: str, second: str) -> str:
@@ -202,7 +266,7 @@ def _is_header(line: list[Run]) -> bool:
         len(line) >= 2
         and all(len(run.text.split()) <= 6 for run in line)
         and all(any(char.isalpha() for char in run.text) for run in line)
-        and any(TABLE_KIND.match(run.text) for run in line)
+        and any(TABLE_KIND.match(run.text) or NARRATION.match(run.text) for run in line)
     )
 
 
@@ -219,7 +283,7 @@ def _column(run: Run, starts: list[float]) -> int | None:
     return column if run.right <= end + tolerance else None
 
 
-def _read_rows(table: PdfTable, lines: list[list[Run]], start: int) -> int:
+def _read_rows(table: PdfTable, lines: list[list[Run]], start: int, rules: list[Box]) -> int:
     """Read the table's rows from ``lines[start:]`` into ``table``; the index it stopped at."""
     starts, height = table.starts, table.height
     row: list[list[str]] = []
@@ -231,7 +295,12 @@ def _read_rows(table: PdfTable, lines: list[list[Run]], start: int) -> int:
         gap = line[0].top - table.bottom
         if None in columns or gap > 2.5 * height or max(r.height for r in line) > 1.3 * height:
             break
-        if not row or line[0].top > row_bottom + 0.9 * height or _starts_numbered_row(line, row):
+        if (
+            not row
+            or line[0].top > row_bottom + 0.9 * height
+            or _starts_numbered_row(line, row)
+            or _ruled_between(rules, starts, row_bottom, min(run.top for run in line))
+        ):
             row = [[] for _ in starts]
             table.rows.append([])  # filled below, once the row is complete
         for run, column in zip(line, columns, strict=True):
@@ -242,6 +311,19 @@ def _read_rows(table: PdfTable, lines: list[list[Run]], start: int) -> int:
         index += 1
     table.runs_on = index == len(lines)
     return index
+
+
+def _ruled_between(rules: list[Box], starts: list[float], above: float, below: float) -> bool:
+    """Whether a rule across the table's first two columns or more lies between ``above``
+    (the bottom of one line) and ``below`` (the top of the next)."""
+    if len(starts) < 2:
+        return False
+    return any(
+        above - 1 <= (rule.top + rule.bottom) / 2 <= below + 1
+        and rule.left <= starts[0] + 2
+        and rule.right >= starts[1]
+        for rule in rules
+    )
 
 
 _ROW_NUMBER = re.compile(r"^(?:r(?:ec)?\.?\s*)?\d{1,2}(?:\.\d{1,2})?[.)]?$", re.IGNORECASE)
@@ -317,6 +399,70 @@ def _begins_known(word: str, known: list[str]) -> bool:
     return at < len(known) and known[at].startswith(word)
 
 
+# -- bullets drawn as shapes ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Box:
+    """A drawn shape's bounds, in points from the page's top-left corner."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class Drawn:
+    """What a page draws beside its text: small, roughly square shapes (bullets a browser
+    draws as paths: a list's discs and squares, which the text layer does not hold) and
+    horizontal rules (a table's ruled lines between its rows)."""
+
+    bullets: list[Box] = field(default_factory=list)
+    rules: list[Box] = field(default_factory=list)
+    # the scales of the page's text objects' matrices (one value on most pages)
+    text_scales: set[float] = field(default_factory=set)
+
+
+def matrix_scale(page_object: Any) -> float:
+    """How much a page object's matrix scales what it draws (1.0 where it cannot be read).
+
+    Args:
+        page_object: a raw ``FPDF_PAGEOBJECT`` handle.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    matrix = pdfium_c.FS_MATRIX()
+    if not page_object or not pdfium_c.FPDFPageObj_GetMatrix(page_object, matrix):
+        return 1.0
+    return round(abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5, 4) or 1.0
+
+
+def drawn_shapes(page: Any, page_height: float) -> Drawn:
+    """The bullets and horizontal rules a page draws as paths (see :class:`Drawn`).
+
+    Args:
+        page: a ``pypdfium2.PdfPage``.
+        page_height: the page's height in points (PDF measures up from the bottom).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    drawn = Drawn()
+    kinds = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT)
+    for found in page.get_objects(filter=kinds, max_depth=3):
+        if found.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            drawn.text_scales.add(matrix_scale(found.raw))
+            continue
+        left, bottom, right, top = found.get_bounds()
+        box = Box(left, right, page_height - top, page_height - bottom)
+        width, height = right - left, top - bottom
+        if 1.5 <= width <= 8 and 1.5 <= height <= 8 and 0.6 <= width / height <= 1.6:
+            drawn.bullets.append(box)
+        elif height <= 2.5 and width >= 30:
+            drawn.rules.append(box)
+    return drawn
+
+
 # -- running headers, footers and footnotes ---------------------------------------------------
 
 _DIGITS = re.compile(r"\d+")
@@ -345,6 +491,22 @@ def running_lines(pages: list[list[tuple[str, float]]], page_height: list[float]
 def margin_key(text: str) -> str:
     """A line's text with its digits masked, so "Page 3 of 12" and "Page 4 of 12" repeat."""
     return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+# What a browser's print puts in a page's margins, whatever the page count: the time it was
+# printed (with the page's title), the page's address and the page count ("1/3").
+_PRINT_FURNITURE = re.compile(
+    r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[ap]m)?\b"
+    r"|^(?:https?|file)://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?$"
+    r"|^(?:page\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$",
+    re.IGNORECASE,
+)
+
+
+def is_print_furniture(text: str) -> bool:
+    """Whether a line in a page's margin is a browser's print header or footer: a time stamp
+    ("11/24/26, 9:15 PM Child Q review"), the page's address, or a page count ("2/5")."""
+    return bool(_PRINT_FURNITURE.match(text.strip()))
 
 
 _FOOTNOTE_START = re.compile(
