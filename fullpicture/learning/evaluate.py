@@ -87,11 +87,19 @@ SPLITS: dict[str, str] = {
     ),
     "heldout16": (
         "sixteenth held-out set (the shapes the issue names, by an independent author from"
-        " published documents; measured once at the end of the eighth session)"
+        " published documents; measured once at the end of the eighth session's first round)"
     ),
     "heldout17": (
         "seventeenth held-out set (the commonest published families, by an independent author;"
-        " measured once at the end of the eighth session)"
+        " measured once at the end of the eighth session's first round)"
+    ),
+    "heldout18": (
+        "eighteenth held-out set (the commonest published families again, by another independent"
+        " author; measured once at the end of the eighth session)"
+    ),
+    "heldout19": (
+        "nineteenth held-out set (short learning products and briefings, by an independent"
+        " author; measured once at the end of the eighth session)"
     ),
 }
 
