@@ -125,6 +125,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         (
             "recommendation",
             r"recommend(?:ations?|ed)\b|"
+            # a briefing's "What the review recommends", "What we recommend"
+            r"^what (?:we|the (?:\w+ )?(?:review|reviewers?|panel|audit|report)) recommends?\b|"
             # the national template's "Priorities for learning and change", "Proposals for
             # change", "Issues for the Board to consider", "What we are asking partners to do"
             r"priorities for (?:learning and )?change|proposals? for (?:change|improvement)|"
@@ -568,7 +570,7 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
         heading = _ENUMERATOR.sub("", heading)  # "7. Remember", "Step 6: Consider"
         if _names_none(heading):
             return None
-        if labelled := label_of(heading, strengths)[0]:
+        if labelled := _heading_label(heading, path[:depth], strengths):
             return labelled  # "Finding 1: ... nobody asks what happens next" is a finding
         if _DEVELOPMENT.search(heading):
             return "finding"  # "Areas for improvement" are findings, not improvements made
@@ -586,6 +588,22 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
         if _ONE_PIECE_OF_WORK.match(heading) and detect_type(heading):
             return None  # a report's "4.1 Rapid review: Baby P" is not its chapter's learning
     return "finding" if _under_theme(path) else None
+
+
+def _heading_label(heading: str, above: tuple[str, ...], strengths: str) -> str | None:
+    """The kind a heading's label gives ("Finding 1: ..."); an audit's own question under its
+    findings ("5. Findings" > "Question 3: Was the child's day understood?") is a finding."""
+    if _audit_question(heading, above):
+        return "finding"
+    return label_of(heading, strengths)[0]
+
+
+def _audit_question(heading: str, above: tuple[str, ...]) -> bool:
+    """Whether a heading is one of the questions an audit or review set itself, under the
+    heading of its findings ("5. Findings" > "Question 1: Was the parent's mental ill health
+    understood?"): what is stated under it answers the question, it asks the reader nothing."""
+    asked = heading.rstrip().endswith("?") and label_of(heading)[0] == "reflective_question"
+    return asked and bool(above) and section_kind(above) == "finding"
 
 
 def _under_theme(path: tuple[str, ...]) -> bool:
@@ -1078,8 +1096,12 @@ class _Extractor:
             return False
         if not self.listed or block.text.startswith(_QUOTE_START):
             return False
-        # after recommendations, a paragraph is the partners' response (see _recast)
-        return section_kind(placed.path) not in (None, "recommendation")
+        if section_kind(placed.path) == "recommendation":
+            # after recommendations, a paragraph is the partners' response (see _recast),
+            # unless it reports what else the review saw ("The review also noted examples of
+            # good practice. ..." in a news release)
+            return bool(_ALSO_NOTED.match(block.text)) and not _RECOMMENDS.search(block.text)
+        return section_kind(placed.path) is not None
 
     def _unlabelled(self, placed: PlacedBlock, section: str | None) -> str | None:
         """The kind of an unlabelled block, or None when it is not an item of its own (it
@@ -1139,7 +1161,7 @@ class _Extractor:
             return "finding"  # "3. Findings > 3.1 The child's lived experience": judged practice
         if section == "key_learning" and not block.bullet and _case_example(text):
             return "finding"  # under "Why this matters": "In the review of Baby A, ... but ..."
-        if section == "key_learning" and _IDENTIFIED.search(placed.path[-1]):
+        if section == "key_learning" and _identified_learning(placed.path):
             return "finding" if _CASE_PAST.search(text) else "key_learning"
         if section == "key_learning" and _episode_learning(placed.path):
             return "finding" if _tells_of_case(text) else "key_learning"
@@ -1312,6 +1334,25 @@ _REVIEW_FOUND = re.compile(
 # A question put to the reader about their own practice, not a finding.
 _ASKS_THE_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Status: Amber)"
+
+
+def _identified_learning(path: tuple[str, ...]) -> bool:
+    """Whether a block sits under the learning a review identified ("Learning identified"),
+    directly or in one of its parts ("4. Learning identified" > "Learning for schools"), or
+    under one of a review's numbered learning themes ("Learning theme 2: Measuring neglect"):
+    there, what tells of the case is what the review found in it."""
+    if _IDENTIFIED.search(path[-1]) or _NUMBERED_THEME.match(path[-1]):
+        return True
+    return len(path) >= 2 and bool(_IDENTIFIED.search(path[-2]))
+
+
+# A review's numbered learning theme ("Learning theme 1: Drift", "Learning theme two -
+# Measuring neglect"), as a full review or its executive summary numbers them.
+_NUMBERED_THEME = re.compile(
+    r"^(?:[\d.]+\s*)?learning themes?\s+(?:\d+|[ivx]{1,4}|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\s*[:.\u2013-]\s*\S",
+    re.IGNORECASE,
+)
 
 
 def _episode_learning(path: tuple[str, ...]) -> bool:
@@ -1501,6 +1542,12 @@ _PROCESS = re.compile(
     re.IGNORECASE,
 )
 _RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)
+# What else a review saw, reported after its recommendations: "The review also noted ...".
+_ALSO_NOTED = re.compile(
+    r"^(?:the|this) (?:\w+ )?(?:review|reviewer|report|panel) (?:also )?(?:noted|found|"
+    r"highlighted|recognised|recognized|praised|saw|identified)\b",
+    re.IGNORECASE,
+)
 _NEEDS = re.compile(r"\b(?:needs?|have|has) to\b", re.IGNORECASE)
 
 
@@ -1855,14 +1902,22 @@ _REVIEW_FINDS = re.compile(
 
 def reported_at(blocks: list[PlacedBlock]) -> dict[tuple[str, ...], int]:
     """Where each section first states a finding in so many words ("The review finds that
-    ..."): a section that does so tells its evidence first, so the paragraphs before are the
-    narrative around its findings, judged or not."""
+    ...") or under its label ("Finding 1: ..."): a section that does so tells its evidence
+    first, so the paragraphs before are the narrative around its findings, judged or not."""
     found: dict[tuple[str, ...], int] = {}
     for placed in blocks:
         block = placed.block
-        if not block.heading and not block.bullet and _REVIEW_FINDS.match(block.text.strip()):
+        text = block.text.strip()
+        if block.heading or block.bullet:
+            continue
+        # "Finding 1: ..." after a topic's numbered paragraphs states the topic's finding
+        if _REVIEW_FINDS.match(text) or _FINDING_LABEL.match(text):
             found.setdefault(placed.path, placed.paragraph)
     return found
+
+
+# A paragraph stating a finding under its label and number ("Finding 2: Signs of neglect ...").
+_FINDING_LABEL = re.compile(r"^(?:key )?finding\s+\d{1,2}[a-z]?\s*[:.\u2013-]\s*\S", re.I)
 
 
 def heading_themes(item: ExtractedItem, title: str | None = None) -> set[str]:

@@ -1,0 +1,88 @@
+"""Extraction from the commonest published families' shapes: a briefing's "What the review
+recommends", a rapid review's learning identified per sector, a review's numbered learning
+themes, an audit's own questions under its findings, a topic's numbered analysis before its
+labelled finding (synthetic text only)."""
+
+from __future__ import annotations
+
+from tests.learning.documents import create_document, items_of, kind_of
+
+
+def test_should_read_what_the_review_recommends_as_recommendations(tmp_path):
+    body = (
+        "# 7 Minute Briefing: Baby Q\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## 3. What the review recommends\n\n"
+        "- The housing service should tell health visitors when a baby moves home.\n"
+        "- Health visitors should check the sleeping place at every visit.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The housing service should") == "recommendation"
+    assert kind_of(items, "Health visitors should") == "recommendation"
+
+
+def test_should_not_read_what_else_a_review_noted_after_its_recommendations_as_one(tmp_path):
+    body = (
+        "# Review of Child Z published\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## What the review recommends\n\n"
+        "It recommends that:\n\n"
+        "- the partnership should name a lead professional for every disabled child\n"
+        "- schools should record what a child's behaviour shows\n\n"
+        "The review also noted good practice. The nursery adapted its day for Z.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "the partnership should") == "recommendation"
+    assert kind_of(items, "The review also noted") is None
+
+
+def test_should_read_case_points_in_a_sector_of_learning_identified_as_findings(tmp_path):
+    body = (
+        "# Rapid Review Summary: Child P\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## 4. Learning identified\n\n### Learning for health\n\n"
+        "1. The GP saw P four times and did not ask about home.\n\n"
+        "2. Children rarely disclose abuse in one clear statement, so a calm response "
+        "matters.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The GP saw P") == "finding"
+    assert kind_of(items, "Children rarely disclose") == "key_learning"
+
+
+def test_should_read_a_numbered_learning_theme_telling_of_the_case_as_a_finding(tmp_path):
+    body = (
+        "# Child Safeguarding Practice Review: Executive Summary\n\n"
+        "Eastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## 4. Summary of learning\n\n### Learning theme 1: Drift\n\n"
+        "The plans were ended and restarted three times, and the history was lost.\n\n"
+        "### Learning theme 2: Housing\n\n"
+        "Damp homes harm babies' breathing, so housing belongs in every plan.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The plans were ended") == "finding"
+    assert kind_of(items, "Damp homes harm") == "key_learning"
+
+
+def test_should_read_what_answers_an_audit_question_under_its_findings_as_findings(tmp_path):
+    body = (
+        "# Multi-Agency Case File Audit: Neglect\n\nEastmoor Safeguarding Children Partnership, "
+        "2026\n\n## 5. Findings\n\n### Question 3: Was the child's daily life understood?\n\n"
+        "- Records for the babies gave little sense of their day.\n"
+        "- Two teenagers were caring for a parent and neither was offered an assessment.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Records for the babies") == "finding"
+    assert kind_of(items, "Two teenagers were caring") == "finding"
+
+
+def test_should_read_a_topics_analysis_before_its_labelled_finding_as_narrative(tmp_path):
+    body = (
+        "# Local Child Safeguarding Practice Review: Sam\n\n"
+        "Eastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## 5. Analysis and findings\n\n### 5.1 Sam as a young carer\n\n"
+        "5.1.1 The school knew Sam was late and the pharmacy knew he collected medicine, but "
+        "nobody put the pieces together.\n\n"
+        "Finding 1: Sam's caring role was never named or assessed by any agency.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Sam's caring role") == "finding"
+    assert kind_of(items, "5.1.1 The school knew") is None
+    assert kind_of(items, "The school knew") is None
