@@ -62,7 +62,14 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"voice|in (?:his|her|their|(?:child |baby |young person )?\w+'s) (?:own )?words|"
             r"what (?!you\b|we\b)\w+ (?:said|told)|what the (?:child|young person|children|young people|"
             r"baby's family) (?:said|told|wanted)|"
-            r"lived experience|hearing from|\w+'s views?\b|wishes and feelings|in \w+'s words|"
+            r"lived experience|\w+'s views?\b|wishes and feelings|in \w+'s words|"
+            # "Hearing from Kai" (not "Hearing from the adults in the house")
+            r"hearing from(?! (?:the )?(?:adults?|parents?|fathers?|mothers?|famil|carers?|"
+            r"practitioners?|professionals?|agencies|staff|partners))|"
+            # a briefing's "Ellis's daily life", a brief's "What Ayaan's communication told us"
+            r"^[A-Z]\w*(?:'s|\u2019s) (?:daily|everyday|day-to-day) life$|"
+            r"what (?:\w+(?:'s|\u2019s) )?(?:communication|behaviou?r|body language|drawings?|"
+            r"play) (?:told|tells|showed|shows) us|"
             r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b|"
             # "What young people told us", "A day in the life of ...", "My story", "What
             # I want you to know", "Messages from children"
@@ -1037,8 +1044,8 @@ class _Extractor:
     def _heading(self, placed: PlacedBlock) -> None:
         kind, rest, who = label_of(placed.block.text)
         self.stated = False
-        if kind is None and _unlabelled_finding(placed):
-            kind = "finding"
+        if kind is None and _unlabelled_finding(placed) and placed.path not in self.reported:
+            kind = "finding"  # (a section stating its own findings below has a topic heading)
         elif kind is None and _finding_under_learning(placed):
             kind, self.stated = "finding", True
         if kind == "finding" and len(rest.split()) >= 4:
@@ -1132,6 +1139,8 @@ class _Extractor:
                 return reported
         if section is None and placed.path and _SCOPE.search(placed.path[-1]):
             return None  # the questions the review set itself, not questions for the reader
+        if section == "child_voice" and not block.bullet and _shown_by_child(text, placed.path):
+            return "child_voice"  # "Ellis's daily life": what his days showed, told in prose
         return self._recast(placed, section) or _unlabelled_kind(text, section, bullet=block.bullet)
 
     def _recast(self, placed: PlacedBlock, section: str | None) -> str | None:
@@ -1790,6 +1799,22 @@ def _quoted_name(text: str) -> bool:
     """Whether a block opens with a name of at most three words in quotation marks."""
     match = _QUOTED_NAME.match(text)
     return match is not None and len(match.group("name").split()) <= 3
+
+
+def _shown_by_child(text: str, path: tuple[str, ...]) -> bool:
+    """Whether prose under a heading of what a child's life or behaviour showed ("Ellis's
+    daily life", "What Ayaan's communication told us") tells it: there the child's voice is
+    their behaviour, told by whoever saw it (a parent, a teacher), not only their words."""
+    return bool(path) and bool(_SHOWN_HEADING.search(path[-1])) and len(text.split()) >= 8
+
+
+# Headings over what a child showed rather than said (see _shown_by_child).
+_SHOWN_HEADING = re.compile(
+    r"(?:'s|\u2019s) (?:daily|everyday|day-to-day) life\s*$|"
+    r"\b(?:communication|behaviou?r|body language|drawings?|play) (?:told|tells|showed|shows) us|"
+    r"\ba day in the life\b|\bwhat it was like for\b",
+    re.IGNORECASE,
+)
 
 
 def _unlabelled_kind(text: str, section: str | None, *, bullet: bool) -> str | None:

@@ -86,3 +86,40 @@ def test_should_read_a_topics_analysis_before_its_labelled_finding_as_narrative(
     assert kind_of(items, "Sam's caring role") == "finding"
     assert kind_of(items, "5.1.1 The school knew") is None
     assert kind_of(items, "The school knew") is None
+
+
+def test_should_read_prose_under_what_a_childs_behaviour_told_us_as_the_childs_voice(tmp_path):
+    body = (
+        "# Learning Brief: Sami\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## What Sami's communication told us\n\n"
+        "Sami's father said that in those weeks Sami pushed his plate away and held his "
+        "cheek, which he now knows meant his tooth hurt.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Sami's father said") == "child_voice"
+
+
+def test_should_read_prose_under_a_childs_daily_life_as_the_childs_voice(tmp_path):
+    body = (
+        "# 7 Minute Briefing: Baby Noor\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## 4. Noor's daily life\n\n"
+        "Noor slept in a car seat beside the sofa because there was no cot in the flat.\n\n"
+        "Noor was feeding well and smiled at both parents when the nurse visited.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Noor slept in a car seat") == "child_voice"
+    assert kind_of(items, "Noor was feeding well") == "child_voice"
+
+
+def test_should_keep_a_topic_heading_over_labelled_findings_out_of_the_findings(tmp_path):
+    body = (
+        "# Local Child Safeguarding Practice Review: Sam\n\n"
+        "Eastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## 5. Analysis and findings\n\n### 5.4 Hearing from the adults in the house\n\n"
+        "5.4.1 The mother's drinking was known to the GP and the police, who each held a "
+        "part of it.\n\n"
+        "Finding 6: Adult services did not ask what the mother's illness meant for Sam.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert [kind for kind, _ in items] == ["finding"]
+    assert items[0][1].startswith("Adult services did not ask")
