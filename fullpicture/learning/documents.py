@@ -1114,7 +1114,22 @@ def _read_markdown(data: bytes) -> list[Block]:
 
     # Pipe tables ("| Recommendation | Lead |") are read as tables, as in DOCX and HTML.
     text = _MD_NOTE_MARK.sub("", _MD_NOTE_DEFINITION.sub("", _decode(data)))
+    text = "\n".join(_without_running_lines(text.split("\n")))
     return _html_blocks(MarkdownIt("commonmark").enable("table").render(text))
+
+
+def _without_running_lines(lines: list[str]) -> list[str]:
+    """A converted document's lines without the running header or footer its pages left
+    ("Wexley CSP | SILP Review Child K | Final" before each page number), as for plain text
+    (:func:`_drop_repeated_footers`); a pipe table's rows and rules are not furniture."""
+    table = [line for line in lines if _MD_TABLE_ROW.match(line)]
+    prose = [line for line in lines if not _MD_TABLE_ROW.match(line)]
+    kept = set(_drop_repeated_footers(prose)) | set(table)
+    return [line for line in lines if line in kept]
+
+
+# A Markdown pipe table's row or rule ("| Lead | By when |", "|---|---|", "--- | ---").
+_MD_TABLE_ROW = re.compile(r"^\s*\||^[\s|:-]+$")
 
 
 _READERS = {

@@ -265,7 +265,8 @@ _LABEL = re.compile(
     r"what this means for (?:practice|practitioners|you|us)|"
     # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
     r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
-    r"\s*(?P<number>\d+(?:\.\d+)*[a-z]?)?\s*(?:\((?P<who>[^)]{2,80})\))?\s*[:.\-\u2013)]\s*",
+    r"\s*(?P<number>\d+(?:\.\d+)*(?:[a-z]|\s?\([a-z]{1,4}\))?)?\s*(?:\((?P<who>[^)]{2,80})\))?"
+    r"\s*[:.\-\u2013)]\s*",
     re.IGNORECASE,
 )
 # How prose reporting a review opens each kind of learning: what it found, its key learning

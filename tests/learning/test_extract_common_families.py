@@ -123,3 +123,35 @@ def test_should_keep_a_topic_heading_over_labelled_findings_out_of_the_findings(
     items = items_of(create_document(tmp_path, body))
     assert [kind for kind, _ in items] == ["finding"]
     assert items[0][1].startswith("Adult services did not ask")
+
+
+def test_should_read_recommendations_numbered_by_letter_under_their_finding(tmp_path):
+    body = (
+        "# SILP Review: Child N\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## 4. Findings and recommendations\n\n"
+        "### Finding 1: Interpreters were not used at home visits, so the mother was unheard.\n\n"
+        "Recommendation 1(a): Agencies should book a professional interpreter for home visits.\n\n"
+        "Recommendation 1(b): Children should never interpret for their parents.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert (
+        "recommendation",
+        "Agencies should book a professional interpreter for home visits.",
+    ) in items
+    assert kind_of(items, "Children should never interpret") == "recommendation"
+
+
+def test_should_drop_a_converted_documents_running_footer(tmp_path):
+    footer = "Eastmoor CSP | SILP Review Child N | Final"
+    pages = [
+        "## 4. Findings\n\n### Finding 1: The plan ended before anyone checked that things had "
+        "changed.\n\nRecommendation 1: Managers should check change before closing a plan.",
+        "### Finding 2: The GP did not ask about home when the mother was low.",
+        "## 5. Conclusion\n\nThe partnership has accepted the recommendations.",
+    ]
+    body = "# SILP Review: Child N\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+    body += "".join(f"{page}\n\n{footer}\n\n{number}\n\n" for number, page in enumerate(pages, 1))
+    body += "| Lead | By when |\n|---|---|\n| Police | May |\n\n| Lead | By when |\n|---|---|\n"
+    items = items_of(create_document(tmp_path, body))
+    assert not any(footer in text for _, text in items)
+    assert kind_of(items, "The GP did not ask") == "finding"
