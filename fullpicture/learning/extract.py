@@ -70,6 +70,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"^[A-Z]\w*(?:'s|\u2019s) (?:daily|everyday|day-to-day) life$|"
             r"what (?:\w+(?:'s|\u2019s) )?(?:communication|behaviou?r|body language|drawings?|"
             r"play) (?:told|tells|showed|shows) us|"
+            # "What Harper showed us" (not "What the audit showed us")
+            r"^what (?!you\b|we\b|this\b|it\b|the\b|these\b|our\b)\w+ (?:showed|shows) us\b|"
             r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b|"
             # "What young people told us", "A day in the life of ...", "My story", "What
             # I want you to know", "Messages from children"
@@ -288,7 +290,8 @@ _REPORTED = re.compile(
 # A child (named by one word, "Child R" or "the young person") quoted telling the review:
 # 'Kai told the reviewer: "Nobody asked me ..."'. A parent ("Kai's mother said") is not.
 _CHILD_TOLD = re.compile(
-    r"^(?!(?:he|she|they|we|i)\b)(?:child [A-Z]\w*|the (?:child|young person|boy|girl)|"
+    r"^(?!(?:he|she|they|we|i)\b)(?:child [A-Z]\w*|[Tt]he (?:(?:eldest|oldest|youngest|younger|"
+    r"older|middle) )?(?:child|young person|boy|girl)|"
     r"[A-Z][\w'\u2019-]*) (?:told|said to) (?:the (?:lead )?(?:reviewers?|review|panel|author)|"
     r"us|me)\s*[:,]\s*[\"\u201c]|"
     # a child named with their age, quoted telling anyone ('Kai, aged fourteen, told his youth
@@ -989,6 +992,7 @@ class _Extractor:
         self.listed = False  # this section's learning was a list of bullets, now ended
         self.asked_kind: str | None = None  # the kind a host's question names for its answers
         self.stated = False  # this section's heading states what the review found in the case
+        self.named: frozenset[str] = frozenset()  # the words of the review's title ("Ruby")
 
     def feed(self, placed: PlacedBlock) -> None:
         placed = self._nest(placed)
@@ -1104,6 +1108,8 @@ class _Extractor:
             return False
         if not self.listed or block.text.startswith(_QUOTE_START):
             return False
+        if self._quotes_child(block.text):
+            return False  # 'Jay told the reviewer: "..."' after the list: the child's voice
         if section_kind(placed.path) == "recommendation":
             # after recommendations, a paragraph is the partners' response (see _recast),
             # unless it reports what else the review saw ("The review also noted examples of
@@ -1111,14 +1117,21 @@ class _Extractor:
             return bool(_ALSO_NOTED.match(block.text)) and not _RECOMMENDS.search(block.text)
         return section_kind(placed.path) is not None
 
+    def _quotes_child(self, text: str) -> bool:
+        """Whether a paragraph quotes a child: one told of as a child ('Jay told the reviewer:
+        "..."', 'One young person said: "..."') or the one the review's title names ('Ruby
+        said: "..."' in 'Local Learning Review "Ruby"')."""
+        if _CHILD_TOLD.match(text) or _A_CHILD_SAID.match(text):
+            return True
+        said = _NAMED_SAID.match(text)
+        return said is not None and said.group("name") in self.named
+
     def _unlabelled(self, placed: PlacedBlock, section: str | None) -> str | None:
         """The kind of an unlabelled block, or None when it is not an item of its own (it
         explains the finding above it, or is narrative)."""
         block = placed.block
         text = block.text.strip()
-        if (_CHILD_TOLD.match(text) or _A_CHILD_SAID.match(text)) and not _in_others_voice(
-            placed.path
-        ):
+        if self._quotes_child(text) and not _in_others_voice(placed.path):
             return "child_voice"  # 'Kai told the reviewer: "..."', wherever it stands
         quoted = text.startswith(_QUOTE_START)
         decided, kind = self._short_product_kind(placed, section)
@@ -1802,6 +1815,20 @@ def _quoted_name(text: str) -> bool:
     return match is not None and len(match.group("name").split()) <= 3
 
 
+def _title_names(blocks: list[PlacedBlock]) -> frozenset[str]:
+    """The capitalised words of a review's title (its first heading): the name its child is
+    known by ("Ruby" in 'Local Learning Review "Ruby"', "K" in "Rapid Review: Child K")."""
+    title = next((placed.block.text for placed in blocks if placed.block.heading), "")
+    return frozenset(re.findall(r"\b[A-Z][\w'\u2019-]*", title))
+
+
+# A person named by one word, quoted: 'Ruby said: "..."', 'K said later: "..."'.
+_NAMED_SAID = re.compile(
+    r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |once |also )?(?:said|wrote|explained)"
+    r"(?: later)?\s*[:,]\s*[\"\u201c]"
+)
+
+
 def _shown_by_child(text: str, path: tuple[str, ...]) -> bool:
     """Whether prose under a heading of what a child's life or behaviour showed ("Ellis's
     daily life", "What Ayaan's communication told us") tells it: there the child's voice is
@@ -1813,7 +1840,8 @@ def _shown_by_child(text: str, path: tuple[str, ...]) -> bool:
 _SHOWN_HEADING = re.compile(
     r"(?:'s|\u2019s) (?:daily|everyday|day-to-day) life\s*$|"
     r"\b(?:communication|behaviou?r|body language|drawings?|play) (?:told|tells|showed|shows) us|"
-    r"\ba day in the life\b|\bwhat it was like for\b",
+    r"\ba day in the life\b|\bwhat it was like for\b|"
+    r"^what (?!you\b|we\b|this\b|it\b|the\b|these\b|our\b)\w+ (?:showed|shows) us\b",
     re.IGNORECASE,
 )
 
@@ -1894,6 +1922,7 @@ def extract_items(
             :mod:`fullpicture.learning.theme_options`).
     """
     extractor = _Extractor(strengths_kind(blocks), analysis_sections(blocks), reported_at(blocks))
+    extractor.named = _title_names(blocks)
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()

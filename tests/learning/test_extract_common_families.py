@@ -155,3 +155,42 @@ def test_should_drop_a_converted_documents_running_footer(tmp_path):
     items = items_of(create_document(tmp_path, body))
     assert not any(footer in text for _, text in items)
     assert kind_of(items, "The GP did not ask") == "finding"
+
+
+def test_should_read_a_childs_words_after_a_list_of_key_learning_as_the_childs_voice(tmp_path):
+    body = (
+        "# Local Learning Review: Sami\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## Key learning from Sami's review\n\n"
+        "- A child on a waiting list is not a child who is being helped.\n"
+        "- Suspension removes a child from the adults who know them best.\n\n"
+        'Sami told the reviewer: "School was too loud, so I ran."\n\n'
+        'The eldest girl told the reviewer: "We kept quiet when he was home."\n'
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Sami told the reviewer") == "child_voice"
+    assert kind_of(items, "The eldest girl told") == "child_voice"
+
+
+def test_should_read_the_words_of_the_child_the_title_names_as_the_childs_voice(tmp_path):
+    body = (
+        '# Local Learning Review "Noor"\n\nEastmoor Safeguarding Children Partnership, 2026\n\n'
+        "## Key learning from Noor's review\n\n"
+        "- Hints at abuse come before any clear disclosure.\n\n"
+        'Noor said: "I thought it was my fault for talking to him."\n\n'
+        'Dana said: "We did not know who to ask."\n'
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Noor said") == "child_voice"
+    assert kind_of(items, "Dana said") is None
+
+
+def test_should_read_prose_under_what_a_child_showed_us_as_the_childs_voice(tmp_path):
+    body = (
+        "# Child Safeguarding Practice Review: Baby Ari\n\n"
+        "Eastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## What Ari showed us\n\n"
+        "Ari could not say what was happening, but his nursery saw that he had stopped crying "
+        "when he was hungry.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Ari could not say") == "child_voice"
