@@ -205,7 +205,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"show|teach) us|what (?:the |this )?(?:review|audit) (?:tells|shows|teaches) us|"
             r"^remember\b|\breminders?\b|^(?:[\d.]+\s*)?(?:summary of (?:the )?learning|"
             r"learning summary)\s*$|"
-            r"what (?:the |these |our |local )?(?:reviews?|cases?|audits?) (?:told|tell|showed|"
+            r"what (?:the |these |our |local |both |all (?:the |these |three |four )?|the two )?"
+            r"(?:reviews?|cases?|audits?) (?:told|tell|showed|"
             r"show|taught) us",
         ),
     ]

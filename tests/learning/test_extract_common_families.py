@@ -194,3 +194,14 @@ def test_should_read_prose_under_what_a_child_showed_us_as_the_childs_voice(tmp_
     )
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "Ari could not say") == "child_voice"
+
+
+def test_should_read_what_both_reviews_tell_us_as_key_learning(tmp_path):
+    body = (
+        "# Joint Learning Summary: two reviews\n\nEastmoor Safeguarding Children Partnership, "
+        "2026\n\n## What both reviews tell us\n\n"
+        "- Children give signals long before anyone acts on them.\n"
+        "- Schools know children best and should be part of decisions.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Children give signals") == "key_learning"
