@@ -21,7 +21,10 @@ _CASE_HEADING = re.compile(
 _NAMED_REVIEW = re.compile(
     r"(?:serious case review|practice review|rapid review|local review|silp|learning together|"
     r"\bscr\b|\bl?cspr\b|\blspr\b)"
-    r"[^\n]{0,12}(?:child|baby|young person|siblings|family|[\"'\u2018\u201c])",
+    # the child named after the type, or a family by its surname ("SILP review: the Osei
+    # children")
+    r"[^\n]{0,12}(?:the\s+[\w'-]+\s+)?(?:child|baby|young person|siblings|family|brothers|"
+    r"sisters|twins|[\"'\u2018\u201c])",
     re.IGNORECASE,
 )
 # A section reporting one piece of work by its kind and subject, as an annual report does
