@@ -984,6 +984,35 @@ def _own_lines(lines: list[str], preamble: list[str]) -> list[str]:
     return lines
 
 
+# A sentence saying when the review itself met or ended ("The rapid review was held in July
+# 2024", "the review concluded in March 2025"); read only for one of several reviews, whose
+# document's own date is its publication, not the review's.
+_REVIEW_HELD = re.compile(
+    r"\breview\b[^.;]{0,40}?\b(?:was |were )?(?:held|completed|concluded|met|took place|"
+    r"signed off|finished)\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _case_date(title: str, own: list[str]) -> tuple[int, date | None, int | None]:
+    """The date one of several reviews gives itself, as if it stood alone: one its heading
+    writes ("Child M - local child safeguarding practice review, March 2023", a bare year
+    "Rapid review: Baby L (2024)"), else one a sentence says the review was held or ended in.
+    ``(9, None, None)`` when there is none."""
+    rank, day, year = dated([title])
+    if rank <= 2:
+        return _STANDING_ALONE, day, year
+    years = _YEAR.findall(title)
+    if rank == _NO_DATE and len(years) == 1 and not _PERIOD.search(title):
+        if not _NOT_PUBLICATION.search(title) and not _YEAR_RANGE.search(title):
+            return _STANDING_ALONE, None, int(years[0])
+    for line in own[:40]:
+        for at, found, found_year in _dates_in(line):
+            if _REVIEW_HELD.search(line[:at]):
+                return _STANDING_ALONE, found, found_year
+    return _NO_DATE, None, None
+
+
 def extract_metadata(
     title: str,
     lines: list[str],
@@ -1006,7 +1035,10 @@ def extract_metadata(
     # 2024") over a date in its story ("In March 2023 Baby L was admitted"). The first case
     # holds the preamble too: its own lines are read first, as the other cases' are (a yearly
     # report "Published September 2025" whose first review says "(published November 2024)").
-    when = dated(_own_lines(lines, preamble)[:40])
+    own = _own_lines(lines, preamble)
+    when = dated(own[:40])
+    if when[0] > _STANDING_ALONE and lines != preamble:
+        when = min(when, _case_date(title, own), key=lambda found: found[0])
     if when[0] > _STANDING_ALONE:
         when = min(when, dated(preamble[:40]), key=lambda found: found[0])
     partnership = _own_partnership(lines, preamble)

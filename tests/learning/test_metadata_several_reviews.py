@@ -145,3 +145,42 @@ def test_should_keep_learning_passed_on_without_a_child_or_after_a_communication
     assert title_type("Learning from a local child safeguarding practice review, 2022") == (
         "bulletin"
     )
+
+
+def test_should_read_a_year_or_date_a_reviews_heading_gives_after_its_type():
+    raw = create_yearly_report(
+        ("Rapid review: Baby Q (2024)", "Q was six weeks old."),
+        ("Child P - local child safeguarding practice review, March 2023", "P was fourteen."),
+    )
+    assert [year for _, _, year in sample_metadata(raw)] == [2024, 2023]
+
+
+def test_should_read_when_a_section_says_its_review_was_held():
+    raw = create_yearly_report(
+        ("Rapid review: Baby Q", "The rapid review was held in July 2024 after Q was hurt."),
+        ("SILP review: Child P", "The review concluded in March 2023."),
+    )
+    assert [year for _, _, year in sample_metadata(raw)] == [2024, 2023]
+
+
+def test_should_keep_a_single_reviews_own_date_over_the_rapid_review_before_it():
+    raw = create_document(
+        [
+            Block("Local child safeguarding practice review: Child P", heading=1),
+            Block(f"This review was written for the {_PARTNERSHIP} and agreed in May 2025."),
+            Block("Background", heading=2),
+            Block("The rapid review was held in March 2023, two weeks after P was hurt."),
+        ]
+    )
+    assert [year for _, _, year in sample_metadata(raw)] == [2025]
+
+
+def test_should_split_parts_each_heading_a_child_then_a_reviews_type():
+    raw = create_yearly_report(
+        ("Part A: Jay - local learning review (2024)", "Jay was fifteen."),
+        ("Part B: Ruby - local learning review (2025)", "Ruby was twelve."),
+    )
+    assert sample_metadata(raw) == [
+        ("practice_review", _PARTNERSHIP, 2024),
+        ("practice_review", _PARTNERSHIP, 2025),
+    ]
