@@ -1045,7 +1045,8 @@ def extract_metadata(
     # The running footer is read when the text names no partnership or gives no date on a
     # title page or after a label ("Version 1.0 final, March 2023" in a Word footer).
     unsure = when[0] > _STANDING_ALONE
-    review_type = _review_type(title, lines, preamble, text)
+    # the first of several reviews reads its own lines, not the preamble it holds, for its type
+    review_type = _review_type(title, own if lines != preamble else lines, preamble, text)
     # a type only the running header gives ("LCSPR Child Q | Harlow Vale SCP | Page 3")
     untyped = review_type == "unknown" and not _NOT_A_REVIEW.search(title)
     margins = furniture() if furniture and (unsure or partnership is None or untyped) else []

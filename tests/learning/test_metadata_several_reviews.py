@@ -184,3 +184,20 @@ def test_should_split_parts_each_heading_a_child_then_a_reviews_type():
         ("practice_review", _PARTNERSHIP, 2024),
         ("practice_review", _PARTNERSHIP, 2025),
     ]
+
+
+def test_should_type_a_bulletins_first_case_by_its_own_text_not_the_bulletins_opening():
+    blocks = [
+        Block("Learning bulletin", heading=1),
+        Block(f"{_PARTNERSHIP}. Issue 5, May 2025."),
+        Block("This issue shares learning from our practice reviews and rapid reviews."),
+    ]
+    for heading, text in (
+        ("Case 1: Baby Z", "A SILP review was held after Z was hurt."),
+        ("Case 2: Child K", "A rapid review looked at K's care."),
+    ):
+        blocks += [Block(heading, heading=2), Block(text), Block("Learning points:")]
+    assert [code for code, _, _ in sample_metadata(create_document(blocks))] == [
+        "silp",
+        "rapid_review",
+    ]
