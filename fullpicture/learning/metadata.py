@@ -488,11 +488,24 @@ def title_type(title: str) -> str | None:
     briefing and one gathering years or a count of reviews is a thematic analysis."""
     lowered = title.lower()
     first = next((code for code, pattern in _TITLE_FIRST if pattern.search(lowered)), None)
+    if first == "bulletin" and _LEARNING_FROM_CHILD.match(title.strip()):
+        first = None  # "Learning from a Rapid Review: Child R" presents that one review
     return (
         first
         or detect_type(title)
         or next((code for code, pattern in _TITLE_TYPES if pattern.search(lowered)), None)
     )
+
+
+# A title opening on the learning from one review and then naming its child ("Learning from a
+# Rapid Review: Child R", "Learning from a local review - Jade"): the title presents that
+# review, as a bulletin's case "Kai: learning from a rapid review" does; a communication's
+# name before it ("Safeguarding update: learning from ...") or a topic after it does not.
+_LEARNING_FROM_CHILD = re.compile(
+    r"^(?i:learning from (?:a|an|one|the) [^:\u2013\u2014]{3,80}?)\s*(?:[:\u2013\u2014]|\s-)\s*"
+    r"[\"'\u2018\u201c]?(?:(?:[Cc]hild|[Bb]aby|[Yy]oung [Pp]erson|[Ss]iblings)\s+)?"
+    r"[A-Z][a-z]*(?:\s+and\s+[A-Z][a-z]*)?[\"'\u2019\u201d]?$"
+)
 
 
 _LEAD_IN = frozenset("a an the local".split())
@@ -705,12 +718,26 @@ def _date_rank(line: str, position: int) -> int:
         return 4
     if _DATE_LABEL.match(line.strip()) or _PUBLISHED_BEFORE.search(before):
         return 0
-    if re.search(r"\(\s*$", before) and re.match(r"[^()]*\)\s*$", line[position:]):
-        return _STANDING_ALONE  # a date in brackets closing a heading: "Rapid review (May 2023)"
+    if re.search(r"\([^()]{0,40}$", before) and re.match(r"[^()]*\)\s*$", line[position:]):
+        # a date in brackets closing a heading: "Rapid review (May 2023)", "Case 3: the Brennan
+        # family (multi-agency practice review, September 2025)"
+        return _STANDING_ALONE
     rest = _YEAR.sub(" ", re.sub(_MONTH_WORD, " ", line, flags=re.I))
     if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 and not line.rstrip().endswith("."):
         return _STANDING_ALONE  # a short line, not a sentence: "Issue 7, November 2024"
+    if _publisher_and_date(rest):
+        return _STANDING_ALONE  # "X Safeguarding Children Partnership. Thematic summary, May 2025."
     return 2
+
+
+def _publisher_and_date(rest: str) -> bool:
+    """Whether a line, its dates taken out, names the partnership that published it and
+    little else (a title page's "X Safeguarding Children Partnership. Practitioner briefing,
+    June 2025."): the publisher's name, a short genre and the date, not a sentence."""
+    names = _partnerships_in(rest)
+    for name in names:
+        rest = rest.replace(name, " ")
+    return bool(names) and len(re.findall(r"[A-Za-z]{2,}", rest)) <= 3
 
 
 # How sure a date is, best first (see _date_rank); a year after a publication label
@@ -949,6 +976,43 @@ def _own_partnership(lines: list[str], preamble: list[str]) -> str | None:
     return find_partnership(preamble[:30] + lines[:30]) or find_partnership(lines)
 
 
+def _own_lines(lines: list[str], preamble: list[str]) -> list[str]:
+    """A review's lines after the document's preamble, when they open with it (the first of
+    several reviews or cases); all of them when the preamble is the whole document."""
+    if preamble and len(lines) > len(preamble) and lines[: len(preamble)] == preamble:
+        return lines[len(preamble) :]
+    return lines
+
+
+# A sentence saying when the review itself met or ended ("The rapid review was held in July
+# 2024", "the review concluded in March 2025"); read only for one of several reviews, whose
+# document's own date is its publication, not the review's.
+_REVIEW_HELD = re.compile(
+    r"\breview\b[^.;]{0,40}?\b(?:was |were )?(?:held|completed|concluded|met|took place|"
+    r"signed off|finished)\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _case_date(title: str, own: list[str]) -> tuple[int, date | None, int | None]:
+    """The date one of several reviews gives itself, as if it stood alone: one its heading
+    writes ("Child M - local child safeguarding practice review, March 2023", a bare year
+    "Rapid review: Baby L (2024)"), else one a sentence says the review was held or ended in.
+    ``(9, None, None)`` when there is none."""
+    rank, day, year = dated([title])
+    if rank <= 2:
+        return _STANDING_ALONE, day, year
+    years = _YEAR.findall(title)
+    if rank == _NO_DATE and len(years) == 1 and not _PERIOD.search(title):
+        if not _NOT_PUBLICATION.search(title) and not _YEAR_RANGE.search(title):
+            return _STANDING_ALONE, None, int(years[0])
+    for line in own[:40]:
+        for at, found, found_year in _dates_in(line):
+            if _REVIEW_HELD.search(line[:at]):
+                return _STANDING_ALONE, found, found_year
+    return _NO_DATE, None, None
+
+
 def extract_metadata(
     title: str,
     lines: list[str],
@@ -968,15 +1032,21 @@ def extract_metadata(
     text = "\n".join(lines)
     # A case in a bulletin keeps a date of its own that is labelled or stands alone ("5.3
     # Rapid review: Baby S (September 2023)"), else takes the bulletin's ("Issue 7, November
-    # 2024") over a date in its story ("In March 2023 Baby L was admitted").
-    when = dated(lines[:40])
+    # 2024") over a date in its story ("In March 2023 Baby L was admitted"). The first case
+    # holds the preamble too: its own lines are read first, as the other cases' are (a yearly
+    # report "Published September 2025" whose first review says "(published November 2024)").
+    own = _own_lines(lines, preamble)
+    when = dated(own[:40])
+    if when[0] > _STANDING_ALONE and lines != preamble:
+        when = min(when, _case_date(title, own), key=lambda found: found[0])
     if when[0] > _STANDING_ALONE:
         when = min(when, dated(preamble[:40]), key=lambda found: found[0])
     partnership = _own_partnership(lines, preamble)
     # The running footer is read when the text names no partnership or gives no date on a
     # title page or after a label ("Version 1.0 final, March 2023" in a Word footer).
     unsure = when[0] > _STANDING_ALONE
-    review_type = _review_type(title, lines, preamble, text)
+    # the first of several reviews reads its own lines, not the preamble it holds, for its type
+    review_type = _review_type(title, own if lines != preamble else lines, preamble, text)
     # a type only the running header gives ("LCSPR Child Q | Harlow Vale SCP | Page 3")
     untyped = review_type == "unknown" and not _NOT_A_REVIEW.search(title)
     margins = furniture() if furniture and (unsure or partnership is None or untyped) else []

@@ -21,7 +21,10 @@ _CASE_HEADING = re.compile(
 _NAMED_REVIEW = re.compile(
     r"(?:serious case review|practice review|rapid review|local review|silp|learning together|"
     r"\bscr\b|\bl?cspr\b|\blspr\b)"
-    r"[^\n]{0,12}(?:child|baby|young person|siblings|family|[\"'\u2018\u201c])",
+    # the child named after the type, or a family by its surname ("SILP review: the Osei
+    # children")
+    r"[^\n]{0,12}(?:the\s+[\w'-]+\s+)?(?:child|baby|young person|siblings|family|brothers|"
+    r"sisters|twins|[\"'\u2018\u201c])",
     re.IGNORECASE,
 )
 # A section reporting one piece of work by its kind and subject, as an annual report does
@@ -216,8 +219,17 @@ _CASE_LEARNING_FROM = re.compile(
 _SUBJECT_THEN = re.compile(r"^[^:\u2013\u2014]{2,60}?\s*(?:[:\u2013\u2014]|\s-)\s*(.+)$")
 
 
+# A part of a document holding several reviews ("Part A: Jay - local learning review")
+_PART = re.compile(
+    r"^(?:part|section)\s+(?:[A-Z]|\d{1,2}|one|two|three|four)\s*[:.\u2013\u2014-]\s*", re.I
+)
+
+
 def _subject_then_type(text: str) -> bool:
-    return bool((match := _SUBJECT_THEN.match(text)) and type_only(match.group(1)))
+    return any(
+        (match := _SUBJECT_THEN.match(each)) and type_only(match.group(1))
+        for each in (text, _PART.sub("", text))
+    )
 
 
 def _labelled_entry(placed: list[PlacedBlock], index: int) -> bool:
