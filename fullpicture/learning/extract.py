@@ -1556,12 +1556,15 @@ _LIST_ANNOUNCEMENT = re.compile(
 _PROCESS = re.compile(
     r"\bthis (?:section|report|chapter|briefing|part)\s+(?:sets out|describes|summarises|"
     r"explains|presents)|\b(?:accepted|agreed|considered) (?:all )?(?:of )?(?:the|its|these) "
-    r"(?:review's )?(?:recommendations|findings)|\bwill (?:consider|monitor|oversee|receive|"
+    r"(?:review's )?(?:recommendations|findings|changes)|"
+    # "The partners have accepted all nine recommendations."
+    r"\b(?:accepted|agreed) all (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve) (?:of (?:the|its) )?recommendations|\bwill (?:consider|monitor|oversee|receive|"
     r"review) (?:these|the|this|its) (?:findings|recommendations|action plan|learning|report)|"
     r"\bprogress (?:will be|is) (?:reported|monitored|reviewed)|"
     # "An action plan has been agreed and will be monitored by its subgroup", "The overview
     # report ... has been evaluated by Ofsted"
-    r"\b(?:action plan|plan|report)\b[^.]{0,80}?\b(?:will be|is being|are being) (?:monitored|"
+    r"\b(?:action plan|plan|report)\b[^.]{0,80}?\b(?:will be|is being|are being|is) (?:monitored|"
     r"overseen|tracked) by\b|\b(?:report|review)\b[^.]{0,120}?\bhas been evaluated by\b",
     re.IGNORECASE,
 )

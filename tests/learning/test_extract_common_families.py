@@ -205,3 +205,22 @@ def test_should_read_what_both_reviews_tell_us_as_key_learning(tmp_path):
     )
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "Children give signals") == "key_learning"
+
+
+def test_should_not_read_the_acceptance_of_the_recommendations_as_a_next_step(tmp_path):
+    body = (
+        "# Local Child Safeguarding Practice Review: Child Q\n\n"
+        "Eastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## 6. What happens next\n\n"
+        "6.1 The partners have accepted all seven recommendations. An action plan is monitored "
+        "by the review subgroup.\n\n"
+        "6.2 The partnership will run briefings on safer sleep for housing staff this spring.\n\n"
+        "## 7. What we are changing\n\n"
+        "The subgroup agreed these changes in May and will check their effect next year.\n\n"
+        "- Schools will keep a record of every police notification.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "6.2 The partnership will run") == "next_step"
+    assert kind_of(items, "6.1 The partners have accepted") is None
+    assert kind_of(items, "The subgroup agreed these changes") is None
+    assert kind_of(items, "Schools will keep") == "next_step"
