@@ -794,6 +794,8 @@ _BACKGROUND = re.compile(
     r"resource|data protection|privacy)(?: and \w+)? )?implications|publication|"
     r"communications?)\s*$|"
     r"why we looked at|"
+    # the child introduced with their family ("3. Ella and her family", "Sam and his brothers")
+    r"\band (?:his|her|their) (?:family|siblings|brothers?|sisters?|parents)\s*$|"
     # the case told in short ("4. Noah's story in brief", "The case in brief")
     r"\bin brief\b|(?:'s|\u2019s) story\b",
     re.IGNORECASE,
@@ -829,7 +831,11 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
     """
     headings = [p.block.text for p in blocks if p.block.heading]
     kinds = [section_kind(("", heading)) for heading in headings]
-    named = [k for k, h in zip(kinds, headings, strict=True) if not _ISSUES_HEADING.search(h)]
+    named = [
+        k
+        for k, h in zip(kinds, headings, strict=True)
+        if not _ISSUES_HEADING.search(h) and h not in _bare_themes(blocks)
+    ]  # a theme heading ("Theme one: ...") is a topic of the analysis, not a findings heading
     if "finding" in named or "recommendation" not in kinds:
         return frozenset()
     before = headings[: kinds.index("recommendation")]
@@ -853,6 +859,7 @@ def _with_own_learning(blocks: list[PlacedBlock]) -> set[str]:
     headings all look alike ("4.1 Children's social care" over "Lessons for children's social
     care") counts too."""
     headings = [p for p in blocks if p.block.heading]
+    bare = _bare_themes(blocks)
     found: set[str] = set()
     for index, placed in enumerate(headings):
         for below in headings[index + 1 :]:
@@ -861,10 +868,28 @@ def _with_own_learning(blocks: list[PlacedBlock]) -> set[str]:
             )
             if not deeper:
                 break
+            if below.block.text in bare:
+                continue  # "4. Analysis" > "Theme one: ...": the analysis's own topics
             if section_kind(("", below.block.text)) is not None:
                 found.add(placed.block.text)
                 break
     return found
+
+
+def _bare_themes(blocks: list[PlacedBlock]) -> set[str]:
+    """The theme headings ("Theme one: Seeing neglect over time") whose paragraphs carry no
+    label of their own. Under a chapter of analysis they are its topics, and what is stated
+    under them is what the review found; a theme that labels its learning ("Learning: ...")
+    tells its evidence around that label instead."""
+    themes = {
+        p.block.text for p in blocks if p.block.heading and _THEME_HEADING.match(p.block.text)
+    }
+    for placed in blocks:
+        if placed.block.heading or not placed.path or placed.path[-1] not in themes:
+            continue
+        if label_of(placed.block.text)[0] is not None:
+            themes.discard(placed.path[-1])
+    return themes
 
 
 def _names_the_child(heading: str, title: str) -> bool:

@@ -1,0 +1,53 @@
+"""Extraction from a full review report whose analysis chapter is set out under theme headings
+("4. Analysis" > "Theme one: ..."), with numbered paragraphs and no findings heading
+(synthetic text only)."""
+
+from __future__ import annotations
+
+from tests.learning.documents import create_document, items_of, kind_of
+
+_OPENING = (
+    "# Local Child Safeguarding Practice Review: Sam\n\n"
+    "Westbury Safeguarding Children Partnership, 2026\n\n"
+    "## 1. Introduction\n\n1.1 This review looks at the help given to Sam and his sister.\n\n"
+    "## 2. Sam and his family\n\n"
+    "2.1 The family moved to a rented house in 2020 and the heating failed that winter.\n\n"
+    "## 3. Analysis\n\n"
+)
+_RECOMMENDATIONS = (
+    "## 4. Recommendations\n\n"
+    "1. The partnership should publish a guide to its neglect tool for schools.\n"
+)
+
+
+def test_should_read_numbered_paragraphs_under_an_analysis_chapters_themes_as_findings(
+    tmp_path,
+):
+    body = (
+        _OPENING + "### Theme one: Seeing the pattern over time\n\n"
+        "3.1 The nursery recorded that Sam was hungry on many mornings, but each concern was "
+        "handled on the day and no referral was made.\n\n"
+        "### Theme two: Working across agencies\n\n"
+        "3.2 The health visitor and the nursery held different parts of the picture and did "
+        "not share them.\n\n" + _RECOMMENDATIONS
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "3.1 The nursery recorded") == "finding"
+    assert kind_of(items, "3.2 The health visitor") == "finding"
+    assert kind_of(items, "2.1 The family moved") is None  # the family introduced, not analysed
+    assert kind_of(items, "The partnership should publish") == "recommendation"
+
+
+def test_should_keep_a_themes_evidence_as_narrative_when_the_theme_labels_its_learning(
+    tmp_path,
+):
+    body = (
+        _OPENING + "### Theme one: Seeing the pattern over time\n\n"
+        "3.1 The nursery recorded that Sam was hungry on many mornings, but each concern was "
+        "handled on the day.\n\n"
+        "Learning: Neglect is seen in the build-up of small concerns, so schools and nurseries "
+        "need to look back over their own records.\n\n" + _RECOMMENDATIONS
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "3.1 The nursery recorded") is None
+    assert kind_of(items, "Neglect is seen") == "key_learning"
