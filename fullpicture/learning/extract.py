@@ -266,6 +266,9 @@ _LABEL = re.compile(
     r"what (?:needs to|should|must) change|"
     # a thematic review's "What this means for practice:" after its findings on each theme
     r"what this means for (?:practice|practitioners|you|us)|"
+    # a learning brief's pair under each learning point ("What we found: ..." then "What good
+    # practice looks like: ...")
+    r"what we (?:found|saw)|what (?:good|best) practice looks like|"
     # "Rec 2:", "R1." and "Q3:" only with their number: a bare "R" or "Q" is no label
     r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
     r"\s*(?P<number>\d+(?:\.\d+)*(?:[a-z]|\s?\([a-z]{1,4}\))?)?\s*(?:\((?P<who>[^)]{2,80})\))?"
@@ -336,7 +339,7 @@ _LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
         (
             "finding",
             r"^(?:key finding|area|improvement area|practice issue|missed opportunit|"
-            r"even better if|issue|from |what (?:our|the|local|these) )",
+            r"even better if|issue|from |what (?:our|the|local|these) |what we )",
         ),
         (
             "key_learning",
@@ -345,7 +348,7 @@ _LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("strength", r"^(?:good practice|strength|what went well)"),
         ("recommendation", r"^what (?:needs to|should|must) change"),
-        ("key_learning", r"^what this means"),
+        ("key_learning", r"^(?:what this means|what (?:good|best) practice looks like)"),
         ("next_step", r"^(?:action|agreed action|commitment|change|improvement)"),
         ("reflective_question", r"^(?:reflect|consider|ask yourself|think about|discussion|for )"),
     ]

@@ -1,5 +1,6 @@
 """Extraction from a full review report whose analysis chapter is set out under theme headings
-("4. Analysis" > "Theme one: ..."), with numbered paragraphs and no findings heading
+("4. Analysis" > "Theme one: ..."), with numbered paragraphs and no findings heading, and a
+learning brief's labelled pair under each learning point
 (synthetic text only)."""
 
 from __future__ import annotations
@@ -51,3 +52,18 @@ def test_should_keep_a_themes_evidence_as_narrative_when_the_theme_labels_its_le
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "3.1 The nursery recorded") is None
     assert kind_of(items, "Neglect is seen") == "key_learning"
+
+
+def test_should_read_a_learning_briefs_what_we_found_and_good_practice_labels(tmp_path):
+    body = (
+        "# Practitioner Learning Brief: Child T\n\n"
+        "Westbury Safeguarding Children Partnership, 2026\n\n"
+        "## Learning point 1\n\n### Listening to children who use few words\n\n"
+        "What we found: T used pictures to show what frightened him, and staff kept them in a "
+        "drawer without asking what they meant.\n\n"
+        "What good practice looks like: Practitioners learn how each child communicates and "
+        "ask about what the child shows them.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "T used pictures") == "finding"
+    assert kind_of(items, "Practitioners learn how") == "key_learning"
