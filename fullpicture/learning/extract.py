@@ -1022,6 +1022,7 @@ class _Extractor:
         self.asked_kind: str | None = None  # the kind a host's question names for its answers
         self.stated = False  # this section's heading states what the review found in the case
         self.named: frozenset[str] = frozenset()  # the words of the review's title ("Ruby")
+        self.headline = False  # a numbered lesson's one-line statement ("Lesson 2: ...") above
 
     def feed(self, placed: PlacedBlock) -> None:
         placed = self._nest(placed)
@@ -1038,6 +1039,7 @@ class _Extractor:
             self.responding = False
             self.listed = False
             self.asked_kind = None
+            self.headline = False
             self.answering = self._answers(placed.path)
         if block.heading:
             self._heading(placed)
@@ -1114,12 +1116,19 @@ class _Extractor:
             if kind is None:
                 return
         self.open_finding = None
+        self._note_headline(text, kind)
         if kind == "reflective_question" and not rest.rstrip().endswith("?"):
             if label_of(text)[0] is None:
                 return  # prose between questions, not a question
         self._add_each(kind, rest, placed, who)
         if kind == "finding" and label_of(text)[0] == "finding":
             self.open_finding = len(self.items) - 1
+
+    def _note_headline(self, text: str, kind: str) -> None:
+        """Remembers whether a labelled item is a numbered lesson's one-line statement, whose
+        evidence from the case follows it (see :meth:`_recast_learning`)."""
+        if label_of(text)[0] is not None:
+            self.headline = kind == "key_learning" and bool(_LESSON_HEADLINE.match(text))
 
     def _add_each(self, kind: str, text: str, placed: PlacedBlock, who: str | None) -> None:
         """Adds a block's item, or one per child where a paragraph quotes several."""
@@ -1211,17 +1220,26 @@ class _Extractor:
             and _voice_topic_of_findings(text, placed.path)
         ):
             return "finding"  # "3. Findings > 3.1 The child's lived experience": judged practice
-        if section == "key_learning" and not block.bullet and _case_example(text):
+        if section == "key_learning":
+            return self._recast_learning(placed)
+        return None
+
+    def _recast_learning(self, placed: PlacedBlock) -> str | None:
+        """The kind a block under a key-learning heading takes from its words and place: the
+        case told in the past there is often what the review found."""
+        block = placed.block
+        text = block.text.strip()
+        if not block.bullet and _case_example(text):
             return "finding"  # under "Why this matters": "In the review of Baby A, ... but ..."
-        if section == "key_learning" and _identified_learning(placed.path):
+        if self.headline and not block.bullet and _tells_of_case(text):
+            # "Lesson 1: A new adult changes the risk." then "3.2 The health visitor knew of
+            # Mr T but ...": the lesson's evidence from the case is what the review found
+            return "finding"
+        if _identified_learning(placed.path):
             return "finding" if _CASE_PAST.search(text) else "key_learning"
-        if section == "key_learning" and _episode_learning(placed.path):
+        if _episode_learning(placed.path):
             return "finding" if _tells_of_case(text) else "key_learning"
-        if (
-            section == "key_learning"
-            and _FORWARD.search(placed.path[-1])
-            and _should(text, placed.path)
-        ):
+        if _FORWARD.search(placed.path[-1]) and _should(text, placed.path):
             return "recommendation"  # "Learning to be taken forward": "Midwifery should ..."
         return None
 
@@ -1386,6 +1404,11 @@ _REVIEW_FOUND = re.compile(
 # A question put to the reader about their own practice, not a finding.
 _ASKS_THE_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Status: Amber)"
+
+
+# A numbered lesson stated in one line over its evidence ("Lesson 3: Repeated minor injuries to a
+# baby must be seen together."), as older serious case reviews set out their lessons learned.
+_LESSON_HEADLINE = re.compile(r"^lessons?\s*\d+\s*[:.\-\u2013]\s*\S", re.IGNORECASE)
 
 
 def _identified_learning(path: tuple[str, ...]) -> bool:

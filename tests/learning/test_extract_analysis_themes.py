@@ -1,6 +1,7 @@
 """Extraction from a full review report whose analysis chapter is set out under theme headings
 ("4. Analysis" > "Theme one: ..."), with numbered paragraphs and no findings heading, and a
-learning brief's labelled pair under each learning point
+learning brief's labelled pair under each learning point, and a serious case review's numbered
+lessons over their evidence
 (synthetic text only)."""
 
 from __future__ import annotations
@@ -67,3 +68,20 @@ def test_should_read_a_learning_briefs_what_we_found_and_good_practice_labels(tm
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "T used pictures") == "finding"
     assert kind_of(items, "Practitioners learn how") == "key_learning"
+
+
+def test_should_read_a_numbered_lessons_case_evidence_as_a_finding(tmp_path):
+    body = (
+        "# Serious Case Review: Child M\n\nWestbury Local Safeguarding Children Board, 2014\n\n"
+        "## 3. Lessons learned\n\n"
+        "Lesson 1: A new adult in the household changes the risk to a child.\n\n"
+        "3.1 The mother's new partner was known to the health visitor, but nobody checked his "
+        "history or told children's services that he had moved in.\n\n"
+        "Lesson 2: Injuries to a baby must be seen together.\n\n"
+        "3.2 The two hospital visits were seen by different doctors who did not look at the "
+        "earlier record.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "A new adult in the household") == "key_learning"
+    assert kind_of(items, "3.1 The mother's new partner") == "finding"
+    assert kind_of(items, "3.2 The two hospital visits") == "finding"
