@@ -203,7 +203,10 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:we|i) need you to know|what we (?:want|would like) you to know|"
             r"what (?:does|do) (?:the |this |these |our )?(?:reviews?|audits?|cases?) (?:tell|"
             r"show|teach) us|what (?:the |this )?(?:review|audit) (?:tells|shows|teaches) us|"
-            r"^remember\b|\breminders?\b|^(?:[\d.]+\s*)?(?:summary of (?:the )?learning|"
+            r"^remember\b|\breminders?\b|"
+            # a practice guide's "Do / Don't" advice ("Do", "Try not to", "Avoid")
+            r"^(?:do|dos|do's|don'?t|don'?ts|do not|try not to|avoid)$|"
+            r"^(?:[\d.]+\s*)?(?:summary of (?:the )?learning|"
             r"learning summary)\s*$|"
             r"what (?:the |these |our |local |both |all (?:the |these |three |four )?|the two )?"
             r"(?:reviews?|cases?|audits?) (?:told|tell|showed|"

@@ -1,0 +1,70 @@
+"""Shapes read after heldout19's errors: short briefings' grids and forms - a rapid review's
+table with a row per theme and columns "What we saw / What we learned / What has changed", a
+practice guide's "Do / Try not to" table, and a blank action-plan table left for a team to
+fill in (synthetic documents written for these tests, none copied from the corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.learning.documents import create_document, items_of, kind_of
+
+
+def test_should_read_each_column_of_a_saw_learned_changed_grid_as_its_own_kind(tmp_path: Path):
+    body = (
+        "# Child D: learning on a page\n\n"
+        "## The learning\n\n"
+        "| Theme | What we saw | What we learned | What has changed |\n"
+        "|---|---|---|---|\n"
+        "| Sleeping | The cot was full of coats and the baby slept on the sofa. "
+        "| Safe sleep advice given once at birth does not last through a house move. "
+        "| Health visitors now repeat safe sleep advice after every change of address. |\n"
+        "| Fathers | Nobody asked who the baby's father was. "
+        "| Every adult who cares for a baby needs to be seen. "
+        "| Midwives now record each adult in the household at booking. |\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The cot was full") == "finding"
+    assert kind_of(items, "Nobody asked who") == "finding"
+    assert kind_of(items, "Safe sleep advice given once") == "key_learning"
+    assert kind_of(items, "Every adult who cares") == "key_learning"
+    assert kind_of(items, "Health visitors now repeat") == "next_step"
+    assert kind_of(items, "Midwives now record") == "next_step"
+
+
+def test_should_read_both_columns_of_a_do_and_dont_table_as_key_learning(tmp_path: Path):
+    body = (
+        "# Practice guide: visiting at home\n\n"
+        "## Do and don't\n\n"
+        "| Do | Try not to |\n"
+        "|---|---|\n"
+        "| See every room where the child sleeps. | Accept a parent's word that a room is "
+        "being decorated. |\n"
+        "| Speak to the child on their own. | Visit only when the visit is announced. |\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    for start in ("See every room", "Accept a parent's word", "Speak to the child", "Visit only"):
+        assert kind_of(items, start) == "key_learning", start
+
+
+def test_should_read_nothing_from_a_blank_action_plan_table_left_to_fill_in(tmp_path: Path):
+    body = (
+        "# Seven minute briefing: Child P\n\n"
+        "## Team action plan\n\n"
+        "| What we will do | Who | By when |\n"
+        "|---|---|---|\n"
+        "| | | |\n"
+        "| | | |\n"
+    )
+    assert items_of(create_document(tmp_path, body)) == []
+
+
+def test_should_read_nothing_from_an_action_plan_header_whose_blank_rows_were_dropped(
+    tmp_path: Path,
+):
+    body = (
+        "<html><body><h1>Seven minute briefing: Child P</h1><h2>Team action plan</h2>"
+        "<table><tr><th>What we will do</th><th>Who</th><th>By when</th></tr></table>"
+        "</body></html>"
+    )
+    assert items_of(create_document(tmp_path, body, "briefing.html")) == []
