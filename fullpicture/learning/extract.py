@@ -142,6 +142,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"\bissues for (?:the )?[\w ]{2,40}? to consider|considerations for (?:the )?(?:partnership|"
             r"partners|board|safeguarding|agencies|leaders|commissioners)\b|"
             r"what (?:we are|we're|the review is) asking (?!you\b)[\w ]{2,40}? to do|"
+            # "What we are asking of managers" (of every reader, "of you": key learning)
+            r"^what (?:we are|we're|the (?:review|partnership|board) is) asking of "
+            r"(?!you\b|everyone\b|all\b)\w[\w ]{1,40}$|"
             r"what we want (?!you\b)[\w ]{2,40}? to do|"
             # a practice guide's "What we expect of managers" (of every reader: key learning)
             r"^what (?:we|the (?:partnership|board)) expects? (?:of|from) (?!you\b|everyone\b|"
@@ -176,6 +179,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             # the national rapid review template's question on practice, and a blog's
             # "Things I keep seeing"
             r"^(?:our )?(?:local |current )position$|"  # a self-assessment's column
+            # a thematic briefing's "What our reviews keep showing": the pattern found
+            r"what (?:the |our |these |local )?(?:\w+ )?(?:reviews?|audits?|cases?) (?:keep|kept) "
+            r"(?:showing|finding|seeing|telling us)\b|"
             r"\bquality of practice\b|what does (?:the )?(?:information|evidence)(?: gathered)? "
             r"tell us|\b(?:things|what) (?:I|we) (?:keep )?(?:see|seeing|saw|noticed|notice)\b",
         ),
@@ -245,6 +251,8 @@ _DEVELOPMENT = re.compile(
     r"what (?:did not|didn't) go so well|what could (?:be|have been) better|"
     r"where (?:practice )?could (?:be|have been) (?:strengthened|better|improved)|"
     r"what we (?:were|are) concerned about|what concerned us|"
+    # a briefing's "What must improve", "What should be better"
+    r"\bwhat (?:must|should) (?:improve|be improved|be better|get better)\b|"
     # a force's "What we must do better", a service's "What we need to do better"
     r"\bwhat (?:we|you|they|(?:the )?\w+) (?:must|need to|should) do better\b",
     re.IGNORECASE,
@@ -257,7 +265,7 @@ _LABEL = re.compile(
     r"key findings?|areas? (?:for|of) (?:development|improvement|concern)|improvement areas?|"
     r"practice issues?|missed opportunit(?:y|ies)|even better if|issues?(?=\s*\d)|"
     r"lessons?(?: learn(?:ed|t))?|(?:top )?tips?|practice reminders?|remember|"
-    r"learning(?=\s*(?:\d|[:\u2013]))|messages?(?=\s*\d)|good practice|strengths?|what went well|"
+    r"(?:the )?learning(?=\s*(?:\d|[:\u2013]))|messages?(?=\s*\d)|good practice|strengths?|what went well|"
     r"actions? (?:taken|agreed)|agreed actions?|commitments?|(?:changes?|improvements?) made|"
     # a myth-buster's answer to each myth and the case that shows it ("Reality: ...", "The
     # facts: ...", "From our reviews: ...", "What our audit found: ...")
@@ -343,7 +351,7 @@ _LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "key_learning",
-            r"^(?:lesson|top tip|tip|practice reminder|remember|learning|message|"
+            r"^(?:lesson|top tip|tip|practice reminder|remember|(?:the )?learning|message|"
             r"(?:the )?reality|(?:the )?fact)",
         ),
         ("strength", r"^(?:good practice|strength|what went well)"),

@@ -68,3 +68,41 @@ def test_should_read_nothing_from_an_action_plan_header_whose_blank_rows_were_dr
         "</body></html>"
     )
     assert items_of(create_document(tmp_path, body, "briefing.html")) == []
+
+
+def test_should_read_what_must_improve_and_the_strengths_beside_it_as_findings(tmp_path: Path):
+    body = (
+        "# Seven minute briefing: Child S\n\n"
+        "## 4 o'clock: What went well\n\n"
+        "**The school noticed.** The class teacher wrote down every bruise she saw.\n\n"
+        "## 6 o'clock: What must improve\n\n"
+        "**Records were not read together.** Each referral was judged on its own and nobody "
+        "saw that the bruises came after contact weekends.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Records were not read together.") == "finding"
+    assert kind_of(items, "The school noticed.") == "finding"
+
+
+def test_should_read_what_our_reviews_keep_showing_as_findings_and_the_learning_label_as_learning(
+    tmp_path: Path,
+):
+    body = (
+        "# Practice briefing: children who are not brought\n\n"
+        "## What our reviews keep showing\n\n"
+        "1. **Missed appointments were closed.** Clinics discharged children after two "
+        "missed appointments without telling anyone.\n"
+        "2. **Nobody asked why.** No review found a record of a parent being asked why the "
+        "child was not brought.\n\n"
+        "In one review a clinic closed a referral after a single letter.\n\n"
+        "The learning: a child who is not brought to an appointment may be a child whose needs "
+        "are being neglected.\n\n"
+        "## What we are asking of managers\n\n"
+        "- Managers should check every discharge for missed appointments in supervision.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Missed appointments were closed.") == "finding"
+    assert kind_of(items, "Nobody asked why.") == "finding"
+    learning = [kind for kind, text in items if "may be a child whose needs" in text]
+    assert learning == ["key_learning"]
+    assert kind_of(items, "Managers should check every discharge") == "recommendation"
