@@ -427,6 +427,13 @@ _ASKING_INTRO = re.compile(
     r"(?:do|take)|to (?:do|take))\b",
     re.IGNORECASE,
 )
+# The last sentence of a paragraph announcing what to take away from a review ("Here are the
+# five things the reviewer asked us all to take away.", "Four points to remember:").
+_TAKEAWAY_INTRO = re.compile(
+    r"(?:^|[.!?]\s)[^.!?]*\b(?:things?|points?|messages?|lessons?)\b[^.!?]*\b(?:to take away|"
+    r"take away|takeaways?|to remember|to take (?:back|with you))\b[^.!?]*[.:]\s*$",
+    re.IGNORECASE,
+)
 # A paragraph putting a question to the reader: "Please take this question to your next
 # supervision: when did you last ...?"
 _POSED = re.compile(
@@ -992,6 +999,7 @@ class _Extractor:
         self.addressee: str | None = None
         self.declared: str | None = None  # the audience a "For the Chief Constable:" line names
         self.intro_kind: str | None = None  # "The partnership should:" makes bullets recommend
+        self.intro_held = False  # a take-away introduction waits for its list (_TAKEAWAY_INTRO)
         self.intro_named = False  # the introduction named its list's kind ("Questions for ...:")
         self.path: tuple[str, ...] = ()
         self.asked: int | None = None  # a "Q:" question not yet answered
@@ -1016,6 +1024,7 @@ class _Extractor:
             self.declared = None
             self.intro_kind = None
             self.intro_named = False
+            self.intro_held = False
             self.reporting = False
             self.recommends = False
             self.responding = False
@@ -1071,6 +1080,19 @@ class _Extractor:
         elif kind == "recommendation" and who:
             self.addressee = who
 
+    def _announces_list(self, text: str, *, bullet: bool) -> bool:
+        """Whether an unlabelled paragraph announces the list after it, and if so note the
+        list's kind."""
+        if len(text.split()) <= 25 and _ASKING_INTRO.search(text):
+            self.intro_kind, self.intro_named, self.reporting = "next_step", False, False
+            return True  # "Here are three things I am asking you to do this week."
+        if not bullet and _TAKEAWAY_INTRO.search(text):
+            # "Here are the five things the reviewer asked us all to take away.": the next
+            # list is its learning, even after a paragraph of context between them
+            self.intro_kind, self.intro_named, self.intro_held = "key_learning", False, True
+            return True
+        return False
+
     def _body(self, placed: PlacedBlock) -> None:
         block = placed.block
         text = block.text.strip()
@@ -1083,9 +1105,8 @@ class _Extractor:
         if kind is None and text.endswith(":"):
             self._introduction(text)
             return
-        if kind is None and len(text.split()) <= 25 and _ASKING_INTRO.search(text):
-            self.intro_kind, self.intro_named, self.reporting = "next_step", False, False
-            return  # "Here are three things I am asking you to do this week."
+        if kind is None and self._announces_list(text, bullet=block.bullet):
+            return
         if kind is None and _DECISION.match(text):
             self.responding = True  # what follows is the response, not the recommendation
             return
@@ -1268,9 +1289,11 @@ class _Extractor:
         if section is None and self.analysis.intersection(placed.path):
             section = "finding"
         if not placed.block.bullet and not _NUMBERED_POINT.match(placed.block.text):
-            self.intro_kind = None  # the list the introduction opened has ended
+            if not self.intro_held:
+                self.intro_kind = None  # the list the introduction opened has ended
         elif self.intro_kind and (section is None or self.intro_named):
             section = self.intro_kind
+            self.intro_held = False  # its list has begun: the next paragraph ends it
         return section
 
     def _narrative(self, placed: PlacedBlock, section: str | None) -> bool:

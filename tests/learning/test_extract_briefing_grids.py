@@ -106,3 +106,22 @@ def test_should_read_what_our_reviews_keep_showing_as_findings_and_the_learning_
     learning = [kind for kind, text in items if "may be a child whose needs" in text]
     assert learning == ["key_learning"]
     assert kind_of(items, "Managers should check every discharge") == "recommendation"
+
+
+def test_should_read_the_list_a_take_away_introduction_announces_as_learning(tmp_path: Path):
+    body = (
+        "# Safeguarding News\n\n"
+        "## The boy nobody noticed\n\n"
+        "The partnership has published a review about a boy of twelve. Here are the three "
+        "things the reviewer asked us all to take away.\n\n"
+        "The review was led by an independent reviewer and spoke with eight services.\n\n"
+        "- Look behind a quiet child's silence in class: ask what is happening at home.\n"
+        "- Ask who else lives in the home, every time.\n\n"
+        "The full report is on the website.\n\n"
+        "- Book the summer training through the portal.\n"
+    )
+    items = items_of(create_document(tmp_path, body, "news.txt"))
+    assert kind_of(items, "Look behind a quiet child") == "key_learning"
+    assert kind_of(items, "Ask who else lives") == "key_learning"
+    assert kind_of(items, "Book the summer training") is None
+    assert kind_of(items, "The review was led") is None
