@@ -919,6 +919,8 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
         rows: the table's rows of cell texts, the header row first.
         level: the level of the heading the table sits under.
     """
+    if is_blank_form(rows):
+        return []
     rows = [row for row in rows if any(row)]
     header = rows[0] if rows else []
     spoken = next((i for i, cell in enumerate(header) if NARRATION.match(cell)), None)
@@ -936,6 +938,25 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
         column = _column_blocks(rows, main, others, level)
         blocks += column if len(column) > 1 else []  # an empty column gives no heading
     return blocks
+
+
+# The columns of a plan left to fill in: who does it, by when, its progress.
+_FORM_COLUMN = re.compile(
+    r"^\s*(?:who|by whom|who leads|by when|when|owner|deadline|timescales?|status|rag|"
+    r"progress|date (?:due|completed))\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_blank_form(rows: list[list[str]]) -> bool:
+    """A table left for the reader to fill in: a header of two cells or more over blank rows
+    ("What we will do | Who | By when" in a team's action plan); it holds no learning."""
+    filled = [row for row in rows if any(cell.strip() for cell in row)]
+    if len(filled) != 1 or filled[0] != rows[0] or len(rows[0]) < 2:
+        return False
+    # blank rows, or none at all under a header of a plan's column labels ("Who", "By
+    # when"): a word processor's export may drop the empty rows
+    return len(rows) > 1 or any(_FORM_COLUMN.match(cell) for cell in rows[0])
 
 
 def _question_column(rows: list[list[str]]) -> int | None:
@@ -998,7 +1019,7 @@ def _html_blocks(html: str) -> list[Block]:
             continue
         if element.name == "table":
             table = _html_box(element, level) or _html_table(element, level)
-            if table:
+            if table or is_blank_form(_html_rows(element)):
                 blocks.extend(table)
                 read_tables.add(id(element))
             continue
@@ -1016,12 +1037,15 @@ def _html_blocks(html: str) -> list[Block]:
 
 def _html_table(table: Any, level: int) -> list[Block]:
     """The table's blocks when its header names an item kind (see :func:`table_blocks`)."""
-    rows = [
+    blocks = table_blocks(_html_rows(table), level)
+    return blocks if blocks and blocks[0].heading else []
+
+
+def _html_rows(table: Any) -> list[list[str]]:
+    return [
         [" ".join(cell.get_text(" ", strip=True).split()) for cell in row.find_all(["td", "th"])]
         for row in table.find_all("tr")
     ]
-    blocks = table_blocks(rows, level)
-    return blocks if blocks and blocks[0].heading else []
 
 
 def _html_box(table: Any, level: int) -> list[Block]:

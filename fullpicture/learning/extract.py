@@ -142,6 +142,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"\bissues for (?:the )?[\w ]{2,40}? to consider|considerations for (?:the )?(?:partnership|"
             r"partners|board|safeguarding|agencies|leaders|commissioners)\b|"
             r"what (?:we are|we're|the review is) asking (?!you\b)[\w ]{2,40}? to do|"
+            # "What we are asking of managers" (of every reader, "of you": key learning)
+            r"^what (?:we are|we're|the (?:review|partnership|board) is) asking of "
+            r"(?!you\b|everyone\b|all\b)\w[\w ]{1,40}$|"
             r"what we want (?!you\b)[\w ]{2,40}? to do|"
             # a practice guide's "What we expect of managers" (of every reader: key learning)
             r"^what (?:we|the (?:partnership|board)) expects? (?:of|from) (?!you\b|everyone\b|"
@@ -176,6 +179,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             # the national rapid review template's question on practice, and a blog's
             # "Things I keep seeing"
             r"^(?:our )?(?:local |current )position$|"  # a self-assessment's column
+            # a thematic briefing's "What our reviews keep showing": the pattern found
+            r"what (?:the |our |these |local )?(?:\w+ )?(?:reviews?|audits?|cases?) (?:keep|kept) "
+            r"(?:showing|finding|seeing|telling us)\b|"
             r"\bquality of practice\b|what does (?:the )?(?:information|evidence)(?: gathered)? "
             r"tell us|\b(?:things|what) (?:I|we) (?:keep )?(?:see|seeing|saw|noticed|notice)\b",
         ),
@@ -203,7 +209,10 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:we|i) need you to know|what we (?:want|would like) you to know|"
             r"what (?:does|do) (?:the |this |these |our )?(?:reviews?|audits?|cases?) (?:tell|"
             r"show|teach) us|what (?:the |this )?(?:review|audit) (?:tells|shows|teaches) us|"
-            r"^remember\b|\breminders?\b|^(?:[\d.]+\s*)?(?:summary of (?:the )?learning|"
+            r"^remember\b|\breminders?\b|"
+            # a practice guide's "Do / Don't" advice ("Do", "Try not to", "Avoid")
+            r"^(?:do|dos|do's|don'?t|don'?ts|do not|try not to|avoid)$|"
+            r"^(?:[\d.]+\s*)?(?:summary of (?:the )?learning|"
             r"learning summary)\s*$|"
             r"what (?:the |these |our |local |both |all (?:the |these |three |four )?|the two )?"
             r"(?:reviews?|cases?|audits?) (?:told|tell|showed|"
@@ -242,6 +251,8 @@ _DEVELOPMENT = re.compile(
     r"what (?:did not|didn't) go so well|what could (?:be|have been) better|"
     r"where (?:practice )?could (?:be|have been) (?:strengthened|better|improved)|"
     r"what we (?:were|are) concerned about|what concerned us|"
+    # a briefing's "What must improve", "What should be better"
+    r"\bwhat (?:must|should) (?:improve|be improved|be better|get better)\b|"
     # a force's "What we must do better", a service's "What we need to do better"
     r"\bwhat (?:we|you|they|(?:the )?\w+) (?:must|need to|should) do better\b",
     re.IGNORECASE,
@@ -254,7 +265,7 @@ _LABEL = re.compile(
     r"key findings?|areas? (?:for|of) (?:development|improvement|concern)|improvement areas?|"
     r"practice issues?|missed opportunit(?:y|ies)|even better if|issues?(?=\s*\d)|"
     r"lessons?(?: learn(?:ed|t))?|(?:top )?tips?|practice reminders?|remember|"
-    r"learning(?=\s*(?:\d|[:\u2013]))|messages?(?=\s*\d)|good practice|strengths?|what went well|"
+    r"(?:the )?learning(?=\s*(?:\d|[:\u2013]))|messages?(?=\s*\d)|good practice|strengths?|what went well|"
     r"actions? (?:taken|agreed)|agreed actions?|commitments?|(?:changes?|improvements?) made|"
     # a myth-buster's answer to each myth and the case that shows it ("Reality: ...", "The
     # facts: ...", "From our reviews: ...", "What our audit found: ...")
@@ -343,7 +354,7 @@ _LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "key_learning",
-            r"^(?:lesson|top tip|tip|practice reminder|remember|learning|message|"
+            r"^(?:lesson|top tip|tip|practice reminder|remember|(?:the )?learning|message|"
             r"(?:the )?reality|(?:the )?fact)",
         ),
         ("strength", r"^(?:good practice|strength|what went well)"),
@@ -417,6 +428,13 @@ _ASKING_INTRO = re.compile(
     r"\b(?:things?|steps?|actions?|ways?)\b[^.:]{0,40}?\b(?:(?:asking|ask|want|need) "
     r"(?:you|everyone|all of you|every \w+) to (?:do|take)|you (?:can|could|should|must|might) "
     r"(?:do|take)|to (?:do|take))\b",
+    re.IGNORECASE,
+)
+# The last sentence of a paragraph announcing what to take away from a review ("Here are the
+# five things the reviewer asked us all to take away.", "Four points to remember:").
+_TAKEAWAY_INTRO = re.compile(
+    r"(?:^|[.!?]\s)[^.!?]*\b(?:things?|points?|messages?|lessons?)\b[^.!?]*\b(?:to take away|"
+    r"take away|takeaways?|to remember|to take (?:back|with you))\b[^.!?]*[.:]\s*$",
     re.IGNORECASE,
 )
 # A paragraph putting a question to the reader: "Please take this question to your next
@@ -1009,6 +1027,7 @@ class _Extractor:
         self.addressee: str | None = None
         self.declared: str | None = None  # the audience a "For the Chief Constable:" line names
         self.intro_kind: str | None = None  # "The partnership should:" makes bullets recommend
+        self.intro_held = False  # a take-away introduction waits for its list (_TAKEAWAY_INTRO)
         self.intro_named = False  # the introduction named its list's kind ("Questions for ...:")
         self.path: tuple[str, ...] = ()
         self.asked: int | None = None  # a "Q:" question not yet answered
@@ -1034,6 +1053,7 @@ class _Extractor:
             self.declared = None
             self.intro_kind = None
             self.intro_named = False
+            self.intro_held = False
             self.reporting = False
             self.recommends = False
             self.responding = False
@@ -1090,6 +1110,19 @@ class _Extractor:
         elif kind == "recommendation" and who:
             self.addressee = who
 
+    def _announces_list(self, text: str, *, bullet: bool) -> bool:
+        """Whether an unlabelled paragraph announces the list after it, and if so note the
+        list's kind."""
+        if len(text.split()) <= 25 and _ASKING_INTRO.search(text):
+            self.intro_kind, self.intro_named, self.reporting = "next_step", False, False
+            return True  # "Here are three things I am asking you to do this week."
+        if not bullet and _TAKEAWAY_INTRO.search(text):
+            # "Here are the five things the reviewer asked us all to take away.": the next
+            # list is its learning, even after a paragraph of context between them
+            self.intro_kind, self.intro_named, self.intro_held = "key_learning", False, True
+            return True
+        return False
+
     def _body(self, placed: PlacedBlock) -> None:
         block = placed.block
         text = block.text.strip()
@@ -1102,9 +1135,8 @@ class _Extractor:
         if kind is None and text.endswith(":"):
             self._introduction(text)
             return
-        if kind is None and len(text.split()) <= 25 and _ASKING_INTRO.search(text):
-            self.intro_kind, self.intro_named, self.reporting = "next_step", False, False
-            return  # "Here are three things I am asking you to do this week."
+        if kind is None and self._announces_list(text, bullet=block.bullet):
+            return
         if kind is None and _DECISION.match(text):
             self.responding = True  # what follows is the response, not the recommendation
             return
@@ -1303,9 +1335,11 @@ class _Extractor:
         if section is None and self.analysis.intersection(placed.path):
             section = "finding"
         if not placed.block.bullet and not _NUMBERED_POINT.match(placed.block.text):
-            self.intro_kind = None  # the list the introduction opened has ended
+            if not self.intro_held:
+                self.intro_kind = None  # the list the introduction opened has ended
         elif self.intro_kind and (section is None or self.intro_named):
             section = self.intro_kind
+            self.intro_held = False  # its list has begun: the next paragraph ends it
         return section
 
     def _narrative(self, placed: PlacedBlock, section: str | None) -> bool:

@@ -46,7 +46,13 @@ TABLE_KIND = re.compile(
     r"key findings?|agreed actions?|actions? taken|reflective questions?|"
     r"what this means for (?:practice|you)|priorit(?:y|ies)|"
     # a learning-on-a-page's "What we found | What this means for you"
-    r"what (?:we|the (?:\w+ )?(?:review|audit)) found)\b",
+    r"what (?:we|the (?:\w+ )?(?:review|audit)) found|"
+    # a rapid review's grid "What we saw | What we learned | What has changed"
+    r"what (?:we|the (?:\w+ )?(?:review|audit)) (?:saw|noticed|observed)$|"
+    r"what (?:we|the (?:\w+ )?(?:review|audit)) (?:have |has )?learn(?:ed|t)$|"
+    r"what (?:has|have) (?:already |now )?changed$|"
+    # a practice guide's "Do | Don't" (or "Try not to", "Avoid"): both columns are advice
+    r"(?:do|dos|do's)$|(?:don'?t|don\u2019t|don'?ts|do not|try not to|avoid)$)\b",
     re.IGNORECASE,
 )
 # The spoken column of a film's or podcast's script ("Scene | On screen | Voice-over"): its
