@@ -8,7 +8,7 @@ import pkgutil
 import sys
 
 import benchmarks
-from benchmarks.harness import Result, write
+from benchmarks.harness import Result, machine, write
 
 
 def _areas() -> list[str]:
@@ -27,12 +27,21 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small data sizes, for a smoke run")
     args = parser.parse_args()
     chosen = args.areas or _areas()
+    out = sys.stdout
+    out.write(f"Machine: {machine()}\n\n")
+    out.write("| area | measure | value | unit | target | data size | notes |\n")
+    out.write("|---|---|---|---|---|---|---|\n")
     for area in chosen:
         module = importlib.import_module(f"benchmarks.bench_{area}")
         results: list[Result] = module.run(quick=args.quick)
-        for _r in results:
-            sys.stdout.flush()
-        write(area, results)
+        for r in results:
+            out.write(
+                f"| {r.area} | {r.name} | {r.value:.3g} | {r.unit} | {r.target} "
+                f"| {r.data_size} | {r.notes} |\n"
+            )
+            out.flush()
+        path = write(area, results)
+        out.write(f"(written to {path})\n")
     return 0
 
 
