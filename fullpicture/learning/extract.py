@@ -1271,7 +1271,7 @@ class _Extractor:
             return "finding" if _CASE_PAST.search(text) else "key_learning"
         if _episode_learning(placed.path):
             return "finding" if _tells_of_case(text) else "key_learning"
-        if _FORWARD.search(placed.path[-1]) and _should(text, placed.path):
+        if placed.path and _FORWARD.search(placed.path[-1]) and _should(text, placed.path):
             return "recommendation"  # "Learning to be taken forward": "Midwifery should ..."
         return None
 
@@ -1450,6 +1450,8 @@ def _identified_learning(path: tuple[str, ...]) -> bool:
     directly or in one of its parts ("4. Learning identified" > "Learning for schools"), or
     under one of a review's numbered learning themes ("Learning theme 2: Measuring neglect"):
     there, what tells of the case is what the review found in it."""
+    if not path:
+        return False
     if _IDENTIFIED.search(path[-1]) or _NUMBERED_THEME.match(path[-1]):
         return True
     return len(path) >= 2 and bool(_IDENTIFIED.search(path[-2]))
@@ -1467,8 +1469,9 @@ _NUMBERED_THEME = re.compile(
 def _episode_learning(path: tuple[str, ...]) -> bool:
     """Whether a block sits under the learning a review draws from one episode of the case
     ("Learning from this period", or any learning heading under "Episode two: ...")."""
-    return bool(_PERIOD_LEARNING.search(path[-1])) or (
-        len(path) >= 2 and bool(_EPISODE.search(path[-2]))
+    return bool(path) and (
+        bool(_PERIOD_LEARNING.search(path[-1]))
+        or (len(path) >= 2 and bool(_EPISODE.search(path[-2])))
     )
 
 
@@ -1543,7 +1546,7 @@ def _should(text: str, path: tuple[str, ...]) -> bool:
     """Whether a sentence recommends under a heading of actions for others: through its
     subject ("Governing boards should ..."), or anywhere under "What needs to happen"."""
     return bool(_SUBJECT_SHOULD.match(text)) or (
-        bool(_PRESCRIBES.search(path[-1])) and bool(_RECOMMENDS.search(text))
+        bool(path) and bool(_PRESCRIBES.search(path[-1])) and bool(_RECOMMENDS.search(text))
     )
 
 
