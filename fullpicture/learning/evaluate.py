@@ -87,19 +87,20 @@ SPLITS: dict[str, str] = {
     ),
     "heldout16": (
         "sixteenth held-out set (the shapes the issue names, by an independent author from"
-        " published documents; measured once at the end of the eighth session's first round)"
+        " published documents; measured once after the eighth session's first round; errors"
+        " read since)"
     ),
     "heldout17": (
         "seventeenth held-out set (the commonest published families, by an independent author;"
-        " measured once at the end of the eighth session's first round)"
+        " measured once at the end of the eighth session's first round; errors read since)"
     ),
     "heldout18": (
         "eighteenth held-out set (the commonest published families again, by another independent"
-        " author; measured once at the end of the eighth session)"
+        " author; measured once at the end of the eighth session; item errors read since)"
     ),
     "heldout19": (
         "nineteenth held-out set (short learning products and briefings, by an independent"
-        " author; measured once at the end of the eighth session)"
+        " author; measured once at the end of the eighth session; item errors read since)"
     ),
 }
 

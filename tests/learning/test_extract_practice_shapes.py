@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 from fullpicture.learning.documents import read_document
 from fullpicture.learning.extract import section_kind
 from fullpicture.learning.library import parse_document
+from tests.learning.documents import create_document
 
 _STYLES = getSampleStyleSheet()
 
@@ -27,12 +28,6 @@ def create_pdf(path: Path, story: list[tuple[str, str]]) -> Path:
     """Draw (style, text) paragraphs into a PDF at ``path``."""
     flowables: list[Any] = [Paragraph(text, _STYLES[style]) for style, text in story]
     SimpleDocTemplate(str(path), pagesize=A4).build(flowables)
-    return path
-
-
-def create_document(tmp_path: Path, body: str, name: str = "review.md") -> Path:
-    path = tmp_path / name
-    path.write_text(body, encoding="utf-8")
     return path
 
 

@@ -15,6 +15,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 
 from fullpicture.learning.documents import Block, read_document
 from fullpicture.learning.library import parse_document
+from tests.learning.documents import items_of
 
 _KEY_LEARNING = [
     "Adult mental health teams did not ask whether the patient had children at home.",
@@ -94,9 +95,7 @@ def test_should_measure_type_sizes_after_the_page_scale(tmp_path: Path):
     # 16px text is 12 points: the 12px gap above a paragraph is a paragraph break, which it
     # would not be if the gap were compared with the unscaled size
     pdf = create_browser_pdf(tmp_path / "briefing.pdf")
-    items = [
-        (item.kind, item.text) for review in parse_document(pdf).reviews for item in review.items
-    ]
+    items = items_of(pdf)
 
     assert [text for _, text in items] == _KEY_LEARNING
     assert {kind for kind, _ in items} == {"key_learning"}
@@ -133,12 +132,6 @@ def _ruled(table: Table) -> Table:
     return table
 
 
-def _items(path: Path) -> list[tuple[str, str]]:
-    return [
-        (item.kind, item.text) for review in parse_document(path).reviews for item in review.items
-    ]
-
-
 def test_should_start_a_pdf_table_row_at_each_ruled_line(tmp_path: Path):
     styles = getSampleStyleSheet()
     rows = [[Paragraph(text, styles["BodyText"]) for text in pair] for pair in _PAIRS]
@@ -147,7 +140,7 @@ def test_should_start_a_pdf_table_row_at_each_ruled_line(tmp_path: Path):
     path = tmp_path / "ruled.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
 
-    items = _items(path)
+    items = items_of(path)
     assert [text for kind, text in items if kind == "finding"] == [f for f, _ in _PAIRS]
     assert [text for kind, text in items if kind == "recommendation"] == [r for _, r in _PAIRS]
 
@@ -171,7 +164,7 @@ def test_should_join_a_header_word_broken_over_two_lines_beside_another_kind(tmp
     story = [Paragraph("Action plan", styles["Title"]), _action_plan()]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
 
-    items = _items(path)
+    items = items_of(path)
     assert [text.split(" (")[0] for kind, text in items if kind == "recommendation"] == [
         row[0] for row in _ACTIONS
     ]
@@ -189,7 +182,7 @@ def test_should_carry_a_table_header_left_alone_at_a_page_foot_to_its_rows(tmp_p
     ]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
 
-    items = _items(path)
+    items = items_of(path)
     assert [text.split(" (")[0] for kind, text in items if kind == "recommendation"] == [
         row[0] for row in _ACTIONS
     ]
