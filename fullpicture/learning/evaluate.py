@@ -102,6 +102,22 @@ SPLITS: dict[str, str] = {
         "nineteenth held-out set (short learning products and briefings, by an independent"
         " author; measured once at the end of the eighth session; item errors read since)"
     ),
+    "heldout20": (
+        "twentieth held-out set (long full reports, mostly narrative, by an independent author;"
+        " measured once at the end of the ninth session's first round)"
+    ),
+    "heldout21": (
+        "twenty-first held-out set (the commonest published families in new house styles, by an"
+        " independent author; measured once at the end of the ninth session's first round)"
+    ),
+    "heldout22": (
+        "twenty-second held-out set (by an independent author; measured once at the end of the"
+        " ninth session)"
+    ),
+    "heldout23": (
+        "twenty-third held-out set (by an independent author; measured once at the end of the"
+        " ninth session)"
+    ),
 }
 
 
