@@ -228,40 +228,72 @@ def find_tables(
 
 
 def _header_line(lines: list[list[Run]], index: int) -> tuple[list[Run], int]:
-    """The line at ``index`` as a table's header, with its cells' wrapped second lines joined
-    ("Priori" / "ty" in a narrow column), and the index of its last line. A line that is a
-    header by itself is taken as it is, unless the joined lines name more kinds ("Recommen" /
-    "dation" beside "Action": a word processor breaks a word too long for its column)."""
+    """The line at ``index`` as a table's header, with its cells' wrapped lines joined
+    ("Priori" / "ty" in a narrow column, "Reco" / "mme" / "ndati" / "on" in a narrower one),
+    and the index of its last line. A line that is a header by itself is taken as it is,
+    unless the joined lines name more kinds ("Recommen" / "dation" beside "Action": a word
+    processor breaks a word too long for its column)."""
     line = lines[index]
     short = len(line) >= 2 and all(len(run.text.split()) <= 6 for run in line)
-    if not short or index + 1 >= len(lines):
+    if not short:
         return line, index
-    below = lines[index + 1]
+    best, last = line, index
+    for below in range(1, _HEADER_WRAPS + 1):
+        merged = _joined_header(lines, index, below)
+        if merged is None:
+            break
+        if _is_header(line):
+            if _kinds_named(merged) > _kinds_named(best):
+                best, last = merged, index + below
+        elif _is_header(merged):
+            return merged, index + below
+    return best, last
+
+
+# A header cell's word may wrap over this many lines below the header's first line
+_HEADER_WRAPS = 5
+
+
+def _joined_header(lines: list[list[Run]], index: int, below: int) -> list[Run] | None:
+    """The header at ``lines[index]`` with the ``below`` lines under it joined into its
+    cells, or None when one of those lines is no header cell's wrapped text (a run outside
+    the columns, two runs in one column, a gap wider than a line)."""
+    if index + below >= len(lines):
+        return None
+    line = lines[index]
     starts = [run.left for run in line]
     height = statistics.median(run.height for run in line)
-    columns = [_column(run, starts) for run in below]
-    gap = below[0].top - max(run.bottom for run in line)
-    if None in columns or gap > 0.9 * height or len(set(columns)) < len(columns):
-        return line, index
-    merged = list(line)
-    for run, column in zip(below, columns, strict=True):
-        cell = merged[column or 0]
-        text = _header_text(cell.text, run.text)
-        merged[column or 0] = Run(text, cell.left, max(cell.right, run.right), cell.top, run.bottom)
-    if _is_header(line):
-        return (merged, index + 1) if _kinds_named(merged) > _kinds_named(line) else (line, index)
-    return (merged, index + 1) if _is_header(merged) else (line, index)
+    parts: list[list[str]] = [[run.text] for run in line]
+    rights = [run.right for run in line]
+    bottom = max(run.bottom for run in line)
+    for following in lines[index + 1 : index + below + 1]:
+        columns = [_column(run, starts) for run in following]
+        pitch = max(run.bottom for run in following) - bottom
+        # a cell's next line sits close below, or a line's pitch below ("om" under "Rec":
+        # letters without ascenders start lower than the line's pitch suggests)
+        if None in columns or min(following[0].top - bottom, pitch - height) > 0.9 * height:
+            return None
+        if len(set(columns)) < len(columns):
+            return None
+        for run, column in zip(following, columns, strict=True):
+            parts[column or 0].append(run.text)
+            rights[column or 0] = max(rights[column or 0], run.right)
+        bottom = max(run.bottom for run in following)
+    return [
+        Run(_header_text(cell), run.left, right, run.top, bottom)
+        for cell, run, right in zip(parts, line, rights, strict=True)
+    ]
 
 
 def _kinds_named(line: list[Run]) -> int:
     return sum(bool(TABLE_KIND.match(run.text)) for run in line)
 
 
-def _header_text(first: str, second: str) -> str:
-    """A header cell's two lines joined: without a space where only that names a kind
-    ("Priori" + "ty"), else with one ("Lead" + "agency")."""
-    spaced = f"{first} {second}"
-    joined = first + second
+def _header_text(parts: list[str]) -> str:
+    """A header cell's lines joined: without spaces where only that names a kind ("Priori" +
+    "ty", "Reco" + "mme" + "ndati" + "on"), else with them ("Lead" + "agency")."""
+    spaced = " ".join(parts)
+    joined = "".join(parts)
     return joined if TABLE_KIND.match(joined) and not TABLE_KIND.match(spaced) else spaced
 
 
@@ -295,12 +327,17 @@ def _read_rows(table: PdfTable, lines: list[list[Run]], start: int, rules: list[
     row: list[list[str]] = []
     row_bottom = table.bottom
     index = start
+    # The table's text is as tall as its tallest line read so far: a header's glyphs may all
+    # sit on the line ("No. Recommendation Addressed to") while a row's hang below it ("g", "p")
+    tallest = height
     while index < len(lines):
         line = lines[index]
         columns = [_column(run, starts) for run in line]
         gap = line[0].top - table.bottom
-        if None in columns or gap > 2.5 * height or max(r.height for r in line) > 1.3 * height:
+        line_height = max(run.height for run in line)
+        if None in columns or gap > 2.5 * height or line_height > 1.3 * tallest:
             break
+        tallest = max(tallest, line_height)
         if (
             not row
             or line[0].top > row_bottom + 0.9 * height
