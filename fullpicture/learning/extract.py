@@ -313,6 +313,42 @@ _CHILD_TOLD = re.compile(
     # worker: "..."'): the age marks the child, not a parent known by first name
     r"^[A-Z][\w'\u2019-]*, aged [\w-]+, (?:told|said to) (?:\w+ ){1,3}?\w+\s*[:,]\s*[\"\u201c]"
 )
+# A relative telling what the child did or said, the child's words or behaviour quoted ('His
+# father said that Baby R "went stiff and cried"', 'K's grandmother told the review that K
+# "would stand at the window"'), or a brother's or sister's own words ('The half-sister's
+# words to her key worker were: "..."'): the child's voice, though the relative's own words
+# are not ('Kai's mother said: "I was exhausted"').
+_FEMALE_RELATIVE = r"(?:mother|mum|grandmother|nan|aunt|(?:half-|step-|older |younger )?sister)"
+_MALE_RELATIVE = r"(?:father|dad|grandfather|uncle|(?:half-|step-|older |younger )?brother)"
+_TOLD_THAT = (
+    r" (?:said|told (?:the (?:lead )?(?:reviewers?|review|panel)|us|staff|professionals)|"
+    r"described|explained|remembered|recalled) that "
+    # after "that", the child at once or after when it was ("that in the week before he ..."),
+    # not the relative's own doing ("that she had warned the school that Ada was ...")
+    r"(?:(?:in|on|at|during|for|after|before|when|whenever|over|by|each|every)\b[^\"\u201c.,]{0,60}"
+    r",?\s)?"
+)
+# the child after "that": named, "the baby", or a pronoun of the other sex than the speaker's
+_CHILD_AFTER = r"(?:the (?:baby|child|boy|girl)|(?:Child |Baby )?[A-Z]\w*)"
+_TOLD_OF_CHILD = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:Child |Baby )?[A-Z][\w-]*['\u2019]s|[Hh]is|[Hh]er|"
+    r"[Tt]heir|[Tt]he) (?:"
+    r"(?:"
+    + _FEMALE_RELATIVE
+    + _TOLD_THAT
+    + r"(?:he|"
+    + _CHILD_AFTER
+    + r")|"
+    + _MALE_RELATIVE
+    + _TOLD_THAT
+    + r"(?:she|"
+    + _CHILD_AFTER
+    + r")|"
+    r"(?:grandparents?|parents?|carers?|foster carers?)" + _TOLD_THAT + _CHILD_AFTER + r")"
+    r"\s[^\"\u201c.]{0,40}?[\"\u201c]|"
+    r"(?:half-|step-|older |younger )?(?:sister|brother|sibling)['\u2019]s words\b"
+    r"[^\"\u201c.]{0,60}?[:,]\s*[\"\u201c])"
+)
 # A child the review does not name, quoted ('One young person said: "..."', 'A girl of twelve
 # told us: "..."', 'Child K: "..."'), as audits, thematic reviews and briefings quote them.
 _A_CHILD_SAID = re.compile(
@@ -1191,7 +1227,7 @@ class _Extractor:
         """Whether a paragraph quotes a child: one told of as a child ('Jay told the reviewer:
         "..."', 'One young person said: "..."') or the one the review's title names ('Ruby
         said: "..."' in 'Local Learning Review "Ruby"')."""
-        if _CHILD_TOLD.match(text) or _A_CHILD_SAID.match(text):
+        if _CHILD_TOLD.match(text) or _A_CHILD_SAID.match(text) or _TOLD_OF_CHILD.match(text):
             return True
         said = _NAMED_SAID.match(text)
         return said is not None and said.group("name") in self.named
@@ -1201,8 +1237,12 @@ class _Extractor:
         explains the finding above it, or is narrative)."""
         block = placed.block
         text = block.text.strip()
-        if self._quotes_child(text) and not _in_others_voice(placed.path):
-            return "child_voice"  # 'Kai told the reviewer: "..."', wherever it stands
+        # 'Kai told the reviewer: "..."' or 'His father said that Baby R "went stiff"',
+        # wherever it stands
+        if _TOLD_OF_CHILD.match(text) or (
+            self._quotes_child(text) and not _in_others_voice(placed.path)
+        ):
+            return "child_voice"
         quoted = text.startswith(_QUOTE_START)
         decided, kind = self._short_product_kind(placed, section)
         if decided:
@@ -1738,6 +1778,8 @@ def reads_as_finding(text: str) -> bool:
 def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
     """Whether an unlabelled block frames the learning rather than stating it: it announces
     the list after it, quotes practitioners, or (as prose) speaks about the review's process."""
+    if _TOLD_OF_CHILD.match(text):
+        return False  # a relative telling what the child said or did: the child's voice
     if _introduces_list(text) or _in_others_voice(path):
         return True
     if _PROGRESS.match(text) or _OTHER_TOLD.match(text) or _fields_only(text):
