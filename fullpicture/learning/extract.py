@@ -357,6 +357,13 @@ _A_CHILD_SAID = re.compile(
     r"told (?:one of )?(?:our|the) \w+|explained|"
     r"wrote|put it)|[Cc]hild [A-Z]\w*)\s*[:,]\s*[\"\u201c]"
 )
+# The next speaker after a quoted child, named only as another ('Another said: "..."', 'A
+# second told us: "..."').
+_ANOTHER_SAID = re.compile(
+    r"^(?:another|a second|a third|the other)(?: one)? (?:said|says|added|wrote|put it|"
+    r"told (?:us|the \w+|(?:our|the) \w+))\s*[:,]\s*[\"\u201c]",
+    re.IGNORECASE,
+)
 # A question and its answer in a write-up in questions and answers (unnumbered "Q:", "A:").
 _ASKED = re.compile(r"^(?:Q|Question)\s*[:.\u2013-]\s+(?=\S.*\?$)", re.IGNORECASE)
 _ANSWERED = re.compile(r"^(?:A|Answer)\s*[:\u2013-]\s+(?=\S)", re.IGNORECASE)
@@ -1229,6 +1236,8 @@ class _Extractor:
         said: "..."' in 'Local Learning Review "Ruby"')."""
         if _CHILD_TOLD.match(text) or _A_CHILD_SAID.match(text) or _TOLD_OF_CHILD.match(text):
             return True
+        if _ANOTHER_SAID.match(text) and self.items and self.items[-1].kind == "child_voice":
+            return True  # 'Another said: "..."' after a child quoted: the next child speaking
         said = _NAMED_SAID.match(text)
         return said is not None and said.group("name") in self.named
 

@@ -1,6 +1,7 @@
 """The child's voice told by a relative: a parent or grandparent telling what the child said or
 did, with the child's words or behaviour quoted, and a brother's or sister's own words; a
-relative's own words stay no item (synthetic text only)."""
+relative's own words stay no item; and the next child quoted only as "Another" (synthetic text
+only)."""
 
 from __future__ import annotations
 
@@ -58,3 +59,17 @@ def test_should_leave_a_mother_telling_of_herself_no_item(tmp_path):
     )
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "His mother said that she") is None
+
+
+def test_should_read_another_speaker_after_a_quoted_child_as_the_childs_voice(tmp_path):
+    body = (
+        "# Thematic review: young people who run away\n\n"
+        "Hartwell Safeguarding Children Partnership, 2026\n\n"
+        "## What we found\n\n"
+        "Three of the six young people had been excluded from school in the year before.\n\n"
+        'One young person said: "Nobody asked me why I kept going."\n\n'
+        'Another said: "I went because it was quieter than home."\n\n'
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "One young person said") == "child_voice"
+    assert kind_of(items, 'Another said: "I went') == "child_voice"
