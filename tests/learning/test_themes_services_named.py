@@ -1,0 +1,47 @@
+"""Theme decisions changed in round ten (heldout18-19's theme errors read, docs/learning.md):
+how a health process or a hospital department named in passing counts. All texts are
+synthetic."""
+
+import pytest
+
+from fullpicture.learning.themes import lexical_themes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse completed every review health assessment on time.",
+        "The protocol asks for a paediatric assessment on the same day.",
+        "The wait for a mental health assessment was eleven weeks.",
+    ],
+)
+def test_should_not_read_a_health_or_paediatric_assessment_as_assessment(text: str) -> None:
+    assert "assessment" not in lexical_themes(text, subject_window=4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The assessment did not consider the father's history.",
+        "No risk to the younger sibling was assessed.",
+        "A young carer's needs assessment was never offered.",
+    ],
+)
+def test_should_still_read_other_assessments_as_assessment(text: str) -> None:
+    assert "assessment" in lexical_themes(text, subject_window=4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boy went to the emergency department three times with burns.",
+        "Managers should add an alert to the emergency department system for repeat visits.",
+    ],
+)
+def test_should_read_the_emergency_department_as_health_wherever_it_is_named(text: str) -> None:
+    assert "health" in lexical_themes(text, subject_window=4)
+
+
+def test_should_still_read_a_gp_named_as_an_object_as_no_health_service() -> None:
+    text = "The worry about the boy's weight was known to his GP but nobody asked the family."
+    assert "health" not in lexical_themes(text, subject_window=4)
