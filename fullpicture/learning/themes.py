@@ -135,8 +135,11 @@ _SERVICE_WORD = re.compile(
 
 
 # Being in school or out of it is the child's schooling wherever it is named: "not in school",
-# "out of school", "stopped attending school", "a school place".
-_IN_OR_OUT_OF = re.compile(r"\b(?:in|of|from|attend(?:s|ed|ing)?)\s+$")
+# "out of school", "stopped attending school", "a school place"; so is leaving or starting
+# school ("when a child leaves school", "the day a child started school").
+_IN_OR_OUT_OF = re.compile(
+    r"\b(?:in|of|from|attend(?:s|ed|ing)?|leav(?:e|es|ing)|left|start(?:s|ed|ing)?)\s+$"
+)
 _PLACE = re.compile(r"\s+places?\b")
 
 

@@ -45,3 +45,31 @@ def test_should_read_the_emergency_department_as_health_wherever_it_is_named(tex
 def test_should_still_read_a_gp_named_as_an_object_as_no_health_service() -> None:
     text = "The worry about the boy's weight was known to his GP but nobody asked the family."
     assert "health" not in lexical_themes(text, subject_window=4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Partners should review the plan when a child on it leaves school.",
+        "If a pupil left school tomorrow, who would you tell?",
+        "A call to the previous head on the day a child started school helps.",
+    ],
+)
+def test_should_read_leaving_or_starting_school_as_schooling(text: str) -> None:
+    assert "education" in lexical_themes(text, subject_window=4)
+
+
+def test_should_still_read_a_school_told_late_in_the_clause_as_no_schooling() -> None:
+    text = "Notes of the visits by the duty worker were never sent on to the school."
+    assert "education" not in lexical_themes(text, subject_window=4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers graded each call-out to the flat as standard risk.",
+        "Notifications of the police callouts did not reach the nursery.",
+    ],
+)
+def test_should_read_police_call_outs_to_the_home_as_domestic_abuse(text: str) -> None:
+    assert "domestic_abuse" in lexical_themes(text, subject_window=4)
