@@ -73,3 +73,25 @@ def test_should_still_read_a_school_told_late_in_the_clause_as_no_schooling() ->
 )
 def test_should_read_police_call_outs_to_the_home_as_domestic_abuse(text: str) -> None:
     assert "domestic_abuse" in lexical_themes(text, subject_window=4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The records arrived four months after the family had moved.",
+        "Tell the new area in writing when a family moves.",
+    ],
+)
+def test_should_read_a_family_moving_as_housing_and_moves(text: str) -> None:
+    assert "housing" in lexical_themes(text, subject_window=4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The children moved between plans three times in a year.",
+        "Once the family moved on from the crisis, the plan was closed.",
+    ],
+)
+def test_should_not_read_other_moves_as_housing(text: str) -> None:
+    assert "housing" not in lexical_themes(text, subject_window=4)
