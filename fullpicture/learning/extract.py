@@ -297,6 +297,16 @@ _LABEL = re.compile(
     r"\s*[:.\-\u2013)]\s*",
     re.IGNORECASE,
 )
+# A rapid review's decision on whether the case needs a fuller review ("The rapid review
+# concluded that ... the criteria for a local child safeguarding practice review were not met",
+# "The case met the criteria for a LCSPR"): what the partnership decided, not what it learned.
+_CRITERIA_DECISION = re.compile(
+    r"\bcriteria for (?:a |an )?(?:[\w-]+ ){0,5}(?:review|lcspr|cspr|scr)\b[^.]{0,40}?\b"
+    r"(?:(?:was|were|had been|have been) )?(?:not )?met\b|"
+    r"\b(?:met|meets|meet|did not meet|does not meet) the criteria for (?:a |an )?"
+    r"(?:[\w-]+ ){0,5}(?:review|lcspr|cspr|scr)\b",
+    re.IGNORECASE,
+)
 # How prose reporting a review opens each kind of learning: what it found, its key learning
 # or common theme, and what has changed since.
 _REPORTED = re.compile(
@@ -1292,6 +1302,9 @@ class _Extractor:
         finding, and the paragraphs after it that state a finding (:func:`reads_as_finding`)
         are findings too; "The key learning from the review is ..." is key learning; "As a
         result of the review, the Partnership has ..." a next step."""
+        if _CRITERIA_DECISION.search(text):
+            self.reporting = False
+            return None  # the rapid review's decision on a fuller review: procedure, not learning
         lead = _REPORTED.match(text)
         if lead is None:
             return self._reported_after(text) if self.reporting else None

@@ -2,7 +2,8 @@
 morning", "Try this"): an instruction opening with its occasion ("Before you ..., check") or
 telling the reader to say or raise something is key learning; and a heading over a named
 child's experience ("B's experience"), where what others saw the child do is the child's voice
-(synthetic text written for these tests)."""
+(synthetic text written for these tests). A rapid review's decision that a fuller review was
+or was not needed is procedure, not a finding."""
 
 from __future__ import annotations
 
@@ -60,3 +61,20 @@ def test_should_not_read_a_mothers_experience_as_the_childs_voice(tmp_path: Path
     )
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "She described waiting") != "child_voice"
+
+
+def test_should_not_read_a_rapid_reviews_decision_on_a_fuller_review_as_a_finding(
+    tmp_path: Path,
+):
+    body = (
+        "# Child A: rapid review summary\n\n"
+        "## What we found\n\n"
+        "Agencies did not share what they knew about the father's drug use, so the risk was "
+        "not seen.\n\n"
+        "## Decision\n\n"
+        "The rapid review concluded that the learning was clear and that the criteria for a "
+        "local child safeguarding practice review were not met. The national panel agreed.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Agencies did not share") == "finding"
+    assert kind_of(items, "The rapid review concluded") is None
