@@ -124,7 +124,7 @@ def read_document(path: Path) -> RawDocument:
             f"Could not read {path.name} as {fmt}: {exc}",
             hint="Check that the file opens in its usual application and is not damaged.",
         ) from exc
-    blocks = [plain_block(block) for block in blocks]
+    blocks = emphasis_headings([plain_block(block) for block in blocks])
     characters = sum(len(block.text) for block in blocks)
     return RawDocument(path, fmt, hashlib.sha256(data).hexdigest(), blocks, characters)
 
@@ -167,6 +167,34 @@ def plain_text(text: str) -> str:
     """``text`` in plain typography: straight apostrophes, plain hyphens and spaces, ligatures
     spelled out, footnote marks in superscript digits removed."""
     return _SUPERSCRIPT_MARK.sub("", text.translate(_TYPOGRAPHY))
+
+
+# A short line wholly in Markdown emphasis ("**Spotlight: Child M**"), as text pasted from a
+# Markdown editor, a chat or an e-mail keeps it; a producer that reads one asterisk as a bullet
+# or as markup leaves the pair unbalanced ("*What the baby could not tell us**").
+_EMPHASISED_LINE = re.compile(r"^\*{1,2}([^*\s](?:[^*]*[^*\s])?)\*{1,2}:?$")
+
+
+def emphasis_headings(blocks: list[Block]) -> list[Block]:
+    """The blocks with each short line set wholly in Markdown emphasis, ending no sentence,
+    read as a heading one level below the heading above it (as a paragraph set wholly in bold
+    is in Word): a box's or a vignette's title, not a paragraph of learning."""
+    level = 1
+    out: list[Block] = []
+    for block in blocks:
+        title = _EMPHASISED_LINE.match(block.text) if not block.heading else None
+        if (
+            title
+            and len(title.group(1).split()) <= 14
+            and not title.group(1).endswith(_SENTENCE_END)
+        ):
+            block = dataclasses.replace(
+                block, text=title.group(1), heading=min(level + 1, 6), bullet=False, lead=False
+            )
+        else:
+            level = block.heading or level
+        out.append(block)
+    return out
 
 
 def plain_block(block: Block) -> Block:

@@ -46,6 +46,15 @@ _ISSUES = (
     # an agency's reading of the reviews it took part in: "Themes for adult services"
     r"^(?:the )?(?:key |main |common |recurring )?themes for (?!the\b)"
 )
+# A heading over a named child's experience or what a child could not put into words: there
+# the child's voice is what the child showed, told by whoever saw it (see _shown_by_child).
+_CHILDS_EXPERIENCE = (
+    r"^(?:child |baby )?(?!(?:the )?(?:mother|father|parent|famil|carer|practitioner|"
+    r"professional|agenc|partner|staff|school|nursery|worker|review)\w*(?:'s|\u2019s))"
+    r"\w+(?:'s|\u2019s) (?:own )?experiences?$|"
+    r"^what (?:the )?(?!you\b|we\b)\w+(?: \w+)? (?:could not|couldn't|cannot|can't|did not|"
+    r"didn't) (?:tell|say)\b"
+)
 _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in [
@@ -89,7 +98,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"^hear (?:the )?(?:baby|babies|child|children|young (?:person|people))\b|"
             # "What children in these families said", "What the young people we met told us"
             r"^what (?:the )?(?:children|young people) (?:in|from|we|who) (?:\w+ ){1,4}?"
-            r"(?:said|told (?:us|me|the \w+))\b",
+            r"(?:said|told (?:us|me|the \w+))\b|" + _CHILDS_EXPERIENCE,
+            # a named child's experience, told by those who saw it ("Z's experience"), and what
+            # a baby or child could not say ("What the baby could not tell us")
         ),
         (
             "next_step",
@@ -284,6 +295,16 @@ _LABEL = re.compile(
     r"(?:rec(?:ommendation)?s?\.?|r|q)(?=\s*\d))"
     r"\s*(?P<number>\d+(?:\.\d+)*(?:[a-z]|\s?\([a-z]{1,4}\))?)?\s*(?:\((?P<who>[^)]{2,80})\))?"
     r"\s*[:.\-\u2013)]\s*",
+    re.IGNORECASE,
+)
+# A rapid review's decision on whether the case needs a fuller review ("The rapid review
+# concluded that ... the criteria for a local child safeguarding practice review were not met",
+# "The case met the criteria for a LCSPR"): what the partnership decided, not what it learned.
+_CRITERIA_DECISION = re.compile(
+    r"\bcriteria for (?:a |an )?(?:[\w-]+ ){0,5}(?:review|lcspr|cspr|scr)\b[^.]{0,40}?\b"
+    r"(?:(?:was|were|had been|have been) )?(?:not )?met\b|"
+    r"\b(?:met|meets|meet|did not meet|does not meet) the criteria for (?:a |an )?"
+    r"(?:[\w-]+ ){0,5}(?:review|lcspr|cspr|scr)\b",
     re.IGNORECASE,
 )
 # How prose reporting a review opens each kind of learning: what it found, its key learning
@@ -1330,6 +1351,9 @@ class _Extractor:
         finding, and the paragraphs after it that state a finding (:func:`reads_as_finding`)
         are findings too; "The key learning from the review is ..." is key learning; "As a
         result of the review, the Partnership has ..." a next step."""
+        if _CRITERIA_DECISION.search(text):
+            self.reporting = False
+            return None  # the rapid review's decision on a fuller review: procedure, not learning
         lead = _REPORTED.match(text)
         if lead is None:
             return self._reported_after(text) if self.reporting else None
@@ -1911,12 +1935,13 @@ _QUOTE_MARKS = re.compile('["\u201c\u201d\u2018]')
 # who looks after the baby", "Do not accept ...", "If you are still worried, escalate."), or
 # a rule for every practitioner ("A bruise on a baby ... must always be taken seriously").
 _IMPERATIVE = re.compile(
-    r"^(?:(?:so|and|then),? )?(?:(?:if|when|where|whenever) [^.]{0,120}?,\s*)?"
+    r"^(?:(?:so|and|then),? )?(?:(?:if|when|where|whenever|before|after|once|until) "
+    r"[^.]{0,120}?,\s*)?"
     r"(?:(?:do not|don't|never|always|please)\s+)?(?:ask|look|check|record|follow|be|make|think|"
     r"listen|talk|speak|share|refer|escalate|remember|keep|take|use|seek|tell|explain|invite|"
     r"offer|write|note|stay|call|see|involve|find out|start|notice|trust|challenge|act|let|"
     r"assume|accept|wait|rely|arrange|agree|avoid|get|give|go|visit|read|treat|contact|"
-    r"discuss|consider|request|recognise|recognize|review)\b(?![.,:;]?$)",
+    r"discuss|consider|request|recognise|recognize|review|say|raise)\b(?![.,:;]?$)",
     re.IGNORECASE,
 )
 _RULE_FOR_ALL = re.compile(r"\b(?:must always|must never|are not for you|is not for you)\b", re.I)
@@ -1984,7 +2009,8 @@ _SHOWN_HEADING = re.compile(
     r"(?:'s|\u2019s) (?:daily|everyday|day-to-day) life\s*$|"
     r"\b(?:communication|behaviou?r|body language|drawings?|play) (?:told|tells|showed|shows) us|"
     r"\ba day in the life\b|\bwhat it was like for\b|"
-    r"^what (?!you\b|we\b|this\b|it\b|the\b|these\b|our\b)\w+ (?:showed|shows) us\b",
+    r"^what (?!you\b|we\b|this\b|it\b|the\b|these\b|our\b)\w+ (?:showed|shows) us\b|"
+    + _CHILDS_EXPERIENCE,
     re.IGNORECASE,
 )
 

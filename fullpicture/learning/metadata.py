@@ -180,6 +180,9 @@ _ACROSS_REVIEWS = re.compile(
     r"(?:(?:19|20)\d\d|\d\d)\b|"
     r"\b(?:drawn from|draws? on|drawing on) (?:our|the partnership's|[\w-]+['\u2019]s) "
     r"(?:[\w-]+ ){0,2}reviews\b|"
+    # a subtitle opening "Learning from our reviews about ..." gathers the partnership's
+    # reviews as a body, as "drawn from our reviews" does ("from one of our reviews" does not)
+    r"^learning from (?:our|the partnership's) (?:[\w-]+ ){0,2}reviews\b|"
     # a list of the reviews the document draws on: "Reviews drawn on: ...", a heading "The
     # reviews this guide draws on"
     r"^(?:the )?reviews (?:drawn on|drawn upon|(?:that )?(?:this|the|our) (?:[\w-]+ ){0,2}"

@@ -217,3 +217,31 @@ def test_should_type_a_film_script_by_the_thematic_review_it_is_drawn_from():
         [],
     )
     assert meta.review_type == "thematic_analysis"
+
+
+def test_should_type_a_numbered_briefing_on_learning_from_our_reviews_as_thematic():
+    meta = extract_metadata(
+        "Practice Note 4: Babies who are not brought",
+        [
+            "Learning from our reviews about babies who miss health appointments",
+            "Holmbury Safeguarding Children Partnership",
+            "May 2025. For everyone who works with babies and their families.",
+            "Where this comes from",
+            "This note draws on three of the partnership's reviews from the last two years.",
+        ],
+        [],
+    )
+    assert meta.review_type == "thematic_analysis"
+
+
+def test_should_type_a_briefing_from_one_of_our_reviews_as_a_briefing():
+    meta = extract_metadata(
+        "Practice Note 5: Baby P",
+        [
+            "Learning from one of our reviews about a baby who was not brought",
+            "Holmbury Safeguarding Children Partnership",
+            "May 2025.",
+        ],
+        [],
+    )
+    assert meta.review_type == "bulletin"
