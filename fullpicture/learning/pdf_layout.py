@@ -11,7 +11,8 @@ gaps between them, and the rows are handed to the same table reading as DOCX and
 
 The same module finds what repeats on every page at its top or bottom (running headers and
 footers: "Child Q review | Page 3 of 12") and footnotes (small type at the bottom of the page,
-starting with their number), so neither becomes learning nor joins it.
+starting with their number), so neither becomes learning nor joins it, and the stretches of
+a page set in two columns (:func:`column_bands`), so each column is read before the next.
 """
 
 from __future__ import annotations
@@ -640,7 +641,19 @@ def _band(
     shared = sum(any(abs(a - b) <= 1.5 for b in right_starts) for a in left_starts)
     if shared >= 2 and shared >= 0.8 * min(len(left_starts), len(right_starts)):
         return None  # the two sides' paragraphs start level: a table's rows
-    return Band(top, bottom, g_left, g_right)
+    return Band(top, _foot(span, left, right), g_left, g_right)
+
+
+def _foot(span: list[Box], left: list[Box], right: list[Box]) -> float:
+    """Where the columns end: the shorter column's last line, and the longer column's lines
+    that run on below it without a paragraph's gap. A line set apart below both (a page's
+    closing line under its longer column) is read after the columns, not inside one."""
+    bottom = min(max(box.bottom for box in left), max(box.bottom for box in right))
+    for box in sorted(span, key=lambda box: box.top):
+        if box.top - bottom > 0.6 * (box.bottom - box.top):
+            break  # set apart below the columns
+        bottom = max(bottom, box.bottom)
+    return bottom
 
 
 def _tops(boxes: list[Box]) -> list[float]:

@@ -45,13 +45,15 @@ def _column(
 
 
 def create_two_column_pdf(
-    path: Path, *, across: bool = False, dated_beside: bool = False, footer: bool = True
+    path: Path, *, across: bool = False, dated_beside: bool = False, closing: str = ""
 ) -> Path:
     """A one-page briefing: a title across the page, then findings in the left column and
     recommendations in the right one, then a contact line across the page. With ``across``,
     the lines are drawn across the page in turn (left, right, left ...) as some producers
     draw them; else column by column. With ``dated_beside``, the left column starts with a
-    short date line level with the right column's heading (a table's header, read across)."""
+    short date line level with the right column's heading (a table's header, read across).
+    With ``closing``, that line instead of the contact line across the page: a short line
+    set apart below the longer (left) column, as a page's footer or closing line is."""
     left = _column("What we found", _FINDINGS, _LEFT, 150)
     right = _column(
         "Recommendations",
@@ -71,7 +73,9 @@ def create_two_column_pdf(
     )
     canvas = Canvas(str(path), pagesize=A4)
     lines = [(_LEFT, 80, 20, "Learning from a multi-agency audit"), *order]
-    if footer:
+    if closing:
+        lines.append((_LEFT, 300, 10, closing))
+    else:
         lines.append(
             (
                 _LEFT,
@@ -157,3 +161,10 @@ def test_should_not_split_a_one_column_page_whose_table_leaves_a_wide_gap(tmp_pa
     # each row's two cells read side by side, as the table is set, not the left side first
     joined = " ".join(texts)
     assert joined.index("Row 1 service line 1") < joined.index("Agency 2 safeguarding team line 1")
+
+
+def test_should_read_a_line_set_apart_below_the_columns_after_both(tmp_path: Path):
+    closing = "Contact the business unit."
+    texts = _texts(create_two_column_pdf(tmp_path / "closing.pdf", across=True, closing=closing))
+
+    assert texts[-1] == closing
