@@ -11,7 +11,11 @@ file as its source, next to the source format's own figures:
   header and footer (date and title at the top, address and "n/m" at the foot), as a browser's
   "Save as PDF" makes them;
 - ``libreoffice``: LibreOffice Writer's PDF export of the DOCX (``soffice --headless
-  --convert-to pdf``; install with ``apt-get install -y libreoffice-writer-nogui``).
+  --convert-to pdf``; install with ``apt-get install -y libreoffice-writer-nogui``);
+- ``twocolumn``: headless Chromium's print to PDF of the HTML under a print stylesheet that
+  sets the document's text in two columns (``column-count: 2``) below a title band across the
+  page, the way many learning briefings, bulletins and newsletters are laid out, without the
+  browser's header and footer (a designed leaflet has none).
 
     uv run python scripts/learning_producers.py [--producer chromium] [--split dev]
         [--document 03] [--out DIR] [--fresh] [--json]
@@ -70,7 +74,20 @@ PRODUCERS = {
     "libreoffice": Producer(
         "libreoffice", ".docx", SOFFICE, "apt-get install -y libreoffice-writer-nogui"
     ),
+    "twocolumn": Producer(
+        "twocolumn", ".html", CHROMIUM, "apt-get install -y chromium (Debian's Chromium)"
+    ),
 }
+# A print stylesheet laying the page's text out in two columns, the title (the first level-one
+# heading) across both above them, as two-column briefings and newsletters are set.
+TWO_COLUMNS = (
+    "<style>@media print {"
+    " body { font-size: 10.5pt; }"
+    " main, body > article, body > section { column-count: 2; column-gap: 1.4em; }"
+    " main > h1:first-child, article > h1:first-child, section > h1:first-child"
+    " { column-span: all; }"
+    " nav { display: none; } }</style>"
+)
 
 
 @dataclass
@@ -140,9 +157,47 @@ def print_libreoffice(program: str, sources: list[Path], folder: Path, fresh: bo
         subprocess.run(command, capture_output=True, timeout=TIMEOUT * 4, check=True)  # nosec B603
 
 
+def _two_column_html(source: Path, folder: Path) -> Path:
+    """A copy of the HTML page (beside its PDF) with the two-column print stylesheet; a page
+    with no ``<main>``, ``<article>`` or ``<section>`` has its body set in columns."""
+    html = source.read_text("utf-8")
+    style = TWO_COLUMNS
+    if not re.search(r"<(?:main|article|section)\b", html, re.IGNORECASE):
+        style = style.replace("main, body > article, body > section", "body")
+        style = style.replace(
+            "main > h1:first-child, article > h1:first-child, section > h1:first-child",
+            "body > h1:first-of-type",
+        )
+    head = re.search(r"<head[^>]*>", html, re.IGNORECASE)
+    at = head.end() if head else 0
+    copy = folder / f"{source.stem}.html"
+    copy.write_text(html[:at] + style + html[at:], "utf-8")
+    return copy
+
+
+def print_two_columns(program: str, sources: list[Path], folder: Path, fresh: bool) -> None:
+    """Print each HTML file to ``folder/<stem>.pdf`` in two columns (see :data:`TWO_COLUMNS`)
+    with headless Chromium, without the browser's header and footer."""
+    for source in sources:
+        target = folder / f"{source.stem}.pdf"
+        if not fresh and not _stale(source, target):
+            continue
+        command = [
+            program,
+            "--headless",
+            "--no-sandbox",  # run as root in a container: Chromium's sandbox cannot start
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={target}",
+            _two_column_html(source, folder).resolve().as_uri(),
+        ]
+        subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=True)  # nosec B603
+
+
 PRINTERS: dict[str, Callable[[str, list[Path], Path, bool], None]] = {
     "chromium": print_chromium,
     "libreoffice": print_libreoffice,
+    "twocolumn": print_two_columns,
 }
 
 

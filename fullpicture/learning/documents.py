@@ -24,8 +24,12 @@ from fullpicture.learning.pdf_layout import (
     CELL_LINE,
     MARGIN,
     TABLE_KIND,
+    Band,
     Box,
     PdfTable,
+    Run,
+    column_bands,
+    column_of,
     drawn_shapes,
     find_tables,
     is_footnote_start,
@@ -36,6 +40,7 @@ from fullpicture.learning.pdf_layout import (
     page_runs,
     rejoin_cell,
     running_lines,
+    text_boxes,
 )
 from fullpicture.learning.pdf_layout import NARRATION as NARRATION
 
@@ -444,11 +449,15 @@ class _PdfPage:
         self._text = page.get_textpage()
         self._raw = self._text.raw
         self._height = float(page.get_height())
+        self.width = float(page.get_width())
         self.textpage = self._text
         self.height = self._height
         self._font = ctypes.create_string_buffer(128)
         self.drawn = drawn_shapes(page, self._height)
         self._scales: dict[int | None, float] = {}  # per text object: its matrix's scale
+        self.bands = column_bands(
+            text_boxes(self._text, self._height), self.width, self.drawn.rules
+        )
         scales = self.drawn.text_scales
         self._scale = next(iter(scales)) if len(scales) == 1 else None if scales else 1.0
 
@@ -486,6 +495,7 @@ class _PdfPage:
         chars: list[str] = []
         char_sizes: list[float] = []  # each character's size (0 for spaces and punctuation)
         first = -1  # index of the line's first letter or digit (not a bullet glyph)
+        last = 0.0  # on a page with columns: the left edge of the line's last character
         for index in range(self._text.count_chars()):
             code = self._c.FPDFText_GetUnicode(self._raw, index)
             char = chr(code) if code else ""
@@ -494,6 +504,11 @@ class _PdfPage:
                     found.append(self._line(chars, first, char_sizes))
                 chars, first, char_sizes = [], -1, []
                 continue
+            if self.bands and not char.isspace():
+                if first >= 0 and self._across_gutter(index, last):  # the next column's line
+                    found.append(self._line(chars, first, char_sizes))
+                    chars, first, char_sizes = [], -1, []
+                last = self._origin(index)[0]
             chars.append(char)
             size = 0.0
             if char.isalnum():
@@ -505,6 +520,18 @@ class _PdfPage:
             found.append(self._line(chars, first, char_sizes))
         found = [line for line in found if line.text]
         return mark_drawn_bullets(found, self.drawn.bullets)
+
+    def _across_gutter(self, index: int, last: float) -> bool:
+        """Whether the character at ``index`` stands right of a gutter whose other side holds
+        the line's character before it (at ``last``, its left edge): lines of two columns
+        drawn one after the other on one baseline, which PDFium gives as one line."""
+        x, baseline = self._origin(index)
+        return any(
+            band.top - 1 <= baseline <= band.bottom + 1
+            and last <= band.gutter_left + 1
+            and x >= band.gutter_right - 3  # an origin lies left of its letter's box
+            for band in self.bands
+        )
 
     def _line(self, chars: list[str], first: int, char_sizes: list[float]) -> _PdfLine:
         # The size most of the line is set in: a list number or drop capital set larger does
@@ -576,6 +603,11 @@ class _PdfPageContent:
     lines: list[_PdfLine]
     tables: list[PdfTable]
     height: float
+    bands: list[Band] = dataclasses.field(default_factory=list)
+
+    def column(self, line: _PdfLine) -> int:
+        """Where the line is read among the page's columns (0 on a page of one column)."""
+        return column_of(self.bands, line.left, line.top, line.bottom) if self.bands else 0
 
 
 # A page is searched for tables only where a line names what a table's column could hold.
@@ -590,11 +622,31 @@ def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
     first perhaps continuing ``carried``, a table that ran on from the page before."""
     reader = _PdfPage(page)
     lines = reader.lines()
-    tables: list[PdfTable] = []
+    content = _PdfPageContent(lines, [], reader.height, reader.bands)
+    # each column read top to bottom before the next (a producer may draw across the page)
+    content.lines = sorted(lines, key=content.column)
     if carried is not None or any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
         runs = page_runs(reader.textpage, reader.height)
-        tables = find_tables(runs, reader.height, carried, reader.drawn.rules)
-    return _PdfPageContent(lines, tables, reader.height)
+        content.tables = _column_tables(runs, content.bands, reader, carried)
+    return content
+
+
+def _column_tables(
+    runs: list[Run], bands: list[Band], reader: _PdfPage, carried: PdfTable | None
+) -> list[PdfTable]:
+    """The page's tables, looked for in each of its columns apart: two columns' lines side
+    by side are no table's row."""
+    if not bands:
+        return find_tables(runs, reader.height, carried, reader.drawn.rules)
+    parts: dict[int, list[Run]] = {}
+    for run in runs:
+        parts.setdefault(column_of(bands, run.left, run.top, run.bottom), []).append(run)
+    tables: list[PdfTable] = []
+    for column in sorted(parts):
+        found = find_tables(parts[column], reader.height, carried, reader.drawn.rules)
+        carried = None  # a table from the page before runs on at the page's first column
+        tables += [dataclasses.replace(table, column=column) for table in found]
+    return tables
 
 
 def _pdf_pages(document: Any) -> list[_PdfPageContent]:
@@ -719,9 +771,9 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
         lines = _page_body(page, body, running)
         if number == 0:
             lines = _without_masthead(lines, body, page.height)
-        for table in sorted(page.tables, key=lambda found: found.top):
-            pending.append([line for line in lines if line.bottom <= table.top + 1])
-            lines = [line for line in lines if line.top >= table.bottom - 1]
+        for table in sorted(page.tables, key=lambda found: (found.column, found.top)):
+            pending.append([line for line in lines if _before(page, line, table)])
+            lines = [line for line in lines if _after(page, line, table)]
             blocks += text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
             pending = []
             level = next((b.heading for b in reversed(blocks) if b.heading and not b.boxed), 1)
@@ -729,6 +781,18 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
                 blocks += table_blocks(_rejoined(table.rows, words), level)
         pending.append(lines)
     return blocks + text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
+
+
+def _before(page: _PdfPageContent, line: _PdfLine, table: PdfTable) -> bool:
+    """Whether the line is read before the table (in an earlier column, or above it)."""
+    column = page.column(line)
+    return column < table.column or column == table.column and line.bottom <= table.top + 1
+
+
+def _after(page: _PdfPageContent, line: _PdfLine, table: PdfTable) -> bool:
+    """Whether the line is read after the table (in a later column, or below it)."""
+    column = page.column(line)
+    return column > table.column or column == table.column and line.top >= table.bottom - 1
 
 
 def _rejoined(rows: list[list[str]], words: Callable[[], list[str]]) -> list[list[str]]:
@@ -745,7 +809,10 @@ def _outside_tables(page: _PdfPageContent) -> list[_PdfLine]:
     return [
         line
         for line in page.lines
-        if not any(table.top - 1 <= line.top <= table.bottom + 1 for table in page.tables)
+        if not any(
+            table.top - 1 <= line.top <= table.bottom + 1 and page.column(line) == table.column
+            for table in page.tables
+        )
     ]
 
 

@@ -11,7 +11,8 @@ gaps between them, and the rows are handed to the same table reading as DOCX and
 
 The same module finds what repeats on every page at its top or bottom (running headers and
 footers: "Child Q review | Page 3 of 12") and footnotes (small type at the bottom of the page,
-starting with their number), so neither becomes learning nor joins it.
+starting with their number), so neither becomes learning nor joins it, and the stretches of
+a page set in two columns (:func:`column_bands`), so each column is read before the next.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ class PdfTable:
     starts: list[float] = field(default_factory=list)
     height: float = 0.0
     runs_on: bool = False  # nothing but the page's margin follows its last row
+    column: int = 0  # where it stands among the page's columns (see :func:`column_of`)
 
 
 def page_runs(textpage: Any, page_height: float) -> list[Run]:
@@ -561,3 +563,176 @@ def is_footnote_start(text: str, size: float, top: float, body: float, height: f
     """A line in small type in the lower part of the page that starts with a note's number or
     mark: the first line of the page's footnotes."""
     return size < 0.9 * body and top > 0.55 * height and bool(_FOOTNOTE_START.match(text))
+
+
+# -- columns ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Band:
+    """A stretch of the page set in two columns: its vertical extent and its gutter (the
+    strip between the columns that no text crosses), in points from the page's top-left."""
+
+    top: float
+    bottom: float
+    gutter_left: float
+    gutter_right: float
+
+
+def text_boxes(textpage: Any, page_height: float) -> list[Box]:
+    """The page's text rectangles (PDFium's runs of characters drawn together on one line),
+    boxes only: enough to see where text lies without reading it."""
+    boxes = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        if right - left > 0.5 and top - bottom > 0.5:
+            boxes.append(Box(left, right, page_height - top, page_height - bottom))
+    return boxes
+
+
+def column_bands(boxes: list[Box], width: float, rules: list[Box] | None = None) -> list[Band]:
+    """The stretches of a page set in two columns, top to bottom.
+
+    A band is a run of lines down the page beside a vertical gutter near the page's middle
+    that no text crosses, with four lines or more on each side, each side set wider than a
+    quarter of the page, over a fifth of the page's text height or more. Lines across the
+    gutter (a title, a heading or a box across the page) end a band and are read in their
+    place. A table is not a pair of columns: the cells of its rows sit on shared lines, and
+    it is often ruled across its columns, so a band whose two sides' paragraphs (lines after
+    a wider gap than between a paragraph's lines) mostly start at the same heights, or that
+    a drawn rule crosses, is left as one column.
+
+    Args:
+        boxes: the page's text boxes (see :func:`text_boxes`).
+        width: the page's width in points.
+        rules: the horizontal rules the page draws.
+    """
+    across = sum(box.left < 0.3 * width and box.right > 0.7 * width for box in boxes)
+    if len(boxes) < 8 or across > 0.15 * len(boxes):
+        return []  # most lines cross the page's middle: one column (measured no further)
+    gutter = _gutter(boxes, width)
+    if gutter is None:
+        return []
+    g_left, g_right = gutter
+    ordered = sorted(boxes, key=lambda box: box.top)
+    spans: list[list[Box]] = [[]]
+    for box in ordered:
+        if box.left < g_right - 1 and box.right > g_left + 1:  # crosses the gutter
+            spans.append([])
+        else:
+            spans[-1].append(box)
+    text_height = ordered[-1].bottom - ordered[0].top
+    bands = []
+    for span in spans:
+        band = _band(span, g_left, g_right, width, text_height, rules or [])
+        if band is not None:
+            bands.append(band)
+    return bands
+
+
+def _gutter(boxes: list[Box], width: float) -> tuple[float, float] | None:
+    """The widest strip in the page's middle (from 30% to 70% of its width) that the fewest
+    text boxes cross, when that strip is at least 8 points wide and crossed by few boxes (a
+    title or heading across the page): the gutter between two columns."""
+    step = 2.0
+    positions = [0.3 * width + step * i for i in range(int(0.4 * width / step) + 1)]
+    crossing = [sum(box.left < x < box.right for box in boxes) for x in positions]
+    fewest = min(crossing)
+    if fewest > 0.15 * len(boxes):
+        return None
+    best: tuple[float, float] | None = None
+    start = None
+    for x, count in zip([*positions, float("inf")], [*crossing, -1], strict=True):
+        if count == fewest and start is None:
+            start = x
+        elif count != fewest and start is not None:
+            if best is None or x - step - start > best[1] - best[0]:
+                best = (start, x - step)
+            start = None
+    if best is None or best[1] - best[0] < 6:  # the strip plus a step each side: 8 points
+        return None
+    return best[0] - step / 2, best[1] + step / 2
+
+
+def _band(
+    span: list[Box], g_left: float, g_right: float, width: float, height: float, rules: list[Box]
+) -> Band | None:
+    """The band the boxes of one span between gutter-crossing lines make, or None when the
+    span is not two columns (too short, one side empty or narrow, or a table)."""
+    left = [box for box in span if box.right <= g_left + 1]
+    right = [box for box in span if box.left >= g_right - 1]
+    if len(_tops(left)) < 4 or len(_tops(right)) < 4:
+        return None
+    top = min(box.top for box in span)
+    bottom = max(box.bottom for box in span)
+    if bottom - top < 0.2 * height:
+        return None
+    for side in (left, right):
+        if max(box.right for box in side) - min(box.left for box in side) < 0.25 * width:
+            return None
+    if any(
+        top <= rule.top <= bottom and rule.left < g_left and rule.right > g_right for rule in rules
+    ):
+        return None  # a ruled table across the gutter
+    left_starts, right_starts = _starts(left), _starts(right)
+    shared = sum(any(abs(a - b) <= 1.5 for b in right_starts) for a in left_starts)
+    if shared >= 2 and shared >= 0.8 * min(len(left_starts), len(right_starts)):
+        return None  # the two sides' paragraphs start level: a table's rows
+    return Band(top, _foot(span, left, right), g_left, g_right)
+
+
+def _foot(span: list[Box], left: list[Box], right: list[Box]) -> float:
+    """Where the columns end: the shorter column's last line, and the longer column's lines
+    that run on below it without a paragraph's gap. A line set apart below both (a page's
+    closing line under its longer column) is read after the columns, not inside one."""
+    bottom = min(max(box.bottom for box in left), max(box.bottom for box in right))
+    for box in sorted(span, key=lambda box: box.top):
+        if box.top - bottom > 0.6 * (box.bottom - box.top):
+            break  # set apart below the columns
+        bottom = max(bottom, box.bottom)
+    return bottom
+
+
+def _tops(boxes: list[Box]) -> list[float]:
+    """The distinct line tops of some boxes (boxes on one line counted once)."""
+    tops: list[float] = []
+    for top in sorted(box.top for box in boxes):
+        if not tops or top - tops[-1] > 1.0:
+            tops.append(top)
+    return tops
+
+
+def _starts(boxes: list[Box]) -> list[float]:
+    """The tops of the lines that start a paragraph (or a table's row) on one side of a
+    gutter: the first line, and each line further below the one before than most are."""
+    lines: list[list[float]] = []  # top, bottom
+    for box in sorted(boxes, key=lambda box: box.top):
+        if lines and box.top - lines[-1][0] <= 1.0:
+            lines[-1][1] = max(lines[-1][1], box.bottom)
+        else:
+            lines.append([box.top, box.bottom])
+    gaps = [below[0] - above[1] for above, below in itertools.pairwise(lines)]
+    if not gaps:
+        return [line[0] for line in lines]
+    usual = statistics.median(gaps)
+    height = statistics.median(line[1] - line[0] for line in lines)
+    starts = [lines[0][0]]
+    starts += [
+        below[0] for gap, below in zip(gaps, lines[1:], strict=True) if gap > usual + 0.35 * height
+    ]
+    return starts
+
+
+def column_of(bands: list[Band], left: float, top: float, bottom: float) -> int:
+    """Where a line (its left edge and vertical extent) is read among the page's columns:
+    the stretch above the first band is 0, a band's left column 1 and its right column 2,
+    the stretch below it 3, and so on. Lines are read in that order, each column top to
+    bottom before the next; on a page of one column every line is 0."""
+    for number, band in enumerate(bands):
+        middle = (top + bottom) / 2
+        if middle < band.top - 1:
+            return 3 * number
+        if middle <= band.bottom + 1:
+            middle_of_gutter = (band.gutter_left + band.gutter_right) / 2
+            return 3 * number + (2 if left >= middle_of_gutter else 1)
+    return 3 * len(bands)
