@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache, partial
 from pathlib import Path
@@ -32,8 +32,10 @@ from fullpicture.learning.metadata import (
     extract_metadata,
     find_partnership,
 )
+from fullpicture.learning.review_themes import cover_lines
 from fullpicture.learning.sections import Segment, place_blocks, split_reviews
 from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
+from fullpicture.learning.themes import lexical_themes
 
 
 @dataclass
@@ -113,6 +115,8 @@ def parse_segment(
         if not placed.block.heading and section_kind(placed.path) is None
     ]
     context = review_context(title, intro, meta.child_age, meta.child_pseudonym)
+    cover = lexical_themes(" ".join(cover_lines(_texts(segment.blocks), title)))
+    context = replace(context, title_themes=context.title_themes | frozenset(cover))
     return ParsedReview(meta, extract_items(segment.blocks, context, options))
 
 

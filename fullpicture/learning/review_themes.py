@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fullpicture.learning.themes import generic_exploitation, theme_group
@@ -90,6 +91,43 @@ LENDING_CHOICES: tuple[Lending, ...] = (
     Lending(background=True, only_untopical=True),
     Lending(background=True),
 )
+
+
+# A label that names what a document is about ("Topic: ...", "Theme: ...").
+_SUBJECT_LABEL = re.compile(r"^(?:topic|theme|subject|focus)\s*:\s*", re.IGNORECASE)
+# A prose sentence (eight words or more, ending in a full stop or question mark): the cover
+# block ends where the text begins.
+_SENTENCE = re.compile(r"^(?:\S+\s+){7,}.*[.?]\W*$", re.DOTALL)
+_COVER_BLOCKS = 8
+_COVER_WORDS = 25
+
+
+def cover_lines(texts: Sequence[str], title: str) -> list[str]:
+    """The lines of a review's cover block that say what it is about, beside its title.
+
+    Many documents set a genre line as the title ("Multi-Agency Audit: Summary of Findings",
+    "Regional Briefing No. 9") and name their subject on the next line ("Topic: how schools
+    respond after a domestic abuse incident", "... a national review: babies whose parents
+    were in mental health crisis"). A reader takes the subject from the cover as from the
+    title, so its topic themes frame the items as the title's do. The cover block is the
+    document's opening lines before its first prose sentence or table; of those, only short
+    lines that are not sentences (subtitles) or that carry a subject label count.
+
+    Args:
+        texts: the review's opening block texts, in order.
+        title: the review's title (not repeated here).
+    """
+    found: list[str] = []
+    for text in texts[:_COVER_BLOCKS]:
+        line = text.strip()
+        labelled = _SUBJECT_LABEL.match(line)
+        if not labelled and ("|" in line or _SENTENCE.match(line)):
+            break
+        if line == title.strip() or len(line.split()) > _COVER_WORDS:
+            continue
+        if labelled or not line.endswith("."):
+            found.append(line[labelled.end() :] if labelled else line)
+    return found
 
 
 def lendable(code: str) -> bool:
