@@ -68,3 +68,14 @@ def test_should_read_a_parent_in_mental_health_crisis_as_parental_mental_health(
     )
     assert "parental_mental_health" in lexical_themes("Nobody wrote a crisis and relapse plan.")
     assert "parental_mental_health" not in lexical_themes("The CAMHS crisis team saw her twice.")
+
+
+def test_should_read_the_named_child_and_adolescent_mental_health_service_as_health() -> None:
+    text = "She waited a year for the child and adolescent mental health service."
+    assert "health" in lexical_themes(text, subject_window=4)
+    assert "health" not in lexical_themes("The CAMHS letter came.", subject_window=4)
+
+
+def test_should_read_a_childs_daily_experience_as_the_childs_voice() -> None:
+    text = "Records said little about the toddler's daily experience at home."
+    assert "voice_of_child" in lexical_themes(text, subject_window=4)
