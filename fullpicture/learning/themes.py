@@ -130,7 +130,10 @@ _SERVICE_WORD = re.compile(
     r"(?<![\w-])(?:police(?!\s+(?:stations?|custody|cells?))|schools?|teachers?|college|"
     r"nurser(?:y|ies)|health\s+visit(?:ors?|ing)|"
     r"gps?|general\s+practi(?:ce|tioners?)|midwi(?:fe|ves|fery)|hospitals?|"
-    r"school\s+nurses?|health\s+professionals?|health\s+services|maternity\s+services?)(?![\w-])"
+    r"school\s+nurses?|health\s+professionals?|health\s+services|maternity\s+services?|"
+    # a child and adolescent mental health service is health when it acts or is addressed,
+    # not where a child was referred or waited (docs/learning-taxonomy.md, settled case (j))
+    r"child\s+and\s+adolescent\s+mental\s+health\s+services?|camhs)(?![\w-])"
 )
 
 

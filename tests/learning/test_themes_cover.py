@@ -4,6 +4,8 @@ All texts are synthetic."""
 
 from pathlib import Path
 
+import pytest
+
 from fullpicture.learning.library import parse_document
 from fullpicture.learning.review_themes import cover_lines
 from fullpicture.learning.themes import lexical_themes
@@ -70,10 +72,27 @@ def test_should_read_a_parent_in_mental_health_crisis_as_parental_mental_health(
     assert "parental_mental_health" not in lexical_themes("The CAMHS crisis team saw her twice.")
 
 
-def test_should_read_the_named_child_and_adolescent_mental_health_service_as_health() -> None:
-    text = "She waited a year for the child and adolescent mental health service."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The child and adolescent mental health service should review its criteria.",
+        "CAMHS closed the referral after two missed appointments.",
+    ],
+)
+def test_should_read_camhs_acting_or_addressed_as_health(text: str) -> None:
     assert "health" in lexical_themes(text, subject_window=4)
-    assert "health" not in lexical_themes("The CAMHS letter came.", subject_window=4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She waited a year for the child and adolescent mental health service.",
+        "He was never referred to CAMHS.",
+    ],
+)
+def test_should_read_camhs_only_as_where_a_child_waited_as_no_health_service(text: str) -> None:
+    assert "health" not in lexical_themes(text, subject_window=4)
+    assert "mental_health_child" in lexical_themes(text, subject_window=4)
 
 
 def test_should_read_a_childs_daily_experience_as_the_childs_voice() -> None:
