@@ -47,7 +47,7 @@ def test_should_read_case_points_in_a_sector_of_learning_identified_as_key_learn
     assert kind_of(items, "Children rarely disclose") == "key_learning"
 
 
-def test_should_read_a_numbered_learning_theme_telling_of_the_case_as_key_learning(tmp_path):
+def test_should_read_a_numbered_learning_theme_telling_of_the_case_as_a_finding(tmp_path):
     body = (
         "# Child Safeguarding Practice Review: Executive Summary\n\n"
         "Eastmoor Safeguarding Children Partnership, 2026\n\n"
@@ -57,7 +57,7 @@ def test_should_read_a_numbered_learning_theme_telling_of_the_case_as_key_learni
         "Damp homes harm babies' breathing, so housing belongs in every plan.\n"
     )
     items = items_of(create_document(tmp_path, body))
-    assert kind_of(items, "The plans were ended") == "key_learning"
+    assert kind_of(items, "The plans were ended") == "finding"
     assert kind_of(items, "Damp homes harm") == "key_learning"
 
 
