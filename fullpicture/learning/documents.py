@@ -162,6 +162,7 @@ _TYPOGRAPHY = str.maketrans(
         "‌": None,
         "‍": None,
         "﻿": None,
+        "\x02": "-",  # PDFium's hyphen at a line's end, where nothing rejoined the word
     }
 )
 # A footnote mark in superscript digits straight after a word or punctuation ("neglect\u00b3").
@@ -238,6 +239,7 @@ def _decode(data: bytes) -> str:
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents(?:\s+page)?:?$", re.IGNORECASE)
 # A contents entry's leader to its page number: dots, an ellipsis, a tab or underscores.
 _LEADER = re.compile(r"(?:(?:\s?\.){4,}|(?:\s?\u2026)+|\t+|(?:\s?_){4,})\s*\d{1,3}\s*$")
+_LEADS = ("....", ". . .", "\u2026", "\t", "____", "_ _ _")
 _LEADERS = re.compile(r"(?:(?:\s?\.){4,}|(?:\s?\u2026)+|(?:\s?_){4,})\s*\d{1,3}\b")
 # A note at the foot of a page or the end of the text: "\u00b9 Details ...", "[1] Details ...".
 _SUPERSCRIPT_NOTE = re.compile(r"^[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+\s*\S")
@@ -253,18 +255,19 @@ def without_report_furniture(blocks: list[Block]) -> list[Block]:
     """The blocks without a report's furniture: its contents list (entries with leaders to a
     page number anywhere, and the entries under a "Contents" heading), its footnotes and
     endnotes ("\u00b9 ..." anywhere, "[1] ..." where the text refers to it or at the end),
-    page numbers standing alone and "this page is intentionally left blank"."""
+    page numbers standing alone, "this page is intentionally left blank", and a running header
+    or footer kept in the body (a converted document's "Wexley SCP | Child K | Final" before
+    each page break), as plain text's are dropped (:func:`_drop_repeated_footers`)."""
     marks = {m for block in blocks for m in re.findall(r"(?<=\S)\[(\d{1,3})\]", block.text)}
+    running = set(_repeated_running_lines([block.text for block in blocks if not block.heading]))
     out: list[Block] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if block.heading and _CONTENTS.match(block.text.strip()):
-            end = _contents_end(blocks, index + 1)
-            if end > index + 1:  # a contents list: its heading is no section of the report
-                index = end
-                continue
-        if not _is_furniture(block, blocks, index, marks):
+        if _CONTENTS.match(block.text.strip()):  # its title and entries (a DOCX reader drops
+            index = _contents_end(blocks, index + 1)  # Word's) are no section of the report
+            continue
+        if not _is_furniture(block, blocks, index, marks) and block.text not in running:
             out.append(block)
         index += 1
     return out
@@ -289,10 +292,11 @@ def _is_contents_entry(text: str, *, led: bool) -> bool:
     """Whether a line is a contents entry: a title with a leader to its page number ("3.
     Findings ....... 7"), or several run together; unless ``led``, a short title ending in a
     page number or none ("1. Introduction 3", "Appendix A: Glossary")."""
-    if len(_LEADERS.findall(text)) >= 2:
-        return True
-    if _LEADER.search(text):
-        return len(_LEADER.sub("", text).split()) <= 16
+    if any(leader in text for leader in _LEADS):  # the leaders' patterns are slow to search
+        if len(_LEADERS.findall(text)) >= 2:
+            return True
+        if _LEADER.search(text):
+            return len(_LEADER.sub("", text).split()) <= 16
     if led:
         return False
     title = re.sub(r"\s+\d{1,3}$", "", text)
@@ -538,13 +542,19 @@ def _margin_lines(page: list[str]) -> set[int]:
 
 def _drop_repeated_footers(lines: list[str]) -> list[str]:
     """Drop short lines that repeat on three or more pages or slides (running headers, footers)."""
+    repeated = _repeated_running_lines(lines)
+    return [line for line in lines if line.strip() not in repeated]
+
+
+def _repeated_running_lines(lines: list[str]) -> set[str]:
+    """The lines (stripped) that repeat three times or more and read as a running header or
+    footer: with a "|" between its parts, a page or a copyright sign."""
     counts = Counter(line.strip() for line in lines if line.strip())
-    repeated = {
+    return {
         line
         for line, n in counts.items()
         if n >= 3 and ("|" in line or "page" in line.lower() or "\u00a9" in line)
     }
-    return [line for line in lines if line.strip() not in repeated]
 
 
 def _read_text(data: bytes) -> list[Block]:
@@ -915,7 +925,12 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
 def _rejoin_pdf_hyphens(pages: list[_PdfPageContent]) -> None:
     """Make whole, in place, the words PDFium found hyphenated at a line's end (see
     :func:`rejoin_line_hyphens`), by the words the document writes."""
-    broken = [line for page in pages for line in page.lines if _LINE_HYPHEN.search(line.text)]
+    broken = [
+        line
+        for page in pages
+        for line in page.lines
+        if "\x02" in line.text or "\ufffe" in line.text
+    ]
     if broken:
         words = document_words([line.text for page in pages for line in page.lines])
         for line in broken:
