@@ -110,6 +110,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"managers) (?:should|must|can|need to) do|what will change|"
             r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
             r"^what to do\b|changes (?:that )?have been made|^what next\b|"
+            # a list that asks the reader to act: "Do this", "Three things to do now"
+            r"^do this\b|\bthings? to do\b|\bto do (?:now|next|today|this week)\b|"
             r"what (?:has|is) (?:already |now )?changed?|what is changing|"
             # "What is already happening", "What's happening now" (not a story's "What was
             # happening at home")
@@ -1392,17 +1394,36 @@ class _Extractor:
         text = block.text.strip()
         if not block.bullet and _case_example(text):
             return "finding"  # under "Why this matters": "In the review of Baby A, ... but ..."
-        if self.headline and not block.bullet and _tells_of_case(text):
+        if _commits_locally(text, placed):
+            return "next_step"  # "What this means here": "From January schools will ..."
+        if self._titles_point(placed):
             # "Lesson 1: A new adult changes the risk." then "3.2 The health visitor knew of
-            # Mr T but ...": the lesson's evidence from the case is what the review found
-            return "finding"
+            # Mr T but ...": the one line titles the point below it, which the document
+            # labels as its lesson (key learning, whether or not it tells the case)
+            self.items.pop()
+            self.headline = False
+            return "key_learning"
         if _identified_learning(placed.path):
-            return "finding" if _CASE_PAST.search(text) else "key_learning"
+            # "Learning identified" labels its points as learning, whatever their tense (a
+            # settled case); a numbered learning theme is a topic, whose case told in the
+            # past is what the review found there
+            numbered = bool(_NUMBERED_THEME.match(placed.path[-1]))
+            return "finding" if numbered and _CASE_PAST.search(text) else "key_learning"
         if _episode_learning(placed.path):
             return "finding" if _tells_of_case(text) else "key_learning"
         if placed.path and _FORWARD.search(placed.path[-1]) and _should(text, placed.path):
             return "recommendation"  # "Learning to be taken forward": "Midwifery should ..."
         return None
+
+    def _titles_point(self, placed: PlacedBlock) -> bool:
+        """Whether the item just added is a numbered lesson's one-line title ("Lesson 1: A new
+        adult changes the risk.") and this paragraph, the next block in its section, the point
+        it titles."""
+        block = placed.block
+        if not self.headline or block.bullet or not self.items:
+            return False
+        last = self.items[-1]
+        return last.paragraph == placed.paragraph - 1 and len(last.text.split()) <= 15
 
     def _reported(self, text: str) -> str | None:
         """The kind of a paragraph that reports a review in prose, under a heading naming no
@@ -1575,6 +1596,26 @@ _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Sta
 # A numbered lesson stated in one line over its evidence ("Lesson 3: Repeated minor injuries to a
 # baby must be seen together."), as older serious case reviews set out their lessons learned.
 _LESSON_HEADLINE = re.compile(r"^lessons?\s*\d+\s*[:.\-\u2013]\s*\S", re.IGNORECASE)
+
+
+# A local commitment's subject: a service, team, agency or role that will act ("Child
+# protection chairs will convene ...", "From January 2025 schools will ..."), not what holds
+# of children or families in general ("Children will often ...").
+_COMMITTED = re.compile(
+    r"^(?:from \w+(?: \d{4})?,? )?(?:the |our |each |every |all )?(?:[\w'\u2019-]+ ){0,6}?"
+    r"(?:schools?|chairs?|teams?|services?|partners(?:hip)?|boards?|agenc(?:y|ies)|police|"
+    r"practitioners|managers|leads?|trusts?|hospitals?|practices?|we)\b[^.]{0,40}?\bwill "
+    r"(?!(?:often|usually|always|never|sometimes|rarely|not|be at)\b)",
+    re.IGNORECASE,
+)
+
+
+def _commits_locally(text: str, placed: PlacedBlock) -> bool:
+    """Whether a numbered or bulleted point under a learning heading is a local commitment,
+    a next step whatever its heading ("What this means in Kilnsea Valley": "From January
+    schools will complete ...")."""
+    listed = placed.block.bullet or bool(_NUMBERED_POINT.match(text))
+    return listed and bool(_COMMITTED.match(text)) and not _RECOMMENDS.search(text)
 
 
 def _identified_learning(path: tuple[str, ...]) -> bool:
