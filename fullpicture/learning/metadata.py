@@ -877,6 +877,9 @@ def _age_text(number: int, unit: str) -> str:
     return f"{number} {unit}" + ("" if number == 1 else "s")
 
 
+# The years standing just before a matched age in months ("three years and two months old",
+# "2 years 4 months old"): the age is the years
+_YEARS_BEFORE = re.compile(_NUMBER + r"\s+years?,?(?:\s+and)?\s+$", re.I)
 # The second age of a range ("aged 14 to 17", "14-17", "13 and 15"), not a part of one age
 # ("15 years and 3 months")
 _AGE_RANGE_END = re.compile(
@@ -900,6 +903,9 @@ def find_age(text: str, name: str | None = None) -> str | None:
             continue
         if _AGE_RANGE_END.match(text, match.end()) or _AGE_LIMIT_AFTER.match(text, match.end()):
             continue  # a range of ages, not "15 years and 3 months" or "14 and lived"
+        if years := _YEARS_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+            # the months of "three years and two months old": the child is three
+            return _age_text(_number(years.group(1)), "year")
         groups = [group for group in match.groups() if group]
         unit = groups[1].lower().rstrip("s") if len(groups) > 1 else "year"
         return _age_text(_number(groups[0]), unit)

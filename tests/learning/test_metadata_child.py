@@ -143,3 +143,16 @@ def test_should_read_the_childs_sex_where_the_review_states_it(text, sex):
 
 def test_should_read_an_age_given_as_a_boy_of_so_many_months():
     assert find_age("The youngest, a boy of twenty months, was admitted.") == "20 months"
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Tom was three years and two months old when he was admitted.", "3 years"),
+        ("She was 2 years 4 months old at the time.", "2 years"),
+        ("Baby J was 11 weeks old.", "11 weeks"),
+    ],
+)
+def test_should_read_years_and_months_as_the_years_not_the_months(text: str, age: str) -> None:
+    # a toddler of three years and two months is not a baby of two months
+    assert find_age(text) == age
