@@ -1192,7 +1192,7 @@ class _Extractor:
         text = block.text.strip()
         if self._question_and_answer(text, placed):
             return
-        kind, rest, who = label_of(text, self.strengths)
+        kind, rest, who = _labelled(text, placed.path, self.strengths)
         self.listed = self.listed and kind is None  # a labelled item ends the list before it
         if kind is None and self._asks_for_answers(text, placed):
             return  # "What has changed since the review?": the answers that follow say
@@ -1516,6 +1516,35 @@ _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Sta
 # A numbered lesson stated in one line over its evidence ("Lesson 3: Repeated minor injuries to a
 # baby must be seen together."), as older serious case reviews set out their lessons learned.
 _LESSON_HEADLINE = re.compile(r"^lessons?\s*\d+\s*[:.\-\u2013]\s*\S", re.IGNORECASE)
+
+
+# A point numbered under its section's letter ("A1.", "B2)") and the lettered section it closes
+# ("A. How well did agencies ...?", "(b) The impact on the children"): a SILP or a review set
+# out by lines of enquiry ends each one with the learning points agreed for it.
+_LETTERED_POINT = re.compile(r"^(?P<letter>[A-Z])\d{1,2}[.):]\s+\S")
+_LETTERED_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?\(?(?P<letter>[A-Za-z])[.)]\s+\S")
+
+
+def _labelled(
+    text: str, path: tuple[str, ...], strengths: str
+) -> tuple[str | None, str, str | None]:
+    """A paragraph's label as :func:`label_of` reads it, or a learning point numbered under
+    its line of enquiry's letter ("A1. ..." closing "A. How well did ...?")."""
+    kind, rest, who = label_of(text, strengths)
+    if kind is None and _closes_line_of_enquiry(text, path):
+        return "key_learning", text, None
+    return kind, rest, who
+
+
+def _closes_line_of_enquiry(text: str, path: tuple[str, ...]) -> bool:
+    """Whether a paragraph is a learning point numbered under the letter of the line of
+    enquiry it sits in ("A2. A partner described as helpful is still ..." under "A. How well
+    did agencies understand the household?")."""
+    point = _LETTERED_POINT.match(text)
+    section = _LETTERED_SECTION.match(path[-1]) if path and point else None
+    if point is None or section is None:
+        return False
+    return section.group("letter").upper() == point.group("letter") and len(text.split()) >= 8
 
 
 def _identified_learning(path: tuple[str, ...]) -> bool:

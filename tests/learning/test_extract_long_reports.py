@@ -1,0 +1,38 @@
+"""Long full reports whose narrative, chronology and method carry no learning, and whose
+learning sits only in places: points closing each line of enquiry, a theme's evidence before
+its own "What we found", boxed accounts of what the child said (synthetic documents)."""
+
+from pathlib import Path
+
+from tests.learning.documents import create_document, items_of, kind_of
+
+_HEAD = "# SILP Review Report: Maya and Leo\n\nOakhurst Safeguarding Children Partnership, 2026\n\n"
+
+
+def test_should_read_points_closing_each_line_of_enquiry_as_key_learning(tmp_path: Path) -> None:
+    path = create_document(
+        tmp_path,
+        _HEAD + "## 5. Analysis\n\n"
+        "### A. How well did agencies understand who lived in the household?\n\n"
+        "The health visitor heard of a lodger in the spring and recorded no more than his first "
+        "name. Nobody asked who he was.\n\n"
+        "A1. A new adult living in a household changes the risk to a child, and practitioners "
+        "should find out who he is before they close their work.\n\n"
+        "### B. How was the school's concern shared?\n\n"
+        "B1. Attendance that falls at the same time as a child becomes withdrawn is a "
+        "safeguarding concern in its own right.\n\n"
+        "## 6. Recommendations\n\n"
+        "1. The partnership should ask every agency to record the adults in a child's home.\n",
+    )
+    items = items_of(path)
+    assert kind_of(items, "A1. A new adult") == "key_learning"
+    assert kind_of(items, "B1. Attendance that falls") == "key_learning"
+
+
+def test_should_not_read_a_lettered_point_under_another_letter(tmp_path: Path) -> None:
+    path = create_document(
+        tmp_path,
+        _HEAD + "## 5. Chronology\n\n### A. Before the move\n\n"
+        "C4. The form the family completed in March was sent to the wrong office and lay unread.\n",
+    )
+    assert kind_of(items_of(path), "C4. The form") is None
