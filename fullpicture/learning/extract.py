@@ -937,12 +937,12 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
     )
 
 
-def _with_own_learning(blocks: list[PlacedBlock]) -> set[str]:
+def _with_own_learning(blocks: list[PlacedBlock], only: str | None = None) -> set[str]:
     """The headings with a sub-heading naming a kind ("3. Episode one" over "Learning from
     this period"): the section states its learning there, and its own paragraphs tell the
     story. Depth is read from the placed heading paths, so a plain-text report whose
     headings all look alike ("4.1 Children's social care" over "Lessons for children's social
-    care") counts too."""
+    care") counts too. ``only``: count only sub-headings naming that kind ("What we found")."""
     headings = [p for p in blocks if p.block.heading]
     bare = _bare_themes(blocks)
     found: set[str] = set()
@@ -955,7 +955,8 @@ def _with_own_learning(blocks: list[PlacedBlock]) -> set[str]:
                 break
             if below.block.text in bare:
                 continue  # "4. Analysis" > "Theme one: ...": the analysis's own topics
-            if section_kind(("", below.block.text)) is not None:
+            kind = section_kind(("", below.block.text))
+            if kind is not None and only in (None, kind):
                 found.add(placed.block.text)
                 break
     return found
@@ -1105,6 +1106,8 @@ class _Extractor:
         self.asked_kind: str | None = None  # the kind a host's question names for its answers
         self.stated = False  # this section's heading states what the review found in the case
         self.named: frozenset[str] = frozenset()  # the words of the review's title ("Ruby")
+        # topic headings over their own findings' sub-heading ("Theme 2" > "What we found")
+        self.own_findings: set[str] = set()
         self.headline = False  # a numbered lesson's one-line statement ("Lesson 2: ...") above
 
     def feed(self, placed: PlacedBlock) -> None:
@@ -1426,6 +1429,9 @@ class _Extractor:
         topic = section_kind(("", placed.path[-1])) is None
         if topic and placed.paragraph < self.reported.get(placed.path, 0):
             return True  # the evidence before the section's "The review finds that ..."
+        heading = placed.path[-1]
+        if heading in self.own_findings and (topic or _TOPIC_LABEL.match(heading)):
+            return True  # "Theme 2: ..." tells its evidence, then states it under "What we found"
         return topic and not reads_as_finding(placed.block.text)
 
     def _introduction(self, text: str) -> None:
@@ -2121,6 +2127,7 @@ def extract_items(
     """
     extractor = _Extractor(strengths_kind(blocks), analysis_sections(blocks), reported_at(blocks))
     extractor.named = _title_names(blocks)
+    extractor.own_findings = _with_own_learning(blocks, only="finding")
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()

@@ -36,3 +36,24 @@ def test_should_not_read_a_lettered_point_under_another_letter(tmp_path: Path) -
         "C4. The form the family completed in March was sent to the wrong office and lay unread.\n",
     )
     assert kind_of(items_of(path), "C4. The form") is None
+
+
+def test_should_read_a_themes_evidence_as_narrative_when_it_states_its_own_findings(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        "# Thematic Review: Children of Parents Who Misuse Drugs\n\n"
+        "Oakhurst Safeguarding Children Partnership, 2026\n\n"
+        "## 4. What we found\n\n### Theme 1: Seeing the parent's drug use\n\n"
+        "In four of the six families the drug treatment service knew the parent had children, "
+        "but the children's school was never told.\n\n"
+        "#### What we found\n\n"
+        "Drug treatment services did not routinely ask who cared for the children of the adults "
+        "they treated, so children's needs went unseen.\n\n"
+        "## 5. Recommendations\n\n"
+        "1. The partnership should agree a question about children for every drug service.\n",
+    )
+    items = items_of(path)
+    assert kind_of(items, "Drug treatment services did not") == "finding"
+    assert kind_of(items, "In four of the six families") is None
