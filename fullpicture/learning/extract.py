@@ -94,6 +94,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             # "What children and mothers told us", "A child's words"
             r"what (?:the )?(?:children|young people) and (?:\w+ ){1,2}(?:said|told)|"
             r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b|"
+            # a box "Rhys's words" (not "The mother's words", "Practitioners' words")
+            r"^(?!(?:the|mother|father|mum|dad|parent|carer|practitioner|professional|"
+            r"agency|partner|staff|worker)\w*(?:'s|\u2019s))[A-Z]\w*(?:'s|\u2019s) (?:own )?words$|"
             # a poster's panel "Hear the baby" (a topic "Hearing the child" names no kind)
             r"^hear (?:the )?(?:baby|babies|child|children|young (?:person|people))\b|"
             # "What children in these families said", "What the young people we met told us"
@@ -327,7 +330,7 @@ _REPORTED = re.compile(
 # 'Kai told the reviewer: "Nobody asked me ..."'. A parent ("Kai's mother said") is not.
 _CHILD_TOLD = re.compile(
     r"^(?!(?:he|she|they|we|i)\b)(?:child [A-Z]\w*|[Tt]he (?:(?:eldest|oldest|youngest|younger|"
-    r"older|middle) )?(?:child|young person|boy|girl)|"
+    r"older|middle) )?(?:child|young person|boy|girl)(?: in [Ff]amily [A-Z])?|"
     r"[A-Z][\w'\u2019-]*) (?:told|said to) (?:the (?:lead )?(?:reviewers?|review|panel|author)|"
     r"us|me)\s*[:,]\s*[\"\u201c]|"
     # a child named with their age, quoted telling anyone ('Kai, aged fourteen, told his youth
@@ -1265,6 +1268,28 @@ class _Extractor:
         said = _NAMED_SAID.match(text)
         return said is not None and said.group("name") in self.named
 
+    def _voices_child(self, text: str, path: tuple[str, ...], section: str | None) -> bool:
+        """Whether a paragraph is the child's voice wherever it stands: 'Kai told the reviewer:
+        "..."', 'His father said that Baby R "went stiff"', or, outside other kinds' sections,
+        'Ellie told the reviewer that she missed her old school'."""
+        if _TOLD_OF_CHILD.match(text):
+            return True
+        if self._quotes_child(text) and not _in_others_voice(path):
+            return True
+        return section in (None, "child_voice") and self._reports_child(text, path)
+
+    def _reports_child(self, text: str, path: tuple[str, ...]) -> bool:
+        """Whether a paragraph reports what the review's named child told or showed the
+        review, without quoting it ('Ellie told the reviewer that ...', 'K said that ...',
+        'Kai drew a picture for the reviewer.'), or what the child a box is named for said
+        ("Rhys's words": 'Rhys said that ...')."""
+        reported = _CHILD_REPORTED.match(text)
+        if reported is None or (path and _in_others_voice(path)):
+            return False
+        own = _OWN_WORDS.match(path[-1]) if path else None
+        names = self.named | ({own.group(1)} if own else set())
+        return reported.group("name") in names - _NOT_A_CHILD
+
     def _unlabelled(self, placed: PlacedBlock, section: str | None) -> str | None:
         """The kind of an unlabelled block, or None when it is not an item of its own (it
         explains the finding above it, or is narrative)."""
@@ -1272,9 +1297,7 @@ class _Extractor:
         text = block.text.strip()
         # 'Kai told the reviewer: "..."' or 'His father said that Baby R "went stiff"',
         # wherever it stands
-        if _TOLD_OF_CHILD.match(text) or (
-            self._quotes_child(text) and not _in_others_voice(placed.path)
-        ):
+        if self._voices_child(text, placed.path, section):
             return "child_voice"
         quoted = text.startswith(_QUOTE_START)
         decided, kind = self._short_product_kind(placed, section)
@@ -2032,6 +2055,18 @@ _NAMED_SAID = re.compile(
 )
 
 
+# A named child reporting to the review in their own person, not quoted (see
+# _Extractor._reports_child): told the reviewer, said that, drew for the reviewer.
+_CHILD_REPORTED = re.compile(
+    r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |also )?(?:said that|"
+    r"told (?:the (?:lead )?(?:reviewers?|review|panel|author)|us|me) (?:that|about|how)|"
+    r"drew (?:\w+ ){1,5}?for (?:the (?:lead )?reviewers?|the review|us|me))\b"
+)
+_OWN_WORDS = re.compile(r"^([A-Z]\w*)(?:'s|\u2019s) (?:own )?words$")
+# Capitalised words of a title that name no child.
+_NOT_A_CHILD = frozenset({"Child", "Baby", "Review", "Report", "The", "Local", "SILP", "A"})
+
+
 def _shown_by_child(text: str, path: tuple[str, ...]) -> bool:
     """Whether prose under a heading of what a child's life or behaviour showed ("Ellis's
     daily life", "What Ayaan's communication told us") tells it: there the child's voice is
@@ -2127,6 +2162,8 @@ def extract_items(
     """
     extractor = _Extractor(strengths_kind(blocks), analysis_sections(blocks), reported_at(blocks))
     extractor.named = _title_names(blocks)
+    if context is not None and context.child:
+        extractor.named |= {context.child}  # "K" in "Child K", though the title names the board
     extractor.own_findings = _with_own_learning(blocks, only="finding")
     for placed in blocks:
         extractor.feed(placed)

@@ -57,3 +57,37 @@ def test_should_read_a_themes_evidence_as_narrative_when_it_states_its_own_findi
     items = items_of(path)
     assert kind_of(items, "Drug treatment services did not") == "finding"
     assert kind_of(items, "In four of the six families") is None
+
+
+def test_should_read_a_box_of_the_named_childs_words_as_the_childs_voice(tmp_path: Path) -> None:
+    path = create_document(
+        tmp_path,
+        "# Joint Domestic Homicide Review and Child Safeguarding Practice Review\n\n"
+        "Oakhurst Community Safety Partnership, 2026\n\n"
+        "## 6. Involvement of family\n\n"
+        "6.1 The chair met the children's grandfather twice and met Sam once.\n\n"
+        "### Sam's words\n\n"
+        'Sam said: "I kept the television on loud so my sister would not hear them."\n\n'
+        "Sam said that the teacher who noticed his bruise was the first adult who asked.\n\n"
+        "## 7. Recommendations\n\n"
+        "1. The partnership should ask schools to record what children tell them.\n",
+    )
+    items = items_of(path)
+    assert kind_of(items, "Sam said: ") == "child_voice"
+    assert kind_of(items, "Sam said that the teacher") == "child_voice"
+
+
+def test_should_know_the_child_by_the_pseudonym_when_the_title_names_the_board(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        "# Oakhurst Local Safeguarding Children Board\n\n"
+        "Serious Case Review: Child T\n\nOverview report, 2015\n\n"
+        "## Involvement of the family\n\n"
+        "9. T chose to meet the overview author with her advocate.\n\n"
+        'T said: "They moved me every few months and nobody asked me why I kept running."\n\n'
+        "## Recommendations\n\n"
+        "1. The Board should ask every agency to record what children say about their moves.\n",
+    )
+    assert kind_of(items_of(path), "T said: ") == "child_voice"
