@@ -113,7 +113,13 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"managers) (?:should|must|can|need to) do|what will change|"
             r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
             r"^what to do\b|changes (?:that )?have been made|^what next\b|"
+            # a list that asks the reader to act: "Do this", "Three things to do now"
+            r"^do this\b|\bthings? to do\b|\bto do (?:now|next|today|this week)\b|"
             r"what (?:has|is) (?:already |now )?changed?|what is changing|"
+            # "What is already happening", "What's happening now" (not a story's "What was
+            # happening at home")
+            r"^what(?:'s|\u2019s| is) (?:already |now )happening\b|"
+            r"^what(?:'s|\u2019s| is) happening (?:now|already|as a result|since)\b|"
             r"what (?:we|the [\w ]{1,30}?) (?:is|are|has|have) (?:already |now )?"
             r"(?:changing|changed)\b|changes? (?:we are|being) made|"
             r"^what (?:we|the [\w ]{1,30}?) changed\b|"  # "What we changed this year"
@@ -193,6 +199,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             # the national rapid review template's question on practice, and a blog's
             # "Things I keep seeing"
             r"^(?:our )?(?:local |current )position$|"  # a self-assessment's column
+            # a summary setting the review's questions over their answers ("What the rapid
+            # review asked, and what it found")
+            r"\bwhat (?:it|they) (?:found|concluded)\b|"
             # a thematic briefing's "What our reviews keep showing": the pattern found
             r"what (?:the |our |these |local )?(?:\w+ )?(?:reviews?|audits?|cases?) (?:keep|kept) "
             r"(?:showing|finding|seeing|telling us)\b|"
@@ -332,7 +341,7 @@ _CHILD_TOLD = re.compile(
     r"^(?!(?:he|she|they|we|i)\b)(?:child [A-Z]\w*|[Tt]he (?:(?:eldest|oldest|youngest|younger|"
     r"older|middle) )?(?:child|young person|boy|girl)(?: in [Ff]amily [A-Z])?|"
     r"[A-Z][\w'\u2019-]*) (?:told|said to) (?:the (?:lead )?(?:reviewers?|review|panel|author)|"
-    r"us|me)\s*[:,]\s*[\"\u201c]|"
+    r"us|me)(?: that [^\"\u201c:]{5,200}?)?\s*[:,]\s*[\"\u201c]|"
     # a child named with their age, quoted telling anyone ('Kai, aged fourteen, told his youth
     # worker: "..."'): the age marks the child, not a parent known by first name
     r"^[A-Z][\w'\u2019-]*, aged [\w-]+, (?:told|said to) (?:\w+ ){1,3}?\w+\s*[:,]\s*[\"\u201c]"
@@ -495,6 +504,14 @@ _ASKING_INTRO = re.compile(
     r"\b(?:things?|steps?|actions?|ways?)\b[^.:]{0,40}?\b(?:(?:asking|ask|want|need) "
     r"(?:you|everyone|all of you|every \w+) to (?:do|take)|you (?:can|could|should|must|might) "
     r"(?:do|take)|to (?:do|take))\b",
+    re.IGNORECASE,
+)
+# The last sentence of a paragraph announcing what the partners agreed or will do ("The
+# partners agreed the following.", "Our partners have committed to the following actions."):
+# the list after it is their commitments, whatever the heading above says.
+_AGREED_INTRO = re.compile(
+    r"(?:^|[.!?]\s)[^.!?]*\b(?:agreed|committed to|will (?:take|do|make)|(?:is|are) (?:taking|"
+    r"doing|making))\s+the following(?: (?:actions?|steps?|changes?|commitments?))?\s*[.:]\s*$",
     re.IGNORECASE,
 )
 # The last sentence of a paragraph announcing what to take away from a review ("Here are the
@@ -863,7 +880,14 @@ def _is_title(heading: str, depth: int) -> bool:
         return False
     if _SECTION_LABEL.match(heading) or _KIND_FIRST.match(heading):
         return False  # "Section 1: The key messages we took from the briefing" is a section
+    if _ASKS_WHAT.match(heading) and dict(_SECTION_KINDS)["finding"].search(heading):
+        return False  # "What the rapid review asked, and what it found" heads its answers
     return depth == 0 or not any(pattern.search(heading) for _, pattern in _SECTION_KINDS)
+
+
+# A heading put as what a review did ("What the rapid review asked, and what it found"): a
+# section of the document, even where it names the review's type, not its title.
+_ASKS_WHAT = re.compile(r"^what\b", re.IGNORECASE)
 
 
 # Headings of the parts of a review that set the scene rather than analyse practice.
@@ -1112,6 +1136,7 @@ class _Extractor:
         # topic headings over their own findings' sub-heading ("Theme 2" > "What we found")
         self.own_findings: set[str] = set()
         self.headline = False  # a numbered lesson's one-line statement ("Lesson 2: ...") above
+        self.before: str | None = None  # the paragraph before this one, in the same section
 
     def feed(self, placed: PlacedBlock) -> None:
         placed = self._nest(placed)
@@ -1132,9 +1157,11 @@ class _Extractor:
             self.headline = False
             self.answering = self._answers(placed.path)
         if block.heading:
+            self.before = None
             self._heading(placed)
             return
         self._body(placed)
+        self.before = block.text
 
     def _nest(self, placed: PlacedBlock) -> PlacedBlock:
         """Puts the headings that follow a kind-naming heading directly, at its own level,
@@ -1186,6 +1213,10 @@ class _Extractor:
         if len(text.split()) <= 25 and _ASKING_INTRO.search(text):
             self.intro_kind, self.intro_named, self.reporting = "next_step", False, False
             return True  # "Here are three things I am asking you to do this week."
+        if not bullet and _AGREED_INTRO.search(text):
+            # "The partners agreed the following.": the list after it is what they agreed
+            self.intro_kind, self.intro_named, self.intro_held = "next_step", True, True
+            return True
         if not bullet and _TAKEAWAY_INTRO.search(text):
             # "Here are the five things the reviewer asked us all to take away.": the next
             # list is its learning, even after a paragraph of context between them
@@ -1266,7 +1297,37 @@ class _Extractor:
         if _ANOTHER_SAID.match(text) and self.items and self.items[-1].kind == "child_voice":
             return True  # 'Another said: "..."' after a child quoted: the next child speaking
         said = _NAMED_SAID.match(text)
-        return said is not None and said.group("name") in self.named
+        if said is not None and said.group("name") in self.named:
+            return True
+        return self._pronoun_quotes_child(text)
+
+    def _pronoun_quotes_child(self, text: str) -> bool:
+        """Whether a paragraph quotes the review's child by a pronoun: after who asked the
+        child, named ('When a youth worker asked M about the gifts, she said: "..."'), or
+        alone ('She said: "..."') where the child was just quoted in the same section."""
+        said = _PRONOUN_SAID.match(text)
+        if said is None or not self.path:
+            return False
+        if asked := said.group("asked"):
+            story = _CHILDS_STORY.search(self.path[-1])
+            names = (
+                set(self.named) | {story.group("name") or story.group("about")}
+                if story
+                else set(self.named)
+            )
+            return bool(set(re.findall(r"\b[A-Z][\w'\u2019-]*", asked)) & (names - _NOT_NAMES))
+        last = self.items[-1] if self.items else None
+        here = PATH_SEPARATOR.join(self.path)
+        if last is None or last.kind != "child_voice" or last.heading_path != here:
+            return False
+        # the paragraph before is the child's words or tells of the child by name ("Ellie
+        # first self-harmed at thirteen"), not of a relative ("Ellie's grandmother visited")
+        subject = re.match(r"[A-Z][\w'\u2019-]*", last.text)
+        before = self.before or ""
+        return before == last.text or (
+            subject is not None
+            and re.match(re.escape(subject.group()) + r"\b(?!'|\u2019)", before) is not None
+        )
 
     def _voices_child(self, text: str, path: tuple[str, ...], section: str | None) -> bool:
         """Whether a paragraph is the child's voice wherever it stands: 'Kai told the reviewer:
@@ -1359,17 +1420,36 @@ class _Extractor:
         text = block.text.strip()
         if not block.bullet and _case_example(text):
             return "finding"  # under "Why this matters": "In the review of Baby A, ... but ..."
-        if self.headline and not block.bullet and _tells_of_case(text):
+        if _commits_locally(text, placed):
+            return "next_step"  # "What this means here": "From January schools will ..."
+        if self._titles_point(placed):
             # "Lesson 1: A new adult changes the risk." then "3.2 The health visitor knew of
-            # Mr T but ...": the lesson's evidence from the case is what the review found
-            return "finding"
+            # Mr T but ...": the one line titles the point below it, which the document
+            # labels as its lesson (key learning, whether or not it tells the case)
+            self.items.pop()
+            self.headline = False
+            return "key_learning"
         if _identified_learning(placed.path):
-            return "finding" if _CASE_PAST.search(text) else "key_learning"
+            # "Learning identified" labels its points as learning, whatever their tense (a
+            # settled case); a numbered learning theme is a topic, whose case told in the
+            # past is what the review found there
+            numbered = bool(_NUMBERED_THEME.match(placed.path[-1]))
+            return "finding" if numbered and _CASE_PAST.search(text) else "key_learning"
         if _episode_learning(placed.path):
             return "finding" if _tells_of_case(text) else "key_learning"
         if placed.path and _FORWARD.search(placed.path[-1]) and _should(text, placed.path):
             return "recommendation"  # "Learning to be taken forward": "Midwifery should ..."
         return None
+
+    def _titles_point(self, placed: PlacedBlock) -> bool:
+        """Whether the item just added is a numbered lesson's one-line title ("Lesson 1: A new
+        adult changes the risk.") and this paragraph, the next block in its section, the point
+        it titles."""
+        block = placed.block
+        if not self.headline or block.bullet or not self.items:
+            return False
+        last = self.items[-1]
+        return last.paragraph == placed.paragraph - 1 and len(last.text.split()) <= 15
 
     def _reported(self, text: str) -> str | None:
         """The kind of a paragraph that reports a review in prose, under a heading naming no
@@ -1576,6 +1656,26 @@ def _closes_line_of_enquiry(text: str, path: tuple[str, ...]) -> bool:
     return section.group("letter").upper() == point.group("letter") and len(text.split()) >= 8
 
 
+# A local commitment's subject: a service, team, agency or role that will act ("Child
+# protection chairs will convene ...", "From January 2025 schools will ..."), not what holds
+# of children or families in general ("Children will often ...").
+_COMMITTED = re.compile(
+    r"^(?:from \w+(?: \d{4})?,? )?(?:the |our |each |every |all )?(?:[\w'\u2019-]+ ){0,6}?"
+    r"(?:schools?|chairs?|teams?|services?|partners(?:hip)?|boards?|agenc(?:y|ies)|police|"
+    r"practitioners|managers|leads?|trusts?|hospitals?|practices?|we)\b[^.]{0,40}?\bwill "
+    r"(?!(?:often|usually|always|never|sometimes|rarely|not|be at)\b)",
+    re.IGNORECASE,
+)
+
+
+def _commits_locally(text: str, placed: PlacedBlock) -> bool:
+    """Whether a numbered or bulleted point under a learning heading is a local commitment,
+    a next step whatever its heading ("What this means in Kilnsea Valley": "From January
+    schools will complete ...")."""
+    listed = placed.block.bullet or bool(_NUMBERED_POINT.match(text))
+    return listed and bool(_COMMITTED.match(text)) and not _RECOMMENDS.search(text)
+
+
 def _identified_learning(path: tuple[str, ...]) -> bool:
     """Whether a block sits under the learning a review identified ("Learning identified"),
     directly or in one of its parts ("4. Learning identified" > "Learning for schools"), or
@@ -1589,10 +1689,13 @@ def _identified_learning(path: tuple[str, ...]) -> bool:
 
 
 # A review's numbered learning theme ("Learning theme 1: Drift", "Learning theme two -
-# Measuring neglect"), as a full review or its executive summary numbers them.
+# Measuring neglect"), as a full review or its executive summary numbers them, or one named
+# after a colon ("3. Learning theme: exclusion as a turning point").
 _NUMBERED_THEME = re.compile(
-    r"^(?:[\d.]+\s*)?learning themes?\s+(?:\d+|[ivx]{1,4}|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten)\s*[:.\u2013-]\s*\S",
+    r"^(?:[\d.]+\s*)?learning themes?(?:\s+(?:\d+|[ivx]{1,4}|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\s*[:.\u2013-]|"
+    # a briefing's numbered section naming its theme ("3. Learning theme: the exclusion")
+    r"\s*[:\u2013-])\s*\S",
     re.IGNORECASE,
 )
 
@@ -2046,6 +2149,22 @@ def _title_names(blocks: list[PlacedBlock]) -> frozenset[str]:
     known by ("Ruby" in 'Local Learning Review "Ruby"', "K" in "Rapid Review: Child K")."""
     title = next((placed.block.text for placed in blocks if placed.block.heading), "")
     return frozenset(re.findall(r"\b[A-Z][\w'\u2019-]*", title))
+
+
+# The child quoted by a pronoun, alone or after who asked ('She said: "..."', 'When a youth
+# worker asked M about the gifts, she said: "..."'): see _Extractor._pronoun_quotes_child.
+_PRONOUN_SAID = re.compile(
+    r"^(?:(?P<asked>(?i:when|after|once) [^.:\"\u201c]{3,120}?\basked [^.:\"\u201c]{1,120}?),\s+)?"
+    r"(?:[Ss]he|[Hh]e) (?:later |once |also )?(?:said|replied|answered|told (?:\w+ ){1,3}?\w+)"
+    r"\s*[:,]\s*[\"\u201c]"
+)
+# A section telling a named child's story ("Ellie's story", "Child M's story in brief",
+# "About Kai").
+_CHILDS_STORY = re.compile(
+    r"(?:^|\s)(?P<name>[A-Z][\w-]*)(?:'s|\u2019s) (?:own )?story\b|^[Aa]bout (?P<about>[A-Z]\w*)$"
+)
+# Capitalised words of a title that are not a child's name.
+_NOT_NAMES = frozenset({"Child", "Baby", "Review", "Rapid", "Summary", "The", "Local", "A"})
 
 
 # A person named by one word, quoted: 'Ruby said: "..."', 'K said later: "..."'.

@@ -519,7 +519,7 @@ def type_only(line: str) -> str | None:
     heading after its colon ("Local Learning Review", "Child S: local child safeguarding
     practice review" -> its tail, "Young carers: multi-agency audit"). None for a
     briefing, a sentence, or a line saying more ("Learning from a local child safeguarding
-    practice review, September 2022")."""
+    practice review, September 2022"; :func:`subtitle_type` reads that as a subtitle)."""
     lowered = line.strip().rstrip(".").lower()
     if len(lowered.split()) > 8 or lowered.startswith(("this ", "the present ")):
         return None
@@ -556,7 +556,10 @@ def subtitle_type(line: str) -> str | None:
     kept = [part for part in parts if not (_DATE_PART.match(part) or _publisher_only(part))]
     if not kept:
         return None
-    bare = " ".join(kept)
+    # a briefing's subtitle naming the one review it presents ("Learning from a rapid
+    # review, ... Partnership, October 2024"): that review's type (docs/learning-taxonomy.md,
+    # "Settled cases")
+    bare = _LEARNING_FROM_ONE.sub("", " ".join(kept), count=1)
     if (code := type_only(bare)) or bare.rstrip().endswith(".") or len(bare.split()) > 16:
         return code
     # the review and its subject: "A Local Child Safeguarding Practice Review into the death of
@@ -564,6 +567,13 @@ def subtitle_type(line: str) -> str | None:
     return type_only(_SUBJECT_AFTER.split(bare, maxsplit=1)[0])
 
 
+# A subtitle's opening on the learning from one review ("Learning from a local child
+# safeguarding practice review"); "from our reviews" gathers several (see _ACROSS_REVIEWS),
+# and a national review passed on locally is not one the partnership held.
+_LEARNING_FROM_ONE = re.compile(
+    r"^(?:learning|lessons?(?: learn(?:ed|t))?) from (?:a|an|one|the)\s+(?!national\b)(?=\S)",
+    re.I,
+)
 # Where a title page's line turns from the review to its subject
 _SUBJECT_AFTER = re.compile(
     r"\s+(?:into|about|concerning|regarding|in respect of|relating to|following|of|for)\s+",

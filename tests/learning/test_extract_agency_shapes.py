@@ -125,7 +125,8 @@ def test_should_leave_an_agencys_own_narrative_where_its_section_states_its_less
     assert kind_of(items, "Officers attended") is None
 
 
-def test_should_read_a_learning_point_that_left_a_child_unsupervised_as_a_finding(
+def test_should_read_a_learning_point_that_left_a_child_unsupervised_as_key_learning(
+    # the document's label decides (docs/learning-taxonomy.md, settled case (b)/(c))
     tmp_path: Path,
 ):
     body = (
@@ -135,7 +136,7 @@ def test_should_read_a_learning_point_that_left_a_child_unsupervised_as_a_findin
         "- Children on reduced timetables need a plan for the hours out of school.\n"
     )
     items = items_of(create_document(tmp_path, body))
-    assert kind_of(items, "A reduced timetable") == "finding"
+    assert kind_of(items, "A reduced timetable") == "key_learning"
     assert kind_of(items, "Children on reduced") == "key_learning"
 
 
@@ -197,6 +198,7 @@ def test_should_read_what_the_learning_means_at_a_college_as_key_learning(tmp_pa
 
 
 def test_should_read_what_went_well_as_findings_beside_learning_identified(tmp_path: Path):
+    # the strengths pair with the learning identified; the learning keeps its label's kind
     body = (
         "# Learning Review: Ash\n\n"
         "## What went well\n\n"
@@ -206,7 +208,7 @@ def test_should_read_what_went_well_as_findings_beside_learning_identified(tmp_p
     )
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "The case manager's") == "finding"
-    assert kind_of(items, "The risk rating") == "finding"
+    assert kind_of(items, "The risk rating") == "key_learning"
 
 
 def test_should_read_the_evidence_before_the_review_finds_as_narrative(tmp_path: Path):

@@ -34,7 +34,7 @@ def test_should_not_read_what_else_a_review_noted_after_its_recommendations_as_o
     assert kind_of(items, "The review also noted") is None
 
 
-def test_should_read_case_points_in_a_sector_of_learning_identified_as_findings(tmp_path):
+def test_should_read_case_points_in_a_sector_of_learning_identified_as_key_learning(tmp_path):
     body = (
         "# Rapid Review Summary: Child P\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
         "## 4. Learning identified\n\n### Learning for health\n\n"
@@ -43,7 +43,7 @@ def test_should_read_case_points_in_a_sector_of_learning_identified_as_findings(
         "matters.\n"
     )
     items = items_of(create_document(tmp_path, body))
-    assert kind_of(items, "The GP saw P") == "finding"
+    assert kind_of(items, "The GP saw P") == "key_learning"
     assert kind_of(items, "Children rarely disclose") == "key_learning"
 
 

@@ -278,7 +278,7 @@ def test_should_not_take_a_parent_quoted_in_a_key_messages_box_as_learning(tmp_p
     assert [kind for kind, _, _ in items] == ["key_learning"]
 
 
-def test_should_tell_findings_from_key_learning_under_learning_identified(tmp_path):
+def test_should_read_every_point_under_learning_identified_as_key_learning(tmp_path):
     body = (
         "# Rapid Review: Child S\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
         "## Learning identified\n\n"
@@ -286,7 +286,7 @@ def test_should_tell_findings_from_key_learning_under_learning_identified(tmp_pa
         "2. Injuries to babies who cannot yet crawl need a medical opinion every time.\n"
     )
     items = _items(create_document(tmp_path, body))
-    assert [kind for kind, _, _ in items] == ["finding", "key_learning"]
+    assert [kind for kind, _, _ in items] == ["key_learning", "key_learning"]
 
 
 def test_should_keep_a_docx_list_numbered_by_hand_under_its_introduction(tmp_path):

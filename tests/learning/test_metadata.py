@@ -342,11 +342,26 @@ def test_should_type_a_practice_alert_as_a_briefing_though_it_follows_a_rapid_re
 def test_should_type_a_brief_by_the_one_review_its_title_page_names():
     brief = ["Local Learning Review", "Whitmoor Safeguarding Children Partnership", "May 2025"]
     assert create_review_type("Learning Brief: Ruby", *brief) == "practice_review"
-    # a briefing that says it draws on a review, in a sentence, is still a briefing
+    # a briefing subtitled with the one review it presents is that review (settled case)
     assert (
         create_review_type(
             "7 Minute Briefing: hidden men",
             "Learning from a local child safeguarding practice review, May 2025",
+        )
+        == "child_safeguarding_practice_review"
+    )
+    assert (
+        create_review_type(
+            "Seven-minute briefing: Child D and moving home",
+            "Learning from a rapid review, Whitmoor Safeguarding Children Partnership, May 2025",
+        )
+        == "rapid_review"
+    )
+    # a briefing that says it draws on a review, in a sentence, is still a briefing
+    assert (
+        create_review_type(
+            "7 Minute Briefing: hidden men",
+            "This briefing shares learning from a rapid review the partnership held in May.",
         )
         == "bulletin"
     )

@@ -22,6 +22,11 @@ from fullpicture.learning.metadata import detect_type, extract_metadata, subtitl
             "rapid_review",
         ),
         ("Serious case review - March 2016", "serious_case_review"),
+        # the one review a briefing presents (docs/learning-taxonomy.md, "Settled cases")
+        (
+            "Learning from a local child safeguarding practice review, September 2022",
+            "child_safeguarding_practice_review",
+        ),
     ],
 )
 def test_should_read_a_subtitle_naming_the_review_with_its_publisher_and_date(line, code):
@@ -31,8 +36,8 @@ def test_should_read_a_subtitle_naming_the_review_with_its_publisher_and_date(li
 @pytest.mark.parametrize(
     "line",
     [
-        # learning passed on from a review: the document is a briefing about it
-        "Learning from a local child safeguarding practice review, September 2022",
+        # learning passed on from a national review: not one the partnership held
+        "Learning from the national review of children in residential settings",
         # a sentence, or a line saying more than who and when
         "Local learning review, commissioned after the deaths of two brothers in 2023",
         "Pemberley Safeguarding Children Partnership, June 2024",
@@ -57,7 +62,7 @@ def test_should_type_a_seven_minute_briefing_by_the_review_its_subtitle_names():
     assert meta.year == 2025
 
 
-def test_should_keep_a_briefing_whose_subtitle_passes_on_learning_from_a_review():
+def test_should_type_a_briefing_by_the_one_review_its_subtitle_says_it_learns_from():
     meta = extract_metadata(
         "7-Minute Briefing: Curiosity about who lives at home",
         [
@@ -67,7 +72,7 @@ def test_should_keep_a_briefing_whose_subtitle_passes_on_learning_from_a_review(
         ],
         [],
     )
-    assert meta.review_type == "bulletin"
+    assert meta.review_type == "child_safeguarding_practice_review"
 
 
 @pytest.mark.parametrize(
