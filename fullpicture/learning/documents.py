@@ -129,7 +129,7 @@ def read_document(path: Path) -> RawDocument:
             f"Could not read {path.name} as {fmt}: {exc}",
             hint="Check that the file opens in its usual application and is not damaged.",
         ) from exc
-    blocks = emphasis_headings([plain_block(block) for block in blocks])
+    blocks = emphasis_headings([plain_block(block) for block in without_report_furniture(blocks)])
     characters = sum(len(block.text) for block in blocks)
     return RawDocument(path, fmt, hashlib.sha256(data).hexdigest(), blocks, characters)
 
@@ -162,16 +162,22 @@ _TYPOGRAPHY = str.maketrans(
         "‌": None,
         "‍": None,
         "﻿": None,
+        "\x02": "-",  # PDFium's hyphen at a line's end, where nothing rejoined the word
     }
 )
 # A footnote mark in superscript digits straight after a word or punctuation ("neglect\u00b3").
 _SUPERSCRIPT_MARK = re.compile(r"(?<=[^\s\d])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
 
 
+# A footnote mark in brackets straight after a word or punctuation ("episodes.[1]").
+_BRACKET_MARK = re.compile(r"(?<=[A-Za-z.,;:)\u201d'\"])\[\d{1,3}\](?=[\s.,;:)]|$)")
+
+
 def plain_text(text: str) -> str:
     """``text`` in plain typography: straight apostrophes, plain hyphens and spaces, ligatures
-    spelled out, footnote marks in superscript digits removed."""
-    return _SUPERSCRIPT_MARK.sub("", text.translate(_TYPOGRAPHY))
+    spelled out, footnote marks in superscript digits or in brackets ("episodes.[1]")
+    removed."""
+    return _BRACKET_MARK.sub("", _SUPERSCRIPT_MARK.sub("", text.translate(_TYPOGRAPHY)))
 
 
 # A short line wholly in Markdown emphasis ("**Spotlight: Child M**"), as text pasted from a
@@ -228,6 +234,90 @@ def _decode(data: bytes) -> str:
     )
 
 
+# -- report furniture: contents lists, notes, blank-page lines ----------------------------
+
+_CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents(?:\s+page)?:?$", re.IGNORECASE)
+# A contents entry's leader to its page number: dots, an ellipsis, a tab or underscores.
+_LEADER = re.compile(r"(?:(?:\s?\.){4,}|(?:\s?\u2026)+|\t+|(?:\s?_){4,})\s*\d{1,3}\s*$")
+_LEADS = ("....", ". . .", "\u2026", "\t", "____", "_ _ _")
+_LEADERS = re.compile(r"(?:(?:\s?\.){4,}|(?:\s?\u2026)+|(?:\s?_){4,})\s*\d{1,3}\b")
+# A note at the foot of a page or the end of the text: "\u00b9 Details ...", "[1] Details ...".
+_SUPERSCRIPT_NOTE = re.compile(r"^[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+\s*\S")
+_BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*\S")
+_BLANK_PAGE = re.compile(
+    r"^\(?(?:this\s+page\s+(?:is\s+|has\s+been\s+)?)?(?:intentionally|deliberately)"
+    r"\s+(?:left\s+)?blank\.?\)?$",
+    re.IGNORECASE,
+)
+
+
+def without_report_furniture(blocks: list[Block]) -> list[Block]:
+    """The blocks without a report's furniture: its contents list (entries with leaders to a
+    page number anywhere, and the entries under a "Contents" heading), its footnotes and
+    endnotes ("\u00b9 ..." anywhere, "[1] ..." where the text refers to it or at the end),
+    page numbers standing alone, "this page is intentionally left blank", and a running header
+    or footer kept in the body (a converted document's "Wexley SCP | Child K | Final" before
+    each page break), as plain text's are dropped (:func:`_drop_repeated_footers`)."""
+    marks = {m for block in blocks for m in re.findall(r"(?<=\S)\[(\d{1,3})\]", block.text)}
+    running = set(_repeated_running_lines([block.text for block in blocks if not block.heading]))
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if _CONTENTS.match(block.text.strip()):  # its title and entries (a DOCX reader drops
+            index = _contents_end(blocks, index + 1)  # Word's) are no section of the report
+            continue
+        if not _is_furniture(block, blocks, index, marks) and block.text not in running:
+            out.append(block)
+        index += 1
+    return out
+
+
+def _is_furniture(block: Block, blocks: list[Block], index: int, marks: set[str]) -> bool:
+    text = block.text.strip()
+    if _is_contents_entry(text, led=True) or _BLANK_PAGE.match(text):
+        return True
+    if block.heading:
+        return False
+    if _PAGE_NUMBER.match(text) or _SUPERSCRIPT_NOTE.match(text):
+        return True
+    note = _BRACKET_NOTE.match(text)
+    if note is None:
+        return False
+    trailing = all(_BRACKET_NOTE.match(after.text) for after in blocks[index + 1 :])
+    return note.group(1) in marks or trailing
+
+
+def _is_contents_entry(text: str, *, led: bool) -> bool:
+    """Whether a line is a contents entry: a title with a leader to its page number ("3.
+    Findings ....... 7"), or several run together; unless ``led``, a short title ending in a
+    page number or none ("1. Introduction 3", "Appendix A: Glossary")."""
+    if any(leader in text for leader in _LEADS):  # the leaders' patterns are slow to search
+        if len(_LEADERS.findall(text)) >= 2:
+            return True
+        if _LEADER.search(text):
+            return len(_LEADER.sub("", text).split()) <= 16
+    if led:
+        return False
+    title = re.sub(r"\s+\d{1,3}$", "", text)
+    return len(title.split()) <= 12 and not title.endswith(_SENTENCE_END)
+
+
+def _contents_end(blocks: list[Block], start: int) -> int:
+    """Where the contents list beginning at ``start`` ends: its entries are short titles
+    (with or without page numbers); a sentence, or a heading that is no entry, ends it."""
+    end = start
+    while end < len(blocks):
+        block = blocks[end]
+        led = _is_contents_entry(block.text.strip(), led=True)
+        if block.heading and not led:
+            break
+        if not led and not _is_contents_entry(block.text.strip(), led=False):
+            break
+        end += 1
+    return end
+
+
 # -- plain text (also the last step for PDF) ------------------------------------------------
 
 
@@ -272,12 +362,13 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
     def flush() -> None:
         nonlocal current, current_bullet
         if current:
-            blocks.append(Block(_join_wrapped(current), bullet=current_bullet))
+            blocks.append(Block(_join_wrapped(current, words), bullet=current_bullet))
         current, current_bullet = [], False
 
     previous_blank = True
     after_rule = False  # the line before was a rule across the page
     lines = _drop_repeated_footers(_without_page_margins(text))
+    words = cache(lambda: document_words(lines))  # read only where a line ends in a hyphen
     width = None if styled else _wrap_width(lines)
     for index, raw in enumerate(lines):
         line = raw.strip()
@@ -332,13 +423,54 @@ def _introduces(line: str) -> bool:
     return line.endswith(":") and len(line.split()) >= 6 and not line[0].isdigit()
 
 
-def _join_wrapped(lines: list[str]) -> str:
-    """A wrapped paragraph's lines as one text; a word hyphenated at a line's end
-    ("multi-" / "agency meeting") is joined without a space."""
+def _join_wrapped(lines: list[str], words: Callable[[], set[str]] | None = None) -> str:
+    """A wrapped paragraph's lines as one text. A word hyphenated at a line's end is joined
+    without a space: as one word ("inter-" / "view" as "interview") where the hyphen is soft
+    or the document (``words``, see :func:`document_words`) writes the joined word elsewhere,
+    else keeping its hyphen ("multi-" / "agency" as "multi-agency")."""
     text = ""
     for line in lines:
-        text += line if re.search(r"[A-Za-z]-$", text) else (" " + line if text else line)
+        if text.endswith("\u00ad"):
+            text = text[:-1] + line
+        elif re.search(r"[A-Za-z]-$", text):
+            text = text[:-1] + line if words and _one_word(text, line, words()) else text + line
+        else:
+            text += " " + line if text else line
     return text.strip()
+
+
+_WORD_CHARS = re.compile(r"[a-z]+")
+
+
+def document_words(texts: list[str]) -> set[str]:
+    """The words (lower case, letters only) the texts write."""
+    return {word for text in texts for word in _WORD_CHARS.findall(text.lower())}
+
+
+def _one_word(left: str, right: str, words: set[str]) -> bool:
+    """Whether a word hyphenated at a line's end (``left`` ends "inter-", ``right`` starts
+    "view") is one word the document writes whole elsewhere ("interview")."""
+    tail = re.search(r"[A-Za-z]+-$", left)
+    head = re.match(r"[a-z]+", right)
+    if tail is None or head is None:
+        return False
+    return (tail.group()[:-1] + head.group()).lower() in words
+
+
+# PDFium gives a hyphen at a line's end as this character and runs the two lines together.
+_LINE_HYPHEN = re.compile("([A-Za-z]*)[\x02\ufffe]([a-z]*)")
+
+
+def rejoin_line_hyphens(text: str, words: set[str]) -> str:
+    """``text`` with each word PDFium found hyphenated at a line's end made whole where the
+    document writes it whole elsewhere ("interview"), else hyphenated ("multi-agency")."""
+
+    def rejoined(match: re.Match[str]) -> str:
+        left, right = match[1], match[2]
+        whole = bool(left and right) and (left + right).lower() in words
+        return left + right if whole else f"{left}-{right}"
+
+    return _LINE_HYPHEN.sub(rejoined, text)
 
 
 def _ruled_heading(line: str) -> bool:
@@ -410,13 +542,19 @@ def _margin_lines(page: list[str]) -> set[int]:
 
 def _drop_repeated_footers(lines: list[str]) -> list[str]:
     """Drop short lines that repeat on three or more pages or slides (running headers, footers)."""
+    repeated = _repeated_running_lines(lines)
+    return [line for line in lines if line.strip() not in repeated]
+
+
+def _repeated_running_lines(lines: list[str]) -> set[str]:
+    """The lines (stripped) that repeat three times or more and read as a running header or
+    footer: with a "|" between its parts, a page or a copyright sign."""
     counts = Counter(line.strip() for line in lines if line.strip())
-    repeated = {
+    return {
         line
         for line, n in counts.items()
         if n >= 3 and ("|" in line or "page" in line.lower() or "\u00a9" in line)
     }
-    return [line for line in lines if line.strip() not in repeated]
 
 
 def _read_text(data: bytes) -> list[Block]:
@@ -755,6 +893,7 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
     and footnotes), with each table read by its cells where it stands."""
     sizes = [line.size for page in pages for line in page.lines]
     body = statistics.median(sizes) if sizes else 10.0
+    _rejoin_pdf_hyphens(pages)
     # Running headers and footers are set no larger than the body text: a slide deck's titles,
     # repeated at the top of its slides, are larger and stay.
     running = running_lines(
@@ -781,6 +920,21 @@ def _pdf_blocks(pages: list[_PdfPageContent]) -> list[Block]:
                 blocks += table_blocks(_rejoined(table.rows, words), level)
         pending.append(lines)
     return blocks + text_blocks(_pdf_to_text(pending, body, tiers), styled=True)
+
+
+def _rejoin_pdf_hyphens(pages: list[_PdfPageContent]) -> None:
+    """Make whole, in place, the words PDFium found hyphenated at a line's end (see
+    :func:`rejoin_line_hyphens`), by the words the document writes."""
+    broken = [
+        line
+        for page in pages
+        for line in page.lines
+        if "\x02" in line.text or "\ufffe" in line.text
+    ]
+    if broken:
+        words = document_words([line.text for page in pages for line in page.lines])
+        for line in broken:
+            line.text = rejoin_line_hyphens(line.text, words)
 
 
 def _before(page: _PdfPageContent, line: _PdfLine, table: PdfTable) -> bool:
@@ -871,6 +1025,35 @@ def _docx_block(style: str, text: str) -> Block:
     return Block(text)
 
 
+# A contents entry's page number after a tab ("3. Findings<tab>7"), as Word's TOC sets it.
+_TAB_PAGE = re.compile(r"\t\s*\d{1,3}\s*$")
+
+
+def _docx_contents_entry(paragraph: Any) -> bool:
+    """Whether a paragraph is an entry of a contents list: set in a "TOC n" style, or a short
+    line ending in a tab and a page number (a TOC field's result, or one typed by hand)."""
+    style = (paragraph.style.name if paragraph.style else "").lower()
+    if re.match(r"toc\s*\d|table of contents|contents\s*\d", style):
+        return True
+    text = paragraph.text
+    return bool(_TAB_PAGE.search(text)) and len(text.split()) <= 16
+
+
+def _docx_text(paragraph: Any) -> str:
+    """A paragraph's text without footnote marks typed in superscript ("episodes.12"); Word's
+    own footnote references carry no text."""
+    runs = paragraph.runs
+    if not any(run.font.superscript for run in runs):
+        return str(paragraph.text)
+    marks = [run for run in runs if run.font.superscript and _NOTE_MARK.fullmatch(run.text.strip())]
+    if not marks:
+        return str(paragraph.text)
+    text = str(paragraph.text)
+    for run in marks:  # each mark once, where it stands after a word
+        text = re.sub(r"(?<=\S)" + re.escape(run.text.strip()) + r"(?=\s|$)", "", text, count=1)
+    return text
+
+
 def _numbered(paragraph: Any) -> bool:
     """Whether a paragraph carries Word's own list numbering or bullets (``w:numPr``) while
     set in a plain style, as documents converted from other editors often are."""
@@ -922,7 +1105,9 @@ class _DocxReader:
                 self.paragraph(part, boxed=boxed)
 
     def paragraph(self, paragraph: Any, *, boxed: bool) -> None:
-        text = " ".join(paragraph.text.split())
+        text = " ".join(_docx_text(paragraph).split())
+        if text and _docx_contents_entry(paragraph):
+            text = ""  # a contents list's entry: neither learning nor a heading
         if text:
             block = _docx_block(paragraph.style.name if paragraph.style else "", text)
             if not block.heading and not block.bullet and _numbered(paragraph):
@@ -1106,6 +1291,7 @@ def _html_blocks(html: str) -> list[Block]:
     for mark in soup("sup"):
         if _NOTE_MARK.fullmatch(mark.get_text(strip=True)):
             mark.decompose()  # a footnote reference ("neglect<sup>3</sup>"), not the text's
+    _rejoin_source_hyphens(soup)
     blocks: list[Block] = []
     level = 1
     read_tables: set[int] = set()  # tables read whole: their rows are not read again
@@ -1128,6 +1314,22 @@ def _html_blocks(html: str) -> list[Block]:
             level = block.heading or level
             blocks.append(block)
     return blocks
+
+
+# A word hyphenated where the source's line ends ("inter-" / "view"), in HTML or Markdown.
+_SOURCE_HYPHEN = re.compile(r"(?<=[A-Za-z])-[ \t]*\n\s*(?=[a-z])")
+
+
+def _rejoin_source_hyphens(soup: Any) -> None:
+    """Join, in place, words the source broke with a hyphen at a line's end: one word where
+    the document writes it whole elsewhere, else keeping the hyphen (see
+    :func:`rejoin_line_hyphens`)."""
+    broken = soup.find_all(string=_SOURCE_HYPHEN)
+    if not broken:
+        return
+    words = document_words([soup.get_text(" ")])
+    for string in broken:
+        string.replace_with(rejoin_line_hyphens(_SOURCE_HYPHEN.sub("\x02", str(string)), words))
 
 
 def _html_table(table: Any, level: int) -> list[Block]:

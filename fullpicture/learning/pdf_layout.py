@@ -408,10 +408,24 @@ def rejoin_cell(text: str, known: list[str]) -> str:
     broken = any(found is True for found in breaks)
     out = pieces[0]
     for piece in pieces[1:]:
+        if out.endswith(LINE_HYPHEN):  # hyphenated at the line's end: whole if the text says so
+            whole = _is_known(_last_word(out[:-1]) + _last_word(piece, first=True), known)
+            out = out[:-1] + ("" if whole else "-") + piece
+            continue
         found = _break(out, piece, known)  # the word so far: "recordin" + "g"
         join = found is True or (broken and found is None) or out.endswith("-")
         out += piece if join else f" {piece}"
     return out
+
+
+# PDFium's character for a hyphen at a line's end (it cannot tell a soft hyphen from a hard).
+LINE_HYPHEN = "\x02"
+
+
+def _last_word(text: str, *, first: bool = False) -> str:
+    """The letters ending ``text`` (or, ``first``, starting it), in lower case."""
+    found = re.match(r"[a-z]*", text, re.I) if first else re.search(r"[a-z]*$", text, re.I)
+    return found.group().lower() if found else ""
 
 
 def _break(left: str, right: str, known: list[str]) -> bool | None:
