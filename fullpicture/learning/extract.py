@@ -94,6 +94,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             # "What children and mothers told us", "A child's words"
             r"what (?:the )?(?:children|young people) and (?:\w+ ){1,2}(?:said|told)|"
             r"\b(?:a )?(?:child|young person)'s words\b|\bchildren's words\b|"
+            # a box "Rhys's words" (not "The mother's words", "Practitioners' words")
+            r"^(?!(?:the|mother|father|mum|dad|parent|carer|practitioner|professional|"
+            r"agency|partner|staff|worker)\w*(?:'s|\u2019s))[A-Z]\w*(?:'s|\u2019s) (?:own )?words$|"
             # a poster's panel "Hear the baby" (a topic "Hearing the child" names no kind)
             r"^hear (?:the )?(?:baby|babies|child|children|young (?:person|people))\b|"
             # "What children in these families said", "What the young people we met told us"
@@ -336,7 +339,7 @@ _REPORTED = re.compile(
 # 'Kai told the reviewer: "Nobody asked me ..."'. A parent ("Kai's mother said") is not.
 _CHILD_TOLD = re.compile(
     r"^(?!(?:he|she|they|we|i)\b)(?:child [A-Z]\w*|[Tt]he (?:(?:eldest|oldest|youngest|younger|"
-    r"older|middle) )?(?:child|young person|boy|girl)|"
+    r"older|middle) )?(?:child|young person|boy|girl)(?: in [Ff]amily [A-Z])?|"
     r"[A-Z][\w'\u2019-]*) (?:told|said to) (?:the (?:lead )?(?:reviewers?|review|panel|author)|"
     r"us|me)(?: that [^\"\u201c:]{5,200}?)?\s*[:,]\s*[\"\u201c]|"
     # a child named with their age, quoted telling anyone ('Kai, aged fourteen, told his youth
@@ -961,12 +964,12 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
     )
 
 
-def _with_own_learning(blocks: list[PlacedBlock]) -> set[str]:
+def _with_own_learning(blocks: list[PlacedBlock], only: str | None = None) -> set[str]:
     """The headings with a sub-heading naming a kind ("3. Episode one" over "Learning from
     this period"): the section states its learning there, and its own paragraphs tell the
     story. Depth is read from the placed heading paths, so a plain-text report whose
     headings all look alike ("4.1 Children's social care" over "Lessons for children's social
-    care") counts too."""
+    care") counts too. ``only``: count only sub-headings naming that kind ("What we found")."""
     headings = [p for p in blocks if p.block.heading]
     bare = _bare_themes(blocks)
     found: set[str] = set()
@@ -979,7 +982,8 @@ def _with_own_learning(blocks: list[PlacedBlock]) -> set[str]:
                 break
             if below.block.text in bare:
                 continue  # "4. Analysis" > "Theme one: ...": the analysis's own topics
-            if section_kind(("", below.block.text)) is not None:
+            kind = section_kind(("", below.block.text))
+            if kind is not None and only in (None, kind):
                 found.add(placed.block.text)
                 break
     return found
@@ -1129,6 +1133,8 @@ class _Extractor:
         self.asked_kind: str | None = None  # the kind a host's question names for its answers
         self.stated = False  # this section's heading states what the review found in the case
         self.named: frozenset[str] = frozenset()  # the words of the review's title ("Ruby")
+        # topic headings over their own findings' sub-heading ("Theme 2" > "What we found")
+        self.own_findings: set[str] = set()
         self.headline = False  # a numbered lesson's one-line statement ("Lesson 2: ...") above
         self.before: str | None = None  # the paragraph before this one, in the same section
 
@@ -1223,7 +1229,7 @@ class _Extractor:
         text = block.text.strip()
         if self._question_and_answer(text, placed):
             return
-        kind, rest, who = label_of(text, self.strengths)
+        kind, rest, who = _labelled(text, placed.path, self.strengths)
         self.listed = self.listed and kind is None  # a labelled item ends the list before it
         if kind is None and self._asks_for_answers(text, placed):
             return  # "What has changed since the review?": the answers that follow say
@@ -1323,6 +1329,28 @@ class _Extractor:
             and re.match(re.escape(subject.group()) + r"\b(?!'|\u2019)", before) is not None
         )
 
+    def _voices_child(self, text: str, path: tuple[str, ...], section: str | None) -> bool:
+        """Whether a paragraph is the child's voice wherever it stands: 'Kai told the reviewer:
+        "..."', 'His father said that Baby R "went stiff"', or, outside other kinds' sections,
+        'Ellie told the reviewer that she missed her old school'."""
+        if _TOLD_OF_CHILD.match(text):
+            return True
+        if self._quotes_child(text) and not _in_others_voice(path):
+            return True
+        return section in (None, "child_voice") and self._reports_child(text, path)
+
+    def _reports_child(self, text: str, path: tuple[str, ...]) -> bool:
+        """Whether a paragraph reports what the review's named child told or showed the
+        review, without quoting it ('Ellie told the reviewer that ...', 'K said that ...',
+        'Kai drew a picture for the reviewer.'), or what the child a box is named for said
+        ("Rhys's words": 'Rhys said that ...')."""
+        reported = _CHILD_REPORTED.match(text)
+        if reported is None or (path and _in_others_voice(path)):
+            return False
+        own = _OWN_WORDS.match(path[-1]) if path else None
+        names = self.named | ({own.group(1)} if own else set())
+        return reported.group("name") in names - _NOT_A_CHILD
+
     def _unlabelled(self, placed: PlacedBlock, section: str | None) -> str | None:
         """The kind of an unlabelled block, or None when it is not an item of its own (it
         explains the finding above it, or is narrative)."""
@@ -1330,9 +1358,7 @@ class _Extractor:
         text = block.text.strip()
         # 'Kai told the reviewer: "..."' or 'His father said that Baby R "went stiff"',
         # wherever it stands
-        if _TOLD_OF_CHILD.match(text) or (
-            self._quotes_child(text) and not _in_others_voice(placed.path)
-        ):
+        if self._voices_child(text, placed.path, section):
             return "child_voice"
         quoted = text.startswith(_QUOTE_START)
         decided, kind = self._short_product_kind(placed, section)
@@ -1506,6 +1532,9 @@ class _Extractor:
         topic = section_kind(("", placed.path[-1])) is None
         if topic and placed.paragraph < self.reported.get(placed.path, 0):
             return True  # the evidence before the section's "The review finds that ..."
+        heading = placed.path[-1]
+        if heading in self.own_findings and (topic or _TOPIC_LABEL.match(heading)):
+            return True  # "Theme 2: ..." tells its evidence, then states it under "What we found"
         return topic and not reads_as_finding(placed.block.text)
 
     def _introduction(self, text: str) -> None:
@@ -1596,6 +1625,35 @@ _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Sta
 # A numbered lesson stated in one line over its evidence ("Lesson 3: Repeated minor injuries to a
 # baby must be seen together."), as older serious case reviews set out their lessons learned.
 _LESSON_HEADLINE = re.compile(r"^lessons?\s*\d+\s*[:.\-\u2013]\s*\S", re.IGNORECASE)
+
+
+# A point numbered under its section's letter ("A1.", "B2)") and the lettered section it closes
+# ("A. How well did agencies ...?", "(b) The impact on the children"): a SILP or a review set
+# out by lines of enquiry ends each one with the learning points agreed for it.
+_LETTERED_POINT = re.compile(r"^(?P<letter>[A-Z])\d{1,2}[.):]\s+\S")
+_LETTERED_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?\(?(?P<letter>[A-Za-z])[.)]\s+\S")
+
+
+def _labelled(
+    text: str, path: tuple[str, ...], strengths: str
+) -> tuple[str | None, str, str | None]:
+    """A paragraph's label as :func:`label_of` reads it, or a learning point numbered under
+    its line of enquiry's letter ("A1. ..." closing "A. How well did ...?")."""
+    kind, rest, who = label_of(text, strengths)
+    if kind is None and _closes_line_of_enquiry(text, path):
+        return "key_learning", text, None
+    return kind, rest, who
+
+
+def _closes_line_of_enquiry(text: str, path: tuple[str, ...]) -> bool:
+    """Whether a paragraph is a learning point numbered under the letter of the line of
+    enquiry it sits in ("A2. A partner described as helpful is still ..." under "A. How well
+    did agencies understand the household?")."""
+    point = _LETTERED_POINT.match(text)
+    section = _LETTERED_SECTION.match(path[-1]) if path and point else None
+    if point is None or section is None:
+        return False
+    return section.group("letter").upper() == point.group("letter") and len(text.split()) >= 8
 
 
 # A local commitment's subject: a service, team, agency or role that will act ("Child
@@ -2116,6 +2174,18 @@ _NAMED_SAID = re.compile(
 )
 
 
+# A named child reporting to the review in their own person, not quoted (see
+# _Extractor._reports_child): told the reviewer, said that, drew for the reviewer.
+_CHILD_REPORTED = re.compile(
+    r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |also )?(?:said that|"
+    r"told (?:the (?:lead )?(?:reviewers?|review|panel|author)|us|me) (?:that|about|how)|"
+    r"drew (?:\w+ ){1,5}?for (?:the (?:lead )?reviewers?|the review|us|me))\b"
+)
+_OWN_WORDS = re.compile(r"^([A-Z]\w*)(?:'s|\u2019s) (?:own )?words$")
+# Capitalised words of a title that name no child.
+_NOT_A_CHILD = frozenset({"Child", "Baby", "Review", "Report", "The", "Local", "SILP", "A"})
+
+
 def _shown_by_child(text: str, path: tuple[str, ...]) -> bool:
     """Whether prose under a heading of what a child's life or behaviour showed ("Ellis's
     daily life", "What Ayaan's communication told us") tells it: there the child's voice is
@@ -2211,6 +2281,9 @@ def extract_items(
     """
     extractor = _Extractor(strengths_kind(blocks), analysis_sections(blocks), reported_at(blocks))
     extractor.named = _title_names(blocks)
+    if context is not None and context.child:
+        extractor.named |= {context.child}  # "K" in "Child K", though the title names the board
+    extractor.own_findings = _with_own_learning(blocks, only="finding")
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()
