@@ -141,6 +141,12 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"things (?:you|we|practitioners|professionals) can do|how (?:you|we) can help|"
             r"what (?:we|i) (?:need|want|would like) you to do\b|"
             r"what can i do\b|what do i need to do\b|"
+            # a briefing's question to its reader, "What should I do differently?" (settled
+            # case (a)), and what a summary asks its readers, the practitioners, to do ("What
+            # we are asking practitioners to do"; partners or the board: a recommendation)
+            r"what (?:should|must|will|could) i do (?:differently|now|next)\b|"
+            r"^what (?:we are|we're|i am|i'm|the \w+ is) asking (?:you|practitioners|"
+            r"professionals|frontline (?:staff|practitioners|workers)) to do\b|"
             # the same as questions: "What has the partnership done?", "What will we do
             # differently?", "How can we do better?", "What should happen now?"
             r"what (?:has|have|will|is|are) (?:we|the [\w ]{1,30}?|agencies|partners) (?:done|"

@@ -1,0 +1,46 @@
+"""Headings that ask the reader to act, in the forms briefings use: "What we are asking
+practitioners to do" and a seven-minute briefing's question "What should I do differently?"
+are next steps (docs/learning-taxonomy.md, settled case (a)); what a review asks partners or
+the board to do stays a recommendation. Synthetic documents only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.learning.documents import create_document, items_of, kind_of
+
+
+def test_should_read_what_we_are_asking_practitioners_to_do_as_next_steps(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "RAPID REVIEW SUMMARY: CHILD T\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "Learning identified\n\n"
+        "- A child who is repeatedly late and hungry may be neglected at home.\n\n"
+        "What we are asking practitioners to do\n\n"
+        "- Speak to children who seem withdrawn on their own, away from their carers.\n"
+        "- Check the health record when a child misses a second dental appointment.\n\n"
+        "What we are asking partners to do\n\n"
+        "- The partnership should commission a neglect screening tool for schools.\n"
+    )
+    items = items_of(create_document(tmp_path, body, "summary.txt"))
+    assert kind_of(items, "Speak to children who seem") == "next_step"
+    assert kind_of(items, "Check the health record") == "next_step"
+    assert kind_of(items, "The partnership should commission") == "recommendation"
+
+
+def test_should_read_a_briefings_what_should_i_do_differently_as_next_steps(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "# 7 Minute Briefing: Child R\n\nEastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## 5. Why does it matter?\n\n"
+        "- Children rarely tell anyone about abuse in one conversation.\n\n"
+        "## 6. What should I do differently?\n\n"
+        "- Ask a child who does not want to go home why, and write down their words.\n"
+        "- Find out who lives in the household, including new partners.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Children rarely tell") == "key_learning"
+    assert kind_of(items, "Ask a child who does not") == "next_step"
+    assert kind_of(items, "Find out who lives") == "next_step"
