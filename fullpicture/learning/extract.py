@@ -245,7 +245,10 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"learning summary)\s*$|"
             r"what (?:the |these |our |local |both |all (?:the |these |three |four )?|the two )?"
             r"(?:reviews?|cases?|audits?) (?:told|tell|showed|"
-            r"show|taught) us",
+            r"show|taught) us|"
+            # a bulletin's closing box on what its cases share ("Across both cases", "Across
+            # all three reviews"): lessons drawn from more than one case
+            r"^across (?:both|all|the|these|our) (?:\w+ )?(?:cases|reviews)$",
         ),
     ]
 ]
@@ -260,6 +263,14 @@ _OTHERS_VOICE = re.compile(
     re.IGNORECASE,
 )
 _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
+# A bulletin's or newsletter's name, "Learning" and one capitalised word ("Learning Lens",
+# "Learning Matters", "Learning Link"): the masthead over every part of the issue (its welcome,
+# its stories, its dates for the diary), not a list of learning. The words a section of
+# learning is headed by ("Learning points", "Learning Identified") are not names.
+_MASTHEAD = re.compile(
+    r"^[Ll]earning\s+(?!(?i:points?|identified|themes?|areas?|summary|messages?|lessons?|outcomes?|"
+    r"notes?|review|reviews|from|and|for|to|in|on)\b)[A-Z][a-z]+$"
+)
 _STRENGTHS = re.compile(
     r"strengths?\b|what (?:went|worked) well|good practice|what (?:\w+ ){1,3}did well\b|"
     r"what(?:'s|\u2019s| is| was) (?:working|going) well|"
@@ -687,8 +698,10 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
     """
     for depth in range(len(path) - 1, -1, -1):
         heading = path[depth]
-        if _is_title(heading, depth):
-            continue  # a review's own title ("Learning Lessons: a SCIE review") names no kind
+        if _is_title(heading, depth) or (depth == 0 and _MASTHEAD.match(heading)):
+            # a review's own title ("Learning Lessons: a SCIE review") names no kind, nor a
+            # bulletin's name over the whole issue ("Learning Lens")
+            continue
         numbered = _is_section(heading)
         heading = _ENUMERATOR.sub("", heading)  # "7. Remember", "Step 6: Consider"
         if _names_none(heading):

@@ -44,3 +44,30 @@ def test_should_read_a_briefings_what_should_i_do_differently_as_next_steps(
     assert kind_of(items, "Children rarely tell") == "key_learning"
     assert kind_of(items, "Ask a child who does not") == "next_step"
     assert kind_of(items, "Find out who lives") == "next_step"
+
+
+def test_should_not_read_a_bulletins_learning_masthead_as_a_list_of_learning(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "<html><body><main><h1>Learning Link</h1>"
+        "<p>Eastmoor Safeguarding Children Partnership bulletin. Issue 4, Spring 2026.</p>"
+        "<h2>From the partnership manager</h2>"
+        "<p>Welcome to this issue, which shares learning from two reviews we held last year.</p>"
+        "<h2>Child S: an injury to a baby</h2><h3>What happened</h3>"
+        "<p>S was three months old when her carer took her to hospital with a swollen leg.</p>"
+        "<h3>What we learned</h3>"
+        "<ul><li>A mark on a baby who cannot crawl needs a referral, whatever the story.</li></ul>"
+        "<h3>Across both cases</h3>"
+        "<p>Each service held part of the picture and nobody put the pieces together.</p>"
+        "<h2>Dates for your diary</h2>"
+        "<p>Neglect toolkit briefing: 12 March 2026, online.</p>"
+        "</main></body></html>"
+    )
+    items = items_of(create_document(tmp_path, body, "bulletin.html"))
+    assert kind_of(items, "A mark on a baby") == "key_learning"
+    assert kind_of(items, "Each service held part") == "key_learning"
+    assert kind_of(items, "Eastmoor Safeguarding Children Partnership bulletin") is None
+    assert kind_of(items, "Welcome to this issue") is None
+    assert kind_of(items, "S was three months old") is None
+    assert kind_of(items, "Neglect toolkit briefing") is None
