@@ -596,7 +596,10 @@ _DECISION = re.compile(
 _FIELD_LINE = re.compile(
     r"^(?:lead(?: agency| agencies| officer| partner)?|owner|timescales?|due(?: date| by)?|"
     r"target(?: date)?|by when|completion(?: date)?|deadline|rag(?: rating)?|status|"
-    r"review date)\s*:\s*\S",
+    r"review date|"
+    # whom a recommendation is for, on its own line after it ("Addressed to: the Police.")
+    r"addressed to|responsible(?: agency| agencies| lead| officer| person)?|"
+    r"accountable(?: lead| officer)?)\s*:\s*\S",
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(r"^(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}\.?$")  # "May 2025." wrapped

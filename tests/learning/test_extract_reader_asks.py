@@ -71,3 +71,23 @@ def test_should_not_read_a_bulletins_learning_masthead_as_a_list_of_learning(
     assert kind_of(items, "Welcome to this issue") is None
     assert kind_of(items, "S was three months old") is None
     assert kind_of(items, "Neglect toolkit briefing") is None
+
+
+def test_should_not_read_a_recommendations_addressed_to_line_as_a_recommendation(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "# Thematic review: children placed far from home\n\n"
+        "Eastmoor Safeguarding Children Partnership, 2026\n\n"
+        "## 6. Recommendations\n\n"
+        "R1: The local authority should assess the risks in the host area before any child is "
+        "placed in a children's home outside the county.\n\n"
+        "Addressed to: Director of Children's Services, Eastmoor Council.\n\n"
+        "R2: The police should share a young person's missing history with the host force on "
+        "the day of the move.\n\n"
+        "Addressed to: Eastmoor Police and the host forces.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The local authority should") == "recommendation"
+    assert kind_of(items, "The police should share") == "recommendation"
+    assert kind_of(items, "Addressed to") is None
