@@ -1973,6 +1973,9 @@ _JUDGEMENT = re.compile(
     # what practice did to the child's protection ("weakened the response", "left them
     # unsupervised"), and a judgement by comparison ("seen as less vulnerable than they were")
     r"weakened|undermined|overlooked|delayed|unsupervised|unprotected|"
+    # a practice-week or audit note's measure of a shortfall ("Chronologies are out of date
+    # in too many cases", "Plans are reviewed too late")
+    r"too (?:many|few|often|late|long|slow(?:ly)?|much)|out of date|"
     r"(?:less|more) (?!than\b)\w+ than)\b|n't\b",
     re.IGNORECASE,
 )

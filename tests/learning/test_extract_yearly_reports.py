@@ -1,5 +1,6 @@
 """A safeguarding partnership's yearly report as published: a learning chapter reporting each
-review under its own "Subject: type of review" heading, and the coming year's priorities
+review under its own "Subject: type of review" heading and the coming year's priorities,
+and a practice-week note's findings under topic headings
 (synthetic documents written after heldout22's errors)."""
 
 from __future__ import annotations
@@ -49,3 +50,15 @@ def test_should_keep_a_case_titled_as_learning_from_a_review_under_its_heading(t
     )
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "A bruise on a baby") == "key_learning"
+
+
+def test_should_read_a_practice_weeks_measured_shortfall_under_a_topic_as_a_finding(
+    tmp_path: Path,
+):
+    body = (
+        "# Practice Week Note\n\n## What we saw\n\n### Recording\n\n"
+        "Case summaries are out of date in too many cases. Only half of those read had been "
+        "updated in the last three months.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Case summaries are out of date") == "finding"
