@@ -104,19 +104,22 @@ SPLITS: dict[str, str] = {
     ),
     "heldout20": (
         "twentieth held-out set (long full reports, mostly narrative, by an independent author;"
-        " measured once at the end of the ninth session's first round)"
+        " measured once after the ninth session's first round; errors read since)"
     ),
     "heldout21": (
         "twenty-first held-out set (the commonest published families in new house styles, by an"
-        " independent author; measured once at the end of the ninth session's first round)"
+        " independent author; measured once after the ninth session's first round; errors read"
+        " since)"
     ),
     "heldout22": (
-        "twenty-second held-out set (by an independent author; measured once at the end of the"
-        " ninth session)"
+        "twenty-second held-out set (learning as other agencies and services publish it, by an"
+        " independent author; measured once at the end of the ninth session; errors read in"
+        " one short pass)"
     ),
     "heldout23": (
-        "twenty-third held-out set (by an independent author; measured once at the end of the"
-        " ninth session)"
+        "twenty-third held-out set (the commonest published families with varied length, by an"
+        " independent author; measured once at the end of the ninth session; errors read in"
+        " one short pass)"
     ),
 }
 
