@@ -136,7 +136,11 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"will)\b|how will we know\b|moving forward|going forward|"
             r"looking (?:ahead|forward)|\bcommitments?\b|areas? of focus|"
             r"priorities for (?:the )?(?:year|next|"
-            r"coming)|(?:partnership|partners'?|board|agency|management)(?:'s|\u2019s)? response|"
+            r"coming)|"
+            # a yearly report's "Our learning priorities for 2026 to 2027", "Priorities for
+            # 2025-26": what the partnership will do in the coming year
+            r"\bour (?!and\b)\w+ priorities\b|\bpriorities for (?:the year )?(?:19|20)\d\d\b|"
+            r"(?:partnership|partners'?|board|agency|management)(?:'s|\u2019s)? response|"
             r"response to (?:the|this) (?:review|audit|recommendations?|findings|learning)|"
             r"things (?:you|we|practitioners|professionals) can do|how (?:you|we) can help|"
             r"what (?:we|i) (?:need|want|would like) you to do\b|"
@@ -701,13 +705,12 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
     """
     for depth in range(len(path) - 1, -1, -1):
         heading = path[depth]
-        if _is_title(heading, depth) or (depth == 0 and _MASTHEAD.match(heading)):
-            # a review's own title ("Learning Lessons: a SCIE review") names no kind, nor a
-            # bulletin's name over the whole issue ("Learning Lens")
-            continue
+        reported = _reported_work(heading, depth)  # a yearly report's "Child T: rapid review"
+        if _is_title(heading, depth) and not reported:
+            continue  # a review's own title ("Learning Lessons: a SCIE review") names no kind
         numbered = _is_section(heading)
         heading = _ENUMERATOR.sub("", heading)  # "7. Remember", "Step 6: Consider"
-        if _names_none(heading):
+        if reported or _names_none(heading):
             return None
         if labelled := _heading_label(heading, path[:depth], strengths):
             return labelled  # "Finding 1: ... nobody asks what happens next" is a finding
@@ -724,7 +727,7 @@ def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str 
             _WEAK_LEARNING.search(heading)
         ):
             return "key_learning"  # "Section 6: What learning has been identified?"
-        if _ONE_PIECE_OF_WORK.match(heading) and detect_type(heading):
+        if _one_piece_of_work(heading):
             return None  # a report's "4.1 Rapid review: Baby P" is not its chapter's learning
     return "finding" if _under_theme(path) else None
 
@@ -858,6 +861,29 @@ _ONE_PIECE_OF_WORK = re.compile(
 )
 
 
+# The same named subject first, as yearly reports also set it ("Child T: rapid review",
+# "The Osei children - local child safeguarding practice review (2025)").
+_SUBJECT_THEN_WORK = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?[^:\u2013]{2,40}?(?::|\s[\u2013\-])\s*"
+    r"(?!.*\b(?:learning|lessons?|messages?|findings?) (?:from|of)\b)(?:(?:a|an|the)\s+)?"
+    r"[\w\- ]{0,50}?\b(?:review|audit|inquiry)\s*(?:\([^()]{1,40}\))?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _reported_work(heading: str, depth: int) -> bool:
+    """Whether a title-like heading below the top is one piece of work a report sets out under
+    its chapter, subject first ("Child T: rapid review"): its summary is not the chapter's
+    learning ("Kai: learning from a rapid review" stays a case's title)."""
+    return depth > 0 and bool(_SUBJECT_THEN_WORK.match(heading)) and _is_title(heading, depth)
+
+
+def _one_piece_of_work(heading: str) -> bool:
+    """Whether a heading reports one piece of work by its type and subject, in either order."""
+    shaped = _ONE_PIECE_OF_WORK.match(heading) or _SUBJECT_THEN_WORK.match(heading)
+    return bool(shaped) and detect_type(heading) is not None
+
+
 # A heading labelled as a section of a form or report ("Section 1:", "Section 2 -").
 _SECTION_LABEL = re.compile(r"^section\s+\d+[a-z]?\b", re.IGNORECASE)
 # What to improve, as a self-assessment or action plan sets it ("Improvement priorities",
@@ -898,6 +924,8 @@ def _is_title(heading: str, depth: int) -> bool:
     names a review type and has no section number ("5. Findings of the rapid review" is a
     section); below the top it must also name no kind specifically ("Kai: learning from a
     rapid review" is a case's title, "Learning from the review" a key-learning heading)."""
+    if depth == 0 and _MASTHEAD.match(heading):
+        return True  # a bulletin's name over the whole issue ("Learning Lens") names no kind
     if not detect_type(heading) or section_number(heading) is not None:
         return False
     if _SECTION_LABEL.match(heading) or _KIND_FIRST.match(heading):
@@ -1967,6 +1995,9 @@ _JUDGEMENT = re.compile(
     # what practice did to the child's protection ("weakened the response", "left them
     # unsupervised"), and a judgement by comparison ("seen as less vulnerable than they were")
     r"weakened|undermined|overlooked|delayed|unsupervised|unprotected|"
+    # a practice-week or audit note's measure of a shortfall ("Chronologies are out of date
+    # in too many cases", "Plans are reviewed too late")
+    r"too (?:many|few|often|late|long|slow(?:ly)?|much)|out of date|"
     r"(?:less|more) (?!than\b)\w+ than)\b|n't\b",
     re.IGNORECASE,
 )
