@@ -20,8 +20,8 @@ file as its source, next to the source format's own figures:
     uv run python scripts/learning_producers.py [--producer chromium] [--split dev]
         [--document 03] [--out DIR] [--fresh] [--json]
 
-Only the splits whose errors may be read are used (dev, heldout .. heldout15): documents
-numbered 140 and up (blind splits) are never opened. The PDFs are kept in ``--out``
+Every split whose errors may be read is used (all of them since the ninth session); documents
+numbered 208 and up are kept for blind splits yet to be written and are never opened. The PDFs are kept in ``--out``
 (default ``.producers/`` in the checkout, ignored by git) and made again only when the source
 is newer or with ``--fresh``. A producer that is not installed is reported as such and its
 documents are left out; the script fails only when no producer can run. It is a measuring
@@ -43,11 +43,11 @@ from pathlib import Path
 from typing import Any
 
 from fullpicture.errors import LearningError
-from fullpicture.learning.evaluate import SplitResult, default_corpus, score_document
+from fullpicture.learning.evaluate import SPLITS, SplitResult, default_corpus, score_document
 from fullpicture.learning.library import parse_document
 
-READABLE_SPLITS = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 16)))
-BLIND_FROM = 140  # corpus documents numbered 140 and up belong to blind splits: never opened
+READABLE_SPLITS = tuple(SPLITS)
+BLIND_FROM = 208  # corpus documents numbered 208 and up are for future blind splits: never opened
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 SOFFICE = ("soffice", "libreoffice", "/usr/bin/soffice")
 TIMEOUT = 180  # seconds for one producer call
