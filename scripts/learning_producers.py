@@ -124,17 +124,22 @@ def print_chromium(program: str, sources: list[Path], folder: Path, fresh: bool)
     default header and footer included (as its "Save as PDF" does)."""
     for source in sources:
         target = folder / f"{source.stem}.pdf"
-        if not fresh and not _stale(source, target):
-            continue
-        command = [
-            program,
-            "--headless",
-            "--no-sandbox",  # run as root in a container: Chromium's sandbox cannot start
-            "--disable-gpu",
-            f"--print-to-pdf={target}",
-            source.resolve().as_uri(),
-        ]
-        subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=True)  # nosec B603
+        if fresh or _stale(source, target):
+            _chromium_print(program, source.resolve().as_uri(), target, header_footer=True)
+
+
+def _chromium_print(program: str, page: str, target: Path, *, header_footer: bool) -> None:
+    """Print the page at URI ``page`` to ``target`` with headless Chromium."""
+    command = [
+        program,
+        "--headless",
+        "--no-sandbox",  # run as root in a container: Chromium's sandbox cannot start
+        "--disable-gpu",
+        *([] if header_footer else ["--no-pdf-header-footer"]),
+        f"--print-to-pdf={target}",
+        page,
+    ]
+    subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=True)  # nosec B603
 
 
 def print_libreoffice(program: str, sources: list[Path], folder: Path, fresh: bool) -> None:
@@ -180,18 +185,9 @@ def print_two_columns(program: str, sources: list[Path], folder: Path, fresh: bo
     with headless Chromium, without the browser's header and footer."""
     for source in sources:
         target = folder / f"{source.stem}.pdf"
-        if not fresh and not _stale(source, target):
-            continue
-        command = [
-            program,
-            "--headless",
-            "--no-sandbox",  # run as root in a container: Chromium's sandbox cannot start
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={target}",
-            _two_column_html(source, folder).resolve().as_uri(),
-        ]
-        subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=True)  # nosec B603
+        if fresh or _stale(source, target):
+            page = _two_column_html(source, folder).resolve().as_uri()
+            _chromium_print(program, page, target, header_footer=False)
 
 
 PRINTERS: dict[str, Callable[[str, list[Path], Path, bool], None]] = {
