@@ -121,6 +121,18 @@ SPLITS: dict[str, str] = {
         " independent author; measured once at the end of the ninth session; errors read in"
         " one short pass)"
     ),
+    "heldout24": (
+        "twenty-fourth held-out set (learning as other agencies and services publish it, by an"
+        " independent author; measured once at the end of the tenth session)"
+    ),
+    "heldout25": (
+        "twenty-fifth held-out set (long full review reports, by an independent author;"
+        " measured once at the end of the tenth session)"
+    ),
+    "heldout26": (
+        "twenty-sixth held-out set (the commonest published families, by an independent"
+        " author; measured once at the end of the tenth session)"
+    ),
 }
 
 
