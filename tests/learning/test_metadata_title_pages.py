@@ -36,7 +36,8 @@ def test_should_read_a_subtitle_naming_the_review_with_its_publisher_and_date(li
 @pytest.mark.parametrize(
     "line",
     [
-        # learning passed on from a national review: not one the partnership held
+        # learning passed on from a national review: not a review the partnership held, so
+        # not read here; _review_type types it a national analysis (Settled cases (n))
         "Learning from the national review of children in residential settings",
         # a sentence, or a line saying more than who and when
         "Local learning review, commissioned after the deaths of two brothers in 2023",
