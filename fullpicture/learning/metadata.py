@@ -593,7 +593,11 @@ def subtitle_type(line: str) -> str | None:
 # safeguarding practice review"); "from our reviews" gathers several (see _ACROSS_REVIEWS),
 # and a national review passed on locally is read by _presents_national_review instead.
 _LEARNING_FROM_ONE = re.compile(
-    r"^(?:learning|lessons?(?: learn(?:ed|t))?) from (?:a|an|one|the)\s+(?!national\b)(?=\S)",
+    r"^(?:(?:learning|lessons?(?: learn(?:ed|t))?) from|"
+    # "A briefing on the local child safeguarding practice review", "Practitioner brief about
+    # the rapid review": the same subtitle in a briefing's words
+    r"(?:(?:a|an|the|our)\s+)?(?:[\w-]+\s+)?(?:briefing|brief|bulletin|leaflet|note|poster)\s+"
+    r"(?:on|about|from)) (?:a|an|one|the)\s+(?!national\b)(?=\S)",
     re.I,
 )
 # Where a title page's line turns from the review to its subject

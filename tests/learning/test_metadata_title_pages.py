@@ -196,12 +196,27 @@ def test_should_not_read_a_sentence_opening_with_a_review_as_a_title_pages_line(
     )
 
 
-def test_should_type_a_document_whose_title_page_calls_it_a_briefing_on_a_review_a_briefing():
+def test_should_type_a_briefing_whose_title_page_names_the_one_review_it_is_on_as_that_review():
+    # settled case (m): a briefing subtitled with the one review it presents takes its type,
+    # in a briefing's words ("A briefing on the ...") as in "Learning from a ..."
     meta = extract_metadata(
         "Child W: what practitioners need to know",
         [
             "Child W: what practitioners need to know",
             "A briefing on the local child safeguarding practice review",
+            "Northfield Safeguarding Children Partnership, May 2024",
+        ],
+        [],
+    )
+    assert meta.review_type == "child_safeguarding_practice_review"
+
+
+def test_should_keep_a_briefing_whose_title_page_names_no_one_review_a_briefing():
+    meta = extract_metadata(
+        "What practitioners need to know about bruising",
+        [
+            "What practitioners need to know about bruising",
+            "A briefing on the themes of our recent reviews",
             "Northfield Safeguarding Children Partnership, May 2024",
         ],
         [],
