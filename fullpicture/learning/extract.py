@@ -258,10 +258,14 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Headings over the words of practitioners, parents or managers: quotations there are not the
 # child's voice ("What practitioners said at the event", "What parents told us").
-_OTHERS_VOICE = re.compile(
+_PRACTITIONERS_VOICE_TEXT = (
     r"\b(?:what |how )?(?:the )?(?:practitioners?|professionals?|staff|managers?|"
     r"agencies|partners|the event|the group)'?s?\s+"
-    r"(?:said|told|say|tell|thought|think|reflected|reflections|views?|voices?|perspectives?)\b|"
+    r"(?:said|told|say|tell|thought|think|reflected|reflections|views?|voices?|perspectives?)\b"
+)
+_PRACTITIONERS_VOICE = re.compile(_PRACTITIONERS_VOICE_TEXT, re.IGNORECASE)
+_OTHERS_VOICE = re.compile(
+    _PRACTITIONERS_VOICE_TEXT + r"|"
     # "3. The family's views" (but "What children and carers told us" quotes children too)
     r"(?<!and )\b(?:the )?(?:family|parents?|carers?)'?s?\s+(?:said|told|views?|voices?|perspectives?)\b",
     re.IGNORECASE,
@@ -1291,7 +1295,7 @@ class _Extractor:
         if kind is None and _DECISION.match(text):
             self.responding = True  # what follows is the response, not the recommendation
             return
-        if kind is None and _frames_learning(text, placed.path, bullet=block.bullet):
+        if kind is None and self._frames(text, placed):
             return
         section = self._section(placed)
         if kind is None:
@@ -1387,7 +1391,52 @@ class _Extractor:
             return True
         if self._quotes_child(text) and not _in_others_voice(path):
             return True
-        return section in (None, "child_voice") and self._reports_child(text, path)
+        if self._goes_on(text):
+            return True
+        if section not in (None, "child_voice"):
+            return False
+        return self._reports_child(text, path) or self._tells_of_child(text, path, section)
+
+    def _frames(self, text: str, placed: PlacedBlock) -> bool:
+        """Whether an unlabelled block frames the learning (see _frames_learning), unless it
+        tells, under the family's words, what the child told or showed."""
+        if not _frames_learning(text, placed.path, bullet=placed.block.bullet):
+            return False
+        return not self._child_in_familys_part(text, placed.path)
+
+    def _child_in_familys_part(self, text: str, path: tuple[str, ...]) -> bool:
+        """Whether a paragraph under a heading over the family's words ("What the family told
+        the review") tells what the child told or showed, not the relatives' own views."""
+        if not path or _PRACTITIONERS_VOICE.search(path[-1]) or not _in_others_voice(path):
+            return False
+        return self._reports_child(text, path) or self._tells_of_child(text, path, None)
+
+    def _tells_of_child(self, text: str, path: tuple[str, ...], section: str | None) -> bool:
+        """Whether a paragraph tells, unquoted, what the child did or said: a relative under a
+        heading on the family's part in the review ("Milo's grandmother said that when he
+        stayed ... he hid food"), or the speaker of the child's voice just before going on."""
+        relative = _RELATIVE_TELLS.match(text)
+        if relative is None:
+            return self._goes_on(text)
+        family = section == "child_voice" or bool(path and _FAMILY_PART.search(path[-1]))
+        return family and _of_the_child(relative, self.named - _NOT_A_CHILD)
+
+    def _goes_on(self, text: str) -> bool:
+        """Whether a paragraph is the speaker of the child's voice just before going on by a
+        pronoun, unquoted ("She told the reviewer that he would not go upstairs", "He said
+        that he fell asleep in lessons"): the child, or the relative telling of the child."""
+        said = _PRONOUN_TELLS.match(text)
+        last = self.items[-1] if self.items else None
+        if said is None or last is None or last.kind != "child_voice":
+            return False
+        if last.heading_path != PATH_SEPARATOR.join(self.path):
+            return False
+        if not (self.before or "").endswith(last.text):
+            return False  # not the paragraph just after the child's voice
+        if _RELATIVE_TELLS.match(last.text) or _TOLD_OF_CHILD.match(last.text):
+            # the relative going on: of the child, not of herself
+            return _of_the_child(said, self.named - _NOT_A_CHILD)
+        return True  # the child going on
 
     def _reports_child(self, text: str, path: tuple[str, ...]) -> bool:
         """Whether a paragraph reports what the review's named child told or showed the
@@ -1395,8 +1444,8 @@ class _Extractor:
         'Kai drew a picture for the reviewer.'), or what the child a box is named for said
         ("Rhys's words": 'Rhys said that ...')."""
         reported = _CHILD_REPORTED.match(text)
-        if reported is None or (path and _in_others_voice(path)):
-            return False
+        if reported is None or (path and _PRACTITIONERS_VOICE.search(path[-1])):
+            return False  # (under "What the family told the review" the child still speaks)
         own = _OWN_WORDS.match(path[-1]) if path else None
         names = self.named | ({own.group(1)} if own else set())
         return reported.group("name") in names - _NOT_A_CHILD
@@ -2235,6 +2284,61 @@ _CHILD_REPORTED = re.compile(
     r"drew (?:\w+ ){1,5}?for (?:the (?:lead )?reviewers?|the review|us|me))\b"
 )
 _OWN_WORDS = re.compile(r"^([A-Z]\w*)(?:'s|\u2019s) (?:own )?words$")
+# A heading over the family's part in a full report ("4. The family's contribution", "3. What
+# the family told the review", "6. Involvement of family and friends", "Family views"): a
+# relative tells there what the child did and said, besides their own views.
+_FAMILY_PART = re.compile(
+    r"\b(?:family|families|parents?|carers?|relatives?|grandparents?|"
+    + _FEMALE_RELATIVE
+    + "|"
+    + _MALE_RELATIVE
+    + r")(?:'s|\u2019s|s'|s\u2019)?\s+"
+    r"(?:involvement|contribution|participation|views?|voices?|perspectives?|accounts?|"
+    r"told|said)\b|"
+    r"\b(?:involvement|contribution|participation|views?|perspectives?) of (?:the )?"
+    r"(?:child's |children's )?(?:family|families|parents?|carers?|relatives?)\b",
+    re.IGNORECASE,
+)
+# A relative telling the review of the child without quoting ("Milo's grandmother said that
+# when he stayed ...", "The children's uncle described how thin the children were"): who tells
+# (the relative, whose sex says which pronoun is theirs) and what they told.
+_RELATIVE_TELLS = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:Child |Baby )?[A-Z][\w-]*['\u2019]s|[Hh]is|[Hh]er|"
+    r"[Tt]heir|[Tt]he(?: (?:children|child|boy|girl|baby)['\u2019]s?)?) "
+    r"(?:(?P<female>" + _FEMALE_RELATIVE + r")|(?P<male>" + _MALE_RELATIVE + r")|"
+    r"(?:grandparents?|parents?|(?:foster )?carers?))"
+    r" (?:also )?(?:said|told (?:the (?:lead )?(?:reviewers?|review|panel)|us)|described|"
+    r"explained|remembered|recalled)\b(?P<told>[^.;]*)"
+)
+
+
+def _of_the_child(told: re.Match[str], names: frozenset[str]) -> bool:
+    """Whether what a relative (or a speaker going on by a pronoun) told is of the child: the
+    first person the telling names is the child, by name, as "the children" or by the pronoun
+    of the other sex than the speaker's, not the speaker ("he had stopped visiting")."""
+    own = "she" if told.group("female") else "he" if told.group("male") else None
+    words: list[str] = re.findall(r"[\w'\u2019-]+", told.group("told"))[:25]
+    for index, word in enumerate(words):
+        if word.lower() in ("he", "she"):
+            return word.lower() != own
+        if word in names or _THE_CHILD.match(
+            " ".join(words[max(index - 1, 0) : index + 1]).lower()
+        ):
+            return True
+        if word.lower() in ("i", "we", "they"):
+            return False
+    return False
+
+
+# The speaker of the paragraph before going on by a pronoun ("She told the reviewer that he
+# would not go upstairs", "He said that he fell asleep in lessons").
+_PRONOUN_TELLS = re.compile(
+    r"^(?:(?P<female>[Ss]he)|(?P<male>[Hh]e)) (?:also |later )?(?:said|told (?:the (?:lead )?"
+    r"(?:reviewers?|review|panel)|us)|described|explained|remembered|recalled|added)\b"
+    r"(?P<told>[^.;]*)"
+)
+# How a telling names the child it tells of: "the children", "the baby", "the boy".
+_THE_CHILD = re.compile(r"^the (?:child|children|baby|boy|girl|boys|girls|twins)$")
 # Capitalised words of a title that name no child.
 _NOT_A_CHILD = frozenset({"Child", "Baby", "Review", "Report", "The", "Local", "SILP", "A"})
 
