@@ -92,3 +92,19 @@ def test_should_not_read_an_unquoted_relatives_account_in_the_chronology(tmp_pat
     )
     assert kind_of(items, "Milo's mother said") is None
     assert kind_of(items, "Rosa told her teacher") is None
+
+
+def test_should_read_a_child_named_by_letter_telling_a_teacher_in_quoted_words(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        "# Rapid Review Summary: Child W\n\nAshvale Safeguarding Children Partnership, 2026\n\n"
+        "## What Child W said\n\n"
+        'Child W told her class teacher that she kept her coat on indoors because "the house '
+        'is always cold".\n\n'
+        "Child W described feeling frightened when the door banged at night.\n\n" + _TAIL,
+    )
+    items = items_of(path)
+    assert kind_of(items, "Child W told her class teacher") == "child_voice"
+    assert kind_of(items, "Child W described feeling") == "child_voice"
