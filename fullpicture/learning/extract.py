@@ -2280,13 +2280,13 @@ _NAMED_SAID = re.compile(
 # _Extractor._reports_child): told the reviewer, said that, drew for the reviewer.
 # "Child P" and "Baby R" are named by their letter. A child telling anyone else ("told her
 # teacher that ...") is the child's voice only with the child's words quoted (see
-# _Extractor._reports_child): told unquoted in a chronology it is the story of the case.
+# the lookahead): told unquoted in a chronology it is the story of the case.
 _CHILD_REPORTED = re.compile(
     r"^(?:(?:Child|Baby) )?(?P<name>[A-Z][\w'\u2019-]*) (?:later |also )?(?:said that|"
     r"told (?:the (?:lead )?(?:reviewers?|review|panel|author)|us|me) (?:that|about|how)|"
     r"described (?:to (?:the (?:lead )?reviewers?|us|me) )?(?:how|what|feeling|being)|"
     r"drew (?:\w+ ){1,5}?for (?:the (?:lead )?reviewers?|the review|us|me)|"
-    r"(?P<other>told (?:his|her|their|the|a) [\w'\u2019 -]{2,40}? that\b(?=.*[\"\u201c])))\b"
+    r"(?:told (?:his|her|their|the|a) [\w'\u2019 -]{2,40}? that\b(?=.*[\"\u201c])))\b"
 )
 _OWN_WORDS = re.compile(r"^([A-Z]\w*)(?:'s|\u2019s) (?:own )?words$")
 # A heading over the family's part in a full report ("4. The family's contribution", "3. What
