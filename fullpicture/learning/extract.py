@@ -1005,6 +1005,8 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
     if "finding" in named or "recommendation" not in kinds:
         return frozenset()
     before = headings[: kinds.index("recommendation")]
+    if _concludes_apart(blocks):
+        return frozenset()
     own = _with_own_learning(blocks)
     return frozenset(
         heading
@@ -1015,6 +1017,25 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
         and (not _BACKGROUND.search(heading) or _ANALYSIS.search(heading))
         and not detect_type(heading)
         and not _names_the_child(heading, headings[0])
+    )
+
+
+# A report's own conclusions, apart from its analysis ("9. Conclusion", "16. Conclusions"; not
+# "5. Analysis and conclusions").
+_CONCLUSIONS = re.compile(r"^(?:[\d.]+\s*)?(?:overall )?conclu(?:sions?|ding)\b", re.IGNORECASE)
+
+
+def _concludes_apart(blocks: list[PlacedBlock]) -> bool:
+    """Whether a report states what its panel concluded in a conclusions section of its own
+    ("16. Conclusions" > "The panel also finds that ..."): the analysis before it weighs the
+    evidence, and the numbered sections there are its discussion, not its findings."""
+    return any(
+        not placed.block.heading
+        and placed.path
+        and _CONCLUSIONS.match(placed.path[-1])
+        and not _ANALYSIS.search(placed.path[-1])
+        and _REVIEW_FINDS.match(placed.block.text.strip())
+        for placed in blocks
     )
 
 
@@ -2494,8 +2515,9 @@ def reported_at(blocks: list[PlacedBlock]) -> dict[tuple[str, ...], int]:
     return found
 
 
-# A paragraph stating a finding under its label and number ("Finding 2: Signs of neglect ...").
-_FINDING_LABEL = re.compile(r"^(?:key )?finding\s+\d{1,2}[a-z]?\s*[:.\u2013-]\s*\S", re.I)
+# A paragraph stating a finding under its label and number or letter ("Finding 2: Signs of
+# neglect ...", "Finding B: The school ...").
+_FINDING_LABEL = re.compile(r"^(?:key )?finding\s+(?:\d{1,2}[a-z]?|[A-Z])\s*[:.\u2013-]\s*\S", re.I)
 
 
 def heading_themes(item: ExtractedItem, title: str | None = None) -> set[str]:
