@@ -9,6 +9,7 @@ with a colon ("The partnership should:") gives the addressee of the bullets that
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -1064,6 +1065,26 @@ def _with_own_learning(blocks: list[PlacedBlock], only: str | None = None) -> se
     return found
 
 
+def _findings_beside(blocks: list[PlacedBlock]) -> set[str]:
+    """The topic headings followed at once, at their own level, by a heading naming findings
+    ("Theme 1: Placed far from home", its evidence, then "What we found" set in the same type,
+    as a PDF's bold run-in line becomes): the topic tells its evidence and the heading after
+    it states what was found, as if nested under it."""
+    headings = [p for p in blocks if p.block.heading]
+    found: set[str] = set()
+    for placed, after in itertools.pairwise(headings):
+        if after.block.heading != placed.block.heading or len(after.path) < 2:
+            continue
+        if not _names_findings(placed.block.text) and _names_findings(after.block.text):
+            found.add(placed.block.text)
+    return found
+
+
+def _names_findings(heading: str) -> bool:
+    """Whether a heading names findings and nothing else ("What we found", "Findings")."""
+    return section_kind(("", heading)) == "finding" and len(heading.split()) <= 4
+
+
 def _bare_themes(blocks: list[PlacedBlock]) -> set[str]:
     """The theme headings ("Theme one: Seeing neglect over time") whose paragraphs carry no
     label of their own. Under a chapter of analysis they are its topics, and what is stated
@@ -1106,7 +1127,10 @@ def strengths_kind(blocks: list[PlacedBlock]) -> str:
     # a SILP or an audit judges practice whether or not it names its areas for development
     title = next((p.block.text for p in blocks if p.block.heading), "")
     framed = detect_type(title) in ("silp", "multi_agency_audit")
-    return "finding" if paired or framed else "key_learning"
+    # a full report that analyses the case ("7. Analysis") judges its practice, the good
+    # with the rest
+    analysed = any(p.block.heading and _ANALYSIS.search(p.block.text) for p in blocks)
+    return "finding" if paired or framed or analysed else "key_learning"
 
 
 def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, str, str | None]:
@@ -1649,11 +1673,12 @@ class _Extractor:
         under a heading that names findings itself, every paragraph is one."""
         if section != "finding" or placed.block.bullet or not placed.path:
             return False
-        topic = section_kind(("", placed.path[-1])) is None
-        if topic and placed.paragraph < self.reported.get(placed.path, 0):
-            return True  # the evidence before the section's "The review finds that ..."
         heading = placed.path[-1]
-        if heading in self.own_findings and (topic or _TOPIC_LABEL.match(heading)):
+        topic = section_kind(("", heading)) is None
+        labelled = topic or bool(_TOPIC_LABEL.match(heading))  # "Theme 2: ..." is a topic too
+        if labelled and placed.paragraph < self.reported.get(placed.path, 0):
+            return True  # the evidence before the section's "The review finds that ..."
+        if heading in self.own_findings and labelled:
             return True  # "Theme 2: ..." tells its evidence, then states it under "What we found"
         return topic and not reads_as_finding(placed.block.text)
 
@@ -2101,6 +2126,8 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True
     if _PROGRESS.match(text) or _OTHER_TOLD.match(text) or _fields_only(text):
         return True  # a progress report, a parent or practitioner quoted, "Lead: Police."
+    if not bullet and _GOOD_PRACTICE_SEEN.match(text):
+        return True  # "The review also saw good practice. ...": the strengths announced
     if _DISTRIBUTION.search(text):
         return True  # "Please cascade this alert to your team": passing it on, not learning
     if not bullet and (_BYLINE.match(text) or _DATE_ONLY.match(text)):
@@ -2110,6 +2137,19 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
     if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text):
         return True  # "Dee 00:07:30" in a transcript; "Wyckham Safeguarding Children Partnership"
     return not bullet and _frames_section(text, path)
+
+
+# A report announcing the good practice it saw ("The review also noted examples of good
+# practice.", "8.1 The review saw practice that the partnership wants to recognise"): the
+# strengths follow, one to a paragraph; the announcement and any summary run on after it are
+# not one of them.
+_GOOD_PRACTICE_SEEN = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this) (?:\w+ )?(?:review|reviewer|panel|audit)s? (?:also )?"
+    r"(?:saw|noted|found|identified|recognised|recognized|observed|heard about) "
+    r"(?:some |many |several |much )?(?:(?:examples?|instances?) of )?"
+    r"(?:good |positive |effective |strong |notable )?(?:individual )?practice\b",
+    re.IGNORECASE,
+)
 
 
 def _fields_only(text: str) -> bool:
@@ -2466,7 +2506,7 @@ def extract_items(
     extractor.named = _title_names(blocks)
     if context is not None and context.child:
         extractor.named |= {context.child}  # "K" in "Child K", though the title names the board
-    extractor.own_findings = _with_own_learning(blocks, only="finding")
+    extractor.own_findings = _with_own_learning(blocks, only="finding") | _findings_beside(blocks)
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()
@@ -2509,10 +2549,16 @@ def reported_at(blocks: list[PlacedBlock]) -> dict[tuple[str, ...], int]:
         text = block.text.strip()
         if block.heading or block.bullet:
             continue
-        # "Finding 1: ..." after a topic's numbered paragraphs states the topic's finding
-        if _REVIEW_FINDS.match(text) or _FINDING_LABEL.match(text):
+        # "Finding 1: ..." after a topic's numbered paragraphs states the topic's finding, and
+        # so does the list a line "What we found:" opens
+        if _REVIEW_FINDS.match(text) or _FINDING_LABEL.match(text) or _opens_findings(text):
             found.setdefault(placed.path, placed.paragraph)
     return found
+
+
+def _opens_findings(text: str) -> bool:
+    """Whether a line introduces a list of findings ("What we found:", "Findings:")."""
+    return text.endswith(":") and _named_kind(text) == "finding"
 
 
 # A paragraph stating a finding under its label and number or letter ("Finding 2: Signs of

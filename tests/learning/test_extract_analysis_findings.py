@@ -77,3 +77,55 @@ def test_should_still_read_numbered_analysis_as_findings_without_such_conclusion
     )
     items = items_of(path)
     assert kind_of(items, "The housing officer") == "finding"
+
+
+def test_should_read_a_full_reports_good_practice_as_findings_without_the_announcement(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        _HEAD + "## 5. Analysis\n\n### 5.1 Mornings alone\n\n"
+        "The school did not ask who was at home in the mornings.\n\n"
+        "## 6. Good practice\n\n"
+        "The review also saw practice that the partnership wants to recognise. The school "
+        "nurse was kind and persistent.\n\n"
+        "The breakfast club manager noticed that Tomasz ate two breakfasts and told the "
+        "designated safeguarding lead the same day.\n\n" + _RECOMMENDATIONS,
+    )
+    items = items_of(path)
+    assert kind_of(items, "The breakfast club manager noticed") == "finding"
+    assert kind_of(items, "The review also saw practice") is None
+
+
+_THEMATIC = (
+    "# Far From Home: a thematic review\n\nBrayford Safeguarding Children Partnership, 2026\n\n"
+    "## 4. Findings\n\n### Theme 1: Moving in a hurry\n\n"
+    "Five of the seven moves were agreed on the day, after an emergency ended the placement "
+    "before, and none of the receiving areas was told.\n\n"
+)
+_THEMATIC_FINDINGS = (
+    "- Moves at short notice were made without asking what risks the new area held.\n"
+    "- Receiving areas were not told that a child had arrived.\n\n"
+)
+
+
+def test_should_read_a_themes_evidence_before_a_line_opening_its_findings_as_narrative(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path, _THEMATIC + "What we found:\n\n" + _THEMATIC_FINDINGS + _RECOMMENDATIONS
+    )
+    items = items_of(path)
+    assert kind_of(items, "Moves at short notice") == "finding"
+    assert kind_of(items, "Five of the seven moves") is None
+
+
+def test_should_read_a_themes_evidence_before_a_findings_heading_at_its_level_as_narrative(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path, _THEMATIC + "### What we found\n\n" + _THEMATIC_FINDINGS + _RECOMMENDATIONS
+    )
+    items = items_of(path)
+    assert kind_of(items, "Moves at short notice") == "finding"
+    assert kind_of(items, "Five of the seven moves") is None
