@@ -1081,7 +1081,10 @@ def _findings_beside(blocks: list[PlacedBlock]) -> set[str]:
 
 
 def _names_findings(heading: str) -> bool:
-    """Whether a heading names findings and nothing else ("What we found", "Findings")."""
+    """Whether a heading is a run-in label naming findings and nothing else ("What we found",
+    "Findings"), not a numbered section ("5. Findings") or a topic ("Theme 3: Neglect")."""
+    if section_number(heading) is not None or _TOPIC_LABEL.match(heading):
+        return False
     return section_kind(("", heading)) == "finding" and len(heading.split()) <= 4
 
 
@@ -1673,6 +1676,8 @@ class _Extractor:
         under a heading that names findings itself, every paragraph is one."""
         if section != "finding" or placed.block.bullet or not placed.path:
             return False
+        if _ONE_CASE_OF_SEVERAL.match(placed.block.text):
+            return True  # "In Family C, ...": one case told as the evidence for the findings
         heading = placed.path[-1]
         topic = section_kind(("", heading)) is None
         labelled = topic or bool(_TOPIC_LABEL.match(heading))  # "Theme 2: ..." is a topic too
@@ -1949,6 +1954,14 @@ def _title_only(kind: str, text: str) -> bool:
 _NUMBERED_POINT_PREFIX = re.compile(r"^\d{1,2}(?:\.\d+)*[.)]?\s+")
 
 
+# A thematic review telling one of its cases ("In Family C, the boy's caring role was known
+# ...", "In one of the families, ...", "In Case 3, ..."): the evidence from one case among the
+# findings drawn from all of them.
+_ONE_CASE_OF_SEVERAL = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?in (?:(?:family|case) [A-Z0-9]\b|"
+    r"one (?:of the )?(?:families|family|cases|case)\b)[^.]{0,40}?,\s",
+    re.IGNORECASE,
+)
 # A heading labelled as one of a report's topics ("Theme 2: Planning the move to adulthood",
 # "Key line of enquiry 1: ..."): the findings are stated below it, however long it is.
 _TOPIC_LABEL = re.compile(
@@ -2032,7 +2045,12 @@ _PROCESS = re.compile(
     # "An action plan has been agreed and will be monitored by its subgroup", "The overview
     # report ... has been evaluated by Ofsted"
     r"\b(?:action plan|plan|report)\b[^.]{0,80}?\b(?:will be|is being|are being|is) (?:monitored|"
-    r"overseen|tracked) by\b|\b(?:report|review)\b[^.]{0,120}?\bhas been evaluated by\b",
+    r"overseen|tracked) by\b|\b(?:report|review)\b[^.]{0,120}?\bhas been evaluated by\b|"
+    # how an analysis is laid out ("The analysis is set out under five themes", "7.1 The
+    # analysis follows the terms of reference", "This section considers the questions ...")
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this) (?:analysis|section|chapter|part)\b[^.]{0,30}?"
+    r"\b(?:is set out|is organi[sz]ed|is arranged|is structured|is grouped|follows|considers)"
+    r"\s(?:under|around|by|in|the)\b",
     re.IGNORECASE,
 )
 _RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)

@@ -99,7 +99,7 @@ def test_should_read_a_full_reports_good_practice_as_findings_without_the_announ
 
 _THEMATIC = (
     "# Far From Home: a thematic review\n\nBrayford Safeguarding Children Partnership, 2026\n\n"
-    "## 4. Findings\n\n### Theme 1: Moving in a hurry\n\n"
+    "## 4. Findings\n\n### Theme 1: Hurried moves\n\n"
     "Five of the seven moves were agreed on the day, after an emergency ended the placement "
     "before, and none of the receiving areas was told.\n\n"
 )
@@ -129,3 +129,23 @@ def test_should_read_a_themes_evidence_before_a_findings_heading_at_its_level_as
     items = items_of(path)
     assert kind_of(items, "Moves at short notice") == "finding"
     assert kind_of(items, "Five of the seven moves") is None
+
+
+def test_should_not_read_how_the_analysis_is_laid_out_or_one_familys_case_as_findings(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        "# Thematic Review: Children Whose Parents Misuse Alcohol\n\n"
+        "Brayford Safeguarding Children Partnership, 2026\n\n"
+        "## 4. What we found\n\n"
+        "The analysis is set out under three themes, each ending with what was found.\n\n"
+        "### Theme 1: The child in view\n\n#### What we found\n\n"
+        "Adult services rarely asked who cared for the children when a parent was drinking.\n\n"
+        "In Family B, the girl cooked for her brothers for a year. Nobody asked her about it.\n\n"
+        + _RECOMMENDATIONS,
+    )
+    items = items_of(path)
+    assert kind_of(items, "Adult services rarely asked") == "finding"
+    assert kind_of(items, "The analysis is set out") is None
+    assert kind_of(items, "In Family B, the girl") is None
