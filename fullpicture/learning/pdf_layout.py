@@ -101,15 +101,24 @@ class PdfTable:
     column: int = 0  # where it stands among the page's columns (see :func:`column_of`)
 
 
-def page_runs(textpage: Any, page_height: float) -> list[Run]:
+def page_runs(
+    textpage: Any,
+    page_height: float,
+    read_box: Callable[[float, float, float, float], str] | None = None,
+) -> list[Run]:
     """The page's text runs, top to bottom, runs on one line set close together merged.
 
     Args:
         textpage: a ``pypdfium2.PdfTextPage``.
         page_height: the page's height in points (PDF measures up from the bottom).
+        read_box: the text inside a box (left, right, top, bottom, points from the page's
+            top-left corner), where PDFium's own (``get_text_bounded``) will not do: on a
+            letter-spaced page, whose word breaks are read from the gaps between glyphs.
     """
 
     def read(left: float, right: float, top: float, bottom: float) -> str:
+        if read_box is not None:
+            return " ".join(read_box(left, right, top, bottom).split())
         bounded = textpage.get_text_bounded(left, page_height - bottom, right, page_height - top)
         return " ".join(bounded.split())
 
@@ -119,7 +128,7 @@ def page_runs(textpage: Any, page_height: float) -> list[Run]:
         text = read(left, right, page_height - top, page_height - bottom)
         if text:
             runs.append(Run(text, left, right, page_height - top, page_height - bottom))
-    return _merge_close(_line_order(runs), read)
+    return _merge_close(_line_order(runs), read, spaced_by_gaps=read_box is None)
 
 
 def _line_order(runs: list[Run]) -> list[Run]:
@@ -143,11 +152,18 @@ def _column_gap(run: Run) -> float:
     return max(6.0, 0.9 * run.height)
 
 
-def _merge_close(runs: list[Run], read: Callable[[float, float, float, float], str]) -> list[Run]:
+def _merge_close(
+    runs: list[Run],
+    read: Callable[[float, float, float, float], str],
+    *,
+    spaced_by_gaps: bool = True,
+) -> list[Run]:
     """Runs on one line set close together merged. Runs that touch or overlap (a large
     letter's box reaching into the next run's: "Y" / "ou said") are one run, its text read
     again from their joint box: each box's text may hold the other's overlapping letters,
-    and no space stands between them."""
+    and no space stands between them. Runs set further apart are joined with a space, unless
+    not ``spaced_by_gaps``: on a letter-spaced page each letter may be a run of its own, and
+    the joint box's text (whose word breaks ``read`` finds) is read again."""
     merged: list[Run] = []
     for run in runs:
         last = merged[-1] if merged else None
@@ -160,7 +176,8 @@ def _merge_close(runs: list[Run], read: Callable[[float, float, float, float], s
                 max(last.bottom, run.bottom),
             )
             # runs that touch or overlap split a word: read the joint box's own text
-            text = f"{last.text} {run.text}" if gap >= 0.15 * run.height else read(*box)
+            spaced = spaced_by_gaps and gap >= 0.15 * run.height
+            text = f"{last.text} {run.text}" if spaced else read(*box)
             merged[-1] = Run(text, *box)
         else:
             merged.append(run)
@@ -456,6 +473,72 @@ def _is_known(word: str, known: list[str]) -> bool:
 def _begins_known(word: str, known: list[str]) -> bool:
     at = bisect.bisect_left(known, word)
     return at < len(known) and known[at].startswith(word)
+
+
+# -- word breaks from the gaps between glyphs -----------------------------------------------
+
+# A gap this much wider than the line's own spacing between letters (in ems of the line's type
+# size) is a word break: a space is a quarter to a third of an em in text faces and rarely
+# set narrower than a fifth, even in justified or condensed type; kerning moves letters by a
+# few hundredths.
+WORD_GAP = 0.15
+# Below this many gaps between undrawn letters, a line's own letter spacing cannot be told
+# from its word gaps (a line of one short word: "OF"), and the PDF reader's guess is kept.
+_FEW_GAPS = 3
+
+
+def line_tracking(gaps: list[float], drawn: list[bool], size: float) -> float | None:
+    """A line's own spacing between letters (its tracking, in points): the median gap between
+    neighbouring glyphs where no space is drawn (most neighbours are letters of one word), or
+    None when the line has too few such gaps to tell.
+
+    Args:
+        gaps: for each pair of neighbouring glyphs, the distance from the first's advance
+            (its origin plus its width) to the second's origin, in points; negative where
+            they overlap.
+        drawn: for each pair, whether a space character the producer drew stands between them.
+        size: the line's type size in points.
+    """
+    undrawn = [
+        gap
+        for gap, space in zip(gaps, drawn, strict=True)
+        if not space and -0.3 * size <= gap <= 0.8 * size
+    ]
+    return statistics.median(undrawn) if len(undrawn) >= _FEW_GAPS else None
+
+
+def word_breaks(
+    gaps: list[float], drawn: list[bool], size: float, tracking: float | None
+) -> list[bool | None]:
+    """Whether each gap between two neighbouring glyphs of a line is a word break.
+
+    Designed PDFs letter-space (track) their text: headings by a fifth of an em or more, body
+    text a little. A browser or InDesign draws tracked text one glyph at a time and draws no
+    space characters, so where words end must be read from the gaps, and a fixed threshold
+    reads every tracked letter as a word ("p a t h w a y"). A tracked line's gaps between
+    letters are even, and a word gap is clearly wider than them, so a break is a gap wider
+    than the line's own letter spacing (see :func:`line_tracking`) by :data:`WORD_GAP` of an
+    em.
+
+    Args:
+        gaps: the gaps between neighbouring glyphs (see :func:`line_tracking`).
+        drawn: for each pair, whether a drawn space stands between them (always a break).
+        size: the line's type size in points.
+        tracking: the line's letter spacing in points, or None where it is not known.
+
+    Returns:
+        True for a break, False for none, None where the gaps cannot tell (the letter
+        spacing unknown, or glyphs drawn out of order, right to left).
+    """
+    decided: list[bool | None] = []
+    for gap, space in zip(gaps, drawn, strict=True):
+        if space:
+            decided.append(True)
+        elif tracking is None or size <= 0 or gap < -0.3 * size:
+            decided.append(None)
+        else:
+            decided.append(gap > max(tracking, 0.0) + WORD_GAP * size)
+    return decided
 
 
 # -- bullets drawn as shapes ----------------------------------------------------------------
