@@ -8,6 +8,7 @@ bold font in a PDF), bullets start with a bullet mark, and lines that wrap are j
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import itertools
@@ -602,7 +603,10 @@ class _PdfPage:
         self.drawn = drawn_shapes(page, self._height)
         self._scales: dict[int | None, float] = {}  # per text object: its matrix's scale
         self.trackings: list[tuple[float, float]] = []  # per measured line: size, tracking
-        self._placed: list[tuple[int, str, float, float]] | None = None  # see box_text
+        # see _box_chars: each character's middle (height, across), index and code
+        self._placed: list[tuple[float, float, int, int]] | None = None
+        self._heights: list[float] = []
+        self._tracking_at: dict[float, float] = {}  # per type size: the page's tracking
         self.bands = column_bands(
             text_boxes(self._text, self._height), self.width, self.drawn.rules
         )
@@ -658,7 +662,11 @@ class _PdfPage:
             chars.append((index, char))
         if chars:
             found.append(chars)
-        sized = [(line, [self._alnum_size(index, char) for index, char in line]) for line in found]
+        size_of = self._size
+        sized = [
+            (line, [size_of(index) if char.isalnum() else 0.0 for index, char in line])
+            for line in found
+        ]
         small_caps = small_caps_sizes([(line, sizes) for line, sizes in sized])
         lines = [self._line(line, sizes, small_caps) for line, sizes in sized]
         lines = join_drop_capitals([line for line in lines if line.text])
@@ -667,10 +675,6 @@ class _PdfPage:
     def _alnum_size(self, index: int, char: str) -> float:
         """A letter's or digit's size (0 for spaces, punctuation and characters put in)."""
         return self._size(index) if index >= 0 and char.isalnum() else 0.0
-
-    def _generated_space(self, index: int, char: str) -> bool:
-        """Whether the character is a space PDFium put in (guessed from a gap), not drawn."""
-        return char == " " and self._c.FPDFText_IsGenerated(self._raw, index) == 1
 
     def _loose_box(self, index: int) -> tuple[float, float, float, float]:
         """The character's loose box (left, right, top, bottom; points from the page's
@@ -690,7 +694,10 @@ class _PdfPage:
         without a space is left as PDFium gives it. The line's letter spacing is measured
         from its own gaps unless ``tracking`` is given (a few words cut from a longer line).
         """
-        guessed = [self._generated_space(index, char) for index, char in chars]
+        generated, raw = self._c.FPDFText_IsGenerated, self._raw
+        guessed = [
+            char == " " and index >= 0 and generated(raw, index) == 1 for index, char in chars
+        ]
         if not any(guessed) and not _SPACELESS.search("".join(char for _, char in chars)):
             return chars
         glyphs = [at for at, (_, char) in enumerate(chars) if char and not char.isspace()]
@@ -719,25 +726,54 @@ class _PdfPage:
         from the page's top-left corner), its word breaks read from the gaps between glyphs
         at the tracking measured on the page's lines of the same size (a table cell's few
         words are too few to measure their own)."""
+        return self._word_spaced_text(self._box_chars(left, right, top, bottom))
+
+    def _box_chars(
+        self, left: float, right: float, top: float, bottom: float
+    ) -> list[tuple[int, str]]:
+        """The characters (index and text) whose loose boxes' middles lie inside a box, line
+        ends as spaces."""
         if self._placed is None:
-            self._placed = []
+            placed = []
             for index in range(self._text.count_chars()):
                 code = self._c.FPDFText_GetUnicode(self._raw, index)
                 box = self._loose_box(index)
-                middle = ((box[0] + box[1]) / 2, (box[2] + box[3]) / 2)
-                self._placed.append((index, chr(code) if code else "", *middle))
-        chars = [
-            (index, " " if char in ("\r", "\n") else char)
-            for index, char, x, y in self._placed
-            if left <= x <= right and top <= y <= bottom
-        ]
+                placed.append(((box[2] + box[3]) / 2, (box[0] + box[1]) / 2, index, code))
+            self._placed = sorted(placed)  # by height on the page, then across it
+            self._heights = [middle for middle, *_ in self._placed]
+        start = bisect.bisect_left(self._heights, top)
+        end = bisect.bisect_right(self._heights, bottom)
+        inside = sorted(
+            (index, " " if code in (10, 13) else chr(code) if code else "")
+            for _, x, index, code in self._placed[start:end]
+            if left <= x <= right
+        )
+        return inside
+
+    def _word_spaced_text(self, chars: list[tuple[int, str]]) -> str:
+        """Characters cut from the page's lines as text, word breaks read from their gaps."""
+        size, tracking = self._size_and_tracking(chars)
+        if not size:
+            return "".join(char for _, char in chars)
+        return "".join(char for _, char in self._word_spaced(chars, size, tracking))
+
+    def box_tracking(self, left: float, right: float, top: float, bottom: float) -> float:
+        """The letter spacing (points) of the text inside a box: the tracking measured on the
+        page's lines of the same size (see :meth:`box_text`)."""
+        return self._size_and_tracking(self._box_chars(left, right, top, bottom))[1]
+
+    def _size_and_tracking(self, chars: list[tuple[int, str]]) -> tuple[float, float]:
+        """The size most of the characters are set in, and the tracking measured on the
+        page's lines of that size (all its measured lines where none is of that size)."""
         sizes = Counter(self._alnum_size(index, char) for index, char in chars if char.isalnum())
         if not sizes:
-            return "".join(char for _, char in chars)
+            return 0.0, 0.0
         size = sizes.most_common(1)[0][0]
-        alike = [t for s, t in self.trackings if abs(s - size) <= 0.1 * size]
-        tracking = statistics.median(alike or [t for _, t in self.trackings] or [0.0])
-        return "".join(char for _, char in self._word_spaced(chars, size, tracking))
+        if size not in self._tracking_at:
+            alike = [t for s, t in self.trackings if abs(s - size) <= 0.1 * size]
+            everywhere = [t for _, t in self.trackings] or [0.0]
+            self._tracking_at[size] = statistics.median(alike or everywhere)
+        return size, self._tracking_at[size]
 
     def _across_gutter(self, index: int, last: float) -> bool:
         """Whether the character at ``index`` stands right of a gutter whose other side holds
@@ -796,6 +832,8 @@ def _small_caps_size(chars: list[tuple[int, str]], char_sizes: list[float]) -> f
     capitals by setting the lower-case letters as smaller capitals, so most of the line is
     in the smaller size, and its gaps and headings would be measured by it). None for any
     other line."""
+    if len(set(char_sizes) - {0.0}) < 2:  # one size: no small capitals
+        return None
     upper = [size for (_, char), size in zip(chars, char_sizes, strict=True) if char.isupper()]
     lower = [size for (_, char), size in zip(chars, char_sizes, strict=True) if char.islower()]
     if not upper or len(lower) < 2:
@@ -871,14 +909,20 @@ def small_caps_sizes(lines: list[tuple[list[tuple[int, str]], list[float]]]) -> 
         lines: per line, its characters (index and text) and each one's size.
     """
     found: dict[float, float] = {}
-    plain: set[float] = set()
     for chars, sizes in lines:
         capital = _small_caps_size(chars, sizes)
-        lower = {size for (_, char), size in zip(chars, sizes, strict=True) if char.islower()}
         if capital is not None:
-            found.update((size, capital) for size in lower)
-        elif any(char.isupper() for _, char in chars):
-            plain |= lower
+            found.update(
+                (size, capital)
+                for (_, char), size in zip(chars, sizes, strict=True)
+                if char.islower()
+            )
+    if not found:
+        return found
+    plain: set[float] = set()
+    for chars, sizes in lines:
+        if _small_caps_size(chars, sizes) is None and any(char.isupper() for _, char in chars):
+            plain |= {size for (_, char), size in zip(chars, sizes, strict=True) if char.islower()}
     return {size: capital for size, capital in found.items() if size not in plain}
 
 
@@ -952,9 +996,7 @@ def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
     # each column read top to bottom before the next (a producer may draw across the page)
     content.lines = sorted(lines, key=content.column)
     if carried is not None or any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
-        runs = page_runs(
-            reader.textpage, reader.height, reader.box_text if reader.tracked else None
-        )
+        runs = page_runs(reader.textpage, reader.height, reader if reader.tracked else None)
         content.tables = _column_tables(runs, content.bands, reader, carried)
     return content
 

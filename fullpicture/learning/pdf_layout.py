@@ -24,7 +24,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 # A header cell that names what its column's rows are, in a PDF's table as in DOCX and HTML
 # tables (read by ``documents.table_blocks``).
@@ -101,24 +101,34 @@ class PdfTable:
     column: int = 0  # where it stands among the page's columns (see :func:`column_of`)
 
 
-def page_runs(
-    textpage: Any,
-    page_height: float,
-    read_box: Callable[[float, float, float, float], str] | None = None,
-) -> list[Run]:
+class LetterSpacing(Protocol):
+    """What a letter-spaced page knows about its text: a box's text, its word breaks read from
+    the gaps between glyphs, and the tracking of the text in a box (points from the page's
+    top-left corner)."""
+
+    def box_text(self, left: float, right: float, top: float, bottom: float) -> str:
+        """The text inside the box."""
+        ...
+
+    def box_tracking(self, left: float, right: float, top: float, bottom: float) -> float:
+        """The letter spacing, in points, of the text inside the box."""
+        ...
+
+
+def page_runs(textpage: Any, page_height: float, spacing: LetterSpacing | None = None) -> list[Run]:
     """The page's text runs, top to bottom, runs on one line set close together merged.
 
     Args:
         textpage: a ``pypdfium2.PdfTextPage``.
         page_height: the page's height in points (PDF measures up from the bottom).
-        read_box: the text inside a box (left, right, top, bottom, points from the page's
-            top-left corner), where PDFium's own (``get_text_bounded``) will not do: on a
-            letter-spaced page, whose word breaks are read from the gaps between glyphs.
+        spacing: on a letter-spaced page, its text and tracking read from the gaps between
+            glyphs; PDFium's own text (``get_text_bounded``) guesses a word break between
+            every two tracked letters, and a tracked word gap is wider than untracked.
     """
 
     def read(left: float, right: float, top: float, bottom: float) -> str:
-        if read_box is not None:
-            return " ".join(read_box(left, right, top, bottom).split())
+        if spacing is not None:
+            return " ".join(spacing.box_text(left, right, top, bottom).split())
         bounded = textpage.get_text_bounded(left, page_height - bottom, right, page_height - top)
         return " ".join(bounded.split())
 
@@ -128,7 +138,13 @@ def page_runs(
         text = read(left, right, page_height - top, page_height - bottom)
         if text:
             runs.append(Run(text, left, right, page_height - top, page_height - bottom))
-    return _merge_close(_line_order(runs), read, spaced_by_gaps=read_box is None)
+    if spacing is None:
+        return _merge_close(_line_order(runs), read)
+
+    def widened(run: Run) -> float:  # a tracked word gap: the tracking twice and a space
+        return 2 * spacing.box_tracking(run.left, run.right, run.top, run.bottom)
+
+    return _merge_close(_line_order(runs), read, widened=widened)
 
 
 def _line_order(runs: list[Run]) -> list[Run]:
@@ -155,33 +171,55 @@ def _column_gap(run: Run) -> float:
 def _merge_close(
     runs: list[Run],
     read: Callable[[float, float, float, float], str],
-    *,
-    spaced_by_gaps: bool = True,
+    widened: Callable[[Run], float] | None = None,
 ) -> list[Run]:
     """Runs on one line set close together merged. Runs that touch or overlap (a large
     letter's box reaching into the next run's: "Y" / "ou said") are one run, its text read
     again from their joint box: each box's text may hold the other's overlapping letters,
-    and no space stands between them. Runs set further apart are joined with a space, unless
-    not ``spaced_by_gaps``: on a letter-spaced page each letter may be a run of its own, and
-    the joint box's text (whose word breaks ``read`` finds) is read again."""
+    and no space stands between them. Runs set further apart are joined with a space. On a
+    letter-spaced page (``widened``: how much wider its word gaps are set, per run) each word
+    or letter may be a run of its own, runs that far further apart are words of one line,
+    and the joint box's text (whose word breaks ``read`` finds) is read again."""
     merged: list[Run] = []
+    joined: set[int] = set()  # on a letter-spaced page: merged runs whose text is read last
     for run in runs:
         last = merged[-1] if merged else None
         gap = run.left - last.right if last else 0.0
-        if last and _same_line(last, run) and -0.5 * run.height <= gap < _column_gap(run):
+        if last and _same_line(last, run) and _close(gap, run, widened):
             box = (
                 last.left,
                 max(last.right, run.right),
                 min(last.top, run.top),
                 max(last.bottom, run.bottom),
             )
+            if widened is not None:
+                merged[-1] = Run("", *box)
+                joined.add(len(merged) - 1)
+                continue
             # runs that touch or overlap split a word: read the joint box's own text
-            spaced = spaced_by_gaps and gap >= 0.15 * run.height
-            text = f"{last.text} {run.text}" if spaced else read(*box)
+            text = f"{last.text} {run.text}" if gap >= 0.15 * run.height else read(*box)
             merged[-1] = Run(text, *box)
         else:
             merged.append(run)
+    for at in joined:
+        run = merged[at]
+        merged[at] = Run(read(run.left, run.right, run.top, run.bottom), *_box_of(run))
     return merged
+
+
+def _close(gap: float, run: Run, widened: Callable[[Run], float] | None) -> bool:
+    """Whether a run set ``gap`` after the one before it on its line belongs with it: it
+    touches or overlaps it, or stands nearer than a column's gap (widened on a letter-spaced
+    page by how much wider its word gaps are set)."""
+    if gap < -0.5 * run.height:
+        return False
+    if gap < _column_gap(run):
+        return True
+    return widened is not None and gap < _column_gap(run) + widened(run)
+
+
+def _box_of(run: Run) -> tuple[float, float, float, float]:
+    return run.left, run.right, run.top, run.bottom
 
 
 def _lines(runs: list[Run]) -> list[list[Run]]:
