@@ -987,6 +987,18 @@ _MAY_HAVE_TABLE = re.compile(
 )
 
 
+def _may_name_a_column(text: str) -> bool:
+    """Whether a line names what a table's column could hold, also where a word of a short
+    line (a table's header) is broken across a narrow column's lines ("Actio" / "n", which
+    PDFium gives as one line: "Actio n Lead By")."""
+    if _MAY_HAVE_TABLE.search(text):
+        return True
+    words = text.split()
+    return len(words) <= 6 and any(
+        _MAY_HAVE_TABLE.search(left + right) for left, right in itertools.pairwise(words)
+    )
+
+
 def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
     """The page's lines (in PDFium's order, top to bottom as a rule) and its tables, the
     first perhaps continuing ``carried``, a table that ran on from the page before."""
@@ -995,7 +1007,7 @@ def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
     content = _PdfPageContent(lines, [], reader.height, reader.bands)
     # each column read top to bottom before the next (a producer may draw across the page)
     content.lines = sorted(lines, key=content.column)
-    if carried is not None or any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
+    if carried is not None or any(_may_name_a_column(line.text) for line in lines):
         runs = page_runs(reader.textpage, reader.height, reader if reader.tracked else None)
         content.tables = _column_tables(runs, content.bands, reader, carried)
     return content

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from fullpicture.learning.documents import Block, read_document, text_blocks
 from fullpicture.learning.pdf_layout import line_tracking, word_breaks
@@ -190,3 +193,31 @@ def test_should_rejoin_a_word_a_browser_hyphenated_with_a_hyphen_character():
         "nership asked every agency for its records. The partnership met in May.\n"
     )
     assert text_blocks(text)[0].text.startswith("The safeguarding partnership asked")
+
+
+def test_should_look_for_a_table_whose_header_word_a_narrow_column_breaks(tmp_path: Path):
+    # "Action" broken over two lines of a narrow first column ("Actio" / "n"), which PDFium
+    # gives as one line, "Actio n": no other line on the page names a kind
+    styles = getSampleStyleSheet()
+    rows = [
+        ["Action", "Lead", "By"],
+        ["Ward staff will phone the health visitor before discharge.", "Ward manager", "May"],
+        ["Clinic letters will be copied to the school nurse.", "Outpatients", "June"],
+    ]
+    cells = [
+        [Paragraph(f"<b>{text}</b>" if number == 0 else text, styles["BodyText"]) for text in row]
+        for number, row in enumerate(rows)
+    ]
+    table = Table(cells, colWidths=[40, 300, 100])
+    table.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        )
+    )
+    path = tmp_path / "narrow-table.pdf"
+    heading = Paragraph("What the hospital is doing", styles["Heading2"])
+    SimpleDocTemplate(str(path), pagesize=A4).build([heading, table])
+    items = items_of(path)
+    assert [kind for kind, _ in items] == ["next_step", "next_step"]
+    assert items[0][1].startswith("Ward staff will phone the health visitor")
+    assert items[0][1].endswith("(Lead: Ward manager) (By: May)")
