@@ -356,13 +356,27 @@ def _header_text(parts: list[str]) -> str:
 
 def _is_header(line: list[Run]) -> bool:
     """A table's header: short cells, one naming an item kind, every one a word (a contents
-    line, "Recommendations ... 12", has a page number instead)."""
+    line, "Recommendations ... 12", has a page number instead), not a justified line of text
+    whose wide word gaps part it into runs (see :func:`_evenly_spaced`)."""
     return (
         len(line) >= 2
+        and not _evenly_spaced(line)
         and all(len(run.text.split()) <= 6 for run in line)
         and all(any(char.isalpha() for char in run.text) for run in line)
         and any(TABLE_KIND.match(run.text) or NARRATION.match(run.text) for run in line)
     )
+
+
+def _evenly_spaced(line: list[Run]) -> bool:
+    """Whether a line's runs, five or more, mostly stand the same distance apart (three in
+    four gaps within a point and a half of their median): a justified line of letter-spaced
+    text, whose word gaps are stretched wider than a column's gap, where a table's header
+    cells stand as far apart as their columns are wide, each gap its own."""
+    if len(line) < 5:
+        return False
+    gaps = [b.left - a.right for a, b in itertools.pairwise(line)]
+    usual = statistics.median(gaps)
+    return sum(abs(gap - usual) <= 1.5 for gap in gaps) >= 0.75 * len(gaps)
 
 
 def _column(run: Run, starts: list[float]) -> int | None:

@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from fullpicture.learning.documents import Block, read_document, text_blocks
-from fullpicture.learning.pdf_layout import line_tracking, word_breaks
+from fullpicture.learning.pdf_layout import Run, find_tables, line_tracking, word_breaks
 from tests.learning.documents import items_of
 
 _TITLE = "Learning from the review for Baby Ellis"
@@ -221,3 +221,18 @@ def test_should_look_for_a_table_whose_header_word_a_narrow_column_breaks(tmp_pa
     assert [kind for kind, _ in items] == ["next_step", "next_step"]
     assert items[0][1].startswith("Ward staff will phone the health visitor")
     assert items[0][1].endswith("(Lead: Ward manager) (By: May)")
+
+
+def test_should_not_take_a_justified_letter_spaced_line_for_a_tables_header():
+    # a justified line of tracked text: its word gaps stretched wider than a column's gap,
+    # so its words stand apart like a header's cells, one naming a kind ("Finding 3.")
+    words = ["Finding 3.", *"The adult team was not told of the risks".split()]
+    line, left = [], 40.0
+    for word in words:
+        line.append(Run(word, left, left + 6.0 * len(word), 700.0, 709.0))
+        left += 6.0 * len(word) + 9.0 + (0.6 if len(line) % 2 else 0.0)
+    assert not find_tables(line, 842.0)
+    header = [Run("Finding", 40, 80, 700, 709), Run("Lead", 300, 322, 700, 709)]
+    header += [Run("By when", 420, 460, 700, 709), Run("Status", 500, 530, 700, 709)]
+    header += [Run("RAG", 548, 566, 700, 709)]
+    assert find_tables(header, 842.0)  # a header's cells stand apart by their columns' widths
