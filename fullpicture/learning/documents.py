@@ -8,8 +8,10 @@ bold font in a PDF), bullets start with a bullet mark, and lines that wrap are j
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -35,12 +37,14 @@ from fullpicture.learning.pdf_layout import (
     is_footnote_start,
     is_print_furniture,
     known_words,
+    line_tracking,
     margin_key,
     matrix_scale,
     page_runs,
     rejoin_cell,
     running_lines,
     text_boxes,
+    word_breaks,
 )
 from fullpicture.learning.pdf_layout import NARRATION as NARRATION
 
@@ -432,7 +436,7 @@ def _join_wrapped(lines: list[str], words: Callable[[], set[str]] | None = None)
     for line in lines:
         if text.endswith("\u00ad"):
             text = text[:-1] + line
-        elif re.search(r"[A-Za-z]-$", text):
+        elif re.search(r"[A-Za-z][-\u2010]$", text):  # a browser prints a soft hyphen as U+2010
             text = text[:-1] + line if words and _one_word(text, line, words()) else text + line
         else:
             text += " " + line if text else line
@@ -450,7 +454,7 @@ def document_words(texts: list[str]) -> set[str]:
 def _one_word(left: str, right: str, words: set[str]) -> bool:
     """Whether a word hyphenated at a line's end (``left`` ends "inter-", ``right`` starts
     "view") is one word the document writes whole elsewhere ("interview")."""
-    tail = re.search(r"[A-Za-z]+-$", left)
+    tail = re.search(r"[A-Za-z]+[-\u2010]$", left)
     head = re.match(r"[a-z]+", right)
     if tail is None or head is None:
         return False
@@ -563,6 +567,10 @@ def _read_text(data: bytes) -> list[Block]:
 
 # -- PDF ----------------------------------------------------------------------------------
 
+# A stretch of characters without a space long enough to be words run together (PDFium missed
+# the breaks between glyphs drawn one at a time, set a little closer than its guess allows).
+_SPACELESS = re.compile(r"[^\s]{16,}")
+
 
 @dataclass
 class _PdfLine:
@@ -572,6 +580,7 @@ class _PdfLine:
     top: float
     bottom: float
     left: float = 0.0
+    right: float = 0.0  # where its last glyph's advance ends (set for lines of one glyph)
 
 
 class _PdfPage:
@@ -593,6 +602,11 @@ class _PdfPage:
         self._font = ctypes.create_string_buffer(128)
         self.drawn = drawn_shapes(page, self._height)
         self._scales: dict[int | None, float] = {}  # per text object: its matrix's scale
+        self.trackings: list[tuple[float, float]] = []  # per measured line: size, tracking
+        # see _box_chars: each character's middle (height, across), index and code
+        self._placed: list[tuple[float, float, int, int]] | None = None
+        self._heights: list[float] = []
+        self._tracking_at: dict[float, float] = {}  # per type size: the page's tracking
         self.bands = column_bands(
             text_boxes(self._text, self._height), self.width, self.drawn.rules
         )
@@ -629,35 +643,137 @@ class _PdfPage:
 
     def lines(self) -> list[_PdfLine]:
         """The page's lines in reading order (PDFium marks line ends with CR LF)."""
-        found: list[_PdfLine] = []
-        chars: list[str] = []
-        char_sizes: list[float] = []  # each character's size (0 for spaces and punctuation)
-        first = -1  # index of the line's first letter or digit (not a bullet glyph)
+        found: list[list[tuple[int, str]]] = []  # per line, each character's index and text
+        chars: list[tuple[int, str]] = []
         last = 0.0  # on a page with columns: the left edge of the line's last character
         for index in range(self._text.count_chars()):
             code = self._c.FPDFText_GetUnicode(self._raw, index)
             char = chr(code) if code else ""
             if char in ("\r", "\n"):
                 if chars:
-                    found.append(self._line(chars, first, char_sizes))
-                chars, first, char_sizes = [], -1, []
+                    found.append(chars)
+                chars = []
                 continue
             if self.bands and not char.isspace():
-                if first >= 0 and self._across_gutter(index, last):  # the next column's line
-                    found.append(self._line(chars, first, char_sizes))
-                    chars, first, char_sizes = [], -1, []
+                if chars and self._across_gutter(index, last):  # the next column's line
+                    found.append(chars)
+                    chars = []
                 last = self._origin(index)[0]
-            chars.append(char)
-            size = 0.0
-            if char.isalnum():
-                size = self._size(index)
-                if first < 0:
-                    first = index
-            char_sizes.append(size)
+            chars.append((index, char))
         if chars:
-            found.append(self._line(chars, first, char_sizes))
-        found = [line for line in found if line.text]
-        return mark_drawn_bullets(found, self.drawn.bullets)
+            found.append(chars)
+        size_of = self._size
+        sized = [
+            (line, [size_of(index) if char.isalnum() else 0.0 for index, char in line])
+            for line in found
+        ]
+        small_caps = small_caps_sizes([(line, sizes) for line, sizes in sized])
+        lines = [self._line(line, sizes, small_caps) for line, sizes in sized]
+        lines = join_drop_capitals([line for line in lines if line.text])
+        return mark_drawn_bullets(lines, self.drawn.bullets)
+
+    def _alnum_size(self, index: int, char: str) -> float:
+        """A letter's or digit's size (0 for spaces, punctuation and characters put in)."""
+        return self._size(index) if index >= 0 and char.isalnum() else 0.0
+
+    def _loose_box(self, index: int) -> tuple[float, float, float, float]:
+        """The character's loose box (left, right, top, bottom; points from the page's
+        top-left corner): from its origin to the end of its advance (origin plus width), so
+        the tracking and word gaps of a line lie between neighbouring boxes."""
+        rect = self._c.FS_RECTF()
+        self._c.FPDFText_GetLooseCharBox(self._raw, index, rect)
+        return rect.left, rect.right, self._height - rect.top, self._height - rect.bottom
+
+    def _word_spaced(
+        self, chars: list[tuple[int, str]], size: float, tracking: float | None = None
+    ) -> list[tuple[int, str]]:
+        """The line's characters with its word breaks read from the gaps between its glyphs
+        (see :func:`pdf_layout.word_breaks`): a space PDFium guessed inside a letter-spaced
+        word is dropped, and one it missed between words set a little closer than usual is
+        put in. Drawn spaces are kept; a line with neither guessed spaces nor a long stretch
+        without a space is left as PDFium gives it. The line's letter spacing is measured
+        from its own gaps unless ``tracking`` is given (a few words cut from a longer line).
+        """
+        generated, raw = self._c.FPDFText_IsGenerated, self._raw
+        guessed = [
+            char == " " and index >= 0 and generated(raw, index) == 1 for index, char in chars
+        ]
+        if not any(guessed) and not _SPACELESS.search("".join(char for _, char in chars)):
+            return chars
+        glyphs = [at for at, (_, char) in enumerate(chars) if char and not char.isspace()]
+        if len(glyphs) < 2:
+            return chars
+        boxes = [self._loose_box(chars[at][0]) for at in glyphs]
+        gaps = [right[0] - left[1] for left, right in itertools.pairwise(boxes)]
+        drawn = [
+            any(chars[at][1].isspace() and not guessed[at] for at in range(a + 1, b))
+            for a, b in itertools.pairwise(glyphs)
+        ]
+        if tracking is None:
+            tracking = line_tracking(gaps, drawn, size)
+            if tracking is not None:
+                self.trackings.append((size, tracking))
+        return _with_breaks(chars, guessed, glyphs, word_breaks(gaps, drawn, size, tracking))
+
+    @property
+    def tracked(self) -> bool:
+        """Whether some line of the page is letter-spaced (by more than a twentieth of an
+        em), so that PDFium's guesses at word breaks are not to be trusted on it."""
+        return any(tracking > 0.05 * size for size, tracking in self.trackings)
+
+    def box_text(self, left: float, right: float, top: float, bottom: float) -> str:
+        """The text of the characters whose loose boxes' middles lie inside a box (points
+        from the page's top-left corner), its word breaks read from the gaps between glyphs
+        at the tracking measured on the page's lines of the same size (a table cell's few
+        words are too few to measure their own)."""
+        return self._word_spaced_text(self._box_chars(left, right, top, bottom))
+
+    def _box_chars(
+        self, left: float, right: float, top: float, bottom: float
+    ) -> list[tuple[int, str]]:
+        """The characters (index and text) whose loose boxes' middles lie inside a box, line
+        ends as spaces."""
+        if self._placed is None:
+            placed = []
+            for index in range(self._text.count_chars()):
+                code = self._c.FPDFText_GetUnicode(self._raw, index)
+                box = self._loose_box(index)
+                placed.append(((box[2] + box[3]) / 2, (box[0] + box[1]) / 2, index, code))
+            self._placed = sorted(placed)  # by height on the page, then across it
+            self._heights = [middle for middle, *_ in self._placed]
+        start = bisect.bisect_left(self._heights, top)
+        end = bisect.bisect_right(self._heights, bottom)
+        inside = sorted(
+            (index, " " if code in (10, 13) else chr(code) if code else "")
+            for _, x, index, code in self._placed[start:end]
+            if left <= x <= right
+        )
+        return inside
+
+    def _word_spaced_text(self, chars: list[tuple[int, str]]) -> str:
+        """Characters cut from the page's lines as text, word breaks read from their gaps."""
+        size, tracking = self._size_and_tracking(chars)
+        if not size:
+            return "".join(char for _, char in chars)
+        return "".join(char for _, char in self._word_spaced(chars, size, tracking))
+
+    def box_tracking(self, left: float, right: float, top: float, bottom: float) -> float:
+        """The letter spacing (points) of the text inside a box: the tracking measured on the
+        page's lines of the same size (see :meth:`box_text`)."""
+        return self._size_and_tracking(self._box_chars(left, right, top, bottom))[1]
+
+    def _size_and_tracking(self, chars: list[tuple[int, str]]) -> tuple[float, float]:
+        """The size most of the characters are set in, and the tracking measured on the
+        page's lines of that size (all its measured lines where none is of that size)."""
+        sizes = Counter(self._alnum_size(index, char) for index, char in chars if char.isalnum())
+        if not sizes:
+            return 0.0, 0.0
+        size = sizes.most_common(1)[0][0]
+        if size not in self._tracking_at:
+            alike = [t for s, t in self.trackings if abs(s - size) <= 0.1 * size]
+            everywhere = [t for _, t in self.trackings] or [0.0]
+            self._tracking_at[size] = statistics.median(alike or everywhere)
+        return size, self._tracking_at[size]
 
     def _across_gutter(self, index: int, last: float) -> bool:
         """Whether the character at ``index`` stands right of a gutter whose other side holds
@@ -671,11 +787,26 @@ class _PdfPage:
             for band in self.bands
         )
 
-    def _line(self, chars: list[str], first: int, char_sizes: list[float]) -> _PdfLine:
+    def _line(
+        self,
+        indexed: list[tuple[int, str]],
+        char_sizes: list[float],
+        small_caps: dict[float, float],
+    ) -> _PdfLine:
+        """One line from its characters (index and text) and their sizes (0 for spaces and
+        punctuation); ``small_caps`` maps the size of a page's small capitals to the size of
+        the capitals they go with (see :func:`small_caps_sizes`)."""
         # The size most of the line is set in: a list number or drop capital set larger does
-        # not make a line a heading.
+        # not make a line a heading. A line in small capitals is the size of its capitals.
         sizes = Counter(size for size in char_sizes if size)
         size = sizes.most_common(1)[0][0] if sizes else 0.0
+        size = _small_caps_size(indexed, char_sizes) or small_caps.get(size, size)
+        spaced = self._word_spaced(indexed, size)
+        if spaced is not indexed:
+            char_sizes = [self._alnum_size(index, char) for index, char in spaced]
+        chars = [char for _, char in spaced]
+        # index of the line's first letter or digit (not a bullet glyph)
+        first = next((index for index, char in spaced if char.isalnum()), -1)
         if sizes and min(sizes) < 0.85 * size:  # some characters set small: footnote marks?
             chars = _without_note_marks(chars, char_sizes, size)
         text = "".join(chars).strip()
@@ -691,7 +822,108 @@ class _PdfPage:
         # The line's box is its font size above the baseline, so gaps compare like with like
         # whatever letters the lines start with.
         left, baseline = self._origin(first)
-        return _PdfLine(text, size, self._bold(first), baseline - size, baseline, left)
+        right = self._loose_box(first)[1] if len(text) == 1 else 0.0
+        return _PdfLine(text, size, self._bold(first), baseline - size, baseline, left, right)
+
+
+def _small_caps_size(chars: list[tuple[int, str]], char_sizes: list[float]) -> float | None:
+    """The size of a line set in small capitals: its capitals' size, where every lower-case
+    letter is set smaller, at 0.6 to 0.85 of it (a browser or word processor makes small
+    capitals by setting the lower-case letters as smaller capitals, so most of the line is
+    in the smaller size, and its gaps and headings would be measured by it). None for any
+    other line."""
+    if len(set(char_sizes) - {0.0}) < 2:  # one size: no small capitals
+        return None
+    upper = [size for (_, char), size in zip(chars, char_sizes, strict=True) if char.isupper()]
+    lower = [size for (_, char), size in zip(chars, char_sizes, strict=True) if char.islower()]
+    if not upper or len(lower) < 2:
+        return None
+    capital = max(Counter(upper).most_common(1)[0][0], 0.1)
+    return capital if all(0.6 <= size / capital <= 0.85 for size in lower) else None
+
+
+def _with_breaks(
+    chars: list[tuple[int, str]],
+    guessed: list[bool],
+    glyphs: list[int],
+    breaks: list[bool | None],
+) -> list[tuple[int, str]]:
+    """A line's characters with one space between each pair of neighbouring glyphs (at the
+    positions ``glyphs``) that ``breaks`` calls a word break (the drawn one where the producer
+    drew one, "12\u00a0March", else PDFium's guess or a space put in) and none between those
+    it calls none; where it cannot tell, the characters are left as they are. ``guessed``
+    marks the spaces PDFium put in."""
+    out = chars[: glyphs[0] + 1]
+    for (a, b), brk in zip(itertools.pairwise(glyphs), breaks, strict=True):
+        between = chars[a + 1 : b]
+        if brk is not None:
+            kept = [pair for pair in between if not pair[1].isspace()]
+            spaces = [at for at in range(a + 1, b) if chars[at][1].isspace()]
+            drawn = [at for at in spaces if not guessed[at]]
+            if brk:
+                kept.append(chars[(drawn or spaces)[0]] if spaces else (-1, " "))
+            between = kept
+        out += [*between, chars[b]]
+    return out + chars[glyphs[-1] + 1 :]
+
+
+def join_drop_capitals(lines: list[_PdfLine]) -> list[_PdfLine]:
+    """The lines with each drop capital joined to the word it begins.
+
+    A drop capital is a paragraph's first letter set two lines tall or more and apart, the
+    paragraph's first lines indented beside it. PDFium gives it as a line of its own (its
+    baseline is lower than the first line's), and a browser draws it before the text, so it
+    reads as a one-letter heading and the paragraph starts mid-word ("he review found").
+    A line of one letter set at least twice as large as the first line just right of it (its
+    left edge within two of that line's ems of the letter's right edge, its baseline within
+    the letter's height) is put at the start of that line: without a space before a lower-case
+    letter, with one otherwise ("A" + "review found")."""
+    out = list(lines)
+    for cap in [line for line in lines if len(line.text) == 1 and line.text.isalpha()]:
+        beside = [
+            line
+            for line in out
+            if line is not cap
+            and 0 < line.size <= cap.size / 2
+            and -0.5 * line.size <= line.left - cap.right <= 2 * line.size
+            and cap.top - line.size <= line.bottom <= cap.bottom + line.size
+        ]
+        if not beside or cap.right <= cap.left:
+            continue
+        first = min(beside, key=lambda line: line.top)
+        glue = "" if first.text[:1].islower() else " "
+        at = out.index(first)
+        out[at] = dataclasses.replace(first, text=cap.text + glue + first.text, left=cap.left)
+        out.remove(cap)
+    return out
+
+
+def small_caps_sizes(lines: list[tuple[list[tuple[int, str]], list[float]]]) -> dict[float, float]:
+    """A page's small capitals: for each size its lower-case letters are set in as smaller
+    capitals (see :func:`_small_caps_size`), the size of the capitals they go with, so that a
+    line of the same small capitals with no capital in it ("agencies.") is measured at the
+    size of the lines around it. A size that some other line on the page sets both its
+    capitals and its lower-case letters in is body text, not small capitals, and left out.
+
+    Args:
+        lines: per line, its characters (index and text) and each one's size.
+    """
+    found: dict[float, float] = {}
+    for chars, sizes in lines:
+        capital = _small_caps_size(chars, sizes)
+        if capital is not None:
+            found.update(
+                (size, capital)
+                for (_, char), size in zip(chars, sizes, strict=True)
+                if char.islower()
+            )
+    if not found:
+        return found
+    plain: set[float] = set()
+    for chars, sizes in lines:
+        if _small_caps_size(chars, sizes) is None and any(char.isupper() for _, char in chars):
+            plain |= {size for (_, char), size in zip(chars, sizes, strict=True) if char.islower()}
+    return {size: capital for size, capital in found.items() if size not in plain}
 
 
 def mark_drawn_bullets(lines: list[_PdfLine], shapes: list[Box]) -> list[_PdfLine]:
@@ -755,6 +987,18 @@ _MAY_HAVE_TABLE = re.compile(
 )
 
 
+def _may_name_a_column(text: str) -> bool:
+    """Whether a line names what a table's column could hold, also where a word of a short
+    line (a table's header) is broken across a narrow column's lines ("Actio" / "n", which
+    PDFium gives as one line: "Actio n Lead By")."""
+    if _MAY_HAVE_TABLE.search(text):
+        return True
+    words = text.split()
+    return len(words) <= 6 and any(
+        _MAY_HAVE_TABLE.search(left + right) for left, right in itertools.pairwise(words)
+    )
+
+
 def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
     """The page's lines (in PDFium's order, top to bottom as a rule) and its tables, the
     first perhaps continuing ``carried``, a table that ran on from the page before."""
@@ -763,8 +1007,8 @@ def _pdf_page(page: Any, carried: PdfTable | None) -> _PdfPageContent:
     content = _PdfPageContent(lines, [], reader.height, reader.bands)
     # each column read top to bottom before the next (a producer may draw across the page)
     content.lines = sorted(lines, key=content.column)
-    if carried is not None or any(_MAY_HAVE_TABLE.search(line.text) for line in lines):
-        runs = page_runs(reader.textpage, reader.height)
+    if carried is not None or any(_may_name_a_column(line.text) for line in lines):
+        runs = page_runs(reader.textpage, reader.height, reader if reader.tracked else None)
         content.tables = _column_tables(runs, content.bands, reader, carried)
     return content
 

@@ -24,7 +24,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 # A header cell that names what its column's rows are, in a PDF's table as in DOCX and HTML
 # tables (read by ``documents.table_blocks``).
@@ -101,15 +101,34 @@ class PdfTable:
     column: int = 0  # where it stands among the page's columns (see :func:`column_of`)
 
 
-def page_runs(textpage: Any, page_height: float) -> list[Run]:
+class LetterSpacing(Protocol):
+    """What a letter-spaced page knows about its text: a box's text, its word breaks read from
+    the gaps between glyphs, and the tracking of the text in a box (points from the page's
+    top-left corner)."""
+
+    def box_text(self, left: float, right: float, top: float, bottom: float) -> str:
+        """The text inside the box."""
+        ...
+
+    def box_tracking(self, left: float, right: float, top: float, bottom: float) -> float:
+        """The letter spacing, in points, of the text inside the box."""
+        ...
+
+
+def page_runs(textpage: Any, page_height: float, spacing: LetterSpacing | None = None) -> list[Run]:
     """The page's text runs, top to bottom, runs on one line set close together merged.
 
     Args:
         textpage: a ``pypdfium2.PdfTextPage``.
         page_height: the page's height in points (PDF measures up from the bottom).
+        spacing: on a letter-spaced page, its text and tracking read from the gaps between
+            glyphs; PDFium's own text (``get_text_bounded``) guesses a word break between
+            every two tracked letters, and a tracked word gap is wider than untracked.
     """
 
     def read(left: float, right: float, top: float, bottom: float) -> str:
+        if spacing is not None:
+            return " ".join(spacing.box_text(left, right, top, bottom).split())
         bounded = textpage.get_text_bounded(left, page_height - bottom, right, page_height - top)
         return " ".join(bounded.split())
 
@@ -119,7 +138,13 @@ def page_runs(textpage: Any, page_height: float) -> list[Run]:
         text = read(left, right, page_height - top, page_height - bottom)
         if text:
             runs.append(Run(text, left, right, page_height - top, page_height - bottom))
-    return _merge_close(_line_order(runs), read)
+    if spacing is None:
+        return _merge_close(_line_order(runs), read)
+
+    def widened(run: Run) -> float:  # a tracked word gap: the tracking twice and a space
+        return 2 * spacing.box_tracking(run.left, run.right, run.top, run.bottom)
+
+    return _merge_close(_line_order(runs), read, widened=widened)
 
 
 def _line_order(runs: list[Run]) -> list[Run]:
@@ -143,28 +168,58 @@ def _column_gap(run: Run) -> float:
     return max(6.0, 0.9 * run.height)
 
 
-def _merge_close(runs: list[Run], read: Callable[[float, float, float, float], str]) -> list[Run]:
+def _merge_close(
+    runs: list[Run],
+    read: Callable[[float, float, float, float], str],
+    widened: Callable[[Run], float] | None = None,
+) -> list[Run]:
     """Runs on one line set close together merged. Runs that touch or overlap (a large
     letter's box reaching into the next run's: "Y" / "ou said") are one run, its text read
     again from their joint box: each box's text may hold the other's overlapping letters,
-    and no space stands between them."""
+    and no space stands between them. Runs set further apart are joined with a space. On a
+    letter-spaced page (``widened``: how much wider its word gaps are set, per run) each word
+    or letter may be a run of its own, runs that far further apart are words of one line,
+    and the joint box's text (whose word breaks ``read`` finds) is read again."""
     merged: list[Run] = []
+    joined: set[int] = set()  # on a letter-spaced page: merged runs whose text is read last
     for run in runs:
         last = merged[-1] if merged else None
         gap = run.left - last.right if last else 0.0
-        if last and _same_line(last, run) and -0.5 * run.height <= gap < _column_gap(run):
+        if last and _same_line(last, run) and _close(gap, run, widened):
             box = (
                 last.left,
                 max(last.right, run.right),
                 min(last.top, run.top),
                 max(last.bottom, run.bottom),
             )
+            if widened is not None:
+                merged[-1] = Run("", *box)
+                joined.add(len(merged) - 1)
+                continue
             # runs that touch or overlap split a word: read the joint box's own text
             text = f"{last.text} {run.text}" if gap >= 0.15 * run.height else read(*box)
             merged[-1] = Run(text, *box)
         else:
             merged.append(run)
+    for at in joined:
+        run = merged[at]
+        merged[at] = Run(read(run.left, run.right, run.top, run.bottom), *_box_of(run))
     return merged
+
+
+def _close(gap: float, run: Run, widened: Callable[[Run], float] | None) -> bool:
+    """Whether a run set ``gap`` after the one before it on its line belongs with it: it
+    touches or overlaps it, or stands nearer than a column's gap (widened on a letter-spaced
+    page by how much wider its word gaps are set)."""
+    if gap < -0.5 * run.height:
+        return False
+    if gap < _column_gap(run):
+        return True
+    return widened is not None and gap < _column_gap(run) + widened(run)
+
+
+def _box_of(run: Run) -> tuple[float, float, float, float]:
+    return run.left, run.right, run.top, run.bottom
 
 
 def _lines(runs: list[Run]) -> list[list[Run]]:
@@ -301,13 +356,27 @@ def _header_text(parts: list[str]) -> str:
 
 def _is_header(line: list[Run]) -> bool:
     """A table's header: short cells, one naming an item kind, every one a word (a contents
-    line, "Recommendations ... 12", has a page number instead)."""
+    line, "Recommendations ... 12", has a page number instead), not a justified line of text
+    whose wide word gaps part it into runs (see :func:`_evenly_spaced`)."""
     return (
         len(line) >= 2
+        and not _evenly_spaced(line)
         and all(len(run.text.split()) <= 6 for run in line)
         and all(any(char.isalpha() for char in run.text) for run in line)
         and any(TABLE_KIND.match(run.text) or NARRATION.match(run.text) for run in line)
     )
+
+
+def _evenly_spaced(line: list[Run]) -> bool:
+    """Whether a line's runs, five or more, mostly stand the same distance apart (three in
+    four gaps within a point and a half of their median): a justified line of letter-spaced
+    text, whose word gaps are stretched wider than a column's gap, where a table's header
+    cells stand as far apart as their columns are wide, each gap its own."""
+    if len(line) < 5:
+        return False
+    gaps = [b.left - a.right for a, b in itertools.pairwise(line)]
+    usual = statistics.median(gaps)
+    return sum(abs(gap - usual) <= 1.5 for gap in gaps) >= 0.75 * len(gaps)
 
 
 def _column(run: Run, starts: list[float]) -> int | None:
@@ -456,6 +525,72 @@ def _is_known(word: str, known: list[str]) -> bool:
 def _begins_known(word: str, known: list[str]) -> bool:
     at = bisect.bisect_left(known, word)
     return at < len(known) and known[at].startswith(word)
+
+
+# -- word breaks from the gaps between glyphs -----------------------------------------------
+
+# A gap this much wider than the line's own spacing between letters (in ems of the line's type
+# size) is a word break: a space is a quarter to a third of an em in text faces and rarely
+# set narrower than a fifth, even in justified or condensed type; kerning moves letters by a
+# few hundredths.
+WORD_GAP = 0.15
+# Below this many gaps between undrawn letters, a line's own letter spacing cannot be told
+# from its word gaps (a line of one short word: "OF"), and the PDF reader's guess is kept.
+_FEW_GAPS = 3
+
+
+def line_tracking(gaps: list[float], drawn: list[bool], size: float) -> float | None:
+    """A line's own spacing between letters (its tracking, in points): the median gap between
+    neighbouring glyphs where no space is drawn (most neighbours are letters of one word), or
+    None when the line has too few such gaps to tell.
+
+    Args:
+        gaps: for each pair of neighbouring glyphs, the distance from the first's advance
+            (its origin plus its width) to the second's origin, in points; negative where
+            they overlap.
+        drawn: for each pair, whether a space character the producer drew stands between them.
+        size: the line's type size in points.
+    """
+    undrawn = [
+        gap
+        for gap, space in zip(gaps, drawn, strict=True)
+        if not space and -0.3 * size <= gap <= 0.8 * size
+    ]
+    return statistics.median(undrawn) if len(undrawn) >= _FEW_GAPS else None
+
+
+def word_breaks(
+    gaps: list[float], drawn: list[bool], size: float, tracking: float | None
+) -> list[bool | None]:
+    """Whether each gap between two neighbouring glyphs of a line is a word break.
+
+    Designed PDFs letter-space (track) their text: headings by a fifth of an em or more, body
+    text a little. A browser or InDesign draws tracked text one glyph at a time and draws no
+    space characters, so where words end must be read from the gaps, and a fixed threshold
+    reads every tracked letter as a word ("p a t h w a y"). A tracked line's gaps between
+    letters are even, and a word gap is clearly wider than them, so a break is a gap wider
+    than the line's own letter spacing (see :func:`line_tracking`) by :data:`WORD_GAP` of an
+    em.
+
+    Args:
+        gaps: the gaps between neighbouring glyphs (see :func:`line_tracking`).
+        drawn: for each pair, whether a drawn space stands between them (always a break).
+        size: the line's type size in points.
+        tracking: the line's letter spacing in points, or None where it is not known.
+
+    Returns:
+        True for a break, False for none, None where the gaps cannot tell (the letter
+        spacing unknown, or glyphs drawn out of order, right to left).
+    """
+    decided: list[bool | None] = []
+    for gap, space in zip(gaps, drawn, strict=True):
+        if space:
+            decided.append(True)
+        elif tracking is None or size <= 0 or gap < -0.3 * size:
+            decided.append(None)
+        else:
+            decided.append(gap > max(tracking, 0.0) + WORD_GAP * size)
+    return decided
 
 
 # -- bullets drawn as shapes ----------------------------------------------------------------
