@@ -40,15 +40,24 @@ def heading_words(heading: str) -> list[str]:
 # off, in lower case.
 # the reader, as a briefing addresses them ("you", "I" in "What should I do?", a role); "we"
 # is the writer, whose own plans are read only in so many words ("What we will do")
-_READER = r"(?:you|your|i|practitioners?|professionals?|staff|managers?|leaders?|everyone)"
+_READER = (
+    r"(?:you|your|i|practitioners?|professionals?|staff|managers?|leaders?|everyone|"
+    r"(?:every|each|all) [a-z]+)"
+)
+_ASKED = r"(?:can|could|should|must|will|might|need to|needs to|have to|has to|to)"
+_DOING = r"(?:do|change|act|respond|help|make (?:a )?difference)"
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the reader asked what to do: "what ... you ... do", "how can you", "your role",
     # "actions for", "what should I do"
     (
         "next_step",
         re.compile(
-            rf"^(?:what|how)\b.{{0,40}}\b{_READER}\b.{{0,30}}\b(?:do|change|act|respond|"
-            rf"help|make (?:a )?difference)\b(?!.*\b(?:did|found|learn\w*)\b)|"
+            # asked, not described: a modal or "to" before the doing ("What managers can
+            # change", "What should I do"); "How practitioners respond to neglect" describes
+            rf"^(?:what|how)\b.{{0,40}}\b{_READER}\b.{{0,30}}?\b{_ASKED}\s+(?:\w+\s+){{0,2}}?"
+            rf"{_DOING}\b(?!.*\b(?:did|found|learn\w*)\b)|"
+            rf"^(?:what|how) (?:can|could|should|must|will|might) {_READER}\b.{{0,30}}?\b"
+            rf"{_DOING}\b|"
             rf"^how (?:can|could|should|will|might) (?:you|i|we)\b|^your (?:role|part|actions?)\b|"
             rf"^actions? (?:for|to take)\b|^what (?:to do|next)\b|^do this\b|"
             rf"^(?:what|things) (?:you|we) (?:can|could|should|need to|must|will) do\b",

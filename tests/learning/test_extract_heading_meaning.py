@@ -21,6 +21,8 @@ from tests.learning.documents import create_document, items_of, kind_of
         ("4. Your part in keeping babies safe", "next_step"),
         ("What managers can change on Monday", "next_step"),
         ("How can I help?", "next_step"),
+        ("What could staff on the ward do differently?", "next_step"),
+        ("What we would like every nurse to do", "next_step"),
         ("What we now know", "key_learning"),
         ("What it tells us", "key_learning"),
         ("What the panel saw", "finding"),
@@ -39,6 +41,8 @@ def test_should_read_a_heading_by_what_it_means_where_no_pattern_names_a_kind(
         "What happened next",
         "What the father told us",  # a parent's words, not learning
         "What we are going to change",  # the writer's plans, not asked of the reader
+        "How practitioners respond to neglect",  # describes practice, asks nothing
+        "What health visitors did",
     ],
 )
 def test_should_give_no_kind_to_a_heading_that_neither_asks_nor_states_learning(
