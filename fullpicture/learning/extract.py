@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.documents import NARRATION
+from fullpicture.learning.heading_reader import rule_kind
 from fullpicture.learning.metadata import detect_type
 from fullpicture.learning.review_themes import (
     dominant_themes,
@@ -697,6 +698,32 @@ class ExtractedItem:
 
 
 def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str | None:
+    """The item kind the nearest kind-naming heading gives, innermost first; where no heading
+    names one, the kind the innermost heading's words mean (:func:`_meant_kind`).
+
+    Args:
+        path: the heading path, outermost first.
+        strengths: see :func:`_named_section_kind`.
+    """
+    kind = _named_section_kind(path, strengths)
+    if kind is None and path and path[-1]:
+        return _meant_kind(path)
+    return kind
+
+
+def _meant_kind(path: tuple[str, ...]) -> str | None:
+    """The kind a section's own heading means by rules built from what each kind is, worded
+    as no pattern has met ("How could you act sooner?", "What we now know"), read only where
+    no heading names a kind (see :mod:`fullpicture.learning.heading_reader`). A document's
+    title and a heading closed to learning (others' words, the review's own questions) give
+    none."""
+    heading = path[-1]
+    if (len(path) == 1 and _is_title(heading, 0)) or _names_none(heading):
+        return None
+    return rule_kind(heading)
+
+
+def _named_section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str | None:
     """The item kind the nearest kind-naming heading gives, innermost first.
 
     The document's title (the outermost heading of a deeper path) names a kind only through a
