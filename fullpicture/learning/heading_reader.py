@@ -8,7 +8,7 @@ consults it only where its own patterns give a section no kind.
 
 Measured out of time (``scripts/heading_out_of_time.py``): put into the code of two earlier
 moments, it fixed 0 and 4 items on the splits nobody had read then and broke none (see
-docs/learning.md, "Headings worded in ways never met, judged out of time"); most of what those
+docs/learning-evaluation.md, "Headings worded in ways never met, judged out of time"); most of what those
 splits lost lay under headings that name no kind in any words or name another kind. A small
 learned heading classifier was measured the same way and not adopted.
 
