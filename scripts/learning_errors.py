@@ -5,7 +5,7 @@ errors on matched items instead (gold themes missed, themes given wrongly).
     uv run python scripts/learning_errors.py heldout7 [--document 71] [--themes]
 
 Reading a split's errors makes it no longer unseen: run this only on splits already measured
-once (docs/learning.md says which), never on one kept for a single blind measurement.
+once (docs/learning-evaluation.md says which), never on one kept for a single blind measurement.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ of the review's items. Which of these counts, and the share, are chosen by group
 cross-validation by document over the annotated corpus (:mod:`fullpicture.learning.evaluate`,
 ``fullpicture evaluate learning --cv``), never per document;
 :data:`fullpicture.learning.theme_options.DEFAULT_OPTIONS` holds the choice and
-docs/learning.md the figures behind it.
+docs/learning-evaluation.md the figures behind it.
 """
 
 from __future__ import annotations

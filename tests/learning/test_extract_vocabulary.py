@@ -4,7 +4,7 @@ reviews, SILP and Learning Together reports, multi-agency audits, 7-minute brief
 briefs, annual reports and incident investigations use for each kind of item, and the headings
 of the sections that are not learning (terms of reference, method, chronology, the family,
 glossary). Every document here is a small synthetic one written for these tests; the forms
-were collected as structure words only (see docs/learning.md, "Vocabulary of published
+were collected as structure words only (see docs/learning-evaluation.md, "Vocabulary of published
 documents")."""
 
 from __future__ import annotations

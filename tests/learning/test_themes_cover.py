@@ -1,5 +1,5 @@
 """What a review's cover block lends its items (heldout20-21's theme errors read,
-docs/learning.md): a subject line beside a genre title frames the items as the title does.
+docs/learning-evaluation.md): a subject line beside a genre title frames the items as the title does.
 All texts are synthetic."""
 
 from pathlib import Path

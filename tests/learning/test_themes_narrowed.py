@@ -1,5 +1,5 @@
 """Theme wordings narrowed or added in the eighth session's second round (heldout14-15's theme
-errors read, docs/learning.md): words that annotators across all splits read otherwise than the
+errors read, docs/learning-evaluation.md): words that annotators across all splits read otherwise than the
 phrases did, and paraphrase families. All texts are synthetic."""
 
 from pathlib import Path

@@ -1,5 +1,5 @@
 """A child placed in care away from home is not a housing move (heldout22-23's theme errors
-read, docs/learning.md). All texts are synthetic."""
+read, docs/learning-evaluation.md). All texts are synthetic."""
 
 from fullpicture.learning.themes import lexical_themes
 

@@ -1,5 +1,5 @@
 """Paraphrase families written in the eighth session's second round (heldout14-15's theme
-errors read, docs/learning.md): how practitioners write about health services, the child's
+errors read, docs/learning-evaluation.md): how practitioners write about health services, the child's
 voice, disability and communication, the workforce, domestic abuse, neglect and agencies
 working together without the theme's own words. Each family was kept only where it fired
 wrongly on no split's gold. All texts are synthetic."""

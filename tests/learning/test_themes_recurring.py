@@ -1,4 +1,4 @@
-"""Theme decisions changed in round nine (heldout16-17's theme errors read, docs/learning.md):
+"""Theme decisions changed in round nine (heldout16-17's theme errors read, docs/learning-evaluation.md):
 causes that recur across independent authors rather than wordings of one document. All texts
 are synthetic."""
 

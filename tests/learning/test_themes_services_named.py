@@ -1,4 +1,4 @@
-"""Theme decisions changed in round ten (heldout18-19's theme errors read, docs/learning.md):
+"""Theme decisions changed in round ten (heldout18-19's theme errors read, docs/learning-evaluation.md):
 how a health process or a hospital department named in passing counts. All texts are
 synthetic."""
 
