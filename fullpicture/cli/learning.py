@@ -423,7 +423,9 @@ def evaluate_learning(
             f"[bold]{split}[/] ({description}; {figures['documents']} documents, "
             f"{figures['reviews']} reviews): item-kind F1 {figures['items_micro']['f1']:.3f}, "
             f"theme F1 {figures['themes_micro']['f1']:.3f} (micro; "
-            f"{figures['themes_matched_micro']['f1']:.3f} on matched items), metadata accuracy type "
+            f"{figures['themes_matched_micro']['f1']:.3f} on matched items; the phrase rules alone "
+            f"{figures['themes_rules_micro']['f1']:.3f} / "
+            f"{figures['themes_matched_rules_micro']['f1']:.3f}), metadata accuracy type "
             f"{meta['review_type']:.3f} partnership {meta['partnership']:.3f} year {meta['year']:.3f}",
             highlight=False,
         )
