@@ -135,6 +135,11 @@ SPLITS: dict[str, str] = {
         "twenty-sixth held-out set (the commonest published families, by an independent"
         " author; measured once at the end of the tenth session)"
     ),
+    "heldout27": (
+        "twenty-seventh held-out set (a partnership's folder of learning from reviews over"
+        " several years, by an independent author; measured once at the end of the tenth"
+        " session)"
+    ),
 }
 
 

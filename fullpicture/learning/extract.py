@@ -9,6 +9,7 @@ with a colon ("The partnership should:") gives the addressee of the bullets that
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -259,10 +260,14 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Headings over the words of practitioners, parents or managers: quotations there are not the
 # child's voice ("What practitioners said at the event", "What parents told us").
-_OTHERS_VOICE = re.compile(
+_PRACTITIONERS_VOICE_TEXT = (
     r"\b(?:what |how )?(?:the )?(?:practitioners?|professionals?|staff|managers?|"
     r"agencies|partners|the event|the group)'?s?\s+"
-    r"(?:said|told|say|tell|thought|think|reflected|reflections|views?|voices?|perspectives?)\b|"
+    r"(?:said|told|say|tell|thought|think|reflected|reflections|views?|voices?|perspectives?)\b"
+)
+_PRACTITIONERS_VOICE = re.compile(_PRACTITIONERS_VOICE_TEXT, re.IGNORECASE)
+_OTHERS_VOICE = re.compile(
+    _PRACTITIONERS_VOICE_TEXT + r"|"
     # "3. The family's views" (but "What children and carers told us" quotes children too)
     r"(?<!and )\b(?:the )?(?:family|parents?|carers?)'?s?\s+(?:said|told|views?|voices?|perspectives?)\b",
     re.IGNORECASE,
@@ -1004,6 +1009,8 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
     if "finding" in named or "recommendation" not in kinds:
         return frozenset()
     before = headings[: kinds.index("recommendation")]
+    if _concludes_apart(blocks):
+        return frozenset()
     own = _with_own_learning(blocks)
     return frozenset(
         heading
@@ -1014,6 +1021,25 @@ def analysis_sections(blocks: list[PlacedBlock]) -> frozenset[str]:
         and (not _BACKGROUND.search(heading) or _ANALYSIS.search(heading))
         and not detect_type(heading)
         and not _names_the_child(heading, headings[0])
+    )
+
+
+# A report's own conclusions, apart from its analysis ("9. Conclusion", "16. Conclusions"; not
+# "5. Analysis and conclusions").
+_CONCLUSIONS = re.compile(r"^(?:[\d.]+\s*)?(?:overall )?conclu(?:sions?|ding)\b", re.IGNORECASE)
+
+
+def _concludes_apart(blocks: list[PlacedBlock]) -> bool:
+    """Whether a report states what its panel concluded in a conclusions section of its own
+    ("16. Conclusions" > "The panel also finds that ..."): the analysis before it weighs the
+    evidence, and the numbered sections there are its discussion, not its findings."""
+    return any(
+        not placed.block.heading
+        and placed.path
+        and _CONCLUSIONS.match(placed.path[-1])
+        and not _ANALYSIS.search(placed.path[-1])
+        and _REVIEW_FINDS.match(placed.block.text.strip())
+        for placed in blocks
     )
 
 
@@ -1040,6 +1066,29 @@ def _with_own_learning(blocks: list[PlacedBlock], only: str | None = None) -> se
                 found.add(placed.block.text)
                 break
     return found
+
+
+def _findings_beside(blocks: list[PlacedBlock]) -> set[str]:
+    """The topic headings followed at once, at their own level, by a heading naming findings
+    ("Theme 1: Placed far from home", its evidence, then "What we found" set in the same type,
+    as a PDF's bold run-in line becomes): the topic tells its evidence and the heading after
+    it states what was found, as if nested under it."""
+    headings = [p for p in blocks if p.block.heading]
+    found: set[str] = set()
+    for placed, after in itertools.pairwise(headings):
+        if after.block.heading != placed.block.heading or len(after.path) < 2:
+            continue
+        if not _names_findings(placed.block.text) and _names_findings(after.block.text):
+            found.add(placed.block.text)
+    return found
+
+
+def _names_findings(heading: str) -> bool:
+    """Whether a heading is a run-in label naming findings and nothing else ("What we found",
+    "Findings"), not a numbered section ("5. Findings") or a topic ("Theme 3: Neglect")."""
+    if section_number(heading) is not None or _TOPIC_LABEL.match(heading):
+        return False
+    return section_kind(("", heading)) == "finding" and len(heading.split()) <= 4
 
 
 def _bare_themes(blocks: list[PlacedBlock]) -> set[str]:
@@ -1084,7 +1133,10 @@ def strengths_kind(blocks: list[PlacedBlock]) -> str:
     # a SILP or an audit judges practice whether or not it names its areas for development
     title = next((p.block.text for p in blocks if p.block.heading), "")
     framed = detect_type(title) in ("silp", "multi_agency_audit")
-    return "finding" if paired or framed else "key_learning"
+    # a full report that analyses the case ("7. Analysis") judges its practice, the good
+    # with the rest
+    analysed = any(p.block.heading and _ANALYSIS.search(p.block.text) for p in blocks)
+    return "finding" if paired or framed or analysed else "key_learning"
 
 
 def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, str, str | None]:
@@ -1294,7 +1346,7 @@ class _Extractor:
         if kind is None and _DECISION.match(text):
             self.responding = True  # what follows is the response, not the recommendation
             return
-        if kind is None and _frames_learning(text, placed.path, bullet=block.bullet):
+        if kind is None and self._frames(text, placed):
             return
         section = self._section(placed)
         if kind is None:
@@ -1390,7 +1442,52 @@ class _Extractor:
             return True
         if self._quotes_child(text) and not _in_others_voice(path):
             return True
-        return section in (None, "child_voice") and self._reports_child(text, path)
+        if self._goes_on(text):
+            return True
+        if section not in (None, "child_voice"):
+            return False
+        return self._reports_child(text, path) or self._tells_of_child(text, path, section)
+
+    def _frames(self, text: str, placed: PlacedBlock) -> bool:
+        """Whether an unlabelled block frames the learning (see _frames_learning), unless it
+        tells, under the family's words, what the child told or showed."""
+        if not _frames_learning(text, placed.path, bullet=placed.block.bullet):
+            return False
+        return not self._child_in_familys_part(text, placed.path)
+
+    def _child_in_familys_part(self, text: str, path: tuple[str, ...]) -> bool:
+        """Whether a paragraph under a heading over the family's words ("What the family told
+        the review") tells what the child told or showed, not the relatives' own views."""
+        if not path or _PRACTITIONERS_VOICE.search(path[-1]) or not _in_others_voice(path):
+            return False
+        return self._reports_child(text, path) or self._tells_of_child(text, path, None)
+
+    def _tells_of_child(self, text: str, path: tuple[str, ...], section: str | None) -> bool:
+        """Whether a paragraph tells, unquoted, what the child did or said: a relative under a
+        heading on the family's part in the review ("Milo's grandmother said that when he
+        stayed ... he hid food"), or the speaker of the child's voice just before going on."""
+        relative = _RELATIVE_TELLS.match(text)
+        if relative is None:
+            return self._goes_on(text)
+        family = section == "child_voice" or bool(path and _FAMILY_PART.search(path[-1]))
+        return family and _of_the_child(relative, self.named - _NOT_A_CHILD)
+
+    def _goes_on(self, text: str) -> bool:
+        """Whether a paragraph is the speaker of the child's voice just before going on by a
+        pronoun, unquoted ("She told the reviewer that he would not go upstairs", "He said
+        that he fell asleep in lessons"): the child, or the relative telling of the child."""
+        said = _PRONOUN_TELLS.match(text)
+        last = self.items[-1] if self.items else None
+        if said is None or last is None or last.kind != "child_voice":
+            return False
+        if last.heading_path != PATH_SEPARATOR.join(self.path):
+            return False
+        if not (self.before or "").endswith(last.text):
+            return False  # not the paragraph just after the child's voice
+        if _RELATIVE_TELLS.match(last.text) or _TOLD_OF_CHILD.match(last.text):
+            # the relative going on: of the child, not of herself
+            return _of_the_child(said, self.named - _NOT_A_CHILD)
+        return True  # the child going on
 
     def _reports_child(self, text: str, path: tuple[str, ...]) -> bool:
         """Whether a paragraph reports what the review's named child told or showed the
@@ -1398,8 +1495,8 @@ class _Extractor:
         'Kai drew a picture for the reviewer.'), or what the child a box is named for said
         ("Rhys's words": 'Rhys said that ...')."""
         reported = _CHILD_REPORTED.match(text)
-        if reported is None or (path and _in_others_voice(path)):
-            return False
+        if reported is None or (path and _PRACTITIONERS_VOICE.search(path[-1])):
+            return False  # (under "What the family told the review" the child still speaks)
         own = _OWN_WORDS.match(path[-1]) if path else None
         names = self.named | ({own.group(1)} if own else set())
         return reported.group("name") in names - _NOT_A_CHILD
@@ -1582,11 +1679,14 @@ class _Extractor:
         under a heading that names findings itself, every paragraph is one."""
         if section != "finding" or placed.block.bullet or not placed.path:
             return False
-        topic = section_kind(("", placed.path[-1])) is None
-        if topic and placed.paragraph < self.reported.get(placed.path, 0):
-            return True  # the evidence before the section's "The review finds that ..."
+        if _ONE_CASE_OF_SEVERAL.match(placed.block.text):
+            return True  # "In Family C, ...": one case told as the evidence for the findings
         heading = placed.path[-1]
-        if heading in self.own_findings and (topic or _TOPIC_LABEL.match(heading)):
+        topic = section_kind(("", heading)) is None
+        labelled = topic or bool(_TOPIC_LABEL.match(heading))  # "Theme 2: ..." is a topic too
+        if labelled and placed.paragraph < self.reported.get(placed.path, 0):
+            return True  # the evidence before the section's "The review finds that ..."
+        if heading in self.own_findings and labelled:
             return True  # "Theme 2: ..." tells its evidence, then states it under "What we found"
         return topic and not reads_as_finding(placed.block.text)
 
@@ -1857,6 +1957,14 @@ def _title_only(kind: str, text: str) -> bool:
 _NUMBERED_POINT_PREFIX = re.compile(r"^\d{1,2}(?:\.\d+)*[.)]?\s+")
 
 
+# A thematic review telling one of its cases ("In Family C, the boy's caring role was known
+# ...", "In one of the families, ...", "In Case 3, ..."): the evidence from one case among the
+# findings drawn from all of them.
+_ONE_CASE_OF_SEVERAL = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?in (?:(?:family|case) [A-Z0-9]\b|"
+    r"one (?:of the )?(?:families|family|cases|case)\b)[^.]{0,40}?,\s",
+    re.IGNORECASE,
+)
 # A heading labelled as one of a report's topics ("Theme 2: Planning the move to adulthood",
 # "Key line of enquiry 1: ..."): the findings are stated below it, however long it is.
 _TOPIC_LABEL = re.compile(
@@ -1940,7 +2048,12 @@ _PROCESS = re.compile(
     # "An action plan has been agreed and will be monitored by its subgroup", "The overview
     # report ... has been evaluated by Ofsted"
     r"\b(?:action plan|plan|report)\b[^.]{0,80}?\b(?:will be|is being|are being|is) (?:monitored|"
-    r"overseen|tracked) by\b|\b(?:report|review)\b[^.]{0,120}?\bhas been evaluated by\b",
+    r"overseen|tracked) by\b|\b(?:report|review)\b[^.]{0,120}?\bhas been evaluated by\b|"
+    # how an analysis is laid out ("The analysis is set out under five themes", "7.1 The
+    # analysis follows the terms of reference", "This section considers the questions ...")
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this) (?:analysis|section|chapter|part)\b[^.]{0,30}?"
+    r"\b(?:is set out|is organi[sz]ed|is arranged|is structured|is grouped|follows|considers)"
+    r"\s(?:under|around|by|in|the)\b",
     re.IGNORECASE,
 )
 _RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)
@@ -2034,6 +2147,8 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True
     if _PROGRESS.match(text) or _OTHER_TOLD.match(text) or _fields_only(text):
         return True  # a progress report, a parent or practitioner quoted, "Lead: Police."
+    if not bullet and _GOOD_PRACTICE_SEEN.match(text):
+        return True  # "The review also saw good practice. ...": the strengths announced
     if _DISTRIBUTION.search(text):
         return True  # "Please cascade this alert to your team": passing it on, not learning
     if not bullet and (_BYLINE.match(text) or _DATE_ONLY.match(text)):
@@ -2043,6 +2158,19 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
     if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text):
         return True  # "Dee 00:07:30" in a transcript; "Wyckham Safeguarding Children Partnership"
     return not bullet and _frames_section(text, path)
+
+
+# A report announcing the good practice it saw ("The review also noted examples of good
+# practice.", "8.1 The review saw practice that the partnership wants to recognise"): the
+# strengths follow, one to a paragraph; the announcement and any summary run on after it are
+# not one of them.
+_GOOD_PRACTICE_SEEN = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this) (?:\w+ )?(?:review|reviewer|panel|audit)s? (?:also )?"
+    r"(?:saw|noted|found|identified|recognised|recognized|observed|heard about) "
+    r"(?:some |many |several |much )?(?:(?:examples?|instances?) of )?"
+    r"(?:good |positive |effective |strong |notable )?(?:individual )?practice\b",
+    re.IGNORECASE,
+)
 
 
 def _fields_only(text: str) -> bool:
@@ -2232,12 +2360,72 @@ _NAMED_SAID = re.compile(
 
 # A named child reporting to the review in their own person, not quoted (see
 # _Extractor._reports_child): told the reviewer, said that, drew for the reviewer.
+# "Child P" and "Baby R" are named by their letter. A child telling anyone else ("told her
+# teacher that ...") is the child's voice only with the child's words quoted (see
+# the lookahead): told unquoted in a chronology it is the story of the case.
 _CHILD_REPORTED = re.compile(
-    r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |also )?(?:said that|"
+    r"^(?:(?:Child|Baby) )?(?P<name>[A-Z][\w'\u2019-]*) (?:later |also )?(?:said that|"
     r"told (?:the (?:lead )?(?:reviewers?|review|panel|author)|us|me) (?:that|about|how)|"
-    r"drew (?:\w+ ){1,5}?for (?:the (?:lead )?reviewers?|the review|us|me))\b"
+    r"described (?:to (?:the (?:lead )?reviewers?|us|me) )?(?:how|what|feeling|being)|"
+    r"drew (?:\w+ ){1,5}?for (?:the (?:lead )?reviewers?|the review|us|me)|"
+    r"(?:told (?:his|her|their|the|a) [\w'\u2019 -]{2,40}? that\b(?=.*[\"\u201c])))\b"
 )
 _OWN_WORDS = re.compile(r"^([A-Z]\w*)(?:'s|\u2019s) (?:own )?words$")
+# A heading over the family's part in a full report ("4. The family's contribution", "3. What
+# the family told the review", "6. Involvement of family and friends", "Family views"): a
+# relative tells there what the child did and said, besides their own views.
+_FAMILY_PART = re.compile(
+    r"\b(?:family|families|parents?|carers?|relatives?|grandparents?|"
+    + _FEMALE_RELATIVE
+    + "|"
+    + _MALE_RELATIVE
+    + r")(?:'s|\u2019s|s'|s\u2019)?\s+"
+    r"(?:involvement|contribution|participation|views?|voices?|perspectives?|accounts?|"
+    r"told|said)\b|"
+    r"\b(?:involvement|contribution|participation|views?|perspectives?) of (?:the )?"
+    r"(?:child's |children's )?(?:family|families|parents?|carers?|relatives?)\b",
+    re.IGNORECASE,
+)
+# A relative telling the review of the child without quoting ("Milo's grandmother said that
+# when he stayed ...", "The children's uncle described how thin the children were"): who tells
+# (the relative, whose sex says which pronoun is theirs) and what they told.
+_RELATIVE_TELLS = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:(?:Child |Baby )?[A-Z][\w-]*['\u2019]s|[Hh]is|[Hh]er|"
+    r"[Tt]heir|[Tt]he(?: (?:children|child|boy|girl|baby)['\u2019]s?)?) "
+    r"(?:(?P<female>" + _FEMALE_RELATIVE + r")|(?P<male>" + _MALE_RELATIVE + r")|"
+    r"(?:grandparents?|parents?|(?:foster )?carers?))"
+    r" (?:also )?(?:said|told (?:the (?:lead )?(?:reviewers?|review|panel)|us)|described|"
+    r"explained|remembered|recalled)\b(?P<told>[^.;]*)"
+)
+
+
+def _of_the_child(told: re.Match[str], names: frozenset[str]) -> bool:
+    """Whether what a relative (or a speaker going on by a pronoun) told is of the child: the
+    first person the telling names is the child, by name, as "the children" or by the pronoun
+    of the other sex than the speaker's, not the speaker ("he had stopped visiting")."""
+    own = "she" if told.group("female") else "he" if told.group("male") else None
+    words: list[str] = re.findall(r"[\w'\u2019-]+", told.group("told"))[:25]
+    for index, word in enumerate(words):
+        if word.lower() in ("he", "she"):
+            return word.lower() != own
+        if word in names or _THE_CHILD.match(
+            " ".join(words[max(index - 1, 0) : index + 1]).lower()
+        ):
+            return True
+        if word.lower() in ("i", "we", "they"):
+            return False
+    return False
+
+
+# The speaker of the paragraph before going on by a pronoun ("She told the reviewer that he
+# would not go upstairs", "He said that he fell asleep in lessons").
+_PRONOUN_TELLS = re.compile(
+    r"^(?:(?P<female>[Ss]he)|(?P<male>[Hh]e)) (?:also |later )?(?:said|told (?:the (?:lead )?"
+    r"(?:reviewers?|review|panel)|us)|described|explained|remembered|recalled|added)\b"
+    r"(?P<told>[^.;]*)"
+)
+# How a telling names the child it tells of: "the children", "the baby", "the boy".
+_THE_CHILD = re.compile(r"^the (?:child|children|baby|boy|girl|boys|girls|twins)$")
 # Capitalised words of a title that name no child.
 _NOT_A_CHILD = frozenset({"Child", "Baby", "Review", "Report", "The", "Local", "SILP", "A"})
 
@@ -2339,7 +2527,7 @@ def extract_items(
     extractor.named = _title_names(blocks)
     if context is not None and context.child:
         extractor.named |= {context.child}  # "K" in "Child K", though the title names the board
-    extractor.own_findings = _with_own_learning(blocks, only="finding")
+    extractor.own_findings = _with_own_learning(blocks, only="finding") | _findings_beside(blocks)
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()
@@ -2399,14 +2587,21 @@ def reported_at(blocks: list[PlacedBlock]) -> dict[tuple[str, ...], int]:
         text = block.text.strip()
         if block.heading or block.bullet:
             continue
-        # "Finding 1: ..." after a topic's numbered paragraphs states the topic's finding
-        if _REVIEW_FINDS.match(text) or _FINDING_LABEL.match(text):
+        # "Finding 1: ..." after a topic's numbered paragraphs states the topic's finding, and
+        # so does the list a line "What we found:" opens
+        if _REVIEW_FINDS.match(text) or _FINDING_LABEL.match(text) or _opens_findings(text):
             found.setdefault(placed.path, placed.paragraph)
     return found
 
 
-# A paragraph stating a finding under its label and number ("Finding 2: Signs of neglect ...").
-_FINDING_LABEL = re.compile(r"^(?:key )?finding\s+\d{1,2}[a-z]?\s*[:.\u2013-]\s*\S", re.I)
+def _opens_findings(text: str) -> bool:
+    """Whether a line introduces a list of findings ("What we found:", "Findings:")."""
+    return text.endswith(":") and _named_kind(text) == "finding"
+
+
+# A paragraph stating a finding under its label and number or letter ("Finding 2: Signs of
+# neglect ...", "Finding B: The school ...").
+_FINDING_LABEL = re.compile(r"^(?:key )?finding\s+(?:\d{1,2}[a-z]?|[A-Z])\s*[:.\u2013-]\s*\S", re.I)
 
 
 def heading_themes(item: ExtractedItem, title: str | None = None) -> set[str]:

@@ -72,7 +72,11 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         # an agency's own review of a serious incident: a youth justice service's "serious
         # incident review", an NHS trust's "patient safety incident investigation" (PSII)
         r"serious incident (?:learning )?(?:review|investigation)|"
-        r"patient safety incident investigation|\bpsii\b",
+        r"patient safety incident investigation|\bpsii\b|"
+        # a probation service's "serious further offence review", a trust's "root cause
+        # analysis", a police force's "after action review"
+        r"serious further offence (?:review|investigation)|\bsfo review\b|root cause analysis|"
+        r"after[- ]action review",
     ),
     (
         "bulletin",
@@ -91,7 +95,9 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
         # "Practice poster 3")
         r"\bposters?\b|"
         # other short products: "Myth buster: ...", "Mythbusting", an infographic, a fact sheet
-        r"\bmyth[- ]?bust(?:ers?|ing)\b|\binfographics?\b|\bfact ?sheets?\b",
+        r"\bmyth[- ]?bust(?:ers?|ing)\b|\binfographics?\b|\bfact ?sheets?\b|"
+        # a course's material built on a review: "Participant handout", "Delegate workbook"
+        r"\bhandouts?\b|\b(?:participant|delegate|learner)s?['\u2019]? (?:pack|workbook|notes)\b",
     ),
 ]
 # What only a title says: a numbered issue or an edition names a periodical ("Safeguarding
@@ -265,6 +271,13 @@ _LEADING = re.compile(
     # a verb opening the line ("Shared with", "Commissioned by", "Presented to"), whose
     # capital is the sentence's, not a place's
     r"[A-Z][a-z]+ed\s+(?:with|by|to|for|on)\s+(?:the\s+)?)+"
+)
+# Another body named before a partnership and joined to it ("X Community Safety Partnership
+# and X Safeguarding Children Partnership", "X Council and X Safeguarding Partnership"): a
+# joint review's other commissioner, whose name is not part of the partnership's place
+_OTHER_BODY_FIRST = re.compile(
+    r"^.*\b(?:Partnership|Board|Trust|Council|Service|Police|Constabulary|Panel|Group|"
+    r"Authority)\s+(?:and|&)\s+(?:the\s+)?"
 )
 _NATIONAL = re.compile(r"\bnational\b|practice review panel", re.IGNORECASE)
 _PARTNERSHIP_LABEL = re.compile(
@@ -547,11 +560,20 @@ _DATE_PART = re.compile(
 )
 
 
+_BRACKETED = re.compile(r"\s*\(([^()]{3,120})\)")
+
+
 def subtitle_type(line: str) -> str | None:
     """The review type a title page's line names and little else (see :func:`type_only`),
     leaving out the partnership that published it and when ("Local learning review,
     Ashcombe Safeguarding Children Partnership", "SILP review, Fernleigh Children's
     Safeguarding Partnership, published April 2025")."""
+    # a publisher or date in brackets ("Local Child Safeguarding Practice Review: Child L
+    # (Hallowmere Safeguarding Children Partnership)") is set aside as after a comma
+    line = _BRACKETED.sub(
+        lambda found: " " if _publisher_only(found[1]) or _DATE_PART.match(found[1]) else found[0],
+        line,
+    )
     parts = [part for part in _LINE_PARTS.split(line.strip()) if part]
     kept = [part for part in parts if not (_DATE_PART.match(part) or _publisher_only(part))]
     if not kept:
@@ -569,9 +591,13 @@ def subtitle_type(line: str) -> str | None:
 
 # A subtitle's opening on the learning from one review ("Learning from a local child
 # safeguarding practice review"); "from our reviews" gathers several (see _ACROSS_REVIEWS),
-# and a national review passed on locally is not one the partnership held.
+# and a national review passed on locally is read by _presents_national_review instead.
 _LEARNING_FROM_ONE = re.compile(
-    r"^(?:learning|lessons?(?: learn(?:ed|t))?) from (?:a|an|one|the)\s+(?!national\b)(?=\S)",
+    r"^(?:(?:learning|lessons?(?: learn(?:ed|t))?) from|"
+    # "A briefing on the local child safeguarding practice review", "Practitioner brief about
+    # the rapid review": the same subtitle in a briefing's words
+    r"(?:(?:a|an|the|our)\s+)?(?:[\w-]+\s+)?(?:briefing|brief|bulletin|leaflet|note|poster)\s+"
+    r"(?:on|about|from)) (?:a|an|one|the)\s+(?!national\b)(?=\S)",
     re.I,
 )
 # Where a title page's line turns from the review to its subject
@@ -612,7 +638,9 @@ def _partnerships_in(line: str) -> list[str]:
         line = capwords(line)  # "CARNFORD LOCAL SAFEGUARDING CHILDREN BOARD"
     names = []
     for match in _PARTNERSHIP.finditer(line):
-        name = _LEADING.sub("", match.group(1).strip())
+        # "Commissioned by X Community Safety Partnership and X Safeguarding Children
+        # Partnership": the body named before the join is another publisher, not the place
+        name = _OTHER_BODY_FIRST.sub("", _LEADING.sub("", match.group(1).strip()))
         place = name.split()[: -len(_suffix_words(name))]
         if name.endswith("Panel") or (
             place and not all(word.lower() in _GENERIC_WORDS for word in place)
@@ -647,11 +675,67 @@ def find_partnership(lines: list[str]) -> str | None:
     for line in lines:
         if match := _PARTNERSHIP_LABEL.match(line.strip()):
             return match.group(1).strip().rstrip(".")
-    names = [name for line in lines for name in _partnerships_in(line)]
+    names = [name for index, line in enumerate(lines) for name in _names_at(lines, index)]
     local = [name for name in names if not _NATIONAL.search(name)]
     # a joint children's and adults' review is the children's partnership's in this library
     children = [name for name in local if "Adults" not in name.split()]
     return _spelt_out(next(iter(children or local or names), None), names)
+
+
+# A line broken inside a name, as a PDF's wrapped title page breaks it ("Produced with the
+# Ashworth Vale Safeguarding" over "Children Partnership.")
+_BROKEN_AFTER = re.compile(r"\b[A-Z][\w'\u2019&-]*\s*$")
+_BROKEN_BEFORE = re.compile(r"^\s*[A-Z]")
+
+
+def _names_at(lines: list[str], index: int) -> list[str]:
+    """The names a line gives (:func:`_partnerships_in`), and a name it begins that the next
+    line ends (when the next line names none of its own: a title "Child T" over "Northmere
+    Safeguarding Children Partnership" is two lines, not one name)."""
+    line = lines[index]
+    names = _partnerships_in(line)
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if (
+        _BROKEN_AFTER.search(line)
+        and _BROKEN_BEFORE.match(following)
+        and not _partnerships_in(following)
+    ):
+        joined = line.rstrip() + " " + following.strip()
+        cut = len(line.rstrip())
+        names += [
+            name
+            for match in _PARTNERSHIP.finditer(joined)
+            if match.start() < cut < match.end()
+            for name in _partnerships_in(joined[match.start() : match.end()])
+        ]
+    return names
+
+
+# The agency that published a document when it names no partnership or board: an NHS trust
+# or integrated care board, a police force, a council, a school, college or academy trust, a
+# youth justice or probation service, a housing provider or a charity's trust
+_PUBLISHER = re.compile(
+    r"\b((?:[A-Z][\w'\u2019&.-]*\s+(?:(?:and|&|upon|on|with|of)\s+)?){1,6}?"
+    r"(?P<kind>NHS (?:Foundation )?Trust|Integrated Care Board|ICB|Constabulary|Police(?! Service\b)|"
+    r"Police Service|(?:County |Borough |City |District |Metropolitan Borough )?Council|"
+    r"(?:Multi-Academy |Academy |Schools |Learning |Education )?Trust|Academy|College|"
+    r"(?:Primary |Secondary |High |Special )?School|"
+    r"Youth (?:Justice|Offending) (?:Service|Team)|Probation (?:Service|Region|Delivery Unit)|"
+    r"Housing (?:Association|Trust|Group)|Homes|Hospice|Charity|Community Safety Partnership))\b"
+)
+
+
+def find_publisher(lines: list[str]) -> str | None:
+    """The agency a title page names as its publisher (see :data:`_PUBLISHER`), for a
+    document that names no partnership or board: "Kingsmead Hospitals NHS Foundation Trust,
+    Safeguarding Children Team" gives the trust."""
+    for line in lines:
+        for match in _PUBLISHER.finditer(line):
+            name = _LEADING.sub("", match.group(1))
+            place = name.split()[: -len(match.group("kind").split())]
+            if place and not all(word.lower() in _GENERIC_WORDS for word in place):
+                return name
+    return None
 
 
 _ABBREVIATIONS = frozenset("LSCB LSCP SCP SCB".split())
@@ -946,6 +1030,15 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
     Review", is that review), else the one the opening, the preamble or the text gives itself
     or names (see :func:`detect_type`)."""
     named = title_type(title)
+    if named == "thematic_analysis" and detect_type(title) != named:
+        # a periodical's issue drawing on several reviews ("Learning from Reviews" over "Staff
+        # bulletin, Issue 9") is a bulletin, as "Learning from reviews: quarterly digest" is
+        if any(_PERIODICAL.search(line) for line in lines[:4]):
+            named = "bulletin"
+    if named in (None, "bulletin") and any(map(_presents_national_review, [title, *lines[:4]])):
+        # a briefing, response or page presenting one national panel review takes its type
+        # (docs/learning-taxonomy.md, "Settled cases" (n))
+        named = "thematic_analysis"
     if named in (None, "bulletin"):
         # a subtitle stands just under the title, not among the first section headings
         subtitle = next(filter(None, map(subtitle_type, lines[:4])), None)
@@ -968,6 +1061,34 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
         or detect_type("\n".join(preamble[:12]), self_first=True)
         or detect_type(text, self_first=True)
         or "unknown"
+    )
+
+
+# A title page's line naming a periodical: "Staff bulletin, Issue 9", "Practitioner
+# newsletter", "Summer edition 2025"
+_PERIODICAL = re.compile(
+    r"\b(?:e-?)?(?:newsletter|bulletin)\b|" + _TITLE_TYPE_PATTERNS[0][1], re.IGNORECASE
+)
+# A title page's line presenting one national panel review: "National review: ...",
+# "Learning from the national review of ...", "Regional briefing on a national review: ...",
+# "Our response to the National Panel's review of ..."
+_NATIONAL_REVIEW_LINE = re.compile(
+    r"^(?:[\w'\u2019-]+\s+){0,3}?(?:(?:briefing|brief|summary|bulletin|note|response|learning|"
+    r"lessons|messages)\s+(?:on|about|to|from|for)\s+)?(?:(?:the|a|an|this)\s+)?"
+    r"(?:national\s+(?:panel(?:['\u2019]s)?\s+)?(?:[\w-]+\s+)?review|"
+    r"panel['\u2019]s\s+(?:national\s+)?(?:[\w-]+\s+)?review)\b",
+    re.IGNORECASE,
+)
+
+
+def _presents_national_review(line: str) -> bool:
+    """Whether a title or a short line under it presents a national panel review (see
+    :data:`_NATIONAL_REVIEW_LINE`); a sentence mentioning one does not."""
+    words = line.split()
+    return (
+        len(words) <= 20
+        and not line.rstrip().endswith(".")
+        and bool(_NATIONAL_REVIEW_LINE.match(line.strip()))
     )
 
 
@@ -1079,11 +1200,16 @@ def extract_metadata(
         year = latest_year(lines[:40] + preamble[:40] + [title])
     # a cover page whose heading is the partnership's name
     partnership = partnership or find_partnership([title]) or find_partnership(margins)
+    # an agency's own learning naming no partnership: the agency that published it
+    # (docs/learning-taxonomy.md, "Other agencies' documents")
+    partnership = partnership or find_publisher([title, *own[:6], *preamble[:6]])
     if review_type in ("bulletin", "unknown") and _NATIONAL.search(partnership or ""):
         review_type = "thematic_analysis"  # a national panel's briefing analyses many reviews
     # a thematic analysis or an audit looks at many children: the name or age of one child it
     # cites ("the rapid review of Child M, aged two") is not the document's child
-    single = review_type not in _MANY_CHILDREN
+    # (so does a bulletin whose title says it draws on reviews, plural: "Learning from Reviews"
+    # over "Staff bulletin, Issue 9")
+    single = review_type not in _MANY_CHILDREN and title_type(title) != "thematic_analysis"
     pseudonym = find_pseudonym(lines[:40], title) if single else None
     return ReviewMetadata(
         title=title or (lines[0] if lines else "Untitled review"),

@@ -36,7 +36,8 @@ def test_should_read_a_subtitle_naming_the_review_with_its_publisher_and_date(li
 @pytest.mark.parametrize(
     "line",
     [
-        # learning passed on from a national review: not one the partnership held
+        # learning passed on from a national review: not a review the partnership held, so
+        # not read here; _review_type types it a national analysis (Settled cases (n))
         "Learning from the national review of children in residential settings",
         # a sentence, or a line saying more than who and when
         "Local learning review, commissioned after the deaths of two brothers in 2023",
@@ -195,12 +196,27 @@ def test_should_not_read_a_sentence_opening_with_a_review_as_a_title_pages_line(
     )
 
 
-def test_should_type_a_document_whose_title_page_calls_it_a_briefing_on_a_review_a_briefing():
+def test_should_type_a_briefing_whose_title_page_names_the_one_review_it_is_on_as_that_review():
+    # settled case (m): a briefing subtitled with the one review it presents takes its type,
+    # in a briefing's words ("A briefing on the ...") as in "Learning from a ..."
     meta = extract_metadata(
         "Child W: what practitioners need to know",
         [
             "Child W: what practitioners need to know",
             "A briefing on the local child safeguarding practice review",
+            "Northfield Safeguarding Children Partnership, May 2024",
+        ],
+        [],
+    )
+    assert meta.review_type == "child_safeguarding_practice_review"
+
+
+def test_should_keep_a_briefing_whose_title_page_names_no_one_review_a_briefing():
+    meta = extract_metadata(
+        "What practitioners need to know about bruising",
+        [
+            "What practitioners need to know about bruising",
+            "A briefing on the themes of our recent reviews",
             "Northfield Safeguarding Children Partnership, May 2024",
         ],
         [],
