@@ -395,8 +395,9 @@ def evaluate_learning(
         typer.Option(
             "--cv",
             help="Also cross-validate the measured theme options (review-level lending, "
-            "services as subjects): grouped by document, 5 folds over every split; extracts "
-            "the corpus once per candidate, a few minutes.",
+            "services as subjects) and the learned theme model (retrained inside each fold): "
+            "grouped by document, 5 folds over every split; extracts the corpus once per "
+            "candidate, a few minutes.",
         ),
     ] = False,
     as_json: JsonOption = False,
@@ -422,7 +423,9 @@ def evaluate_learning(
             f"[bold]{split}[/] ({description}; {figures['documents']} documents, "
             f"{figures['reviews']} reviews): item-kind F1 {figures['items_micro']['f1']:.3f}, "
             f"theme F1 {figures['themes_micro']['f1']:.3f} (micro; "
-            f"{figures['themes_matched_micro']['f1']:.3f} on matched items), metadata accuracy type "
+            f"{figures['themes_matched_micro']['f1']:.3f} on matched items; the phrase rules alone "
+            f"{figures['themes_rules_micro']['f1']:.3f} / "
+            f"{figures['themes_matched_rules_micro']['f1']:.3f}), metadata accuracy type "
             f"{meta['review_type']:.3f} partnership {meta['partnership']:.3f} year {meta['year']:.3f}",
             highlight=False,
         )
@@ -447,6 +450,16 @@ def _print_cross_validation(figures: dict[str, Any]) -> None:
         f"{' | '.join(figures['chosen'])}; chosen on all documents: {figures['chosen_on_all']}",
         highlight=False,
     )
+    if learned := figures.get("with_model"):
+        rules, model = learned["rules"], learned["rules_and_model"]
+        console.print(
+            "[bold]learned theme model[/] (retrained inside each fold): theme F1 "
+            f"{rules['themes_micro']['f1']:.3f} -> {model['themes_micro']['f1']:.3f} "
+            f"({rules['themes_matched_micro']['f1']:.3f} -> "
+            f"{model['themes_matched_micro']['f1']:.3f} on matched items), rules alone -> "
+            "rules and model",
+            highlight=False,
+        )
     by_split = figures["by_split"]
     console.print(
         f"[bold]leave one split out[/]: theme F1 {by_split['themes_micro']['f1']:.3f} (P "

@@ -24,15 +24,17 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from fullpicture.errors import LearningError
 from fullpicture.learning.documents import RawDocument, read_document
-from fullpicture.learning.extract import KINDS, ExtractedItem
-from fullpicture.learning.library import ParsedDocument, parse_document, parse_raw
-from fullpicture.learning.theme_options import CHOICES, ThemeOptions
+from fullpicture.learning.extract import KINDS, ExtractedItem, apply_theme_model
+from fullpicture.learning.library import ParsedDocument, ParsedReview, parse_document, parse_raw
+from fullpicture.learning.theme_model import ThemeModel, fit, item_features, shipped_model
+from fullpicture.learning.theme_options import CHOICES, DEFAULT_OPTIONS, ThemeOptions
 
 COVERAGE = 0.8
 SPLITS: dict[str, str] = {
@@ -341,7 +343,10 @@ def evaluate(corpus: Path | None = None) -> dict[str, Any]:
 
     Returns:
         ``{"dev": {...}, ..., "heldout5": {...}, "documents": [...]}``: figures
-        per split with documents (see :data:`SPLITS`) and per-document counts.
+        per split with documents (see :data:`SPLITS`) and per-document counts. Each split's
+        figures are those of import (the rules and the learned theme model), with the theme
+        figures of the rules alone beside them (``themes_rules_micro``,
+        ``themes_matched_rules_micro``).
 
     Raises:
         LearningError: the corpus folder or its gold files are missing.
@@ -349,6 +354,8 @@ def evaluate(corpus: Path | None = None) -> dict[str, Any]:
     corpus = corpus or default_corpus()
     gold_files = _gold_files(corpus)
     splits: dict[str, SplitResult] = {name: SplitResult() for name in SPLITS}
+    rules_only: dict[str, SplitResult] = {name: SplitResult() for name in SPLITS}
+    model = shipped_model()
     documents = []
     for path in gold_files:
         gold = json.loads(path.read_text("utf-8"))
@@ -357,9 +364,11 @@ def evaluate(corpus: Path | None = None) -> dict[str, Any]:
                 f"{path.name} names an unknown split {gold['split']!r}.",
                 hint=f"Use one of: {', '.join(SPLITS)}.",
             )
-        parsed = parse_document(corpus / "docs" / gold["document"])
+        rules = parse_document(corpus / "docs" / gold["document"], learned=False)
+        parsed = _learned(rules, model)
         predicted = [item for review in parsed.reviews for item in review.items]
         score_document(splits[gold["split"]], gold, parsed)
+        _score_items(rules_only[gold["split"]], gold["items"], _items(rules))
         documents.append(
             {
                 "document": gold["document"],
@@ -369,8 +378,38 @@ def evaluate(corpus: Path | None = None) -> dict[str, Any]:
                 "matched": len(match_items(gold["items"], predicted)),
             }
         )
-    scored = {name: split.as_dict() for name, split in splits.items() if split.documents}
+    scored = {
+        name: split.as_dict() | _rules_figures(rules_only[name])
+        for name, split in splits.items()
+        if split.documents
+    }
     return scored | {"documents": documents}
+
+
+def _items(parsed: ParsedDocument) -> list[ExtractedItem]:
+    return [item for review in parsed.reviews for item in review.items]
+
+
+def _learned(parsed: ParsedDocument, model: ThemeModel | None) -> ParsedDocument:
+    """The document as import gives it: the rules' items with the learned model applied."""
+    if model is None:
+        return parsed
+    return ParsedDocument(
+        parsed.raw,
+        [
+            ParsedReview(review.metadata, _with_model(review.items, model))
+            for review in parsed.reviews
+        ],
+    )
+
+
+def _rules_figures(result: SplitResult) -> dict[str, Any]:
+    """The theme figures of the phrase rules alone (without the learned model, which was
+    trained on every read split: on those, only these say how the rules fare)."""
+    return {
+        "themes_rules_micro": result.micro(result.themes).as_dict(),
+        "themes_matched_rules_micro": result.matched_themes.as_dict(),
+    }
 
 
 CV_FOLDS = 5
@@ -379,14 +418,24 @@ CV_FOLDS = 5
 def _theme_counts(
     documents: list[tuple[dict[str, Any], RawDocument]], options: ThemeOptions
 ) -> list[Scores]:
-    """Each document's pooled theme counts under one set of theme options."""
-    counts = []
-    for gold, raw in documents:
-        parsed = parse_raw(raw, options)
-        result = SplitResult()
-        _score_items(result, gold["items"], [i for r in parsed.reviews for i in r.items])
-        counts.append(result.micro(result.themes))
-    return counts
+    """Each document's pooled theme counts under one set of theme options (the rules alone)."""
+    return [_counts(gold, items) for gold, items in _extracted(documents, options)]
+
+
+def _extracted(
+    documents: list[tuple[dict[str, Any], RawDocument]], options: ThemeOptions
+) -> list[tuple[dict[str, Any], list[ExtractedItem]]]:
+    """Each document's items under one set of theme options, by the rules alone."""
+    return [
+        (gold, [i for r in parse_raw(raw, options, learned=False).reviews for i in r.items])
+        for gold, raw in documents
+    ]
+
+
+def _counts(gold: dict[str, Any], items: list[ExtractedItem]) -> Scores:
+    result = SplitResult()
+    _score_items(result, gold["items"], items)
+    return result.micro(result.themes)
 
 
 def _pooled(scores: list[Scores]) -> Scores:
@@ -397,6 +446,7 @@ def cross_validate(
     corpus: Path | None = None,
     folds: int = CV_FOLDS,
     choices: tuple[ThemeOptions, ...] = CHOICES,
+    with_model: bool = True,
 ) -> dict[str, Any]:
     """Grouped k-fold cross-validation by document of the measured theme options.
 
@@ -406,13 +456,19 @@ def cross_validate(
     group's documents; the figure is the theme F1 pooled over all groups. A document's items
     are never tuned on while it is scored.
 
+    With ``with_model``, the learned theme model (:mod:`fullpicture.learning.theme_model`) is
+    retrained inside each fold, on the other groups' documents extracted with the fold's chosen
+    options, and scored on the group's (``with_model``: theme F1 over all items and on matched
+    items, for the rules alone and with the model), so the shipped model, trained on every
+    document, never scores a document it learned from.
+
     The same candidates are also chosen leaving one split out at a time (``by_split``): each
     split scored with the options best on all the others, pooled.
 
     Returns:
         ``{"folds", "documents", "themes_micro", "chosen": [options per fold],
         "chosen_on_all": the options chosen on every document (to ship), "by_split":
-        {"themes_micro", "splits": {split: {"options", "themes_micro"}}}, "choices":
+        {"themes_micro", "splits": {split: {"options", "themes_micro"}}}, "with_model", "choices":
         [{"options", "themes_micro"} for every candidate over the whole corpus]}``.
 
     Raises:
@@ -429,9 +485,11 @@ def cross_validate(
     for path in gold_files:
         gold = json.loads(path.read_text("utf-8"))
         documents.append((gold, read_document(corpus / "docs" / gold["document"])))
-    table = [_theme_counts(documents, options) for options in choices]
+    extracted = [_extracted(documents, options) for options in choices]
+    table = [[_counts(gold, items) for gold, items in each] for each in extracted]
     tested: list[Scores] = []
     chosen = []
+    learned = _LearnedFolds()
     for fold in range(folds):
         train = [i for i in range(len(gold_files)) if i % folds != fold]
         best = max(
@@ -439,7 +497,10 @@ def cross_validate(
             key=lambda c: (_pooled([table[c][i] for i in train]).f1, -c),
         )
         chosen.append(choices[best].describe())
-        tested += [table[best][i] for i in range(len(gold_files)) if i % folds == fold]
+        held = [i for i in range(len(gold_files)) if i % folds == fold]
+        tested += [table[best][i] for i in held]
+        if with_model:
+            learned.add_fold(extracted[best], train, held)
     by_split = _leave_one_split_out([gold["split"] for gold, _ in documents], table, choices)
     everything = range(len(gold_files))
     best_overall = max(
@@ -449,6 +510,7 @@ def cross_validate(
         "folds": folds,
         "documents": len(gold_files),
         "themes_micro": _pooled(tested).as_dict(),
+        "with_model": learned.as_dict() if with_model else None,
         "chosen": chosen,
         "chosen_on_all": choices[best_overall].describe(),
         "by_split": by_split,
@@ -457,6 +519,125 @@ def cross_validate(
             for options, counts in zip(choices, table, strict=True)
         ],
     }
+
+
+class _LearnedFolds:
+    """The rules' and the retrained model's theme counts over the folds of a
+    cross-validation."""
+
+    def __init__(self) -> None:
+        self.rules = SplitResult()
+        self.model = SplitResult()
+
+    def add_fold(
+        self,
+        extracted: list[tuple[dict[str, Any], list[ExtractedItem]]],
+        train: list[int],
+        held: list[int],
+    ) -> None:
+        """Train on the ``train`` documents, score the ``held`` ones with and without it."""
+        model = train_theme_model([extracted[i] for i in train])
+        for i in held:
+            gold, items = extracted[i]
+            _score_items(self.rules, gold["items"], items)
+            _score_items(self.model, gold["items"], _with_model(items, model))
+
+    def as_dict(self) -> dict[str, Any]:
+        """The pooled figures."""
+        return {
+            "settings": ThemeModel.settings_described(),
+            "rules": {
+                "themes_micro": self.rules.micro(self.rules.themes).as_dict(),
+                "themes_matched_micro": self.rules.matched_themes.as_dict(),
+            },
+            "rules_and_model": {
+                "themes_micro": self.model.micro(self.model.themes).as_dict(),
+                "themes_matched_micro": self.model.matched_themes.as_dict(),
+            },
+        }
+
+
+def _with_model(items: list[ExtractedItem], model: ThemeModel) -> list[ExtractedItem]:
+    """Copies of the items with the model's themes (the items themselves are left alone)."""
+    copies = [replace(item, themes=list(item.themes)) for item in items]
+    apply_theme_model(copies, model)
+    return copies
+
+
+# Documents numbered from here on are blind test documents: never trained on.
+BLIND_FROM = 208
+
+
+def document_number(name: str) -> int | None:
+    """The number a corpus document's name starts with ("172-..." -> 172; None without)."""
+    found = re.match(r"(\d+)-", Path(name).name)
+    return int(found.group(1)) if found else None
+
+
+def is_blind(name: str) -> bool:
+    """Whether a corpus document is a blind test document (numbered BLIND_FROM or above)."""
+    number = document_number(name)
+    return number is not None and number >= BLIND_FROM
+
+
+def train_theme_model(
+    documents: list[tuple[dict[str, Any], list[ExtractedItem]]],
+) -> ThemeModel:
+    """The learned theme model fitted on the matched items of annotated documents (gold themes
+    as labels, features from the rules' basis; the shipped settings).
+
+    Args:
+        documents: each document's gold annotations and its items extracted by the rules alone
+            (``learned=False``).
+
+    Raises:
+        LearningError: a document is numbered :data:`BLIND_FROM` or above (a blind test
+            document), or no item matched.
+    """
+    rows: list[list[str]] = []
+    labels: list[list[str]] = []
+    for gold, items in documents:
+        if is_blind(gold["document"]):
+            raise LearningError(
+                f"{gold['document']} is a blind test document (numbered {BLIND_FROM} or above).",
+                hint="The theme model is trained on read documents only.",
+            )
+        for g, p in match_items(gold["items"], items):
+            item = items[p]
+            if item.basis is None:
+                continue
+            rows.append(item_features(item.text, item.heading_path, item.kind, item.basis))
+            labels.append(list(gold["items"][g]["themes"]))
+    if not rows:
+        raise LearningError("No extracted item matched a gold item: nothing to train on.")
+    return fit(rows, labels, sorted({theme for row in labels for theme in row}))
+
+
+def train_on_corpus(corpus: Path | None = None) -> ThemeModel:
+    """The theme model trained on every annotated document numbered below
+    :data:`BLIND_FROM` (the others are not opened), extracted with the default options.
+
+    Raises:
+        LearningError: the corpus has no gold annotations, or nothing matched.
+    """
+    corpus = corpus or default_corpus()
+    documents = []
+    for path in _gold_files(corpus):
+        if is_blind(path.name):
+            continue
+        gold = json.loads(path.read_text("utf-8"))
+        parsed = parse_document(corpus / "docs" / gold["document"], DEFAULT_OPTIONS, False)
+        documents.append((gold, [i for r in parsed.reviews for i in r.items]))
+    model = train_theme_model(documents)
+    model.about = {
+        "trained": datetime.now(UTC).date().isoformat(),
+        "documents": len(documents),
+        "splits": sorted({gold["split"] for gold, _ in documents}, key=list(SPLITS).index),
+        "matched_items": int(sum(len(match_items(g["items"], i)) for g, i in documents)),
+        "settings": ThemeModel.settings_described(),
+        "below_document": BLIND_FROM,
+    }
+    return model
 
 
 def _leave_one_split_out(

@@ -23,6 +23,7 @@ from fullpicture.learning.review_themes import (
     resolve_exploitation,
 )
 from fullpicture.learning.sections import PATH_SEPARATOR, PlacedBlock, section_number
+from fullpicture.learning.theme_model import ThemeBasis, ThemeModel, item_features
 from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
 from fullpicture.learning.themes import (
     lexical_themes,
@@ -695,6 +696,8 @@ class ExtractedItem:
     addressee: str | None = None
     themes: list[str] = field(default_factory=list)
     parent: int | None = None  # index (in the same list) of the finding a recommendation follows
+    # what the rules gave, for the learned model (set by :func:`extract_items`)
+    basis: ThemeBasis | None = field(default=None, repr=False, compare=False)
 
 
 def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str | None:
@@ -2568,11 +2571,28 @@ def extract_items(
     lending = options.lending
     lent = dominant_themes(own, context.title_themes, context.background_themes, lending)
     for item, found in zip(extractor.items, own, strict=True):
-        found |= lend(found, item.text, item.kind, context.child, lent, lending)
+        given = lend(found, item.text, item.kind, context.child, lent, lending) - found
+        found |= given
         if item.kind == "child_voice":
             found.add("voice_of_child")
         item.themes = sorted(found, key=_theme_order)
+        item.basis = ThemeBasis(frozenset(found - given), frozenset(given), frozenset(lent))
     return extractor.items
+
+
+def apply_theme_model(items: list[ExtractedItem], model: ThemeModel) -> None:
+    """Give each item the themes the learned model adds to or drops from its rules' themes
+    (:mod:`fullpicture.learning.theme_model`), in place; an item without the rules' basis
+    (not from :func:`extract_items`) is left as it is."""
+    based = [item for item in items if item.basis is not None]
+    if not based:
+        return
+    rows = [
+        item_features(item.text, item.heading_path, item.kind, item.basis or ThemeBasis())
+        for item in based
+    ]
+    for item, probabilities in zip(based, model.probabilities(rows), strict=True):
+        item.themes = sorted(model.combine(item.themes, probabilities, item.kind), key=_theme_order)
 
 
 # A paragraph stating the review's own finding in so many words: "5.3 The review finds that

@@ -21,6 +21,7 @@ from fullpicture.learning import tables
 from fullpicture.learning.documents import RawDocument, read_document
 from fullpicture.learning.extract import (
     ExtractedItem,
+    apply_theme_model,
     extract_items,
     review_context,
     section_kind,
@@ -34,6 +35,7 @@ from fullpicture.learning.metadata import (
 )
 from fullpicture.learning.review_themes import cover_lines
 from fullpicture.learning.sections import Segment, place_blocks, split_reviews
+from fullpicture.learning.theme_model import ThemeModel, shipped_model
 from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
 from fullpicture.learning.themes import lexical_themes
 
@@ -103,10 +105,13 @@ def parse_segment(
     segment: Segment,
     options: ThemeOptions = DEFAULT_OPTIONS,
     furniture: Callable[[], list[str]] | None = None,
+    model: ThemeModel | None = None,
 ) -> ParsedReview:
     """Metadata and items of one review segment (``options``: the measured theme choices, see
     :mod:`fullpicture.learning.theme_options`; ``furniture``: the document's running headers
-    and footers, read on demand for a partnership or date the text does not give)."""
+    and footers, read on demand for a partnership or date the text does not give; ``model``:
+    a learned theme model applied after the rules, see
+    :mod:`fullpicture.learning.theme_model`)."""
     title = choose_title(segment)
     meta = extract_metadata(title, _texts(segment.blocks), _texts(segment.preamble), furniture)
     intro = [
@@ -117,25 +122,38 @@ def parse_segment(
     context = review_context(title, intro, meta.child_age, meta.child_pseudonym)
     cover = lexical_themes(" ".join(cover_lines(_texts(segment.blocks), title)))
     context = replace(context, title_themes=context.title_themes | frozenset(cover))
-    return ParsedReview(meta, extract_items(segment.blocks, context, options))
+    items = extract_items(segment.blocks, context, options)
+    if model is not None:
+        apply_theme_model(items, model)
+    return ParsedReview(meta, items)
 
 
-def parse_document(path: Path, options: ThemeOptions = DEFAULT_OPTIONS) -> ParsedDocument:
-    """Read, structure and extract a review document without storing it (``options`` as for
-    :func:`parse_segment`).
+def parse_document(
+    path: Path, options: ThemeOptions = DEFAULT_OPTIONS, learned: ThemeModel | bool = True
+) -> ParsedDocument:
+    """Read, structure and extract a review document without storing it (``options`` and
+    ``learned`` as for :func:`parse_raw`).
 
     Raises:
         LearningError: the document cannot be read.
     """
-    return parse_raw(read_document(path), options)
+    return parse_raw(read_document(path), options, learned)
 
 
-def parse_raw(raw: RawDocument, options: ThemeOptions = DEFAULT_OPTIONS) -> ParsedDocument:
+def parse_raw(
+    raw: RawDocument, options: ThemeOptions = DEFAULT_OPTIONS, learned: ThemeModel | bool = True
+) -> ParsedDocument:
     """Structure and extract a document already read (the evaluation reads each once and
-    extracts it under several :class:`ThemeOptions`)."""
+    extracts it under several :class:`ThemeOptions`).
+
+    ``learned``: the learned theme model to apply after the phrase rules (True: the shipped
+    one, :func:`fullpicture.learning.theme_model.shipped_model`; False: the rules alone)."""
+    model = learned if isinstance(learned, ThemeModel) else (shipped_model() if learned else None)
     segments = split_reviews(place_blocks(raw.blocks))
     furniture = cache(partial(document_furniture, raw))  # read once, and only if needed
-    return ParsedDocument(raw, [parse_segment(segment, options, furniture) for segment in segments])
+    return ParsedDocument(
+        raw, [parse_segment(segment, options, furniture, model) for segment in segments]
+    )
 
 
 def _store_review(

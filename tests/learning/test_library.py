@@ -35,7 +35,8 @@ def test_should_point_a_recommendation_at_the_finding_it_follows(sqlite_store, s
     with sqlite_store.connect() as conn:
         rows = {r.kind: r for r in conn.execute(sa.select(item))}
     assert rows["recommendation"].parent_id == rows["finding"].id
-    assert rows["finding"].themes.split() == ["missing"]
+    # the phrase rules give "missing"; the learned theme model may add to it
+    assert "missing" in rows["finding"].themes.split()
 
 
 def test_should_take_a_title_with_a_colon_and_skip_labelled_lines_set_as_headings():
