@@ -657,7 +657,13 @@ _AROUND_THE_LEARNING = re.compile(
     r"(?:website|intranet)\b|^(?:find|read|download) (?:the|our) [^.]{0,120}\bon (?:the|our) "
     r"(?:\w+ )?(?:website|intranet)\b|"
     # the key to a table's ratings ("The RAG rating is ... Green means ...")
-    r"^the (?:rag|red, amber(?:,| and) green) (?:ratings?|status(?:es)?)\b|\b(?:green|amber|red) means\b",
+    r"^the (?:rag|red, amber(?:,| and) green) (?:ratings?|status(?:es)?)\b|\b(?:green|amber|red) means\b|"
+    # a letter's closing ("Yours sincerely,", "Kind regards,"), and an inspection letter's
+    # procedure for the reply it asks for ("... a written statement of proposed action in
+    # response to this letter"): what the letter asks of its recipients as a letter
+    r"^(?:yours (?:sincerely|faithfully|truly)|(?:with )?(?:kind|best|warm|many) (?:regards|"
+    r"wishes|thanks))\s*[,.]?$|\bwritten statement of (?:proposed )?action\b|"
+    r"\bin response to (?:this|our) (?:inspection )?letter\b",
     re.IGNORECASE,
 )
 # A publisher's name alone on a line ("Wyckham Safeguarding Children Partnership"): words in
@@ -1437,6 +1443,8 @@ class _Extractor:
         'Ellie told the reviewer that she missed her old school'."""
         if _TOLD_OF_CHILD.match(text):
             return True
+        if text.startswith(_QUOTE_START) and _CHILDS_WORDS_INTRO.search(self.before or ""):
+            return True  # "... recorded these words from L's brother:" then the words
         if self._quotes_child(text) and not _in_others_voice(path):
             return True
         if self._goes_on(text):
@@ -1607,6 +1615,9 @@ class _Extractor:
         if _CRITERIA_DECISION.search(text):
             self.reporting = False
             return None  # the rapid review's decision on a fuller review: procedure, not learning
+        if _AUDIT_SAMPLE.match(text):
+            self.reporting = True  # "The audit looked at twelve children ...": what it found
+            return None  # follows, told as findings; the sample itself is no item
         lead = _REPORTED.match(text)
         if lead is None:
             return self._reported_after(text) if self.reporting else None
@@ -1673,7 +1684,10 @@ class _Extractor:
         than the finding (see :func:`reads_as_finding`). Analysis sections are topic headings
         under a findings heading ("5. Analysis and findings" > "5.1 Seeing the history") and
         the numbered sections a review states its findings in (:func:`analysis_sections`);
-        under a heading that names findings itself, every paragraph is one."""
+        under a heading that names findings itself, every paragraph is one. The case told
+        under "What happened" in a chapter of learning is narrative too."""
+        if section not in (None, "child_voice") and _told_in_background(placed, self.strengths):
+            return True  # "Learning from the review of Child M" > "What happened": the case
         if section != "finding" or placed.block.bullet or not placed.path:
             return False
         if _ONE_CASE_OF_SEVERAL.match(placed.block.text):
@@ -1750,6 +1764,8 @@ class _Extractor:
             kind = "reflective_question"  # "Who is the father, and have you met him?"
         if kind in ("key_learning", "next_step") and self._hosts_question(text, placed):
             return  # "What has changed since the review?", asked in prose: the answer follows
+        if kind == "key_learning" and _readers_question(text, placed, self.strengths):
+            kind = "reflective_question"  # "A self-check for DSLs": "When did you last ...?"
         item = ExtractedItem(kind, text.strip(), placed.heading_path, placed.paragraph)
         if kind == "recommendation":
             item.addressee = who or find_addressee(item.text, self.addressee, self.declared)
@@ -1767,6 +1783,56 @@ _REVIEW_FOUND = re.compile(
     r"^the (?:\w+ )?(?:review|audit|panel|reviewer)s? (?:found|identified|showed) that\b",
     re.IGNORECASE,
 )
+# An audit's sample, opening what it found ("The partnership's multi-agency audit looked at
+# twelve children on plans for neglect ..."): the cases it read, not learning.
+_AUDIT_SAMPLE = re.compile(
+    r"^(?:the|our|this|a|an) (?:[\w'\u2019-]+ ){0,4}?(?:audit|dip sample|case review|review)s? "
+    r"(?:looked at|examined|read|sampled|considered|reviewed) (?:the (?:records|cases|files) of )?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)"
+    r"(?:[- ][a-z]+)? (?:children|young people|babies|families|cases|records|case files|files)\b",
+    re.IGNORECASE,
+)
+# A line announcing a child's words, quoted in the paragraph after it ("The officer recorded
+# these words from L's brother:", "This is what the young person told us, in the words of the
+# child:"): the quotation is the child's voice, whatever section it stands in.
+_CHILDS_WORDS_INTRO = re.compile(
+    r"\b(?:words|said|told|wrote|account)\b[^:]{0,60}?\b(?:from|of|by) (?:"
+    r"(?:Child |Baby )?[A-Z][\w-]*(?:'s|\u2019s) (?:(?:half-|step-|older |younger |little |twin )?"
+    r"(?:brother|sister|sibling))|the (?:child|young person|boy|girl)|"
+    r"(?:his|her|their) (?:(?:half-|step-|older |younger |little |twin )?(?:brother|sister|"
+    r"sibling)|son|daughter))\b[^:]{0,40}:$"
+)
+
+
+def _readers_question(text: str, placed: PlacedBlock, strengths: str) -> bool:
+    """Whether a bullet under a heading naming no kind, in a chapter of learning, asks the
+    reader about their own practice ("A self-check for DSLs": "When did you last ...?"): a
+    reflective question, though the chapter's heading names key learning."""
+    if not placed.block.bullet or not text.rstrip().endswith("?") or not placed.path:
+        return False
+    own = section_kind(("", placed.path[-1]), strengths) is None
+    return own and bool(_ASKS_THE_READER.search(text))
+
+
+def _told_in_background(placed: PlacedBlock, strengths: str) -> bool:
+    """Whether a block tells the case under a background heading ("What happened", "The
+    family") inside a chapter of learning ("Learning from the review of Child M"): the
+    chapter's kind is not the case's, which is no item."""
+    if placed.block.bullet or not placed.path or not _CASE_TOLD.match(placed.path[-1]):
+        return False
+    return section_kind(("", placed.path[-1]), strengths) is None
+
+
+# A heading over the case told in short ("What happened", "Background", "The case in brief",
+# "Noah's story", "Chronology"): narrower than the background headings (_BACKGROUND), which
+# also name analysis's topics ("The young person's history", "Analysis and conclusions").
+_CASE_TOLD = re.compile(
+    r"^(?:[\d.]+\s*)?(?:what happened\b|background\b|(?:the )?(?:case|incident|events?) in "
+    r"brief\b|chronology\b|timeline\b|[A-Z][\w-]*(?:'s|\u2019s) story\b)",
+    re.IGNORECASE,
+)
+
+
 # A question put to the reader about their own practice, not a finding.
 _ASKS_THE_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Status: Amber)"
@@ -1958,8 +2024,12 @@ _NUMBERED_POINT_PREFIX = re.compile(r"^\d{1,2}(?:\.\d+)*[.)]?\s+")
 # ...", "In one of the families, ...", "In Case 3, ..."): the evidence from one case among the
 # findings drawn from all of them.
 _ONE_CASE_OF_SEVERAL = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?\s+)?in (?:(?:family|case) [A-Z0-9]\b|"
-    r"one (?:of the )?(?:families|family|cases|case)\b)[^.]{0,40}?,\s",
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:in (?:(?:family|case) [A-Z0-9]\b|"
+    r"one (?:of the )?(?:families|family|cases|case)\b)[^.]{0,40}?,\s|"
+    # an inspection letter's illustration: "One family's experience illustrates ...", "One
+    # child's story shows ..."
+    r"one (?:family|child|young person|mother|father|parent)(?:'s|\u2019s) (?:experience|story|"
+    r"journey|case)s? (?:illustrates?|shows?|shows what|is an example)\b)",
     re.IGNORECASE,
 )
 # A heading labelled as one of a report's topics ("Theme 2: Planning the move to adulthood",

@@ -1,0 +1,151 @@
+"""Learning as other agencies publish it: an inspectorate's letter, a school service's
+briefing for its safeguarding leads, a police force's summary with the force's response beside
+each recommendation, a hospital bulletin reporting a partnership audit, a council's practice
+note with a table of standards (synthetic documents written after heldout22's errors were read
+a second time; no corpus text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.learning.documents import create_document, items_of, kind_of
+
+
+def test_should_not_read_a_letters_closing_or_its_response_procedure_as_learning(
+    tmp_path: Path,
+):
+    body = (
+        "# Joint inspection of services for children in Farrowdale\n\n"
+        "## Main findings\n\n"
+        "Plans for children in early help are too often closed without a recorded decision.\n\n"
+        "## Next steps\n\n"
+        "The local authority should send the inspectorates a written statement of proposed "
+        "action in response to this letter by 1 March.\n\n"
+        "Yours faithfully,\n\n"
+        "Kind regards,\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert items == [
+        (
+            "finding",
+            "Plans for children in early help are too often closed without a recorded decision.",
+        )
+    ]
+
+
+def test_should_not_take_one_familys_story_among_inspection_findings_for_a_finding(
+    tmp_path: Path,
+):
+    body = (
+        "# Inspection letter\n\n## Main findings\n\n"
+        "Assessments rarely say what each child's day is like.\n\n"
+        "One family's story shows what this means. A father asked a children's centre for help "
+        "with rent, was helped to move, and the case was closed when he asked.\n\n"
+        "Fathers were seldom seen, even when they were known to the police.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "One family's story") is None
+    assert kind_of(items, "Assessments rarely say") == "finding"
+    assert kind_of(items, "Fathers were seldom seen") == "finding"
+
+
+def test_should_read_the_readers_own_questions_under_a_learning_chapter_as_questions(
+    tmp_path: Path,
+):
+    body = (
+        "# Schools Safeguarding Update: Spring\n\n"
+        "## Learning from the review of Child D\n\n"
+        "### Messages for staff\n\n"
+        "- Lateness every Monday can be a sign of a hard weekend at home.\n\n"
+        "### Checking your own school\n\n"
+        "- When did you last read a child's low-level worries together?\n"
+        "- Who in your school talks to the school a child's sister attends?\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Lateness every Monday") == "key_learning"
+    assert kind_of(items, "When did you last read") == "reflective_question"
+    assert kind_of(items, "Who in your school talks") == "reflective_question"
+
+
+def test_should_not_read_the_case_told_under_a_learning_chapter_as_learning(tmp_path: Path):
+    body = (
+        "# Schools Safeguarding Update: Spring\n\n"
+        "## Learning from the review of Child D\n\n"
+        "### What happened\n\n"
+        "D was eleven and had moved schools twice when his teacher noticed he was losing "
+        "weight.\n\n"
+        "### Messages for staff\n\n"
+        "- Lateness every Monday can be a sign of a hard weekend at home.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert items == [
+        ("key_learning", "Lateness every Monday can be a sign of a hard weekend at home.")
+    ]
+
+
+def test_should_read_a_childs_words_announced_in_the_line_before_as_the_childs_voice(
+    tmp_path: Path,
+):
+    body = (
+        "# Neighbourhood Policing Learning Note\n\n"
+        "## What we are asking officers to do\n\n"
+        "- Speak to every child in the house on your own before you leave.\n\n"
+        "The attending officer wrote down these words from R's sister:\n\n"
+        '"I put my headphones on so I cannot hear them."\n\n'
+        "The sergeant added this from his own notes:\n\n"
+        '"Check the address history before you knock."\n'
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, '"I put my headphones on') == "child_voice"
+    assert kind_of(items, '"Check the address history') != "child_voice"
+
+
+def test_should_read_the_response_column_beside_each_recommendation_as_a_next_step(
+    tmp_path: Path,
+):
+    body = (
+        "# Force Learning Summary\n\n"
+        "## The recommendations and our response\n\n"
+        "| Recommendation to the force | What the force has done |\n"
+        "|---|---|\n"
+        "| The force should review repeat calls before closing an incident | "
+        "A closure prompt was added to the incident system in May |\n"
+        "| The force should audit child notifications | "
+        "Twenty notifications are now sampled every quarter |\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The force should review repeat calls") == "recommendation"
+    assert kind_of(items, "A closure prompt was added") == "next_step"
+    assert kind_of(items, "Twenty notifications are now sampled") == "next_step"
+
+
+def test_should_read_what_an_audit_reported_under_a_case_heading_as_findings(tmp_path: Path):
+    body = (
+        "# Ward Safeguarding Newsletter\n\n"
+        "## 2. Babies who are not brought to clinic\n\n"
+        "The partnership's audit looked at fifteen babies on plans who had missed "
+        "hospital appointments last year.\n\n"
+        "In nine of the fifteen, the clinic discharged the baby after two missed "
+        "appointments and no one told the health visitor.\n\n"
+        "Letters about the babies were rarely sent to the family's GP.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The partnership's audit looked at") is None
+    assert kind_of(items, "In nine of the fifteen") == "finding"
+    assert kind_of(items, "Letters about the babies") == "finding"
+
+
+def test_should_not_read_a_tables_header_row_as_learning(tmp_path: Path):
+    body = (
+        "# Practice Standards Note\n\n"
+        "## What good practice looks like\n\n"
+        "| Standard | What it means for each child |\n"
+        "|---|---|\n"
+        "| Known adults | We know the name of every adult who cares for the child and we "
+        "have met them |\n"
+        "| Up to date | The child's history is brought up to date before each review "
+        "meeting |\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert [kind for kind, _ in items] == ["key_learning", "key_learning"]
+    assert not any(text.startswith("Standard") for _, text in items)
