@@ -351,7 +351,8 @@ _REPORTED = re.compile(
     r"^(?:(?P<finding>(?:the (?:\w+ ){0,3}(?:review|audit|panel|inquiry)|it|they|we) (?:also )?"
     r"(?:found|concluded|identified) that\b|"
     r"[^.]{0,60}\bwhat the (?:\w+ ){0,2}(?:review|audit|inquiry) (?:found|concluded)\b)|"
-    r"(?P<key_learning>(?:the|a|its) (?:key|main|central|most important|second|third|other) "
+    r"(?P<key_learning>(?:the|a|its) (?:(?:review|audit|panel)(?:'s|\u2019s) )?(?:key|main|"
+    r"central|most important|second|third|other) "
     r"(?:learning|lesson|message|common theme)s?\b[^.]{0,80}?\b(?:is|was|are|were)\b|"
     r"across (?:all )?(?:the |these )?(?:\w+ ){0,3}(?:reviews|pieces of work|cases|audits)\b)|"
     r"(?P<next_step>(?:as a result(?: of (?:the|this) (?:\w+ ){0,2}(?:review|audit))?|since "
@@ -608,7 +609,12 @@ _FIELD_LINE = re.compile(
     r"review date|"
     # whom a recommendation is for, on its own line after it ("Addressed to: the Police.")
     r"addressed to|responsible(?: agency| agencies| lead| officer| person)?|"
-    r"accountable(?: lead| officer)?)\s*:\s*\S",
+    r"accountable(?: lead| officer)?|"
+    # a document's control fields ("Published: June 2026. Position at: 30 September 2026.",
+    # "Course: Neglect (Level 3). Version 2, May 2025.")
+    r"published|issued|(?:position|status|progress) (?:at|as at)|(?:last )?updated|"
+    r"date of (?:issue|publication)|course|version)\s*:\s*\S|"
+    r"^version \d+(?:\.\d+)*,?\s+(?:(?:\d{1,2} )?[A-Z][a-z]+ )?\d{4}\.?$",
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(r"^(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}\.?$")  # "May 2025." wrapped

@@ -149,3 +149,33 @@ def test_should_not_read_a_tables_header_row_as_learning(tmp_path: Path):
     items = items_of(create_document(tmp_path, body))
     assert [kind for kind, _ in items] == ["key_learning", "key_learning"]
     assert not any(text.startswith("Standard") for _, text in items)
+
+
+def test_should_not_read_a_documents_control_fields_as_learning(tmp_path: Path):
+    body = (
+        "# Action Plan Tracker\n\n"
+        "Published: May 2026. Position at: 31 August 2026.\n\n"
+        "## Course handout\n\n"
+        "Course: Neglect and the child's day (Level 2). Version 3, April 2026.\n\n"
+        "## Key learning\n\n"
+        "- Neglect is seen in the pattern of a child's days, not in one visit.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert items == [
+        ("key_learning", "Neglect is seen in the pattern of a child's days, not in one visit.")
+    ]
+
+
+def test_should_read_a_reviews_central_message_in_a_yearly_report_as_key_learning(
+    tmp_path: Path,
+):
+    body = (
+        "# Partnership Yearly Report\n\n## Chapter 3: Learning from reviews\n\n"
+        "### Baby Q: rapid review\n\n"
+        "What the review found:\n\n"
+        "- Nobody gave the father advice on safe sleep.\n\n"
+        "The review's main message was that advice on sleep has to reach every adult who "
+        "looks after a baby overnight.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The review's main message") == "key_learning"
