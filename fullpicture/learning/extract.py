@@ -110,7 +110,10 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             "next_step",
             r"next steps?|what happens next|what will happen|\bactions?\b|action plan|"
             r"what (?:we|the [\w ]{1,30}?|agencies|partners) (?:will|are going to|is|are|has|"
-            r"have) (?:do|doing|done|do next)\b|what (?:you|practitioners|professionals|"
+            r"have) (?:do|doing|done|do next)\b|"
+            # a young people's version's "What we are going to change"
+            r"^what (?:we|the [\w ]{1,30}?) (?:will|are going to|is going to) (?:change|"
+            r"improve)\b|what (?:you|practitioners|professionals|"
             r"managers) (?:should|must|can|need to) do|what will change|"
             r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
             r"^what to do\b|changes (?:that )?have been made|^what next\b|"
@@ -282,6 +285,8 @@ _MASTHEAD = re.compile(
 )
 _STRENGTHS = re.compile(
     r"strengths?\b|what (?:went|worked) well|good practice|what (?:\w+ ){1,3}did well\b|"
+    # a young people's version's "What we got right"
+    r"^what (?:we|you|they|the [\w ]{1,30}?) (?:got|did) right\b|"
     r"what(?:'s|\u2019s| is| was) (?:working|going) well|"
     r"(?:positive|notable|effective|promising|strong) practice",
     re.IGNORECASE,
@@ -2100,6 +2105,8 @@ _LIST_ANNOUNCEMENT = re.compile(
     r"\b(?:the following(?! (?:day|week|month|year|morning|afternoon|evening|night|weekend|"
     r"school day|working day)s?\b)|as follows|(?:were|are) (?:these|as below)|set out below|"
     r"listed below|below sets? out|"  # "The sections below set out the main things found"
+    # a young people's version's "We made these promises to you"
+    r"(?:made|make|gave|give) (?:you )?(?:these|the following) (?:promises|commitments|pledges)|"
     r"(?:identified|made|sets? out|has) (?:two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|\d+) (?:key )?(?:findings|recommendations|lessons)\b)\b",
     re.IGNORECASE,

@@ -179,3 +179,20 @@ def test_should_read_a_reviews_central_message_in_a_yearly_report_as_key_learnin
     )
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "The review's main message") == "key_learning"
+
+
+def test_should_read_a_young_peoples_version_by_its_own_plain_headings(tmp_path: Path):
+    body = (
+        "# Our review, written for you\n\n"
+        "## What we found out\n\n"
+        "1. Workers did not always see you on your own.\n\n"
+        "## What we got right\n\n"
+        "Your nursery noticed you were tired and told your health visitor straight away.\n\n"
+        "## What we are going to change\n\n"
+        "We made these promises to you, and we will tell you how we are getting on.\n\n"
+        "- By March 2026, workers will see every child on their own at each visit.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Your nursery noticed") == "finding"
+    assert kind_of(items, "By March 2026, workers will") == "next_step"
+    assert kind_of(items, "We made these promises") is None
