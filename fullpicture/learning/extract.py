@@ -356,6 +356,8 @@ _REPORTED = re.compile(
     r"^(?:(?P<finding>(?:the (?:\w+ ){0,3}(?:review|audit|panel|inquiry)|it|they|we) (?:also )?"
     r"(?:found|concluded|identified) that\b|"
     r"[^.]{0,60}\bwhat the (?:\w+ ){0,2}(?:review|audit|inquiry) (?:found|concluded)\b)|"
+    r"(?P<recommendation>the (?:\w+ ){0,3}(?:review|audit|panel|reviewer)s? (?:also )?"
+    r"recommends? that\b)|"
     r"(?P<key_learning>(?:the|a|its) (?:(?:review|audit|panel)(?:'s|\u2019s) )?(?:key|main|"
     r"central|most important|second|third|other) "
     r"(?:learning|lesson|message|common theme)s?\b[^.]{0,80}?\b(?:is|was|are|were)\b|"
@@ -1626,7 +1628,7 @@ class _Extractor:
         if _CRITERIA_DECISION.search(text):
             self.reporting = False
             return None  # the rapid review's decision on a fuller review: procedure, not learning
-        if _AUDIT_SAMPLE.match(text):
+        if _AUDIT_SAMPLE.match(text) or _PUBLISHED_REVIEW.match(text):
             self.reporting = True  # "The audit looked at twelve children ...": what it found
             return None  # follows, told as findings; the sample itself is no item
         lead = _REPORTED.match(text)
@@ -1801,6 +1803,13 @@ _AUDIT_SAMPLE = re.compile(
     r"(?:looked at|examined|read|sampled|considered|reviewed) (?:the (?:records|cases|files) of )?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)"
     r"(?:[- ][a-z]+)? (?:children|young people|babies|families|cases|records|case files|files)\b",
+    re.IGNORECASE,
+)
+# A newsletter's item on a review just published ("The partnership has published its local
+# practice review about Kian, ..."): what the review found follows, told as findings.
+_PUBLISHED_REVIEW = re.compile(
+    r"^(?:the|our) (?:[\w'\u2019-]+ ){0,3}?(?:has|have) (?:now |recently |just )?published "
+    r"(?:its|the|a|our|their) (?:[\w-]+ ){0,4}?(?:review|audit)\b",
     re.IGNORECASE,
 )
 # A line announcing a child's words, quoted in the paragraph after it ("The officer recorded
@@ -2445,6 +2454,9 @@ _NAMED_SAID = re.compile(
 # the lookahead): told unquoted in a chronology it is the story of the case.
 _CHILD_REPORTED = re.compile(
     r"^(?:(?:Child|Baby) )?(?P<name>[A-Z][\w'\u2019-]*) (?:later |also )?(?:said that|"
+    # what the child said, reported with their words quoted in the same sentence ('Leo said
+    # the worker he trusted was the one who "just listened"')
+    r"said\b(?=[^.]*[\"\u201c])|"
     r"told (?:the (?:lead )?(?:reviewers?|review|panel|author)|us|me) (?:that|about|how)|"
     r"described (?:to (?:the (?:lead )?reviewers?|us|me) )?(?:how|what|feeling|being)|"
     r"drew (?:\w+ ){1,5}?for (?:the (?:lead )?reviewers?|the review|us|me)|"

@@ -196,3 +196,35 @@ def test_should_read_a_young_peoples_version_by_its_own_plain_headings(tmp_path:
     assert kind_of(items, "Your nursery noticed") == "finding"
     assert kind_of(items, "By March 2026, workers will") == "next_step"
     assert kind_of(items, "We made these promises") is None
+
+
+def test_should_read_a_newsletters_item_on_a_published_review_as_its_findings(
+    tmp_path: Path,
+):
+    body = (
+        "# Practice Nurses' Safeguarding Newsletter\n\n"
+        "## 3) Local practice review: Mia\n\n"
+        "The partnership has published its local practice review about Mia, a six-year-old "
+        "who lived with neglect for three years.\n\n"
+        "Mia's dental and eye appointments were missed for two years, but nobody put the "
+        "missed appointments together.\n\n"
+        "The review recommends that practices flag the records of every child in a household "
+        "where a child is on a plan for neglect.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The partnership has published") is None
+    assert kind_of(items, "Mia's dental and eye") == "finding"
+    assert kind_of(items, "The review recommends that") == "recommendation"
+
+
+def test_should_read_the_named_childs_reported_words_with_a_quotation_as_the_childs_voice(
+    tmp_path: Path,
+):
+    body = (
+        "# Board paper: local review of Ezra\n\n"
+        "## 3. About the review\n\n"
+        "Ezra said the adult he trusted most was his football coach, because "
+        '"he never made me feel like a case".\n'
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Ezra said the adult") == "child_voice"
