@@ -1363,6 +1363,9 @@ class _Extractor:
             self.responding = True  # what follows is the response, not the recommendation
             return
         if kind is None and self._frames(text, placed):
+            # "The partnership has published its review of Kian. The full report is on our
+            # website.": where to read it, and what the review found follows
+            self.reporting = self.reporting or bool(_PUBLISHED_REVIEW.match(text))
             return
         section = self._section(placed)
         if kind is None:

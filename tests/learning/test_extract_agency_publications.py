@@ -205,7 +205,7 @@ def test_should_read_a_newsletters_item_on_a_published_review_as_its_findings(
         "# Practice Nurses' Safeguarding Newsletter\n\n"
         "## 3) Local practice review: Mia\n\n"
         "The partnership has published its local practice review about Mia, a six-year-old "
-        "who lived with neglect for three years.\n\n"
+        "who lived with neglect for three years. The full report is on our website.\n\n"
         "Mia's dental and eye appointments were missed for two years, but nobody put the "
         "missed appointments together.\n\n"
         "The review recommends that practices flag the records of every child in a household "
