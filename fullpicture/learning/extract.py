@@ -1546,8 +1546,11 @@ class _Extractor:
             return None
         if section is None and self.answering and not block.bullet and not quoted:
             return "finding" if _CASE_PAST.search(text) else "key_learning"
-        if section is None and not block.bullet and not quoted and not _background(placed):
-            if reported := self._reported(text):
+        if section is None and not quoted and not _background(placed):
+            # a list reports findings as prose does ("The review found that ...", then what
+            # else it found), but a bulleted line is no other kind of report
+            reported = self._reported(text) if self._reports(placed) else None
+            if reported and (reported == "finding" or not block.bullet):
                 return reported
         if section is None and placed.path and _SCOPE.search(placed.path[-1]):
             return None  # the questions the review set itself, not questions for the reader
@@ -1640,6 +1643,14 @@ class _Extractor:
         kind = next(name for name, value in lead.groupdict().items() if value)
         self.reporting = kind == "finding"
         return kind
+
+    def _reports(self, placed: PlacedBlock) -> bool:
+        """Whether a block may report a review: any paragraph, and a bullet that opens with
+        what the review found or follows one that did."""
+        if not placed.block.bullet:
+            return True
+        lead = _REPORTED.match(placed.block.text)
+        return self.reporting or bool(lead and lead.group("finding"))
 
     @staticmethod
     def _reported_after(text: str) -> str | None:

@@ -228,3 +228,18 @@ def test_should_read_the_named_childs_reported_words_with_a_quotation_as_the_chi
     )
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "Ezra said the adult") == "child_voice"
+
+
+def test_should_read_a_list_linking_a_note_to_a_review_as_findings(tmp_path: Path):
+    body = (
+        "# Practice Week Note\n\n"
+        "## How this echoes our last review\n\n"
+        "- The review found that Ava's grandfather was never asked about his part in her care.\n"
+        "- Ava told her nursery she was scared at bedtime, but it was never shared.\n\n"
+        "## Show notes\n\n"
+        "- what has changed at the front door since the review.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The review found that Ava's") == "finding"
+    assert kind_of(items, "Ava told her nursery") == "finding"
+    assert kind_of(items, "what has changed") is None
