@@ -1455,13 +1455,26 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
     if asked is not None:
         return _question_blocks(rows, asked, level)
     if not mains or len(header) < 2 or len(rows) < 2:
-        return [Block(" | ".join(cell for cell in row if cell)) for row in rows]
+        body = rows[1:] if _labels_columns(rows) else rows
+        return [Block(" | ".join(cell for cell in row if cell)) for row in body]
     others = [i for i in range(len(header)) if i not in mains]
     blocks: list[Block] = []
     for main in mains:
         column = _column_blocks(rows, main, others, level)
         blocks += column if len(column) > 1 else []  # an empty column gives no heading
     return blocks
+
+
+def _labels_columns(rows: list[list[str]]) -> bool:
+    """Whether a table's first row labels its columns ("Practice standard | What it means for
+    every child"): short cells ending no sentence over rows that hold sentences. The labels
+    are no learning of their own."""
+    labels = [cell for cell in rows[0] if cell.strip()]
+    if len(labels) < 2 or len(rows) < 2:
+        return False
+    if any(len(cell.split()) > 6 or cell.rstrip()[-1] in ".?!;" for cell in labels):
+        return False
+    return any(len(cell.split()) > 6 for row in rows[1:] for cell in row)
 
 
 # The columns of a plan left to fill in: who does it, by when, its progress.
@@ -1540,13 +1553,15 @@ def _html_blocks(html: str) -> list[Block]:
     level = 1
     read_tables: set[int] = set()  # tables read whole: their rows are not read again
     for element in soup.find_all([*_BLOCK_TAGS, "table"]):
-        if any(id(parent) in read_tables for parent in element.parents):
+        if id(element) in read_tables or any(id(up) in read_tables for up in element.parents):
             continue
         if element.name == "table":
             table = _html_box(element, level) or _html_table(element, level)
             if table or is_blank_form(_html_rows(element)):
                 blocks.extend(table)
                 read_tables.add(id(element))
+            elif _labels_columns(_html_rows(element)) and (first := element.find("tr")):
+                read_tables.add(id(first))  # the column labels: no learning of their own
             continue
         panel = _html_panel(element, level) if element.name == "blockquote" else []
         if panel:

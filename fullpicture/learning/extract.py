@@ -112,7 +112,10 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             "next_step",
             r"next steps?|what happens next|what will happen|\bactions?\b|action plan|"
             r"what (?:we|the [\w ]{1,30}?|agencies|partners) (?:will|are going to|is|are|has|"
-            r"have) (?:do|doing|done|do next)\b|what (?:you|practitioners|professionals|"
+            r"have) (?:do|doing|done|do next)\b|"
+            # a young people's version's "What we are going to change"
+            r"^what (?:we|the [\w ]{1,30}?) (?:will|are going to|is going to) (?:change|"
+            r"improve)\b|what (?:you|practitioners|professionals|"
             r"managers) (?:should|must|can|need to) do|what will change|"
             r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
             r"^what to do\b|changes (?:that )?have been made|^what next\b|"
@@ -284,6 +287,8 @@ _MASTHEAD = re.compile(
 )
 _STRENGTHS = re.compile(
     r"strengths?\b|what (?:went|worked) well|good practice|what (?:\w+ ){1,3}did well\b|"
+    # a young people's version's "What we got right"
+    r"^what (?:we|you|they|the [\w ]{1,30}?) (?:got|did) right\b|"
     r"what(?:'s|\u2019s| is| was) (?:working|going) well|"
     r"(?:positive|notable|effective|promising|strong) practice",
     re.IGNORECASE,
@@ -353,7 +358,10 @@ _REPORTED = re.compile(
     r"^(?:(?P<finding>(?:the (?:\w+ ){0,3}(?:review|audit|panel|inquiry)|it|they|we) (?:also )?"
     r"(?:found|concluded|identified) that\b|"
     r"[^.]{0,60}\bwhat the (?:\w+ ){0,2}(?:review|audit|inquiry) (?:found|concluded)\b)|"
-    r"(?P<key_learning>(?:the|a|its) (?:key|main|central|most important|second|third|other) "
+    r"(?P<recommendation>the (?:\w+ ){0,3}(?:review|audit|panel|reviewer)s? (?:also )?"
+    r"recommends? that\b)|"
+    r"(?P<key_learning>(?:the|a|its) (?:(?:review|audit|panel)(?:'s|\u2019s) )?(?:key|main|"
+    r"central|most important|second|third|other) "
     r"(?:learning|lesson|message|common theme)s?\b[^.]{0,80}?\b(?:is|was|are|were)\b|"
     r"across (?:all )?(?:the |these )?(?:\w+ ){0,3}(?:reviews|pieces of work|cases|audits)\b)|"
     r"(?P<next_step>(?:as a result(?: of (?:the|this) (?:\w+ ){0,2}(?:review|audit))?|since "
@@ -610,7 +618,12 @@ _FIELD_LINE = re.compile(
     r"review date|"
     # whom a recommendation is for, on its own line after it ("Addressed to: the Police.")
     r"addressed to|responsible(?: agency| agencies| lead| officer| person)?|"
-    r"accountable(?: lead| officer)?)\s*:\s*\S",
+    r"accountable(?: lead| officer)?|"
+    # a document's control fields ("Published: June 2026. Position at: 30 September 2026.",
+    # "Course: Neglect (Level 3). Version 2, May 2025.")
+    r"published|issued|(?:position|status|progress) (?:at|as at)|(?:last )?updated|"
+    r"date of (?:issue|publication)|course|version)\s*:\s*\S|"
+    r"^version \d+(?:\.\d+)*,?\s+(?:(?:\d{1,2} )?[A-Z][a-z]+ )?\d{4}\.?$",
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(r"^(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}\.?$")  # "May 2025." wrapped
@@ -659,7 +672,13 @@ _AROUND_THE_LEARNING = re.compile(
     r"(?:website|intranet)\b|^(?:find|read|download) (?:the|our) [^.]{0,120}\bon (?:the|our) "
     r"(?:\w+ )?(?:website|intranet)\b|"
     # the key to a table's ratings ("The RAG rating is ... Green means ...")
-    r"^the (?:rag|red, amber(?:,| and) green) (?:ratings?|status(?:es)?)\b|\b(?:green|amber|red) means\b",
+    r"^the (?:rag|red, amber(?:,| and) green) (?:ratings?|status(?:es)?)\b|\b(?:green|amber|red) means\b|"
+    # a letter's closing ("Yours sincerely,", "Kind regards,"), and an inspection letter's
+    # procedure for the reply it asks for ("... a written statement of proposed action in
+    # response to this letter"): what the letter asks of its recipients as a letter
+    r"^(?:yours (?:sincerely|faithfully|truly)|(?:with )?(?:kind|best|warm|many) (?:regards|"
+    r"wishes|thanks))\s*[,.]?$|\bwritten statement of (?:proposed )?action\b|"
+    r"\bin response to (?:this|our) (?:inspection )?letter\b",
     re.IGNORECASE,
 )
 # A publisher's name alone on a line ("Wyckham Safeguarding Children Partnership"): words in
@@ -1374,6 +1393,9 @@ class _Extractor:
             self.responding = True  # what follows is the response, not the recommendation
             return
         if kind is None and self._frames(text, placed):
+            # "The partnership has published its review of Kian. The full report is on our
+            # website.": where to read it, and what the review found follows
+            self.reporting = self.reporting or bool(_PUBLISHED_REVIEW.match(text))
             return
         section = self._section(placed)
         if kind is None:
@@ -1467,6 +1489,8 @@ class _Extractor:
         'Ellie told the reviewer that she missed her old school'."""
         if _TOLD_OF_CHILD.match(text):
             return True
+        if text.startswith(_QUOTE_START) and _CHILDS_WORDS_INTRO.search(self.before or ""):
+            return True  # "... recorded these words from L's brother:" then the words
         if self._quotes_child(text) and not _in_others_voice(path):
             return True
         if self._goes_on(text):
@@ -1552,8 +1576,11 @@ class _Extractor:
             return None
         if section is None and self.answering and not block.bullet and not quoted:
             return "finding" if _CASE_PAST.search(text) else "key_learning"
-        if section is None and not block.bullet and not quoted and not _background(placed):
-            if reported := self._reported(text):
+        if section is None and not quoted and not _background(placed):
+            # a list reports findings as prose does ("The review found that ...", then what
+            # else it found), but a bulleted line is no other kind of report
+            reported = self._reported(text) if self._reports(placed) else None
+            if reported and (reported == "finding" or not block.bullet):
                 return reported
         if section is None and placed.path and _SCOPE.search(placed.path[-1]):
             return None  # the questions the review set itself, not questions for the reader
@@ -1637,12 +1664,23 @@ class _Extractor:
         if _CRITERIA_DECISION.search(text):
             self.reporting = False
             return None  # the rapid review's decision on a fuller review: procedure, not learning
+        if _AUDIT_SAMPLE.match(text) or _PUBLISHED_REVIEW.match(text):
+            self.reporting = True  # "The audit looked at twelve children ...": what it found
+            return None  # follows, told as findings; the sample itself is no item
         lead = _REPORTED.match(text)
         if lead is None:
             return self._reported_after(text) if self.reporting else None
         kind = next(name for name, value in lead.groupdict().items() if value)
         self.reporting = kind == "finding"
         return kind
+
+    def _reports(self, placed: PlacedBlock) -> bool:
+        """Whether a block may report a review: any paragraph, and a bullet that opens with
+        what the review found or follows one that did."""
+        if not placed.block.bullet:
+            return True
+        lead = _REPORTED.match(placed.block.text)
+        return self.reporting or bool(lead and lead.group("finding"))
 
     @staticmethod
     def _reported_after(text: str) -> str | None:
@@ -1703,7 +1741,10 @@ class _Extractor:
         than the finding (see :func:`reads_as_finding`). Analysis sections are topic headings
         under a findings heading ("5. Analysis and findings" > "5.1 Seeing the history") and
         the numbered sections a review states its findings in (:func:`analysis_sections`);
-        under a heading that names findings itself, every paragraph is one."""
+        under a heading that names findings itself, every paragraph is one. The case told
+        under "What happened" in a chapter of learning is narrative too."""
+        if section not in (None, "child_voice") and _told_in_background(placed, self.strengths):
+            return True  # "Learning from the review of Child M" > "What happened": the case
         if section != "finding" or placed.block.bullet or not placed.path:
             return False
         if _ONE_CASE_OF_SEVERAL.match(placed.block.text):
@@ -1780,6 +1821,8 @@ class _Extractor:
             kind = "reflective_question"  # "Who is the father, and have you met him?"
         if kind in ("key_learning", "next_step") and self._hosts_question(text, placed):
             return  # "What has changed since the review?", asked in prose: the answer follows
+        if kind == "key_learning" and _readers_question(text, placed, self.strengths):
+            kind = "reflective_question"  # "A self-check for DSLs": "When did you last ...?"
         item = ExtractedItem(kind, text.strip(), placed.heading_path, placed.paragraph)
         if kind == "recommendation":
             item.addressee = who or find_addressee(item.text, self.addressee, self.declared)
@@ -1797,6 +1840,63 @@ _REVIEW_FOUND = re.compile(
     r"^the (?:\w+ )?(?:review|audit|panel|reviewer)s? (?:found|identified|showed) that\b",
     re.IGNORECASE,
 )
+# An audit's sample, opening what it found ("The partnership's multi-agency audit looked at
+# twelve children on plans for neglect ..."): the cases it read, not learning.
+_AUDIT_SAMPLE = re.compile(
+    r"^(?:the|our|this|a|an) (?:[\w'\u2019-]+ ){0,4}?(?:audit|dip sample|case review|review)s? "
+    r"(?:looked at|examined|read|sampled|considered|reviewed) (?:the (?:records|cases|files) of )?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)"
+    r"(?:[- ][a-z]+)? (?:children|young people|babies|families|cases|records|case files|files)\b",
+    re.IGNORECASE,
+)
+# A newsletter's item on a review just published ("The partnership has published its local
+# practice review about Kian, ..."): what the review found follows, told as findings.
+_PUBLISHED_REVIEW = re.compile(
+    r"^(?:the|our) (?:[\w'\u2019-]+ ){0,3}?(?:has|have) (?:now |recently |just )?published "
+    r"(?:its|the|a|our|their) (?:[\w-]+ ){0,4}?(?:review|audit)\b",
+    re.IGNORECASE,
+)
+# A line announcing a child's words, quoted in the paragraph after it ("The officer recorded
+# these words from L's brother:", "This is what the young person told us, in the words of the
+# child:"): the quotation is the child's voice, whatever section it stands in.
+_CHILDS_WORDS_INTRO = re.compile(
+    r"\b(?:words|said|told|wrote|account)\b[^:]{0,60}?\b(?:from|of|by) (?:"
+    r"(?:Child |Baby )?[A-Z][\w-]*(?:'s|\u2019s) (?:(?:half-|step-|older |younger |little |twin )?"
+    r"(?:brother|sister|sibling))|the (?:child|young person|boy|girl)|"
+    r"(?:his|her|their) (?:(?:half-|step-|older |younger |little |twin )?(?:brother|sister|"
+    r"sibling)|son|daughter))\b[^:]{0,40}:$"
+)
+
+
+def _readers_question(text: str, placed: PlacedBlock, strengths: str) -> bool:
+    """Whether a bullet under a heading naming no kind, in a chapter of learning, asks the
+    reader about their own practice ("A self-check for DSLs": "When did you last ...?"): a
+    reflective question, though the chapter's heading names key learning."""
+    if not placed.block.bullet or not text.rstrip().endswith("?") or not placed.path:
+        return False
+    own = section_kind(("", placed.path[-1]), strengths) is None
+    return own and bool(_ASKS_THE_READER.search(text))
+
+
+def _told_in_background(placed: PlacedBlock, strengths: str) -> bool:
+    """Whether a block tells the case under a background heading ("What happened", "The
+    family") inside a chapter of learning ("Learning from the review of Child M"): the
+    chapter's kind is not the case's, which is no item."""
+    if placed.block.bullet or not placed.path or not _CASE_TOLD.match(placed.path[-1]):
+        return False
+    return section_kind(("", placed.path[-1]), strengths) is None
+
+
+# A heading over the case told in short ("What happened", "Background", "The case in brief",
+# "Noah's story", "Chronology"): narrower than the background headings (_BACKGROUND), which
+# also name analysis's topics ("The young person's history", "Analysis and conclusions").
+_CASE_TOLD = re.compile(
+    r"^(?:[\d.]+\s*)?(?:what happened\b|background\b|(?:the )?(?:case|incident|events?) in "
+    r"brief\b|chronology\b|timeline\b|[A-Z][\w-]*(?:'s|\u2019s) story\b)",
+    re.IGNORECASE,
+)
+
+
 # A question put to the reader about their own practice, not a finding.
 _ASKS_THE_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _FIELDS = re.compile(r"\([^()]{1,80}:[^()]{1,120}\)")  # "(Lead: Police)", "(Status: Amber)"
@@ -1988,8 +2088,12 @@ _NUMBERED_POINT_PREFIX = re.compile(r"^\d{1,2}(?:\.\d+)*[.)]?\s+")
 # ...", "In one of the families, ...", "In Case 3, ..."): the evidence from one case among the
 # findings drawn from all of them.
 _ONE_CASE_OF_SEVERAL = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?\s+)?in (?:(?:family|case) [A-Z0-9]\b|"
-    r"one (?:of the )?(?:families|family|cases|case)\b)[^.]{0,40}?,\s",
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:in (?:(?:family|case) [A-Z0-9]\b|"
+    r"one (?:of the )?(?:families|family|cases|case)\b)[^.]{0,40}?,\s|"
+    # an inspection letter's illustration: "One family's experience illustrates ...", "One
+    # child's story shows ..."
+    r"one (?:family|child|young person|mother|father|parent)(?:'s|\u2019s) (?:experience|story|"
+    r"journey|case)s? (?:illustrates?|shows?|shows what|is an example)\b)",
     re.IGNORECASE,
 )
 # A heading labelled as one of a report's topics ("Theme 2: Planning the move to adulthood",
@@ -2054,6 +2158,8 @@ _LIST_ANNOUNCEMENT = re.compile(
     r"\b(?:the following(?! (?:day|week|month|year|morning|afternoon|evening|night|weekend|"
     r"school day|working day)s?\b)|as follows|(?:were|are) (?:these|as below)|set out below|"
     r"listed below|below sets? out|"  # "The sections below set out the main things found"
+    # a young people's version's "We made these promises to you"
+    r"(?:made|make|gave|give) (?:you )?(?:these|the following) (?:promises|commitments|pledges)|"
     r"(?:identified|made|sets? out|has) (?:two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|\d+) (?:key )?(?:findings|recommendations|lessons)\b)\b",
     re.IGNORECASE,
@@ -2392,6 +2498,9 @@ _NAMED_SAID = re.compile(
 # the lookahead): told unquoted in a chronology it is the story of the case.
 _CHILD_REPORTED = re.compile(
     r"^(?:(?:Child|Baby) )?(?P<name>[A-Z][\w'\u2019-]*) (?:later |also )?(?:said that|"
+    # what the child said, reported with their words quoted in the same sentence ('Leo said
+    # the worker he trusted was the one who "just listened"')
+    r"said\b(?=[^.]*[\"\u201c])|"
     r"told (?:the (?:lead )?(?:reviewers?|review|panel|author)|us|me) (?:that|about|how)|"
     r"described (?:to (?:the (?:lead )?reviewers?|us|me) )?(?:how|what|feeling|being)|"
     r"drew (?:\w+ ){1,5}?for (?:the (?:lead )?reviewers?|the review|us|me)|"

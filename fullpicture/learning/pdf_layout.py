@@ -52,6 +52,9 @@ TABLE_KIND = re.compile(
     r"what (?:we|the (?:\w+ )?(?:review|audit)) (?:saw|noticed|observed)$|"
     r"what (?:we|the (?:\w+ )?(?:review|audit)) (?:have |has )?learn(?:ed|t)$|"
     r"what (?:has|have) (?:already |now )?changed$|"
+    # a response beside each recommendation: "What the force has done", "What we will do"
+    r"what (?:we|the [\w ]{1,30}?|our [\w ]{1,30}?) (?:has|have) (?:done|changed)$|"
+    r"what (?:we|the [\w ]{1,30}?) (?:will do|(?:is|are) doing)$|"
     # a practice guide's "Do | Don't" (or "Try not to", "Avoid"): both columns are advice
     r"(?:do|dos|do's)$|(?:don'?t|don\u2019t|don'?ts|do not|try not to|avoid)$)\b",
     re.IGNORECASE,
