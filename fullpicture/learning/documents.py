@@ -406,8 +406,8 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
             after_rule = previous_blank = False
             continue
         after_rule = False
-        if current and _ITEM_LABEL.match(line) and current[-1].endswith(_SENTENCE_END):
-            flush()  # a labelled item starts a new paragraph even without a blank line
+        if current and _starts_paragraph(current[-1], raw, bullet=current_bullet, width=width):
+            flush()  # even without a blank line before it
         if md := _MD_HEADING.match(line):
             flush()
             blocks.append(Block(md.group(2).strip().rstrip(":"), heading=len(md.group(1))))
@@ -432,6 +432,23 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+def _starts_paragraph(before: str, raw: str, *, bullet: bool, width: int | None) -> bool:
+    """Whether a line starts a paragraph of its own although no blank line comes before it:
+    a labelled item after a sentence's end ("Recommendation 2: ..."), or the page's own text
+    after a bullet in text that is not hard-wrapped (see :func:`_after_bullet`)."""
+    if _ITEM_LABEL.match(raw.strip()) and before.endswith(_SENTENCE_END):
+        return True
+    return bullet and width is None and _after_bullet(before, raw)
+
+
+def _after_bullet(bullet: str, raw: str) -> bool:
+    """Whether a line, in text that is not hard-wrapped (a paragraph on each line, as a web
+    page copied or saved as text is), starts a paragraph of its own after a bullet rather
+    than continuing it: the bullet ended its sentence ("Have I seen this before?") and the
+    line starts with a capital, set flush with the margin."""
+    return bullet.endswith((".", "?", "!")) and not raw[:1].isspace() and raw[:1].isupper()
 
 
 def _introduces(line: str) -> bool:

@@ -779,7 +779,7 @@ _ENUMERATOR = re.compile(
 
 def _named_first(heading: str) -> str | None:
     """The kind a heading names before the words its other kinds' patterns read: what it
-    names first ("Recommendations and actions", "Key learning and practice improvements"),
+    names first ("Recommendations and actions", "Key learning and what changed"),
     improvement priorities, and what the writer asks a whole role to do."""
     if leading := _LEADING_KIND.match(heading):
         return "recommendation" if leading.group("recommendation") else "key_learning"
@@ -829,7 +829,7 @@ _EVIDENCE_HEADING = re.compile(
     re.IGNORECASE,
 )
 # A heading that opens with recommendations or key learning ("Recommendations and actions",
-# "Key learning and practice improvements"): what it names first comes first, the actions or
+# "Key learning and what changed"): what it names first comes first, the actions or
 # improvements answer it.
 _LEADING_KIND = re.compile(
     r"^(?:[\d.]+\s*)?(?:(?P<recommendation>recommendations?)|(?:key learning|learning points?|"
@@ -963,7 +963,7 @@ _BACKGROUND = re.compile(
     r"introduction|foreword|preface|background|summary|overview|about (?:this|the) review|"
     r"the review\b|method|how the (?:review|audit)|scope|terms of reference|"
     # the review's approach ("Approach", "Our approach to learning", "Approach taken"), not a
-    # topic of the learning named by its approach ("Child and family centred approach")
+    # topic of the learning named by its approach ("Relationship focused approach")
     r"^(?:[\d.]+\s*)?(?:(?:our|the|review|reviewer'?s?|method(?:ology)?(?: and)?)\s+)?"
     r"approach\b|\bapproach (?:taken|used|adopted)\b|"
     r"\bapproach to (?:the|this|our) (?:review|audit|inquiry)\b|"
@@ -1879,7 +1879,7 @@ _NUMBERED_POINT_PREFIX = re.compile(r"^\d{1,2}(?:\.\d+)*[.)]?\s+")
 
 def _topic_label(kind: str, text: str) -> bool:
     """Whether a short line names a topic rather than states learning: five words or fewer,
-    ending no sentence, set in title case ("Signs and Indicators", "Professional Curiosity")
+    ending no sentence, set in title case ("Warning Signs and Triggers", "Team Reflection")
     or led by a gerund in three words or fewer ("Identifying disclosures"). A web page lists
     a briefing's "Key learning themes" so, under the link to the briefing that holds the
     learning. A short bullet in plain words ("audit return home interviews", "See the baby")
@@ -1935,7 +1935,7 @@ def _finding_under_learning(placed: PlacedBlock) -> bool:
         return False
     if _names_none(text) or detect_type(text):
         return False  # "What practitioners told the review"; "Practice reviews published"
-    # a participle that makes an adjective ("child and family centred approach",
+    # a participle that makes an adjective ("relationship focused approach",
     # "trauma-informed practice") is no verb: such a heading names a topic
     told = _ADJECTIVAL.sub(lambda m: " " * len(m.group()), text)
     verbs = [m.start() for p in (_CASE_PAST, _PAST_VERB, _TOLD_PAST) if (m := p.search(told))]

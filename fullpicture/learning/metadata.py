@@ -633,7 +633,7 @@ def names_type(text: str, code: str) -> bool:
 
 
 # A full stop after a word of three letters or more and before the next word: a sentence
-# ends there ("St. Helens" and "E. Sussex" keep their abbreviations).
+# ends there ("St. Ambleford" keeps its abbreviation).
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 
 
@@ -645,7 +645,7 @@ def _partnerships_in(line: str) -> list[str]:
     for match in _PARTNERSHIP.finditer(line):
         # "Commissioned by X Community Safety Partnership and X Safeguarding Children
         # Partnership": the body named before the join is another publisher, not the place
-        # "... in January. This LSCP briefing": a sentence's end is no part of a place name
+        # "... by March. This SCP briefing": a sentence's end is no part of a place name
         named = _SENTENCE_END.split(match.group(1).strip())[-1]
         name = _OTHER_BODY_FIRST.sub("", _LEADING.sub("", named))
         place = name.split()[: -len(_suffix_words(name))]

@@ -7,7 +7,7 @@ plain ``<div>`` elements) carries lines that belong to the site, not to the revi
 main content", "Toggle contrast", "Quick exit", a breadcrumb ("You are here: Home |
 Learning | Briefings"), "Share this page", "Was this page useful?", a cookie notice, "View
 this email in your browser", a copyright line, a menu whose links ran together
-("AboutTrainingContact"), a download link ("Neglect strategy (PDF, 158 Kb)") and the links
+("AboutTrainingContact"), a download link ("Neglect strategy (PDF, 210 Kb)") and the links
 under "Related pages" or "Useful links". Read as the
 document, they became its title ("Skip to main content"), headings and even learning items.
 :func:`without_web_furniture` drops them from a document's blocks; :func:`web_furniture_lines`
@@ -49,7 +49,7 @@ _CONTROL = re.compile(
 _COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
 
 # A download link: a document's name with its file type and size ("Neglect strategy (PDF,
-# 158 Kb)", "Action plan [Word document, 45KB]", "Briefing - PDF 1.2 MB").
+# 210 Kb)", "Action plan [Word document, 45KB]", "Briefing - PDF 1.2 MB").
 _DOWNLOAD = re.compile(
     r"[(\[]?\s*(?:pdf|docx?|word(?: document)?|excel|xlsx?|pptx?|powerpoint|odt|rtf)"
     r"(?: file| document)?,?\s*[\d.,]+\s*[km]b\s*[)\]]?$",
