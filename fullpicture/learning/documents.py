@@ -47,6 +47,7 @@ from fullpicture.learning.pdf_layout import (
     word_breaks,
 )
 from fullpicture.learning.pdf_layout import NARRATION as NARRATION
+from fullpicture.learning.web_furniture import is_link_list_heading, is_web_furniture, links_end
 
 FORMATS = {
     ".pdf": "pdf",
@@ -261,7 +262,9 @@ def without_report_furniture(blocks: list[Block]) -> list[Block]:
     endnotes ("\u00b9 ..." anywhere, "[1] ..." where the text refers to it or at the end),
     page numbers standing alone, "this page is intentionally left blank", and a running header
     or footer kept in the body (a converted document's "Wexley SCP | Child K | Final" before
-    each page break), as plain text's are dropped (:func:`_drop_repeated_footers`)."""
+    each page break), as plain text's are dropped (:func:`_drop_repeated_footers`), and a web
+    page's furniture kept in its text ("Skip to main content", a breadcrumb, a cookie notice,
+    "Related pages" and its links; see :mod:`fullpicture.learning.web_furniture`)."""
     marks = {m for block in blocks for m in re.findall(r"(?<=\S)\[(\d{1,3})\]", block.text)}
     running = set(_repeated_running_lines([block.text for block in blocks if not block.heading]))
     out: list[Block] = []
@@ -271,10 +274,26 @@ def without_report_furniture(blocks: list[Block]) -> list[Block]:
         if _CONTENTS.match(block.text.strip()):  # its title and entries (a DOCX reader drops
             index = _contents_end(blocks, index + 1)  # Word's) are no section of the report
             continue
+        if block.heading and is_link_list_heading(block.text):  # "Related pages" and its links
+            index = _links_end(blocks, index + 1)
+            continue
+        if is_web_furniture(block.text):  # "Skip to main content", a breadcrumb, a cookie notice
+            index += 1
+            continue
         if not _is_furniture(block, blocks, index, marks) and block.text not in running:
             out.append(block)
         index += 1
     return out
+
+
+def _links_end(blocks: list[Block], start: int) -> int:
+    """The index after the links under a link-list heading: short lines (a short line on its
+    own reads as a heading in plain text), up to the first sentence or a heading over one."""
+    texts = [block.text for block in blocks]
+    end = links_end(texts, start)
+    while end > start and blocks[end - 1].heading and end < len(blocks):
+        end -= 1  # a heading over the sentence that ended the links opens a section of its own
+    return end
 
 
 def _is_furniture(block: Block, blocks: list[Block], index: int, marks: set[str]) -> bool:
@@ -371,7 +390,7 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
 
     previous_blank = True
     after_rule = False  # the line before was a rule across the page
-    lines = _drop_repeated_footers(_without_page_margins(text))
+    lines = _without_web_lines(_drop_repeated_footers(_without_page_margins(text)))
     words = cache(lambda: document_words(lines))  # read only where a line ends in a hyphen
     width = None if styled else _wrap_width(lines)
     for index, raw in enumerate(lines):
@@ -391,8 +410,8 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
             after_rule = previous_blank = False
             continue
         after_rule = False
-        if current and _ITEM_LABEL.match(line) and current[-1].endswith(_SENTENCE_END):
-            flush()  # a labelled item starts a new paragraph even without a blank line
+        if current and _starts_paragraph(current[-1], raw, bullet=current_bullet, width=width):
+            flush()  # even without a blank line before it
         if md := _MD_HEADING.match(line):
             flush()
             blocks.append(Block(md.group(2).strip().rstrip(":"), heading=len(md.group(1))))
@@ -417,6 +436,23 @@ def text_blocks(text: str, *, styled: bool = False) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+def _starts_paragraph(before: str, raw: str, *, bullet: bool, width: int | None) -> bool:
+    """Whether a line starts a paragraph of its own although no blank line comes before it:
+    a labelled item after a sentence's end ("Recommendation 2: ..."), or the page's own text
+    after a bullet in text that is not hard-wrapped (see :func:`_after_bullet`)."""
+    if _ITEM_LABEL.match(raw.strip()) and before.endswith(_SENTENCE_END):
+        return True
+    return bullet and width is None and _after_bullet(before, raw)
+
+
+def _after_bullet(bullet: str, raw: str) -> bool:
+    """Whether a line, in text that is not hard-wrapped (a paragraph on each line, as a web
+    page copied or saved as text is), starts a paragraph of its own after a bullet rather
+    than continuing it: the bullet ended its sentence ("Have I seen this before?") and the
+    line starts with a capital, set flush with the margin."""
+    return bullet.endswith((".", "?", "!")) and not raw[:1].isspace() and raw[:1].isupper()
 
 
 def _introduces(line: str) -> bool:
@@ -1694,8 +1730,14 @@ def _read_markdown(data: bytes) -> list[Block]:
 
     # Pipe tables ("| Recommendation | Lead |") are read as tables, as in DOCX and HTML.
     text = _MD_NOTE_MARK.sub("", _MD_NOTE_DEFINITION.sub("", _decode(data)))
-    text = "\n".join(_without_running_lines(text.split("\n")))
+    text = "\n".join(_without_web_lines(_without_running_lines(text.split("\n"))))
     return _html_blocks(MarkdownIt("commonmark").enable("table").render(text))
+
+
+def _without_web_lines(lines: list[str]) -> list[str]:
+    """The lines with a saved web page's furniture ("Skip to main content", "Quick exit", a
+    breadcrumb) left blank, so that lines run together into one paragraph keep it out."""
+    return ["" if is_web_furniture(line, wrapped=True) else line for line in lines]
 
 
 def _without_running_lines(lines: list[str]) -> list[str]:

@@ -760,7 +760,7 @@ def _named_section_kind(path: tuple[str, ...], strengths: str = "key_learning") 
     for depth in range(len(path) - 1, -1, -1):
         heading = path[depth]
         reported = _reported_work(heading, depth)  # a yearly report's "Child T: rapid review"
-        if _is_title(heading, depth) and not reported:
+        if (_is_title(heading, depth) and not reported) or _is_hub_title(heading, depth):
             continue  # a review's own title ("Learning Lessons: a SCIE review") names no kind
         numbered = _is_section(heading)
         heading = _ENUMERATOR.sub("", heading)  # "7. Remember", "Step 6: Consider"
@@ -833,7 +833,7 @@ _ENUMERATOR = re.compile(
 
 def _named_first(heading: str) -> str | None:
     """The kind a heading names before the words its other kinds' patterns read: what it
-    names first ("Recommendations and actions", "Key learning and practice improvements"),
+    names first ("Recommendations and actions", "Key learning and the changes made"),
     improvement priorities, and what the writer asks a whole role to do."""
     if leading := _LEADING_KIND.match(heading):
         return "recommendation" if leading.group("recommendation") else "key_learning"
@@ -883,7 +883,7 @@ _EVIDENCE_HEADING = re.compile(
     re.IGNORECASE,
 )
 # A heading that opens with recommendations or key learning ("Recommendations and actions",
-# "Key learning and practice improvements"): what it names first comes first, the actions or
+# "Key learning and the changes made"): what it names first comes first, the actions or
 # improvements answer it.
 _LEADING_KIND = re.compile(
     r"^(?:[\d.]+\s*)?(?:(?P<recommendation>recommendations?)|(?:key learning|learning points?|"
@@ -989,6 +989,24 @@ def _is_title(heading: str, depth: int) -> bool:
     return depth == 0 or not any(pattern.search(heading) for _, pattern in _SECTION_KINDS)
 
 
+# The title of a site's page about reviews in general ("Learning from reviews", "Learning
+# from practice", "Thematic learning from case reviews"): its paragraphs say what reviews are
+# for and how the partnership shares them, and a review's own learning comes under a heading
+# of its own below. "Learning from the review of Child K" names one review and is not this.
+def _is_hub_title(heading: str, depth: int) -> bool:
+    """Whether the document's title is a web site's page about reviews in general ("Learning
+    from reviews"), which introduces the reviews below it and names no kind."""
+    return depth == 0 and bool(_HUB_TITLE.match(heading))
+
+
+_HUB_TITLE = re.compile(
+    r"^(?:thematic |local |our |sharing )?learning from (?:(?:local|national|child|safeguarding|"
+    r"serious|case|practice|multi-agency|statutory|our|other)\s+)*"
+    r"(?:reviews|practice|audits|cases)\b",
+    re.IGNORECASE,
+)
+
+
 # A heading put as what a review did ("What the rapid review asked, and what it found"): a
 # section of the document, even where it names the review's type, not its title.
 _ASKS_WHAT = re.compile(r"^what\b", re.IGNORECASE)
@@ -997,7 +1015,12 @@ _ASKS_WHAT = re.compile(r"^what\b", re.IGNORECASE)
 # Headings of the parts of a review that set the scene rather than analyse practice.
 _BACKGROUND = re.compile(
     r"introduction|foreword|preface|background|summary|overview|about (?:this|the) review|"
-    r"the review\b|method|approach|how the (?:review|audit)|scope|terms of reference|"
+    r"the review\b|method|how the (?:review|audit)|scope|terms of reference|"
+    # the review's approach ("Approach", "Our approach to learning", "Approach taken"), not a
+    # topic of the learning named by its approach ("Strengths based approach")
+    r"^(?:[\d.]+\s*)?(?:(?:our|the|review|reviewer'?s?|method(?:ology)?(?: and)?)\s+)?"
+    r"approach\b|\bapproach (?:taken|used|adopted)\b|"
+    r"\bapproach to (?:the|this|our) (?:review|audit|inquiry)\b|"
     r"glossary|contents|agencies involved|the (?:child|children|family|young person)\b|"
     r"(?:about|meet) |what happened|chronology|timeline|key (?:practice )?episodes|synopsis|"
     # a learning review's opening "1. Details" (the incident, the method)
@@ -1811,7 +1834,7 @@ class _Extractor:
         return asked and not placed.block.bullet and section_kind(placed.path) is None
 
     def _add(self, kind: str, text: str, placed: PlacedBlock, who: str | None = None) -> None:
-        if len(text.split()) < 2 or _title_only(kind, text):
+        if len(text.split()) < 2 or _title_only(kind, text) or _topic_label(kind, text):
             return  # a stray word (a label left alone on its line) is not learning
         if kind == "key_learning" and _REVIEW_FOUND.match(text):
             kind = "finding"  # "The rapid review found that ..." under "Learning from ..."
@@ -2096,6 +2119,25 @@ _ONE_CASE_OF_SEVERAL = re.compile(
     r"journey|case)s? (?:illustrates?|shows?|shows what|is an example)\b)",
     re.IGNORECASE,
 )
+
+
+def _topic_label(kind: str, text: str) -> bool:
+    """Whether a short line names a topic rather than states learning: five words or fewer,
+    ending no sentence, set in title case ("Early Signs and Pressures", "Group Discussion")
+    or led by a gerund in three words or fewer ("Noticing changes"). A web page lists
+    a briefing's "Key learning themes" so, under the link to the briefing that holds the
+    learning. A short bullet in plain words ("audit return home interviews", "See the baby")
+    is still learning; so are questions and the child's words."""
+    if kind in ("reflective_question", "child_voice", "finding"):
+        return False
+    words = text.split()
+    if len(words) > 5 or text.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    long_words = [word for word in words if len(word) >= 4]
+    titled = len(long_words) >= 2 and all(word[0].isupper() for word in long_words)
+    return titled or (len(words) <= 3 and words[0].lower().endswith("ing"))
+
+
 # A heading labelled as one of a report's topics ("Theme 2: Planning the move to adulthood",
 # "Key line of enquiry 1: ..."): the findings are stated below it, however long it is.
 _TOPIC_LABEL = re.compile(
@@ -2137,10 +2179,18 @@ def _finding_under_learning(placed: PlacedBlock) -> bool:
         return False
     if _names_none(text) or detect_type(text):
         return False  # "What practitioners told the review"; "Practice reviews published"
-    verbs = [m.start() for p in (_CASE_PAST, _PAST_VERB, _TOLD_PAST) if (m := p.search(text))]
+    # a participle that makes an adjective ("strengths based approach",
+    # "trauma-informed practice") is no verb: such a heading names a topic
+    told = _ADJECTIVAL.sub(lambda m: " " * len(m.group()), text)
+    verbs = [m.start() for p in (_CASE_PAST, _PAST_VERB, _TOLD_PAST) if (m := p.search(told))]
     # the sentence's own verb, not one in a clause about its subject ("The father as
     # professionals saw him" is a topic)
     return bool(verbs) and not _SUBORDINATE.search(text[: min(verbs)])
+
+
+_ADJECTIVAL = re.compile(
+    r"\b(?:centred|centered|focused|focussed|based|informed|led|oriented|related)\b", re.I
+)
 
 
 _SUBORDINATE = re.compile(r"\b(?:as|when|who|whom|that|which|how|what|where|whose)\b", re.I)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from fullpicture.learning.documents import RawDocument, decode_text
 from fullpicture.learning.pdf_layout import margin_key
+from fullpicture.learning.web_furniture import web_furniture_lines
 
 # A line of furniture repeats on this many pages (or slides) at least.
 _REPEATS = 3
@@ -72,12 +73,13 @@ def _margins(page: list[str]) -> list[str]:
 
 def _text_furniture(path: Path) -> list[str]:
     text = decode_text(path.read_bytes())
+    site = web_furniture_lines(text.splitlines())  # a saved web page's banner and footer
     pages = [page.splitlines() for page in text.split("\f")]
     if len(pages) >= _REPEATS:
-        return repeated_margin_lines(pages)
+        return repeated_margin_lines(pages) + site
     # no page breaks (slides pasted as text): short lines repeated three times or more
     counts = Counter(line.strip() for line in text.splitlines() if line.strip())
-    return [line for line, n in counts.items() if n >= _REPEATS and len(line.split()) <= 16]
+    return [line for line, n in counts.items() if n >= _REPEATS and len(line.split()) <= 16] + site
 
 
 def _pdf_furniture(path: Path) -> list[str]:
@@ -117,4 +119,4 @@ def _html_furniture(path: Path) -> list[str]:
     lines = _described(described)
     for tag in soup(["header", "footer"]):
         lines += [line.strip() for line in tag.get_text("\n").splitlines()]
-    return lines
+    return lines + web_furniture_lines(soup.get_text("\n").splitlines())

@@ -632,6 +632,11 @@ def names_type(text: str, code: str) -> bool:
     return any(pattern.search(text.lower()) for each, pattern in _TYPES if each == code)
 
 
+# A full stop after a word of three letters or more and before the next word: a sentence
+# ends there ("St. Ambleford" keeps its abbreviation).
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
+
+
 def _partnerships_in(line: str) -> list[str]:
     """The partnerships or boards a line names, in order, without generic mentions."""
     if line.isupper():
@@ -640,7 +645,9 @@ def _partnerships_in(line: str) -> list[str]:
     for match in _PARTNERSHIP.finditer(line):
         # "Commissioned by X Community Safety Partnership and X Safeguarding Children
         # Partnership": the body named before the join is another publisher, not the place
-        name = _OTHER_BODY_FIRST.sub("", _LEADING.sub("", match.group(1).strip()))
+        # "... by March. This SCP briefing": a sentence's end is no part of a place name
+        named = _SENTENCE_END.split(match.group(1).strip())[-1]
+        name = _OTHER_BODY_FIRST.sub("", _LEADING.sub("", named))
         place = name.split()[: -len(_suffix_words(name))]
         if name.endswith("Panel") or (
             place and not all(word.lower() in _GENERIC_WORDS for word in place)
@@ -765,9 +772,20 @@ def latest_year(lines: list[str]) -> int | None:
     """The latest year the opening lines name, when no date is written out ("reviews
     published between 2019 and 2022", "Annual report 2023-24" -> 2024): a review is written
     after the years it covers."""
+    lines = [_CITED_GUIDANCE.sub(" ", line) for line in lines]
     years = [int(year) for line in lines for year in _YEAR.findall(line)]
     years += [_range_end(*match) for line in lines for match in _YEAR_RANGE.findall(line)]
     return max(years) if years else None
+
+
+# Statutory guidance and Acts cited by their year ("Working Together 2018", "Keeping Children
+# Safe in Education 2024", "the Children Act 2004"): the year is the guidance's, not the
+# document's. Web pages about reviews cite them in nearly every paragraph.
+_CITED_GUIDANCE = re.compile(
+    r"\b(?:working together(?: to safeguard children)?|keeping children safe in education|"
+    r"kcsie|(?-i:(?:[A-Z][a-z]+ )+(?:and (?:[A-Z][a-z]+ )+)?Act))\s*\(?(?:19|20)\d\d\)?",
+    re.IGNORECASE,
+)
 
 
 # A financial or academic year written short ("2023-24", "2023/24"): it ends in the second.
