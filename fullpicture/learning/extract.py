@@ -1017,7 +1017,7 @@ _BACKGROUND = re.compile(
     r"introduction|foreword|preface|background|summary|overview|about (?:this|the) review|"
     r"the review\b|method|how the (?:review|audit)|scope|terms of reference|"
     # the review's approach ("Approach", "Our approach to learning", "Approach taken"), not a
-    # topic of the learning named by its approach ("Strengths based approach")
+    # topic of the learning named by its approach ("Family centred approach")
     r"^(?:[\d.]+\s*)?(?:(?:our|the|review|reviewer'?s?|method(?:ology)?(?: and)?)\s+)?"
     r"approach\b|\bapproach (?:taken|used|adopted)\b|"
     r"\bapproach to (?:the|this|our) (?:review|audit|inquiry)\b|"
@@ -2179,7 +2179,7 @@ def _finding_under_learning(placed: PlacedBlock) -> bool:
         return False
     if _names_none(text) or detect_type(text):
         return False  # "What practitioners told the review"; "Practice reviews published"
-    # a participle that makes an adjective ("strengths based approach",
+    # a participle that makes an adjective ("family centred approach",
     # "trauma-informed practice") is no verb: such a heading names a topic
     told = _ADJECTIVAL.sub(lambda m: " " * len(m.group()), text)
     verbs = [m.start() for p in (_CASE_PAST, _PAST_VERB, _TOLD_PAST) if (m := p.search(told))]

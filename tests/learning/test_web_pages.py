@@ -102,7 +102,7 @@ Intro paragraph about the inquiry and the family it looked at, with their consen
 
 Key learning and the changes made
 
-Strengths based approach:
+Family centred approach:
 
   • Parents grew in confidence when one lead practitioner kept them informed.
   • Sharing plans in writing helped every agency work to the same goals.
@@ -118,7 +118,7 @@ def test_should_keep_topic_sub_headings_under_a_key_learning_heading(tmp_path: P
     assert kind_of(items, "Parents grew in confidence") == "key_learning"
     assert kind_of(items, "Sharing plans in writing") == "key_learning"
     assert kind_of(items, "A team around the family") == "key_learning"
-    assert kind_of(items, "Strengths based approach") is None
+    assert kind_of(items, "Family centred approach") is None
 
 
 BRIEFING_LIST = """Seven minute briefings
