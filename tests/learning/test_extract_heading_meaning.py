@@ -40,7 +40,7 @@ def test_should_read_a_heading_by_what_it_means_where_no_pattern_names_a_kind(
         "How the family came to our attention",
         "What happened next",
         "What the father told us",  # a parent's words, not learning
-        "What we are going to change",  # the writer's plans, not asked of the reader
+        "Where the family lived",  # sets the scene, asks nothing
         "How practitioners respond to neglect",  # describes practice, asks nothing
         "What health visitors did",
     ],
