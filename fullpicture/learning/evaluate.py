@@ -125,20 +125,28 @@ SPLITS: dict[str, str] = {
     ),
     "heldout24": (
         "twenty-fourth held-out set (learning as other agencies and services publish it, by an"
-        " independent author; measured once at the end of the tenth session)"
+        " independent author; measured once in the tenth session, 04:11 UTC; errors read since)"
     ),
     "heldout25": (
         "twenty-fifth held-out set (long full review reports, by an independent author;"
-        " measured once at the end of the tenth session)"
+        " measured once in the tenth session, 04:11 UTC; errors read since)"
     ),
     "heldout26": (
         "twenty-sixth held-out set (the commonest published families, by an independent"
-        " author; measured once at the end of the tenth session)"
+        " author; measured once in the tenth session, 04:11 UTC; errors read since)"
     ),
     "heldout27": (
         "twenty-seventh held-out set (a partnership's folder of learning from reviews over"
-        " several years, by an independent author; measured once at the end of the tenth"
-        " session)"
+        " several years, by an independent author; measured once in the tenth session, 04:11"
+        " UTC; errors read since)"
+    ),
+    "heldout28": (
+        "twenty-eighth held-out set (learning as other agencies and services publish it, by"
+        " another independent author; measured once at the end of the tenth session)"
+    ),
+    "heldout29": (
+        "twenty-ninth held-out set (long full review reports, by another independent author;"
+        " measured once at the end of the tenth session)"
     ),
 }
 
@@ -565,7 +573,7 @@ def _with_model(items: list[ExtractedItem], model: ThemeModel) -> list[Extracted
 
 
 # Documents numbered from here on are blind test documents: never trained on.
-BLIND_FROM = 208
+BLIND_FROM = 240
 
 
 def document_number(name: str) -> int | None:
