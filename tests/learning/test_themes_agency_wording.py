@@ -104,3 +104,37 @@ def test_should_read_the_childs_day_and_words_as_the_childs_voice(text: str):
 )
 def test_should_not_read_day_to_day_care_or_a_relatives_call_as_the_childs_voice(text: str):
     assert "voice_of_child" not in assign_themes(text)
+
+
+def test_should_not_read_a_strategy_discussion_alone_as_a_child_protection_plan():
+    themes = assign_themes("The strategy discussion about Kit was held a week late.")
+    assert "multi_agency" in themes
+    assert "child_protection_plans" not in themes
+
+
+def test_should_still_read_a_strategy_discussion_leading_to_a_conference_as_one():
+    themes = assign_themes("The strategy discussion led to a child protection conference.")
+    assert "child_protection_plans" in themes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toby was not brought to five appointments in a year.",
+        "Adopt the was-not-brought policy in every surgery.",
+    ],
+)
+def test_should_read_a_child_not_brought_to_appointments_as_health_care(text: str):
+    assert {"health", "neglect"} <= set(assign_themes(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What the youth worker knew was not brought to a multi-agency meeting.",
+        "The separate worries were not brought together by anyone.",
+        "The concern was not brought to the attention of the team manager.",
+    ],
+)
+def test_should_not_read_information_not_brought_forward_as_a_child_not_brought(text: str):
+    assert "neglect" not in assign_themes(text)
