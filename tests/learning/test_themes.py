@@ -71,5 +71,9 @@ def test_should_read_self_harm_in_its_verb_forms():
     assert "self_harm_suicide" in assign_themes("Any child who has harmed themselves is seen.")
 
 
-def test_should_count_a_strategy_discussion_as_child_protection_work():
-    assert "child_protection_plans" in assign_themes("Health joined every strategy discussion.")
+def test_should_count_a_strategy_discussion_as_agencies_working_together():
+    # settled case (e), docs/learning-taxonomy.md: child protection plans only when the item
+    # also names a section 47 enquiry, a conference, a plan or a medical
+    themes = assign_themes("Health joined every strategy discussion.")
+    assert "multi_agency" in themes
+    assert "child_protection_plans" not in themes
