@@ -1093,7 +1093,7 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
     if lines == preamble and _periodical_issue(title, lines):
         # one article in a newsletter's issue ("Learning from a local review: Child P" under
         # "Safeguarding Matters ... Issue 14"): the issue is the document, a bulletin
-        named = "bulletin"
+        return labelled_type(lines[:12]) or "bulletin"
     if named == "thematic_analysis" and detect_type(title) != named:
         # a periodical's issue drawing on several reviews ("Learning from Reviews" over "Staff
         # bulletin, Issue 9") is a bulletin, as "Learning from reviews: quarterly digest" is
@@ -1113,6 +1113,10 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
         # a brief in any genre drawn from the partnership's reviews over years looks across
         # them: "Myth buster: ..." over "Learning brief drawn from our reviews, 2021 to 2024"
         named = "thematic_analysis"
+    if named is None and any(map(_guide_line, [title, *lines[:3]])):
+        # practice guidance grown out of a review it names only in its text is a briefing
+        # (docs/learning-taxonomy.md, "Review types")
+        named = "bulletin"
     if named is None and any(_GENRE_LINE.match(line) for line in lines[:6]):
         named = "bulletin"  # "The practitioner newsletter of the ... Partnership"
     if named == "child_safeguarding_practice_review":
@@ -1145,6 +1149,20 @@ def _method_line(line: str) -> str | None:
         return None
     code = detect_type(line)
     return code if code in _METHODS else None
+
+
+# A title page's line naming the document a guide for practitioners: "Working with fathers:
+# practice guidance for Elmsford practitioners", "A practitioner guide", "Leaflet for staff"
+_GUIDE = re.compile(
+    r"\b(?:practice guid(?:e|ance)|practitioners?['\u2019]? guide|guid(?:e|ance) for "
+    r"(?:practitioners|professionals|staff|volunteers|teams)|leaflet|handout)\b",
+    re.IGNORECASE,
+)
+
+
+def _guide_line(line: str) -> bool:
+    """Whether a title or a short line under it names the document a practice guide."""
+    return len(line.split()) <= 16 and not line.rstrip().endswith(".") and bool(_GUIDE.search(line))
 
 
 def _periodical_issue(title: str, lines: list[str]) -> bool:
