@@ -1113,9 +1113,11 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
         # a brief in any genre drawn from the partnership's reviews over years looks across
         # them: "Myth buster: ..." over "Learning brief drawn from our reviews, 2021 to 2024"
         named = "thematic_analysis"
-    if named is None and any(map(_guide_line, [title, *lines[:3]])):
-        # practice guidance grown out of a review it names only in its text is a briefing
-        # (docs/learning-taxonomy.md, "Review types")
+    if named is None and not _NOT_A_REVIEW.search(title) and any(map(_guide_line, lines[:3])):
+        # practice guidance grown out of a review it names only in its text, its title naming
+        # its subject ("Seeing the Whole Family" over "... practice guidance for ...
+        # practitioners"), is a briefing (docs/learning-taxonomy.md, "Review types"); a
+        # policy or guidance by title that cites reviews is none
         named = "bulletin"
     if named is None and any(_GENRE_LINE.match(line) for line in lines[:6]):
         named = "bulletin"  # "The practitioner newsletter of the ... Partnership"

@@ -29,9 +29,12 @@ _NAMED_REVIEW = re.compile(
 )
 # A section reporting one piece of work by its kind and subject, as an annual report does
 # ("5.4 Multi-agency audit: emotional abuse and child protection plans").
+# ... or by its kind, its subject and, in brackets, when it was published ("Thematic review of
+# neglect in children under five (published March 2025)")
 _NAMED_AUDIT = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:multi-agency (?:case (?:file )?)?audit|thematic review|"
-    r"appreciative inquiry)\s*[:\u2013\-]\s*\w",
+    r"appreciative inquiry)\s*(?:[:\u2013\-]\s*\w|(?:of|into|on)\s+[^()]{3,80}\((?:published|"
+    r"concluded|completed|finished)?\s*[^()]{0,20}\b(?:19|20)\d\d\)\s*$)",
     re.IGNORECASE,
 )
 

@@ -5,7 +5,9 @@ carries, one article in a newsletter's issue, a method named under a practice re
 and practice guidance grown out of one review (docs/learning-taxonomy.md, "Review types" and
 "Other agencies' documents")."""
 
+from fullpicture.learning.library import parse_document
 from fullpicture.learning.metadata import dated, extract_metadata
+from tests.learning.documents import create_document
 
 # --- year ---------------------------------------------------------------------------------
 
@@ -131,3 +133,23 @@ def test_should_type_practice_guidance_grown_out_of_one_review_as_a_bulletin():
     ]
     meta = extract_metadata(lines[0], lines, lines)
     assert meta.review_type == "bulletin"
+
+
+# --- reviews in a yearly report -----------------------------------------------------------
+
+
+def test_should_split_a_yearly_reports_thematic_review_headed_by_its_subject(tmp_path):
+    path = create_document(
+        tmp_path,
+        "# Quenby Safeguarding Children Partnership Yearly Report 2026 to 2027\n\n"
+        "## 4. Reviews we published\n\n"
+        "### Child R (local child safeguarding practice review, published June 2026)\n\n"
+        "The review found that the school nurse was not told of the move.\n\n"
+        "### Thematic review of exploitation of children in care (published February 2027)\n\n"
+        "The review found that return interviews were seldom shared with the carers.\n",
+    )
+    reviews = parse_document(path).reviews
+    assert [(r.metadata.review_type, r.metadata.year) for r in reviews] == [
+        ("child_safeguarding_practice_review", 2026),
+        ("thematic_analysis", 2027),
+    ]
