@@ -153,3 +153,30 @@ def test_should_split_a_yearly_reports_thematic_review_headed_by_its_subject(tmp
         ("child_safeguarding_practice_review", 2026),
         ("thematic_analysis", 2027),
     ]
+
+
+def test_should_read_a_slide_deck_of_several_reviews_each_over_several_slides(tmp_path):
+    path = create_document(
+        tmp_path,
+        "Slide 1\nLearning from Reviews: Officer Briefing\n\n"
+        "Slide 2\nReview 1: Child F (rapid review, Yarrow Safeguarding Children Partnership, 2026)"
+        "\n\nF was six and lived with his father.\n\n"
+        "Slide 3\nChild F: what the review found\n\n"
+        "• Officers did not speak to F at three incidents.\n\n"
+        "Slide 4\nReview 2: Baby N (child safeguarding practice review, Corley Vale "
+        "Safeguarding Children Partnership, 2025)\n\n"
+        "N was eight weeks old when she was injured.\n\n"
+        "Slide 5\nBaby N: what the review found\n\n"
+        "• The call handler did not check for earlier reports at the address.\n",
+        name="deck.txt",
+    )
+    reviews = parse_document(path).reviews
+    found = [(r.metadata.review_type, r.metadata.partnership, r.metadata.year) for r in reviews]
+    assert found == [
+        ("rapid_review", "Yarrow Safeguarding Children Partnership", 2026),
+        (
+            "child_safeguarding_practice_review",
+            "Corley Vale Safeguarding Children Partnership",
+            2025,
+        ),
+    ]
