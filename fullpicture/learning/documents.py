@@ -353,10 +353,18 @@ _INTRO_CLAUSE = re.compile(
 )
 
 
+# A heading's closing note of a review's kind, publisher and year in brackets ("Review 2: Baby S
+# (child safeguarding practice review, Eastmoor Safeguarding Children Partnership, 2025)"),
+# which does not count towards a heading's length
+_DATED_NOTE = re.compile(r"\s*\([^()]{3,120}\b(?:19|20)\d\d\)\s*$")
+
+
 def _is_heading_line(line: str, *, set_apart: bool) -> bool:
-    words = line.split()
     if _INTRO_CLAUSE.search(line):
         return False
+    if set_apart and (note := _DATED_NOTE.search(line)) and note.start() > 0:
+        line = line[: note.start()]  # measured without its note, which holds no sentence's end
+    words = line.split()
     if not words or len(words) > 14 or len(line) > 100 or _BULLET.match(line):
         if _BULLET.match(line) and re.match(r"^\s*\d{1,2}[.)]\s", line):
             return set_apart and _is_heading_line(_BULLET.sub("", line), set_apart=True)

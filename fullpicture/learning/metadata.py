@@ -319,7 +319,14 @@ _DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 # "published the review about Baby R in December 2023", "Publication: ...", "first issued on"
-_PUBLISHED_BEFORE = re.compile(r"\b(?:published|publication|issued)\b[^.;]{0,80}$", re.I)
+# and a report's sign-off in a sentence ("Final version presented to the Board: 14 March 2016",
+# "The report was approved by the safeguarding partners on ...")
+_PUBLISHED_BEFORE = re.compile(
+    r"\b(?:published|publication|issued|final (?:version|report)\b[^.;]{0,40}?\b(?:presented|"
+    r"submitted|approved|signed off|agreed)|(?:approved|signed off|endorsed|ratified) by the "
+    r"(?:[\w-]+\s+){0,3}(?:board|partnership|partners|executive(?: group)?))\b[^.;]{0,80}$",
+    re.I,
+)
 # Dates that are not the document's: when a web page or procedure was updated or is next
 # due for review, when it was printed or read, and events in the child's life.
 _NOT_PUBLICATION = re.compile(
@@ -825,9 +832,16 @@ _STANDING_ALONE = 1  # the rank of a date on a line of its own (a title page)
 def _date_rank(line: str, position: int) -> int:
     """How surely a date at ``position`` in ``line`` is the document's own, 0 surest: a
     publication label or "published ... in"; a date standing alone (a title page, a
-    running footer); one in a sentence; a period reviewed; an update or an event."""
-    before = line[:position]
+    running footer); one in a sentence; a period reviewed; an update, a deadline or an event.
+    A masthead's cell ("Issue 14 | Spring 2025") is read as a line of its own."""
+    if (cell := _masthead_cell(line, position)) is not None:
+        start, text = cell
+        return _date_rank(text, position - start)
+    # the date's own sentence: "Commissioned by the board. Final version: 14 March 2016."
+    before = _SENTENCE_BREAK.split(line[:position])[-1]
     if _NOT_PUBLICATION.search(before) or _NOT_PUBLICATION.search(line[position:][:40]):
+        return 5
+    if _DEADLINE.search(before):
         return 5
     if _PERIOD.search(line):
         return 4
@@ -843,6 +857,34 @@ def _date_rank(line: str, position: int) -> int:
     if _publisher_and_date(rest):
         return _STANDING_ALONE  # "X Safeguarding Children Partnership. Thematic summary, May 2025."
     return 2
+
+
+# Where one sentence ends and the next begins ("... by the LSCB. Final version ..."); not
+# after an initial or a title ("Dr. Patel")
+_SENTENCE_BREAK = re.compile(r"(?<=\w{3})[.;!?]\s+(?=[A-Z0-9])")
+# A date something is due by: an action's deadline ("(By: March 2023)", "due June 2024",
+# "Target date: May 2025"), not when the document was written
+_DEADLINE = re.compile(
+    r"\b(?:by|due(?: by)?|deadline|target(?: date)?|timescale|to be completed by)\s*[:\u2013-]?"
+    r"\s*(?:the end of\s+|end of\s+)?$",
+    re.IGNORECASE,
+)
+# A masthead's cells: "X Partnership | Issue 14 | Spring 2025" (not a table row, "| 1 | ...")
+_CELL_BREAK = re.compile(r"\s+\|\s+")
+
+
+def _masthead_cell(line: str, position: int) -> tuple[int, str] | None:
+    """The cell of a masthead line holding ``position``, as (its start, its text), when the
+    line is cells separated by " | " (a document's strap line); None otherwise."""
+    if line.lstrip().startswith("|") or not _CELL_BREAK.search(line):
+        return None
+    start = 0
+    for found in _CELL_BREAK.finditer(line):
+        if found.start() > position:
+            break
+        start = found.end()
+    end = _CELL_BREAK.search(line, start)
+    return start, line[start : end.start() if end else len(line)]
 
 
 def _publisher_and_date(rest: str) -> bool:
@@ -1048,6 +1090,10 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
     Review", is that review), else the one the opening, the preamble or the text gives itself
     or names (see :func:`detect_type`)."""
     named = title_type(title)
+    if lines == preamble and _periodical_issue(title, lines):
+        # one article in a newsletter's issue ("Learning from a local review: Child P" under
+        # "Safeguarding Matters ... Issue 14"): the issue is the document, a bulletin
+        return labelled_type(lines[:12]) or "bulletin"
     if named == "thematic_analysis" and detect_type(title) != named:
         # a periodical's issue drawing on several reviews ("Learning from Reviews" over "Staff
         # bulletin, Issue 9") is a bulletin, as "Learning from reviews: quarterly digest" is
@@ -1067,8 +1113,18 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
         # a brief in any genre drawn from the partnership's reviews over years looks across
         # them: "Myth buster: ..." over "Learning brief drawn from our reviews, 2021 to 2024"
         named = "thematic_analysis"
+    if named is None and not _NOT_A_REVIEW.search(title) and any(map(_guide_line, lines[:3])):
+        # practice guidance grown out of a review it names only in its text, its title naming
+        # its subject ("Seeing the Whole Family" over "... practice guidance for ...
+        # practitioners"), is a briefing (docs/learning-taxonomy.md, "Review types"); a
+        # policy or guidance by title that cites reviews is none
+        named = "bulletin"
     if named is None and any(_GENRE_LINE.match(line) for line in lines[:6]):
         named = "bulletin"  # "The practitioner newsletter of the ... Partnership"
+    if named == "child_safeguarding_practice_review":
+        # the method a line under the title names is the more specific type ("Local Child
+        # Safeguarding Practice Review: Jay" over "A SILP review report")
+        named = next(filter(None, map(_method_line, lines[:4])), named)
     labelled = labelled_type(lines[:12])
     if not (labelled or named) and _NOT_A_REVIEW.search(title):
         return "unknown"  # a policy or procedure citing reviews is none of them
@@ -1080,6 +1136,52 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
         or detect_type(text, self_first=True)
         or "unknown"
     )
+
+
+# The review types that name how a review was done: a local child safeguarding practice review
+# carried out by one of them is typed by it, as the corpus's SILP and Learning Together
+# reports are
+_METHODS = frozenset({"silp", "learning_together", "appreciative_inquiry"})
+
+
+def _method_line(line: str) -> str | None:
+    """The method a title page's short line names ("A SILP review report, ... Partnership",
+    "A review using the Learning Together systems model"), not a sentence of the text."""
+    if len(line.split()) > 16 or line.rstrip().endswith("."):
+        return None
+    code = detect_type(line)
+    return code if code in _METHODS else None
+
+
+# A title page's line naming the document a guide for practitioners: "Working with fathers:
+# practice guidance for Elmsford practitioners", "A practitioner guide", "Leaflet for staff"
+_GUIDE = re.compile(
+    r"\b(?:practice guid(?:e|ance)|practitioners?['\u2019]? guide|guid(?:e|ance) for "
+    r"(?:practitioners|professionals|staff|volunteers|teams)|leaflet|handout)\b",
+    re.IGNORECASE,
+)
+
+
+def _guide_line(line: str) -> bool:
+    """Whether a title or a short line under it names the document a practice guide."""
+    return len(line.split()) <= 16 and not line.rstrip().endswith(".") and bool(_GUIDE.search(line))
+
+
+def _periodical_issue(title: str, lines: list[str]) -> bool:
+    """Whether a document holding one review is a periodical's issue and ``title`` one of
+    its sections: its own title page (the lines before that section, at most four) names a
+    newsletter, bulletin or update, or its issue or edition."""
+    head = lines[: next((at for at, line in enumerate(lines) if line.strip() == title.strip()), 0)]
+    head = head[:4]
+    return bool(head) and (
+        title_type(head[0]) == "bulletin"
+        or any(_PERIODICAL.search(line) or _GENRE_LINE.match(line) for line in head)
+        or any(_ISSUE_CELL.search(line) for line in head)
+    )
+
+
+# A masthead's issue number: "Issue 14", "Issue 3 | February 2026"
+_ISSUE_CELL = re.compile(r"(?:^|[|,]\s*)(?:issue|edition|no\.?)\s+\d{1,3}\b", re.IGNORECASE)
 
 
 # A title page's line naming a periodical: "Staff bulletin, Issue 9", "Practitioner
@@ -1152,6 +1254,32 @@ _REVIEW_HELD = re.compile(
 )
 
 
+# A sentence saying when the review a document carries was itself published ("commissioned a
+# local child safeguarding practice review, which was published in November 2025")
+_REVIEW_PUBLISHED = re.compile(
+    r"\breview\b[^.;]{0,40}?\b(?:which |that )?(?:was |were )?published\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+_NOT_ONE_REVIEW = frozenset({"bulletin", "thematic_analysis", "unknown"})
+
+
+def _carries_review(title: str, review_type: str) -> bool:
+    """Whether a document is typed as the one review it carries though its title names no
+    review (an agency's "Safeguarding Learning Note 2026/03" over "Learning from a child
+    safeguarding practice review"): it stands for that review, whose date is the review's."""
+    return review_type not in _NOT_ONE_REVIEW and title_type(title) in (None, "bulletin")
+
+
+def _review_published(own: list[str]) -> tuple[int, date | None, int | None] | None:
+    """The date a sentence says the carried review was published, as a date found on a title
+    page (see :func:`dated`), or None."""
+    for line in own:
+        for at, found, found_year in _dates_in(line):
+            if _REVIEW_PUBLISHED.search(_SENTENCE_BREAK.split(line[:at])[-1]):
+                return _STANDING_ALONE, found, found_year
+    return None
+
+
 def _case_date(title: str, own: list[str]) -> tuple[int, date | None, int | None]:
     """The date one of several reviews gives itself, as if it stood alone: one its heading
     writes ("Child M - local child safeguarding practice review, March 2023", a bare year
@@ -1212,6 +1340,8 @@ def extract_metadata(
         review_type = detect_type("\n".join(margins)) or review_type
     if (footer := dated(margins))[0] < min(when[0], _YEAR_ONLY_RANK + 1):
         when = footer
+    if _carries_review(title, review_type) and (published := _review_published(own[:40])):
+        when = published
     _, review_date, year = when
     if year is None:
         # a year only the title gives ("Annual Report 2023-24", "Reviews 2015 to 2020")

@@ -29,9 +29,12 @@ _NAMED_REVIEW = re.compile(
 )
 # A section reporting one piece of work by its kind and subject, as an annual report does
 # ("5.4 Multi-agency audit: emotional abuse and child protection plans").
+# ... or by its kind, its subject and, in brackets, when it was published ("Thematic review of
+# neglect in children under five (published March 2025)")
 _NAMED_AUDIT = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:multi-agency (?:case (?:file )?)?audit|thematic review|"
-    r"appreciative inquiry)\s*[:\u2013\-]\s*\w",
+    r"appreciative inquiry)\s*(?:[:\u2013\-]\s*\w|(?:of|into|on)\s+[^()]{3,80}\((?:published|"
+    r"concluded|completed|finished)?\s*[^()]{0,20}\b(?:19|20)\d\d\)\s*$)",
     re.IGNORECASE,
 )
 
@@ -258,6 +261,30 @@ def _one_review(placed: list[PlacedBlock]) -> bool:
     return detect_type(title) not in (None, "bulletin") and not names_type(title, "bulletin")
 
 
+# A numbered entry's label ("Review 2: Baby S (...)", "Case 1 - Jordan") before its subject
+_ENTRY_NUMBER = re.compile(r"^(?:review|case)\s+\d{1,2}\s*(?:[:.\u2013\u2014]|\s-)\s*", re.I)
+# Where a heading's subject ends: "Child L: what the review found", "Baby S (rapid review)"
+_SUBJECT_END = re.compile(r"\s*(?:[:(\u2013\u2014]|\s-\s)")
+
+
+def _case_subject(text: str) -> str:
+    """The child or family a case heading names, lower-cased ("Review 1: Child L (rapid
+    review, 2025)" and "Child L: learning for officers" both give "child l")."""
+    text = _ENTRY_NUMBER.sub("", _PART.sub("", text.strip()))
+    return _SUBJECT_END.split(text, maxsplit=1)[0].strip().lower()
+
+
+def _new_subjects(placed: list[PlacedBlock], starts: list[int]) -> list[int]:
+    """The case headings that start a review: a heading naming the same child as the one
+    before it ("Child L: learning for officers" after "Review 1: Child L (rapid review)") is
+    a part of that review, as a slide deck titles each slide of one case."""
+    kept = starts[:1]
+    for start in starts[1:]:
+        if _case_subject(placed[start].block.text) != _case_subject(placed[kept[-1]].block.text):
+            kept.append(start)
+    return kept
+
+
 def split_reviews(placed: list[PlacedBlock]) -> list[Segment]:
     """Split a document into one segment per review or case.
 
@@ -280,7 +307,7 @@ def split_reviews(placed: list[PlacedBlock]) -> list[Segment]:
     if not levels:
         title = next((p.block.text for p in placed if p.block.heading), "")
         return [Segment(title=title, blocks=placed, preamble=placed)]
-    starts = by_level[levels[0]]
+    starts = _new_subjects(placed, by_level[levels[0]])
     preamble = placed[: starts[0]]
     segments: list[Segment] = []
     for position, start in enumerate(starts):
