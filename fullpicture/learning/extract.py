@@ -85,6 +85,11 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             # "What Harper showed us" (not "What the audit showed us")
             r"^what (?!you\b|we\b|this\b|it\b|the\b|these\b|our\b)\w+ (?:showed|shows) us\b|"
             r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b|"
+            # "What Toby's experience tells us", "How Mia communicates": a full report's
+            # section on a child who cannot say, told by the adults who know them
+            r"^what (?:\w+(?:'s|\u2019s) )?experiences? (?:tells|told|shows|showed) us\b|"
+            r"^how (?!(?:the )?(?:agencies|professionals|practitioners|services|partners|staff|"
+            r"teams?|workers|we|you|they)\b)(?:the )?\w+ communicat(?:es|ed)\s*$|"
             # "What young people told us", "A day in the life of ...", "My story", "What
             # I want you to know", "Messages from children"
             r"what (?:the )?(?:children|young people|child|young person) (?:said|told|say|tell|"
@@ -588,6 +593,9 @@ _IDENTIFIED = re.compile(
     r"\blearning (?:points? )?identified\b|\bidentified learning\b", re.IGNORECASE
 )
 _NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+\S")
+# A full report's paragraph number before its text ("4.4 ", "6.4.2 ", "8.3b "): not a list's
+# "1." alone, whose numbers may count what follows.
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+[a-z]?\.?\s+(?=[A-Z\"\u201c])")
 # The learning a review draws from one period of the case ("Episode two: the first missing
 # episodes" > "Learning from this period"): what it says of that period judges practice then.
 _EPISODE = re.compile(
@@ -1509,7 +1517,9 @@ class _Extractor:
     def _voices_child(self, text: str, path: tuple[str, ...], section: str | None) -> bool:
         """Whether a paragraph is the child's voice wherever it stands: 'Kai told the reviewer:
         "..."', 'His father said that Baby R "went stiff"', or, outside other kinds' sections,
-        'Ellie told the reviewer that she missed her old school'."""
+        'Ellie told the reviewer that she missed her old school'. A full report's paragraph
+        number ("9.2", "8.3b") is read past."""
+        text = _PARAGRAPH_NUMBER.sub("", text, count=1)
         if _TOLD_OF_CHILD.match(text):
             return True
         if text.startswith(_QUOTE_START) and _CHILDS_WORDS_INTRO.search(self.before or ""):
@@ -1636,6 +1646,8 @@ class _Extractor:
             and _voice_topic_of_findings(text, placed.path)
         ):
             return "finding"  # "3. Findings > 3.1 The child's lived experience": judged practice
+        if section in ("key_learning", "child_voice") and _says_review_found(placed):
+            return "finding"  # "5. Analysis and learning" > "5.2 ...": "The review found that"
         if section == "key_learning":
             return self._recast_learning(placed)
         return None
@@ -1977,6 +1989,19 @@ def _commits_locally(text: str, placed: PlacedBlock) -> bool:
     schools will complete ...")."""
     listed = placed.block.bullet or bool(_NUMBERED_POINT.match(text))
     return listed and bool(_COMMITTED.match(text)) and not _RECOMMENDS.search(text)
+
+
+def _says_review_found(placed: PlacedBlock) -> bool:
+    """Whether a paragraph under a heading giving another kind presents itself as what the
+    review found ("6.4.2 The review found that the school ...") in a report's analysis: a
+    heading of analysis and learning, or on the child's experience, holds its findings too.
+    Under a heading labelling its points as learning ("Learning identified", "Learning point
+    3") the label decides (a settled case)."""
+    block = placed.block
+    if block.bullet or block.lead or _identified_learning(placed.path):
+        return False
+    lead = _REPORTED.match(_PARAGRAPH_NUMBER.sub("", block.text.strip(), count=1))
+    return lead is not None and lead.group("finding") is not None
 
 
 def _identified_learning(path: tuple[str, ...]) -> bool:

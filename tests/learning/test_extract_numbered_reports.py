@@ -1,0 +1,87 @@
+"""Full reports whose paragraphs are numbered ("4.2", "6.4.3", "8.3b"): the child's voice and
+what the review found read the same with the number as without it, and a section on what a
+child who cannot speak showed holds the adults' accounts of it (synthetic documents)."""
+
+from pathlib import Path
+
+from tests.learning.documents import create_document, items_of, kind_of
+
+_HEAD = (
+    "# Local Child Safeguarding Practice Review: Toby\n\n"
+    "Ashvale Safeguarding Children Partnership, 2026\n\n"
+    "## 1. Introduction\n\n"
+    "1.1 The partnership commissioned this review after Toby, aged four, was injured at home.\n\n"
+)
+
+
+def test_should_read_a_numbered_paragraph_telling_what_the_child_said(tmp_path: Path) -> None:
+    path = create_document(
+        tmp_path,
+        _HEAD + "## 4. Toby's story\n\n"
+        "4.1 Toby lived with his mother and her partner and went to nursery three mornings a "
+        "week.\n\n"
+        '4.2 Toby told the reviewer that he liked nursery because "nobody shouts there".\n\n'
+        "4.3 In May the nursery saw a mark on his arm and spoke to his mother about it.\n",
+    )
+    items = items_of(path)
+    assert kind_of(items, "4.2 Toby told the reviewer") == "child_voice"
+    assert kind_of(items, "4.3 In May") is None
+
+
+def test_should_read_past_a_paragraph_number_with_a_letter(tmp_path: Path) -> None:
+    path = create_document(
+        tmp_path,
+        _HEAD + "## 5. Toby's story\n\n"
+        "5.2a Toby told the reviewer that bedtime was the worst part of the day because "
+        '"that\'s when it gets loud".\n',
+    )
+    assert kind_of(items_of(path), "5.2a Toby told") == "child_voice"
+
+
+def test_should_read_adults_accounts_under_a_section_on_what_a_baby_showed(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        _HEAD + "## 9. What Toby's experience tells us\n\n"
+        "9.1 Toby was too young to tell anyone what was happening. What is known comes from "
+        "the adults who looked after him.\n\n"
+        "9.2 His grandmother described how he would go quiet and hide behind the sofa "
+        "whenever a car pulled up outside the house.\n\n"
+        "## 10. How Toby communicates\n\n"
+        '10.1 His key worker told the review that Toby "lights up" at songs he knows and '
+        "that in the spring he stopped joining in.\n",
+    )
+    items = items_of(path)
+    assert kind_of(items, "9.2 His grandmother described") == "child_voice"
+    assert kind_of(items, "10.1 His key worker") == "child_voice"
+    assert kind_of(items, "9.1 Toby was too young") is None
+
+
+def test_should_not_take_a_heading_on_how_agencies_communicated_as_the_childs_voice(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        _HEAD + "## 6. How agencies communicated\n\n"
+        "6.1 The nursery and the health visitor each held part of the picture and neither "
+        "passed it on.\n",
+    )
+    assert kind_of(items_of(path), "6.1 The nursery") != "child_voice"
+
+
+def test_should_read_what_the_review_found_under_analysis_and_learning_as_a_finding(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        _HEAD + "## 5. Analysis and learning\n\n### 5.2 Seeing the partner\n\n"
+        "5.2.1 The review found that no agency asked who the mother's partner was, although "
+        "the nursery had seen him collect Toby twice.\n\n"
+        "### 5.3 The child's lived experience\n\n"
+        "5.3.1 The review found that Toby was seen at every visit but was never spoken to "
+        'alone, and his "quiet spells" were read as shyness.\n',
+    )
+    items = items_of(path)
+    assert kind_of(items, "5.2.1 The review found") == "finding"
+    assert kind_of(items, "5.3.1 The review found") == "finding"
