@@ -1917,9 +1917,25 @@ def _told_in_background(placed: PlacedBlock, strengths: str) -> bool:
     """Whether a block tells the case under a background heading ("What happened", "The
     family") inside a chapter of learning ("Learning from the review of Child M"): the
     chapter's kind is not the case's, which is no item."""
-    if placed.block.bullet or not placed.path or not _CASE_TOLD.match(placed.path[-1]):
+    if placed.block.bullet or not placed.path:
+        return False
+    if _PATTERN_EVIDENCE.search(placed.path[-1]):
+        return True  # under a finding: "How did it feature in the case?", "... not a one-off?"
+    if not _CASE_TOLD.match(placed.path[-1]):
         return False
     return section_kind(("", placed.path[-1]), strengths) is None
+
+
+# The headings a systems finding's evidence sits under, as the Learning Together model sets a
+# finding out ("How did it feature in Kai's case?", "How do we know it is not a one-off?", "How
+# widespread is the pattern?"): the case and the pattern told, the finding stated above them.
+_PATTERN_EVIDENCE = re.compile(
+    r"\bhow did (?:it|this|the (?:issue|pattern|finding)) (?:feature|show|present|play out)\b|"
+    r"\bhow do we know (?:it|this|that it|that this) (?:is|was)(?:n't| not) (?:just )?(?:a )?"
+    r"one[- ]off\b|\bis (?:it|this) (?:just )?(?:a )?one[- ]off\b|"
+    r"\bhow (?:widespread|common|prevalent) is (?:it|this|the (?:issue|pattern|problem))\b",
+    re.IGNORECASE,
+)
 
 
 # A heading over the case told in short ("What happened", "Background", "The case in brief",
@@ -2259,9 +2275,15 @@ _PROCESS = re.compile(
     r"overseen|tracked) by\b|\b(?:report|review)\b[^.]{0,120}?\bhas been evaluated by\b|"
     # how an analysis is laid out ("The analysis is set out under five themes", "7.1 The
     # analysis follows the terms of reference", "This section considers the questions ...")
-    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this) (?:analysis|section|chapter|part)\b[^.]{0,30}?"
-    r"\b(?:is set out|is organi[sz]ed|is arranged|is structured|is grouped|follows|considers)"
-    r"\s(?:under|around|by|in|the)\b",
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this) (?:analysis|section|chapter|part|findings|learning)"
+    r"\b[^.]{0,30}?"
+    r"\b(?:is set out|is organi[sz]ed|is arranged|is structured|is grouped|follows|considers|"
+    r"are set out|are organi[sz]ed|are arranged|are grouped)"
+    r"\s(?:under|around|by|in|the)\b|"
+    # what comes with each finding ("Each is followed by a short discussion", "Each finding
+    # is presented with the evidence for it", "Each theme ends with its learning point")
+    r"(?:^|\.\s)each (?:(?:finding|theme|lesson|learning point|section|one) )?(?:is |then )?"
+    r"(?:followed by|presented with|set out with|accompanied by|ends with|closes with)\b",
     re.IGNORECASE,
 )
 _RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)

@@ -85,3 +85,42 @@ def test_should_read_what_the_review_found_under_analysis_and_learning_as_a_find
     items = items_of(path)
     assert kind_of(items, "5.2.1 The review found") == "finding"
     assert kind_of(items, "5.3.1 The review found") == "finding"
+
+
+def test_should_not_read_how_the_findings_are_laid_out_as_a_finding(tmp_path: Path) -> None:
+    path = create_document(
+        tmp_path,
+        _HEAD + "## 7. Findings\n\n"
+        "7.1 The review makes four findings about the wider system. Each finding is followed "
+        "by the questions it raises for the partners.\n\n"
+        "### Finding 1: Nobody asked who the partner was\n\n"
+        "7.2 The review found that no agency asked who the mother's partner was, although "
+        "the nursery had seen him collect Toby twice.\n",
+    )
+    items = items_of(path)
+    assert kind_of(items, "7.1 The review makes four") is None
+    assert kind_of(items, "Nobody asked who") == "finding"
+
+
+def test_should_read_a_findings_evidence_headings_as_no_item(tmp_path: Path) -> None:
+    path = create_document(
+        tmp_path,
+        "# Child Safeguarding Practice Review: Kai\n\n"
+        "Ashvale Safeguarding Children Partnership, 2026\n\n"
+        "## 8. Findings\n\n"
+        "### Finding 1 (Management systems): Supervision is arranged around named concerns, so "
+        "vague worries have no place to be tested.\n\n"
+        "#### How did it feature in Kai's case?\n\n"
+        "8.2 The school nurse was uneasy about Kai's weight but had no supervision slot where "
+        "she could raise it, and nobody asked.\n\n"
+        "#### How do we know it is not a one-off?\n\n"
+        "8.3 Nurses in two other teams told the review that supervision was only ever about "
+        "cases already referred, and that nobody asked about others.\n\n"
+        "#### Questions for the partnership\n\n"
+        "- How can supervision make room for worries that are not yet concerns?\n",
+    )
+    items = items_of(path)
+    assert kind_of(items, "Supervision is arranged") == "finding"
+    assert kind_of(items, "8.2 The school nurse") is None
+    assert kind_of(items, "8.3 Nurses in two") is None
+    assert kind_of(items, "How can supervision") == "reflective_question"
