@@ -870,7 +870,8 @@ def _names_none(heading: str) -> bool:
     it asked itself, not questions for the reader) and a systems finding's evidence ("How did
     the issue manifest in this case?")."""
     return any(
-        pattern.search(heading) for pattern in (_OTHERS_VOICE, _REVIEW_QUESTIONS, _EVIDENCE_HEADING)
+        pattern.search(heading)
+        for pattern in (_OTHERS_VOICE, _REVIEW_QUESTIONS, _EVIDENCE_HEADING, _PRESENTED_BY)
     )
 
 
@@ -887,7 +888,19 @@ _EVIDENCE_HEADING = re.compile(
     r"\bhow do (?:we|you) know (?:it|this|that) (?:is|was)n?'?t?(?: not)? (?:peculiar|unique|"
     r"specific|particular)|\bhow (?:prevalent|widespread|common) is (?:the|this) "
     r"(?:issue|problem|pattern)|\bwhy is (?:this|it) a (?:systemic|system) (?:issue|finding)|"
-    r"^(?:what is )?the evidence\??$|^evidence(?: from (?:this|the) case)?$",
+    r"^(?:what is )?the evidence\??$|^evidence(?: from (?:this|the) case)?$|"
+    # in plainer words: "How did it feature in Kai's case?", "How do we know it is not a
+    # one-off?", "How widespread is it?"
+    r"\bhow did (?:it|this) (?:feature|show|present|play out)\b|"
+    r"\bhow do we know (?:it|this|that it|that this) (?:is|was)(?:n't| not) (?:just )?(?:a )?"
+    r"one[- ]off\b|\bis (?:it|this) (?:just )?(?:a )?one[- ]off\b|"
+    r"\bhow (?:widespread|common|prevalent) is (?:it|this)\b",
+    re.IGNORECASE,
+)
+# A line naming who presents or wrote the document, which a slide deck's title slide may turn
+# into a heading ("Presented by the learning and improvement subgroup"): it names no kind.
+_PRESENTED_BY = re.compile(
+    r"^(?:presented|prepared|written|produced|compiled|delivered|facilitated) by\b",
     re.IGNORECASE,
 )
 # A heading that opens with recommendations or key learning ("Recommendations and actions",
@@ -1919,23 +1932,9 @@ def _told_in_background(placed: PlacedBlock, strengths: str) -> bool:
     chapter's kind is not the case's, which is no item."""
     if placed.block.bullet or not placed.path:
         return False
-    if _PATTERN_EVIDENCE.search(placed.path[-1]):
-        return True  # under a finding: "How did it feature in the case?", "... not a one-off?"
     if not _CASE_TOLD.match(placed.path[-1]):
         return False
     return section_kind(("", placed.path[-1]), strengths) is None
-
-
-# The headings a systems finding's evidence sits under, as the Learning Together model sets a
-# finding out ("How did it feature in Kai's case?", "How do we know it is not a one-off?", "How
-# widespread is the pattern?"): the case and the pattern told, the finding stated above them.
-_PATTERN_EVIDENCE = re.compile(
-    r"\bhow did (?:it|this|the (?:issue|pattern|finding)) (?:feature|show|present|play out)\b|"
-    r"\bhow do we know (?:it|this|that it|that this) (?:is|was)(?:n't| not) (?:just )?(?:a )?"
-    r"one[- ]off\b|\bis (?:it|this) (?:just )?(?:a )?one[- ]off\b|"
-    r"\bhow (?:widespread|common|prevalent) is (?:it|this|the (?:issue|pattern|problem))\b",
-    re.IGNORECASE,
-)
 
 
 # A heading over the case told in short ("What happened", "Background", "The case in brief",

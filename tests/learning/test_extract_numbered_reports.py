@@ -124,3 +124,18 @@ def test_should_read_a_findings_evidence_headings_as_no_item(tmp_path: Path) -> 
     assert kind_of(items, "8.2 The school nurse") is None
     assert kind_of(items, "8.3 Nurses in two") is None
     assert kind_of(items, "How can supervision") == "reflective_question"
+
+
+def test_should_not_take_a_kind_from_a_heading_naming_who_presents(tmp_path: Path) -> None:
+    path = create_document(
+        tmp_path,
+        "# Presented by the partnership's quality and improvement group\n\n"
+        "## Before we start\n\n"
+        "- Keep your microphone muted unless you are speaking\n"
+        "- Put your questions in the chat\n\n"
+        "## What you can do\n\n"
+        "- Ask who else lives in the home at every visit.\n",
+    )
+    items = items_of(path)
+    assert kind_of(items, "Keep your microphone") is None
+    assert kind_of(items, "Ask who else lives") == "next_step"
