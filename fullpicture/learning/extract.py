@@ -263,7 +263,11 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"show|taught) us|"
             # a bulletin's closing box on what its cases share ("Across both cases", "Across
             # all three reviews"): lessons drawn from more than one case
-            r"^across (?:both|all|the|these|our) (?:\w+ )?(?:cases|reviews)$",
+            r"^across (?:both|all|the|these|our) (?:\w+ )?(?:cases|reviews)$|"
+            # a guide's box of what stops good practice ("What gets in the way of
+            # curiosity", "What makes it hard"): lessons on practice in general
+            r"^what (?:can )?gets? in the way\b|"
+            r"^what (?:can )?makes? (?:it|this) (?:hard|difficult)",
         ),
     ]
 ]

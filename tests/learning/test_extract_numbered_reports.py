@@ -139,3 +139,22 @@ def test_should_not_take_a_kind_from_a_heading_naming_who_presents(tmp_path: Pat
     items = items_of(path)
     assert kind_of(items, "Keep your microphone") is None
     assert kind_of(items, "Ask who else lives") == "next_step"
+
+
+def test_should_read_a_guides_box_of_what_gets_in_the_way_as_key_learning(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        "# One-minute guide: Hearing the child\n\n"
+        "Ashvale Safeguarding Children Partnership | June 2026\n\n"
+        "## What gets in the way\n\n"
+        "- Visits booked when the children are at school.\n"
+        "- Parents who answer every question for the child.\n\n"
+        "## What makes it hard\n\n"
+        "- Not having a quiet room to talk in.\n",
+    )
+    items = items_of(path)
+    assert kind_of(items, "Visits booked when") == "key_learning"
+    assert kind_of(items, "Parents who answer") == "key_learning"
+    assert kind_of(items, "Not having a quiet room") == "key_learning"
