@@ -389,7 +389,12 @@ _CHILD_TOLD = re.compile(
     r"us|me)(?: that [^\"\u201c:]{5,200}?)?\s*[:,]\s*[\"\u201c]|"
     # a child named with their age, quoted telling anyone ('Kai, aged fourteen, told his youth
     # worker: "..."'): the age marks the child, not a parent known by first name
-    r"^[A-Z][\w'\u2019-]*, aged [\w-]+, (?:told|said to) (?:\w+ ){1,3}?\w+\s*[:,]\s*[\"\u201c]"
+    r"^[A-Z][\w'\u2019-]*, aged [\w-]+, (?:told|said to) (?:\w+ ){1,3}?\w+\s*[:,]\s*[\"\u201c]|"
+    # a child told of as a child, quoted telling anyone ('The eldest child told her teacher
+    # that they "had cereal for tea"')
+    r"^[Tt]he (?:(?:eldest|oldest|youngest|younger|older|middle) )?(?:child|young person|boy|girl) "
+    r"(?:told|said to) (?:his|her|their|a|an|the) (?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+"
+    r"(?: that [^\"\u201c:]{3,200}?)?\s*[:,]?\s*[\"\u201c]"
 )
 # A relative telling what the child did or said, the child's words or behaviour quoted ('His
 # father said that Baby R "went stiff and cried"', 'K's grandmother told the review that K
@@ -2586,7 +2591,9 @@ _NOT_NAMES = frozenset({"Child", "Baby", "Review", "Rapid", "Summary", "The", "L
 
 # A person named by one word, quoted: 'Ruby said: "..."', 'K said later: "..."'.
 _NAMED_SAID = re.compile(
-    r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |once |also )?(?:said|wrote|explained)"
+    r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |once |also )?(?:said|wrote|explained|"
+    # the named child quoted telling anyone ('Kai told his youth worker: "..."')
+    r"told (?:his|her|their|a|an|the) (?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+)"
     r"(?: later)?\s*[:,]\s*[\"\u201c]"
 )
 
@@ -2604,7 +2611,7 @@ _CHILD_REPORTED = re.compile(
     r"told (?:the (?:lead )?(?:reviewers?|review|panel|author)|us|me) (?:that|about|how)|"
     r"described (?:to (?:the (?:lead )?reviewers?|us|me) )?(?:how|what|feeling|being)|"
     r"drew (?:\w+ ){1,5}?for (?:the (?:lead )?reviewers?|the review|us|me)|"
-    r"(?:told (?:his|her|their|the|a) [\w'\u2019 -]{2,40}? that\b(?=.*[\"\u201c])))\b"
+    r"(?:told (?:his|her|their|the|a) [\w'\u2019 -]{2,60}? that\b(?=.*[\"\u201c])))\b"
 )
 _OWN_WORDS = re.compile(r"^([A-Z]\w*)(?:'s|\u2019s) (?:own )?words$")
 # A heading over the family's part in a full report ("4. The family's contribution", "3. What

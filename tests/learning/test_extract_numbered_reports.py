@@ -158,3 +158,24 @@ def test_should_read_a_guides_box_of_what_gets_in_the_way_as_key_learning(
     assert kind_of(items, "Visits booked when") == "key_learning"
     assert kind_of(items, "Parents who answer") == "key_learning"
     assert kind_of(items, "Not having a quiet room") == "key_learning"
+
+
+def test_should_read_a_child_quoted_telling_someone_other_than_the_review(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        "# Learning brief: Ellis\n\nAshvale Safeguarding Children Partnership, 2026\n\n"
+        "## About Ellis\n\n"
+        "Ellis was thirteen and lived with his father and two younger sisters.\n\n"
+        'Ellis told his football coach: "If I go home late nobody notices, so I stay out."\n\n'
+        "Ellis told his independent reviewing officer at the review meeting in June that he "
+        'wanted "a carer who doesn\'t give up on me".\n\n'
+        "## The family's story\n\n"
+        'The youngest girl told her nursery key worker that she was "always hungry at '
+        'weekends".\n',
+    )
+    items = items_of(path)
+    assert kind_of(items, "Ellis told his football coach") == "child_voice"
+    assert kind_of(items, "Ellis told his independent reviewing") == "child_voice"
+    assert kind_of(items, "The youngest girl told") == "child_voice"
