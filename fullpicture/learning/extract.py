@@ -1078,6 +1078,16 @@ _ANALYSIS = re.compile(r"\banalys[ei]s\b", re.IGNORECASE)
 
 # The review's own questions: its terms of reference, scope and lines of enquiry.
 _SCOPE = re.compile(r"lines of enquiry|terms of reference|\bscope\b", re.IGNORECASE)
+# A line introducing the questions a review or audit set itself ("The audit asked four
+# questions:", "The research questions set by the partnership were:"): its method, not
+# questions put to the reader.
+_OWN_QUESTIONS_INTRO = re.compile(
+    r"\b(?:review|audit|panel|inquiry|reviewers?|evaluation|study)s? (?:asked|considered|"
+    r"addressed|explored|set out to answer|sought to answer|looked at) (?:\w+ ){0,3}?"
+    r"questions\b|\b(?:research|review|audit|evaluation) questions\b(?! for\b)|"
+    r"\bquestions (?:the|this) (?:review|audit) (?:asked|considered|sought|set out)\b",
+    re.IGNORECASE,
+)
 
 
 def _background(placed: PlacedBlock) -> bool:
@@ -1325,6 +1335,7 @@ class _Extractor:
         self.intro_kind: str | None = None  # "The partnership should:" makes bullets recommend
         self.intro_held = False  # a take-away introduction waits for its list (_TAKEAWAY_INTRO)
         self.intro_named = False  # the introduction named its list's kind ("Questions for ...:")
+        self.own_questions = False  # "The audit asked four questions:": the review's, not ours
         self.path: tuple[str, ...] = ()
         self.asked: int | None = None  # a "Q:" question not yet answered
         self.reporting = False  # "The review found that ..." opened findings told in prose
@@ -1353,6 +1364,7 @@ class _Extractor:
             self.intro_kind = None
             self.intro_named = False
             self.intro_held = False
+            self.own_questions = False
             self.reporting = False
             self.recommends = False
             self.responding = False
@@ -1616,6 +1628,8 @@ class _Extractor:
         # wherever it stands
         if self._voices_child(text, placed.path, section):
             return "child_voice"
+        if self.own_questions and block.bullet:
+            return None  # one of the questions the review set itself, listed after its intro
         quoted = text.startswith(_QUOTE_START)
         decided, kind = self._short_product_kind(placed, section)
         if decided:
@@ -1786,6 +1800,7 @@ class _Extractor:
         if section is None and self.analysis.intersection(placed.path):
             section = "finding"
         if not placed.block.bullet and not _NUMBERED_POINT.match(placed.block.text):
+            self.own_questions = False
             if not self.intro_held:
                 self.intro_kind = None  # the list the introduction opened has ended
         elif self.intro_kind and (section is None or self.intro_named):
@@ -1826,7 +1841,10 @@ class _Extractor:
         self.declared = declared.group(1).strip() if declared else None
         named = _named_kind(text)
         self.intro_named = named is not None
-        if named:
+        self.own_questions = bool(_OWN_QUESTIONS_INTRO.search(text))
+        if self.own_questions:
+            self.intro_kind = None  # the questions the review set itself (see _SCOPE)
+        elif named:
             self.intro_kind = named
         else:
             self.intro_kind = _intro_kind(text)

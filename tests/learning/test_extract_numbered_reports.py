@@ -179,3 +179,23 @@ def test_should_read_a_child_quoted_telling_someone_other_than_the_review(
     assert kind_of(items, "Ellis told his football coach") == "child_voice"
     assert kind_of(items, "Ellis told his independent reviewing") == "child_voice"
     assert kind_of(items, "The youngest girl told") == "child_voice"
+
+
+def test_should_not_put_the_questions_an_audit_set_itself_to_the_reader(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        "# Multi-Agency Audit: Children Missing Education\n\n"
+        "Ashvale Safeguarding Children Partnership, 2026\n\n"
+        "## 2. Purpose\n\n"
+        "2.1 The audit set out to answer three questions:\n\n"
+        "- Do schools tell the local authority when a child stops attending?\n"
+        "- Is the child seen within a week?\n\n"
+        "## 6. Questions for practitioners\n\n"
+        "- When did you last check where an absent child actually was?\n",
+    )
+    items = items_of(path)
+    assert kind_of(items, "Do schools tell") is None
+    assert kind_of(items, "Is the child seen") is None
+    assert kind_of(items, "When did you last check") == "reflective_question"
