@@ -1569,6 +1569,8 @@ class _Extractor:
     def _frames(self, text: str, placed: PlacedBlock) -> bool:
         """Whether an unlabelled block frames the learning (see _frames_learning), unless it
         tells, under the family's words, what the child told or showed."""
+        if self.own_questions and placed.block.bullet:
+            return True  # one of the questions the review set itself, after its introduction
         if not _frames_learning(text, placed.path, bullet=placed.block.bullet):
             return False
         return not self._child_in_familys_part(text, placed.path)
@@ -1628,8 +1630,6 @@ class _Extractor:
         # wherever it stands
         if self._voices_child(text, placed.path, section):
             return "child_voice"
-        if self.own_questions and block.bullet:
-            return None  # one of the questions the review set itself, listed after its intro
         quoted = text.startswith(_QUOTE_START)
         decided, kind = self._short_product_kind(placed, section)
         if decided:
