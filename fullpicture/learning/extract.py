@@ -2609,7 +2609,8 @@ _NOT_NAMES = frozenset({"Child", "Baby", "Review", "Rapid", "Summary", "The", "L
 
 # A person named by one word, quoted: 'Ruby said: "..."', 'K said later: "..."'.
 _NAMED_SAID = re.compile(
-    r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |once |also )?(?:said|wrote|explained|"
+    r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |once |also )?(?:said(?: of (?:[\w'\u2019-]+ ){0,3}?"
+    r"[\w'\u2019-]+)?|wrote|explained|"
     # the named child quoted telling anyone ('Kai told his youth worker: "..."')
     r"told (?:his|her|their|a|an|the) (?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+)"
     r"(?: later)?\s*[:,]\s*[\"\u201c]"

@@ -199,3 +199,16 @@ def test_should_not_put_the_questions_an_audit_set_itself_to_the_reader(
     assert kind_of(items, "Do schools tell") is None
     assert kind_of(items, "Is the child seen") is None
     assert kind_of(items, "When did you last check") == "reflective_question"
+
+
+def test_should_read_a_named_child_quoted_on_a_subject_under_a_learning_theme(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        "# Local Child Safeguarding Practice Review: Toby\n\n"
+        "Ashvale Safeguarding Children Partnership, 2026\n\n"
+        "## 8. Analysis and learning\n\n### Learning theme 2: Moving schools\n\n"
+        '8.9 Toby said of the new school: "Nobody there knew my name for weeks."\n',
+    )
+    assert kind_of(items_of(path), "8.9 Toby said of") == "child_voice"
