@@ -1562,6 +1562,8 @@ class _Extractor:
             return True
         if self._goes_on(text):
             return True
+        if _QUOTE_MARKS.search(text) and self._reports_child(text, path):
+            return True  # 'R told the reviewer that ... "if I could, I would"', anywhere
         if section not in (None, "child_voice"):
             return False
         return self._reports_child(text, path) or self._tells_of_child(text, path, section)

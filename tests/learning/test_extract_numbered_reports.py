@@ -212,3 +212,17 @@ def test_should_read_a_named_child_quoted_on_a_subject_under_a_learning_theme(
         '8.9 Toby said of the new school: "Nobody there knew my name for weeks."\n',
     )
     assert kind_of(items_of(path), "8.9 Toby said of") == "child_voice"
+
+
+def test_should_read_a_named_child_reported_with_their_words_under_an_analysis_topic(
+    tmp_path: Path,
+) -> None:
+    path = create_document(
+        tmp_path,
+        "# Local Child Safeguarding Practice Review: Toby\n\n"
+        "Ashvale Safeguarding Children Partnership, 2026\n\n"
+        "## 8. Analysis and learning\n\n### 8.4 Hearing Toby\n\n"
+        '8.4.1 Toby told the reviewer that what he missed most was his dog, and that "nobody '
+        'asked about him".\n',
+    )
+    assert kind_of(items_of(path), "8.4.1 Toby told") == "child_voice"
