@@ -1141,8 +1141,13 @@ def _pdf_to_text(
             if not any(c.isalnum() for c in text) and len(text) <= 2:
                 bullet = True  # a bullet glyph on its own, before its text
                 continue
+            if previous is None and _PAGE_NUMBER.match(text):
+                continue  # "Page 2" over a page, where too few pages repeat it as a header
             gap = line.top - previous.bottom if previous else 0.0
             new_paragraph = previous is None or gap > line.size * 0.6 or bullet
+            if previous is None and not bullet and _carried_over_page(out, text):
+                out.pop()  # the paragraph the last page broke off goes on here
+                new_paragraph = False
             formatted = _pdf_line_text(line, body, tiers)
             if formatted.startswith("#") and _continues_heading(previous, line, out):
                 out[-1] += " " + text
@@ -1158,6 +1163,23 @@ def _pdf_to_text(
             bullet, previous = False, line
         out.append("")
     return "\n".join(out)
+
+
+_PAGE_NUMBER = re.compile(r"^page \d{1,3}(?: of \d{1,3})?$", re.IGNORECASE)
+
+
+def _carried_over_page(out: list[str], text: str) -> bool:
+    """Whether a page's first line carries on the paragraph the page before ended with: it
+    starts in lower case and that page's last line, body text, ends mid-sentence ("... in
+    another force area," / "and this was not known ...")."""
+    if not text[:1].islower() or len(out) < 2 or out[-1]:
+        return False
+    last = out[-2].rstrip()
+    return (
+        bool(last)
+        and not last.startswith(("#", "\u2022"))
+        and not last.endswith((".", "!", "?", ":", ";"))
+    )
 
 
 def _read_pdf(data: bytes) -> list[Block]:

@@ -85,6 +85,11 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             # "What Harper showed us" (not "What the audit showed us")
             r"^what (?!you\b|we\b|this\b|it\b|the\b|these\b|our\b)\w+ (?:showed|shows) us\b|"
             r"(?:child|children|young (?:person|people))'?s?'? (?:own )?experiences?\b|"
+            # "What Toby's experience tells us", "How Mia communicates": a full report's
+            # section on a child who cannot say, told by the adults who know them
+            r"^what (?:\w+(?:'s|\u2019s) )?experiences? (?:tells|told|shows|showed) us\b|"
+            r"^how (?!(?:the )?(?:agencies|professionals|practitioners|services|partners|staff|"
+            r"teams?|workers|we|you|they)\b)(?:the )?\w+ communicat(?:es|ed)\s*$|"
             # "What young people told us", "A day in the life of ...", "My story", "What
             # I want you to know", "Messages from children"
             r"what (?:the )?(?:children|young people|child|young person) (?:said|told|say|tell|"
@@ -258,7 +263,11 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"show|taught) us|"
             # a bulletin's closing box on what its cases share ("Across both cases", "Across
             # all three reviews"): lessons drawn from more than one case
-            r"^across (?:both|all|the|these|our) (?:\w+ )?(?:cases|reviews)$",
+            r"^across (?:both|all|the|these|our) (?:\w+ )?(?:cases|reviews)$|"
+            # a guide's box of what stops good practice ("What gets in the way of
+            # curiosity", "What makes it hard"): lessons on practice in general
+            r"^what (?:can )?gets? in the way\b|"
+            r"^what (?:can )?makes? (?:it|this) (?:hard|difficult)",
         ),
     ]
 ]
@@ -380,7 +389,12 @@ _CHILD_TOLD = re.compile(
     r"us|me)(?: that [^\"\u201c:]{5,200}?)?\s*[:,]\s*[\"\u201c]|"
     # a child named with their age, quoted telling anyone ('Kai, aged fourteen, told his youth
     # worker: "..."'): the age marks the child, not a parent known by first name
-    r"^[A-Z][\w'\u2019-]*, aged [\w-]+, (?:told|said to) (?:\w+ ){1,3}?\w+\s*[:,]\s*[\"\u201c]"
+    r"^[A-Z][\w'\u2019-]*, aged [\w-]+, (?:told|said to) (?:\w+ ){1,3}?\w+\s*[:,]\s*[\"\u201c]|"
+    # a child told of as a child, quoted telling anyone ('The eldest child told her teacher
+    # that they "had cereal for tea"')
+    r"^[Tt]he (?:(?:eldest|oldest|youngest|younger|older|middle) )?(?:child|young person|boy|girl) "
+    r"(?:told|said to) (?:his|her|their|a|an|the) (?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+"
+    r"(?: that [^\"\u201c:]{3,200}?)?\s*[:,]?\s*[\"\u201c]"
 )
 # A relative telling what the child did or said, the child's words or behaviour quoted ('His
 # father said that Baby R "went stiff and cried"', 'K's grandmother told the review that K
@@ -588,6 +602,9 @@ _IDENTIFIED = re.compile(
     r"\blearning (?:points? )?identified\b|\bidentified learning\b", re.IGNORECASE
 )
 _NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+\S")
+# A full report's paragraph number before its text ("4.4 ", "6.4.2 ", "8.3b "): not a list's
+# "1." alone, whose numbers may count what follows.
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+[a-z]?\.?\s+(?=[A-Z\"\u201c])")
 # The learning a review draws from one period of the case ("Episode two: the first missing
 # episodes" > "Learning from this period"): what it says of that period judges practice then.
 _EPISODE = re.compile(
@@ -862,7 +879,8 @@ def _names_none(heading: str) -> bool:
     it asked itself, not questions for the reader) and a systems finding's evidence ("How did
     the issue manifest in this case?")."""
     return any(
-        pattern.search(heading) for pattern in (_OTHERS_VOICE, _REVIEW_QUESTIONS, _EVIDENCE_HEADING)
+        pattern.search(heading)
+        for pattern in (_OTHERS_VOICE, _REVIEW_QUESTIONS, _EVIDENCE_HEADING, _PRESENTED_BY)
     )
 
 
@@ -879,7 +897,19 @@ _EVIDENCE_HEADING = re.compile(
     r"\bhow do (?:we|you) know (?:it|this|that) (?:is|was)n?'?t?(?: not)? (?:peculiar|unique|"
     r"specific|particular)|\bhow (?:prevalent|widespread|common) is (?:the|this) "
     r"(?:issue|problem|pattern)|\bwhy is (?:this|it) a (?:systemic|system) (?:issue|finding)|"
-    r"^(?:what is )?the evidence\??$|^evidence(?: from (?:this|the) case)?$",
+    r"^(?:what is )?the evidence\??$|^evidence(?: from (?:this|the) case)?$|"
+    # in plainer words: "How did it feature in Kai's case?", "How do we know it is not a
+    # one-off?", "How widespread is it?"
+    r"\bhow did (?:it|this) (?:feature|show|present|play out)\b|"
+    r"\bhow do we know (?:it|this|that it|that this) (?:is|was)(?:n't| not) (?:just )?(?:a )?"
+    r"one[- ]off\b|\bis (?:it|this) (?:just )?(?:a )?one[- ]off\b|"
+    r"\bhow (?:widespread|common|prevalent) is (?:it|this)\b",
+    re.IGNORECASE,
+)
+# A line naming who presents or wrote the document, which a slide deck's title slide may turn
+# into a heading ("Presented by the learning and improvement subgroup"): it names no kind.
+_PRESENTED_BY = re.compile(
+    r"^(?:presented|prepared|written|produced|compiled|delivered|facilitated) by\b",
     re.IGNORECASE,
 )
 # A heading that opens with recommendations or key learning ("Recommendations and actions",
@@ -1048,6 +1078,16 @@ _ANALYSIS = re.compile(r"\banalys[ei]s\b", re.IGNORECASE)
 
 # The review's own questions: its terms of reference, scope and lines of enquiry.
 _SCOPE = re.compile(r"lines of enquiry|terms of reference|\bscope\b", re.IGNORECASE)
+# A line introducing the questions a review or audit set itself ("The audit asked four
+# questions:", "The research questions set by the partnership were:"): its method, not
+# questions put to the reader.
+_OWN_QUESTIONS_INTRO = re.compile(
+    r"\b(?:review|audit|panel|inquiry|reviewers?|evaluation|study)s? (?:asked|considered|"
+    r"addressed|explored|set out to answer|sought to answer|looked at) (?:\w+ ){0,3}?"
+    r"questions\b|\b(?:research|review|audit|evaluation) questions\b(?! for\b)|"
+    r"\bquestions (?:the|this) (?:review|audit) (?:asked|considered|sought|set out)\b",
+    re.IGNORECASE,
+)
 
 
 def _background(placed: PlacedBlock) -> bool:
@@ -1295,6 +1335,7 @@ class _Extractor:
         self.intro_kind: str | None = None  # "The partnership should:" makes bullets recommend
         self.intro_held = False  # a take-away introduction waits for its list (_TAKEAWAY_INTRO)
         self.intro_named = False  # the introduction named its list's kind ("Questions for ...:")
+        self.own_questions = False  # "The audit asked four questions:": the review's, not ours
         self.path: tuple[str, ...] = ()
         self.asked: int | None = None  # a "Q:" question not yet answered
         self.reporting = False  # "The review found that ..." opened findings told in prose
@@ -1323,6 +1364,7 @@ class _Extractor:
             self.intro_kind = None
             self.intro_named = False
             self.intro_held = False
+            self.own_questions = False
             self.reporting = False
             self.recommends = False
             self.responding = False
@@ -1509,7 +1551,9 @@ class _Extractor:
     def _voices_child(self, text: str, path: tuple[str, ...], section: str | None) -> bool:
         """Whether a paragraph is the child's voice wherever it stands: 'Kai told the reviewer:
         "..."', 'His father said that Baby R "went stiff"', or, outside other kinds' sections,
-        'Ellie told the reviewer that she missed her old school'."""
+        'Ellie told the reviewer that she missed her old school'. A full report's paragraph
+        number ("9.2", "8.3b") is read past."""
+        text = _PARAGRAPH_NUMBER.sub("", text, count=1)
         if _TOLD_OF_CHILD.match(text):
             return True
         if text.startswith(_QUOTE_START) and _CHILDS_WORDS_INTRO.search(self.before or ""):
@@ -1518,6 +1562,8 @@ class _Extractor:
             return True
         if self._goes_on(text):
             return True
+        if _QUOTE_MARKS.search(text) and self._reports_child(text, path):
+            return True  # 'R told the reviewer that ... "if I could, I would"', anywhere
         if section not in (None, "child_voice"):
             return False
         return self._reports_child(text, path) or self._tells_of_child(text, path, section)
@@ -1525,6 +1571,8 @@ class _Extractor:
     def _frames(self, text: str, placed: PlacedBlock) -> bool:
         """Whether an unlabelled block frames the learning (see _frames_learning), unless it
         tells, under the family's words, what the child told or showed."""
+        if self.own_questions and placed.block.bullet:
+            return True  # one of the questions the review set itself, after its introduction
         if not _frames_learning(text, placed.path, bullet=placed.block.bullet):
             return False
         return not self._child_in_familys_part(text, placed.path)
@@ -1636,6 +1684,8 @@ class _Extractor:
             and _voice_topic_of_findings(text, placed.path)
         ):
             return "finding"  # "3. Findings > 3.1 The child's lived experience": judged practice
+        if section in ("key_learning", "child_voice") and _says_review_found(placed):
+            return "finding"  # "5. Analysis and learning" > "5.2 ...": "The review found that"
         if section == "key_learning":
             return self._recast_learning(placed)
         return None
@@ -1752,6 +1802,7 @@ class _Extractor:
         if section is None and self.analysis.intersection(placed.path):
             section = "finding"
         if not placed.block.bullet and not _NUMBERED_POINT.match(placed.block.text):
+            self.own_questions = False
             if not self.intro_held:
                 self.intro_kind = None  # the list the introduction opened has ended
         elif self.intro_kind and (section is None or self.intro_named):
@@ -1792,7 +1843,10 @@ class _Extractor:
         self.declared = declared.group(1).strip() if declared else None
         named = _named_kind(text)
         self.intro_named = named is not None
-        if named:
+        self.own_questions = bool(_OWN_QUESTIONS_INTRO.search(text))
+        if self.own_questions:
+            self.intro_kind = None  # the questions the review set itself (see _SCOPE)
+        elif named:
             self.intro_kind = named
         else:
             self.intro_kind = _intro_kind(text)
@@ -1905,7 +1959,9 @@ def _told_in_background(placed: PlacedBlock, strengths: str) -> bool:
     """Whether a block tells the case under a background heading ("What happened", "The
     family") inside a chapter of learning ("Learning from the review of Child M"): the
     chapter's kind is not the case's, which is no item."""
-    if placed.block.bullet or not placed.path or not _CASE_TOLD.match(placed.path[-1]):
+    if placed.block.bullet or not placed.path:
+        return False
+    if not _CASE_TOLD.match(placed.path[-1]):
         return False
     return section_kind(("", placed.path[-1]), strengths) is None
 
@@ -1977,6 +2033,19 @@ def _commits_locally(text: str, placed: PlacedBlock) -> bool:
     schools will complete ...")."""
     listed = placed.block.bullet or bool(_NUMBERED_POINT.match(text))
     return listed and bool(_COMMITTED.match(text)) and not _RECOMMENDS.search(text)
+
+
+def _says_review_found(placed: PlacedBlock) -> bool:
+    """Whether a paragraph under a heading giving another kind presents itself as what the
+    review found ("6.4.2 The review found that the school ...") in a report's analysis: a
+    heading of analysis and learning, or on the child's experience, holds its findings too.
+    Under a heading labelling its points as learning ("Learning identified", "Learning point
+    3") the label decides (a settled case)."""
+    block = placed.block
+    if block.bullet or block.lead or _identified_learning(placed.path):
+        return False
+    lead = _REPORTED.match(_PARAGRAPH_NUMBER.sub("", block.text.strip(), count=1))
+    return lead is not None and lead.group("finding") is not None
 
 
 def _identified_learning(path: tuple[str, ...]) -> bool:
@@ -2234,9 +2303,15 @@ _PROCESS = re.compile(
     r"overseen|tracked) by\b|\b(?:report|review)\b[^.]{0,120}?\bhas been evaluated by\b|"
     # how an analysis is laid out ("The analysis is set out under five themes", "7.1 The
     # analysis follows the terms of reference", "This section considers the questions ...")
-    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this) (?:analysis|section|chapter|part)\b[^.]{0,30}?"
-    r"\b(?:is set out|is organi[sz]ed|is arranged|is structured|is grouped|follows|considers)"
-    r"\s(?:under|around|by|in|the)\b",
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this) (?:analysis|section|chapter|part|findings|learning)"
+    r"\b[^.]{0,30}?"
+    r"\b(?:is set out|is organi[sz]ed|is arranged|is structured|is grouped|follows|considers|"
+    r"are set out|are organi[sz]ed|are arranged|are grouped)"
+    r"\s(?:under|around|by|in|the)\b|"
+    # what comes with each finding ("Each is followed by a short discussion", "Each finding
+    # is presented with the evidence for it", "Each theme ends with its learning point")
+    r"(?:^|\.\s)each (?:(?:finding|theme|lesson|learning point|section|one) )?(?:is |then )?"
+    r"(?:followed by|presented with|set out with|accompanied by|ends with|closes with)\b",
     re.IGNORECASE,
 )
 _RECOMMENDS = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)
@@ -2536,7 +2611,10 @@ _NOT_NAMES = frozenset({"Child", "Baby", "Review", "Rapid", "Summary", "The", "L
 
 # A person named by one word, quoted: 'Ruby said: "..."', 'K said later: "..."'.
 _NAMED_SAID = re.compile(
-    r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |once |also )?(?:said|wrote|explained)"
+    r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |once |also )?(?:said(?: of (?:[\w'\u2019-]+ ){0,3}?"
+    r"[\w'\u2019-]+)?|wrote|explained|"
+    # the named child quoted telling anyone ('Kai told his youth worker: "..."')
+    r"told (?:his|her|their|a|an|the) (?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+)"
     r"(?: later)?\s*[:,]\s*[\"\u201c]"
 )
 
@@ -2554,7 +2632,7 @@ _CHILD_REPORTED = re.compile(
     r"told (?:the (?:lead )?(?:reviewers?|review|panel|author)|us|me) (?:that|about|how)|"
     r"described (?:to (?:the (?:lead )?reviewers?|us|me) )?(?:how|what|feeling|being)|"
     r"drew (?:\w+ ){1,5}?for (?:the (?:lead )?reviewers?|the review|us|me)|"
-    r"(?:told (?:his|her|their|the|a) [\w'\u2019 -]{2,40}? that\b(?=.*[\"\u201c])))\b"
+    r"(?:told (?:his|her|their|the|a) [\w'\u2019 -]{2,60}? that\b(?=.*[\"\u201c])))\b"
 )
 _OWN_WORDS = re.compile(r"^([A-Z]\w*)(?:'s|\u2019s) (?:own )?words$")
 # A heading over the family's part in a full report ("4. The family's contribution", "3. What
