@@ -1834,6 +1834,8 @@ class _Extractor:
         text = block.text.strip()
         if placed.path and NARRATION.match(placed.path[-1]):
             return True, _narrated_kind(text)
+        if section is None and _commits_locally(text, placed) and not _background(placed):
+            return True, "next_step"  # "What we expect of you": "Income officers will ..."
         if section is not None or (block.bullet and not _advises(text)):
             return False, None
         if block.bullet:
@@ -1982,7 +1984,16 @@ def _closes_line_of_enquiry(text: str, path: tuple[str, ...]) -> bool:
 _COMMITTED = re.compile(
     r"^(?:from \w+(?: \d{4})?,? )?(?:the |our |each |every |all )?(?:[\w'\u2019-]+ ){0,6}?"
     r"(?:schools?|chairs?|teams?|services?|partners(?:hip)?|boards?|agenc(?:y|ies)|police|"
-    r"practitioners|managers|leads?|trusts?|hospitals?|practices?|we)\b[^.]{0,40}?\bwill "
+    r"practitioners|managers|leads?|trusts?|hospitals?|practices?|we|"
+    # the roles a service names in its own commitments ("Income officers will refer ...",
+    # "Health visitors will offer ...", "All front-line staff will complete ...")
+    r"officers|operatives|staff|workers|nurses|visitors|midwives|gps|clinicians|colleagues|"
+    r"volunteers|coordinators|dsls)\b[^.]{0,40}?\b"
+    r"(?:will|(?:has|have) (?:agreed|committed) to) "
+    r"(?!(?:often|usually|always|never|sometimes|rarely|not|be at)\b)|"
+    # a commitment dated from when it starts ("From April 2026, every plan for a baby will
+    # include ..."), whatever its subject
+    r"^from (?:\d{1,2} )?[a-z]+ \d{4},\s[^.]{0,120}?\bwill "
     r"(?!(?:often|usually|always|never|sometimes|rarely|not|be at)\b)",
     re.IGNORECASE,
 )
@@ -2347,7 +2358,7 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True
     if _PROGRESS.match(text) or _OTHER_TOLD.match(text) or _fields_only(text):
         return True  # a progress report, a parent or practitioner quoted, "Lead: Police."
-    if not bullet and _GOOD_PRACTICE_SEEN.match(text):
+    if not bullet and _announces_good_practice(text):
         return True  # "The review also saw good practice. ...": the strengths announced
     if _DISTRIBUTION.search(text):
         return True  # "Please cascade this alert to your team": passing it on, not learning
@@ -2371,6 +2382,22 @@ _GOOD_PRACTICE_SEEN = re.compile(
     r"(?:good |positive |effective |strong |notable )?(?:individual )?practice\b",
     re.IGNORECASE,
 )
+
+
+# What follows the announcement when it tells the good practice itself: after a colon ("...
+# noted good practice: the health visitor's records were clear"), or the place and what was
+# done there ("... found good practice in the control room, where a call handler ...").
+_GOOD_PRACTICE_TOLD = re.compile(
+    r"\s*:\s*\S|\s+(?:in|at|within|from|by|among) [^.;:]{3,80}?,\s+(?:where|when)\b",
+    re.IGNORECASE,
+)
+
+
+def _announces_good_practice(text: str) -> bool:
+    """Whether a paragraph only announces the good practice a review saw, told after it
+    (see _GOOD_PRACTICE_SEEN), rather than telling it in the same sentence."""
+    seen = _GOOD_PRACTICE_SEEN.match(text)
+    return seen is not None and not _GOOD_PRACTICE_TOLD.match(text[seen.end() :])
 
 
 def _fields_only(text: str) -> bool:

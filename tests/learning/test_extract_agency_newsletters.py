@@ -79,3 +79,41 @@ def test_should_read_a_handouts_table_discussion_as_questions(tmp_path: Path):
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "Who outside the family") == "reflective_question"
     assert kind_of(items, "How do you hear from a child") == "reflective_question"
+
+
+def test_should_read_good_practice_told_in_the_same_sentence_as_a_finding(tmp_path: Path):
+    body = (
+        "# Hospital Safeguarding News\n\n"
+        "## What the review found about our wards\n\n"
+        "The review also noted good practice: the ward sister rang the school nurse before "
+        "the boy went home.\n\n"
+        "The review found good practice in the children's emergency department, where a "
+        "nurse asked the girl on her own why she had come in.\n\n"
+        "The review also saw good practice. It is set out below.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The review also noted good practice:") == "finding"
+    assert kind_of(items, "The review found good practice in") == "finding"
+    assert kind_of(items, "The review also saw good practice.") is None
+
+
+def test_should_read_a_services_own_commitments_under_any_heading_as_next_steps(
+    tmp_path: Path,
+):
+    body = (
+        "# Briefing for Estate Staff\n\n"
+        "## What we expect of you\n\n"
+        "- Caretakers will report any child left alone in a communal area to the duty "
+        "manager.\n"
+        "- All reception staff will finish the new safeguarding module by June.\n\n"
+        "## What this means for Ashcombe\n\n"
+        "- From May 2026, every plan for a child under two in Ashcombe will record where the "
+        "child sleeps.\n"
+        "- Community midwives will offer the same conversation to fathers.\n"
+        "- The council's lettings team has agreed to check for a cot before a move.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "All reception staff will") == "next_step"
+    assert kind_of(items, "From May 2026, every plan") == "next_step"
+    assert kind_of(items, "Community midwives will") == "next_step"
+    assert kind_of(items, "The council's lettings team") == "next_step"
