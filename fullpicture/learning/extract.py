@@ -795,8 +795,9 @@ def _named_section_kind(path: tuple[str, ...], strengths: str = "key_learning") 
         if _STRENGTHS.search(heading):
             return strengths
         if (depth > 0 or len(heading.split()) <= 3 or numbered) and (
-            _WEAK_LEARNING.search(heading)
+            _WEAK_LEARNING.search(heading) and not _THEME_HEADING.match(path[depth])
         ):
+            # ("Theme 1: Parents with a learning disability" names a topic, not learning)
             return "key_learning"  # "Section 6: What learning has been identified?"
         if _one_piece_of_work(heading):
             return None  # a report's "4.1 Rapid review: Baby P" is not its chapter's learning
@@ -1653,9 +1654,23 @@ class _Extractor:
             and _voice_topic_of_findings(text, placed.path)
         ):
             return "finding"  # "3. Findings > 3.1 The child's lived experience": judged practice
+        if section == "child_voice" and self._voice_theme_of_learning(placed):
+            # "Learning from our reviews > Theme 4: Hearing what children say": what the
+            # theme states in prose is the chapter's learning, the case told its finding
+            return self._recast_learning(placed) or "key_learning"
         if section == "key_learning":
             return self._recast_learning(placed)
         return None
+
+    @staticmethod
+    def _voice_theme_of_learning(placed: PlacedBlock) -> bool:
+        """Whether unquoted prose sits under a numbered theme on the child's voice ("Theme 4:
+        Hearing what children say") inside a chapter of learning: the theme is a topic of the
+        chapter, and only the child's own words there are the child's voice."""
+        block, path = placed.block, placed.path
+        if block.bullet or block.lead or _QUOTE_MARKS.search(block.text) or len(path) < 2:
+            return False
+        return _numbered_theme(path[-1]) and section_kind(path[:-1]) == "key_learning"
 
     def _recast_learning(self, placed: PlacedBlock) -> str | None:
         """The kind a block under a key-learning heading takes from its words and place: the
@@ -1677,8 +1692,9 @@ class _Extractor:
             # "Learning identified" labels its points as learning, whatever their tense (a
             # settled case); a numbered learning theme is a topic, whose case told in the
             # past is what the review found there
-            numbered = bool(_NUMBERED_THEME.match(placed.path[-1]))
-            return "finding" if numbered and _CASE_PAST.search(text) else "key_learning"
+            numbered = _numbered_theme(placed.path[-1])
+            told = _CASE_PAST.search(text) or _TOLD_PAST.search(text)
+            return "finding" if numbered and told else "key_learning"
         if _episode_learning(placed.path):
             return "finding" if _tells_of_case(text) else "key_learning"
         if placed.path and _FORWARD.search(placed.path[-1]) and _should(text, placed.path):
@@ -2014,7 +2030,7 @@ def _identified_learning(path: tuple[str, ...]) -> bool:
     there, what tells of the case is what the review found in it."""
     if not path:
         return False
-    if _IDENTIFIED.search(path[-1]) or _NUMBERED_THEME.match(path[-1]):
+    if _IDENTIFIED.search(path[-1]) or _numbered_theme(path[-1]):
         return True
     return len(path) >= 2 and bool(_IDENTIFIED.search(path[-2]))
 
@@ -2029,6 +2045,13 @@ _NUMBERED_THEME = re.compile(
     r"\s*[:\u2013-])\s*\S",
     re.IGNORECASE,
 )
+
+
+def _numbered_theme(heading: str) -> bool:
+    """Whether a heading is one of a document's numbered themes of learning ("Learning theme
+    2: Measuring neglect", or "Theme 3: Attendance" inside a chapter of learning drawn from
+    several reviews): a topic, under which the case told is what the reviews found."""
+    return bool(_NUMBERED_THEME.match(heading) or _THEME_HEADING.match(heading))
 
 
 def _episode_learning(path: tuple[str, ...]) -> bool:

@@ -117,3 +117,37 @@ def test_should_read_a_services_own_commitments_under_any_heading_as_next_steps(
     assert kind_of(items, "From May 2026, every plan") == "next_step"
     assert kind_of(items, "Community midwives will") == "next_step"
     assert kind_of(items, "The council's lettings team") == "next_step"
+
+
+def test_should_read_a_bulletins_themes_of_learning_as_findings_then_lessons(tmp_path: Path):
+    body = (
+        "# Schools Safeguarding Bulletin\n\n"
+        "## Learning from our reviews: what colleges need to know\n\n"
+        "### Theme 1: Part-time timetables\n\n"
+        "In both reviews the timetable was left in place for a term and nobody reviewed it.\n\n"
+        "A reduced timetable is a safeguarding decision as well as a teaching one.\n\n"
+        "### Theme 2: Notifications\n\n"
+        "The college received three police notifications and filed them; the tutor "
+        "went on leave the same week.\n\n"
+        "### Theme 3: Listening to what students say\n\n"
+        "The tutor wrote it down, but it was not linked to the two earlier notes.\n\n"
+        "A remark made in passing may be the most important thing a student tells us.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "In both reviews the timetable") == "finding"
+    assert kind_of(items, "A reduced timetable") == "key_learning"
+    assert kind_of(items, "The college received") == "finding"
+    assert kind_of(items, "The tutor wrote it down") == "finding"
+    assert kind_of(items, "A remark made in passing") == "key_learning"
+
+
+def test_should_not_read_a_theme_about_a_learning_disability_as_key_learning(tmp_path: Path):
+    body = (
+        "# Thematic Review: Parents Who Find Reading Hard\n\n"
+        "## 5. What we found\n\n"
+        "### Theme 2: Parents with a learning disability\n\n"
+        "In two of the four families the mother's learning disability was not recorded by "
+        "the midwife.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "In two of the four families") == "finding"
