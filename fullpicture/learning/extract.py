@@ -56,7 +56,12 @@ _CHILDS_EXPERIENCE = (
     r"professional|agenc|partner|staff|school|nursery|worker|review)\w*(?:'s|\u2019s))"
     r"\w+(?:'s|\u2019s) (?:own )?experiences?$|"
     r"^what (?:the )?(?!you\b|we\b)\w+(?: \w+)? (?:could not|couldn't|cannot|can't|did not|"
-    r"didn't) (?:tell|say)\b"
+    r"didn't) (?:tell|say)\b|"
+    # what the named child's setting or teacher saw of the child ("What Amelia's nursery
+    # noticed", "What Jay's teacher saw")
+    r"^what (?:child |baby )?(?!(?:the )?(?:mother|father|parent|famil|carer|practitioner|"
+    r"professional|agenc|partner|staff|school|nursery|worker|review)\w*(?:'s|\u2019s))"
+    r"\w+(?:'s|\u2019s) (?:\w+ ){1,2}?(?:noticed|saw|observed)$"
 )
 # The front-line roles a briefing is written for, asked by name what to do ("What DSLs should
 # do now"): the readers themselves, as "you" and "practitioners" are.
@@ -395,6 +400,10 @@ _CHILD_TOLD = re.compile(
     r"older|middle) )?(?:child|young person|boy|girl)(?: in [Ff]amily [A-Z])?|"
     r"[A-Z][\w'\u2019-]*) (?:told|said to) (?:the (?:lead )?(?:reviewers?|review|panel|author)|"
     r"us|me)(?: that [^\"\u201c:]{5,200}?)?\s*[:,]\s*[\"\u201c]|"
+    # a child named by "Child" and a letter, quoted telling anyone ('Child K told his youth
+    # worker after he left hospital: "..."'): "Child" marks the child, as an age does below
+    r"^(?:Child|Baby) [A-Z][\w'\u2019-]* (?:later |also |once )?(?:told|said to) "
+    r"[^\"\u201c:.]{2,80}?[:,]\s*[\"\u201c]|"
     # a child named with their age, quoted telling anyone ('Kai, aged fourteen, told his youth
     # worker: "..."'): the age marks the child, not a parent known by first name
     r"^[A-Z][\w'\u2019-]*, aged [\w-]+, (?:told|said to) (?:\w+ ){1,3}?\w+\s*[:,]\s*[\"\u201c]"

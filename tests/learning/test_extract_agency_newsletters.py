@@ -151,3 +151,30 @@ def test_should_not_read_a_theme_about_a_learning_disability_as_key_learning(tmp
     )
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "In two of the four families") == "finding"
+
+
+def test_should_read_a_child_named_by_letter_quoted_to_anyone_as_the_childs_voice(
+    tmp_path: Path,
+):
+    body = (
+        "# Briefing for Colleges: Child J\n\n"
+        "## The review's findings\n\n"
+        "Child J told her tutor after the summer break: \"Nobody at home noticed I'd gone "
+        'for three days."\n\n'
+        "Her attendance was not followed up for a month.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "Child J told her tutor") == "child_voice"
+    assert kind_of(items, "Her attendance was not") == "finding"
+
+
+def test_should_read_what_a_named_childs_setting_noticed_as_the_childs_voice(tmp_path: Path):
+    body = (
+        "# Health Visiting Update\n\n"
+        "## Learning from a rapid review: a toddler who went hungry\n\n"
+        "### What Tomasz's childminder noticed\n\n"
+        "The childminder wrote that Tomasz ate everything he was offered and cried when the "
+        "snack box was put away.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The childminder wrote that Tomasz") == "child_voice"
