@@ -149,6 +149,11 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"^what(?:'s|\u2019s| is) happening (?:now|already|as a result|since)\b|"
             r"what (?:we|the [\w ]{1,30}?) (?:is|are|has|have) (?:already |now )?"
             r"(?:changing|changed)\b|changes? (?:we are|being) made|"
+            # a newsletter's item on a procedure changed ("Spotlight: our escalation policy
+            # has changed"): what the reader now does under it
+            r"\b(?:policy|policies|procedures?|protocols?|guidance|pathways?|processes|process|"
+            r"thresholds?|arrangements) (?:has|have) (?:now )?(?:been )?(?:changed|updated|"
+            r"revised|refreshed|replaced)\b|"
             r"^what (?:we|the [\w ]{1,30}?) changed\b|"  # "What we changed this year"
             r"what (?:has|have) happened since|what (?:has|have) already happened|"
             r"what needs to (?:happen|change)|"
@@ -2268,6 +2273,8 @@ _LIST_ANNOUNCEMENT = re.compile(
     r"\b(?:the following(?! (?:day|week|month|year|morning|afternoon|evening|night|weekend|"
     r"school day|working day)s?\b)|as follows|(?:were|are) (?:these|as below)|set out below|"
     r"listed below|below sets? out|"  # "The sections below set out the main things found"
+    # "Those most relevant to local practice are summarised here."
+    r"(?:are|is) (?:summari[sz]ed|set out|listed) here|(?:are|is) summari[sz]ed below|"
     # a young people's version's "We made these promises to you"
     r"(?:made|make|gave|give) (?:you )?(?:these|the following) (?:promises|commitments|pledges)|"
     r"(?:identified|made|sets? out|has) (?:two|three|four|five|six|seven|eight|"

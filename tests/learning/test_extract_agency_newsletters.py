@@ -178,3 +178,29 @@ def test_should_read_what_a_named_childs_setting_noticed_as_the_childs_voice(tmp
     )
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "The childminder wrote that Tomasz") == "child_voice"
+
+
+def test_should_read_what_to_do_under_a_changed_procedure_as_next_steps(tmp_path: Path):
+    body = (
+        "# Partnership Newsletter\n\n"
+        "## In focus: our resolving professional differences protocol has been revised\n\n"
+        "The new protocol was agreed in March.\n\n"
+        "- If you disagree with a plan, speak to the worker who made it within two days.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "If you disagree with a plan") == "next_step"
+
+
+def test_should_not_read_a_line_announcing_a_summary_of_recommendations_as_one(
+    tmp_path: Path,
+):
+    body = (
+        "# Local Summary of a National Review\n\n"
+        "## The national recommendations\n\n"
+        "The Panel addressed its recommendations to ministers. The ones that matter most "
+        "here are summarised below.\n\n"
+        "1. Every area should have a plan for families who move between hostels.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The Panel addressed") is None
+    assert kind_of(items, "Every area should") == "recommendation"
