@@ -631,6 +631,12 @@ _PERIOD_LEARNING = re.compile(
     re.IGNORECASE,
 )
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+# Verbs whose simple past is not also their participle ("the notices went only to one
+# school"): the case told, where "lost" or "kept" may be a general statement's participle.
+_SIMPLE_PAST = re.compile(
+    r"\b(?:went|came|saw|spoke|knew|began|grew|gave|became|fell|ran|wrote|rang|drove)\b",
+    re.IGNORECASE,
+)
 # A rapid review's learning "to be taken forward": what agencies should do is recommended.
 _FORWARD = re.compile(r"\bto be (?:taken|carried) forward\b|\bto take forward\b", re.I)
 # A partners' decision on a recommendation ("Response: Accepted.", "Accepted in part",
@@ -788,7 +794,7 @@ def _named_section_kind(path: tuple[str, ...], strengths: str = "key_learning") 
             gives: key learning, or findings where the review pairs its strengths with areas
             for development (see :func:`strengths_kind`).
     """
-    for depth in range(len(path) - 1, -1, -1):
+    for depth in range(len(path) - 1, _lending_top(path) - 1, -1):
         heading = path[depth]
         reported = _reported_work(heading, depth)  # a yearly report's "Child T: rapid review"
         if (_is_title(heading, depth) and not reported) or _is_hub_title(heading, depth):
@@ -816,6 +822,13 @@ def _named_section_kind(path: tuple[str, ...], strengths: str = "key_learning") 
         if _one_piece_of_work(heading):
             return None  # a report's "4.1 Rapid review: Baby P" is not its chapter's learning
     return "finding" if _under_theme(path) else None
+
+
+def _lending_top(path: tuple[str, ...]) -> int:
+    """The outermost heading that may give a section its kind: the document's title (depth
+    0), except to the sections that set the scene around the learning ("Learning for
+    volunteers" > "About Ruby", "Who to contact"), which its kind is not lent to."""
+    return 1 if len(path) > 1 and _BACKGROUND.search(path[-1]) else 0
 
 
 def _heading_label(heading: str, above: tuple[str, ...], strengths: str) -> str | None:
@@ -1707,7 +1720,7 @@ class _Extractor:
             # settled case); a numbered learning theme is a topic, whose case told in the
             # past is what the review found there
             numbered = _numbered_theme(placed.path[-1])
-            told = _CASE_PAST.search(text) or _TOLD_PAST.search(text)
+            told = _CASE_PAST.search(text) or _SIMPLE_PAST.search(text)
             return "finding" if numbered and told else "key_learning"
         if _episode_learning(placed.path):
             return "finding" if _tells_of_case(text) else "key_learning"
@@ -2399,13 +2412,15 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True  # a progress report, a parent or practitioner quoted, "Lead: Police."
     if not bullet and _announces_good_practice(text):
         return True  # "The review also saw good practice. ...": the strengths announced
+    if not bullet and _REVIEW_HELD.match(text):
+        return True  # "Last year the partnership carried out a review about ...": whose review
     if _DISTRIBUTION.search(text):
         return True  # "Please cascade this alert to your team": passing it on, not learning
     if not bullet and (_BYLINE.match(text) or _DATE_ONLY.match(text)):
         return True  # "Ravensholt Safeguarding Children Partnership, May 2025"
     if not bullet and (_FORM_PROMPT.match(text) or _AROUND_THE_LEARNING.search(text)):
         return True  # "Please record what the team understood the main learning to be."
-    if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text):
+    if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text) or _field_bar(text):
         return True  # "Dee 00:07:30" in a transcript; "Wyckham Safeguarding Children Partnership"
     return not bullet and _frames_section(text, path)
 
@@ -2432,11 +2447,34 @@ _GOOD_PRACTICE_TOLD = re.compile(
 )
 
 
+# Who held the review a briefing passes on, and when ("In November 2025 the Calderbrook
+# Safeguarding Children Partnership held a rapid review after ...", "Over the last year the
+# partnership has published three local reviews in which schools were involved"): where the
+# learning comes from, not learning. A review or audit commissioned or completed since may be
+# a step taken (_ACTION_TAKEN), so only holding, carrying out and publishing count.
+_REVIEW_HELD = re.compile(
+    r"^(?:(?:in|during|over|earlier|last|this|since)\b[^,.]{0,40}?,?\s+)?(?:the|our) "
+    r"(?:[\w'\u2019-]+ ){0,5}?(?:partnership|board|panel|council)s? (?:has |have |had )?"
+    r"(?:held|carried out|undertook|undertaken|conducted|published) (?:a|an|its|the|\w+) "
+    r"(?:[\w-]+ ){0,5}?(?:reviews?|audits?)\b",
+    re.IGNORECASE,
+)
+
+
 def _announces_good_practice(text: str) -> bool:
     """Whether a paragraph only announces the good practice a review saw, told after it
     (see _GOOD_PRACTICE_SEEN), rather than telling it in the same sentence."""
     seen = _GOOD_PRACTICE_SEEN.match(text)
     return seen is not None and not _GOOD_PRACTICE_TOLD.match(text[seen.end() :])
+
+
+def _field_bar(text: str) -> bool:
+    """Whether a line is a masthead's fields set apart by bars ("Brightpath Family Support |
+    Volunteer hub | Updated January 2026"): three or more short fields, none a sentence."""
+    fields = [part.strip() for part in text.split(" | ")]
+    return len(fields) >= 3 and all(
+        0 < len(part.split()) <= 10 and not part.endswith((".", "!", "?")) for part in fields
+    )
 
 
 def _fields_only(text: str) -> bool:

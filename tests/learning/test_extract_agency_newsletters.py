@@ -204,3 +204,47 @@ def test_should_not_read_a_line_announcing_a_summary_of_recommendations_as_one(
     items = items_of(create_document(tmp_path, body))
     assert kind_of(items, "The Panel addressed") is None
     assert kind_of(items, "Every area should") == "recommendation"
+
+
+def test_should_not_read_a_learning_pages_setting_the_scene_as_learning(tmp_path: Path):
+    body = (
+        "# Learning for befrienders: noticing the child\n\n"
+        "Oakway Family Friends | Befriender pages | Updated March 2026\n\n"
+        "## Why we are sharing this\n\n"
+        "Last year the Marlpit Safeguarding Children Partnership carried out a local child "
+        "safeguarding practice review about a boy we will call Sol.\n\n"
+        "## About Sol\n\n"
+        "Sol lived with his father and liked football and his dog.\n\n"
+        "## What we learned\n\n"
+        "Every home we visit has a child in it, and the child is part of why we visit.\n\n"
+        "## Who to contact\n\n"
+        "If you are worried about a child, ring your coordinator the same day.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert items == [
+        (
+            "key_learning",
+            "Every home we visit has a child in it, and the child is part of why we visit.",
+        )
+    ]
+
+
+def test_should_not_read_who_held_the_review_as_learning(tmp_path: Path):
+    body = (
+        "# GP Safeguarding Update\n\n"
+        "## 2. Learning from a rapid review: a girl who was not brought\n\n"
+        "In March 2026 the Fenmoor Safeguarding Children Partnership held a rapid review "
+        "after a four-year-old was admitted to hospital underweight.\n\n"
+        "### Learning for practices\n\n"
+        "A child who is not brought to appointments cannot bring herself.\n\n"
+        "## 3. Learning from our reviews\n\n"
+        "Over the last year the partnership has published two local child safeguarding "
+        "practice reviews in which practices were involved.\n\n"
+        "### Theme 1: Registration\n\n"
+        "Records of a child's earlier plan are easily lost when the family registers again.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "In March 2026") is None
+    assert kind_of(items, "Over the last year") is None
+    assert kind_of(items, "A child who is not brought") == "key_learning"
+    assert kind_of(items, "Records of a child's earlier plan") == "key_learning"
