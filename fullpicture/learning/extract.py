@@ -1354,6 +1354,9 @@ class _Extractor:
         self.named: frozenset[str] = frozenset()  # the words of the review's title ("Ruby")
         # topic headings over their own findings' sub-heading ("Theme 2" > "What we found")
         self.own_findings: set[str] = set()
+        # articles on one review whose parts name their kinds ("Learning from the review
+        # about the Gorran children" > "What the review found", "What we have learned")
+        self.articles: frozenset[tuple[str, ...]] = frozenset()
         self.headline = False  # a numbered lesson's one-line statement ("Lesson 2: ...") above
         self.before: str | None = None  # the paragraph before this one, in the same section
 
@@ -1828,6 +1831,8 @@ class _Extractor:
         under "What happened" in a chapter of learning is narrative too."""
         if section not in (None, "child_voice") and _told_in_background(placed, self.strengths):
             return True  # "Learning from the review of Child M" > "What happened": the case
+        if placed.path in self.articles and not _quoted_or_listed(placed):
+            return True  # the article's opening, before the parts that hold its learning
         if section != "finding" or placed.block.bullet or not placed.path:
             return False
         if _ONE_CASE_OF_SEVERAL.match(placed.block.text):
@@ -1961,6 +1966,33 @@ def _readers_question(text: str, placed: PlacedBlock, strengths: str) -> bool:
         return False
     own = section_kind(("", placed.path[-1]), strengths) is None
     return own and bool(_ASKS_THE_READER.search(text))
+
+
+# A newsletter's or update's article on learning from a review ("Learning from the review
+# about the Gorran children", "2. Learning from a rapid review: a child who was not brought").
+_LEARNING_ARTICLE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?(?:learning|lessons) from\b", re.IGNORECASE
+)
+
+
+def _articles_in_parts(blocks: list[PlacedBlock]) -> frozenset[tuple[str, ...]]:
+    """The heading paths of articles on learning from a review whose parts name their own
+    kinds ("What the review found", "What we have learned", "What is changing"): the prose
+    set directly under such an article's heading opens it (the case and the review in brief)
+    and is no item; its learning is in its parts."""
+    articles: set[tuple[str, ...]] = set()
+    for placed in blocks:
+        above = placed.path[:-1]
+        if not placed.block.heading or not above or not _LEARNING_ARTICLE.match(above[-1]):
+            continue
+        if section_kind(("", placed.block.text)) is not None:
+            articles.add(above)
+    return frozenset(articles)
+
+
+def _quoted_or_listed(placed: PlacedBlock) -> bool:
+    """Whether a block is a bullet or a quotation (someone's own words)."""
+    return placed.block.bullet or placed.block.text.startswith(_QUOTE_START)
 
 
 def _told_in_background(placed: PlacedBlock, strengths: str) -> bool:
@@ -2835,6 +2867,7 @@ def extract_items(
     if context is not None and context.child:
         extractor.named |= {context.child}  # "K" in "Child K", though the title names the board
     extractor.own_findings = _with_own_learning(blocks, only="finding") | _findings_beside(blocks)
+    extractor.articles = _articles_in_parts(blocks)
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()

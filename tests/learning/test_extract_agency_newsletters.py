@@ -248,3 +248,23 @@ def test_should_not_read_who_held_the_review_as_learning(tmp_path: Path):
     assert kind_of(items, "Over the last year") is None
     assert kind_of(items, "A child who is not brought") == "key_learning"
     assert kind_of(items, "Records of a child's earlier plan") == "key_learning"
+
+
+def test_should_not_read_the_opening_of_an_article_in_parts_as_learning(tmp_path: Path):
+    body = (
+        "# Partnership Learning Newsletter\n\n"
+        "## Learning from the review about the Hale brothers\n\n"
+        "The Hale brothers, aged 9 and 6, were known to services for four years because "
+        "the house was often cold and the boys were often late for school.\n\n"
+        "Sam told the reviewer:\n\n"
+        '"I made the packed lunches because nobody else did."\n\n'
+        "### What the review found\n\n"
+        "- The school saw Sam's caring as coping rather than as a sign of neglect.\n\n"
+        "### What we have learned\n\n"
+        "- A child who cares for others can look settled; ask what it costs him.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert kind_of(items, "The Hale brothers") is None
+    assert kind_of(items, '"I made the packed lunches') == "child_voice"
+    assert kind_of(items, "The school saw Sam's caring") == "finding"
+    assert kind_of(items, "A child who cares for others") == "key_learning"
