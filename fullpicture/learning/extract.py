@@ -1659,6 +1659,19 @@ class _Extractor:
             return "child_voice"  # "Ellis's daily life": what his days showed, told in prose
         return self._recast(placed, section) or _unlabelled_kind(text, section, bullet=block.bullet)
 
+    def _round_up_lesson(self, placed: PlacedBlock, section: str | None) -> bool:
+        """Whether a paragraph in a newsletter's round-up of reviews ("Rapid review round-up",
+        "Two rapid reviews in brief") states in general terms the lesson of the case told in
+        the past in the paragraph just before it; the case told is no item."""
+        if section is not None or _quoted_or_listed(placed) or not placed.path:
+            return False
+        if not any(_ROUND_UP.search(heading) for heading in placed.path[-2:]):
+            return False
+        text = placed.block.text
+        general = _JUDGEMENT.search(text) or _RECOMMENDS.search(text) or _NEEDS.search(text)
+        told = _CASE_PAST.search(self.before or "")
+        return bool(general and told) and not _CASE_PAST.search(text)
+
     def _recast(self, placed: PlacedBlock, section: str | None) -> str | None:
         """A kind other than its section's that a block's words and place give it: a response
         under a recommendation is a next step, a step taken after findings too, and what
@@ -1882,6 +1895,8 @@ class _Extractor:
         text = block.text.strip()
         if placed.path and NARRATION.match(placed.path[-1]):
             return True, _narrated_kind(text)
+        if self._round_up_lesson(placed, section):
+            return True, "key_learning"  # "Two rapid reviews in brief": a case, then its lesson
         if section is None and _commits_locally(text, placed) and not _background(placed):
             return True, "next_step"  # "What we expect of you": "Income officers will ..."
         if section is not None or (block.bullet and not _advises(text)):
@@ -1988,6 +2003,15 @@ def _articles_in_parts(blocks: list[PlacedBlock]) -> frozenset[tuple[str, ...]]:
         if section_kind(("", placed.block.text)) is not None:
             articles.add(above)
     return frozenset(articles)
+
+
+# A newsletter's round-up of several reviews, each told in brief with its lesson ("Rapid
+# review round-up", "Two rapid reviews in brief", "Three cases in brief").
+_ROUND_UP = re.compile(
+    r"\bround-?up\b|\b(?:reviews|cases) in brief\b|"
+    r"^(?:two|three|four|five|\d+) (?:[\w-]+ ){0,2}(?:reviews|cases)\b",
+    re.IGNORECASE,
+)
 
 
 def _quoted_or_listed(placed: PlacedBlock) -> bool:

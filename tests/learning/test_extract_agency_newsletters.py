@@ -268,3 +268,24 @@ def test_should_not_read_the_opening_of_an_article_in_parts_as_learning(tmp_path
     assert kind_of(items, '"I made the packed lunches') == "child_voice"
     assert kind_of(items, "The school saw Sam's caring") == "finding"
     assert kind_of(items, "A child who cares for others") == "key_learning"
+
+
+def test_should_read_each_lesson_of_a_round_up_of_reviews_as_key_learning(tmp_path: Path):
+    body = (
+        "# Spring Newsletter\n\n"
+        "## Rapid review round-up\n\n"
+        "### Three cases in brief\n\n"
+        "Baby Q (ten weeks) was taken to hospital with a burn. The health visitor had not "
+        "been told that the family had moved.\n\n"
+        "A move of home is a moment to check who is caring for a baby, and every visit "
+        "should ask about it.\n\n"
+        "Our training calendar for the summer is now online.\n"
+    )
+    items = items_of(create_document(tmp_path, body))
+    assert items == [
+        (
+            "key_learning",
+            "A move of home is a moment to check who is caring for a baby, and every visit "
+            "should ask about it.",
+        )
+    ]
