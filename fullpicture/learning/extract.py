@@ -828,7 +828,19 @@ def _lending_top(path: tuple[str, ...]) -> int:
     """The outermost heading that may give a section its kind: the document's title (depth
     0), except to the sections that set the scene around the learning ("Learning for
     volunteers" > "About Ruby", "Who to contact"), which its kind is not lent to."""
-    return 1 if len(path) > 1 and _BACKGROUND.search(path[-1]) else 0
+    if len(path) < 2 or _is_section(path[0]) or not _SETS_SCENE.match(path[-1]):
+        return 0  # ("2. Terms of reference" is a chapter, not the title)
+    return 1 if _named_section_kind(path[:1]) == "key_learning" else 0
+
+
+# The headings of a learning page's sections around its learning: whom it is about, why it
+# is shared, whom to contact ("About Ruby", "Why we are sharing this", "Who to contact").
+_SETS_SCENE = re.compile(
+    r"^(?:about|meet)\s+\S|^(?:who to )?contacts?\b|^why (?:we are|we're) (?:sharing|publishing)\b|"
+    r"^(?:further|more) (?:information|help|reading)\b|^find out more\b|^useful (?:links|contacts)\b|"
+    r"^background\b|^introduction\b|^what happened\b",
+    re.IGNORECASE,
+)
 
 
 def _heading_label(heading: str, above: tuple[str, ...], strengths: str) -> str | None:
