@@ -56,7 +56,19 @@ _CHILDS_EXPERIENCE = (
     r"professional|agenc|partner|staff|school|nursery|worker|review)\w*(?:'s|\u2019s))"
     r"\w+(?:'s|\u2019s) (?:own )?experiences?$|"
     r"^what (?:the )?(?!you\b|we\b)\w+(?: \w+)? (?:could not|couldn't|cannot|can't|did not|"
-    r"didn't) (?:tell|say)\b"
+    r"didn't) (?:tell|say)\b|"
+    # what the named child's setting or teacher saw of the child ("What Amelia's nursery
+    # noticed", "What Jay's teacher saw")
+    r"^what (?:child |baby )?(?!(?:the )?(?:mother|father|parent|famil|carer|practitioner|"
+    r"professional|agenc|partner|staff|school|nursery|worker|review)\w*(?:'s|\u2019s))"
+    r"\w+(?:'s|\u2019s) (?:\w+ ){1,2}?(?:noticed|saw|observed)$"
+)
+# The front-line roles a briefing is written for, asked by name what to do ("What DSLs should
+# do now"): the readers themselves, as "you" and "practitioners" are.
+_READER_ROLES = (
+    r"(?:dsls?|designated (?:safeguarding )?leads|officers|staff|nurses|gps|clinicians|"
+    r"teachers|social workers|health visitors|midwives|volunteers|crews|colleagues|schools|"
+    r"settings|practices)"
 )
 _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -67,7 +79,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"consider in your practice|"
             # published forms: "Points to consider", "Discussion points", "Over to you"
             r"points? to consider|^consider\b|discussion (?:points?|questions?)|"
-            r"points? for discussion|team discussion|over to you",
+            r"points? for discussion|team discussion|over to you|"
+            # a session handout's "Table discussion one", "Group discussion 2"
+            r"\b(?:table|group|small[- ]group|pair|breakout) discussions?\b",
         ),
         (
             "child_voice",
@@ -120,8 +134,15 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"have) (?:do|doing|done|do next)\b|"
             # a young people's version's "What we are going to change"
             r"^what (?:we|the [\w ]{1,30}?) (?:will|are going to|is going to) (?:change|"
-            r"improve)\b|what (?:you|practitioners|professionals|"
+            r"improve)\b|what (?:you|we|practitioners|professionals|"
             r"managers) (?:should|must|can|need to) do|what will change|"
+            # what a front-line role reading the briefing is asked to do ("What DSLs should
+            # do this term", "What officers should do now")
+            r"^what (?:all |every |each )?(?:[\w-]+ ){0,2}?" + _READER_ROLES + r" (?:should|can|"
+            r"need to) do\b|"
+            # the changes a service reports ("Changes we have made", "Changes the trust has
+            # introduced")
+            r"\bchanges (?:we|the [\w ]{1,30}?) (?:have |has )?(?:made|introduced)\b|"
             r"what (?:should|can|must) (?:you|practitioners|professionals|managers|we) do\b|"
             r"^what to do\b|changes (?:that )?have been made|^what next\b|"
             # a list that asks the reader to act: "Do this", "Three things to do now"
@@ -133,6 +154,11 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"^what(?:'s|\u2019s| is) happening (?:now|already|as a result|since)\b|"
             r"what (?:we|the [\w ]{1,30}?) (?:is|are|has|have) (?:already |now )?"
             r"(?:changing|changed)\b|changes? (?:we are|being) made|"
+            # a newsletter's item on a procedure changed ("Spotlight: our escalation policy
+            # has changed"): what the reader now does under it
+            r"\b(?:policy|policies|procedures?|protocols?|guidance|pathways?|processes|process|"
+            r"thresholds?|arrangements) (?:has|have) (?:now )?(?:been )?(?:changed|updated|"
+            r"revised|refreshed|replaced)\b|"
             r"^what (?:we|the [\w ]{1,30}?) changed\b|"  # "What we changed this year"
             r"what (?:has|have) happened since|what (?:has|have) already happened|"
             r"what needs to (?:happen|change)|"
@@ -200,7 +226,8 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:the |these |our |local )?(?:\w+ )?(?:reviews?|audits?|cases?) found|"
             r"what (?:are|were) we worried about|what we (?:are|were) worried about|"
             r"\bworries\b|what you told us|"
-            r"what the (?:review|audit|inquiry|panel|report) (?:said|says|identified|highlighted)|"
+            r"what the (?:[\w-]+ ){0,2}?(?:review|audit|inquiry|panel|report) (?:said|says|"
+            r"identified|highlighted)|"
             r"what the (?:\w+ )?(?:panel|inquiry|reviewers?|analysis) found|missed opportunit|"
             r"areas? (?:for|of|needing) (?:development|improvement)|for improvement|"
             r"even better if|what (?:did not|didn't) (?:work|go) well|areas? of concern|"
@@ -387,6 +414,10 @@ _CHILD_TOLD = re.compile(
     r"older|middle) )?(?:child|young person|boy|girl)(?: in [Ff]amily [A-Z])?|"
     r"[A-Z][\w'\u2019-]*) (?:told|said to) (?:the (?:lead )?(?:reviewers?|review|panel|author)|"
     r"us|me)(?: that [^\"\u201c:]{5,200}?)?\s*[:,]\s*[\"\u201c]|"
+    # a child named by "Child" and a letter, quoted telling anyone ('Child K told his youth
+    # worker after he left hospital: "..."'): "Child" marks the child, as an age does below
+    r"^(?:Child|Baby) [A-Z][\w'\u2019-]* (?:later |also |once )?(?:told|said to) "
+    r"[^\"\u201c:.]{2,80}?[:,]\s*[\"\u201c]|"
     # a child named with their age, quoted telling anyone ('Kai, aged fourteen, told his youth
     # worker: "..."'): the age marks the child, not a parent known by first name
     r"^[A-Z][\w'\u2019-]*, aged [\w-]+, (?:told|said to) (?:\w+ ){1,3}?\w+\s*[:,]\s*[\"\u201c]|"
@@ -617,6 +648,12 @@ _PERIOD_LEARNING = re.compile(
     re.IGNORECASE,
 )
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+# Verbs whose simple past is not also their participle ("the notices went only to one
+# school"): the case told, where "lost" or "kept" may be a general statement's participle.
+_SIMPLE_PAST = re.compile(
+    r"\b(?:went|came|saw|spoke|knew|began|grew|gave|became|fell|ran|wrote|rang|drove)\b",
+    re.IGNORECASE,
+)
 # A rapid review's learning "to be taken forward": what agencies should do is recommended.
 _FORWARD = re.compile(r"\bto be (?:taken|carried) forward\b|\bto take forward\b", re.I)
 # A partners' decision on a recommendation ("Response: Accepted.", "Accepted in part",
@@ -774,7 +811,7 @@ def _named_section_kind(path: tuple[str, ...], strengths: str = "key_learning") 
             gives: key learning, or findings where the review pairs its strengths with areas
             for development (see :func:`strengths_kind`).
     """
-    for depth in range(len(path) - 1, -1, -1):
+    for depth in range(len(path) - 1, _lending_top(path) - 1, -1):
         heading = path[depth]
         reported = _reported_work(heading, depth)  # a yearly report's "Child T: rapid review"
         if (_is_title(heading, depth) and not reported) or _is_hub_title(heading, depth):
@@ -795,12 +832,32 @@ def _named_section_kind(path: tuple[str, ...], strengths: str = "key_learning") 
         if _STRENGTHS.search(heading):
             return strengths
         if (depth > 0 or len(heading.split()) <= 3 or numbered) and (
-            _WEAK_LEARNING.search(heading)
+            _WEAK_LEARNING.search(heading) and not _THEME_HEADING.match(path[depth])
         ):
+            # ("Theme 1: Parents with a learning disability" names a topic, not learning)
             return "key_learning"  # "Section 6: What learning has been identified?"
         if _one_piece_of_work(heading):
             return None  # a report's "4.1 Rapid review: Baby P" is not its chapter's learning
     return "finding" if _under_theme(path) else None
+
+
+def _lending_top(path: tuple[str, ...]) -> int:
+    """The outermost heading that may give a section its kind: the document's title (depth
+    0), except to the sections that set the scene around the learning ("Learning for
+    volunteers" > "About Ruby", "Who to contact"), which its kind is not lent to."""
+    if len(path) < 2 or _is_section(path[0]) or not _SETS_SCENE.match(path[-1]):
+        return 0  # ("2. Terms of reference" is a chapter, not the title)
+    return 1 if _named_section_kind(path[:1]) == "key_learning" else 0
+
+
+# The headings of a learning page's sections around its learning: whom it is about, why it
+# is shared, whom to contact ("About Ruby", "Why we are sharing this", "Who to contact").
+_SETS_SCENE = re.compile(
+    r"^(?:about|meet)\s+\S|^(?:who to )?contacts?\b|^why (?:we are|we're) (?:sharing|publishing)\b|"
+    r"^(?:further|more) (?:information|help|reading)\b|^find out more\b|^useful (?:links|contacts)\b|"
+    r"^background\b|^introduction\b|^what happened\b",
+    re.IGNORECASE,
+)
 
 
 def _heading_label(heading: str, above: tuple[str, ...], strengths: str) -> str | None:
@@ -1350,6 +1407,9 @@ class _Extractor:
         self.named: frozenset[str] = frozenset()  # the words of the review's title ("Ruby")
         # topic headings over their own findings' sub-heading ("Theme 2" > "What we found")
         self.own_findings: set[str] = set()
+        # articles on one review whose parts name their kinds ("Learning from the review
+        # about the Gorran children" > "What the review found", "What we have learned")
+        self.articles: frozenset[tuple[str, ...]] = frozenset()
         self.headline = False  # a numbered lesson's one-line statement ("Lesson 2: ...") above
         self.before: str | None = None  # the paragraph before this one, in the same section
 
@@ -1659,6 +1719,19 @@ class _Extractor:
             return "child_voice"  # "Ellis's daily life": what his days showed, told in prose
         return self._recast(placed, section) or _unlabelled_kind(text, section, bullet=block.bullet)
 
+    def _round_up_lesson(self, placed: PlacedBlock, section: str | None) -> bool:
+        """Whether a paragraph in a newsletter's round-up of reviews ("Rapid review round-up",
+        "Two rapid reviews in brief") states in general terms the lesson of the case told in
+        the past in the paragraph just before it; the case told is no item."""
+        if section is not None or _quoted_or_listed(placed) or not placed.path:
+            return False
+        if not any(_ROUND_UP.search(heading) for heading in placed.path[-2:]):
+            return False
+        text = placed.block.text
+        general = _JUDGEMENT.search(text) or _RECOMMENDS.search(text) or _NEEDS.search(text)
+        told = _CASE_PAST.search(self.before or "")
+        return bool(general and told) and not _CASE_PAST.search(text)
+
     def _recast(self, placed: PlacedBlock, section: str | None) -> str | None:
         """A kind other than its section's that a block's words and place give it: a response
         under a recommendation is a next step, a step taken after findings too, and what
@@ -1686,9 +1759,24 @@ class _Extractor:
             return "finding"  # "3. Findings > 3.1 The child's lived experience": judged practice
         if section in ("key_learning", "child_voice") and _says_review_found(placed):
             return "finding"  # "5. Analysis and learning" > "5.2 ...": "The review found that"
+
+        if section == "child_voice" and self._voice_theme_of_learning(placed):
+            # "Learning from our reviews > Theme 4: Hearing what children say": what the
+            # theme states in prose is the chapter's learning, the case told its finding
+            return self._recast_learning(placed) or "key_learning"
         if section == "key_learning":
             return self._recast_learning(placed)
         return None
+
+    @staticmethod
+    def _voice_theme_of_learning(placed: PlacedBlock) -> bool:
+        """Whether unquoted prose sits under a numbered theme on the child's voice ("Theme 4:
+        Hearing what children say") inside a chapter of learning: the theme is a topic of the
+        chapter, and only the child's own words there are the child's voice."""
+        block, path = placed.block, placed.path
+        if block.bullet or block.lead or _QUOTE_MARKS.search(block.text) or len(path) < 2:
+            return False
+        return _numbered_theme(path[-1]) and section_kind(path[:-1]) == "key_learning"
 
     def _recast_learning(self, placed: PlacedBlock) -> str | None:
         """The kind a block under a key-learning heading takes from its words and place: the
@@ -1710,8 +1798,9 @@ class _Extractor:
             # "Learning identified" labels its points as learning, whatever their tense (a
             # settled case); a numbered learning theme is a topic, whose case told in the
             # past is what the review found there
-            numbered = bool(_NUMBERED_THEME.match(placed.path[-1]))
-            return "finding" if numbered and _CASE_PAST.search(text) else "key_learning"
+            numbered = _numbered_theme(placed.path[-1])
+            told = _CASE_PAST.search(text) or _SIMPLE_PAST.search(text)
+            return "finding" if numbered and told else "key_learning"
         if _episode_learning(placed.path):
             return "finding" if _tells_of_case(text) else "key_learning"
         if placed.path and _FORWARD.search(placed.path[-1]) and _should(text, placed.path):
@@ -1819,6 +1908,8 @@ class _Extractor:
         under "What happened" in a chapter of learning is narrative too."""
         if section not in (None, "child_voice") and _told_in_background(placed, self.strengths):
             return True  # "Learning from the review of Child M" > "What happened": the case
+        if placed.path in self.articles and not _quoted_or_listed(placed):
+            return True  # the article's opening, before the parts that hold its learning
         if section != "finding" or placed.block.bullet or not placed.path:
             return False
         if _ONE_CASE_OF_SEVERAL.match(placed.block.text):
@@ -1871,6 +1962,10 @@ class _Extractor:
         text = block.text.strip()
         if placed.path and NARRATION.match(placed.path[-1]):
             return True, _narrated_kind(text)
+        if self._round_up_lesson(placed, section):
+            return True, "key_learning"  # "Two rapid reviews in brief": a case, then its lesson
+        if section is None and _commits_locally(text, placed) and not _background(placed):
+            return True, "next_step"  # "What we expect of you": "Income officers will ..."
         if section is not None or (block.bullet and not _advises(text)):
             return False, None
         if block.bullet:
@@ -1955,6 +2050,42 @@ def _readers_question(text: str, placed: PlacedBlock, strengths: str) -> bool:
     return own and bool(_ASKS_THE_READER.search(text))
 
 
+# A newsletter's or update's article on learning from a review ("Learning from the review
+# about the Gorran children", "2. Learning from a rapid review: a child who was not brought").
+_LEARNING_ARTICLE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?(?:learning|lessons) from\b", re.IGNORECASE
+)
+
+
+def _articles_in_parts(blocks: list[PlacedBlock]) -> frozenset[tuple[str, ...]]:
+    """The heading paths of articles on learning from a review whose parts name their own
+    kinds ("What the review found", "What we have learned", "What is changing"): the prose
+    set directly under such an article's heading opens it (the case and the review in brief)
+    and is no item; its learning is in its parts."""
+    articles: set[tuple[str, ...]] = set()
+    for placed in blocks:
+        above = placed.path[:-1]
+        if not placed.block.heading or not above or not _LEARNING_ARTICLE.match(above[-1]):
+            continue
+        if section_kind(("", placed.block.text)) is not None:
+            articles.add(above)
+    return frozenset(articles)
+
+
+# A newsletter's round-up of several reviews, each told in brief with its lesson ("Rapid
+# review round-up", "Two rapid reviews in brief", "Three cases in brief").
+_ROUND_UP = re.compile(
+    r"\bround-?up\b|\b(?:reviews|cases) in brief\b|"
+    r"^(?:two|three|four|five|\d+) (?:[\w-]+ ){0,2}(?:reviews|cases)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_or_listed(placed: PlacedBlock) -> bool:
+    """Whether a block is a bullet or a quotation (someone's own words)."""
+    return placed.block.bullet or placed.block.text.startswith(_QUOTE_START)
+
+
 def _told_in_background(placed: PlacedBlock, strengths: str) -> bool:
     """Whether a block tells the case under a background heading ("What happened", "The
     family") inside a chapter of learning ("Learning from the review of Child M"): the
@@ -2021,7 +2152,16 @@ def _closes_line_of_enquiry(text: str, path: tuple[str, ...]) -> bool:
 _COMMITTED = re.compile(
     r"^(?:from \w+(?: \d{4})?,? )?(?:the |our |each |every |all )?(?:[\w'\u2019-]+ ){0,6}?"
     r"(?:schools?|chairs?|teams?|services?|partners(?:hip)?|boards?|agenc(?:y|ies)|police|"
-    r"practitioners|managers|leads?|trusts?|hospitals?|practices?|we)\b[^.]{0,40}?\bwill "
+    r"practitioners|managers|leads?|trusts?|hospitals?|practices?|we|"
+    # the roles a service names in its own commitments ("Income officers will refer ...",
+    # "Health visitors will offer ...", "All front-line staff will complete ...")
+    r"officers|operatives|staff|workers|nurses|visitors|midwives|gps|clinicians|colleagues|"
+    r"volunteers|coordinators|dsls)\b[^.]{0,40}?\b"
+    r"(?:will|(?:has|have) (?:agreed|committed) to) "
+    r"(?!(?:often|usually|always|never|sometimes|rarely|not|be at)\b)|"
+    # a commitment dated from when it starts ("From April 2026, every plan for a baby will
+    # include ..."), whatever its subject
+    r"^from (?:\d{1,2} )?[a-z]+ \d{4},\s[^.]{0,120}?\bwill "
     r"(?!(?:often|usually|always|never|sometimes|rarely|not|be at)\b)",
     re.IGNORECASE,
 )
@@ -2055,7 +2195,7 @@ def _identified_learning(path: tuple[str, ...]) -> bool:
     there, what tells of the case is what the review found in it."""
     if not path:
         return False
-    if _IDENTIFIED.search(path[-1]) or _NUMBERED_THEME.match(path[-1]):
+    if _IDENTIFIED.search(path[-1]) or _numbered_theme(path[-1]):
         return True
     return len(path) >= 2 and bool(_IDENTIFIED.search(path[-2]))
 
@@ -2070,6 +2210,13 @@ _NUMBERED_THEME = re.compile(
     r"\s*[:\u2013-])\s*\S",
     re.IGNORECASE,
 )
+
+
+def _numbered_theme(heading: str) -> bool:
+    """Whether a heading is one of a document's numbered themes of learning ("Learning theme
+    2: Measuring neglect", or "Theme 3: Attendance" inside a chapter of learning drawn from
+    several reviews): a topic, under which the case told is what the reviews found."""
+    return bool(_NUMBERED_THEME.match(heading) or _THEME_HEADING.match(heading))
 
 
 def _episode_learning(path: tuple[str, ...]) -> bool:
@@ -2277,6 +2424,8 @@ _LIST_ANNOUNCEMENT = re.compile(
     r"\b(?:the following(?! (?:day|week|month|year|morning|afternoon|evening|night|weekend|"
     r"school day|working day)s?\b)|as follows|(?:were|are) (?:these|as below)|set out below|"
     r"listed below|below sets? out|"  # "The sections below set out the main things found"
+    # "Those most relevant to local practice are summarised here."
+    r"(?:are|is) (?:summari[sz]ed|set out|listed) here|(?:are|is) summari[sz]ed below|"
     # a young people's version's "We made these promises to you"
     r"(?:made|make|gave|give) (?:you )?(?:these|the following) (?:promises|commitments|pledges)|"
     r"(?:identified|made|sets? out|has) (?:two|three|four|five|six|seven|eight|"
@@ -2405,15 +2554,17 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True
     if _PROGRESS.match(text) or _OTHER_TOLD.match(text) or _fields_only(text):
         return True  # a progress report, a parent or practitioner quoted, "Lead: Police."
-    if not bullet and _GOOD_PRACTICE_SEEN.match(text):
+    if not bullet and _announces_good_practice(text):
         return True  # "The review also saw good practice. ...": the strengths announced
+    if not bullet and _REVIEW_HELD.match(text):
+        return True  # "Last year the partnership carried out a review about ...": whose review
     if _DISTRIBUTION.search(text):
         return True  # "Please cascade this alert to your team": passing it on, not learning
     if not bullet and (_BYLINE.match(text) or _DATE_ONLY.match(text)):
         return True  # "Ravensholt Safeguarding Children Partnership, May 2025"
     if not bullet and (_FORM_PROMPT.match(text) or _AROUND_THE_LEARNING.search(text)):
         return True  # "Please record what the team understood the main learning to be."
-    if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text):
+    if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text) or _field_bar(text):
         return True  # "Dee 00:07:30" in a transcript; "Wyckham Safeguarding Children Partnership"
     return not bullet and _frames_section(text, path)
 
@@ -2429,6 +2580,45 @@ _GOOD_PRACTICE_SEEN = re.compile(
     r"(?:good |positive |effective |strong |notable )?(?:individual )?practice\b",
     re.IGNORECASE,
 )
+
+
+# What follows the announcement when it tells the good practice itself: after a colon ("...
+# noted good practice: the health visitor's records were clear"), or the place and what was
+# done there ("... found good practice in the control room, where a call handler ...").
+_GOOD_PRACTICE_TOLD = re.compile(
+    r"\s*:\s*\S|\s+(?:in|at|within|from|by|among) [^.;:]{3,80}?,\s+(?:where|when)\b",
+    re.IGNORECASE,
+)
+
+
+# Who held the review a briefing passes on, and when ("In November 2025 the Calderbrook
+# Safeguarding Children Partnership held a rapid review after ...", "Over the last year the
+# partnership has published three local reviews in which schools were involved"): where the
+# learning comes from, not learning. A review or audit commissioned or completed since may be
+# a step taken (_ACTION_TAKEN), so only holding, carrying out and publishing count.
+_REVIEW_HELD = re.compile(
+    r"^(?:(?:in|during|over|earlier|last|this|since)\b[^,.]{0,40}?,?\s+)?(?:the|our) "
+    r"(?:[\w'\u2019-]+ ){0,5}?(?:partnership|board|panel|council)s? (?:has |have |had )?"
+    r"(?:held|carried out|undertook|undertaken|conducted|published) (?:a|an|its|the|\w+) "
+    r"(?:[\w-]+ ){0,5}?(?:reviews?|audits?)\b",
+    re.IGNORECASE,
+)
+
+
+def _announces_good_practice(text: str) -> bool:
+    """Whether a paragraph only announces the good practice a review saw, told after it
+    (see _GOOD_PRACTICE_SEEN), rather than telling it in the same sentence."""
+    seen = _GOOD_PRACTICE_SEEN.match(text)
+    return seen is not None and not _GOOD_PRACTICE_TOLD.match(text[seen.end() :])
+
+
+def _field_bar(text: str) -> bool:
+    """Whether a line is a masthead's fields set apart by bars ("Brightpath Family Support |
+    Volunteer hub | Updated January 2026"): three or more short fields, none a sentence."""
+    fields = [part.strip() for part in text.split(" | ")]
+    return len(fields) >= 3 and all(
+        0 < len(part.split()) <= 10 and not part.endswith((".", "!", "?")) for part in fields
+    )
 
 
 def _fields_only(text: str) -> bool:
@@ -2792,6 +2982,7 @@ def extract_items(
     if context is not None and context.child:
         extractor.named |= {context.child}  # "K" in "Child K", though the title names the board
     extractor.own_findings = _with_own_learning(blocks, only="finding") | _findings_beside(blocks)
+    extractor.articles = _articles_in_parts(blocks)
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()
