@@ -3,7 +3,7 @@
 
     uv run python scripts/learning_long.py [--words 2300] [--list] [split ...]
 
-Length is the number of words in the blocks the reader produces. Documents numbered 240 and
+Length is the number of words in the blocks the reader produces. Documents numbered 256 and
 above are never read (they are kept for blind measurement).
 """
 
@@ -20,7 +20,7 @@ from fullpicture.learning.evaluate import Scores, default_corpus, match_items
 from fullpicture.learning.library import parse_document
 
 KINDS = ("child_voice", "finding")
-BLIND_FROM = 240
+BLIND_FROM = 256
 
 
 def document_scores(gold: dict[str, object], path: Path, scores: dict[str, Scores]) -> list[str]:

@@ -20,7 +20,7 @@ cross-validation by document inside those splits only, and scores once on the ta
     uv run python scripts/learning_theme_model.py score /tmp/tm-aea.json \\
         --train-through heldout19 --target heldout20 heldout21
 
-numpy only. Documents numbered 240 and above are refused (they are blind test documents).
+numpy only. Documents numbered 256 and above are refused (they are blind test documents).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-BLIND_FROM = 240
+BLIND_FROM = 256
 SPLIT_ORDER = ["dev", "heldout"] + [f"heldout{n}" for n in range(2, 40)]
 
 
@@ -366,7 +366,7 @@ SIZE_LIMIT = 1_900_000
 
 
 def train(out: Path, corpus: Path | None) -> None:
-    """Fit the model on every read document (numbered below 240) and write the data file."""
+    """Fit the model on every read document (numbered below 256) and write the data file."""
     from fullpicture.learning.evaluate import train_on_corpus
     from fullpicture.learning.theme_model import ThemeModel
 
