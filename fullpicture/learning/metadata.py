@@ -129,7 +129,11 @@ _TITLE_TYPE_PATTERNS: list[tuple[str, str]] = [
         r"(?:updates?|digests?)\b|\bdigest of\b|"
         # learning in a snapshot: "Learning snapshot", "Spotlight on ...", "Key messages for
         # GPs"; not a film's script, which the corpus types by the review it is drawn from
-        r"\b(?:(?:learning )?snapshot|spotlight on|key messages)\b",
+        r"\b(?:(?:learning )?snapshot|spotlight on|key messages)\b|"
+        # an agency's note to its own staff, often numbered by year: "Safeguarding note for
+        # crews 2/2025", "Team note for ward staff"
+        r"\b(?:safeguarding|staff|team) notes?\b|"
+        r"\bnotes? (?:for|to) (?:all )?(?:[\w-]+ )?(?:staff|crews|teams|colleagues|managers)\b",
     ),
 ]
 # What a title says before the review types it names: learning passed on "from a" review
@@ -589,6 +593,10 @@ def subtitle_type(line: str) -> str | None:
     # review, ... Partnership, October 2024"): that review's type (docs/learning-taxonomy.md,
     # "Settled cases")
     bare = _LEARNING_FROM_ONE.sub("", " ".join(kept), count=1)
+    if bare != " ".join(kept):
+        # the review then its children ("Learning from the local child safeguarding practice
+        # review: Child P and Child Q"): the children are its subject, not more of the type
+        bare = _CHILDREN_AFTER.sub("", bare)
     if (code := type_only(bare)) or bare.rstrip().endswith(".") or len(bare.split()) > 16:
         return code
     # the review and its subject: "A Local Child Safeguarding Practice Review into the death of
@@ -606,6 +614,11 @@ _LEARNING_FROM_ONE = re.compile(
     r"(?:(?:a|an|the|our)\s+)?(?:[\w-]+\s+)?(?:briefing|brief|bulletin|leaflet|note|poster)\s+"
     r"(?:on|about|from)) (?:a|an|one|the)\s+(?!national\b)(?=\S)",
     re.I,
+)
+# A subtitle's children after a colon or dash: ": Child P and Child Q", " - Baby R"
+_CHILDREN_AFTER = re.compile(
+    r"\s*(?:[:\u2013\u2014]|\s-)\s*(?:(?:[Cc]hild|[Bb]aby|[Yy]oung [Pp]erson)\s+)?[A-Z][a-z]*"
+    r"(?:\s*(?:,|and|&)\s*(?:(?:[Cc]hild|[Bb]aby|[Yy]oung [Pp]erson)\s+)?[A-Z][a-z]*)*\s*$"
 )
 # Where a title page's line turns from the review to its subject
 _SUBJECT_AFTER = re.compile(

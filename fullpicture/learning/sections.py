@@ -8,7 +8,14 @@ import re
 from dataclasses import dataclass, field
 
 from fullpicture.learning.documents import Block
-from fullpicture.learning.metadata import detect_type, labelled_type, names_type, type_only
+from fullpicture.learning.metadata import (
+    detect_type,
+    find_publisher,
+    labelled_type,
+    names_type,
+    title_type,
+    type_only,
+)
 
 PATH_SEPARATOR = " > "
 
@@ -285,6 +292,26 @@ def _new_subjects(placed: list[PlacedBlock], starts: list[int]) -> list[int]:
     return kept
 
 
+# A title naming a periodical: "Ward Safeguarding Bulletin", "Schools Newsletter"
+_PERIODICAL_TITLE = re.compile(r"\b(?:e-?)?(?:newsletter|bulletin)s?\b", re.IGNORECASE)
+
+
+def _agency_periodical(preamble: list[PlacedBlock]) -> bool:
+    """Whether the document is an issue of another agency's periodical (a hospital trust's
+    staff bulletin, a council team's newsletter to schools): its title names a newsletter or
+    bulletin and its title page the agency publishing it. Such an issue drawing on several of
+    the partnership's reviews is one learning bulletin, not one review per case
+    (docs/learning-taxonomy.md, "Other agencies' documents"); a partnership's own bulletin
+    still holds one review per case."""
+    headings = [item.block.text for item in preamble if item.block.heading]
+    if not headings or title_type(headings[0]) != "bulletin":
+        return False
+    if not _PERIODICAL_TITLE.search(headings[0]):
+        return False
+    title_page = [item.block.text for item in preamble[1:4] if not item.block.heading]
+    return find_publisher(title_page[:2]) is not None
+
+
 def split_reviews(placed: list[PlacedBlock]) -> list[Segment]:
     """Split a document into one segment per review or case.
 
@@ -308,6 +335,9 @@ def split_reviews(placed: list[PlacedBlock]) -> list[Segment]:
         title = next((p.block.text for p in placed if p.block.heading), "")
         return [Segment(title=title, blocks=placed, preamble=placed)]
     starts = _new_subjects(placed, by_level[levels[0]])
+    if _agency_periodical(placed[: starts[0]]):
+        title = next((p.block.text for p in placed if p.block.heading), "")
+        return [Segment(title=title, blocks=placed, preamble=placed)]
     preamble = placed[: starts[0]]
     segments: list[Segment] = []
     for position, start in enumerate(starts):

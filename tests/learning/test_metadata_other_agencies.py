@@ -242,3 +242,39 @@ def test_should_keep_a_handout_titled_with_its_review_that_review():
 )
 def test_should_type_an_agencys_own_incident_review_as_a_practice_review(text):
     assert detect_type(text) == "practice_review"
+
+
+# --- heldout28's review types (tenth session) ---------------------------------------------
+
+
+def test_should_type_an_agency_note_by_the_review_its_subtitle_presents_with_its_children():
+    meta = extract_metadata(
+        "School Nursing Team Note 6",
+        [
+            "Learning from the Local Child Safeguarding Practice Review: Child Q and Child W",
+            "Fernvale Community Health NHS Trust. A note for school nurses and their leads.",
+            "The rapid review that came before it found the school did not share its worries.",
+        ],
+        [],
+    )
+    assert meta.review_type == "child_safeguarding_practice_review"
+
+
+def test_should_not_take_a_childs_name_after_a_subtitle_for_part_of_its_review_type():
+    line = "Learning from the serious case review: Young Person K and Young Person L"
+    assert subtitle_type(line) == "serious_case_review"
+    assert subtitle_type("Learning from a rapid review: neglect at home") is None
+
+
+def test_should_read_an_agencys_numbered_note_to_its_staff_naming_the_review_only_in_text_as_a_briefing():
+    meta = extract_metadata(
+        "Safeguarding Note for Ward Teams 4/2026",
+        [
+            "From: Named Nurse. To: all ward managers and staff nurses.",
+            "The Fernvale Safeguarding Children Partnership has published a local child "
+            "safeguarding practice review about a girl of nine. This note passes on what it "
+            "says about us.",
+        ],
+        [],
+    )
+    assert meta.review_type == "bulletin"

@@ -201,3 +201,26 @@ def test_should_type_a_bulletins_first_case_by_its_own_text_not_the_bulletins_op
         "silp",
         "rapid_review",
     ]
+
+
+def create_periodical(publisher_line: str) -> RawDocument:
+    blocks = [
+        Block("Community Nursing Safeguarding Bulletin", heading=1),
+        Block(publisher_line),
+        Block("In this issue", heading=2),
+        Block(f"Two reviews held by the {_PARTNERSHIP} in which our nurses took part."),
+    ]
+    for heading in ("Child D: learning from a rapid review", "Child E: a SILP review"):
+        blocks += [Block(heading, heading=2), Block("What we learned", heading=3)]
+        blocks.append(Block("- Nurses did not ask who else lived in the home."))
+    return create_document(blocks)
+
+
+def test_should_keep_another_agencys_bulletin_issue_as_one_bulletin_over_its_cases():
+    raw = create_periodical("Issue 4, Summer 2025. Larchfield Community Health NHS Trust.")
+    assert sample_metadata(raw) == [("bulletin", _PARTNERSHIP, 2025)]
+
+
+def test_should_still_split_a_partnerships_own_bulletin_issue_into_its_cases():
+    raw = create_periodical(f"Issue 4, Summer 2025. {_PARTNERSHIP}.")
+    assert [meta[0] for meta in sample_metadata(raw)] == ["rapid_review", "silp"]
