@@ -369,6 +369,8 @@ _LABEL = re.compile(
     r"what (?:needs to|should|must) change|"
     # a thematic review's "What this means for practice:" after its findings on each theme
     r"what this means for (?:practice|practitioners|you|us)|"
+    # a thematic review's "Implications for practice:" closing each finding's box
+    r"(?:key )?implications for (?:practice|practitioners)|practice implications|"
     # a learning brief's pair under each learning point ("What we found: ..." then "What good
     # practice looks like: ...")
     r"what we (?:found|saw)|what (?:good|best) practice looks like|"
@@ -516,7 +518,11 @@ _LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("strength", r"^(?:good practice|strength|what went well)"),
         ("recommendation", r"^what (?:needs to|should|must) change"),
-        ("key_learning", r"^(?:what this means|what (?:good|best) practice looks like)"),
+        (
+            "key_learning",
+            r"^(?:what this means|what (?:good|best) practice looks like|(?:key )?implications "
+            r"for|practice implications)",
+        ),
         ("next_step", r"^(?:action|agreed action|commitment|change|improvement)"),
         ("reflective_question", r"^(?:reflect|consider|ask yourself|think about|discussion|for )"),
     ]
@@ -593,6 +599,14 @@ _ASKING_INTRO = re.compile(
 _AGREED_INTRO = re.compile(
     r"(?:^|[.!?]\s)[^.!?]*\b(?:agreed|committed to|will (?:take|do|make)|(?:is|are) (?:taking|"
     r"doing|making))\s+the following(?: (?:actions?|steps?|changes?|commitments?))?\s*[.:]\s*$",
+    re.IGNORECASE,
+)
+# The last sentence of a paragraph announcing what a review found, without a colon ("The
+# review found the following.", "The panel identified the following issues."): the list after
+# it is its findings.
+_FOUND_FOLLOWING_INTRO = re.compile(
+    r"(?:^|[.!?]\s)[^.!?]*\b(?:found|identified|concluded|noted)\s+the following"
+    r"(?: (?:issues|findings|concerns|points|areas))?\s*\.\s*$",
     re.IGNORECASE,
 )
 # The last sentence of a paragraph announcing what to take away from a review ("Here are the
@@ -1142,7 +1156,11 @@ _OWN_QUESTIONS_INTRO = re.compile(
     r"\b(?:review|audit|panel|inquiry|reviewers?|evaluation|study)s? (?:asked|considered|"
     r"addressed|explored|set out to answer|sought to answer|looked at) (?:\w+ ){0,3}?"
     r"questions\b|\b(?:research|review|audit|evaluation) questions\b(?! for\b)|"
-    r"\bquestions (?:the|this) (?:review|audit) (?:asked|considered|sought|set out)\b",
+    r"\bquestions (?:the|this) (?:review|audit) (?:asked|considered|sought|set out)\b|"
+    # the questions sent round before a review meeting ("The business manager circulated
+    # these questions ahead of the meeting:"): its agenda, not questions put to the reader
+    r"\b(?:circulated|sent|set|agreed) (?:the following|these|\w+) (?:key )?questions\b"
+    r"[^:]{0,80}\b(?:meeting|panel)\b",
     re.IGNORECASE,
 )
 
@@ -1325,7 +1343,7 @@ def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, st
         kind = "finding"  # "Area for improvement: records were not shared" judges practice
     if kind is None or not rest:
         return None, text, None
-    if word.startswith("what this means"):
+    if word.startswith(("what this means", "implications", "key implications", "practice impl")):
         rest = text  # "What this means for practice: ..." reads as one sentence; keep it whole
     return (strengths if kind == "strength" else kind), rest, match.group("who")
 
@@ -1492,6 +1510,9 @@ class _Extractor:
         if not bullet and _AGREED_INTRO.search(text):
             # "The partners agreed the following.": the list after it is what they agreed
             self.intro_kind, self.intro_named, self.intro_held = "next_step", True, True
+            return True
+        if not bullet and _FOUND_FOLLOWING_INTRO.search(text):
+            self.intro_kind, self.intro_named, self.intro_held = "finding", True, False
             return True
         if not bullet and _TAKEAWAY_INTRO.search(text):
             # "Here are the five things the reviewer asked us all to take away.": the next
