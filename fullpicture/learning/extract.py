@@ -423,6 +423,10 @@ _CHILD_TOLD = re.compile(
     # a child named with their age, quoted telling anyone ('Kai, aged fourteen, told his youth
     # worker: "..."'): the age marks the child, not a parent known by first name
     r"^[A-Z][\w'\u2019-]*, aged [\w-]+, (?:told|said to) (?:\w+ ){1,3}?\w+\s*[:,]\s*[\"\u201c]|"
+    # a child anonymised by a single letter, quoted telling anyone, perhaps after when it was
+    # ('In March 2024 P told his teacher: "..."'): a lone letter names a child in a review
+    r"^(?:(?:In|On|During|By|At) [^,:\"\u201c]{3,40}?,? )?[A-Z] (?:later |also |once )?"
+    r"(?:told|said to) [^\"\u201c:.]{2,80}?[:,]\s*[\"\u201c]|"
     # a child told of as a child, quoted telling anyone ('The eldest child told her teacher
     # that they "had cereal for tea"')
     r"^[Tt]he (?:(?:eldest|oldest|youngest|younger|older|middle) )?(?:child|young person|boy|girl) "

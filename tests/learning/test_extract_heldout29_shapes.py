@@ -1,7 +1,8 @@
 """Shapes of long review reports seen in the heldout29 split, in our own wording: a thematic
 review's "Implications for practice:" paragraph after each finding's box, a rapid review's
 list of findings announced by "The review found the following." and the questions sent round
-before its meeting, which are its agenda (synthetic text only)."""
+before its meeting, which are its agenda, and a child named by a single letter quoted telling
+their teacher (synthetic text only)."""
 
 from __future__ import annotations
 
@@ -70,3 +71,21 @@ def test_should_not_read_questions_circulated_before_a_review_meeting_as_reflect
     items = items_of(create_document(tmp_path, _RAPID))
     assert kind_of(items, "Who was caring for Baby Q") is None
     assert kind_of(items, "seen by any professional before") is None
+
+
+_LETTERED_CHILD = (
+    "# Local Child Safeguarding Practice Review: Children P and S\n\n"
+    "Wexcombe Safeguarding Children Partnership, 2026\n\n"
+    "## Part 4: Summary of events\n\n"
+    "P and S moved to the area in the spring of 2023 and joined the village school.\n\n"
+    'In March 2024 P told his teacher: "Dad locks the food cupboard when he goes out."\n\n'
+    "## Part 6: Findings\n\n"
+    "- The school did not share what P said with children's social care for three weeks.\n"
+)
+
+
+def test_should_read_a_child_named_by_a_letter_quoted_telling_anyone_as_the_childs_voice(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _LETTERED_CHILD))
+    assert kind_of(items, "Dad locks the food cupboard") == "child_voice"
