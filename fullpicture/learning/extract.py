@@ -369,6 +369,8 @@ _LABEL = re.compile(
     r"what (?:needs to|should|must) change|"
     # a thematic review's "What this means for practice:" after its findings on each theme
     r"what this means for (?:practice|practitioners|you|us)|"
+    # a thematic review's "Implications for practice:" closing each finding's box
+    r"(?:key )?implications for (?:practice|practitioners)|practice implications|"
     # a learning brief's pair under each learning point ("What we found: ..." then "What good
     # practice looks like: ...")
     r"what we (?:found|saw)|what (?:good|best) practice looks like|"
@@ -421,6 +423,10 @@ _CHILD_TOLD = re.compile(
     # a child named with their age, quoted telling anyone ('Kai, aged fourteen, told his youth
     # worker: "..."'): the age marks the child, not a parent known by first name
     r"^[A-Z][\w'\u2019-]*, aged [\w-]+, (?:told|said to) (?:\w+ ){1,3}?\w+\s*[:,]\s*[\"\u201c]|"
+    # a child anonymised by a single letter, quoted telling anyone, perhaps after when it was
+    # ('In March 2024 P told his teacher: "..."'): a lone letter names a child in a review
+    r"^(?:(?:In|On|During|By|At) [^,:\"\u201c]{3,40}?,? )?[A-Z] (?:later |also |once )?"
+    r"(?:told|said to) [^\"\u201c:.]{2,80}?[:,]\s*[\"\u201c]|"
     # a child told of as a child, quoted telling anyone ('The eldest child told her teacher
     # that they "had cereal for tea"')
     r"^[Tt]he (?:(?:eldest|oldest|youngest|younger|older|middle) )?(?:child|young person|boy|girl) "
@@ -516,7 +522,11 @@ _LABEL_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("strength", r"^(?:good practice|strength|what went well)"),
         ("recommendation", r"^what (?:needs to|should|must) change"),
-        ("key_learning", r"^(?:what this means|what (?:good|best) practice looks like)"),
+        (
+            "key_learning",
+            r"^(?:what this means|what (?:good|best) practice looks like|(?:key )?implications "
+            r"for|practice implications)",
+        ),
         ("next_step", r"^(?:action|agreed action|commitment|change|improvement)"),
         ("reflective_question", r"^(?:reflect|consider|ask yourself|think about|discussion|for )"),
     ]
@@ -593,6 +603,14 @@ _ASKING_INTRO = re.compile(
 _AGREED_INTRO = re.compile(
     r"(?:^|[.!?]\s)[^.!?]*\b(?:agreed|committed to|will (?:take|do|make)|(?:is|are) (?:taking|"
     r"doing|making))\s+the following(?: (?:actions?|steps?|changes?|commitments?))?\s*[.:]\s*$",
+    re.IGNORECASE,
+)
+# The last sentence of a paragraph announcing what a review found, without a colon ("The
+# review found the following.", "The panel identified the following issues."): the list after
+# it is its findings.
+_FOUND_FOLLOWING_INTRO = re.compile(
+    r"(?:^|[.!?]\s)[^.!?]*\b(?:found|identified|concluded|noted)\s+the following"
+    r"(?: (?:issues|findings|concerns|points|areas))?\s*\.\s*$",
     re.IGNORECASE,
 )
 # The last sentence of a paragraph announcing what to take away from a review ("Here are the
@@ -1142,7 +1160,11 @@ _OWN_QUESTIONS_INTRO = re.compile(
     r"\b(?:review|audit|panel|inquiry|reviewers?|evaluation|study)s? (?:asked|considered|"
     r"addressed|explored|set out to answer|sought to answer|looked at) (?:\w+ ){0,3}?"
     r"questions\b|\b(?:research|review|audit|evaluation) questions\b(?! for\b)|"
-    r"\bquestions (?:the|this) (?:review|audit) (?:asked|considered|sought|set out)\b",
+    r"\bquestions (?:the|this) (?:review|audit) (?:asked|considered|sought|set out)\b|"
+    # the questions sent round before a review meeting ("The business manager circulated
+    # these questions ahead of the meeting:"): its agenda, not questions put to the reader
+    r"\b(?:circulated|sent|set|agreed) (?:the following|these|\w+) (?:key )?questions\b"
+    r"[^:]{0,80}\b(?:meeting|panel)\b",
     re.IGNORECASE,
 )
 
@@ -1325,7 +1347,7 @@ def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, st
         kind = "finding"  # "Area for improvement: records were not shared" judges practice
     if kind is None or not rest:
         return None, text, None
-    if word.startswith("what this means"):
+    if word.startswith(("what this means", "implications", "key implications", "practice impl")):
         rest = text  # "What this means for practice: ..." reads as one sentence; keep it whole
     return (strengths if kind == "strength" else kind), rest, match.group("who")
 
@@ -1492,6 +1514,9 @@ class _Extractor:
         if not bullet and _AGREED_INTRO.search(text):
             # "The partners agreed the following.": the list after it is what they agreed
             self.intro_kind, self.intro_named, self.intro_held = "next_step", True, True
+            return True
+        if not bullet and _FOUND_FOLLOWING_INTRO.search(text):
+            self.intro_kind, self.intro_named, self.intro_held = "finding", True, False
             return True
         if not bullet and _TAKEAWAY_INTRO.search(text):
             # "Here are the five things the reviewer asked us all to take away.": the next
