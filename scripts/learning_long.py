@@ -16,11 +16,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from fullpicture.learning.documents import read_document
-from fullpicture.learning.evaluate import Scores, default_corpus, match_items
+from fullpicture.learning.evaluate import BLIND_FROM, Scores, default_corpus, match_items
 from fullpicture.learning.library import parse_document
 
 KINDS = ("child_voice", "finding")
-BLIND_FROM = 256
 
 
 def document_scores(gold: dict[str, object], path: Path, scores: dict[str, Scores]) -> list[str]:

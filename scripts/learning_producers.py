@@ -26,7 +26,8 @@ file as its source, next to the source format's own figures:
         [--document 03] [--out DIR] [--fresh] [--json]
 
 Every split whose errors may be read is used (all of them since the ninth session); documents
-numbered 256 and up are kept for blind splits yet to be written and are never opened. The PDFs are kept in ``--out``
+numbered 256 and up are kept for blind splits yet to be written and are never opened. The PDFs
+are kept in ``--out``
 (default ``.producers/`` in the checkout, ignored by git) and made again only when the source
 is newer or with ``--fresh``. A producer that is not installed is reported as such and its
 documents are left out; the script fails only when no producer can run. It is a measuring
@@ -48,11 +49,16 @@ from pathlib import Path
 from typing import Any
 
 from fullpicture.errors import LearningError
-from fullpicture.learning.evaluate import SPLITS, SplitResult, default_corpus, score_document
+from fullpicture.learning.evaluate import (
+    BLIND_FROM,
+    SPLITS,
+    SplitResult,
+    default_corpus,
+    score_document,
+)
 from fullpicture.learning.library import parse_document
 
 READABLE_SPLITS = tuple(SPLITS)
-BLIND_FROM = 256  # corpus documents numbered 256 and up are for future blind splits: never opened
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 SOFFICE = ("soffice", "libreoffice", "/usr/bin/soffice")
 TIMEOUT = 180  # seconds for one producer call
