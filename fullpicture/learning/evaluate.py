@@ -148,6 +148,30 @@ SPLITS: dict[str, str] = {
         "twenty-ninth held-out set (long full review reports, by another independent author;"
         " measured once at the end of the tenth session, 04:49 UTC)"
     ),
+    "heldout30": (
+        "thirtieth held-out set (the commonest published families, by an independent author;"
+        " written in the eleventh session)"
+    ),
+    "heldout31": (
+        "thirty-first held-out set (less common harms and settings, by an independent author;"
+        " written in the eleventh session)"
+    ),
+    "heldout32": (
+        "thirty-second held-out set (national, regional and partnership-wide analyses, by an"
+        " independent author; written in the eleventh session)"
+    ),
+    "heldout33": (
+        "thirty-third held-out set (documents as other tools export and convert them, by an"
+        " independent author; written in the eleventh session)"
+    ),
+    "heldout34": (
+        "thirty-fourth held-out set (written at the end of the eleventh session by an"
+        " independent author)"
+    ),
+    "heldout35": (
+        "thirty-fifth held-out set (written at the end of the eleventh session by an"
+        " independent author)"
+    ),
 }
 
 
