@@ -150,7 +150,14 @@ _TITLE_FIRST_PATTERNS: list[tuple[str, str]] = [
         "thematic_analysis",
         r"\b(?:years?|decades?) of (?:[\w-]+ ){0,3}(?:reviews|audits)\b|"
         r"\b(?:review|reflections?|lessons|findings) (?:of|from|on) (?:the )?(?:two|three|four|"
-        r"five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:[\w-]+ ){0,3}reviews\b",
+        r"five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:[\w-]+ ){0,3}reviews\b|"
+        # themes drawn from reviews, plural, even when it names their type ("Themes from our
+        # rapid reviews: April 2024 to March 2025")
+        r"\bthemes\b.{0,40}\b(?:from|across|in|of) (?:[\w'\u2019-]+ ){0,4}reviews\b|"
+        # a partnership's or panel's report on its year, or its learning and improvement
+        # framework, held as one record: it looks across the year's or recent reviews
+        # (docs/learning-taxonomy.md, "Reports on a year and frameworks")
+        r"\b(?:annual|yearly) (?:learning )?report\b|\blearning and improvement framework\b",
     ),
     (
         "bulletin",
@@ -158,7 +165,11 @@ _TITLE_FIRST_PATTERNS: list[tuple[str, str]] = [
         # "Kai: learning from a rapid review" is that review
         r"^(?:[\w ]*\b(?:update|briefing|bulletin|newsletter|e-?mail|message|letter|cascade|"
         r"alert|note)s?\s*[:\u2013\u2014-]\s*)?"
-        r"learning from (?:a|an|one) (?:recent |local |partnership )*(?:" + _ONE_REVIEW + ")",
+        r"learning from (?:a|an|one) (?:recent |local |partnership )*(?:" + _ONE_REVIEW + ")|"
+        # a review called only by its child ("Learning from the Child W review: what it means
+        # for our teams"): the title names no type, so the review is named only in the text
+        r"^(?:learning|lessons?(?: learn(?:ed|t))?) from the (?:child|baby|young person) "
+        r"[a-z]{1,12} review\b",
     ),
 ]
 # A title page's line saying what the document is: "The practitioner newsletter of the
@@ -236,6 +247,8 @@ _PLACE_JOIN = (
 _PARTNERSHIP = re.compile(
     r"((?:" + _PLACE_WORD + _PLACE_JOIN + r"){1,7}?"
     r"(?:Safeguarding Children(?:'s)? Partnership|Safeguarding Children(?:'s)? Board|"
+    # a regional or sub-regional group of partnerships publishing a review of its own
+    r"(?:Sub-Regional |Regional )Safeguarding Children(?:'s)? Group|"
     # longer names first: "Safeguarding Partnership Board" is not cut at "Partnership"; an
     # adults' board names a joint review's other publisher (see find_partnership)
     r"Safeguarding Partnership Board|Safeguarding Children and Adults Partnership|"
@@ -627,6 +640,12 @@ _SUBJECT_AFTER = re.compile(
 )
 
 
+def leading_type(heading: str) -> str | None:
+    """The review type a heading's part leads with, as a title or a briefing's subtitle names
+    it ("Child Safeguarding Practice Review", "Learning from a rapid review"), or None."""
+    return type_only(_LEARNING_FROM_ONE.sub("", heading.strip(), count=1))
+
+
 def _publisher_only(part: str) -> bool:
     """Whether a line's part is only a partnership's or board's name."""
     names = _partnerships_in(part)
@@ -865,11 +884,18 @@ def _date_rank(line: str, position: int) -> int:
         # family (multi-agency practice review, September 2025)"
         return _STANDING_ALONE
     rest = _YEAR.sub(" ", re.sub(_MONTH_WORD, " ", line, flags=re.I))
-    if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 and not line.rstrip().endswith("."):
+    short = len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 and not line.rstrip().endswith(".")
+    if short and not _EVENT_BEFORE.search(before):
         return _STANDING_ALONE  # a short line, not a sentence: "Issue 7, November 2024"
     if _publisher_and_date(rest):
         return _STANDING_ALONE  # "X Safeguarding Children Partnership. Thematic summary, May 2025."
     return 2
+
+
+# A short line telling when something happened, as a slide's bullet does ("Disclosed sexual
+# exploitation in February 2025", "Moved to a new school in May 2024"): an event, not a date
+# standing alone on a title page
+_EVENT_BEFORE = re.compile(r"\b[a-z]{2,}\s+(?:in|on|during|since|until|after|before)\s+$")
 
 
 # Where one sentence ends and the next begins ("... by the LSCB. Final version ..."); not

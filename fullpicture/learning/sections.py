@@ -12,6 +12,7 @@ from fullpicture.learning.metadata import (
     detect_type,
     find_publisher,
     labelled_type,
+    leading_type,
     names_type,
     title_type,
     type_only,
@@ -274,20 +275,35 @@ _ENTRY_NUMBER = re.compile(r"^(?:review|case)\s+\d{1,2}\s*(?:[:.\u2013\u2014]|\s
 _SUBJECT_END = re.compile(r"\s*(?:[:(\u2013\u2014]|\s-\s)")
 
 
-def _case_subject(text: str) -> str:
+def _case_subject(text: str) -> tuple[str, str | None]:
     """The child or family a case heading names, lower-cased ("Review 1: Child L (rapid
-    review, 2025)" and "Child L: learning for officers" both give "child l")."""
+    review, 2025)" and "Child L: learning for officers" both give "child l"), and the review
+    type when the heading leads with it and names the child after ("Child Safeguarding
+    Practice Review: Child R" and "Learning from a Child Safeguarding Practice Review: Child
+    R" both give "child r" and that type)."""
     text = _ENTRY_NUMBER.sub("", _PART.sub("", text.strip()))
-    return _SUBJECT_END.split(text, maxsplit=1)[0].strip().lower()
+    head, *rest = _SUBJECT_END.split(text, maxsplit=1)
+    led = leading_type(head)
+    if led and rest and (child := _SUBJECT_END.split(rest[0], maxsplit=1)[0].strip()):
+        return child.lower(), led
+    return head.strip().lower(), None
+
+
+def _same_case(first: str, second: str) -> bool:
+    """Whether two case headings name the same child, and no two different types of review."""
+    (child, kind), (other, other_kind) = _case_subject(first), _case_subject(second)
+    return child == other and (kind is None or other_kind is None or kind == other_kind)
 
 
 def _new_subjects(placed: list[PlacedBlock], starts: list[int]) -> list[int]:
     """The case headings that start a review: a heading naming the same child as the one
     before it ("Child L: learning for officers" after "Review 1: Child L (rapid review)") is
-    a part of that review, as a slide deck titles each slide of one case."""
+    a part of that review, as a slide deck titles each slide of one case, and so is a heading
+    naming the same review again ("Learning from a Child Safeguarding Practice Review: Child
+    R" on the slide after "Child Safeguarding Practice Review: Child R")."""
     kept = starts[:1]
     for start in starts[1:]:
-        if _case_subject(placed[start].block.text) != _case_subject(placed[kept[-1]].block.text):
+        if not _same_case(placed[start].block.text, placed[kept[-1]].block.text):
             kept.append(start)
     return kept
 
