@@ -429,7 +429,9 @@ _CHILD_TOLD = re.compile(
     r"(?:told|said to) [^\"\u201c:.]{2,80}?[:,]\s*[\"\u201c]|"
     # a child told of as a child, quoted telling anyone ('The eldest child told her teacher
     # that they "had cereal for tea"')
-    r"^[Tt]he (?:(?:eldest|oldest|youngest|younger|older|middle) )?(?:child|young person|boy|girl) "
+    r"^[Tt]he (?:(?:eldest|oldest|youngest|younger|older|middle) )?(?:child|young person|boy|girl|"
+    # a brother or sister, a child too ('The half-brother told his teacher: "..."')
+    r"(?:half-|step-)?(?:sibling|sister|brother)) "
     r"(?:told|said to) (?:his|her|their|a|an|the) (?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+"
     r"(?: that [^\"\u201c:]{3,200}?)?\s*[:,]?\s*[\"\u201c]"
 )
@@ -465,7 +467,7 @@ _TOLD_OF_CHILD = re.compile(
     + _CHILD_AFTER
     + r")|"
     r"(?:grandparents?|parents?|carers?|foster carers?)" + _TOLD_THAT + _CHILD_AFTER + r")"
-    r"\s[^\"\u201c.]{0,40}?[\"\u201c]|"
+    r"\s[^\"\u201c.]{0,60}?[\"\u201c]|"
     r"(?:half-|step-|older |younger )?(?:sister|brother|sibling)['\u2019]s words\b"
     r"[^\"\u201c.]{0,60}?[:,]\s*[\"\u201c])"
 )
@@ -1601,7 +1603,7 @@ class _Extractor:
         if _ANOTHER_SAID.match(text) and self.items and self.items[-1].kind == "child_voice":
             return True  # 'Another said: "..."' after a child quoted: the next child speaking
         said = _NAMED_SAID.match(text)
-        if said is not None and said.group("name") in self.named:
+        if said is not None and said.group("name") in self.named | _heading_child(self.path):
             return True
         return self._pronoun_quotes_child(text)
 
@@ -2822,12 +2824,34 @@ _CHILDS_STORY = re.compile(
 )
 # Capitalised words of a title that are not a child's name.
 _NOT_NAMES = frozenset({"Child", "Baby", "Review", "Rapid", "Summary", "The", "Local", "A"})
+# A heading that is only a child's name, perhaps after "Child" and a number ("Kai", "3.2
+# Child M"), as a thematic review heads each child's case.
+_NAME_HEADING = re.compile(r"^(?:[\d.]+\s+)?(?:(?:Child|Baby) )?(?P<name>[A-Z][\w'\u2019-]*)$")
+# One-word headings that name a relative or a part of the report, not a child.
+_NOT_A_CHILDS_HEADING = re.compile(
+    r"^(?:mother|father|mum|dad|parents?|carers?|grandmother|grandfather|family|siblings?|"
+    r"introduction|background|summary|conclusions?|findings?|recommendations?|glossary|"
+    r"methodology|appendix|contents|learning|analysis|scope|chronology|references)$",
+    re.IGNORECASE,
+)
+
+
+def _heading_child(path: tuple[str, ...]) -> frozenset[str]:
+    """The child the heading over a paragraph names alone ("Kai" over one child's case in a
+    thematic review): that child quoted by name there is the child speaking."""
+    found = _NAME_HEADING.match(path[-1].strip()) if path else None
+    if found is None or _NOT_A_CHILDS_HEADING.match(found.group("name")):
+        return frozenset()
+    return frozenset({found.group("name")}) - _NOT_NAMES
 
 
 # A person named by one word, quoted: 'Ruby said: "..."', 'K said later: "..."'.
 _NAMED_SAID = re.compile(
     r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |once |also )?(?:said(?: of (?:[\w'\u2019-]+ ){0,3}?"
     r"[\w'\u2019-]+)?|wrote|explained|"
+    # the named child describing or asking in their own words ('Ana described the day she
+    # moved: "..."', 'Ana asked us to write: "..."')
+    r"(?:described|asked|added|remembered|recalled) (?:[\w'\u2019,-]+ ){0,10}?[\w'\u2019-]+|"
     # the named child quoted telling anyone ('Kai told his youth worker: "..."')
     r"told (?:his|her|their|a|an|the) (?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+)"
     r"(?: later)?\s*[:,]\s*[\"\u201c]"
@@ -2948,6 +2972,7 @@ class ReviewContext:
     baby: bool = False  # the review is about a baby (or an unborn child)
     looked_after: bool = False  # the child was looked after
     child: str | None = None  # how the review names its child ("J" for "Child J")
+    children: frozenset[str] = frozenset()  # every child the pseudonym names ("T", "U")
     title: str = ""  # the review's title
     title_themes: frozenset[str] = frozenset()  # the themes the review's title names
     background_themes: frozenset[str] = frozenset()  # ... and its background text
@@ -3006,6 +3031,8 @@ def extract_items(
     extractor.named = _title_names(blocks)
     if context is not None and context.child:
         extractor.named |= {context.child}  # "K" in "Child K", though the title names the board
+    if context is not None:
+        extractor.named |= context.children  # "T" and "U" in "Children T and U"
     extractor.own_findings = _with_own_learning(blocks, only="finding") | _findings_beside(blocks)
     extractor.articles = _articles_in_parts(blocks)
     for placed in blocks:
@@ -3156,6 +3183,12 @@ _BABY_CARE = re.compile(
 _BABY_TITLE = re.compile(r"\b(?:baby|infant|unborn)\b", re.IGNORECASE)
 
 
+def _pseudonym_names(pseudonym: str) -> frozenset[str]:
+    """The names a pseudonym gives its children: "T" and "U" in "Children T and U"."""
+    words = set(re.findall(r"\b[A-Z][\w'\u2019-]*", pseudonym))
+    return frozenset(words - {"Child", "Children", "Baby", "Babies", "Siblings", "Family"})
+
+
 def review_context(
     title: str, intro: list[str], child_age: str | None, pseudonym: str | None = None
 ) -> ReviewContext:
@@ -3178,6 +3211,7 @@ def review_context(
         baby=baby,
         looked_after="looked_after" in title_themes | background,
         child=pseudonym.split()[-1] if pseudonym else None,
+        children=_pseudonym_names(pseudonym or ""),
         title=title,
         title_themes=frozenset(title_themes),
         background_themes=frozenset(background),

@@ -1,0 +1,107 @@
+"""More shapes of long review reports seen in heldout29, in our own wording: a child quoted by
+the name of the heading over their case, by a verb other than "said", by a name a plural
+pseudonym gives ("Children D and E"), a brother quoted telling his teacher, and a parent
+reporting the child's words after a longer aside (synthetic text only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.learning.documents import create_document, items_of
+
+
+def kind_of(items: list[tuple[str, str]], words: str) -> str | None:
+    """The kind of the first item holding ``words``, or None when none holds them."""
+    return next((kind for kind, text in items if words in text), None)
+
+
+_THEMATIC_CASES = (
+    "# Thematic Review: Older Children and Exploitation\n\n"
+    "Dunmarsh Safeguarding Children Partnership, 2026\n\n"
+    "## 3. The children\n\n"
+    "### Tariq\n\n"
+    "Tariq moved to a hostel at seventeen after his placement ended. He was known to the "
+    "youth offending service.\n\n"
+    'Tariq said: "People talked about me like I was grown up already, so I stopped asking '
+    'for anything."\n\n'
+    "### Morgan\n\n"
+    "Morgan's father told the review that Morgan had said to him, late one evening in the "
+    'kitchen, "They know where we live, Dad."\n\n'
+    "## 4. Findings\n\n"
+    "- None of the five children had a plan that looked beyond their eighteenth birthday.\n"
+)
+
+
+def test_should_read_a_child_quoted_under_a_heading_of_their_name_as_the_childs_voice(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _THEMATIC_CASES))
+    assert kind_of(items, "like I was grown up already") == "child_voice"
+
+
+def test_should_read_a_parent_reporting_the_childs_words_after_an_aside_as_the_childs_voice(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _THEMATIC_CASES))
+    assert kind_of(items, "They know where we live") == "child_voice"
+
+
+_INQUIRY = (
+    "# Learning from Good Practice: supporting Nia at home\n\n"
+    "Wellbrook Safeguarding Children Partnership, 2026\n\n"
+    "## Nia's story\n\n"
+    "Nia lives with her father, who has a long-term illness.\n\n"
+    'Nia described the day her plan was written: "They let me choose who I could ring, and '
+    'I picked my aunt."\n\n'
+    "## Thank you\n\n"
+    "We thank Nia and her father for their time.\n\n"
+    'Nia asked us to finish with: "Please keep checking on us."\n'
+)
+
+
+def test_should_read_the_named_child_describing_in_quotation_as_the_childs_voice(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _INQUIRY))
+    assert kind_of(items, "I picked my aunt") == "child_voice"
+    assert kind_of(items, "Please keep checking on us") == "child_voice"
+
+
+_TWO_CHILDREN = (
+    "BRACKWATER SAFEGUARDING CHILDREN PARTNERSHIP\n\n"
+    "Local Child Safeguarding Practice Review\n\n"
+    "Children D and E\n\n"
+    "Published March 2026\n\n"
+    "Part 3: Summary of events\n\n"
+    "The family moved to a flat in the autumn and the children stopped going to school.\n\n"
+    'E told the reviewer: "Nobody came to see us at the flat."\n\n'
+    'D said that she had "kept the door locked" and that the teacher never "asked why I was '
+    'so tired".\n\n'
+    "Part 4: Findings\n\n"
+    "Finding 1: Agencies did not notice when both children stopped attending school.\n"
+)
+
+
+def test_should_read_each_child_a_plural_pseudonym_names_as_the_childs_voice(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _TWO_CHILDREN, "review.txt"))
+    assert kind_of(items, "kept the door locked") == "child_voice"
+
+
+_RAPID_SIBLING = (
+    "# Rapid Review: Baby W\n\n"
+    "Corfe Vale Safeguarding Children Partnership, 2026\n\n"
+    "## What happened\n\n"
+    "Baby W was taken to hospital with a head injury at ten weeks.\n\n"
+    'The half-brother told his class teacher: "Dad shouts at the baby when she cries."\n\n'
+    "## Learning\n\n"
+    "- Practitioners should ask older children in the home what life is like for them.\n"
+)
+
+
+def test_should_read_a_brother_quoted_telling_his_teacher_as_the_childs_voice(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _RAPID_SIBLING))
+    assert kind_of(items, "Dad shouts at the baby") == "child_voice"
