@@ -612,7 +612,10 @@ _AGREED_INTRO = re.compile(
 # it is its findings.
 _FOUND_FOLLOWING_INTRO = re.compile(
     r"(?:^|[.!?]\s)[^.!?]*\b(?:found|identified|concluded|noted)\s+the following"
-    r"(?: (?:issues|findings|concerns|points|areas))?\s*\.\s*$",
+    r"(?: (?:issues|findings|concerns|points|areas))?\s*\.\s*$|"
+    # "These are the things the inquiry found.", "Here are the strengths we identified."
+    r"(?:^|[.!?]\s)(?:these|here|below) are (?:the )?(?:\w+ )?(?:things|points|findings|"
+    r"strengths|areas)(?: that)? (?:\w+ ){1,3}?(?:found|identified|noted)\s*\.\s*$",
     re.IGNORECASE,
 )
 # The last sentence of a paragraph announcing what to take away from a review ("Here are the
@@ -1151,6 +1154,13 @@ _BACKGROUND = re.compile(
 # "5. Analysis and conclusions": a section that names its analysis states findings, even when
 # it also names what reads elsewhere as background (conclusions, involvement, context).
 _ANALYSIS = re.compile(r"\banalys[ei]s\b", re.IGNORECASE)
+# The first stage of an appreciative inquiry's "4-D" cycle as a heading ("Discover: what
+# worked well", "Stage 1 - Discovery"): what the inquiry found.
+_DISCOVER_STAGE = re.compile(
+    r"^(?:[\d.]+\s*)?(?:(?:stage|phase|step) (?:\d|one)\s*[:.\u2013-]?\s*)?discover(?:y)?\b"
+    r"(?:\s*[:\u2013-]|$)",
+    re.IGNORECASE,
+)
 
 
 # The review's own questions: its terms of reference, scope and lines of enquiry.
@@ -1309,7 +1319,8 @@ def _names_the_child(heading: str, title: str) -> bool:
 def strengths_kind(blocks: list[PlacedBlock]) -> str:
     """What a review's strengths are: findings when it pairs them with areas for development
     (the frame of audits and SILP learning events: what worked well, what must improve), else
-    key learning (an appreciative inquiry's "what went well")."""
+    key learning (an appreciative inquiry's "what went well", unless it reports them as what its
+    "Discover" stage found)."""
     paired = any(
         p.block.heading
         and (
@@ -1326,7 +1337,9 @@ def strengths_kind(blocks: list[PlacedBlock]) -> str:
     # a full report that analyses the case ("7. Analysis") judges its practice, the good
     # with the rest
     analysed = any(p.block.heading and _ANALYSIS.search(p.block.text) for p in blocks)
-    return "finding" if paired or framed or analysed else "key_learning"
+    # an appreciative inquiry in the 4-D form reports what it discovered as its findings
+    discovered = any(p.block.heading and _DISCOVER_STAGE.match(p.block.text) for p in blocks)
+    return "finding" if paired or framed or analysed or discovered else "key_learning"
 
 
 def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, str, str | None]:

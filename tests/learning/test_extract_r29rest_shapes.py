@@ -105,3 +105,45 @@ def test_should_read_a_brother_quoted_telling_his_teacher_as_the_childs_voice(
 ) -> None:
     items = items_of(create_document(tmp_path, _RAPID_SIBLING))
     assert kind_of(items, "Dad shouts at the baby") == "child_voice"
+
+
+_FOUR_D = (
+    "# Appreciative Inquiry: how Sami was kept safe at home\n\n"
+    "Ashcombe Safeguarding Children Partnership, 2026\n\n"
+    "## Contents\n\n"
+    "- Introduction\n"
+    "- Why learn from what went well?\n"
+    "- Discovery: what worked well\n\n"
+    "## Introduction\n\n"
+    "This inquiry looked at a family where support worked well.\n\n"
+    "## Why learn from what went well?\n\n"
+    "Most reviews start from harm; this one starts from success.\n\n"
+    "## Discovery: what worked well\n\n"
+    "We spoke to everyone who worked with the family. Here are the strengths we identified.\n\n"
+    "**A health visitor who stayed.** The same health visitor saw the family for eighteen "
+    "months and knew when the mother's mood dipped.\n\n"
+    "**One plan for everyone.** The school, the GP and the family support worker shared one "
+    "written plan and met monthly to review it.\n\n"
+    "## Design and deliver: what we will do\n\n"
+    "1. The partnership will share the shared-plan template with every school by June.\n"
+)
+
+
+def test_should_read_what_an_appreciative_inquirys_discover_stage_found_as_findings(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _FOUR_D))
+    assert kind_of(items, "A health visitor who stayed") == "finding"
+    assert kind_of(items, "One plan for everyone") == "finding"
+
+
+def test_should_read_a_question_in_a_contents_list_as_no_item(tmp_path: Path) -> None:
+    items = items_of(create_document(tmp_path, _FOUR_D))
+    assert kind_of(items, "Why learn from what went well") is None
+
+
+def test_should_read_a_sentence_announcing_the_strengths_identified_as_no_item(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _FOUR_D))
+    assert kind_of(items, "Here are the strengths we identified") is None
