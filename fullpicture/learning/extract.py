@@ -1447,6 +1447,7 @@ class _Extractor:
         # articles on one review whose parts name their kinds ("Learning from the review
         # about the Gorran children" > "What the review found", "What we have learned")
         self.articles: frozenset[tuple[str, ...]] = frozenset()
+        self.labelled: frozenset[tuple[str, ...]] = frozenset()  # see _labelled_sections
         self.headline = False  # a numbered lesson's one-line statement ("Lesson 2: ...") above
         self.before: str | None = None  # the paragraph before this one, in the same section
 
@@ -1510,7 +1511,12 @@ class _Extractor:
     def _heading(self, placed: PlacedBlock) -> None:
         kind, rest, who = label_of(placed.block.text)
         self.stated = False
-        if kind is None and _unlabelled_finding(placed) and placed.path not in self.reported:
+        if (
+            kind is None
+            and _unlabelled_finding(placed)
+            and placed.path not in self.reported
+            and placed.path not in self.labelled
+        ):
             kind = "finding"  # (a section stating its own findings below has a topic heading)
         elif kind is None and _finding_under_learning(placed):
             kind, self.stated = "finding", True
@@ -2095,6 +2101,17 @@ def _readers_question(text: str, placed: PlacedBlock, strengths: str) -> bool:
 _LEARNING_ARTICLE = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:key )?(?:learning|lessons) from\b", re.IGNORECASE
 )
+
+
+def _labelled_sections(blocks: list[PlacedBlock], strengths: str) -> frozenset[tuple[str, ...]]:
+    """The heading paths of sections whose paragraphs state their items under labels of their
+    own ("Strength: ...", "Area for development: ..."): the heading over them is the topic
+    they share ("5. Support for the parent and the child"), however long, no finding."""
+    return frozenset(
+        placed.path
+        for placed in blocks
+        if not placed.block.heading and label_of(placed.block.text.strip(), strengths)[0]
+    )
 
 
 def _articles_in_parts(blocks: list[PlacedBlock]) -> frozenset[tuple[str, ...]]:
@@ -3048,6 +3065,7 @@ def extract_items(
         extractor.named |= context.children  # "T" and "U" in "Children T and U"
     extractor.own_findings = _with_own_learning(blocks, only="finding") | _findings_beside(blocks)
     extractor.articles = _articles_in_parts(blocks)
+    extractor.labelled = _labelled_sections(blocks, extractor.strengths)
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()

@@ -147,3 +147,25 @@ def test_should_read_a_sentence_announcing_the_strengths_identified_as_no_item(
 ) -> None:
     items = items_of(create_document(tmp_path, _FOUR_D))
     assert kind_of(items, "Here are the strengths we identified") is None
+
+
+_AUDIT = (
+    "# Multi-Agency Audit: Neglect in Families with Young Children\n\n"
+    "Pelham Cross Safeguarding Children Partnership, 2026\n\n"
+    "## What we found\n\n"
+    "### 1. Seeing the child\n\n"
+    "Strength: in most cases the child was seen at home by the allocated worker.\n\n"
+    "### 2. Help for the parents and for the children in the home\n\n"
+    "Area for development: few parents were offered help with their own mental health, though "
+    "auditors thought most needed it.\n\n"
+    "## Recommendations\n\n"
+    "1. The partnership should ask adult services to join the next neglect audit.\n"
+)
+
+
+def test_should_read_a_long_numbered_heading_over_labelled_findings_as_no_item(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _AUDIT))
+    assert kind_of(items, "Help for the parents") is None
+    assert kind_of(items, "few parents were offered help") == "finding"
