@@ -2287,8 +2287,9 @@ def _episode_learning(path: tuple[str, ...]) -> bool:
 
 def _tells_of_case(text: str) -> bool:
     """Whether a point tells of the case in the past ("The transfer took eleven weeks"),
-    rather than stating what holds in general."""
-    return bool(_CASE_PAST.search(text) or _PAST_VERB.search(text))
+    rather than stating what holds in general. A participle that makes an adjective ("a
+    strengths-based approach", "trauma-informed care") tells of nothing."""
+    return bool(_CASE_PAST.search(text) or _PAST_VERB.search(_ADJECTIVAL.sub(" ", text)))
 
 
 def _voices(text: str) -> list[str]:

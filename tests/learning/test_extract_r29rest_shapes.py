@@ -169,3 +169,20 @@ def test_should_read_a_long_numbered_heading_over_labelled_findings_as_no_item(
     items = items_of(create_document(tmp_path, _AUDIT))
     assert kind_of(items, "Help for the parents") is None
     assert kind_of(items, "few parents were offered help") == "finding"
+
+
+_EPISODES = (
+    "# Local Child Safeguarding Practice Review: Child H\n\n"
+    "Oakridge Safeguarding Children Partnership, 2026\n\n"
+    "## Key practice episode 2: the early help plan\n\n"
+    "The family was offered a key worker from the early help team in the spring.\n\n"
+    "### Learning from this episode\n\n"
+    "- A strengths based approach helps parents to stay with a plan when things get hard.\n"
+    "- The key worker visited less often once the school holidays began.\n"
+)
+
+
+def test_should_not_read_a_strengths_based_approach_as_the_case_told(tmp_path: Path) -> None:
+    items = items_of(create_document(tmp_path, _EPISODES))
+    assert kind_of(items, "A strengths based approach") == "key_learning"
+    assert kind_of(items, "The key worker visited less often") == "finding"
