@@ -736,6 +736,12 @@ _FORM_PROMPT = re.compile(
 # commission a local review, a sign-off, where the full report can be read, whom the review
 # heard from ("The review also heard from carers ...").
 _AROUND_THE_LEARNING = re.compile(
+    # a report's words about its own section or items ("This section analyses the key
+    # episodes ...", "The recommendations below were agreed at the recall event.")
+    r"^this (?:section|chapter|part)(?: of (?:the|this) report)? (?:analyses|analyzes|sets out|"
+    r"describes|presents|considers|summarises|summarizes|looks at|brings together)\b|"
+    r"^the (?:recommendations|findings)(?: below| that follow| in this section| set out below)? "
+    r"(?:were|was|have been|are) (?:agreed|developed|drawn up|tested|discussed|shared)\b|"
     r"\brecommends? that (?:the \w+ |a |an )?(?:does not |do not |should not |should )?"
     r"(?:commission|undertake|carry out|conduct)s? (?:a |an )?(?:local )?(?:child )?"
     r"(?:safeguarding )?(?:practice )?review\b|"
@@ -960,8 +966,27 @@ def _names_none(heading: str) -> bool:
     the issue manifest in this case?")."""
     return any(
         pattern.search(heading)
-        for pattern in (_OTHERS_VOICE, _REVIEW_QUESTIONS, _EVIDENCE_HEADING, _PRESENTED_BY)
+        for pattern in (
+            _OTHERS_VOICE,
+            _REVIEW_QUESTIONS,
+            _EVIDENCE_HEADING,
+            _PRESENTED_BY,
+            _REVIEWS_OWN_EVENTS,
+        )
     )
+
+
+# The parts of a review's method that tell its own events and who came to them ("The learning
+# events and workshops", "Appendix: Participants in the learning and recall events", "Who
+# took part"): "learning" there names the event, not what was learned.
+_REVIEWS_OWN_EVENTS = re.compile(
+    r"^(?:[\d.]+\s*)?(?:appendix(?: [\w\d]+)?\s*[:.\u2013-]\s*)?(?:the )?participants\b(?: in\b|\s*$)|"
+    r"^(?:[\d.]+\s*)?who took part\b|"
+    r"^(?:[\d.]+\s*)?(?:the |our )?(?:practitioner |multi-agency )?learning (?:and recall )?events?"
+    r"(?: and (?:the )?workshops?)?\s*$|"
+    r"^(?:[\d.]+\s*)?how the (?:workshops?|events?|sessions?) (?:ran|worked|were run)\s*$",
+    re.IGNORECASE,
+)
 
 
 # The questions a review set itself ("Research questions", "Questions the review sought to

@@ -186,3 +186,44 @@ def test_should_not_read_a_strengths_based_approach_as_the_case_told(tmp_path: P
     items = items_of(create_document(tmp_path, _EPISODES))
     assert kind_of(items, "A strengths based approach") == "key_learning"
     assert kind_of(items, "The key worker visited less often") == "finding"
+
+
+_FULL_REPORT = (
+    "# Local Child Safeguarding Practice Review: Child F\n\n"
+    "Hollins Vale Safeguarding Children Partnership, 2026\n\n"
+    "## 2. Method\n\n"
+    "The reviewer read agency records and met the family.\n\n"
+    "### The learning events and workshops\n\n"
+    "Each learning event brought together about ten practitioners who had worked with Child F, "
+    "from the school, the police, health and children's social care.\n\n"
+    "## 6. Analysis and findings\n\n"
+    "This section analyses the practice episodes against the terms of reference. The findings "
+    "are grouped under three themes.\n\n"
+    "Finding 1: The school's concerns about Child F's absences were not shared with the "
+    "health visitor for the younger children.\n\n"
+    "## 7. Recommendations\n\n"
+    "The recommendations below were agreed at the practitioners' recall event and by the "
+    "review panel.\n\n"
+    "1. The partnership should ask schools to share absence concerns with health visitors.\n\n"
+    "## Appendix: Participants in the learning and recall events\n\n"
+    "Social workers and a team manager from children's social care; two school nurses; the "
+    "designated safeguarding lead; a neighbourhood police officer.\n"
+)
+
+
+def test_should_read_the_reviews_own_events_and_participants_as_no_items(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _FULL_REPORT))
+    assert kind_of(items, "Each learning event brought together") is None
+    assert kind_of(items, "Social workers and a team manager") is None
+
+
+def test_should_read_sentences_about_the_reports_own_sections_as_no_items(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _FULL_REPORT))
+    assert kind_of(items, "This section analyses the practice episodes") is None
+    assert kind_of(items, "The recommendations below were agreed") is None
+    assert kind_of(items, "The school's concerns about Child F") == "finding"
+    assert kind_of(items, "share absence concerns") == "recommendation"
