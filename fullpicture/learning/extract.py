@@ -486,6 +486,13 @@ _ANOTHER_SAID = re.compile(
     r"told (?:us|the \w+|(?:our|the) \w+))\s*[:,]\s*[\"\u201c]",
     re.IGNORECASE,
 )
+# A table's row of a question and the answer recorded beside it under a column naming what
+# a team said or found ("...? (What the team said about our own practice: ...)").
+_ANSWERED_ROW = re.compile(
+    r"^(?P<question>[^?()]{10,}\?)\s*\((?P<label>[^():]{0,80}\b(?:said|found|answers?|"
+    r"responses?|told us|discussion)\b[^():]{0,60}):\s*(?P<answer>[^()]{10,})\)\s*$",
+    re.IGNORECASE,
+)
 # A question and its answer in a write-up in questions and answers (unnumbered "Q:", "A:").
 _ASKED = re.compile(r"^(?:Q|Question)\s*[:.\u2013-]\s+(?=\S.*\?$)", re.IGNORECASE)
 _ANSWERED = re.compile(r"^(?:A|Answer)\s*[:\u2013-]\s+(?=\S)", re.IGNORECASE)
@@ -1574,8 +1581,8 @@ class _Extractor:
     def _body(self, placed: PlacedBlock) -> None:
         block = placed.block
         text = block.text.strip()
-        if self._question_and_answer(text, placed):
-            return
+        if self._question_and_answer(text, placed) or self._question_with_answer(text, placed):
+            return  # (a record's row: the question and what the team said of its practice)
         kind, rest, who = _labelled(text, placed.path, self.strengths)
         self.listed = self.listed and kind is None  # a labelled item ends the list before it
         if kind is None and self._asks_for_answers(text, placed):
@@ -1606,6 +1613,18 @@ class _Extractor:
         self._add_each(kind, rest, placed, who)
         if kind == "finding" and label_of(text)[0] == "finding":
             self.open_finding = len(self.items) - 1
+
+    def _question_with_answer(self, text: str, placed: PlacedBlock) -> bool:
+        """Adds a question and the answer a team recorded beside it, as a record's table
+        gives them ("Do you know who cares for the baby? (What the team said about its own
+        practice: Most said they seldom meet the father.)"): the question is the reader's,
+        the answer what the team found in its own practice."""
+        row = _ANSWERED_ROW.match(text)
+        if row is None or section_kind(placed.path, self.strengths) != "reflective_question":
+            return False
+        self._add("reflective_question", row.group("question"), placed)
+        self._add("finding", row.group("answer").strip(), placed)
+        return True
 
     def _note_headline(self, text: str, kind: str) -> None:
         """Remembers whether a labelled item is a numbered lesson's one-line statement, whose

@@ -227,3 +227,26 @@ def test_should_read_sentences_about_the_reports_own_sections_as_no_items(
     assert kind_of(items, "The recommendations below were agreed") is None
     assert kind_of(items, "The school's concerns about Child F") == "finding"
     assert kind_of(items, "share absence concerns") == "recommendation"
+
+
+_TEAM_RECORD = (
+    "# Briefing Record: what our team took from the review\n\n"
+    "Greyford Safeguarding Children Partnership\n\n"
+    "## Discussion\n\n"
+    "### Question from the briefing\n\n"
+    "Who else looks after the toddlers you visit, and have you spoken to them? (What the team "
+    "said about its own practice: Most of the team write down the partner's name but rarely "
+    "speak to him, because visits are in the daytime.)\n\n"
+    "Would you know whom to ring if a nursery raised a concern? (What the team said about its "
+    "own practice: Newer staff were unsure of the duty number and would wait for a manager.)\n"
+)
+
+
+def test_should_split_a_records_question_from_the_answer_beside_it(tmp_path: Path) -> None:
+    items = items_of(create_document(tmp_path, _TEAM_RECORD))
+    assert (
+        "reflective_question",
+        "Who else looks after the toddlers you visit, and have you spoken to them?",
+    ) in items
+    assert kind_of(items, "Most of the team write down") == "finding"
+    assert kind_of(items, "Newer staff were unsure") == "finding"
