@@ -314,7 +314,8 @@ def _is_furniture(block: Block, blocks: list[Block], index: int, marks: set[str]
 def _is_contents_entry(text: str, *, led: bool) -> bool:
     """Whether a line is a contents entry: a title with a leader to its page number ("3.
     Findings ....... 7"), or several run together; unless ``led``, a short title ending in a
-    page number or none ("1. Introduction 3", "Appendix A: Glossary")."""
+    page number or none ("1. Introduction 3", "Appendix A: Glossary"), perhaps a section put
+    as a question ("Why a thematic review?")."""
     if any(leader in text for leader in _LEADS):  # the leaders' patterns are slow to search
         if len(_LEADERS.findall(text)) >= 2:
             return True
@@ -323,7 +324,7 @@ def _is_contents_entry(text: str, *, led: bool) -> bool:
     if led:
         return False
     title = re.sub(r"\s+\d{1,3}$", "", text)
-    return len(title.split()) <= 12 and not title.endswith(_SENTENCE_END)
+    return len(title.split()) <= 12 and (title.endswith("?") or not title.endswith(_SENTENCE_END))
 
 
 def _contents_end(blocks: list[Block], start: int) -> int:

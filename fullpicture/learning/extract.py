@@ -429,7 +429,9 @@ _CHILD_TOLD = re.compile(
     r"(?:told|said to) [^\"\u201c:.]{2,80}?[:,]\s*[\"\u201c]|"
     # a child told of as a child, quoted telling anyone ('The eldest child told her teacher
     # that they "had cereal for tea"')
-    r"^[Tt]he (?:(?:eldest|oldest|youngest|younger|older|middle) )?(?:child|young person|boy|girl) "
+    r"^[Tt]he (?:(?:eldest|oldest|youngest|younger|older|middle) )?(?:child|young person|boy|girl|"
+    # a brother or sister, a child too ('The half-brother told his teacher: "..."')
+    r"(?:half-|step-)?(?:sibling|sister|brother)) "
     r"(?:told|said to) (?:his|her|their|a|an|the) (?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+"
     r"(?: that [^\"\u201c:]{3,200}?)?\s*[:,]?\s*[\"\u201c]"
 )
@@ -465,7 +467,7 @@ _TOLD_OF_CHILD = re.compile(
     + _CHILD_AFTER
     + r")|"
     r"(?:grandparents?|parents?|carers?|foster carers?)" + _TOLD_THAT + _CHILD_AFTER + r")"
-    r"\s[^\"\u201c.]{0,40}?[\"\u201c]|"
+    r"\s[^\"\u201c.]{0,60}?[\"\u201c]|"
     r"(?:half-|step-|older |younger )?(?:sister|brother|sibling)['\u2019]s words\b"
     r"[^\"\u201c.]{0,60}?[:,]\s*[\"\u201c])"
 )
@@ -482,6 +484,13 @@ _A_CHILD_SAID = re.compile(
 _ANOTHER_SAID = re.compile(
     r"^(?:another|a second|a third|the other)(?: one)? (?:said|says|added|wrote|put it|"
     r"told (?:us|the \w+|(?:our|the) \w+))\s*[:,]\s*[\"\u201c]",
+    re.IGNORECASE,
+)
+# A table's row of a question and the answer recorded beside it under a column naming what
+# a team said or found ("...? (What the team said about our own practice: ...)").
+_ANSWERED_ROW = re.compile(
+    r"^(?P<question>[^?()]{10,}\?)\s*\((?P<label>[^():]{0,80}\b(?:said|found|answers?|"
+    r"responses?|told us|discussion)\b[^():]{0,60}):\s*(?P<answer>[^()]{10,})\)\s*$",
     re.IGNORECASE,
 )
 # A question and its answer in a write-up in questions and answers (unnumbered "Q:", "A:").
@@ -610,7 +619,10 @@ _AGREED_INTRO = re.compile(
 # it is its findings.
 _FOUND_FOLLOWING_INTRO = re.compile(
     r"(?:^|[.!?]\s)[^.!?]*\b(?:found|identified|concluded|noted)\s+the following"
-    r"(?: (?:issues|findings|concerns|points|areas))?\s*\.\s*$",
+    r"(?: (?:issues|findings|concerns|points|areas))?\s*\.\s*$|"
+    # "These are the things the inquiry found.", "Here are the strengths we identified."
+    r"(?:^|[.!?]\s)(?:these|here|below) are (?:the )?(?:\w+ )?(?:things|points|findings|"
+    r"strengths|areas)(?: that)? (?:\w+ ){1,3}?(?:found|identified|noted)\s*\.\s*$",
     re.IGNORECASE,
 )
 # The last sentence of a paragraph announcing what to take away from a review ("Here are the
@@ -731,6 +743,12 @@ _FORM_PROMPT = re.compile(
 # commission a local review, a sign-off, where the full report can be read, whom the review
 # heard from ("The review also heard from carers ...").
 _AROUND_THE_LEARNING = re.compile(
+    # a report's words about its own section or items ("This section analyses the key
+    # episodes ...", "The recommendations below were agreed at the recall event.")
+    r"^this (?:section|chapter|part)(?: of (?:the|this) report)? (?:analyses|analyzes|sets out|"
+    r"describes|presents|considers|summarises|summarizes|looks at|brings together)\b|"
+    r"^the (?:recommendations|findings)(?: below| that follow| in this section| set out below)? "
+    r"(?:were|was|have been|are) (?:agreed|developed|drawn up|tested|discussed|shared)\b|"
     r"\brecommends? that (?:the \w+ |a |an )?(?:does not |do not |should not |should )?"
     r"(?:commission|undertake|carry out|conduct)s? (?:a |an )?(?:local )?(?:child )?"
     r"(?:safeguarding )?(?:practice )?review\b|"
@@ -955,8 +973,27 @@ def _names_none(heading: str) -> bool:
     the issue manifest in this case?")."""
     return any(
         pattern.search(heading)
-        for pattern in (_OTHERS_VOICE, _REVIEW_QUESTIONS, _EVIDENCE_HEADING, _PRESENTED_BY)
+        for pattern in (
+            _OTHERS_VOICE,
+            _REVIEW_QUESTIONS,
+            _EVIDENCE_HEADING,
+            _PRESENTED_BY,
+            _REVIEWS_OWN_EVENTS,
+        )
     )
+
+
+# The parts of a review's method that tell its own events and who came to them ("The learning
+# events and workshops", "Appendix: Participants in the learning and recall events", "Who
+# took part"): "learning" there names the event, not what was learned.
+_REVIEWS_OWN_EVENTS = re.compile(
+    r"^(?:[\d.]+\s*)?(?:appendix(?: [\w\d]+)?\s*[:.\u2013-]\s*)?(?:the )?participants\b(?: in\b|\s*$)|"
+    r"^(?:[\d.]+\s*)?who took part\b|"
+    r"^(?:[\d.]+\s*)?(?:the |our )?(?:practitioner |multi-agency )?learning (?:and recall )?events?"
+    r"(?: and (?:the )?workshops?)?\s*$|"
+    r"^(?:[\d.]+\s*)?how the (?:workshops?|events?|sessions?) (?:ran|worked|were run)\s*$",
+    re.IGNORECASE,
+)
 
 
 # The questions a review set itself ("Research questions", "Questions the review sought to
@@ -1149,6 +1186,13 @@ _BACKGROUND = re.compile(
 # "5. Analysis and conclusions": a section that names its analysis states findings, even when
 # it also names what reads elsewhere as background (conclusions, involvement, context).
 _ANALYSIS = re.compile(r"\banalys[ei]s\b", re.IGNORECASE)
+# The first stage of an appreciative inquiry's "4-D" cycle as a heading ("Discover: what
+# worked well", "Stage 1 - Discovery"): what the inquiry found.
+_DISCOVER_STAGE = re.compile(
+    r"^(?:[\d.]+\s*)?(?:(?:stage|phase|step) (?:\d|one)\s*[:.\u2013-]?\s*)?discover(?:y)?\b"
+    r"(?:\s*[:\u2013-]|$)",
+    re.IGNORECASE,
+)
 
 
 # The review's own questions: its terms of reference, scope and lines of enquiry.
@@ -1307,7 +1351,8 @@ def _names_the_child(heading: str, title: str) -> bool:
 def strengths_kind(blocks: list[PlacedBlock]) -> str:
     """What a review's strengths are: findings when it pairs them with areas for development
     (the frame of audits and SILP learning events: what worked well, what must improve), else
-    key learning (an appreciative inquiry's "what went well")."""
+    key learning (an appreciative inquiry's "what went well", unless it reports them as what its
+    "Discover" stage found)."""
     paired = any(
         p.block.heading
         and (
@@ -1324,7 +1369,9 @@ def strengths_kind(blocks: list[PlacedBlock]) -> str:
     # a full report that analyses the case ("7. Analysis") judges its practice, the good
     # with the rest
     analysed = any(p.block.heading and _ANALYSIS.search(p.block.text) for p in blocks)
-    return "finding" if paired or framed or analysed else "key_learning"
+    # an appreciative inquiry in the 4-D form reports what it discovered as its findings
+    discovered = any(p.block.heading and _DISCOVER_STAGE.match(p.block.text) for p in blocks)
+    return "finding" if paired or framed or analysed or discovered else "key_learning"
 
 
 def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, str, str | None]:
@@ -1432,6 +1479,7 @@ class _Extractor:
         # articles on one review whose parts name their kinds ("Learning from the review
         # about the Gorran children" > "What the review found", "What we have learned")
         self.articles: frozenset[tuple[str, ...]] = frozenset()
+        self.labelled: frozenset[tuple[str, ...]] = frozenset()  # see _labelled_sections
         self.headline = False  # a numbered lesson's one-line statement ("Lesson 2: ...") above
         self.before: str | None = None  # the paragraph before this one, in the same section
 
@@ -1495,7 +1543,12 @@ class _Extractor:
     def _heading(self, placed: PlacedBlock) -> None:
         kind, rest, who = label_of(placed.block.text)
         self.stated = False
-        if kind is None and _unlabelled_finding(placed) and placed.path not in self.reported:
+        if (
+            kind is None
+            and _unlabelled_finding(placed)
+            and placed.path not in self.reported
+            and placed.path not in self.labelled
+        ):
             kind = "finding"  # (a section stating its own findings below has a topic heading)
         elif kind is None and _finding_under_learning(placed):
             kind, self.stated = "finding", True
@@ -1528,8 +1581,8 @@ class _Extractor:
     def _body(self, placed: PlacedBlock) -> None:
         block = placed.block
         text = block.text.strip()
-        if self._question_and_answer(text, placed):
-            return
+        if self._question_and_answer(text, placed) or self._question_with_answer(text, placed):
+            return  # (a record's row: the question and what the team said of its practice)
         kind, rest, who = _labelled(text, placed.path, self.strengths)
         self.listed = self.listed and kind is None  # a labelled item ends the list before it
         if kind is None and self._asks_for_answers(text, placed):
@@ -1560,6 +1613,18 @@ class _Extractor:
         self._add_each(kind, rest, placed, who)
         if kind == "finding" and label_of(text)[0] == "finding":
             self.open_finding = len(self.items) - 1
+
+    def _question_with_answer(self, text: str, placed: PlacedBlock) -> bool:
+        """Adds a question and the answer a team recorded beside it, as a record's table
+        gives them ("Do you know who cares for the baby? (What the team said about its own
+        practice: Most said they seldom meet the father.)"): the question is the reader's,
+        the answer what the team found in its own practice."""
+        row = _ANSWERED_ROW.match(text)
+        if row is None or section_kind(placed.path, self.strengths) != "reflective_question":
+            return False
+        self._add("reflective_question", row.group("question"), placed)
+        self._add("finding", row.group("answer").strip(), placed)
+        return True
 
     def _note_headline(self, text: str, kind: str) -> None:
         """Remembers whether a labelled item is a numbered lesson's one-line statement, whose
@@ -1601,7 +1666,7 @@ class _Extractor:
         if _ANOTHER_SAID.match(text) and self.items and self.items[-1].kind == "child_voice":
             return True  # 'Another said: "..."' after a child quoted: the next child speaking
         said = _NAMED_SAID.match(text)
-        if said is not None and said.group("name") in self.named:
+        if said is not None and said.group("name") in self.named | _heading_child(self.path):
             return True
         return self._pronoun_quotes_child(text)
 
@@ -2082,6 +2147,17 @@ _LEARNING_ARTICLE = re.compile(
 )
 
 
+def _labelled_sections(blocks: list[PlacedBlock], strengths: str) -> frozenset[tuple[str, ...]]:
+    """The heading paths of sections whose paragraphs state their items under labels of their
+    own ("Strength: ...", "Area for development: ..."): the heading over them is the topic
+    they share ("5. Support for the parent and the child"), however long, no finding."""
+    return frozenset(
+        placed.path
+        for placed in blocks
+        if not placed.block.heading and label_of(placed.block.text.strip(), strengths)[0]
+    )
+
+
 def _articles_in_parts(blocks: list[PlacedBlock]) -> frozenset[tuple[str, ...]]:
     """The heading paths of articles on learning from a review whose parts name their own
     kinds ("What the review found", "What we have learned", "What is changing"): the prose
@@ -2255,8 +2331,9 @@ def _episode_learning(path: tuple[str, ...]) -> bool:
 
 def _tells_of_case(text: str) -> bool:
     """Whether a point tells of the case in the past ("The transfer took eleven weeks"),
-    rather than stating what holds in general."""
-    return bool(_CASE_PAST.search(text) or _PAST_VERB.search(text))
+    rather than stating what holds in general. A participle that makes an adjective ("a
+    strengths-based approach", "trauma-informed care") tells of nothing."""
+    return bool(_CASE_PAST.search(text) or _PAST_VERB.search(_ADJECTIVAL.sub(" ", text)))
 
 
 def _voices(text: str) -> list[str]:
@@ -2822,12 +2899,34 @@ _CHILDS_STORY = re.compile(
 )
 # Capitalised words of a title that are not a child's name.
 _NOT_NAMES = frozenset({"Child", "Baby", "Review", "Rapid", "Summary", "The", "Local", "A"})
+# A heading that is only a child's name, perhaps after "Child" and a number ("Kai", "3.2
+# Child M"), as a thematic review heads each child's case.
+_NAME_HEADING = re.compile(r"^(?:[\d.]+\s+)?(?:(?:Child|Baby) )?(?P<name>[A-Z][\w'\u2019-]*)$")
+# One-word headings that name a relative or a part of the report, not a child.
+_NOT_A_CHILDS_HEADING = re.compile(
+    r"^(?:mother|father|mum|dad|parents?|carers?|grandmother|grandfather|family|siblings?|"
+    r"introduction|background|summary|conclusions?|findings?|recommendations?|glossary|"
+    r"methodology|appendix|contents|learning|analysis|scope|chronology|references)$",
+    re.IGNORECASE,
+)
+
+
+def _heading_child(path: tuple[str, ...]) -> frozenset[str]:
+    """The child the heading over a paragraph names alone ("Kai" over one child's case in a
+    thematic review): that child quoted by name there is the child speaking."""
+    found = _NAME_HEADING.match(path[-1].strip()) if path else None
+    if found is None or _NOT_A_CHILDS_HEADING.match(found.group("name")):
+        return frozenset()
+    return frozenset({found.group("name")}) - _NOT_NAMES
 
 
 # A person named by one word, quoted: 'Ruby said: "..."', 'K said later: "..."'.
 _NAMED_SAID = re.compile(
     r"^(?P<name>[A-Z][\w'\u2019-]*) (?:later |once |also )?(?:said(?: of (?:[\w'\u2019-]+ ){0,3}?"
     r"[\w'\u2019-]+)?|wrote|explained|"
+    # the named child describing or asking in their own words ('Ana described the day she
+    # moved: "..."', 'Ana asked us to write: "..."')
+    r"(?:described|asked|added|remembered|recalled) (?:[\w'\u2019,-]+ ){0,10}?[\w'\u2019-]+|"
     # the named child quoted telling anyone ('Kai told his youth worker: "..."')
     r"told (?:his|her|their|a|an|the) (?:[\w'\u2019-]+ ){0,4}?[\w'\u2019-]+)"
     r"(?: later)?\s*[:,]\s*[\"\u201c]"
@@ -2948,6 +3047,7 @@ class ReviewContext:
     baby: bool = False  # the review is about a baby (or an unborn child)
     looked_after: bool = False  # the child was looked after
     child: str | None = None  # how the review names its child ("J" for "Child J")
+    children: frozenset[str] = frozenset()  # every child the pseudonym names ("T", "U")
     title: str = ""  # the review's title
     title_themes: frozenset[str] = frozenset()  # the themes the review's title names
     background_themes: frozenset[str] = frozenset()  # ... and its background text
@@ -3006,8 +3106,11 @@ def extract_items(
     extractor.named = _title_names(blocks)
     if context is not None and context.child:
         extractor.named |= {context.child}  # "K" in "Child K", though the title names the board
+    if context is not None:
+        extractor.named |= context.children  # "T" and "U" in "Children T and U"
     extractor.own_findings = _with_own_learning(blocks, only="finding") | _findings_beside(blocks)
     extractor.articles = _articles_in_parts(blocks)
+    extractor.labelled = _labelled_sections(blocks, extractor.strengths)
     for placed in blocks:
         extractor.feed(placed)
     context = context or ReviewContext()
@@ -3156,6 +3259,12 @@ _BABY_CARE = re.compile(
 _BABY_TITLE = re.compile(r"\b(?:baby|infant|unborn)\b", re.IGNORECASE)
 
 
+def _pseudonym_names(pseudonym: str) -> frozenset[str]:
+    """The names a pseudonym gives its children: "T" and "U" in "Children T and U"."""
+    words = set(re.findall(r"\b[A-Z][\w'\u2019-]*", pseudonym))
+    return frozenset(words - {"Child", "Children", "Baby", "Babies", "Siblings", "Family"})
+
+
 def review_context(
     title: str, intro: list[str], child_age: str | None, pseudonym: str | None = None
 ) -> ReviewContext:
@@ -3178,6 +3287,7 @@ def review_context(
         baby=baby,
         looked_after="looked_after" in title_themes | background,
         child=pseudonym.split()[-1] if pseudonym else None,
+        children=_pseudonym_names(pseudonym or ""),
         title=title,
         title_themes=frozenset(title_themes),
         background_themes=frozenset(background),
