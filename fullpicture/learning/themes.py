@@ -104,7 +104,10 @@ _AGENCY = (
     r"health\s+visit(?:ors?|ing(?:\s+team|\s+service)?)|gps?|general\s+practi(?:ce|tioners?)|"
     r"midwi(?:fe|ves|fery)|hospitals?|emergency\s+department|school\s+nurses?|health|"
     r"housing(?:\s+officers?|\s+services?)?|probation|children's\s+social\s+care|social\s+care|"
-    r"social\s+workers?|adult\s+services|camhs|early\s+help(?:\s+workers?)?)"
+    r"social\s+workers?|adult\s+services|camhs|early\s+help(?:\s+workers?)?|"
+    # education named as a partner beside others ("health, education and children's social
+    # care") is one of the parties, as a school is (the Department for Education is not)
+    r"(?<!department\sfor\s)education(?:\s+services?)?)"
 )
 _AGENCY_LIST = re.compile(
     rf"(?<![\w-]){_AGENCY}(?:\s*,\s*{_AGENCY})*\s*,?\s+(?:and|or|nor)\s+{_AGENCY}(?![\w-])",
@@ -133,7 +136,8 @@ _SERVICE_WORD = re.compile(
     r"school\s+nurses?|health\s+professionals?|health\s+services|maternity\s+services?|"
     # a child and adolescent mental health service is health when it acts or is addressed,
     # not where a child was referred or waited (docs/learning-taxonomy.md, settled case (j))
-    r"child\s+and\s+adolescent\s+mental\s+health\s+services?|camhs)(?![\w-])"
+    r"child\s+and\s+adolescent\s+mental\s+health\s+services?|camhs|cypmhs|"
+    r"children\s+and\s+young\s+people's\s+mental\s+health\s+services?)(?![\w-])"
 )
 
 
@@ -159,6 +163,13 @@ _AFTER_PREPOSITION = re.compile(
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?$")
 
 
+# A teacher a child told something to is who heard it ("she told her teacher that ..."), not
+# the school acting: the object of the child's telling, however early it stands.
+_TOLD_BY_CHILD = re.compile(
+    r"\b(?:told|tell|tells|telling)\s+(?:his|her|their|a|the)\s+(?:class\s+|form\s+)?$"
+)
+
+
 def _school_as_topic(lowered: str, match: re.Match[str]) -> bool:
     """Whether a school named here is the child's schooling rather than a service."""
     if not match.group(0).startswith("school"):
@@ -176,7 +187,7 @@ def _objects_masked(lowered: str, window: int) -> str:
         before = lowered[: match.start()]
         if _school_as_topic(lowered, match) or _BY_AGENT.search(before):
             return match.group(0)
-        if _AFTER_PREPOSITION.search(before):
+        if _AFTER_PREPOSITION.search(before) or _TOLD_BY_CHILD.search(before):
             return " " * len(match.group(0))
         boundary = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
         if len(before[boundary:].split()) <= window:
@@ -234,6 +245,7 @@ def lexical_themes(
         "multi_agency": _NOT_WORKING_TOGETHER.sub(" ", lowered),
         "escalation": _RISING_HARM.sub(" ", lowered),
         "neglect": _own_appointments_masked(lowered),
+        "voice_of_child": _adult_seen_alone_masked(lowered),
     }
     found = {
         theme.code
@@ -284,6 +296,26 @@ def _own_appointments_masked(lowered: str) -> str:
     return _MISSED_APPOINTMENTS.sub(" ", lowered)
 
 
+# A mother or another woman "seen alone" is seen apart from her partner, so that she can be
+# asked about domestic abuse (routine enquiry in maternity and primary care): her privacy, not
+# the child's voice. In an item that names her so, "seen alone" is blanked before the
+# child's-voice phrases are read.
+_ADULT_SEEN_ALONE = re.compile(
+    r"\b(?:mother|mothers|mum|woman|women|wife|she)\b[^.;]{0,60}?"
+    r"\bseen\s+(?:alone|on\s+(?:her|their)\s+own)\b"
+)
+_SEEN_ALONE = re.compile(r"\bseen\s+(?:alone|on\s+(?:her|their)\s+own)\b")
+_WOMAN = re.compile(r"\b(?:mother|mothers|mum|woman|women|wife)\b")
+
+
+def _adult_seen_alone_masked(lowered: str) -> str:
+    """The text with "seen alone" blanked when the item is about a woman seen alone (see
+    :data:`_ADULT_SEEN_ALONE`); a child seen alone keeps it."""
+    if not (_WOMAN.search(lowered) and _ADULT_SEEN_ALONE.search(lowered)):
+        return lowered
+    return _SEEN_ALONE.sub(" ", lowered)
+
+
 # Harm or risk that grows ("escalating risk", "the violence escalated") is not a practitioner
 # escalating a concern: blanked before the escalation phrases are read.
 _RISING_HARM = re.compile(
@@ -301,8 +333,16 @@ _NOT_WORKING_TOGETHER = re.compile(
     r"multi[-\s]?agency\s+(?:[\w-]+\s+){0,3}?training|"
     r"training\s+(?:\w+\s+){0,3}?(?:for|to|across)\s+(?:all|other|partner)\s+agencies|"
     r"shar(?:e|es|ed|ing)\s+(?:of\s+)?(?:a\s+|the\s+|their\s+|his\s+|her\s+|one\s+)?"
-    r"(?:(?:intimate|nude|naked|sexual|explicit|indecent|private)\s+)?"
-    r"(?:beds?|rooms?|bedrooms?|images?|photos?|pictures?|videos?)\b",
+    r"(?:(?:intimate|nude|naked|sexual|explicit|indecent|private|single|small|double|same)\s+)?"
+    r"(?:beds?|rooms?|bedrooms?|images?|photos?|pictures?|videos?)\b|"
+    # an image, photo or video shared is a child's image passed on, not information
+    r"(?:images?|photos?|pictures?|videos?)\s+(?:\w+\s+){0,2}?(?:being\s+|been\s+|was\s+|were\s+)?"
+    r"shared\b|"
+    # a notification one agency has received or filed is that agency's own practice with what
+    # it holds (docs/learning-taxonomy.md, settled case (i)), not information passing between
+    r"receiv\w*\s+(?:a\s+|the\s+|each\s+|any\s+|every\s+)?(?:domestic\s+abuse\s+|police\s+)?"
+    r"notifications?\b|notifications?\s+(?:\w+\s+){0,3}?(?:is|are|was|were|been)\s+"
+    r"(?:received|filed)\b|notifications?\s+(?:it|they|she|he)\s+had\s+received\b",
     re.IGNORECASE,
 )
 
