@@ -172,6 +172,14 @@ SPLITS: dict[str, str] = {
         "thirty-fifth held-out set (written at the end of the eleventh session by an"
         " independent author)"
     ),
+    "heldout36": (
+        "thirty-sixth held-out set (a neighbouring partnership's learning area, by an"
+        " independent author; written in the eleventh session)"
+    ),
+    "heldout37": (
+        "thirty-seventh held-out set (reviews and briefings built around recommendations and"
+        " what happened to them, by an independent author; written in the eleventh session)"
+    ),
 }
 
 
