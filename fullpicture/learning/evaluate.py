@@ -165,12 +165,12 @@ SPLITS: dict[str, str] = {
         " independent author; written in the eleventh session)"
     ),
     "heldout34": (
-        "thirty-fourth held-out set (written at the end of the eleventh session by an"
-        " independent author)"
+        "thirty-fourth held-out set (the commonest published families, by another independent"
+        " author; written in the eleventh session)"
     ),
     "heldout35": (
-        "thirty-fifth held-out set (written at the end of the eleventh session by an"
-        " independent author)"
+        "thirty-fifth held-out set (learning products on one theme drawing on several reviews,"
+        " by an independent author; written in the eleventh session)"
     ),
     "heldout36": (
         "thirty-sixth held-out set (a neighbouring partnership's learning area, by an"
