@@ -246,6 +246,7 @@ def lexical_themes(
         "escalation": _RISING_HARM.sub(" ", lowered),
         "neglect": _own_appointments_masked(lowered),
         "voice_of_child": _adult_seen_alone_masked(lowered),
+        "physical_abuse": _WEAPON_WOUNDS.sub(" ", lowered),
     }
     found = {
         theme.code
@@ -323,6 +324,17 @@ _RISING_HARM = re.compile(
     r"incidents?|threats?|control|conflict|self-harm|use)\b|"
     r"(?:risks?|violence|abuse|harm|behaviour|incidents|threats|conflict|self-harm)\s+"
     r"(?:\w+\s+){0,2}?escalat(?:ed|ing|es)\b",
+    re.IGNORECASE,
+)
+
+
+# A stab wound or a knife injury is violence outside the home (a teenager stabbed in the
+# street), not physical abuse by a carer: these wounds are blanked before the physical-abuse
+# phrases ("injury", "injured") are read (docs/learning-taxonomy.md, "Harms without a code").
+_WEAPON_WOUNDS = re.compile(
+    r"(?:stab|knife|gunshot|penetrating)\s+(?:or\s+(?:\w+\s+)?)?(?:wounds?|injur(?:y|ies))"
+    r"(?:\s+(?:or|and)\s+(?:\w+\s+)?(?:wounds?|injur(?:y|ies)))?|"
+    r"injur(?:ed|ies|y)\s+(?:\w+\s+){0,2}?(?:in\s+a\s+|by\s+a\s+)?(?:stabbing|knife)",
     re.IGNORECASE,
 )
 
