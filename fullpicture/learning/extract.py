@@ -380,6 +380,10 @@ _DEVELOPMENT = re.compile(
 _LABEL = re.compile(
     r"^(?P<label>findings?|recommendations?|key learning(?: points?)?|learning points?|"
     r"practice points?|key messages?|next steps?|actions?|reflective questions?|questions?|"
+    # a question put to its readers by name after a finding ("Question for the partnership:
+    # How ...?", "Questions for the Board: ...")
+    r"(?:reflective )?questions? for (?:the |our |all |every |each )?[\w'\u2019 -]{2,40}?"
+    r"(?=\s*[:\u2013]\s*\S[^\n]*\?\s*$)|"
     # labels of published briefings and audits ("Area for development:", "Good practice:",
     # "Lesson 2:", "Top tip:", "Action taken:", "Ask yourself:"): see _LABEL_FAMILIES
     r"key findings?|areas? (?:for|of) (?:development|improvement|concern)|improvement areas?|"
@@ -763,6 +767,9 @@ _AROUND_THE_LEARNING = re.compile(
     r"(?:commission|undertake|carry out|conduct)s? (?:a |an )?(?:local )?(?:child )?"
     r"(?:safeguarding )?(?:practice )?review\b|"
     r"^(?:signed|approved)(?: on behalf of| by)\b|"
+    # a report's sign-off ("Presented to the Quality Assurance Subgroup on 4 May 2026.")
+    r"^(?:presented|submitted|reported) to (?:the )?[^.]{2,100}? on (?:\d{1,2} )?(?:[a-z]+ )?"
+    r"\d{4}\b|"
     r"^the (?:full )?(?:report|review)\b[^.]{0,80}\b(?:is|are) (?:available|published) "
     r"(?:on|at|from)\b|"
     r"^the (?:\w+ )?(?:review|reviewer|panel)s? (?:also )?(?:heard|spoke|talked) (?:from|to|with)\b|"
@@ -780,6 +787,14 @@ _AROUND_THE_LEARNING = re.compile(
     r"wishes|thanks))\s*[,.]?$|\bwritten statement of (?:proposed )?action\b|"
     r"\bin response to (?:this|our) (?:inspection )?letter\b",
     re.IGNORECASE,
+)
+# A publisher's postal address at a page's or report's foot ("Wyckham Safeguarding Children
+# Partnership, Town Hall, High Street, Wyckham."), perhaps with its telephone, web address or
+# a line on where to ask for the report: where to find the publisher, not learning.
+_CONTACT_DETAILS = re.compile(
+    r"^(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|the|&) ){1,8}(?:Partnership|Board|Council|Panel|"
+    r"Trust|Service|Unit|Team)s?,\s+(?:[^.]{0,80}?\b(?:Offices?|House|Hall|Street|Road|Lane|"
+    r"Floor|Building|Centre|Center|Square|Way|Place|Avenue|PO Box)\b)",
 )
 # A publisher's name alone on a line ("Wyckham Safeguarding Children Partnership"): words in
 # capitals ending in the kind of body, with no sentence of their own.
@@ -1019,7 +1034,7 @@ _PRESENTED_BY = re.compile(
     # turn into headings ("Author: Partnership Learning and Review Manager", "Classification:
     # OFFICIAL"): the author's job title may name learning, but the field names no kind
     r"^(?:(?:report |lead )?authors?|(?:security )?classification|protective marking|"
-    r"document owner|report owner|distribution)\s*:",
+    r"document owner|report owner|distribution)\s*:|^sign-?off$|^signed off$",
     re.IGNORECASE,
 )
 # A heading that opens with recommendations or key learning ("Recommendations and actions",
@@ -1384,7 +1399,7 @@ def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, st
     if not match:
         return None, text, None
     word = match.group("label").lower().rstrip(".").rstrip("s")
-    if word.endswith("question"):
+    if word.endswith("question") or word.startswith(("question", "reflective question")):
         word = "reflective question" if word.startswith("reflective") else "question"
     rest = text[match.end() :].strip()
     kind = _LABEL_KIND.get(word) or _label_family(word, rest)
@@ -2499,6 +2514,10 @@ _LIST_ANNOUNCEMENT = re.compile(
     r"\b(?:the following(?! (?:day|week|month|year|morning|afternoon|evening|night|weekend|"
     r"school day|working day)s?\b)|as follows|(?:were|are) (?:these|as below)|set out below|"
     r"listed below|below sets? out|"  # "The sections below set out the main things found"
+    # whom the recommendations below are for, and a table restating them ("Our recommendations
+    # are addressed to government and to local partners.", "The table restates the ...")
+    r"\brecommendations are (?:addressed|made) to\b|"
+    r"^the (?:table|list) (?:below )?(?:restates|sets out|lists|gives)\b|"
     # "Those most relevant to local practice are summarised here."
     r"(?:are|is) (?:summari[sz]ed|set out|listed) here|(?:are|is) summari[sz]ed below|"
     # a young people's version's "We made these promises to you"
@@ -2644,6 +2663,8 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True  # "Ravensholt Safeguarding Children Partnership, May 2025"
     if not bullet and (_FORM_PROMPT.match(text) or _AROUND_THE_LEARNING.search(text)):
         return True  # "Please record what the team understood the main learning to be."
+    if not bullet and _CONTACT_DETAILS.match(text):
+        return True  # "Wyckham Safeguarding Children Partnership, Town Hall, High Street."
     if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text) or _field_bar(text):
         return True  # "Dee 00:07:30" in a transcript; "Wyckham Safeguarding Children Partnership"
     return not bullet and _frames_section(text, path)
@@ -2655,7 +2676,8 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
 # not one of them.
 _GOOD_PRACTICE_SEEN = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this) (?:\w+ )?(?:review|reviewer|panel|audit)s? (?:also )?"
-    r"(?:saw|noted|found|identified|recognised|recognized|observed|heard about) "
+    r"(?:saw|noted|found|identified|recognised|recognized|observed|heard about|showed|"
+    r"shows?|highlighted) "
     r"(?:some |many |several |much )?(?:(?:examples?|instances?) of )?"
     r"(?:good |positive |effective |strong |notable )?(?:individual )?practice\b",
     re.IGNORECASE,

@@ -163,3 +163,76 @@ def test_should_read_a_table_of_what_each_agency_should_do_as_next_steps(
     items = items_of(create_document(tmp_path, _BRIEF))
     assert kind_of(items, "Tell the allocated social worker") == "next_step"
     assert kind_of(items, "registers a newborn baby") == "next_step"
+
+
+_FINDING_THEN_QUESTION = (
+    "# Learning Together review: Child N\n\n"
+    "## 5. Findings\n\n"
+    "### Finding 1: Restraint reports were filed and not read\n\n"
+    "Placing social workers received each restraint report as a routine notice, and none was "
+    "read alongside the others.\n\n"
+    "Question for the partnership: How will the partnership know that placing authorities "
+    "read the incident reports of children placed far from home?\n\n"
+    "## 6. Contact\n\n"
+    "Ashvale Safeguarding Children Partnership, Civic Centre, Mill Street, Ashvale. Ask the "
+    "business unit for the full report.\n"
+)
+
+
+def test_should_read_a_question_labelled_with_its_reader_as_a_reflective_question(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _FINDING_THEN_QUESTION))
+    assert kind_of(items, "read the incident reports of children") == "reflective_question"
+
+
+_SUMMARY_FOOT = (
+    "# Multi-agency audit summary: neglect\n\n"
+    "## Recommendations\n\n"
+    "1. The partnership should repeat the audit of neglect cases within a year.\n\n"
+    "Ashvale Safeguarding Children Partnership, Civic Centre, Mill Street, Ashvale. "
+    "www.ashvale-partnership.example.org\n\n"
+    "## Actions agreed by the subgroup\n\n"
+    "- The health lead will circulate the neglect screening tool by March.\n\n"
+    "### Sign-off\n\n"
+    "Presented to the Quality and Performance Subgroup on 3 March 2026. Chair: Dr Ina Marsh.\n"
+)
+
+
+def test_should_read_no_item_from_the_publishers_address(tmp_path: Path) -> None:
+    items = items_of(create_document(tmp_path, _SUMMARY_FOOT))
+    assert kind_of(items, "Civic Centre, Mill Street") is None
+    assert kind_of(items, "repeat the audit of neglect") == "recommendation"
+
+
+def test_should_read_no_item_from_a_reports_sign_off(tmp_path: Path) -> None:
+    items = items_of(create_document(tmp_path, _SUMMARY_FOOT))
+    assert kind_of(items, "Presented to the Quality and Performance") is None
+    assert kind_of(items, "circulate the neglect screening tool") == "next_step"
+
+
+_NATIONAL = (
+    "# Out of sight: a national review of children in unregistered homes\n\n"
+    "## 3. What we found\n\n"
+    "Placing authorities seldom visited the homes before a child moved in.\n\n"
+    "The reviews also showed good practice.\n\n"
+    "- One placing social worker visited every fortnight and spoke to the child alone.\n\n"
+    "## 4. Recommendations\n\n"
+    "Our recommendations are addressed to government and to local partners in every area.\n\n"
+    "1. The Department should publish guidance on visits to unregistered homes by next year.\n"
+)
+
+
+def test_should_read_no_item_from_a_line_announcing_the_good_practice_shown(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _NATIONAL))
+    assert kind_of(items, "also showed good practice") is None
+
+
+def test_should_read_no_item_from_whom_the_recommendations_are_addressed_to(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _NATIONAL))
+    assert kind_of(items, "are addressed to government") is None
+    assert kind_of(items, "publish guidance on visits") == "recommendation"
