@@ -40,6 +40,15 @@ KINDS: dict[str, str] = {
     "child_voice": "The child's voice",
 }
 
+# A report across a year's or several years' reviews ("Themes from rapid reviews", "Themes
+# that keep returning", "Recurring themes"): what the reviews found, taken together. Its
+# sub-headings name the themes ("Young people who took their own lives"), not findings.
+_THEMES_ACROSS = (
+    r"^(?:the )?(?:key |main |common )?themes (?:from|in|across) (?:the |our |this year's |"
+    r"the year's |local |national )?(?:\w+ )?(?:reviews|audits|notifications)\b|"
+    r"^(?:the )?themes that (?:keep )?(?:returning|recurring|recur|return|came up again)\b|"
+    r"^recurring themes\b"
+)
 # Headings over the issues or themes a review drew out ("Key issues arising from the case",
 # "Themes identified"): findings, beside which a review may still analyse practice under
 # numbered topic headings (see analysis_sections).
@@ -47,7 +56,7 @@ _ISSUES = (
     r"\bkey issues\b|\bissues (?:identified|arising|raised|found)\b|"
     r"\bthemes (?:identified|arising|emerging)\b|emerging themes|"
     # an agency's reading of the reviews it took part in: "Themes for adult services"
-    r"^(?:the )?(?:key |main |common |recurring )?themes for (?!the\b)"
+    r"^(?:the )?(?:key |main |common |recurring )?themes for (?!the\b)|" + _THEMES_ACROSS
 )
 # A heading over a named child's experience or what a child could not put into words: there
 # the child's voice is what the child showed, told by whoever saw it (see _shown_by_child).
@@ -278,6 +287,10 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:does )?(?:this|it|the learning|that) means? (?:for|at|in)\b|"
             r"why (?:is )?(?:it|this) (?:is )?important|why does (?:it|this) matter|"
             r"what (?:we|i) need you to know|what we (?:want|would like) you to know|"
+            # ... and a named reader ("What we want practitioners to know", "What we need
+            # every GP to remember")
+            r"what (?:we|i) (?:want|would like|need) (?:[\w-]+ ){1,3}?to (?:know|remember|"
+            r"take away)\b|"
             r"what (?:does|do) (?:the |this |these |our )?(?:reviews?|audits?|cases?) (?:tell|"
             r"show|teach) us|what (?:the |this )?(?:review|audit) (?:tells|shows|teaches) us|"
             r"^remember\b|\breminders?\b|"
@@ -288,13 +301,20 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"what (?:the |these |our |local |both |all (?:the |these |three |four )?|the two )?"
             r"(?:reviews?|cases?|audits?) (?:told|tell|showed|"
             r"show|taught) us|"
+            # a report's own section ("4. What the reviews teach us"; a guide titled "Home
+            # visits: what our reviews teach us" is not one)
+            r"^what (?:the |these |our |local )?(?:reviews?|cases?|audits?) teach us\b|"
             # a bulletin's closing box on what its cases share ("Across both cases", "Across
             # all three reviews"): lessons drawn from more than one case
             r"^across (?:both|all|the|these|our) (?:\w+ )?(?:cases|reviews)$|"
             # a guide's box of what stops good practice ("What gets in the way of
             # curiosity", "What makes it hard"): lessons on practice in general
             r"^what (?:can )?gets? in the way\b|"
-            r"^what (?:can )?makes? (?:it|this) (?:hard|difficult)",
+            r"^what (?:can )?makes? (?:it|this) (?:hard|difficult)|"
+            # what a panel or partnership says it expects of practice ("What the Panel wants
+            # to see", "What we expect to see"): practice as it should be, stated for all
+            r"^what (?:we|i|the (?:\w+ )?(?:panel|partnership|board|inspectors?|reviewers?)) "
+            r"(?:wants?|expects?|would like|hopes?|needs?) to see\b",
         ),
     ]
 ]
@@ -313,6 +333,14 @@ _OTHERS_VOICE = re.compile(
     re.IGNORECASE,
 )
 _WEAK_LEARNING = re.compile(r"\blearning\b", re.IGNORECASE)
+# A heading on how a partnership gathers or spreads learning ("How we share learning", "The
+# learning cycle", "Audits and other learning activity"): its procedure, not learning itself.
+_LEARNING_PROCESS = re.compile(
+    r"\b(?:share|sharing|spread|spreading|disseminat\w+|embed|embedding) (?:the |our )?"
+    r"learning\b|\blearning (?:cycle|activit(?:y|ies)|events?|sessions?|offer|programme|"
+    r"culture|and development|and improvement (?:framework|system|cycle))\b",
+    re.IGNORECASE,
+)
 # A bulletin's or newsletter's name, "Learning" and one capitalised word ("Learning Lens",
 # "Learning Matters", "Learning Link"): the masthead over every part of the issue (its welcome,
 # its stories, its dates for the diary), not a list of learning. The words a section of
@@ -352,6 +380,10 @@ _DEVELOPMENT = re.compile(
 _LABEL = re.compile(
     r"^(?P<label>findings?|recommendations?|key learning(?: points?)?|learning points?|"
     r"practice points?|key messages?|next steps?|actions?|reflective questions?|questions?|"
+    # a question put to its readers by name after a finding ("Question for the partnership:
+    # How ...?", "Questions for the Board: ...")
+    r"(?:reflective )?questions? for (?:the |our |all |every |each )?[\w'\u2019 -]{2,40}?"
+    r"(?=\s*[:\u2013]\s*\S[^\n]*\?\s*$)|"
     # labels of published briefings and audits ("Area for development:", "Good practice:",
     # "Lesson 2:", "Top tip:", "Action taken:", "Ask yourself:"): see _LABEL_FAMILIES
     r"key findings?|areas? (?:for|of) (?:development|improvement|concern)|improvement areas?|"
@@ -753,6 +785,9 @@ _AROUND_THE_LEARNING = re.compile(
     r"(?:commission|undertake|carry out|conduct)s? (?:a |an )?(?:local )?(?:child )?"
     r"(?:safeguarding )?(?:practice )?review\b|"
     r"^(?:signed|approved)(?: on behalf of| by)\b|"
+    # a report's sign-off ("Presented to the Quality Assurance Subgroup on 4 May 2026.")
+    r"^(?:presented|submitted|reported) to (?:the )?[^.]{2,100}? on (?:\d{1,2} )?(?:[a-z]+ )?"
+    r"\d{4}\b|"
     r"^the (?:full )?(?:report|review)\b[^.]{0,80}\b(?:is|are) (?:available|published) "
     r"(?:on|at|from)\b|"
     r"^the (?:\w+ )?(?:review|reviewer|panel)s? (?:also )?(?:heard|spoke|talked) (?:from|to|with)\b|"
@@ -770,6 +805,14 @@ _AROUND_THE_LEARNING = re.compile(
     r"wishes|thanks))\s*[,.]?$|\bwritten statement of (?:proposed )?action\b|"
     r"\bin response to (?:this|our) (?:inspection )?letter\b",
     re.IGNORECASE,
+)
+# A publisher's postal address at a page's or report's foot ("Wyckham Safeguarding Children
+# Partnership, Town Hall, High Street, Wyckham."), perhaps with its telephone, web address or
+# a line on where to ask for the report: where to find the publisher, not learning.
+_CONTACT_DETAILS = re.compile(
+    r"^(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|the|&) ){1,8}(?:Partnership|Board|Council|Panel|"
+    r"Trust|Service|Unit|Team)s?,\s+(?:[^.]{0,80}?\b(?:Offices?|House|Hall|Street|Road|Lane|"
+    r"Floor|Building|Centre|Center|Square|Way|Place|Avenue|PO Box)\b)",
 )
 # A publisher's name alone on a line ("Wyckham Safeguarding Children Partnership"): words in
 # capitals ending in the kind of body, with no sentence of their own.
@@ -868,7 +911,9 @@ def _named_section_kind(path: tuple[str, ...], strengths: str = "key_learning") 
         if _STRENGTHS.search(heading):
             return strengths
         if (depth > 0 or len(heading.split()) <= 3 or numbered) and (
-            _WEAK_LEARNING.search(heading) and not _THEME_HEADING.match(path[depth])
+            _WEAK_LEARNING.search(heading)
+            and not _THEME_HEADING.match(path[depth])
+            and not _LEARNING_PROCESS.search(heading)
         ):
             # ("Theme 1: Parents with a learning disability" names a topic, not learning)
             return "key_learning"  # "Section 6: What learning has been identified?"
@@ -1021,7 +1066,12 @@ _EVIDENCE_HEADING = re.compile(
 # A line naming who presents or wrote the document, which a slide deck's title slide may turn
 # into a heading ("Presented by the learning and improvement subgroup"): it names no kind.
 _PRESENTED_BY = re.compile(
-    r"^(?:presented|prepared|written|produced|compiled|delivered|facilitated) by\b",
+    r"^(?:presented|prepared|written|produced|compiled|delivered|facilitated) by\b|"
+    # a report's control fields set on lines of their own under its title, which a PDF may
+    # turn into headings ("Author: Partnership Learning and Review Manager", "Classification:
+    # OFFICIAL"): the author's job title may name learning, but the field names no kind
+    r"^(?:(?:report |lead )?authors?|(?:security )?classification|protective marking|"
+    r"document owner|report owner|distribution)\s*:|^sign-?off$|^signed off$",
     re.IGNORECASE,
 )
 # A heading that opens with recommendations or key learning ("Recommendations and actions",
@@ -1138,9 +1188,19 @@ def _is_title(heading: str, depth: int) -> bool:
 def _is_hub_title(heading: str, depth: int) -> bool:
     """Whether the document's title is a web site's page about reviews in general ("Learning
     from reviews"), which introduces the reviews below it and names no kind."""
-    return depth == 0 and bool(_HUB_TITLE.match(heading))
+    return depth == 0 and bool(_HUB_TITLE.match(heading) or _STANDING_DOCUMENT.search(heading))
 
 
+# The title of a partnership's standing document ("Learning and Improvement Framework 2025 to
+# 2028", "Quality Assurance Strategy", "Annual Report 2024 to 2025", "Business Plan"): it names
+# what the document is, and the words "learning" or "improvement" in its name give its
+# procedure, principles and figures no kind; its own sections name the learning it restates.
+_STANDING_DOCUMENT = re.compile(
+    r"\b(?:framework|strategy|annual report|yearly report|business plan|strategic plan|"
+    r"safeguarding arrangements|terms of reference)\b(?:\s*(?:[(,:\u2013-]\s*)?(?:for |of )?"
+    r"(?:\d{4}(?:\s*(?:to|-|\u2013|/)\s*\d{2,4})?|20\d\d))?\s*\)?$",
+    re.IGNORECASE,
+)
 _HUB_TITLE = re.compile(
     r"^(?:thematic |local |our |sharing )?learning from (?:(?:local|national|child|safeguarding|"
     r"serious|case|practice|multi-agency|statutory|our|other)\s+)*"
@@ -1386,7 +1446,7 @@ def label_of(text: str, strengths: str = "key_learning") -> tuple[str | None, st
     if not match:
         return None, text, None
     word = match.group("label").lower().rstrip(".").rstrip("s")
-    if word.endswith("question"):
+    if word.endswith("question") or word.startswith(("question", "reflective question")):
         word = "reflective question" if word.startswith("reflective") else "question"
     rest = text[match.end() :].strip()
     kind = _LABEL_KIND.get(word) or _label_family(word, rest)
@@ -2477,9 +2537,14 @@ def _unlabelled_finding(placed: PlacedBlock) -> bool:
     if _TOPIC_LABEL.match(text):
         return False  # "Theme 1: Exploitation does not stop at eighteen" heads its findings
     parent = placed.path[:-1] if placed.path[-1] == text else placed.path
-    if section_kind(parent) != "finding":
-        return False
+    if section_kind(parent) != "finding" or _THEMES_ACROSS_HEADING.search(
+        _ENUMERATOR.sub("", parent[-1])
+    ):
+        return False  # ("3. Themes from this year's reviews" > "3.3 Young people who ...")
     return not any(pattern.search(text) for _, pattern in _SECTION_KINDS)
+
+
+_THEMES_ACROSS_HEADING = re.compile(_THEMES_ACROSS, re.IGNORECASE)
 
 
 def _finding_under_learning(placed: PlacedBlock) -> bool:
@@ -2526,12 +2591,21 @@ _LIST_ANNOUNCEMENT = re.compile(
     r"\b(?:the following(?! (?:day|week|month|year|morning|afternoon|evening|night|weekend|"
     r"school day|working day)s?\b)|as follows|(?:were|are) (?:these|as below)|set out below|"
     r"listed below|below sets? out|"  # "The sections below set out the main things found"
+    # whom the recommendations below are for, and a table restating them ("Our recommendations
+    # are addressed to government and to local partners.", "The table restates the ...")
+    r"\brecommendations are (?:addressed|made) to\b|"
+    r"^the (?:table|list) (?:below )?(?:restates|sets out|lists|gives)\b|"
     # "Those most relevant to local practice are summarised here."
     r"(?:are|is) (?:summari[sz]ed|set out|listed) here|(?:are|is) summari[sz]ed below|"
     # a young people's version's "We made these promises to you"
     r"(?:made|make|gave|give) (?:you )?(?:these|the following) (?:promises|commitments|pledges)|"
     r"(?:identified|made|sets? out|has) (?:two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|\d+) (?:key )?(?:findings|recommendations|lessons)\b)\b",
+    r"nine|ten|eleven|twelve|\d+) (?:key )?(?:findings|recommendations|lessons)\b|"
+    # a report drawing several reviews together ("The reviews this year point to five areas
+    # of learning", "Read together, the reviews show four themes that recur")
+    r"(?:\b(?:points?|pointed) to|\b(?:shows?|showed|draws? out|drew out|raises?|raised)) "
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:key |main |common |clear )?"
+    r"(?:areas? of learning|learning points|themes|messages|lessons|findings))\b",
     re.IGNORECASE,
 )
 
@@ -2666,6 +2740,8 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
         return True  # "Ravensholt Safeguarding Children Partnership, May 2025"
     if not bullet and (_FORM_PROMPT.match(text) or _AROUND_THE_LEARNING.search(text)):
         return True  # "Please record what the team understood the main learning to be."
+    if not bullet and _CONTACT_DETAILS.match(text):
+        return True  # "Wyckham Safeguarding Children Partnership, Town Hall, High Street."
     if _SPEAKER_TURN.match(text) or _ORGANISATION_ONLY.match(text) or _field_bar(text):
         return True  # "Dee 00:07:30" in a transcript; "Wyckham Safeguarding Children Partnership"
     return not bullet and _frames_section(text, path)
@@ -2677,7 +2753,8 @@ def _frames_learning(text: str, path: tuple[str, ...], *, bullet: bool) -> bool:
 # not one of them.
 _GOOD_PRACTICE_SEEN = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this) (?:\w+ )?(?:review|reviewer|panel|audit)s? (?:also )?"
-    r"(?:saw|noted|found|identified|recognised|recognized|observed|heard about) "
+    r"(?:saw|noted|found|identified|recognised|recognized|observed|heard about|showed|"
+    r"shows?|highlighted) "
     r"(?:some |many |several |much )?(?:(?:examples?|instances?) of )?"
     r"(?:good |positive |effective |strong |notable )?(?:individual )?practice\b",
     re.IGNORECASE,

@@ -55,6 +55,10 @@ TABLE_KIND = re.compile(
     # a response beside each recommendation: "What the force has done", "What we will do"
     r"what (?:we|the [\w ]{1,30}?|our [\w ]{1,30}?) (?:has|have) (?:done|changed)$|"
     r"what (?:we|the [\w ]{1,30}?) (?:will do|(?:is|are) doing)$|"
+    # a briefing's table of what each agency or role should now do ("Agency | What to do",
+    # "Role | What you should do"): what the reader is asked to do, settled case (a)
+    r"what to do(?: now| next| differently)?$|"
+    r"what (?:you|practitioners|professionals|staff) (?:should|can|must|need to) do(?: now)?$|"
     # a practice guide's "Do | Don't" (or "Try not to", "Avoid"): both columns are advice
     r"(?:do|dos|do's)$|(?:don'?t|don\u2019t|don'?ts|do not|try not to|avoid)$)\b",
     re.IGNORECASE,
