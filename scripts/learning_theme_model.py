@@ -5,7 +5,9 @@ classifier alone on documents nobody had read when the code was written? Two ear
 of the code are in git:
 
 - at ``aea6017`` nobody had read heldout20 and heldout21;
-- at ``5d34785`` nobody had read heldout22 and heldout23.
+- at ``5d34785`` nobody had read heldout22 and heldout23;
+- at ``5042d8d`` nobody had read heldout24-27 (documents 208-239);
+- at ``99d067d`` nobody had read heldout28 and heldout29 (documents 240-255).
 
 Step 1 (``dump``) runs under whichever ``fullpicture`` is importable (put an old worktree first
 on ``PYTHONPATH``) and writes every document's extracted items: text, heading path, kind, the
@@ -20,7 +22,21 @@ cross-validation by document inside those splits only, and scores once on the ta
     uv run python scripts/learning_theme_model.py score /tmp/tm-aea.json \\
         --train-through heldout19 --target heldout20 heldout21
 
-numpy only. Documents numbered 256 and above are refused (they are blind test documents).
+Step 3 (``variants``, eleventh session) tries, at every moment given, designs that might
+generalise better than the current model, each with its settings chosen by the same grouped
+cross-validation inside the training splits and scored once on the target splits: the MiniLM
+sentence embedding appended to the sparse features or as a separate dense model averaged with
+the sparse one, per-theme thresholds, and context features (the neighbouring items' rule
+themes under the same heading, and the heading's pooled words)::
+
+    uv run python scripts/learning_theme_model.py variants \\
+        --moment /tmp/tm-aea.json heldout19 heldout20 heldout21 \\
+        --moment /tmp/tm-5d3.json heldout21 heldout22 heldout23 \\
+        --moment /tmp/tm-504.json heldout23 heldout24 heldout25 heldout26 heldout27 \\
+        --moment /tmp/tm-99d.json heldout27 heldout28 heldout29
+
+numpy only (the ``variants`` step also loads the shipped encoder). Documents numbered 256
+and above are refused (they are blind test documents).
 """
 
 from __future__ import annotations
@@ -414,6 +430,388 @@ def _training_rows(corpus: Path | None) -> list[list[str]]:
     return rows
 
 
+# --------------------------------------------------------------------------- variants (eleventh session)
+
+# Three ways the model might generalise better, each tried out of time against the current
+# model under the same protocol: settings chosen by grouped cross-validation inside the
+# training splits only, scored once on the target splits.
+VARIANT_ADDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+VARIANT_DROPS: tuple[float | None, ...] = (None, 0.02, 0.05, 0.1)
+DENSE_L2S = (1e-3, 1e-2)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One candidate design: extra sparse features (``context``: none, ``neighbours`` or
+    ``section``), the sentence embedding (``dense``: none, ``append`` to the sparse features
+    or ``average`` a separate dense model with the sparse one), and per-theme thresholds."""
+
+    name: str
+    context: str = "none"
+    dense: str = "none"
+    per_theme: bool = False
+
+
+VARIANTS = (
+    Variant("current model"),
+    Variant("1a. embedding appended", dense="append"),
+    Variant("1b. dense model averaged", dense="average"),
+    Variant("2. per-theme thresholds", per_theme=True),
+    Variant("3a. neighbours' rule themes", context="neighbours"),
+    Variant("3b. neighbours + section words", context="section"),
+)
+
+
+def _context_features(items: list[dict[str, Any]], context: str) -> list[list[str]]:
+    """Per item: the rule themes of the items before and after it under the same heading
+    (``neighbours``), and with ``section`` the content words pooled over that heading's
+    items."""
+    from fullpicture.learning.theme_model import _content_words
+
+    extra: list[list[str]] = [[] for _ in items]
+    if context == "none":
+        return extra
+    pooled: dict[str, set[str]] = {}
+    for item in items:
+        pooled.setdefault(item["heading_path"], set()).update(_content_words(item["text"]))
+    for i, item in enumerate(items):
+        for step, tag in ((-1, "cp"), (1, "cn")):
+            j = i + step
+            if 0 <= j < len(items) and items[j]["heading_path"] == item["heading_path"]:
+                extra[i] += [f"{tag}:{t}" for t in items[j]["themes"]] or [f"{tag}:none"]
+            else:
+                extra[i].append(f"{tag}:edge")
+        if context == "section":
+            extra[i] += [f"s:{w}" for w in sorted(pooled[item["heading_path"]])]
+    return extra
+
+
+@dataclass
+class _Prepared:
+    """One document's items with their feature rows and embeddings."""
+
+    doc: dict[str, Any]
+    rows: list[list[str]]
+    dense: np.ndarray
+
+
+def _prepare(
+    docs: list[dict[str, Any]], context: str, vectors: dict[str, np.ndarray]
+) -> list[_Prepared]:
+    out = []
+    for doc in docs:
+        base = _rows(doc["items"]) if doc["items"] else []
+        extra = _context_features(doc["items"], context)
+        rows = [sorted(set(b) | set(e)) for b, e in zip(base, extra, strict=True)]
+        dense = np.array([vectors[i["text"]] for i in doc["items"]]).reshape(-1, 384)
+        out.append(_Prepared(doc, rows, dense))
+    return out
+
+
+class _DenseModel:
+    """Logistic regression on standardised embeddings (one-vs-rest), by full-batch Adam."""
+
+    def __init__(self, dense: np.ndarray, labels: list[list[str]], themes: list[str], l2: float):
+        from fullpicture.learning.theme_model import STEPS
+
+        self.mean = dense.mean(axis=0)
+        self.scale = dense.std(axis=0) + 1e-6
+        x = (dense - self.mean) / self.scale
+        y = _labels(labels, themes)
+        prior = y.mean(axis=0).clip(1e-3, 1 - 1e-3)
+        self.w = np.zeros((x.shape[1], len(themes)))
+        self.b = np.log(prior / (1 - prior))
+        _dense_adam(x, y, [self.w], self.b, l2, STEPS)
+
+    def logits(self, dense: np.ndarray) -> np.ndarray:
+        return ((dense - self.mean) / self.scale) @ self.w + self.b
+
+
+def _labels(labels: list[list[str]], themes: list[str]) -> np.ndarray:
+    column = {t: i for i, t in enumerate(themes)}
+    y = np.zeros((len(labels), len(themes)))
+    for r, gold in enumerate(labels):
+        for t in gold:
+            if t in column:
+                y[r, column[t]] = 1.0
+    return y
+
+
+def _dense_adam(
+    x: np.ndarray,
+    y: np.ndarray,
+    ws: list[np.ndarray],
+    b: np.ndarray,
+    l2: float,
+    steps: int,
+    sparse: Any = None,
+    sparse_w: np.ndarray | None = None,
+    sparse_l2: float = 0.0,
+    rate: float = 0.05,
+) -> None:
+    """Adam on log loss for logits = x @ ws[0] (+ sparse @ sparse_w) + b, in place."""
+    params = [ws[0], b] + ([sparse_w] if sparse_w is not None else [])
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    n = max(len(y), 1)
+    for step in range(1, steps + 1):
+        logits = x @ ws[0] + b
+        if sparse_w is not None:
+            logits = logits + sparse.dot(sparse_w)
+        error = (1 / (1 + np.exp(-logits)) - y) / n
+        grads = [x.T @ error + l2 * ws[0], error.sum(axis=0)]
+        if sparse_w is not None:
+            grads.append(sparse.tdot(error) + sparse_l2 * sparse_w)
+        for p, g, (m, v) in zip(params, grads, moments, strict=True):
+            m *= 0.9
+            m += 0.1 * g
+            v *= 0.999
+            v += 0.001 * g * g
+            p -= rate * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+
+
+class _Fitted:
+    """A variant's trained model: probabilities for prepared documents."""
+
+    def __init__(
+        self, train: list[_Prepared], themes: list[str], variant: Variant, dense_l2: float
+    ):
+        from fullpicture.learning import theme_model
+
+        rows, dense, labels = [], [], []
+        for p in train:
+            for item, row, vec in zip(p.doc["items"], p.rows, p.dense, strict=True):
+                if item["gold"] is not None:
+                    rows.append(row)
+                    dense.append(vec)
+                    labels.append(item["gold"])
+        self.variant = variant
+        self.themes = themes
+        d = np.array(dense)
+        if variant.dense == "append":
+            counts: dict[str, int] = {}
+            for row in rows:
+                for f in row:
+                    counts[f] = counts.get(f, 0) + 1
+            vocab = {
+                f: i
+                for i, f in enumerate(
+                    sorted(f for f, n in counts.items() if n >= theme_model.MIN_COUNT)
+                )
+            }
+            self.vocab = vocab
+            x = theme_model._Sparse.build(
+                [[vocab[f] for f in r if f in vocab] for r in rows], len(vocab)
+            )
+            y = _labels(labels, themes)
+            prior = y.mean(axis=0).clip(1e-3, 1 - 1e-3)
+            self.mean, self.scale = d.mean(axis=0), d.std(axis=0) + 1e-6
+            self.wd = np.zeros((d.shape[1], len(themes)))
+            self.ws = np.zeros((len(vocab), len(themes)))
+            self.b = np.log(prior / (1 - prior))
+            _dense_adam(
+                (d - self.mean) / self.scale,
+                y,
+                [self.wd],
+                self.b,
+                dense_l2,
+                theme_model.STEPS,
+                sparse=x,
+                sparse_w=self.ws,
+                sparse_l2=theme_model.L2,
+            )
+        else:
+            self.sparse = theme_model.fit(rows, labels, themes, theme_model.L2)
+            if variant.dense == "average":
+                self.dense_model = _DenseModel(d, labels, themes, dense_l2)
+
+    def probabilities(self, p: _Prepared) -> np.ndarray:
+        from fullpicture.learning import theme_model
+
+        if not p.rows:
+            return np.zeros((0, len(self.themes)))
+        if self.variant.dense == "append":
+            x = theme_model._Sparse.build(
+                [[self.vocab[f] for f in r if f in self.vocab] for r in p.rows], len(self.vocab)
+            )
+            logits = x.dot(self.ws) + ((p.dense - self.mean) / self.scale) @ self.wd + self.b
+            return 1 / (1 + np.exp(-logits))
+        probs = self.sparse.probabilities(p.rows)
+        if self.variant.dense == "average":
+            probs = (probs + 1 / (1 + np.exp(-self.dense_model.logits(p.dense)))) / 2
+        return probs
+
+
+def _combine_all(
+    prepared: list[_Prepared],
+    probs: list[np.ndarray],
+    themes: list[str],
+    adds: np.ndarray,
+    drops: list[float | None],
+) -> list[list[set[str]]]:
+    out = []
+    for p, pr in zip(prepared, probs, strict=True):
+        doc_out = []
+        for item, row in zip(p.doc["items"], pr, strict=True):
+            found = set(item["themes"])
+            for i, theme in enumerate(themes):
+                if row[i] >= adds[i]:
+                    found.add(theme)
+                elif drops[i] is not None and row[i] <= drops[i] and theme in found:
+                    if not (theme == "voice_of_child" and item["kind"] == "child_voice"):
+                        found.discard(theme)
+            doc_out.append(found)
+        out.append(doc_out)
+    return out
+
+
+def _theme_counts(
+    prepared: list[_Prepared],
+    probs: list[np.ndarray],
+    themes: list[str],
+    theme: int,
+    add: float,
+    drop: float | None,
+) -> tuple[int, int, int]:
+    """Matched-item tp, fp, fn of one theme under one threshold pair."""
+    tp = fp = fn = 0
+    name = themes[theme]
+    for p, pr in zip(prepared, probs, strict=True):
+        for item, row in zip(p.doc["items"], pr, strict=True):
+            if item["gold"] is None:
+                continue
+            has = name in item["themes"]
+            if row[theme] >= add:
+                has = True
+            elif drop is not None and row[theme] <= drop and has:
+                if not (name == "voice_of_child" and item["kind"] == "child_voice"):
+                    has = False
+            gold = name in item["gold"]
+            tp += has and gold
+            fp += has and not gold
+            fn += gold and not has
+    return tp, fp, fn
+
+
+def _choose_thresholds(
+    prepared: list[_Prepared], probs: list[np.ndarray], themes: list[str], per_theme: bool
+) -> tuple[np.ndarray, list[float | None], dict[str, Any]]:
+    """Global (add, drop) with the best pooled matched F1 on out-of-fold probabilities; with
+    ``per_theme``, then each theme's pair by coordinate ascent on the pooled F1 (two passes)."""
+    k = len(themes)
+    table = {
+        (a, d): [_theme_counts(prepared, probs, themes, t, a, d) for t in range(k)]
+        for a in VARIANT_ADDS
+        for d in VARIANT_DROPS
+    }
+
+    def f1(choice: list[tuple[float, float | None]]) -> float:
+        tp = sum(table[c][t][0] for t, c in enumerate(choice))
+        fp = sum(table[c][t][1] for t, c in enumerate(choice))
+        fn = sum(table[c][t][2] for t, c in enumerate(choice))
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    best = max(table, key=lambda c: (f1([c] * k), c[0], c[1] is None))
+    choice = [best] * k
+    if per_theme:
+        for _ in range(2):
+            for t in range(k):
+                choice[t] = max(
+                    table, key=lambda c: (f1(choice[:t] + [c] + choice[t + 1 :]), c == choice[t])
+                )
+    report = {"global": f"add >= {best[0]}; drop {best[1]}", "cv_f1": round(f1(choice), 4)}
+    if per_theme:
+        report["per_theme"] = {themes[t]: f"{a}/{d}" for t, (a, d) in enumerate(choice)}
+    return np.array([c[0] for c in choice]), [c[1] for c in choice], report
+
+
+def run_variant(
+    train: list[dict[str, Any]],
+    target: list[dict[str, Any]],
+    themes: list[str],
+    variant: Variant,
+    vectors: dict[str, np.ndarray],
+) -> dict[str, Any]:
+    """Choose a variant's settings by grouped 5-fold cross-validation inside ``train``, fit on
+    all of it and score once on ``target``."""
+    train_p = _prepare(train, variant.context, vectors)
+    target_p = _prepare(target, variant.context, vectors)
+    l2s = DENSE_L2S if variant.dense != "none" else (0.0,)
+    best: tuple[float, float, Any] | None = None
+    for l2 in l2s:
+        oof: list[np.ndarray] = [np.zeros(0)] * len(train_p)
+        for fold in range(FOLDS):
+            inside = [p for i, p in enumerate(train_p) if i % FOLDS != fold]
+            model = _Fitted(inside, themes, variant, l2)
+            for i, p in enumerate(train_p):
+                if i % FOLDS == fold:
+                    oof[i] = model.probabilities(p)
+        adds, drops, report = _choose_thresholds(train_p, oof, themes, variant.per_theme)
+        if best is None or report["cv_f1"] > best[0]:
+            best = (report["cv_f1"], l2, (adds, drops, report))
+    assert best is not None
+    _, l2, (adds, drops, report) = best
+    model = _Fitted(train_p, themes, variant, l2)
+    probs = [model.probabilities(p) for p in target_p]
+    matched, everything = score(target, _combine_all(target_p, probs, themes, adds, drops))
+    report = dict(report, dense_l2=l2 if variant.dense != "none" else None)
+    return {"cv": report, "matched": matched, "all": everything}
+
+
+def _embeddings(moments: list[list[dict[str, Any]]]) -> dict[str, np.ndarray]:
+    from fullpicture.learning.embedding import encoder
+
+    texts = sorted({i["text"] for docs in moments for d in docs for i in d["items"]})
+    return dict(zip(texts, encoder().encode(texts), strict=True))
+
+
+def run_variants(
+    moments: list[tuple[Path, str, list[str]]], names: list[str] | None
+) -> dict[str, Any]:
+    """Every variant at every moment, and pooled (matched and all-item theme counts)."""
+    loaded = []
+    for path, through, targets in moments:
+        documents = json.loads(path.read_text("utf-8"))["documents"]
+        if any(d["number"] >= BLIND_FROM for d in documents):
+            raise SystemExit(f"documents numbered {BLIND_FROM} and above are blind: refused")
+        limit = SPLIT_ORDER.index(through)
+        train = [d for d in documents if SPLIT_ORDER.index(d["split"]) <= limit]
+        target = [d for d in documents if d["split"] in targets]
+        loaded.append((path, train, target))
+    vectors = _embeddings([t + g for _, t, g in loaded])
+    out: dict[str, Any] = {}
+    pooled: dict[str, tuple[Counts, Counts]] = {}
+    for path, train, target in loaded:
+        themes = sorted({t for item in _matched_items(train) for t in item["gold"]})
+        rows: dict[str, Any] = {}
+        phrases_m, phrases_a = score(target, _phrases(target))
+        results = {"rules alone": {"matched": phrases_m, "all": phrases_a, "cv": None}}
+        for variant in VARIANTS:
+            if names and variant.name not in names and variant.name != "current model":
+                continue
+            start = time.time()
+            results[variant.name] = run_variant(train, target, themes, variant, vectors)
+            print(
+                f"{path.name} {variant.name}: {results[variant.name]['matched'].row()}"
+                f" all {results[variant.name]['all'].row()} ({time.time() - start:.0f} s)",
+                file=sys.stderr,
+            )
+        for name, r in results.items():
+            rows[name] = {"matched": r["matched"].row(), "all": r["all"].row(), "cv": r["cv"]}
+            m, a = pooled.setdefault(name, (Counts(), Counts()))
+            for mine, theirs in ((m, r["matched"]), (a, r["all"])):
+                mine.tp += theirs.tp
+                mine.fp += theirs.fp
+                mine.fn += theirs.fn
+        out[path.name] = {
+            "train_documents": len(train),
+            "target_documents": len(target),
+            "target_matched_items": len(_matched_items(target)),
+            "results": rows,
+        }
+    out["pooled"] = {n: {"matched": m.row(), "all": a.row()} for n, (m, a) in pooled.items()}
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -424,12 +822,25 @@ def main(argv: list[str] | None = None) -> None:
     s.add_argument("data", type=Path)
     s.add_argument("--train-through", required=True)
     s.add_argument("--target", nargs="+", required=True)
+    v = sub.add_parser("variants")
+    v.add_argument(
+        "--moment",
+        nargs="+",
+        action="append",
+        required=True,
+        metavar="DUMP THROUGH TARGET",
+        help="a dump, the last split read, the unread splits",
+    )
+    v.add_argument("--only", nargs="*", default=None)
     t = sub.add_parser("train")
     t.add_argument("--corpus", type=Path, default=None)
     t.add_argument("--out", type=Path, default=Path("fullpicture/learning/data/theme_model.json"))
     args = parser.parse_args(argv)
     if args.command == "dump":
         dump(args.corpus, args.out)
+    elif args.command == "variants":
+        moments = [(Path(m[0]), m[1], m[2:]) for m in args.moment]
+        print(json.dumps(run_variants(moments, args.only), indent=2))
     elif args.command == "train":
         train(args.out, args.corpus)
     else:
