@@ -9,7 +9,7 @@ headings gave, the themes its review lent it and the review's dominant themes
 (:func:`item_features`).
 
 It is trained on the annotated corpus by ``scripts/learning_theme_model.py train`` (documents
-numbered below 256 only), which writes ``data/theme_model.json``; the settings (L2 strength,
+numbered below 288 only), which writes ``data/theme_model.json``; the settings (L2 strength,
 thresholds) were chosen by grouped cross-validation inside the splits read at two earlier
 moments of the code and tested out of time on the splits nobody had read then
 (docs/learning.md, "A learned theme model, tested out of time"). numpy only.
