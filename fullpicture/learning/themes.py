@@ -104,7 +104,7 @@ _AGENCY = (
     r"health\s+visit(?:ors?|ing(?:\s+team|\s+service)?)|gps?|general\s+practi(?:ce|tioners?)|"
     r"midwi(?:fe|ves|fery)|hospitals?|emergency\s+department|school\s+nurses?|health|"
     r"housing(?:\s+officers?|\s+services?)?|probation|children's\s+social\s+care|social\s+care|"
-    r"social\s+workers?|adult\s+services|camhs|early\s+help(?:\s+workers?)?|"
+    r"social\s+workers?|adult\s+services|children's\s+services|camhs|early\s+help(?:\s+workers?)?|"
     # education named as a partner beside others ("health, education and children's social
     # care") is one of the parties, as a school is (the Department for Education is not)
     r"(?<!department\sfor\s)education(?:\s+services?)?)"
@@ -205,21 +205,32 @@ _TOPIC_GROUPS = frozenset({"harm", "extra_familial", "family", "child"})
 
 def _participants_masked(lowered: str) -> tuple[str, bool]:
     """The text with agency lists blanked out, and whether there was such a list. A list of
-    one service's staff ("health visitors and midwives") keeps that service's theme."""
+    one service's staff ("health visitors and midwives") keeps that service's theme and is
+    not a list of agencies: it does not make the item about agencies working together."""
     listed = False
 
     def blank(match: re.Match[str]) -> str:
         nonlocal listed
-        listed = True
         span = match.group(0)
-        services = {t.code for t in taxonomy() if t.code in _AGENCY_THEMES and t.matches(span)}
+        services = _services(span)
         if len(services) == 1 and len(_AGENCY_WORD.findall(span)) == len(
             _ONE_SERVICE.findall(span)
         ):
+            # one service's staff, not agencies working together unless the item names
+            # another agency beside them ("the police told the midwife and health visitor")
+            rest = lowered[: match.start()] + " " + lowered[match.end() :]
+            others = {code for m in _AGENCY_WORD.finditer(rest) for code in _services(m.group(0))}
+            listed = listed or bool(others - services)
             return span
+        listed = True
         return " " * len(span)
 
     return _AGENCY_LIST.sub(blank, lowered), listed
+
+
+def _services(text: str) -> set[str]:
+    """The service themes (education, health, police, housing) that ``text`` names."""
+    return {t.code for t in taxonomy() if t.code in _AGENCY_THEMES and t.matches(text)}
 
 
 def lexical_themes(
