@@ -50,6 +50,7 @@ def test_should_read_childrens_services_as_one_agency_of_a_list(text: str) -> No
         "Who is the man in this baby's life, and what has he told you about himself?",
         "Ask who lives at home and who helps with the little ones, and write it down.",
         "How do you learn about the adults who live with the children on your caseload?",
+        "Services should see and assess the adult who causes harm, not only the mother.",
     ],
 )
 def test_should_read_the_households_adults_as_fathers_and_men(text: str) -> None:
@@ -108,3 +109,27 @@ def test_should_not_read_a_drug_and_alcohol_service_as_health() -> None:
 def test_should_read_early_years_settings_as_education(text: str) -> None:
     # settled case (k): learning addressed to early years settings is education
     assert "education" in lexical_themes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She told the nurse she was "a burden on everyone" and nobody asked more.',
+        'He said he "did not want to be a burden" to his gran any more.',
+    ],
+)
+def test_should_read_a_child_feeling_a_burden_in_quotes_as_their_mental_health(text: str) -> None:
+    assert "mental_health_child" in lexical_themes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add an alert to the family's record on the practice system.",
+        "Any member of the practice team who hears a disclosure should log it the same day.",
+        "All patient-facing staff now complete the exploitation module.",
+        "Ask about the household when registering new patients.",
+    ],
+)
+def test_should_read_a_general_practice_as_health(text: str) -> None:
+    assert "health" in lexical_themes(text)
