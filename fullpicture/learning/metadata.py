@@ -210,6 +210,27 @@ _ACROSS_REVIEWS = re.compile(
     r"(?:draws|drew|is drawn) (?:on|upon|from))\b",
     re.I,
 )
+# A title page's short line saying the document's learning comes from a counted set of
+# reviews ("Themes from four rapid reviews held in 2024 and 2025", "What three Ashby reviews
+# told us"): it looks across them, whatever genre its title names (docs/learning-taxonomy.md,
+# "Themed products drawing on several reviews"); a sentence of the text saying so does not.
+_COUNTED_REVIEWS = re.compile(
+    r"\b(?:themes|learning|lessons|messages|findings|what)\b[^.|]{0,20}?\b(?:two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|\d\d) (?:[\w'\u2019-]+ ){0,3}reviews\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_reviews_line(line: str) -> bool:
+    """Whether a title or a line of its own under it names a counted set of reviews as the
+    document's source (see :data:`_COUNTED_REVIEWS`), not a sentence of the text."""
+    return (
+        len(line.split()) <= 16
+        and not line.rstrip().endswith(".")
+        and bool(_COUNTED_REVIEWS.search(line))
+    )
+
+
 # A labelled type ("Type: rapid review", "Review type: SILP", "Type of review: ...") is what
 # the document says it is; a Word table writes the label and its value as cells
 # ("Review type | Rapid review").
@@ -1151,6 +1172,10 @@ def _review_type(title: str, lines: list[str], preamble: list[str], text: str) -
     ):
         # a brief in any genre drawn from the partnership's reviews over years looks across
         # them: "Myth buster: ..." over "Learning brief drawn from our reviews, 2021 to 2024"
+        named = "thematic_analysis"
+    if named in (None, "bulletin") and any(map(_counted_reviews_line, [title, *lines[:4]])):
+        # "7 Minute Briefing: ..." over "Themes from four rapid reviews held in ...": a
+        # briefing by genre, drawn from several reviews its title page counts
         named = "thematic_analysis"
     if named is None and not _NOT_A_REVIEW.search(title) and any(map(_guide_line, lines[:3])):
         # practice guidance grown out of a review it names only in its text, its title naming

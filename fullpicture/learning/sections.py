@@ -236,9 +236,21 @@ _PART = re.compile(
 )
 
 
+# When an entry of a list of published reviews was published, in brackets after its type
+# ("Jay: rapid review learning summary (published June 2023)")
+_PUBLISHED_AFTER = re.compile(
+    r"\s*\((?:(?:first\s+)?published|issued|updated|concluded|completed)?\s*:?\s*(?:in\s+)?"
+    r"(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _subject_then_type(text: str) -> bool:
+    """Whether a heading gives a subject, then only the kind of review it was, perhaps with
+    when it was published in brackets ("Child S: local child safeguarding practice review",
+    "Jay: rapid review learning summary (published June 2023)")."""
     return any(
-        (match := _SUBJECT_THEN.match(each)) and type_only(match.group(1))
+        (match := _SUBJECT_THEN.match(each)) and type_only(_PUBLISHED_AFTER.sub("", match[1]))
         for each in (text, _PART.sub("", text))
     )
 
