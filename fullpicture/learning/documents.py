@@ -1723,6 +1723,8 @@ def _html_block(element: Any, *, in_box: bool = False) -> Block | None:
     parents = ["li", "blockquote"] if in_box else ["li", "blockquote", "tr"]
     if element.find_parent(parents) is not None and element.name == "p":
         return None  # its text belongs to the enclosing list item or quotation
+    if element.name == "blockquote" and element.find(["ul", "ol"]):
+        return None  # a boxed list ("> - ..."): its items are read one by one
     if element.name == "li" and element.find(["ul", "ol"]):
         text = " ".join(element.find_all(string=True, recursive=False)).strip()
     else:
