@@ -151,3 +151,27 @@ def test_should_read_a_table_exercises_questions_as_reflective_questions(tmp_pat
     assert kind_of(items, "1. When did you last ask a child") == "reflective_question"
     assert kind_of(items, "2. Who would you tell if a child") == "reflective_question"
     assert kind_of(items, "Talk about these on your tables") is None
+
+
+LESSONS_TABLE = """<html><body><h1>Learning brief: Child V</h1>
+<h2>Learning and what it means for you</h2>
+<table>
+<tr><th>What we learned</th><th>What this means for you</th></tr>
+<tr><td>A parent's new partner changes the risk to a child, whoever he is.</td>
+<td>Ask who has moved into the home at every visit and record his details.</td></tr>
+</table>
+<h2>From the review</h2>
+<table>
+<tr><th>What we found</th><th>What this means for you</th></tr>
+<tr><td>No one asked who the man at the door was.</td>
+<td>A new adult in the home is a question to ask, not a detail to note.</td></tr>
+</table></body></html>
+"""
+
+
+def test_should_read_what_a_lesson_means_for_the_reader_as_a_next_step(tmp_path: Path) -> None:
+    items = items_of(create_document(tmp_path, LESSONS_TABLE, name="brief.html"))
+    assert kind_of(items, "A parent's new partner changes the risk") == "key_learning"
+    assert kind_of(items, "Ask who has moved into the home") == "next_step"
+    assert kind_of(items, "No one asked who the man") == "finding"
+    assert kind_of(items, "A new adult in the home is a question") == "key_learning"
