@@ -1518,6 +1518,10 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
     if spoken is not None and len(header) >= 2 and len(rows) >= 2:
         return _column_blocks(rows, spoken, [], level)  # a film's script: what is said
     mains = [i for i, cell in enumerate(header) if TABLE_KIND.match(cell)]
+    if any(_LESSON_COLUMN.match(header[i]) for i in mains):
+        rows = [_with_doing_column(header), *rows[1:]]
+        header = rows[0]
+        mains = [i for i, cell in enumerate(header) if TABLE_KIND.match(cell)]
     asked = _question_column(rows) if not mains else None
     if asked is not None:
         return _question_blocks(rows, asked, level)
@@ -1530,6 +1534,28 @@ def table_blocks(rows: list[list[str]], level: int) -> list[Block]:
         column = _column_blocks(rows, main, others, level)
         blocks += column if len(column) > 1 else []  # an empty column gives no heading
     return blocks
+
+
+# A column of lessons ("What we learned", "Learning point", "Key learning"), and the column
+# beside it saying what each lesson means for the reader ("What this means for you", "What
+# this means for your practice"): with the lesson stated in its own column, the other says
+# what to do about it, a next step (beside "What we found" it states the lesson itself).
+_LESSON_COLUMN = re.compile(
+    r"^\s*(?:what (?:we|the (?:\w+ )?review) (?:have |has )?learn(?:ed|t)|learning points?|"
+    r"key learning|lessons?(?: learn\w*)?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_MEANS_FOR_READER = re.compile(
+    r"^\s*what (?:this|it) means for (?:you|your (?:practice|work|team))\s*:?\s*$", re.IGNORECASE
+)
+
+
+def _with_doing_column(header: list[str]) -> list[str]:
+    """A lessons table's header with its "what this means for you" column named as what it
+    is, the reader's next step ("Next steps (What this means for you)")."""
+    return [
+        f"Next steps ({cell.strip()})" if _MEANS_FOR_READER.match(cell) else cell for cell in header
+    ]
 
 
 def _labels_columns(rows: list[list[str]]) -> bool:
@@ -1723,6 +1749,8 @@ def _html_block(element: Any, *, in_box: bool = False) -> Block | None:
     parents = ["li", "blockquote"] if in_box else ["li", "blockquote", "tr"]
     if element.find_parent(parents) is not None and element.name == "p":
         return None  # its text belongs to the enclosing list item or quotation
+    if element.name == "blockquote" and element.find(["ul", "ol"]):
+        return None  # a boxed list ("> - ..."): its items are read one by one
     if element.name == "li" and element.find(["ul", "ol"]):
         text = " ".join(element.find_all(string=True, recursive=False)).strip()
     else:

@@ -48,6 +48,8 @@ TABLE_KIND = re.compile(
     r"what this means for (?:practice|you)|priorit(?:y|ies)|"
     # a learning-on-a-page's "What we found | What this means for you"
     r"what (?:we|the (?:\w+ )?(?:review|audit)) found|"
+    # ... and a themed product's "What the reviews found | What this means for practice"
+    r"what (?:the |our |these )(?:[\w-]+ )?(?:reviews|audits) found|"
     # a rapid review's grid "What we saw | What we learned | What has changed"
     r"what (?:we|the (?:\w+ )?(?:review|audit)) (?:saw|noticed|observed)$|"
     r"what (?:we|the (?:\w+ )?(?:review|audit)) (?:have |has )?learn(?:ed|t)$|"
