@@ -35,7 +35,7 @@ themes under the same heading, and the heading's pooled words)::
         --moment /tmp/tm-504.json heldout23 heldout24 heldout25 heldout26 heldout27 \\
         --moment /tmp/tm-99d.json heldout27 heldout28 heldout29
 
-numpy only (the ``variants`` step also loads the shipped encoder). Documents numbered 288
+numpy only (the ``variants`` step also loads the shipped encoder). Documents numbered 304
 and above are refused (they are blind test documents).
 """
 
@@ -53,7 +53,7 @@ from typing import Any
 
 import numpy as np
 
-BLIND_FROM = 288
+BLIND_FROM = 304
 SPLIT_ORDER = ["dev", "heldout"] + [f"heldout{n}" for n in range(2, 40)]
 
 
@@ -382,23 +382,24 @@ SIZE_LIMIT = 1_900_000
 
 
 def train(out: Path, corpus: Path | None) -> None:
-    """Fit the model on every read document (numbered below 288) and write the data file."""
+    """Fit the model on every read document (numbered below 304) and write the data file."""
     from fullpicture.learning.evaluate import train_on_corpus
     from fullpicture.learning.theme_model import ThemeModel
 
     start = time.time()
     model = train_on_corpus(corpus)
-    rows = _training_rows(corpus)
-    full = model.probabilities(rows)
+    rows, vectors = _training_rows(corpus)
+    full = model.probabilities(rows, vectors)
     for prune in PRUNES:
         data = model.as_data(prune=prune)
         data["about"] = dict(model.about, pruned_below=prune)
         text = json.dumps(data, separators=(",", ":")) + "\n"
         if len(text.encode("utf-8")) < SIZE_LIMIT:
             break
-    pruned = ThemeModel.from_data(data).probabilities(rows)
-    changed = int(((full >= model.add) != (pruned >= model.add)).sum())
-    changed += int(((full <= (model.drop or 0)) != (pruned <= (model.drop or 0))).sum())
+    pruned = ThemeModel.from_data(data).probabilities(rows, vectors)
+    add, drop = (model.dense.add, model.dense.drop) if model.dense else (model.add, model.drop)
+    changed = int(((full >= add) != (pruned >= add)).sum())
+    changed += int(((full <= (drop or 0)) != (pruned <= (drop or 0))).sum())
     out.write_text(text, "utf-8")
     print(
         f"trained on {model.about['documents']} documents ({model.about['matched_items']} matched"
@@ -410,24 +411,23 @@ def train(out: Path, corpus: Path | None) -> None:
     )
 
 
-def _training_rows(corpus: Path | None) -> list[list[str]]:
+def _training_rows(corpus: Path | None) -> tuple[list[list[str]], np.ndarray | None]:
+    """Every extracted item's features and embedding (for the pruning check)."""
     from fullpicture.learning.evaluate import _gold_files, default_corpus, is_blind
+    from fullpicture.learning.extract import item_embeddings
     from fullpicture.learning.library import parse_document
     from fullpicture.learning.theme_model import item_features
 
     corpus = corpus or default_corpus()
-    rows = []
+    items = []
     for path in _gold_files(corpus):
         if is_blind(path.name):
             continue
         gold = json.loads(path.read_text("utf-8"))
         for review in parse_document(corpus / "docs" / gold["document"], learned=False).reviews:
-            rows += [
-                item_features(i.text, i.heading_path, i.kind, i.basis)
-                for i in review.items
-                if i.basis is not None
-            ]
-    return rows
+            items += [i for i in review.items if i.basis is not None]
+    rows = [item_features(i.text, i.heading_path, i.kind, i.basis) for i in items]
+    return rows, item_embeddings(items)
 
 
 # --------------------------------------------------------------------------- variants (eleventh session)

@@ -41,7 +41,12 @@ def import_command(
     database: DatabaseOption = None,
     as_json: JsonOption = False,
     no_embed: Annotated[
-        bool, typer.Option("--no-embed", help="Skip embeddings (search still works on words).")
+        bool,
+        typer.Option(
+            "--no-embed",
+            help="Skip embeddings: faster; search still works on words, and themes come from"
+            " the learned model's word features alone.",
+        ),
     ] = False,
 ) -> None:
     """Import review documents (PDF, DOCX, HTML, Markdown, text); re-imports change nothing.

@@ -103,6 +103,37 @@ def encoder() -> Encoder:
     return Encoder()
 
 
+# Texts already embedded in this process (the theme model at import and the search index
+# read the same item texts; the evaluation extracts each document several times).
+_MEMO: dict[str, Vector] = {}
+_MEMO_LIMIT = 20_000
+
+
+def embed_texts(texts: list[str]) -> Vector:
+    """Embed ``texts`` as :meth:`Encoder.encode` does, each distinct text once per process
+    (remembered up to :data:`_MEMO_LIMIT` texts, then forgotten all at once)."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    known = {text: _MEMO[text] for text in dict.fromkeys(texts) if text in _MEMO}
+    missing = [text for text in dict.fromkeys(texts) if text not in known]
+    if missing:
+        fresh = dict(zip(missing, encoder().encode(missing), strict=True))
+        known |= fresh
+        if len(_MEMO) + len(fresh) > _MEMO_LIMIT:
+            _MEMO.clear()
+        _MEMO.update(fresh)
+    return np.stack([known[text] for text in texts])
+
+
+def embed_if_available(texts: list[str]) -> Vector | None:
+    """:func:`embed_texts`, or None where no embedding can be computed (the model package or
+    ``onnxruntime`` missing, or the model failing to load or run)."""
+    try:
+        return embed_texts(texts)
+    except (LearningError, ImportError, OSError, RuntimeError):
+        return None
+
+
 def to_bytes(vector: Vector) -> bytes:
     """Serialise one vector for the ``learning_item.embedding`` column."""
     return np.asarray(vector, dtype=np.float32).tobytes()

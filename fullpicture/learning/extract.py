@@ -13,6 +13,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from fullpicture.learning.documents import NARRATION
 from fullpicture.learning.heading_reader import rule_kind
 from fullpicture.learning.metadata import detect_type
@@ -859,6 +861,9 @@ class ExtractedItem:
     parent: int | None = None  # index (in the same list) of the finding a recommendation follows
     # what the rules gave, for the learned model (set by :func:`extract_items`)
     basis: ThemeBasis | None = field(default=None, repr=False, compare=False)
+    # the sentence embedding of ``text``, once computed (by :func:`apply_theme_model`, for the
+    # theme model's dense part); import stores it for search rather than encoding again
+    embedding: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 def section_kind(path: tuple[str, ...], strengths: str = "key_learning") -> str | None:
@@ -3273,10 +3278,16 @@ def extract_items(
     return extractor.items
 
 
-def apply_theme_model(items: list[ExtractedItem], model: ThemeModel) -> None:
+def apply_theme_model(items: list[ExtractedItem], model: ThemeModel, *, dense: bool = True) -> None:
     """Give each item the themes the learned model adds to or drops from its rules' themes
     (:mod:`fullpicture.learning.theme_model`), in place; an item without the rules' basis
-    (not from :func:`extract_items`) is left as it is."""
+    (not from :func:`extract_items`) is left as it is.
+
+    With the model's dense part and ``dense`` true, each item's sentence embedding is computed
+    once (or reused from ``item.embedding``) and kept on the item; with ``dense`` false (an
+    import without embeddings, ``--no-embed``), or where none can be computed
+    (:func:`fullpicture.learning.embedding.embed_if_available`), the sparse model alone
+    applies."""
     based = [item for item in items if item.basis is not None]
     if not based:
         return
@@ -3284,8 +3295,26 @@ def apply_theme_model(items: list[ExtractedItem], model: ThemeModel) -> None:
         item_features(item.text, item.heading_path, item.kind, item.basis or ThemeBasis())
         for item in based
     ]
-    for item, probabilities in zip(based, model.probabilities(rows), strict=True):
-        item.themes = sorted(model.combine(item.themes, probabilities, item.kind), key=_theme_order)
+    vectors = item_embeddings(based) if dense and model.dense is not None else None
+    averaged = vectors is not None
+    for item, probabilities in zip(based, model.probabilities(rows, vectors), strict=True):
+        found = model.combine(item.themes, probabilities, item.kind, averaged=averaged)
+        item.themes = sorted(found, key=_theme_order)
+
+
+def item_embeddings(items: list[ExtractedItem]) -> np.ndarray | None:
+    """The items' sentence embeddings (rows in order), computed for those without one and
+    kept on them; None where they cannot be computed."""
+    from fullpicture.learning.embedding import embed_if_available
+
+    missing = [item for item in items if item.embedding is None]
+    if missing:
+        vectors = embed_if_available([item.text for item in missing])
+        if vectors is None:
+            return None
+        for item, vector in zip(missing, vectors, strict=True):
+            item.embedding = vector
+    return np.stack([item.embedding for item in items if item.embedding is not None])
 
 
 # A paragraph stating the review's own finding in so many words: "5.3 The review finds that

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -38,6 +39,9 @@ from fullpicture.learning.sections import Segment, place_blocks, split_reviews
 from fullpicture.learning.theme_model import ThemeModel, shipped_model
 from fullpicture.learning.theme_options import DEFAULT_OPTIONS, ThemeOptions
 from fullpicture.learning.themes import lexical_themes
+
+if TYPE_CHECKING:
+    from fullpicture.learning.embedding import Vector
 
 
 @dataclass
@@ -106,12 +110,14 @@ def parse_segment(
     options: ThemeOptions = DEFAULT_OPTIONS,
     furniture: Callable[[], list[str]] | None = None,
     model: ThemeModel | None = None,
+    dense: bool = True,
 ) -> ParsedReview:
     """Metadata and items of one review segment (``options``: the measured theme choices, see
     :mod:`fullpicture.learning.theme_options`; ``furniture``: the document's running headers
     and footers, read on demand for a partnership or date the text does not give; ``model``:
     a learned theme model applied after the rules, see
-    :mod:`fullpicture.learning.theme_model`)."""
+    :mod:`fullpicture.learning.theme_model`; ``dense``: whether its dense part may compute the
+    items' sentence embeddings)."""
     title = choose_title(segment)
     meta = extract_metadata(title, _texts(segment.blocks), _texts(segment.preamble), furniture)
     intro = [
@@ -124,35 +130,46 @@ def parse_segment(
     context = replace(context, title_themes=context.title_themes | frozenset(cover))
     items = extract_items(segment.blocks, context, options)
     if model is not None:
-        apply_theme_model(items, model)
+        apply_theme_model(items, model, dense=dense)
     return ParsedReview(meta, items)
 
 
 def parse_document(
-    path: Path, options: ThemeOptions = DEFAULT_OPTIONS, learned: ThemeModel | bool = True
+    path: Path,
+    options: ThemeOptions = DEFAULT_OPTIONS,
+    learned: ThemeModel | bool = True,
+    *,
+    dense: bool = True,
 ) -> ParsedDocument:
-    """Read, structure and extract a review document without storing it (``options`` and
-    ``learned`` as for :func:`parse_raw`).
+    """Read, structure and extract a review document without storing it (``options``,
+    ``learned`` and ``dense`` as for :func:`parse_raw`).
 
     Raises:
         LearningError: the document cannot be read.
     """
-    return parse_raw(read_document(path), options, learned)
+    return parse_raw(read_document(path), options, learned, dense=dense)
 
 
 def parse_raw(
-    raw: RawDocument, options: ThemeOptions = DEFAULT_OPTIONS, learned: ThemeModel | bool = True
+    raw: RawDocument,
+    options: ThemeOptions = DEFAULT_OPTIONS,
+    learned: ThemeModel | bool = True,
+    *,
+    dense: bool = True,
 ) -> ParsedDocument:
     """Structure and extract a document already read (the evaluation reads each once and
     extracts it under several :class:`ThemeOptions`).
 
     ``learned``: the learned theme model to apply after the phrase rules (True: the shipped
-    one, :func:`fullpicture.learning.theme_model.shipped_model`; False: the rules alone)."""
+    one, :func:`fullpicture.learning.theme_model.shipped_model`; False: the rules alone).
+    ``dense``: whether the model's dense part computes the items' sentence embeddings (False:
+    its sparse part alone, as an import without embeddings does)."""
     model = learned if isinstance(learned, ThemeModel) else (shipped_model() if learned else None)
     segments = split_reviews(place_blocks(raw.blocks))
     furniture = cache(partial(document_furniture, raw))  # read once, and only if needed
     return ParsedDocument(
-        raw, [parse_segment(segment, options, furniture, model) for segment in segments]
+        raw,
+        [parse_segment(segment, options, furniture, model, dense) for segment in segments],
     )
 
 
@@ -237,7 +254,7 @@ def embed_items(engine: Engine, item_ids: list[int] | None = None) -> int:
     Returns:
         How many items were embedded.
     """
-    from fullpicture.learning.embedding import encoder, to_bytes
+    from fullpicture.learning.embedding import encoder
 
     item = tables.learning_item
     query = sa.select(item.c.id, item.c.text, item.c.heading_path)
@@ -250,15 +267,22 @@ def embed_items(engine: Engine, item_ids: list[int] | None = None) -> int:
     if not rows:
         return 0
     vectors = encoder().encode([row.text for row in rows])
+    store_embeddings(engine, dict(zip((int(row.id) for row in rows), vectors, strict=True)))
+    return len(rows)
+
+
+def store_embeddings(engine: Engine, vectors: dict[int, Vector]) -> None:
+    """Store embeddings already computed, by item id."""
+    from fullpicture.learning.embedding import to_bytes
+
+    if not vectors:
+        return
+    item = tables.learning_item
     with engine.begin() as conn:
         conn.execute(
             item.update().where(item.c.id == sa.bindparam("item_id")),
-            [
-                {"item_id": row.id, "embedding": to_bytes(v)}
-                for row, v in zip(rows, vectors, strict=True)
-            ],
+            [{"item_id": item_id, "embedding": to_bytes(v)} for item_id, v in vectors.items()],
         )
-    return len(rows)
 
 
 def _existing(conn: Connection, sha256: str) -> int | None:
@@ -275,7 +299,10 @@ def import_document(
         engine: the store.
         path: the document (PDF, DOCX, HTML, Markdown or text).
         imported_by: who imported it (recorded on the document).
-        embed: compute the items' embeddings now (search re-ranks with them).
+        embed: compute and store the items' embeddings now (search re-ranks with them); the
+            theme model's dense part uses them while parsing and they are stored as they are,
+            not encoded again. Without them the theme model's sparse part alone gives the
+            themes.
 
     Returns:
         What was stored; ``already_imported`` when the same bytes were imported before.
@@ -283,7 +310,7 @@ def import_document(
     Raises:
         LearningError: the document cannot be read.
     """
-    parsed = parse_document(path)
+    parsed = parse_document(path, dense=embed)
     raw = parsed.raw
     with engine.begin() as conn:
         if (existing := _existing(conn, raw.sha256)) is not None:
@@ -304,7 +331,15 @@ def import_document(
         for position, review in enumerate(parsed.reviews, start=1):
             item_ids += _store_review(conn, document_id, position, review)
     if embed and item_ids:
-        embed_items(engine, item_ids)
+        items = [item for review in parsed.reviews for item in review.items]
+        known = {
+            item_id: item.embedding
+            for item_id, item in zip(item_ids, items, strict=True)
+            if item.embedding is not None
+        }
+        store_embeddings(engine, known)
+        if len(known) < len(item_ids):
+            embed_items(engine, [i for i in item_ids if i not in known])
     return ImportResult(path, raw.sha256, document_id, len(parsed.reviews), len(item_ids), False)
 
 

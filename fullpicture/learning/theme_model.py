@@ -8,8 +8,15 @@ item's words and word pairs, its headings' words, its kind, the themes its own w
 headings gave, the themes its review lent it and the review's dominant themes
 (:func:`item_features`).
 
+A second, dense one-vs-rest logistic regression (:class:`DenseThemes`) reads the item's
+sentence embedding (:mod:`fullpicture.learning.embedding`, the same vector search uses); where
+the item has one, the two models' probabilities are averaged and the averaged probability meets
+the dense part's own thresholds (:data:`DENSE_ADD`, :data:`DENSE_DROP`). Where no embedding
+can be computed (the encoder is not installed or fails to load), the sparse model alone applies,
+with its own thresholds.
+
 It is trained on the annotated corpus by ``scripts/learning_theme_model.py train`` (documents
-numbered below 288 only), which writes ``data/theme_model.json``; the settings (L2 strength,
+numbered below 304 only), which writes ``data/theme_model.json``; the settings (L2 strength,
 thresholds) were chosen by grouped cross-validation inside the splits read at two earlier
 moments of the code and tested out of time on the splits nobody had read then
 (docs/learning.md, "A learned theme model, tested out of time"). numpy only.
@@ -30,7 +37,7 @@ import numpy as np
 from fullpicture.errors import LearningError
 
 MODEL_FILE = "data/theme_model.json"
-FORMAT = 1
+FORMAT = 2  # 1: the sparse model alone (still read); 2: with the dense part
 # The settings chosen by grouped cross-validation inside the read splits at both earlier
 # moments (docs/learning.md): weak L2, add a theme at probability 0.5, drop a phrase theme
 # at 0.02 or less.
@@ -39,6 +46,13 @@ ADD = 0.5
 DROP = 0.02
 MIN_COUNT = 2
 STEPS = 300
+# The dense part's settings, chosen by the same grouped cross-validation inside the read
+# splits (docs/learning-evaluation.md, "Can the learned theme model generalise better?"):
+# L2 1e-2 on standardised embedding columns; with it, add at an averaged probability of 0.5
+# and drop a phrase theme at 0.05 or less.
+DENSE_L2 = 1e-2
+DENSE_ADD = 0.5
+DENSE_DROP = 0.05
 
 _WORD = re.compile(r"[a-z][a-z']+")
 _STOP = frozenset(
@@ -115,6 +129,112 @@ class _Sparse:
         return out
 
 
+class _Dense:
+    """A dense matrix with the ``dot`` and ``tdot`` of :class:`_Sparse`, for :func:`_adam`."""
+
+    def __init__(self, x: np.ndarray) -> None:
+        self.x = x
+
+    def dot(self, weights: np.ndarray) -> np.ndarray:
+        out: np.ndarray = self.x @ weights
+        return out
+
+    def tdot(self, grad: np.ndarray) -> np.ndarray:
+        out: np.ndarray = self.x.T @ grad
+        return out
+
+
+@dataclass(eq=False)
+class DenseThemes:
+    """One-vs-rest logistic regression over an item's sentence embedding (the columns of
+    :attr:`ThemeModel.themes`), with the thresholds that apply to the averaged probability.
+
+    Attributes:
+        weights: embedding dimensions x themes (on the raw, L2-normalised vector: the
+            standardisation used in training is folded in).
+        bias: one per theme.
+        add: an averaged probability of at least this adds a theme.
+        drop: an averaged probability of at most this drops a phrase theme (None: never).
+    """
+
+    weights: np.ndarray
+    bias: np.ndarray
+    add: float = DENSE_ADD
+    drop: float | None = DENSE_DROP
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """Each embedding's probability per theme (rows x themes)."""
+        logits = np.asarray(vectors, dtype=float) @ self.weights + self.bias
+        probabilities: np.ndarray = 1 / (1 + np.exp(-logits))
+        return probabilities
+
+    def as_data(self) -> dict[str, Any]:
+        """Plain data: the weights per dimension (rows) and theme (columns), the bias and the
+        thresholds."""
+        return {
+            "add": self.add,
+            "drop": self.drop,
+            "bias": [float(f"{b:.6g}") for b in self.bias],
+            "weights": [[float(f"{w:.5g}") for w in row] for row in self.weights],
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], themes: int) -> DenseThemes:
+        """The dense part from :meth:`as_data`'s plain data.
+
+        Raises:
+            LearningError: its shape does not fit ``themes`` columns.
+        """
+        weights = np.array(data["weights"], dtype=float)
+        bias = np.array(data["bias"], dtype=float)
+        if weights.ndim != 2 or weights.shape[1] != themes or bias.shape != (themes,):
+            raise LearningError(
+                "The theme model file's dense part does not match its themes.",
+                hint="Retrain it: uv run python scripts/learning_theme_model.py train",
+            )
+        drop = data.get("drop")
+        return cls(weights, bias, float(data["add"]), None if drop is None else float(drop))
+
+
+def fit_dense(
+    vectors: np.ndarray,
+    labels: Sequence[Iterable[str]],
+    themes: Sequence[str],
+    l2: float = DENSE_L2,
+    *,
+    steps: int = STEPS,
+    rate: float = 0.05,
+) -> DenseThemes:
+    """Train the dense part on item embeddings (rows x dimensions) and their gold themes: the
+    columns are standardised, the regression fitted by full-batch Adam with L2, and the
+    standardisation folded back into the weights."""
+    vectors = np.asarray(vectors, dtype=float)
+    y = _label_matrix(labels, themes)
+    mean = vectors.mean(axis=0) if len(vectors) else np.zeros(vectors.shape[1])
+    scale = (vectors.std(axis=0) if len(vectors) else np.ones(vectors.shape[1])) + 1e-6
+    weights = np.zeros((vectors.shape[1], len(themes)))
+    bias = _prior_logits(y, len(themes))
+    _adam(_Dense((vectors - mean) / scale), y, weights, bias, l2, steps, rate)
+    folded = weights / scale[:, None]
+    return DenseThemes(folded, bias - (mean / scale) @ weights)
+
+
+def _label_matrix(labels: Sequence[Iterable[str]], themes: Sequence[str]) -> np.ndarray:
+    column = {theme: i for i, theme in enumerate(themes)}
+    y = np.zeros((len(labels), len(themes)))
+    for r, gold in enumerate(labels):
+        for theme in gold:
+            if theme in column:
+                y[r, column[theme]] = 1.0
+    return y
+
+
+def _prior_logits(y: np.ndarray, themes: int) -> np.ndarray:
+    prior = y.mean(axis=0).clip(1e-3, 1 - 1e-3) if len(y) else np.full(themes, 1e-3)
+    logits: np.ndarray = np.log(prior / (1 - prior))
+    return logits
+
+
 @dataclass(eq=False)
 class ThemeModel:
     """One-vs-rest logistic regression over binary features, with its combining thresholds.
@@ -126,7 +246,11 @@ class ThemeModel:
         bias: one per theme.
         add: a theme the model gives at least this probability is added.
         drop: a phrase theme it gives at most this probability is dropped (None: never).
+            ``add`` and ``drop`` apply to the sparse model alone; with an embedding, the
+            dense part's own thresholds apply to the averaged probability.
         about: what the model was trained on and with (recorded in the data file).
+        dense: the dense part over the item's sentence embedding (None: the sparse model
+            alone, as a format-1 file gives).
     """
 
     vocabulary: dict[str, int]
@@ -136,27 +260,52 @@ class ThemeModel:
     add: float = ADD
     drop: float | None = DROP
     about: dict[str, Any] = field(default_factory=dict)
+    dense: DenseThemes | None = None
 
     @staticmethod
     def settings_described() -> dict[str, Any]:
         """The training and combining settings, for reports and the data file."""
-        return {"l2": L2, "add": ADD, "drop": DROP, "min_count": MIN_COUNT, "steps": STEPS}
+        return {
+            "l2": L2,
+            "add": ADD,
+            "drop": DROP,
+            "min_count": MIN_COUNT,
+            "steps": STEPS,
+            "dense": {"l2": DENSE_L2, "add": DENSE_ADD, "drop": DENSE_DROP, "averaged": True},
+        }
 
-    def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
-        """Each row's probability per theme (rows x themes), rows given as feature lists."""
+    def probabilities(
+        self, rows: Sequence[Sequence[str]], vectors: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Each row's probability per theme (rows x themes), rows given as feature lists; with
+        ``vectors`` (the rows' embeddings, in order) and a dense part, the average of the
+        sparse and dense models' probabilities."""
         known = [[self.vocabulary[f] for f in row if f in self.vocabulary] for row in rows]
         logits = _Sparse.build(known, len(self.vocabulary)).dot(self.weights) + self.bias
         probabilities: np.ndarray = 1 / (1 + np.exp(-logits))
+        if self.dense is not None and vectors is not None:
+            probabilities = (probabilities + self.dense.probabilities(vectors)) / 2
         return probabilities
 
-    def combine(self, themes: Iterable[str], probabilities: np.ndarray, kind: str) -> set[str]:
+    def combine(
+        self,
+        themes: Iterable[str],
+        probabilities: np.ndarray,
+        kind: str,
+        *,
+        averaged: bool = False,
+    ) -> set[str]:
         """The rules' themes with the model's additions and drops (a child's own words keep
-        ``voice_of_child``)."""
+        ``voice_of_child``); ``averaged``: the probabilities are the sparse and dense models'
+        average (:meth:`probabilities` with vectors), so the dense part's thresholds apply."""
+        add, drop = self.add, self.drop
+        if averaged and self.dense is not None:
+            add, drop = self.dense.add, self.dense.drop
         found = set(themes)
         for index, theme in enumerate(self.themes):
-            if probabilities[index] >= self.add:
+            if probabilities[index] >= add:
                 found.add(theme)
-            elif self.drop is not None and probabilities[index] <= self.drop:
+            elif drop is not None and probabilities[index] <= drop:
                 if not (theme == "voice_of_child" and kind == "child_voice"):
                     found.discard(theme)
         return found
@@ -179,7 +328,7 @@ class ThemeModel:
             for column, (theme, rows) in enumerate(kept.items())
         }
         return {
-            "format": FORMAT,
+            "format": FORMAT if self.dense is not None else 1,
             "about": self.about,
             "add": self.add,
             "drop": self.drop,
@@ -187,18 +336,26 @@ class ThemeModel:
             "bias": [round(float(b), 4) for b in self.bias],
             "features": [features[row] for row in used],
             "weights": weights,
-        }
+        } | ({"dense": self.dense.as_data()} if self.dense is not None else {})
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> ThemeModel:
-        """A model from :meth:`as_data`'s plain data.
+        """A model from :meth:`as_data`'s plain data: format 2 with its dense part, or
+        format 1 (the sparse model alone, which then applies alone).
 
         Raises:
-            LearningError: the data is not a theme model of this format.
+            LearningError: the data is not a theme model of a known format, or format 2
+                without its dense part.
         """
-        if data.get("format") != FORMAT:
+        if data.get("format") not in (1, FORMAT):
             raise LearningError(
-                "The theme model file has an unknown format.",
+                f"The theme model file has an unknown format ({data.get('format')!r}; this"
+                f" version reads 1 and {FORMAT}).",
+                hint="Retrain it: uv run python scripts/learning_theme_model.py train",
+            )
+        if data["format"] == FORMAT and not isinstance(data.get("dense"), dict):
+            raise LearningError(
+                f"The theme model file says format {FORMAT} but has no dense part.",
                 hint="Retrain it: uv run python scripts/learning_theme_model.py train",
             )
         themes = list(data["themes"])
@@ -215,6 +372,7 @@ class ThemeModel:
             add=float(data["add"]),
             drop=None if data["drop"] is None else float(data["drop"]),
             about=dict(data.get("about", {})),
+            dense=DenseThemes.from_data(data["dense"], len(themes)) if "dense" in data else None,
         )
 
 
@@ -241,21 +399,15 @@ def fit(
     x = _Sparse.build(
         [[vocabulary[f] for f in row if f in vocabulary] for row in rows], len(vocabulary)
     )
-    column = {theme: i for i, theme in enumerate(themes)}
-    y = np.zeros((len(rows), len(themes)))
-    for r, gold in enumerate(labels):
-        for theme in gold:
-            if theme in column:
-                y[r, column[theme]] = 1.0
-    prior = y.mean(axis=0).clip(1e-3, 1 - 1e-3) if len(rows) else np.full(len(themes), 1e-3)
+    y = _label_matrix(labels, themes)
     weights = np.zeros((len(vocabulary), len(themes)))
-    bias = np.log(prior / (1 - prior))
+    bias = _prior_logits(y, len(themes))
     _adam(x, y, weights, bias, l2, steps, rate)
     return ThemeModel(vocabulary, list(themes), weights, bias)
 
 
 def _adam(
-    x: _Sparse,
+    x: _Sparse | _Dense,
     y: np.ndarray,
     weights: np.ndarray,
     bias: np.ndarray,

@@ -23,8 +23,12 @@ def create_review(tmp_path: Path, title: str, sections: dict[str, list[str]]) ->
     return path
 
 
-def themes_of(path: Path) -> list[list[str]]:
-    return [item.themes for review in parse_document(path).reviews for item in review.items]
+def themes_of(path: Path, learned: bool = True) -> list[list[str]]:
+    return [
+        item.themes
+        for review in parse_document(path, learned=learned).reviews
+        for item in review.items
+    ]
 
 
 @pytest.mark.parametrize(
@@ -50,7 +54,9 @@ def test_should_lend_the_service_a_title_writes_for_to_every_item(
             "Recommendations": ["The partnership should publish its timetable each spring."],
         },
     )
-    found = themes_of(path)
+    # The rules lend the title's service to every item; the learned model may then drop it
+    # from an item whose own words are far from it (its dense part reads the words only).
+    found = themes_of(path, learned=False)
     assert len(found) == 3
     assert all(theme in themes for themes in found)
 
