@@ -177,6 +177,30 @@ def _bench_embed(engine: Engine) -> Result:
     )
 
 
+def _bench_import_embedded(engine: Engine, folder: Path, pages: int) -> Result:
+    # The CLI's default: the items' embeddings are computed while parsing (the theme model's
+    # dense part uses them) and stored for search. The generated review repeats its sentences,
+    # so the number of distinct texts (each encoded once) is reported beside the items.
+    doc = make_long_review(folder / "long-review-embedded.txt", pages, seed=5)
+    with timed() as elapsed:
+        imported = import_document(engine, doc)
+    with engine.connect() as conn:
+        distinct = conn.execute(
+            sa.select(sa.func.count(sa.distinct(tables.learning_item.c.text)))
+            .select_from(tables.learning_item.join(tables.learning_review))
+            .where(tables.learning_review.c.document_id == imported.document_id)
+        ).scalar_one()
+    return Result(
+        AREA,
+        "import_long_review_embedded",
+        round(elapsed(), 3),
+        "s",
+        "",
+        f"{pages} pages of text, {imported.items} items, {distinct} distinct texts",
+        "as import_long_review, with embeddings computed for the theme model and search",
+    )
+
+
 def _bench_import_pdf(engine: Engine, folder: Path, pages: int) -> Result:
     # Typeset text runs denser than 320 words a page, so start from more text to reach the
     # page count; the figure reports the PDF's real number of pages.
@@ -222,6 +246,7 @@ def run(quick: bool) -> list[Result]:
         engine = open_store(f"sqlite:///{tmp}/bench.db")
         encoder()  # load the model once, as a running service would have it loaded
         results = [_bench_import_text(engine, Path(tmp), pages), _bench_embed(engine)]
+        results.append(_bench_import_embedded(engine, Path(tmp), pages))
         results.append(_bench_import_pdf(engine, Path(tmp), pages))
         results.append(_bench_search(engine, reviews))
         engine.dispose()
