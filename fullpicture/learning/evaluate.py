@@ -161,35 +161,37 @@ SPLITS: dict[str, str] = {
     ),
     "heldout30": (
         "thirtieth held-out set (the commonest published families, by an independent author;"
-        " written in the eleventh session)"
+        " measured once in the eleventh session, 06:08 UTC; errors read since)"
     ),
     "heldout31": (
         "thirty-first held-out set (less common harms and settings, by an independent author;"
-        " written in the eleventh session)"
+        " measured once in the eleventh session, 06:08 UTC; errors read since)"
     ),
     "heldout32": (
         "thirty-second held-out set (national, regional and partnership-wide analyses, by an"
-        " independent author; written in the eleventh session)"
+        " independent author; measured once in the eleventh session, 06:08 UTC; errors read since)"
     ),
     "heldout33": (
         "thirty-third held-out set (documents as other tools export and convert them, by an"
-        " independent author; written in the eleventh session)"
+        " independent author; measured once in the eleventh session, 06:08 UTC; errors read since)"
     ),
     "heldout34": (
         "thirty-fourth held-out set (the commonest published families, by another independent"
-        " author; written in the eleventh session)"
+        " author; measured once in the eleventh session, 06:44 UTC; errors read since)"
     ),
     "heldout35": (
         "thirty-fifth held-out set (learning products on one theme drawing on several reviews,"
-        " by an independent author; written in the eleventh session)"
+        " by an independent author; measured once in the eleventh session, 06:44 UTC; errors"
+        " read since)"
     ),
     "heldout36": (
         "thirty-sixth held-out set (a neighbouring partnership's learning area, by an"
-        " independent author; written in the eleventh session)"
+        " independent author; measured once at the end of the eleventh session, 07:37 UTC)"
     ),
     "heldout37": (
         "thirty-seventh held-out set (reviews and briefings built around recommendations and"
-        " what happened to them, by an independent author; written in the eleventh session)"
+        " what happened to them, by an independent author; measured once at the end of the"
+        " eleventh session, 07:37 UTC)"
     ),
 }
 
