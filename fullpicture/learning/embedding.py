@@ -114,8 +114,10 @@ def embed_texts(texts: list[str]) -> Vector:
     (remembered up to :data:`_MEMO_LIMIT` texts, then forgotten all at once)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    known = {text: _MEMO[text] for text in dict.fromkeys(texts) if text in _MEMO}
-    missing = [text for text in dict.fromkeys(texts) if text not in known]
+    distinct = dict.fromkeys(texts)
+    # .get, not a membership test then an index: another thread may clear the memo between them
+    known = {text: vector for text in distinct if (vector := _MEMO.get(text)) is not None}
+    missing = [text for text in distinct if text not in known]
     if missing:
         fresh = dict(zip(missing, encoder().encode(missing), strict=True))
         known |= fresh
