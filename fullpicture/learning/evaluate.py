@@ -193,6 +193,15 @@ SPLITS: dict[str, str] = {
         " what happened to them, by an independent author; measured once at the end of the"
         " eleventh session, 07:37 UTC)"
     ),
+    "heldout38": (
+        "thirty-eighth held-out set (the commonest published families, by a third independent"
+        " author; written at the end of the eleventh session)"
+    ),
+    "heldout39": (
+        "thirty-ninth held-out set (child-centred learning: reviews and briefings told from the"
+        " child's lived experience, by an independent author; written at the end of the"
+        " eleventh session)"
+    ),
 }
 
 
