@@ -238,7 +238,9 @@ _SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         (
             "finding",
             r"finding|what (?:we|the review|the audit) found|what did (?:we|the review) find|"
-            r"what (?:the |these |our |local )?(?:\w+ )?(?:reviews?|audits?|cases?) found|"
+            # "What the re-audit found", "What the follow-up audit found"
+            r"what (?:the |these |our |local )?(?:[\w-]+ )?(?:reviews?|(?:re-?)?audits?|cases?) "
+            r"found|"
             r"what (?:are|were) we worried about|what we (?:are|were) worried about|"
             r"\bworries\b|what you told us|"
             r"what the (?:[\w-]+ ){0,2}?(?:review|audit|inquiry|panel|report) (?:said|says|"
@@ -632,6 +634,17 @@ _PROGRESS = re.compile(
     r"rag rating|position (?:at|in) \w+(?: \d{4})?)(?:\s*\([^()]{1,30}\))?\s*[:\u2013-]\s",
     re.IGNORECASE,
 )
+# A response written beside a recommendation under a label of its own ("Our response:
+# Accepted. Since May ...", "What has been done: ...", "What remains: ...", "Action taken:
+# ..."): what the partners did or still have to do about it, a next step, not the
+# recommendation it answers.
+_RESPONSE_LABEL = re.compile(
+    r"^(?:(?:our|the|partners'?|partnership(?:'s)?|board(?:'s)?|agency(?:'s)?|"
+    r"safeguarding partners'?)\s+){0,3}(?:response|what (?:has been|we have|we've) "
+    r"(?:done|changed)|what has (?:happened|changed)(?: since)?|what (?:remains|is left)"
+    r"(?: to (?:be )?do(?:ne)?)?|actions? (?:taken|agreed)(?: so far)?)\s*[:\u2013-]\s+\S",
+    re.IGNORECASE,
+)
 # A paragraph that commits someone to something ("Health visitors will be asked to ...",
 # "The subgroup will report progress ..."), as a response to the recommendation above it.
 _COMMITS = re.compile(
@@ -741,7 +754,7 @@ _DECISION = re.compile(
 # One field of an action plan, as a sentence: "Lead: ...", "Timescale: ...", "Owner: ...".
 _FIELD_LINE = re.compile(
     r"^(?:lead(?: agency| agencies| officer| partner)?|owner|timescales?|due(?: date| by)?|"
-    r"target(?: date)?|by when|completion(?: date)?|deadline|rag(?: rating)?|status|"
+    r"target(?: date)?|by when|completion(?: date)?|deadline|rag(?: rating)?|rating|status|"
     r"review date|"
     # whom a recommendation is for, on its own line after it ("Addressed to: the Police.")
     r"addressed to|responsible(?: agency| agencies| lead| officer| person)?|"
@@ -1912,6 +1925,8 @@ class _Extractor:
             return "next_step"
         if section == "recommendation" and self.responding:
             return "next_step"  # the partners' response to a recommendation they accepted
+        if section == "recommendation" and not block.bullet and _RESPONSE_LABEL.match(text):
+            return "next_step"  # "Our response: Accepted. Since June the team ..."
         if section == "finding" and _pairs_findings(placed.path) and _should(text, placed.path):
             return "recommendation"  # under "Findings and recommendations": "X should ..."
         if section == "finding" and not block.bullet and _ACTION_TAKEN.match(text):
@@ -2113,6 +2128,8 @@ class _Extractor:
             self.intro_kind = named
         else:
             self.intro_kind = _intro_kind(text)
+        # "... The auditors found:" then paragraphs, not a list: they report what was found
+        self.reporting = self.intro_kind == "finding" and bool(_FOUND_INTRO.search(text))
 
     def _asks_for_answers(self, text: str, placed: PlacedBlock) -> bool:
         """Whether a host's question names the kind of the answers that follow it ("What has
