@@ -1921,12 +1921,8 @@ class _Extractor:
         someone else should do under a heading of actions for them recommends."""
         block = placed.block
         text = block.text.strip()
-        if section == "recommendation" and self._responds(text, bullet=block.bullet):
+        if section == "recommendation" and self._answers_recommendation(text, bullet=block.bullet):
             return "next_step"
-        if section == "recommendation" and self.responding:
-            return "next_step"  # the partners' response to a recommendation they accepted
-        if section == "recommendation" and not block.bullet and _RESPONSE_LABEL.match(text):
-            return "next_step"  # "Our response: Accepted. Since June the team ..."
         if section == "finding" and _pairs_findings(placed.path) and _should(text, placed.path):
             return "recommendation"  # under "Findings and recommendations": "X should ..."
         if section == "finding" and not block.bullet and _ACTION_TAKEN.match(text):
@@ -2041,6 +2037,14 @@ class _Extractor:
             return "finding" if _JUDGEMENT.search(text) else None
         general = _JUDGEMENT.search(text) or _RECOMMENDS.search(text) or _NEEDS.search(text)
         return "key_learning" if general else None
+
+    def _answers_recommendation(self, text: str, *, bullet: bool) -> bool:
+        """Whether a paragraph under a recommendation is the partners' answer to it: a
+        commitment after it (:meth:`_responds`), what follows their decision ("Accepted."), or
+        a response under a label of its own ("Our response: Accepted. Since June ...")."""
+        if self._responds(text, bullet=bullet) or self.responding:
+            return True
+        return not bullet and bool(_RESPONSE_LABEL.match(text))
 
     def _responds(self, text: str, *, bullet: bool) -> bool:
         """Whether a paragraph under a recommendation answers it with what will be done
