@@ -955,7 +955,9 @@ def _lending_top(path: tuple[str, ...]) -> int:
     volunteers" > "About Ruby", "Who to contact"), which its kind is not lent to."""
     if len(path) < 2 or _is_section(path[0]) or not _SETS_SCENE.match(path[-1]):
         return 0  # ("2. Terms of reference" is a chapter, not the title)
-    return 1 if _named_section_kind(path[:1]) == "key_learning" else 0
+    # a page of learning, or of learning and what has changed since ("Child E: learning and
+    # what has changed since" > "About Child E"), lends neither to the case told
+    return 1 if _named_section_kind(path[:1]) in ("key_learning", "next_step") else 0
 
 
 # The headings of a learning page's sections around its learning: whom it is about, why it

@@ -88,3 +88,22 @@ def test_should_read_paragraphs_after_the_auditors_found_as_findings(tmp_path: P
     items = items_of(create_document(tmp_path, _IMPACT))
     assert kind_of(items, "discharge plans named a lead") == "finding"
     assert kind_of(items, "Fathers were still not invited") == "finding"
+
+
+_CHANGED_SINCE = (
+    "# Child J: learning and what has changed since\n\n"
+    "## About Child J\n\n"
+    "Child J was six and lived with his grandmother, who cared for him after his mother "
+    "became unwell. The review looked at the year before he was admitted to hospital.\n\n"
+    "## What has changed since\n\n"
+    "- The school nurse now sees every child in kinship care within a term of their "
+    "arrival.\n"
+)
+
+
+def test_should_not_lend_a_changed_since_title_to_the_case_told_about_the_child(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _CHANGED_SINCE))
+    assert kind_of(items, "lived with his grandmother") is None
+    assert kind_of(items, "school nurse now sees every child") == "next_step"
