@@ -1548,6 +1548,7 @@ class _Extractor:
         self.reported = reported or {}  # where each section first says "The review finds"
         self.items: list[ExtractedItem] = []
         self.open_finding: int | None = None  # a numbered finding still taking its explanation
+        self.headed: int | None = None  # the finding a "Finding 1: ..." heading stated
         self.last_finding: int | None = None
         self.addressee: str | None = None
         self.declared: str | None = None  # the audience a "For the Chief Constable:" line names
@@ -1645,11 +1646,25 @@ class _Extractor:
             kind = "finding"  # (a section stating its own findings below has a topic heading)
         elif kind is None and _finding_under_learning(placed):
             kind, self.stated = "finding", True
+        self.headed = None
         if kind == "finding" and len(rest.split()) >= 4:
             self._add("finding", rest, placed)
             self.open_finding = len(self.items) - 1
+            if label_of(placed.block.text)[0] == "finding":
+                self.headed = self.open_finding
         elif kind == "recommendation" and who:
             self.addressee = who
+
+    def _restated_heading(self, kind: str, text: str) -> None:
+        """Drops the finding a "Finding 1: ..." heading stated when the first paragraph under
+        it states the finding again under its own label ("Finding 1: Nobody asked the father
+        ..."): the paragraph is the finding, the heading its short title."""
+        headed, self.headed = self.headed, None
+        if headed is None or headed != len(self.items) - 1:
+            return
+        if kind == "finding" and label_of(text)[0] == "finding":
+            self.items.pop()
+            self.open_finding = None
 
     def _announces_list(self, text: str, *, bullet: bool) -> bool:
         """Whether an unlabelled paragraph announces the list after it, and if so note the
@@ -1698,6 +1713,7 @@ class _Extractor:
             kind = None if self._after_list(placed, section) else self._unlabelled(placed, section)
             if kind is None:
                 return
+        self._restated_heading(kind, text)
         self.open_finding = None
         self._note_headline(text, kind)
         if kind == "reflective_question" and not rest.rstrip().endswith("?"):

@@ -107,3 +107,24 @@ def test_should_not_lend_a_changed_since_title_to_the_case_told_about_the_child(
     items = items_of(create_document(tmp_path, _CHANGED_SINCE))
     assert kind_of(items, "lived with his grandmother") is None
     assert kind_of(items, "school nurse now sees every child") == "next_step"
+
+
+_RESTATED = (
+    "# Local Child Safeguarding Practice Review: Child W\n\n"
+    "Pellworth Safeguarding Children Partnership, 2026\n\n"
+    "## 5. Analysis and findings\n\n"
+    "### Finding 1: The stepfather was not known to the health visitor\n\n"
+    "Finding 1: The stepfather was living in the home from the spring, but the health "
+    "visitor's record named only the mother and the baby, and nobody asked who else cared "
+    "for him.\n\n"
+    "5.2 Staff at the practitioner event said that they rarely see men at home visits.\n"
+)
+
+
+def test_should_keep_the_paragraph_not_the_heading_when_both_state_finding_one(
+    tmp_path: Path,
+) -> None:
+    items = items_of(create_document(tmp_path, _RESTATED))
+    findings = [text for kind, text in items if kind == "finding"]
+    assert not any(text.startswith("The stepfather was not known") for text in findings)
+    assert any("nobody asked who else cared" in text for text in findings)
