@@ -1,7 +1,7 @@
 """Can heading reading generalise? Measured out of time, on documents nobody had read.
 
 At an old commit (say ``aea6017``, when nobody had read heldout20-21), the OLD extractor reads
-the CURRENT corpus (copied into a temporary worktree at that commit, documents below 320
+the CURRENT corpus (copied into a temporary worktree at that commit, documents below 336
 only). For the target splits the script lists every heading with gold items under it, the gold
 kinds, what the old code's ``section_kind`` and ``label_of`` made of it and how many of its
 items the old code found with the right kind, in three kinds of failure (no kind from the
@@ -21,10 +21,10 @@ and broken, by kind, and item-kind F1. The mechanisms:
 
     uv run python scripts/heading_out_of_time.py moment aea6017 --train dev..heldout19 \
         --target heldout20,heldout21 [--out /tmp/headings-aea6017.json]
-    uv run python scripts/heading_out_of_time.py train   # the model on every split below 320,
+    uv run python scripts/heading_out_of_time.py train   # the model on every split below 336,
                                                           # to /tmp (not shipped)
 
-Documents numbered 320 and above are never read (they are kept blind).
+Documents numbered 336 and above are never read (they are kept blind).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "learning" / "corpus"
 READER = ROOT / "fullpicture" / "learning" / "heading_reader.py"
-BLIND_FROM = 320
+BLIND_FROM = 336
 ORDER = ["dev", "heldout", *[f"heldout{n}" for n in range(2, 27)]]
 WORD = re.compile(r"[a-z0-9']+")
 
@@ -59,7 +59,7 @@ def number_of(name: str) -> int:
 
 
 def gold_files(splits: set[str]) -> list[Path]:
-    """The gold files of the splits, never one numbered 320 or above."""
+    """The gold files of the splits, never one numbered 336 or above."""
     files = []
     for path in sorted((CORPUS / "gold").glob("*.json")):
         if number_of(path.name) >= BLIND_FROM:
@@ -353,7 +353,7 @@ def probe(
 
 
 def checkout(commit: str) -> Path:
-    """A temporary worktree at ``commit`` with the current corpus (below 320) copied in."""
+    """A temporary worktree at ``commit`` with the current corpus (below 336) copied in."""
     where = Path(f"/tmp/headings-{commit}")
     if not where.exists():
         subprocess.run(  # nosec B603 B607 - git with fixed arguments
@@ -626,7 +626,7 @@ def summary(result: dict[str, Any]) -> None:
 
 
 def train_shipped() -> None:
-    """Train the shipped model on every split below 320 read by the current code."""
+    """Train the shipped model on every split below 336 read by the current code."""
     splits = set(ORDER) - {"heldout24", "heldout25", "heldout26"}
     probed = run_probe(ROOT, splits)
     examples = heading_examples(probed)

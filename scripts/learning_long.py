@@ -3,7 +3,7 @@
 
     uv run python scripts/learning_long.py [--words 2300] [--list] [split ...]
 
-Length is the number of words in the blocks the reader produces. Documents numbered 320 and
+Length is the number of words in the blocks the reader produces. Documents numbered 336 and
 above are never read (they are kept for blind measurement).
 """
 

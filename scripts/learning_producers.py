@@ -26,7 +26,7 @@ file as its source, next to the source format's own figures:
         [--document 03] [--out DIR] [--fresh] [--json]
 
 Every split whose errors may be read is used (all of them since the ninth session); documents
-numbered 320 and up are kept for blind splits yet to be written and are never opened. The PDFs
+numbered 336 and up are kept for blind splits yet to be written and are never opened. The PDFs
 are kept in ``--out``
 (default ``.producers/`` in the checkout, ignored by git) and made again only when the source
 is newer or with ``--fresh``. A producer that is not installed is reported as such and its

@@ -195,12 +195,12 @@ SPLITS: dict[str, str] = {
     ),
     "heldout38": (
         "thirty-eighth held-out set (the commonest published families, by a third independent"
-        " author; written at the end of the eleventh session)"
+        " author; measured once at the end of the eleventh session, 08:12 UTC)"
     ),
     "heldout39": (
         "thirty-ninth held-out set (child-centred learning: reviews and briefings told from the"
-        " child's lived experience, by an independent author; written at the end of the"
-        " eleventh session)"
+        " child's lived experience, by an independent author; measured once at the end of the"
+        " eleventh session, 08:12 UTC)"
     ),
 }
 
@@ -627,7 +627,7 @@ def _with_model(items: list[ExtractedItem], model: ThemeModel) -> list[Extracted
 
 
 # Documents numbered from here on are blind test documents: never trained on.
-BLIND_FROM = 320
+BLIND_FROM = 336
 
 
 def document_number(name: str) -> int | None:

@@ -16,7 +16,7 @@ can be computed (the encoder is not installed or fails to load), the sparse mode
 with its own thresholds.
 
 It is trained on the annotated corpus by ``scripts/learning_theme_model.py train`` (documents
-numbered below 320 only), which writes ``data/theme_model.json``; the settings (L2 strength,
+numbered below 336 only), which writes ``data/theme_model.json``; the settings (L2 strength,
 thresholds) were chosen by grouped cross-validation inside the splits read at two earlier
 moments of the code and tested out of time on the splits nobody had read then
 (docs/learning.md, "A learned theme model, tested out of time"). numpy only.
