@@ -512,15 +512,14 @@ class _DenseModel:
     """Logistic regression on standardised embeddings (one-vs-rest), by full-batch Adam."""
 
     def __init__(self, dense: np.ndarray, labels: list[list[str]], themes: list[str], l2: float):
-        from fullpicture.learning.theme_model import STEPS
+        from fullpicture.learning.theme_model import STEPS, _prior_logits
 
         self.mean = dense.mean(axis=0)
         self.scale = dense.std(axis=0) + 1e-6
         x = (dense - self.mean) / self.scale
         y = _labels(labels, themes)
-        prior = y.mean(axis=0).clip(1e-3, 1 - 1e-3)
         self.w = np.zeros((x.shape[1], len(themes)))
-        self.b = np.log(prior / (1 - prior))
+        self.b = _prior_logits(y, len(themes))
         _dense_adam(x, y, [self.w], self.b, l2, STEPS)
 
     def logits(self, dense: np.ndarray) -> np.ndarray:
@@ -528,13 +527,11 @@ class _DenseModel:
 
 
 def _labels(labels: list[list[str]], themes: list[str]) -> np.ndarray:
-    column = {t: i for i, t in enumerate(themes)}
-    y = np.zeros((len(labels), len(themes)))
-    for r, gold in enumerate(labels):
-        for t in gold:
-            if t in column:
-                y[r, column[t]] = 1.0
-    return y
+    """The gold themes as a rows x themes 0/1 matrix (the package's own, so the variants and
+    the shipped model read labels alike)."""
+    from fullpicture.learning.theme_model import _label_matrix
+
+    return _label_matrix(labels, themes)
 
 
 def _dense_adam(
